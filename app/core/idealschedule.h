@@ -1,0 +1,15 @@
+#pragma once
+
+#include "runresult.h"
+
+#include <QList>
+
+/// The zero-overhead makespan of a run's work: each request's service time (issued to finished, plus the
+/// politeness delay it held) scheduled the way the mode promises, with no gaps between.
+///   sequential: the sum; gather: the maximum; limited(k): list scheduling in input order on k slotCount.
+qint64 idealMakespanNs(const QList<qint64> &serviceNs, int slotCount);
+
+qint64 idealMakespanNs(const RunResult &run);
+
+/// The service time the ideal uses for one request; 0 for a request that was never issued.
+qint64 serviceNs(const RequestRecord &record);

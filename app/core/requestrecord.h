@@ -1,0 +1,81 @@
+#pragma once
+
+#include "runsettings.h"
+
+#include <QList>
+#include <QMetaType>
+#include <QString>
+#include <QUrl>
+
+#include <array>
+
+/// The moments in a request's life, in the order they happen.
+enum class Mark {
+    Queued, // handed to the run, before any gate
+    GateAcquired, // got a permit of the run's gate (immediately in gather mode)
+    Issued, // got its per-host slot and was handed to the network; nothing hidden queues after this
+    ConnectStarted, // a new socket began connecting (not reached when a kept-alive connection was reused)
+    RequestSent, // the request left the socket
+    FirstByte, // the final response's headers arrived
+    Finished, // the body was complete, or the request failed or was cancelled
+    DelayReleased, // the politeness delay ended and the permit went back (not reached without a delay)
+};
+inline constexpr int MarkCount = int(Mark::DelayReleased) + 1;
+
+QString markName(Mark mark); // snake_case, as used in the exports
+
+enum class Outcome {
+    Pending,
+    Ok, // a final HTTP status below 400
+    HttpError, // a final HTTP status of 400 or more
+    Failed, // no usable response: network error, timeout, body too large, bad redirect
+    Cancelled,
+};
+
+QString outcomeName(Outcome outcome);
+Outcome outcomeFromName(const QString &name, bool *ok = nullptr);
+
+/// One request as the recorder saw it. A small value, copied freely across signals.
+/// Times are nanoseconds since the run's start on Clock::nowNs(); NotReached marks a phase that did
+/// not happen.
+struct RequestRecord
+{
+    static constexpr qint64 NotReached = -1;
+
+    int id = -1;
+    QUrl url;
+    QUrl finalUrl;
+    RunMode mode = RunMode::Limited;
+    std::array<qint64, MarkCount> marks = filledMarks();
+
+    int status = 0; // final HTTP status, 0 when none arrived
+    qint64 bytes = 0; // body bytes received (after decompression)
+    QString contentType;
+    QString error; // empty when the request succeeded
+    int redirects = 0;
+    Outcome outcome = Outcome::Pending;
+
+    // Set by the crawler; a plain run leaves them as they are.
+    int parentId = -1;
+    int depth = 0;
+
+    qint64 at(Mark mark) const { return marks[std::size_t(mark)]; }
+    bool reached(Mark mark) const { return at(mark) != NotReached; }
+    void set(Mark mark, qint64 ns) { marks[std::size_t(mark)] = ns; }
+
+    /// When the request stopped holding its permit: after the delay if there was one.
+    qint64 releasedAt() const { return reached(Mark::DelayReleased) ? at(Mark::DelayReleased) : at(Mark::Finished); }
+    bool isDone() const { return outcome != Outcome::Pending; }
+
+    friend bool operator==(const RequestRecord &, const RequestRecord &) = default;
+
+private:
+    static constexpr std::array<qint64, MarkCount> filledMarks()
+    {
+        std::array<qint64, MarkCount> marks {};
+        marks.fill(NotReached);
+        return marks;
+    }
+};
+
+Q_DECLARE_METATYPE(RequestRecord)

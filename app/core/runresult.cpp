@@ -1,0 +1,55 @@
+#include "runresult.h"
+
+#include "idealschedule.h"
+
+#include <algorithm>
+#include <utility>
+#include <vector>
+
+int peakInFlight(const QList<RequestRecord> &records)
+{
+    // +1 at issue, -1 at finish; finishes sort before starts at the same instant.
+    std::vector<std::pair<qint64, int>> events;
+    events.reserve(std::size_t(records.size()) * 2);
+    for (const auto &record : records) {
+        if (!record.reached(Mark::Issued) || !record.reached(Mark::Finished))
+            continue;
+        events.emplace_back(record.at(Mark::Issued), +1);
+        events.emplace_back(record.at(Mark::Finished), -1);
+    }
+    std::sort(events.begin(), events.end());
+    int current = 0;
+    int peak = 0;
+    for (const auto &[at, delta] : events) {
+        current += delta;
+        peak = std::max(peak, current);
+    }
+    return peak;
+}
+
+RunSummary summarize(const RunResult &run)
+{
+    RunSummary summary;
+    summary.requests = int(run.records.size());
+    for (const auto &record : run.records) {
+        switch (record.outcome) {
+        case Outcome::Ok:
+            ++summary.ok;
+            break;
+        case Outcome::HttpError:
+        case Outcome::Failed:
+            ++summary.failed;
+            break;
+        case Outcome::Cancelled:
+            ++summary.cancelled;
+            break;
+        case Outcome::Pending:
+            break;
+        }
+        summary.bytes += record.bytes;
+    }
+    summary.wallNs = run.endNs;
+    summary.idealNs = idealMakespanNs(run);
+    summary.peakInFlight = peakInFlight(run.records);
+    return summary;
+}

@@ -1,0 +1,52 @@
+#pragma once
+
+#include "requestrecord.h"
+#include "runsettings.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QMetaType>
+
+/// A change of the gate's size during a run, so views can show the moment it happened.
+struct CapacityChange
+{
+    qint64 atNs = 0;
+    int capacity = 0;
+
+    friend bool operator==(const CapacityChange &, const CapacityChange &) = default;
+};
+
+/// Everything one run recorded: its settings, when it started on the wall clock, and every request.
+struct RunResult
+{
+    int runId = 0;
+    RunSettings settings;
+    QDateTime startedAt; // UTC wall-clock time of the run's monotonic zero
+    qint64 endNs = 0; // when the last request released its permit, or the run was cancelled
+    bool cancelled = false;
+    QList<RequestRecord> records; // by id, in input order
+    QList<CapacityChange> capacityChanges; // the initial size first
+
+    friend bool operator==(const RunResult &, const RunResult &) = default;
+};
+
+Q_DECLARE_METATYPE(RunResult)
+
+/// The numbers a run is judged by; the CLI's --json prints exactly these.
+struct RunSummary
+{
+    int requests = 0;
+    int ok = 0;
+    int failed = 0; // HTTP errors and network failures
+    int cancelled = 0;
+    qint64 wallNs = 0;
+    qint64 idealNs = 0;
+    int peakInFlight = 0;
+    qint64 bytes = 0;
+};
+
+RunSummary summarize(const RunResult &run);
+
+/// Largest number of requests issued and not yet finished at one moment. A finish and a start at the same
+/// instant do not overlap.
+int peakInFlight(const QList<RequestRecord> &records);
