@@ -42,7 +42,8 @@ QString outcomeName(Outcome outcome)
 
 Outcome outcomeFromName(const QString &name, bool *ok)
 {
-    for (auto outcome : {Outcome::Pending, Outcome::Ok, Outcome::HttpError, Outcome::Failed, Outcome::Cancelled}) {
+    for (auto outcome :
+         {Outcome::Pending, Outcome::Ok, Outcome::HttpError, Outcome::Failed, Outcome::Cancelled}) {
         if (outcomeName(outcome) == name) {
             if (ok)
                 *ok = true;

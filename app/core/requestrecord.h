@@ -14,7 +14,8 @@ enum class Mark {
     Queued, // handed to the run, before any gate
     GateAcquired, // got a permit of the run's gate (immediately in gather mode)
     Issued, // got its per-host slot and was handed to the network; nothing hidden queues after this
-    ConnectStarted, // a new socket began connecting (not reached when a kept-alive connection was reused)
+    ConnectStarted, // a new socket began connecting; not reached when a kept-alive connection was reused, nor
+                    // when Qt 6.4 did not report it (it reports one of several connections opened at once)
     RequestSent, // the request left the socket
     FirstByte, // the final response's headers arrived
     Finished, // the body was complete, or the request failed or was cancelled
@@ -64,7 +65,10 @@ struct RequestRecord
     void set(Mark mark, qint64 ns) { marks[std::size_t(mark)] = ns; }
 
     /// When the request stopped holding its permit: after the delay if there was one.
-    qint64 releasedAt() const { return reached(Mark::DelayReleased) ? at(Mark::DelayReleased) : at(Mark::Finished); }
+    qint64 releasedAt() const
+    {
+        return reached(Mark::DelayReleased) ? at(Mark::DelayReleased) : at(Mark::Finished);
+    }
     bool isDone() const { return outcome != Outcome::Pending; }
 
     friend bool operator==(const RequestRecord &, const RequestRecord &) = default;

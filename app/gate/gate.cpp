@@ -6,8 +6,7 @@
 Gate::Gate(int capacity, QObject *parent)
     : QObject(parent)
     , m_capacity(std::max(0, capacity))
-{
-}
+{ }
 
 Gate::Ticket Gate::acquire(Admitted admitted)
 {

@@ -1,0 +1,24 @@
+#pragma once
+
+#include <QStringList>
+
+/// The headless command line: `crawlscope run ...` and `crawlscope serve-demo ...`.
+/// Exit status: 0 when the run completed (failed requests and skipped lines included), 2 on bad usage or
+/// when no valid URL is left, 1 on internal failure, 130 when interrupted (what was recorded is still
+/// printed and exported).
+namespace Cli {
+
+enum ExitCode {
+    Success = 0,
+    InternalFailure = 1,
+    BadUsage = 2,
+    Interrupted = 130,
+};
+
+int run(const QStringList &arguments);
+int serveDemo(const QStringList &arguments);
+
+/// The lesson's comparison on the built-in demo server: what `crawlscope` does without a window.
+QStringList demoComparisonArguments();
+
+} // namespace Cli

@@ -1,0 +1,38 @@
+#pragma once
+
+#include "demoresponse.h"
+
+#include <QByteArray>
+#include <QByteArrayView>
+
+class QUrlQuery;
+
+/// Maps one request of the demo server to its response; ENDPOINTS.md is the reference. A small value
+/// without state beyond the jitter seed, so every connection holds its own copy.
+class DemoRouter
+{
+public:
+    static constexpr int MaxDelayMs = 600000;
+    static constexpr qint64 MaxBytes = qint64(2) << 30;
+    static constexpr int MaxRedirects = 100;
+    static constexpr int MaxRetryAfterS = 86400;
+
+    explicit DemoRouter(quint64 seed = 1);
+
+    /// target is the request target exactly as sent, in origin form (path and query).
+    DemoResponse route(QByteArrayView method, const QByteArray &target) const;
+
+    /// The delay /delay/MIN-MAX draws for a target: MIN + splitmix64(seed ^ fnv1a64(target)) % (MAX - MIN +
+    /// 1). Public so that anyone can predict the work a URL stands for.
+    static int jitterMs(quint64 seed, QByteArrayView target, int minMs, int maxMs);
+
+private:
+    DemoResponse index() const;
+    DemoResponse delay(const QByteArray &argument, const QByteArray &target, const QUrlQuery &query) const;
+    DemoResponse status(const QByteArray &argument, const QUrlQuery &query) const;
+    DemoResponse bytes(const QByteArray &argument, const QUrlQuery &query) const;
+    DemoResponse redirect(const QByteArray &argument, const QByteArray &rawQuery,
+                          const QUrlQuery &query) const;
+
+    quint64 m_seed;
+};

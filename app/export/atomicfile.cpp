@@ -1,0 +1,87 @@
+#include "atomicfile.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSaveFile>
+
+namespace {
+
+class AtomicFile
+{
+    Q_DECLARE_TR_FUNCTIONS(AtomicFile)
+
+public:
+    static QString cannotWrite(const QString &path, const QString &reason)
+    {
+        return tr("Cannot write \"%1\": %2").arg(QDir::toNativeSeparators(path), reason);
+    }
+    static QString cannotRead(const QString &path, const QString &reason)
+    {
+        return tr("Cannot read \"%1\": %2").arg(QDir::toNativeSeparators(path), reason);
+    }
+};
+
+void setError(QString *error, const QString &message)
+{
+    if (error)
+        *error = message;
+}
+
+} // namespace
+
+bool folderExistsFor(const QString &path, QString *error)
+{
+    // QSaveFile would report a missing folder as a bare "No such file or directory".
+    const QFileInfo folder(QFileInfo(path).absolutePath());
+    if (folder.isDir())
+        return true;
+    const QString name = QDir::toNativeSeparators(folder.filePath());
+    setError(error,
+             AtomicFile::cannotWrite(path,
+                                     folder.exists()
+                                         ? AtomicFile::tr("%1 is not a folder").arg(name)
+                                         : AtomicFile::tr("the folder %1 does not exist").arg(name)));
+    return false;
+}
+
+bool writeFileAtomically(const QString &path, const QByteArray &data, QString *error)
+{
+    if (!folderExistsFor(path, error))
+        return false;
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        setError(error, AtomicFile::cannotWrite(path, file.errorString()));
+        return false;
+    }
+    if (file.write(data) != data.size()) {
+        setError(error, AtomicFile::cannotWrite(path, file.errorString()));
+        file.cancelWriting(); // the destructor then removes the temporary file
+        return false;
+    }
+    if (!file.commit()) {
+        setError(error, AtomicFile::cannotWrite(path, file.errorString()));
+        return false;
+    }
+    return true;
+}
+
+std::optional<QByteArray> readWholeFile(const QString &path, QString *error)
+{
+    if (QFileInfo(path).isDir()) {
+        setError(error, AtomicFile::cannotRead(path, AtomicFile::tr("it is a folder")));
+        return std::nullopt;
+    }
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        setError(error, AtomicFile::cannotRead(path, file.errorString()));
+        return std::nullopt;
+    }
+    QByteArray data = file.readAll();
+    if (file.error() != QFileDevice::NoError) {
+        setError(error, AtomicFile::cannotRead(path, file.errorString()));
+        return std::nullopt;
+    }
+    return data;
+}

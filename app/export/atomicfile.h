@@ -1,0 +1,13 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+
+#include <optional>
+
+/// Whole-file I/O for exports and imports. Writing replaces the file only once every byte is on disk, so a
+/// failed export (missing or read-only folder, full disk) never leaves a truncated file behind. Errors name
+/// the file and say why, ready to show to the user.
+bool writeFileAtomically(const QString &path, const QByteArray &data, QString *error);
+bool folderExistsFor(const QString &path, QString *error); // to refuse early, before the data exists
+std::optional<QByteArray> readWholeFile(const QString &path, QString *error);

@@ -1,0 +1,104 @@
+#include "exporter.h"
+
+#include "atomicfile.h"
+#include "csvformat.h"
+#include "jsonformat.h"
+
+#include <QCoreApplication>
+#include <QDir>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+class Exporter
+{
+    Q_DECLARE_TR_FUNCTIONS(Exporter)
+};
+
+struct Format
+{
+    QLatin1StringView extension;
+    QByteArray (*write)(const QList<RunResult> &runs);
+    std::optional<QList<RunResult>> (*read)(const QByteArray &data, QString *error); // null: export only
+};
+
+// Matched in order, so a longer extension must come before any extension it ends with
+// (".trace.json" before ".json").
+constexpr Format Formats[] = {
+    {".json"_L1, toJson, runsFromJson},
+    {".csv"_L1, toCsv, runsFromCsv},
+};
+
+const Format *formatFor(const QString &path)
+{
+    for (const auto &format : Formats) {
+        if (path.endsWith(format.extension, Qt::CaseInsensitive))
+            return &format;
+    }
+    return nullptr;
+}
+
+void setError(QString *error, const QString &message)
+{
+    if (error)
+        *error = message;
+}
+
+} // namespace
+
+QStringList exportExtensions()
+{
+    QStringList extensions;
+    for (const auto &format : Formats)
+        extensions.append(format.extension);
+    return extensions;
+}
+
+QStringList importExtensions()
+{
+    QStringList extensions;
+    for (const auto &format : Formats) {
+        if (format.read)
+            extensions.append(format.extension);
+    }
+    return extensions;
+}
+
+bool canExport(const QString &path, QString *error)
+{
+    if (!formatFor(path)) {
+        setError(error,
+                 Exporter::tr("Cannot export to \"%1\": unknown file type (use %2)")
+                     .arg(QDir::toNativeSeparators(path), exportExtensions().join(u", ")));
+        return false;
+    }
+    return folderExistsFor(path, error);
+}
+
+bool exportRuns(const QList<RunResult> &runs, const QString &path, QString *error)
+{
+    if (!canExport(path, error))
+        return false;
+    return writeFileAtomically(path, formatFor(path)->write(runs), error);
+}
+
+std::optional<QList<RunResult>> importRuns(const QString &path, QString *error)
+{
+    const Format *format = formatFor(path);
+    if (!format || !format->read) {
+        setError(error,
+                 Exporter::tr("Cannot open \"%1\": unknown file type (use %2)")
+                     .arg(QDir::toNativeSeparators(path), importExtensions().join(u", ")));
+        return std::nullopt;
+    }
+    const auto data = readWholeFile(path, error);
+    if (!data)
+        return std::nullopt;
+    QString formatError;
+    auto runs = format->read(*data, &formatError);
+    if (!runs)
+        setError(error,
+                 Exporter::tr("Cannot open \"%1\": %2").arg(QDir::toNativeSeparators(path), formatError));
+    return runs;
+}

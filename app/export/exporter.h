@@ -1,0 +1,22 @@
+#pragma once
+
+#include "core/runresult.h"
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+/// Saving and opening runs by file name: the extension picks the format (".json", ".csv"). Each format is
+/// one row of a table in exporter.cpp, so images, HAR or Chrome traces are added there. Errors name the
+/// file and are ready to show to the user.
+bool exportRuns(const QList<RunResult> &runs, const QString &path, QString *error);
+/// Checks up front, before a long run, that exportRuns() could write there: a known extension in an
+/// existing folder.
+bool canExport(const QString &path, QString *error);
+std::optional<QList<RunResult>> importRuns(const QString &path, QString *error);
+
+/// The extensions with their leading dot, for file dialogs and help texts.
+QStringList exportExtensions();
+QStringList importExtensions();

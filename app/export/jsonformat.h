@@ -1,0 +1,20 @@
+#pragma once
+
+#include "core/runresult.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+/// Crawlscope's own run file: {"format":"crawlscope-run","version":1,"creator":{…},"runs":[…]}. It is
+/// lossless, so opening a saved file shows exactly what was recorded. Reading checks every field and
+/// explains the first problem with where it is ("run 0, record 3: …"); it never trusts the input.
+QByteArray toJson(const QList<RunResult> &runs);
+std::optional<QList<RunResult>> runsFromJson(const QByteArray &data, QString *error);
+
+/// The numbers a run is judged by, as the CLI's --json prints them. "limit" is the gate's size (0 = no gate)
+/// and the times are milliseconds rounded to the microsecond.
+QJsonObject summaryToJson(const RunResult &run);

@@ -1,0 +1,65 @@
+#include "managerpool.h"
+
+#include <QNetworkAccessManager>
+#include <QUrl>
+
+ManagerPool::ManagerPool() = default;
+
+ManagerPool::~ManagerPool()
+{
+    // Later, not now: the pool may be torn down from inside a reply's finished() signal.
+    for (auto &entry : m_entries)
+        entry->manager->deleteLater();
+}
+
+QString ManagerPool::hostKey(const QUrl &url)
+{
+    const QString scheme = url.scheme().toLower();
+    const int defaultPort = scheme == QLatin1String("https") ? 443 : 80;
+    return scheme + QLatin1String("://") + url.host().toLower() + QLatin1Char(':')
+        + QString::number(url.port(defaultPort));
+}
+
+QNetworkAccessManager *ManagerPool::acquire(const QUrl &url)
+{
+    const QString key = hostKey(url);
+    for (auto &entry : m_entries) {
+        int &active = entry->activePerHost[key];
+        if (active < ConnectionsPerManager) {
+            ++active;
+            return entry->manager;
+        }
+    }
+    auto *manager = new QNetworkAccessManager;
+    // Redirects never go from https to http; the fetch counts them and refuses other schemes.
+    manager->setRedirectPolicy(QNetworkRequest::NoLessSafeRedirectPolicy);
+    m_entries.push_back(std::make_unique<Entry>(Entry {manager, {{key, 1}}}));
+    return manager;
+}
+
+void ManagerPool::release(QNetworkAccessManager *manager, const QUrl &url)
+{
+    if (auto *entry = entryFor(manager)) {
+        auto it = entry->activePerHost.find(hostKey(url));
+        if (it != entry->activePerHost.end() && it.value() > 0)
+            --it.value();
+    }
+}
+
+int ManagerPool::active(QNetworkAccessManager *manager, const QUrl &url) const
+{
+    for (const auto &entry : m_entries) {
+        if (entry->manager == manager)
+            return entry->activePerHost.value(hostKey(url));
+    }
+    return 0;
+}
+
+ManagerPool::Entry *ManagerPool::entryFor(QNetworkAccessManager *manager)
+{
+    for (auto &entry : m_entries) {
+        if (entry->manager == manager)
+            return entry.get();
+    }
+    return nullptr;
+}

@@ -1,0 +1,63 @@
+#include "runsequence.h"
+
+#include "runner.h"
+
+#include <QTimer>
+
+RunSequence::RunSequence(QObject *parent)
+    : QObject(parent)
+    , m_runner(new Runner(this))
+{
+    connect(m_runner, &Runner::runFinished, this, &RunSequence::onRunFinished);
+}
+
+QList<RunSettings> RunSequence::comparison(const RunSettings &base)
+{
+    QList<RunSettings> plan;
+    for (auto mode : {RunMode::Sequential, RunMode::Gather, RunMode::Limited}) {
+        RunSettings settings = base;
+        settings.mode = mode;
+        plan.append(settings);
+    }
+    return plan;
+}
+
+void RunSequence::start(const QList<QUrl> &urls, const QList<RunSettings> &plan)
+{
+    cancel();
+    m_urls = urls;
+    m_plan = plan;
+    m_results.clear();
+    m_cancelRequested = false;
+    m_next = 0;
+    startNext();
+}
+
+void RunSequence::cancel()
+{
+    if (!isRunning())
+        return;
+    m_cancelRequested = true;
+    m_runner->cancel();
+}
+
+void RunSequence::startNext()
+{
+    if (m_cancelRequested || m_next >= m_plan.size()) {
+        m_next = -1;
+        Q_EMIT finished(m_results, m_cancelRequested);
+        return;
+    }
+    const int index = m_next;
+    Q_EMIT runStarted(index, m_plan.at(index));
+    m_runner->start(m_urls, m_plan.at(index), index);
+}
+
+void RunSequence::onRunFinished(const RunResult &result)
+{
+    m_results.append(result);
+    ++m_next;
+    m_cancelRequested = m_cancelRequested || result.cancelled;
+    // Start the next run from the event loop, not from inside the last reply's finished() signal.
+    QTimer::singleShot(0, this, &RunSequence::startNext);
+}

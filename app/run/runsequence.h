@@ -1,0 +1,43 @@
+#pragma once
+
+#include "core/runresult.h"
+
+#include <QObject>
+
+class Runner;
+
+/// Runs the same URLs under several settings, one run after another, so they don't disturb each other.
+/// The comparison of the lesson is three of them: sequential, gather all, and limited(k).
+class RunSequence : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit RunSequence(QObject *parent = nullptr);
+
+    /// sequential, gather and limited, each a copy of base with only the mode changed.
+    static QList<RunSettings> comparison(const RunSettings &base);
+
+    void start(const QList<QUrl> &urls, const QList<RunSettings> &plan);
+    void cancel();
+
+    bool isRunning() const { return m_next >= 0; }
+    Runner *runner() const { return m_runner; }
+    const QList<RunResult> &results() const { return m_results; }
+
+Q_SIGNALS:
+    void runStarted(int index, const RunSettings &settings);
+    void runFinished(const RunResult &result);
+    void finished(const QList<RunResult> &results, bool cancelled);
+
+private:
+    void startNext();
+    void onRunFinished(const RunResult &result);
+
+    Runner *m_runner;
+    QList<QUrl> m_urls;
+    QList<RunSettings> m_plan;
+    QList<RunResult> m_results;
+    int m_next = -1;
+    bool m_cancelRequested = false;
+};

@@ -1,0 +1,240 @@
+#!/usr/bin/env bash
+# Crawlscope's end-to-end benchmarks, W1-W3 (see bench/README.md), with curl as the peer.
+#
+#   bench/run-benchmarks.sh [path/to/crawlscope]
+#
+# The binary defaults to build/bin/crawlscope under the repository root. The demo server runs as a
+# separate process on a free loopback port, so its work is not counted in the crawler's process.
+# Results are printed, one line per measurement; copy them into bench/RESULTS.md.
+set -euo pipefail
+
+repo_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+readonly repo_root
+readonly py=/usr/bin/python3 # Debian's python; only its standard library is used
+readonly run_timeout_s=300
+
+if [[ ${1:-} == -h || ${1:-} == --help ]]; then
+    sed -n '2,8p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+    exit 0
+fi
+
+bin=${1:-"$repo_root/build/bin/crawlscope"}
+if [[ ! -x $bin ]]; then
+    echo "error: $bin is not an executable; build the project first or pass the binary's path" >&2
+    exit 2
+fi
+if [[ ! -x $py ]]; then
+    echo "error: $py not found; install the Debian package python3" >&2
+    exit 2
+fi
+have_curl=false
+if command -v curl >/dev/null 2>&1; then
+    have_curl=true
+fi
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/crawlscope-bench.XXXXXX")
+server_pid=
+cleanup() {
+    if [[ -n $server_pid ]]; then
+        kill "$server_pid" 2>/dev/null || true
+        wait "$server_pid" 2>/dev/null || true
+    fi
+    rm -rf "$tmp"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# All arithmetic and JSON handling; bash has neither floats nor a JSON parser.
+helper="$tmp/helper.py"
+cat >"$helper" <<'EOF'
+import json, sys
+
+def fmt(x, digits=1):
+    return f"{x:.{digits}f}"
+
+cmd = sys.argv[1]
+if cmd == "crawlscope":
+    # crawlscope WORKLOAD JSON_FILE EXPECTED_REQUESTS NOMINAL_MS TARGET WALL_OUT
+    name, path, expected, nominal, target, wall_out = sys.argv[2:8]
+    expected, nominal = int(expected), float(nominal)
+    with open(path) as f:
+        runs = json.load(f)["runs"]
+    if len(runs) != 1:
+        print(f"{name} warning: expected one run in the JSON, got {len(runs)}; using the first")
+    r = runs[0]
+    wall, ideal = float(r["wall_ms"]), float(r["ideal_ms"])
+    fields = [f"{name} crawlscope", f"wall_ms={fmt(wall)}", f"ideal_ms={fmt(ideal)}"]
+    met = None
+    if nominal > 0:
+        ratio_nominal = wall / nominal
+        fields.append(f"ratio_nominal={fmt(ratio_nominal, 3)}")
+    if ideal > 0:
+        fields.append(f"ratio_measured={fmt(wall / ideal, 3)}")
+    if wall > 0:
+        fields.append(f"requests_per_s={fmt(r['requests'] / (wall / 1000.0))}")
+    fields.append(f"peak_in_flight={r['peak_in_flight']}")
+    fields.append(f"ok={r['ok']} failed={r['failed']} cancelled={r['cancelled']}")
+    if target != "-":
+        met = ratio_nominal <= float(target)
+        fields.append(f"target<={target} met={'yes' if met else 'NO'}")
+    print(" ".join(fields))
+    if r["requests"] != expected or r["ok"] != expected:
+        print(f"{name} warning: expected {expected} successful requests, got requests={r['requests']}"
+              f" ok={r['ok']}; this measurement is not valid")
+        met = False
+    with open(wall_out, "w") as f:
+        f.write(f"{wall}\n")
+    sys.exit(1 if met is False else 0)
+
+if cmd == "curl":
+    # curl WORKLOAD START_NS END_NS CODES_FILE EXPECTED_REQUESTS CRAWLSCOPE_WALL_FILE PARALLEL_MAX
+    name, start, end, codes_path, expected, crawlscope_wall_path, parallel = sys.argv[2:9]
+    wall = (int(end) - int(start)) / 1e6
+    expected = int(expected)
+    with open(codes_path) as f:
+        codes = f.read().split()
+    ok = sum(1 for c in codes if c == "200")
+    fields = [f"{name} curl", f"parallel_max={parallel}", f"wall_ms={fmt(wall)}",
+              f"requests_per_s={fmt(expected / (wall / 1000.0))}"]
+    try:
+        with open(crawlscope_wall_path) as f:
+            fields.append(f"crawlscope/curl={fmt(float(f.read()) / wall, 3)}")
+    except (OSError, ValueError):
+        fields.append("crawlscope/curl=n/a")
+    fields.append(f"ok={ok} failed={len(codes) - ok}")
+    print(" ".join(fields))
+    if ok != expected:
+        print(f"{name} warning: curl got {ok} HTTP 200 answers out of {expected}; this measurement is not valid")
+    sys.exit(0)
+
+if cmd == "free-port":
+    import socket
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        print(s.getsockname()[1])
+    sys.exit(0)
+
+sys.exit(f"unknown helper command {cmd}")
+EOF
+
+# 1000 requests in flight means over 1000 sockets in the crawler and in the server.
+wanted_nofile=8192
+hard_nofile=$(ulimit -Hn)
+if [[ $hard_nofile != unlimited ]] && ((hard_nofile < wanted_nofile)); then
+    wanted_nofile=$hard_nofile
+fi
+if [[ $(ulimit -Sn) != unlimited ]] && (($(ulimit -Sn) < wanted_nofile)); then
+    ulimit -Sn "$wanted_nofile"
+fi
+
+echo "# machine"
+echo "date=$(date -u +%Y-%m-%dT%H:%M:%SZ)"
+echo "nproc=$(nproc)"
+cpu_model=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)
+echo "cpu=${cpu_model:-unknown}"
+echo "kernel=$(uname -srm)"
+echo "open_files_limit=$(ulimit -Sn)"
+if commit=$(git -C "$repo_root" rev-parse --short HEAD 2>/dev/null); then
+    echo "commit=$commit"
+fi
+if version=$(QT_QPA_PLATFORM=offscreen timeout 10 "$bin" --version 2>/dev/null) && [[ -n $version ]]; then
+    while IFS= read -r line; do
+        echo "crawlscope --version: $line"
+    done <<<"$version"
+fi
+if $have_curl; then
+    echo "curl=$(curl --version | head -n 1)"
+else
+    echo "curl=not installed (apt-get install curl for the peer measurements)"
+fi
+
+port=$("$py" "$helper" free-port)
+"$bin" serve-demo --port "$port" >"$tmp/server.log" 2>&1 &
+server_pid=$!
+
+server_answers() {
+    if $have_curl; then
+        curl -s -o /dev/null --max-time 1 "http://127.0.0.1:$port/"
+    else
+        "$py" -c 'import sys, urllib.request; urllib.request.urlopen(sys.argv[1], timeout=1)' \
+            "http://127.0.0.1:$port/" 2>/dev/null
+    fi
+}
+for ((attempt = 0; ; ++attempt)); do
+    if server_answers; then
+        break
+    fi
+    if ! kill -0 "$server_pid" 2>/dev/null; then
+        echo "error: crawlscope serve-demo --port $port exited; its output:" >&2
+        cat "$tmp/server.log" >&2
+        exit 1
+    fi
+    if ((attempt >= 100)); then
+        echo "error: the demo server did not answer on port $port within 10 s" >&2
+        exit 1
+    fi
+    sleep 0.1
+done
+echo "server=http://127.0.0.1:$port/ pid=$server_pid"
+
+targets_missed=()
+
+# crawlscope_run WORKLOAD EXPECTED_REQUESTS NOMINAL_MS TARGET ARGS...
+crawlscope_run() {
+    local name=$1 expected=$2 nominal=$3 target=$4
+    shift 4
+    local out="$tmp/$name.json" err="$tmp/$name.stderr"
+    if ! timeout --kill-after=5 "$run_timeout_s" "$bin" run "$@" >"$out" 2>"$err"; then
+        echo "$name crawlscope error: 'crawlscope run $*' failed; its stderr:" >&2
+        cat "$err" >&2
+        targets_missed+=("$name")
+        return 0
+    fi
+    if ! "$py" "$helper" crawlscope "$name" "$out" "$expected" "$nominal" "$target" "$tmp/$name.wall"; then
+        targets_missed+=("$name")
+    fi
+}
+
+# curl_run WORKLOAD REQUESTS PARALLEL_MAX URL
+curl_run() {
+    local name=$1 requests=$2 parallel=$3 url=$4
+    local config="$tmp/$name.curl" codes="$tmp/$name.codes"
+    local i start end
+    for ((i = 0; i < requests; ++i)); do
+        printf 'url = "%s"\noutput = "/dev/null"\n' "$url"
+    done >"$config"
+    start=$(date +%s%N)
+    # --parallel-immediate opens connections right away instead of waiting to multiplex (HTTP/1.1 cannot).
+    timeout --kill-after=5 "$run_timeout_s" curl --silent --show-error --parallel --parallel-immediate --parallel-max "$parallel" \
+        --write-out '%{http_code}\n' --config "$config" >"$codes" 2>"$tmp/$name.curl.stderr" || true
+    end=$(date +%s%N)
+    "$py" "$helper" curl "$name" "$start" "$end" "$codes" "$requests" "$tmp/$name.wall" "$parallel"
+}
+
+base="http://127.0.0.1:$port"
+
+echo "# W1: 1000 x /delay/100 through a limit of 100; nominal ideal 1000 ms (10 waves of 100 ms)"
+crawlscope_run W1 1000 1000 1.03 --mode limited --limit 100 --repeat 1000 "$base/delay/100" --json
+if $have_curl; then
+    curl_run W1 1000 100 "$base/delay/100"
+fi
+
+echo "# W2: 1000 x /delay/100 all at once (gather); nominal ideal 100 ms"
+crawlscope_run W2 1000 100 3 --mode gather --repeat 1000 "$base/delay/100" --json
+if $have_curl; then
+    echo "# W2 curl: curl caps --parallel-max at 300, so it runs at most 300 at a time; its own ideal is 400 ms (4 waves), not 100 ms"
+    curl_run W2 1000 300 "$base/delay/100"
+fi
+
+echo "# W3: 10000 x /delay/0 through a limit of 50; measures per-request overhead as requests/s"
+crawlscope_run W3 10000 0 - --mode limited --limit 50 --repeat 10000 "$base/delay/0" --json
+if $have_curl; then
+    curl_run W3 10000 50 "$base/delay/0"
+fi
+
+if ((${#targets_missed[@]} == 0)); then
+    echo "# all targets met"
+else
+    echo "# targets missed or measurements invalid: ${targets_missed[*]}"
+fi

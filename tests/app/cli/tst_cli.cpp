@@ -1,0 +1,205 @@
+#include "export/exporter.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+// The command-line contract, exercised through the real binary against its own demo server.
+class TestCli : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void jsonSummaryHasTheContractedFields();
+    void compareRunsTheThreeModes();
+    void badLinesAreReportedAndTheRestRuns();
+    void exitCodes_data();
+    void exitCodes();
+    void exportsAreWrittenAndReadBack();
+    void interruptKeepsWhatWasRecorded();
+
+private:
+    struct Result
+    {
+        int exitCode = -1;
+        QByteArray out;
+        QString err;
+    };
+    static Result run(const QStringList &arguments, const QByteArray &input = {});
+};
+
+TestCli::Result TestCli::run(const QStringList &arguments, const QByteArray &input)
+{
+    QProcess process;
+    process.start(QStringLiteral(CRAWLSCOPE_BINARY), arguments);
+    if (!process.waitForStarted())
+        return {};
+    if (!input.isEmpty())
+        process.write(input);
+    process.closeWriteChannel();
+    if (!process.waitForFinished(60'000))
+        return {};
+    return {process.exitCode(), process.readAllStandardOutput(),
+            QString::fromUtf8(process.readAllStandardError())};
+}
+
+void TestCli::jsonSummaryHasTheContractedFields()
+{
+    const auto result = run({QStringLiteral("run"), QStringLiteral("--demo"), QStringLiteral("--json"),
+                             QStringLiteral("--mode"), QStringLiteral("limited"), QStringLiteral("--limit"),
+                             QStringLiteral("2"), QStringLiteral("--repeat"), QStringLiteral("4"),
+                             QStringLiteral("{demo}/delay/20")});
+    QCOMPARE(result.exitCode, 0);
+    QJsonParseError error;
+    const auto document = QJsonDocument::fromJson(result.out, &error);
+    QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(error.errorString()));
+    const auto runs = document.object().value(QStringLiteral("runs")).toArray();
+    QCOMPARE(runs.size(), 1);
+    const auto summary = runs.first().toObject();
+    const QStringList keys {
+        QStringLiteral("mode"),           QStringLiteral("limit"),   QStringLiteral("delay_ms"),
+        QStringLiteral("requests"),       QStringLiteral("ok"),      QStringLiteral("failed"),
+        QStringLiteral("cancelled"),      QStringLiteral("wall_ms"), QStringLiteral("ideal_ms"),
+        QStringLiteral("peak_in_flight"), QStringLiteral("bytes")};
+    for (const auto &key : keys)
+        QVERIFY2(summary.contains(key), qPrintable(key));
+    QCOMPARE(summary.value(QStringLiteral("mode")).toString(), QStringLiteral("limited"));
+    QCOMPARE(summary.value(QStringLiteral("limit")).toInt(), 2);
+    QCOMPARE(summary.value(QStringLiteral("requests")).toInt(), 4);
+    QCOMPARE(summary.value(QStringLiteral("ok")).toInt(), 4);
+    QCOMPARE(summary.value(QStringLiteral("peak_in_flight")).toInt(), 2);
+    QVERIFY(summary.value(QStringLiteral("wall_ms")).toDouble()
+            >= summary.value(QStringLiteral("ideal_ms")).toDouble());
+}
+
+void TestCli::compareRunsTheThreeModes()
+{
+    const auto result = run({QStringLiteral("run"), QStringLiteral("--demo"), QStringLiteral("--json"),
+                             QStringLiteral("--mode"), QStringLiteral("compare"), QStringLiteral("--repeat"),
+                             QStringLiteral("5"), QStringLiteral("{demo}/delay/50")});
+    QCOMPARE(result.exitCode, 0);
+    const auto runs = QJsonDocument::fromJson(result.out).object().value(QStringLiteral("runs")).toArray();
+    QCOMPARE(runs.size(), 3);
+    const QStringList modes {QStringLiteral("sequential"), QStringLiteral("gather"),
+                             QStringLiteral("limited")};
+    const QList<int> peaks {1, 5, 3};
+    for (int i = 0; i < 3; ++i) {
+        QCOMPARE(runs[i].toObject().value(QStringLiteral("mode")).toString(), modes[i]);
+        QCOMPARE(runs[i].toObject().value(QStringLiteral("peak_in_flight")).toInt(), peaks[i]);
+    }
+}
+
+void TestCli::badLinesAreReportedAndTheRestRuns()
+{
+    const QByteArray list = "# lesson\n{demo}/delay/10\n\nftp://example.com/\nnot a url\n{demo}/status/404\n";
+    const auto result = run({QStringLiteral("run"), QStringLiteral("--demo"), QStringLiteral("--json"),
+                             QStringLiteral("--urls"), QStringLiteral("-")},
+                            list);
+    QCOMPARE(result.exitCode, 0);
+    QVERIFY2(result.err.contains(QLatin1String("stdin:4:")), qPrintable(result.err));
+    QVERIFY2(result.err.contains(QLatin1String("stdin:5:")), qPrintable(result.err));
+    QVERIFY(!result.err.contains(QLatin1String("stdin:2:")));
+    const auto summary = QJsonDocument::fromJson(result.out)
+                             .object()
+                             .value(QStringLiteral("runs"))
+                             .toArray()
+                             .first()
+                             .toObject();
+    QCOMPARE(summary.value(QStringLiteral("requests")).toInt(), 2);
+    QCOMPARE(summary.value(QStringLiteral("ok")).toInt(), 1);
+    QCOMPARE(summary.value(QStringLiteral("failed")).toInt(), 1);
+}
+
+void TestCli::exitCodes_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("message");
+
+    QTest::newRow("no valid URL") << QStringList {QStringLiteral("run"), QStringLiteral("nope")} << 2
+                                  << QStringLiteral("no valid URL");
+    QTest::newRow("bad limit") << QStringList {QStringLiteral("run"), QStringLiteral("--limit"),
+                                               QStringLiteral("0"), QStringLiteral("http://127.0.0.1:1/")}
+                               << 2 << QStringLiteral("--limit");
+    QTest::newRow("bad mode") << QStringList {QStringLiteral("run"), QStringLiteral("--mode"),
+                                              QStringLiteral("fast"), QStringLiteral("http://127.0.0.1:1/")}
+                              << 2 << QStringLiteral("--mode");
+    QTest::newRow("unknown option") << QStringList {QStringLiteral("run"), QStringLiteral("--bogus")} << 2
+                                    << QStringLiteral("bogus");
+    QTest::newRow("placeholder without --demo")
+        << QStringList {QStringLiteral("run"), QStringLiteral("{demo}/delay/1")} << 2
+        << QStringLiteral("--demo");
+    QTest::newRow("unknown export type")
+        << QStringList {QStringLiteral("run"), QStringLiteral("-o"), QStringLiteral("out.xlsx"),
+                        QStringLiteral("http://127.0.0.1:1/")}
+        << 2 << QStringLiteral("out.xlsx");
+    QTest::newRow("missing URL file") << QStringList {QStringLiteral("run"), QStringLiteral("--urls"),
+                                                      QStringLiteral("/nonexistent/urls.txt")}
+                                      << 2 << QStringLiteral("/nonexistent/urls.txt");
+    QTest::newRow("unknown command") << QStringList {QStringLiteral("fly")} << 2 << QStringLiteral("Usage");
+    QTest::newRow("failed requests still complete")
+        << QStringList {QStringLiteral("run"), QStringLiteral("http://127.0.0.1:1/")} << 0 << QString();
+}
+
+void TestCli::exitCodes()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(int, exitCode);
+    QFETCH(QString, message);
+    const auto result = run(arguments);
+    QCOMPARE(result.exitCode, exitCode);
+    QVERIFY2(result.err.contains(message), qPrintable(result.err));
+}
+
+void TestCli::exportsAreWrittenAndReadBack()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString json = dir.filePath(QStringLiteral("lesson.json"));
+    const QString csv = dir.filePath(QStringLiteral("lesson.csv"));
+    const auto result = run({QStringLiteral("run"), QStringLiteral("--demo"), QStringLiteral("--mode"),
+                             QStringLiteral("compare"), QStringLiteral("--repeat"), QStringLiteral("3"),
+                             QStringLiteral("{demo}/delay/10"), QStringLiteral("-o"), json,
+                             QStringLiteral("--export"), csv});
+    QCOMPARE(result.exitCode, 0);
+    QString error;
+    const auto fromJson = importRuns(json, &error);
+    QVERIFY2(fromJson, qPrintable(error));
+    const auto fromCsv = importRuns(csv, &error);
+    QVERIFY2(fromCsv, qPrintable(error));
+    QCOMPARE(fromJson->size(), 3);
+    QCOMPARE(fromCsv->size(), 3);
+    for (int i = 0; i < 3; ++i)
+        QCOMPARE(fromCsv->at(i).records, fromJson->at(i).records);
+}
+
+void TestCli::interruptKeepsWhatWasRecorded()
+{
+    QTemporaryDir dir;
+    const QString json = dir.filePath(QStringLiteral("partial.json"));
+    QProcess process;
+    process.start(QStringLiteral(CRAWLSCOPE_BINARY),
+                  {QStringLiteral("run"), QStringLiteral("--demo"), QStringLiteral("--limit"),
+                   QStringLiteral("2"), QStringLiteral("--repeat"), QStringLiteral("6"),
+                   QStringLiteral("{demo}/delay/100"), QStringLiteral("{demo}/delay/60000"),
+                   QStringLiteral("-o"), json});
+    QVERIFY(process.waitForStarted());
+    // The fast requests are done once the slow ones hold both permits; the running line comes first.
+    QByteArray errors; // QTRY evaluates its expression more than once, so keep what was read
+    QTRY_VERIFY_WITH_TIMEOUT((errors += process.readAllStandardError()).contains("running"), 10'000);
+    process.terminate(); // SIGTERM, handled like Ctrl+C
+    QVERIFY(process.waitForFinished(20'000));
+    QCOMPARE(process.exitCode(), 130);
+    QString error;
+    const auto runs = importRuns(json, &error);
+    QVERIFY2(runs, qPrintable(error));
+    QCOMPARE(runs->size(), 1);
+    QVERIFY(runs->first().cancelled);
+    QCOMPARE(runs->first().records.size(), 12); // every request is there, done or not
+}
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"

@@ -1,0 +1,596 @@
+#include "demoserver/demorouter.h"
+#include "demoserver/demoserver.h"
+
+#include <QElapsedTimer>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSet>
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTest>
+
+#include <memory>
+#include <vector>
+
+namespace {
+
+constexpr int WaitMs = 10000;
+
+QByteArray expectedBytes(qint64 size)
+{
+    QByteArray bytes(size, Qt::Uninitialized);
+    for (qsizetype i = 0; i < bytes.size(); ++i)
+        bytes[i] = char(i % 251);
+    return bytes;
+}
+
+bool finished(QNetworkReply *reply)
+{
+    if (reply->isFinished())
+        return true;
+    QSignalSpy spy(reply, &QNetworkReply::finished);
+    return spy.wait(WaitMs);
+}
+
+int statusOf(QNetworkReply *reply)
+{
+    return reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+}
+
+struct RawResponse
+{
+    int status = 0;
+    QByteArray head;
+    QByteArray body;
+
+    QByteArray header(const QByteArray &name) const
+    {
+        for (const QByteArray &line : head.split('\n')) {
+            const qsizetype colon = line.indexOf(':');
+            if (colon > 0 && line.left(colon).trimmed().toLower() == name.toLower())
+                return line.mid(colon + 1).trimmed();
+        }
+        return {};
+    }
+};
+
+// Splits what a raw socket received into responses; headOnly marks the ones that answer a HEAD.
+// Whatever does not form a whole response is left in data.
+QList<RawResponse> splitResponses(QByteArray &data, const QList<bool> &headOnly = {})
+{
+    QList<RawResponse> responses;
+    for (;;) {
+        const qsizetype end = data.indexOf("\r\n\r\n");
+        if (end < 0)
+            break;
+        RawResponse response;
+        response.head = data.left(end + 4);
+        response.status = response.head.mid(9, 3).toInt();
+        const qint64 length
+            = headOnly.value(responses.size()) ? 0 : response.header("Content-Length").toLongLong();
+        if (data.size() < end + 4 + length)
+            break;
+        response.body = data.mid(end + 4, length);
+        data.remove(0, end + 4 + length);
+        responses.append(response);
+    }
+    return responses;
+}
+
+QByteArray request(const QByteArray &target, const QByteArray &extra = {})
+{
+    return "GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + extra + "\r\n";
+}
+
+// Sends raw bytes on one connection and collects everything received until the server closes it.
+bool exchange(quint16 port, const QByteArray &requests, QByteArray *received)
+{
+    QTcpSocket socket;
+    QSignalSpy connected(&socket, &QTcpSocket::connected);
+    socket.connectToHost(QHostAddress::LocalHost, port);
+    if (!connected.wait(WaitMs))
+        return false;
+    socket.write(requests);
+    const bool closed
+        = QTest::qWaitFor([&socket] { return socket.state() == QAbstractSocket::UnconnectedState; }, WaitMs);
+    *received = socket.readAll();
+    return closed;
+}
+
+} // namespace
+
+class TestDemoServer : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void index();
+    void fixedDelay();
+    void jitterIsDeterministic();
+    void jitterDependsOnSeedAndQuery();
+    void status_data();
+    void status();
+    void bytes_data();
+    void bytes();
+    void headHasNoBody();
+    void redirectChainIsFollowed();
+    void redirectKeepsQuery();
+    void unknownIs404_data();
+    void unknownIs404();
+    void badNumbersAre400_data();
+    void badNumbersAre400();
+    void keepAliveServesManyRequests();
+    void http10Closes();
+    void oversizedHeadIs431();
+    void clientDisconnectCancelsDelay_data();
+    void clientDisconnectCancelsDelay();
+    void stopClosesConnections();
+    void holdsThousandsOfConnections();
+    void busyPortFails();
+
+private:
+    std::unique_ptr<QNetworkReply> send(const QString &target, const QByteArray &verb = "GET",
+                                        QNetworkRequest::RedirectPolicy policy
+                                        = QNetworkRequest::ManualRedirectPolicy);
+    QList<int> delaysOf(const DemoServer &server, const QStringList &targets);
+
+    DemoServer m_server;
+    QNetworkAccessManager m_manager;
+};
+
+std::unique_ptr<QNetworkReply> TestDemoServer::send(const QString &target, const QByteArray &verb,
+                                                    QNetworkRequest::RedirectPolicy policy)
+{
+    QNetworkRequest request(m_server.baseUrl().resolved(QUrl(target)));
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, policy);
+    // As a custom verb, HEAD would make the manager wait for a body.
+    return std::unique_ptr<QNetworkReply>(verb == "HEAD" ? m_manager.head(request)
+                                                         : m_manager.sendCustomRequest(request, verb));
+}
+
+// The X-Demo-Delay-Ms of each target, fetched concurrently; empty if any request did not finish.
+QList<int> TestDemoServer::delaysOf(const DemoServer &server, const QStringList &targets)
+{
+    std::vector<std::unique_ptr<QNetworkReply>> replies;
+    for (const QString &target : targets)
+        replies.emplace_back(m_manager.get(QNetworkRequest(server.baseUrl().resolved(QUrl(target)))));
+    QList<int> delays;
+    for (const auto &reply : replies) {
+        if (!finished(reply.get()) || statusOf(reply.get()) != 200)
+            return {};
+        delays.append(reply->rawHeader("X-Demo-Delay-Ms").toInt());
+    }
+    return delays;
+}
+
+void TestDemoServer::initTestCase()
+{
+    QString error;
+    QVERIFY2(m_server.start(0, &error), qPrintable(error));
+    QVERIFY(m_server.isRunning());
+    QVERIFY(m_server.port() != 0);
+    QCOMPARE(m_server.baseUrl().toString(), QStringLiteral("http://127.0.0.1:%1").arg(m_server.port()));
+}
+
+void TestDemoServer::index()
+{
+    const auto reply = send(QStringLiteral("/"));
+    QVERIFY(finished(reply.get()));
+    QCOMPARE(statusOf(reply.get()), 200);
+    QCOMPARE(reply->rawHeader("Content-Type"), QByteArray("text/html; charset=utf-8"));
+    QCOMPARE(reply->rawHeader("Server"), QByteArray("Crawlscope-demo"));
+    const QByteArray body = reply->readAll();
+    QCOMPARE(reply->header(QNetworkRequest::ContentLengthHeader).toLongLong(), body.size());
+    for (const char *endpoint : {"/delay/", "/status/", "/bytes/", "/redirect/"})
+        QVERIFY2(body.contains(endpoint), endpoint);
+}
+
+void TestDemoServer::fixedDelay()
+{
+    QElapsedTimer timer;
+    timer.start();
+    const auto reply = send(QStringLiteral("/delay/50"));
+    QVERIFY(finished(reply.get()));
+    QVERIFY(timer.elapsed() >= 50); // a lower bound only: the server may be late, never early
+    QCOMPARE(statusOf(reply.get()), 200);
+    QCOMPARE(reply->rawHeader("Content-Type"), QByteArray("text/html; charset=utf-8"));
+    QCOMPARE(reply->rawHeader("X-Demo-Delay-Ms"), QByteArray("50"));
+    QVERIFY(reply->readAll().contains("50 ms"));
+}
+
+void TestDemoServer::jitterIsDeterministic()
+{
+    const QString target = QStringLiteral("/delay/100-300");
+    const QList<int> first = delaysOf(m_server, {target});
+    const QList<int> second = delaysOf(m_server, {target});
+    QCOMPARE(first.size(), 1);
+    QCOMPARE(second, first);
+    QVERIFY(first.at(0) >= 100 && first.at(0) <= 300);
+    // Pinned to the formula in ENDPOINTS.md, so a change to the draw does not go unnoticed.
+    QCOMPARE(first.at(0), 282);
+    QCOMPARE(first.at(0), DemoRouter::jitterMs(1, "/delay/100-300", 100, 300));
+
+    const auto reply = send(target);
+    QVERIFY(finished(reply.get()));
+    QVERIFY(reply->readAll().contains("282 ms"));
+}
+
+void TestDemoServer::jitterDependsOnSeedAndQuery()
+{
+    DemoServer other;
+    other.setSeed(2);
+    QVERIFY(other.start());
+
+    QStringList targets;
+    for (int n = 0; n < 6; ++n)
+        targets.append(QStringLiteral("/delay/0-50?n=%1").arg(n));
+    const QList<int> seedOne = delaysOf(m_server, targets);
+    const QList<int> seedTwo = delaysOf(other, targets);
+    QCOMPARE(seedOne.size(), targets.size());
+    QCOMPARE(seedTwo.size(), targets.size());
+    for (const int ms : seedOne + seedTwo)
+        QVERIFY(ms >= 0 && ms <= 50);
+    QVERIFY(QSet<int>(seedOne.cbegin(), seedOne.cend()).size() > 1); // the query takes part in the draw
+    QVERIFY(seedOne != seedTwo); // so does the server seed
+
+    // ?seed= overrides the server seed.
+    const QStringList seeded {QStringLiteral("/delay/0-50?seed=7")};
+    const QList<int> overridden = delaysOf(m_server, seeded);
+    QCOMPARE(overridden.size(), 1);
+    QCOMPARE(delaysOf(other, seeded), overridden);
+    QCOMPARE(overridden.at(0), DemoRouter::jitterMs(7, "/delay/0-50?seed=7", 0, 50));
+}
+
+void TestDemoServer::status_data()
+{
+    QTest::addColumn<QString>("target");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QByteArray>("reason");
+    QTest::addColumn<bool>("hasBody");
+    QTest::addColumn<QByteArray>("retryAfter");
+    QTest::addColumn<QByteArray>("delay");
+
+    QTest::newRow("200") << QStringLiteral("/status/200") << 200 << QByteArray("OK") << true << QByteArray()
+                         << QByteArray();
+    QTest::newRow("201") << QStringLiteral("/status/201") << 201 << QByteArray("Created") << true
+                         << QByteArray() << QByteArray();
+    QTest::newRow("204") << QStringLiteral("/status/204") << 204 << QByteArray("No Content") << false
+                         << QByteArray() << QByteArray();
+    QTest::newRow("404") << QStringLiteral("/status/404") << 404 << QByteArray("Not Found") << true
+                         << QByteArray() << QByteArray();
+    QTest::newRow("418") << QStringLiteral("/status/418") << 418 << QByteArray("I'm a teapot") << true
+                         << QByteArray() << QByteArray();
+    QTest::newRow("429") << QStringLiteral("/status/429?retry-after=0") << 429
+                         << QByteArray("Too Many Requests") << true << QByteArray("0") << QByteArray();
+    QTest::newRow("503") << QStringLiteral("/status/503?retry-after=2") << 503
+                         << QByteArray("Service Unavailable") << true << QByteArray("2") << QByteArray();
+    QTest::newRow("500 delayed") << QStringLiteral("/status/500?delay=20") << 500
+                                 << QByteArray("Internal Server Error") << true << QByteArray()
+                                 << QByteArray("20");
+}
+
+void TestDemoServer::status()
+{
+    QFETCH(QString, target);
+    QFETCH(int, status);
+    QFETCH(QByteArray, reason);
+    QFETCH(bool, hasBody);
+    QFETCH(QByteArray, retryAfter);
+    QFETCH(QByteArray, delay);
+
+    const auto reply = send(target);
+    QVERIFY(finished(reply.get()));
+    QCOMPARE(statusOf(reply.get()), status);
+    QCOMPARE(reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toByteArray(), reason);
+    QCOMPARE(reply->rawHeader("Server"), QByteArray("Crawlscope-demo"));
+    QVERIFY(reply->hasRawHeader("Content-Type"));
+    QCOMPARE(reply->rawHeader("Retry-After"), retryAfter);
+    QCOMPARE(reply->rawHeader("X-Demo-Delay-Ms"), delay);
+    const QByteArray body = reply->readAll();
+    QCOMPARE(!body.isEmpty(), hasBody);
+    if (hasBody) {
+        QCOMPARE(reply->header(QNetworkRequest::ContentLengthHeader).toLongLong(), body.size());
+        QVERIFY(body.contains(QByteArray::number(status)));
+    }
+}
+
+void TestDemoServer::bytes_data()
+{
+    QTest::addColumn<qint64>("size");
+    QTest::addColumn<QString>("query");
+
+    QTest::newRow("0") << qint64(0) << QString();
+    QTest::newRow("1") << qint64(1) << QString();
+    QTest::newRow("one period") << qint64(251) << QString();
+    QTest::newRow("one chunk") << qint64(65536) << QString();
+    QTest::newRow("many chunks") << qint64(3 * 1024 * 1024 + 5) << QString();
+    QTest::newRow("delayed") << qint64(10) << QStringLiteral("?delay=20");
+}
+
+void TestDemoServer::bytes()
+{
+    QFETCH(qint64, size);
+    QFETCH(QString, query);
+
+    const auto reply = send(u"/bytes/" + QString::number(size) + query);
+    QVERIFY(finished(reply.get()));
+    QCOMPARE(statusOf(reply.get()), 200);
+    QCOMPARE(reply->rawHeader("Content-Type"), QByteArray("application/octet-stream"));
+    QCOMPARE(reply->header(QNetworkRequest::ContentLengthHeader).toLongLong(), size);
+    QCOMPARE(reply->rawHeader("X-Demo-Delay-Ms"), query.isEmpty() ? QByteArray() : QByteArray("20"));
+    const QByteArray body = reply->readAll();
+    QCOMPARE(body.size(), size);
+    QVERIFY(body == expectedBytes(size));
+}
+
+void TestDemoServer::headHasNoBody()
+{
+    const auto reply = send(QStringLiteral("/bytes/1000"), "HEAD");
+    QVERIFY(finished(reply.get()));
+    QCOMPARE(statusOf(reply.get()), 200);
+    QCOMPARE(reply->header(QNetworkRequest::ContentLengthHeader).toLongLong(), 1000);
+    QVERIFY(reply->readAll().isEmpty());
+
+    // On the wire: a body after the HEAD response would show up as garbage before the next response.
+    QByteArray received;
+    QVERIFY(exchange(m_server.port(),
+                     "HEAD /bytes/1000 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+                         + request("/bytes/3", "Connection: close\r\n"),
+                     &received));
+    const QList<RawResponse> responses = splitResponses(received, {true, false});
+    QCOMPARE(responses.size(), 2);
+    QVERIFY(received.isEmpty());
+    QCOMPARE(responses.at(0).status, 200);
+    QCOMPARE(responses.at(0).header("Content-Length"), QByteArray("1000"));
+    QCOMPARE(responses.at(1).status, 200);
+    QCOMPARE(responses.at(1).body, expectedBytes(3));
+}
+
+void TestDemoServer::redirectChainIsFollowed()
+{
+    const auto reply = send(QStringLiteral("/redirect/3"), "GET", QNetworkRequest::NoLessSafeRedirectPolicy);
+    QSignalSpy redirected(reply.get(), &QNetworkReply::redirected);
+    QVERIFY(finished(reply.get()));
+    QCOMPARE(redirected.size(), 3);
+    QCOMPARE(reply->url().path(), QStringLiteral("/redirect/0"));
+    QCOMPARE(statusOf(reply.get()), 200);
+    // Headers are not compared: Qt 6.4 joins a header's values across the hops ("text/html, text/html").
+    QVERIFY(reply->readAll().contains("The end of the redirect chain."));
+}
+
+void TestDemoServer::redirectKeepsQuery()
+{
+    const auto reply = send(QStringLiteral("/redirect/2?delay=5"));
+    QVERIFY(finished(reply.get()));
+    QCOMPARE(statusOf(reply.get()), 302);
+    QCOMPARE(reply->rawHeader("Location"), QByteArray("/redirect/1?delay=5"));
+    QCOMPARE(reply->rawHeader("X-Demo-Delay-Ms"), QByteArray("5"));
+}
+
+void TestDemoServer::unknownIs404_data()
+{
+    QTest::addColumn<QString>("target");
+    QTest::newRow("unknown") << QStringLiteral("/nothing/here");
+    QTest::newRow("favicon") << QStringLiteral("/favicon.ico");
+    QTest::newRow("prefix") << QStringLiteral("/delayed/5");
+}
+
+void TestDemoServer::unknownIs404()
+{
+    QFETCH(QString, target);
+    const auto reply = send(target);
+    QVERIFY(finished(reply.get()));
+    QCOMPARE(statusOf(reply.get()), 404);
+    QCOMPARE(reply->rawHeader("Content-Type"), QByteArray("text/html; charset=utf-8"));
+    QVERIFY(reply->readAll().contains("404"));
+}
+
+void TestDemoServer::badNumbersAre400_data()
+{
+    QTest::addColumn<QString>("target");
+    QTest::addColumn<QByteArray>("complaint");
+
+    QTest::newRow("delay text") << QStringLiteral("/delay/abc") << QByteArray("bad delay");
+    QTest::newRow("delay negative") << QStringLiteral("/delay/-5") << QByteArray("bad delay");
+    QTest::newRow("delay too long") << QStringLiteral("/delay/600001") << QByteArray("bad delay");
+    QTest::newRow("delay reversed") << QStringLiteral("/delay/300-100") << QByteArray("bad delay");
+    QTest::newRow("delay missing") << QStringLiteral("/delay") << QByteArray("expected /delay/");
+    QTest::newRow("delay seed") << QStringLiteral("/delay/1-2?seed=x") << QByteArray("bad seed");
+    QTest::newRow("status 99") << QStringLiteral("/status/99") << QByteArray("bad status");
+    QTest::newRow("status 1xx") << QStringLiteral("/status/100") << QByteArray("bad status");
+    QTest::newRow("status 600") << QStringLiteral("/status/600") << QByteArray("bad status");
+    QTest::newRow("retry-after") << QStringLiteral("/status/503?retry-after=soon")
+                                 << QByteArray("bad retry-after");
+    QTest::newRow("status delay") << QStringLiteral("/status/200?delay=1.5") << QByteArray("bad delay");
+    QTest::newRow("bytes too many") << QStringLiteral("/bytes/2147483649") << QByteArray("bad size");
+    QTest::newRow("bytes hex") << QStringLiteral("/bytes/0x10") << QByteArray("bad size");
+    QTest::newRow("redirect too many") << QStringLiteral("/redirect/101") << QByteArray("bad redirect count");
+    QTest::newRow("redirect extra") << QStringLiteral("/redirect/1/2") << QByteArray("expected /redirect/");
+}
+
+void TestDemoServer::badNumbersAre400()
+{
+    QFETCH(QString, target);
+    QFETCH(QByteArray, complaint);
+    const auto reply = send(target);
+    QVERIFY(finished(reply.get()));
+    QCOMPARE(statusOf(reply.get()), 400);
+    const QByteArray body = reply->readAll();
+    QVERIFY2(body.contains(complaint), body.constData());
+}
+
+void TestDemoServer::keepAliveServesManyRequests()
+{
+    QTcpSocket socket;
+    QSignalSpy connected(&socket, &QTcpSocket::connected);
+    socket.connectToHost(QHostAddress::LocalHost, m_server.port());
+    QVERIFY(connected.wait(WaitMs));
+
+    // One at a time: the connection stays open after each response.
+    QByteArray received;
+    for (int i = 0; i < 3; ++i) {
+        socket.write(request("/status/201"));
+        QList<RawResponse> responses;
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                received += socket.readAll();
+                responses += splitResponses(received);
+                return !responses.isEmpty();
+            },
+            WaitMs));
+        QCOMPARE(responses.size(), 1);
+        QCOMPARE(responses.at(0).status, 201);
+        QVERIFY(responses.at(0).header("Connection").isEmpty());
+        QCOMPARE(socket.state(), QAbstractSocket::ConnectedState);
+    }
+
+    // Pipelined: answered in order, and Connection: close is honoured after the last one.
+    socket.write(request("/delay/30") + request("/status/202") + request("/bytes/5")
+                 + request("/redirect/0", "Connection: close\r\n"));
+    QTRY_COMPARE_WITH_TIMEOUT(socket.state(), QAbstractSocket::UnconnectedState, WaitMs);
+    received += socket.readAll();
+    const QList<RawResponse> responses = splitResponses(received);
+    QVERIFY(received.isEmpty());
+    QCOMPARE(responses.size(), 4);
+    QCOMPARE(responses.at(0).header("X-Demo-Delay-Ms"), QByteArray("30"));
+    QCOMPARE(responses.at(1).status, 202);
+    QCOMPARE(responses.at(2).body, expectedBytes(5));
+    QCOMPARE(responses.at(3).status, 200);
+    QCOMPARE(responses.at(3).header("Connection"), QByteArray("close"));
+}
+
+void TestDemoServer::http10Closes()
+{
+    QByteArray received;
+    QVERIFY(exchange(m_server.port(), "GET /status/200 HTTP/1.0\r\n\r\n", &received));
+    const QList<RawResponse> responses = splitResponses(received);
+    QCOMPARE(responses.size(), 1);
+    QCOMPARE(responses.at(0).status, 200);
+    QCOMPARE(responses.at(0).header("Connection"), QByteArray("close"));
+}
+
+void TestDemoServer::oversizedHeadIs431()
+{
+    QByteArray received;
+    QVERIFY(
+        exchange(m_server.port(), request("/", "X-Padding: " + QByteArray(20000, 'a') + "\r\n"), &received));
+    const QList<RawResponse> responses = splitResponses(received);
+    QCOMPARE(responses.size(), 1);
+    QCOMPARE(responses.at(0).status, 431);
+}
+
+void TestDemoServer::clientDisconnectCancelsDelay_data()
+{
+    QTest::addColumn<bool>("reset");
+    QTest::newRow("close") << false;
+    QTest::newRow("reset") << true;
+}
+
+void TestDemoServer::clientDisconnectCancelsDelay()
+{
+    QFETCH(bool, reset);
+    DemoServer server;
+    QVERIFY(server.start());
+
+    auto socket = std::make_unique<QTcpSocket>();
+    QSignalSpy connected(socket.get(), &QTcpSocket::connected);
+    socket->connectToHost(QHostAddress::LocalHost, server.port());
+    QVERIFY(connected.wait(WaitMs));
+    // The server reads both requests at once, so once the first is answered the long delay is pending.
+    socket->write(request("/status/200") + request("/delay/5000"));
+    QByteArray received;
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            received += socket->readAll();
+            return !splitResponses(received).isEmpty();
+        },
+        WaitMs));
+    QCOMPARE(server.openConnections(), 1);
+
+    if (reset)
+        socket->abort();
+    else
+        socket->disconnectFromHost();
+    socket.reset();
+    QTRY_COMPARE_WITH_TIMEOUT(server.openConnections(), 0, WaitMs);
+
+    const QStringList targets {QStringLiteral("/delay/1")};
+    QCOMPARE(delaysOf(server, targets), QList<int> {1});
+}
+
+void TestDemoServer::stopClosesConnections()
+{
+    DemoServer server;
+    QVERIFY(server.start());
+    QTcpSocket socket;
+    QSignalSpy connected(&socket, &QTcpSocket::connected);
+    socket.connectToHost(QHostAddress::LocalHost, server.port());
+    QVERIFY(connected.wait(WaitMs));
+    socket.write(request("/delay/5000"));
+    QTRY_COMPARE_WITH_TIMEOUT(server.openConnections(), 1, WaitMs);
+
+    server.stop();
+    QVERIFY(!server.isRunning());
+    QCOMPARE(server.openConnections(), 0);
+    QVERIFY(server.baseUrl().isEmpty());
+    QTRY_COMPARE_WITH_TIMEOUT(socket.state(), QAbstractSocket::UnconnectedState, WaitMs);
+    QVERIFY(socket.readAll().isEmpty());
+
+    QVERIFY(server.start()); // and it starts again
+    QVERIFY(server.isRunning());
+}
+
+void TestDemoServer::holdsThousandsOfConnections()
+{
+    constexpr int Clients = 1500;
+    DemoServer server;
+    QVERIFY(server.start());
+
+    std::vector<std::unique_ptr<QTcpSocket>> sockets;
+    int done = 0;
+    for (int i = 0; i < Clients; ++i) {
+        auto *socket = sockets.emplace_back(std::make_unique<QTcpSocket>()).get();
+        connect(socket, &QTcpSocket::connected, socket,
+                [socket] { socket->write(request("/delay/200", "Connection: close\r\n")); });
+        // Both may arrive for one socket; only the first counts.
+        const auto finish = [socket, &done] {
+            if (!socket->property("done").toBool()) {
+                socket->setProperty("done", true);
+                ++done;
+            }
+        };
+        connect(socket, &QTcpSocket::disconnected, socket, finish);
+        connect(socket, &QTcpSocket::errorOccurred, socket, finish);
+        socket->connectToHost(QHostAddress::LocalHost, server.port());
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(done, Clients, 60000);
+
+    int ok = 0;
+    for (const auto &socket : sockets) {
+        QByteArray received = socket->readAll();
+        const QList<RawResponse> responses = splitResponses(received);
+        ok += responses.size() == 1 && responses.at(0).status == 200;
+    }
+    QCOMPARE(ok, Clients);
+    QTRY_COMPARE_WITH_TIMEOUT(server.openConnections(), 0, WaitMs);
+}
+
+void TestDemoServer::busyPortFails()
+{
+    QTcpServer blocker;
+    QVERIFY(blocker.listen(QHostAddress::LocalHost));
+
+    DemoServer server;
+    QString error;
+    QVERIFY(!server.start(blocker.serverPort(), &error));
+    QVERIFY(!server.isRunning());
+    QVERIFY2(error.contains(QString::number(blocker.serverPort())), qPrintable(error));
+
+    QVERIFY(!m_server.start(0, &error)); // already running
+    QVERIFY2(error.contains(QString::number(m_server.port())), qPrintable(error));
+}
+
+QTEST_GUILESS_MAIN(TestDemoServer)
+#include "tst_demoserver.moc"

@@ -1,0 +1,141 @@
+#pragma once
+
+#include "core/runresult.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QTimeZone>
+#include <QUrl>
+
+// Realistic runs shared by the export tests: every outcome and mode, phases not reached, capacity changes,
+// unicode, commas, quotes and newlines in URLs and errors, and times past 2^53 ns.
+namespace SampleRuns {
+
+inline RequestRecord record(int id, const QString &url, RunMode mode, Outcome outcome,
+                            std::initializer_list<std::pair<Mark, qint64>> marks)
+{
+    RequestRecord record;
+    record.id = id;
+    record.url = QUrl(url);
+    record.mode = mode;
+    record.outcome = outcome;
+    for (const auto &[mark, ns] : marks)
+        record.set(mark, ns);
+    return record;
+}
+
+inline RunResult limitedRun()
+{
+    RunResult run;
+    run.runId = 7;
+    run.settings.mode = RunMode::Limited;
+    run.settings.limit = 2;
+    run.settings.delayMs = 100;
+    run.settings.perHost = 1;
+    run.settings.timeoutMs = 5'000;
+    run.settings.maxBodyBytes = 1'048'576;
+    run.settings.maxRedirects = 3;
+    run.settings.userAgent = QByteArrayLiteral("Crawlscope-test/1.0 (+https://example.org/bot)");
+    run.settings.keepBodies = true;
+    run.startedAt = QDateTime(QDate(2024, 5, 1), QTime(12, 30, 45, 123), QTimeZone::utc());
+    run.endNs = 2'345'678'901;
+    run.capacityChanges = {{0, 2}, {1'500'000'123, 4}, {2'000'000'000, 1}};
+
+    const RunMode mode = run.settings.mode;
+    RequestRecord ok = record(0, QStringLiteral("http://127.0.0.1:8123/fast"), mode, Outcome::Ok,
+                              {{Mark::Queued, 0},
+                               {Mark::GateAcquired, 1},
+                               {Mark::Issued, 1'001},
+                               {Mark::ConnectStarted, 2'500},
+                               {Mark::RequestSent, 90'000},
+                               {Mark::FirstByte, 12'345'678},
+                               {Mark::Finished, 13'000'001},
+                               {Mark::DelayReleased, 113'000'001}});
+    ok.finalUrl = QUrl(QStringLiteral("http://127.0.0.1:8123/fast/"));
+    ok.status = 200;
+    ok.bytes = 5'120;
+    ok.contentType = QStringLiteral("text/html; charset=utf-8");
+    ok.redirects = 1;
+
+    // A kept-alive connection was reused: no connect phase.
+    RequestRecord notFound
+        = record(1, QStringLiteral("http://127.0.0.1:8123/missing?a=1,2&b=\"x\""), mode, Outcome::HttpError,
+                 {{Mark::Queued, 0},
+                  {Mark::GateAcquired, 2},
+                  {Mark::Issued, 3},
+                  {Mark::RequestSent, 40},
+                  {Mark::FirstByte, 5'000'000},
+                  {Mark::Finished, 5'000'100},
+                  {Mark::DelayReleased, 105'000'100}});
+    notFound.finalUrl = notFound.url;
+    notFound.status = 404;
+    notFound.bytes = 9;
+    notFound.contentType = QStringLiteral("text/plain");
+
+    const QString unicodeUrl = QStringLiteral("http://bücher.example/straße/%E2%82%AC?q=naïve#frag");
+    RequestRecord timedOut = record(2, unicodeUrl, mode, Outcome::Failed,
+                                    {{Mark::Queued, 0},
+                                     {Mark::GateAcquired, 113'000'001},
+                                     {Mark::Issued, 113'000'002},
+                                     {Mark::ConnectStarted, 113'000'010},
+                                     {Mark::Finished, 5'113'000'002}});
+    timedOut.error
+        = QStringLiteral("Operation timed out, after 5000 ms: \"GET\" failed\nsecond line\r\nthird, "
+                         "with ünïcödé and 中文");
+
+    RequestRecord cancelled
+        = record(3, QStringLiteral("https://example.org/a%2Cb/c d"), mode, Outcome::Cancelled,
+                 {{Mark::Queued, 0}, {Mark::Finished, 2'345'678'901}});
+    cancelled.error = QStringLiteral("cancelled");
+    cancelled.parentId = 0;
+    cancelled.depth = 2;
+
+    RequestRecord pending = record(4, QStringLiteral("https://example.org/pending"), mode, Outcome::Pending,
+                                   {{Mark::Queued, 9'007'199'254'740'993}});
+    pending.parentId = 3;
+    pending.depth = 3;
+
+    run.records = {ok, notFound, timedOut, cancelled, pending};
+    return run;
+}
+
+inline RunResult sequentialRun()
+{
+    RunResult run;
+    run.runId = 8;
+    run.settings.mode = RunMode::Sequential;
+    run.settings.limit = 5; // ignored by the mode, but part of the settings
+    run.startedAt = QDateTime(QDate(2024, 12, 31), QTime(23, 59, 59, 999), QTimeZone::utc());
+    run.endNs = 40'000'000;
+    run.cancelled = true;
+    run.capacityChanges = {{0, 1}};
+    RequestRecord only = record(0, QStringLiteral("http://127.0.0.1:8123/"), run.settings.mode, Outcome::Ok,
+                                {{Mark::Queued, 0},
+                                 {Mark::GateAcquired, 0},
+                                 {Mark::Issued, 0},
+                                 {Mark::ConnectStarted, 0},
+                                 {Mark::RequestSent, 1},
+                                 {Mark::FirstByte, 30'000'000},
+                                 {Mark::Finished, 40'000'000}});
+    only.finalUrl = only.url;
+    only.status = 301;
+    only.contentType = QStringLiteral("text/html, \"quoted\"");
+    run.records = {only};
+    return run;
+}
+
+// No requests, no start time: only the lossless JSON keeps such a run.
+inline RunResult emptyGatherRun()
+{
+    RunResult run;
+    run.runId = 9;
+    run.settings.mode = RunMode::Gather;
+    return run;
+}
+
+inline QList<RunResult> all()
+{
+    return {limitedRun(), sequentialRun(), emptyGatherRun()};
+}
+
+} // namespace SampleRuns

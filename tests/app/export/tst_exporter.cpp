@@ -1,0 +1,243 @@
+#include "export/exporter.h"
+
+#include "export/atomicfile.h"
+#include "export/jsonformat.h"
+#include "sampleruns.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace Qt::StringLiterals;
+
+class TestExporter : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void roundTripsThroughFiles_data();
+    void roundTripsThroughFiles();
+    void listsExtensions();
+    void rejectsUnknownExtension_data();
+    void rejectsUnknownExtension();
+    void failedWriteLeavesNoFile_data();
+    void failedWriteLeavesNoFile();
+    void checksBeforeExporting_data();
+    void checksBeforeExporting();
+    void cannotReplaceFolder();
+    void replacesExistingFileWhole();
+    void importNamesFileOnError_data();
+    void importNamesFileOnError();
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+    QString path(const QString &name) const { return m_dir->filePath(name); }
+    QStringList entries() const
+    {
+        return QDir(m_dir->path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot);
+    }
+};
+
+void TestExporter::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+}
+
+void TestExporter::roundTripsThroughFiles_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<bool>("lossless");
+
+    QTest::newRow("json") << u"runs.json"_s << true;
+    QTest::newRow("upper-case JSON") << u"RUNS.JSON"_s << true;
+    QTest::newRow("dots in the name") << u"run.2024-05-01.json"_s << true;
+    QTest::newRow("csv") << u"runs.csv"_s << false;
+    QTest::newRow("unicode name") << u"läufe – 中文.Csv"_s << false;
+}
+
+void TestExporter::roundTripsThroughFiles()
+{
+    QFETCH(QString, name);
+    QFETCH(bool, lossless);
+
+    const QList<RunResult> runs = SampleRuns::all();
+    QString error;
+    QVERIFY2(exportRuns(runs, path(name), &error), qPrintable(error));
+    QCOMPARE(entries(), QStringList {name}); // no temporary file left behind
+
+    const auto back = importRuns(path(name), &error);
+    QVERIFY2(back, qPrintable(error));
+    if (lossless) {
+        QVERIFY(*back == runs);
+    } else {
+        QCOMPARE(back->size(), 2); // the run without requests has no rows
+        QCOMPARE(back->at(0).records, runs.at(0).records);
+        QCOMPARE(back->at(1).records, runs.at(1).records);
+    }
+}
+
+void TestExporter::listsExtensions()
+{
+    QCOMPARE(exportExtensions(), (QStringList {u".json"_s, u".csv"_s}));
+    QCOMPARE(importExtensions(), (QStringList {u".json"_s, u".csv"_s}));
+}
+
+void TestExporter::rejectsUnknownExtension_data()
+{
+    QTest::addColumn<QString>("name");
+
+    QTest::newRow("txt") << u"runs.txt"_s;
+    QTest::newRow("no extension") << u"runs"_s;
+    QTest::newRow("extension without dot") << u"runsjson"_s;
+    QTest::newRow("trailing dot") << u"runs.json."_s;
+}
+
+void TestExporter::rejectsUnknownExtension()
+{
+    QFETCH(QString, name);
+
+    QString error;
+    QVERIFY(!exportRuns(SampleRuns::all(), path(name), &error));
+    QVERIFY2(error.contains(QDir::toNativeSeparators(path(name))), qPrintable(error));
+    QVERIFY2(error.contains(u".json, .csv"_s), qPrintable(error));
+    QVERIFY(entries().isEmpty());
+
+    QFile file(path(name));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(toJson(SampleRuns::all()));
+    file.close();
+    error.clear();
+    QVERIFY(!importRuns(path(name), &error));
+    QVERIFY2(error.contains(QDir::toNativeSeparators(path(name))), qPrintable(error));
+}
+
+void TestExporter::failedWriteLeavesNoFile_data()
+{
+    QTest::addColumn<QString>("target");
+
+    // Tests may run as root, which ignores permission bits, so use places nobody can write to.
+    QTest::newRow("missing folder") << u"no-such-folder/runs.json"_s;
+    QTest::newRow("missing folders") << u"a/b/c/runs.csv"_s;
+    QTest::newRow("parent is a file") << u"plain-file/runs.json"_s;
+    QTest::newRow("inside /proc") << u"/proc/crawlscope-test/runs.json"_s;
+    QTest::newRow("proc itself") << u"/proc/runs.json"_s;
+}
+
+void TestExporter::failedWriteLeavesNoFile()
+{
+    QFETCH(QString, target);
+    if (target.startsWith(u"/proc/"_s) && !QFileInfo::exists(u"/proc/self"_s))
+        QSKIP("no procfs here");
+
+    QFile plainFile(path(u"plain-file"_s));
+    QVERIFY(plainFile.open(QIODevice::WriteOnly));
+    plainFile.close();
+    const QString fullPath = QDir::isAbsolutePath(target) ? target : path(target);
+
+    QString error;
+    QVERIFY(!exportRuns(SampleRuns::all(), fullPath, &error));
+    QVERIFY2(error.contains(QDir::toNativeSeparators(fullPath)), qPrintable(error));
+    QVERIFY2(error.size() > QDir::toNativeSeparators(fullPath).size() + 20, qPrintable(error)); // says why
+    QVERIFY(!QFileInfo::exists(fullPath));
+    QCOMPARE(entries(), QStringList {u"plain-file"_s});
+
+    error.clear();
+    QVERIFY(!writeFileAtomically(fullPath, "data", &error));
+    QVERIFY(!error.isEmpty());
+    QVERIFY(!writeFileAtomically(fullPath, "data", nullptr));
+}
+
+void TestExporter::checksBeforeExporting_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("expectedError"); // empty: exportable
+
+    QTest::newRow("json") << u"runs.json"_s << QString();
+    QTest::newRow("csv in a subfolder") << u"sub/runs.csv"_s << QString();
+    QTest::newRow("unknown type") << u"runs.xml"_s << u"unknown file type (use .json, .csv)"_s;
+    QTest::newRow("missing folder") << u"missing/runs.json"_s << u"does not exist"_s;
+    QTest::newRow("parent is a file") << u"plain-file/runs.csv"_s << u"is not a folder"_s;
+}
+
+void TestExporter::checksBeforeExporting()
+{
+    QFETCH(QString, name);
+    QFETCH(QString, expectedError);
+
+    QVERIFY(QDir(m_dir->path()).mkdir(u"sub"_s));
+    QFile plainFile(path(u"plain-file"_s));
+    QVERIFY(plainFile.open(QIODevice::WriteOnly));
+    plainFile.close();
+
+    QString error;
+    QCOMPARE(canExport(path(name), &error), expectedError.isEmpty());
+    QVERIFY2(error.contains(expectedError), qPrintable(error));
+    if (!expectedError.isEmpty())
+        QVERIFY2(error.contains(QDir::toNativeSeparators(path(name))), qPrintable(error));
+    QCOMPARE(entries(), (QStringList {u"plain-file"_s, u"sub"_s})); // checking writes nothing
+}
+
+void TestExporter::cannotReplaceFolder()
+{
+    QVERIFY(QDir(m_dir->path()).mkdir(u"runs.json"_s));
+    QString error;
+    QVERIFY(!exportRuns(SampleRuns::all(), path(u"runs.json"_s), &error));
+    QVERIFY2(error.contains(QDir::toNativeSeparators(path(u"runs.json"_s))), qPrintable(error));
+    QVERIFY(QFileInfo(path(u"runs.json"_s)).isDir());
+    QCOMPARE(entries(), QStringList {u"runs.json"_s});
+}
+
+void TestExporter::replacesExistingFileWhole()
+{
+    const QString file = path(u"runs.json"_s);
+    QString error;
+    QVERIFY2(writeFileAtomically(file, QByteArray(100'000, 'x'), &error), qPrintable(error));
+    QVERIFY2(exportRuns({SampleRuns::sequentialRun()}, file, &error), qPrintable(error));
+    const auto data = readWholeFile(file, &error);
+    QVERIFY2(data, qPrintable(error));
+    QCOMPARE(*data, toJson({SampleRuns::sequentialRun()}));
+    QCOMPARE(entries(), QStringList {u"runs.json"_s});
+}
+
+void TestExporter::importNamesFileOnError_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QByteArray>("content"); // null: no file
+    QTest::addColumn<QString>("reason");
+
+    QTest::newRow("missing json") << u"absent.json"_s << QByteArray() << u"Cannot read"_s;
+    QTest::newRow("missing csv") << u"absent.csv"_s << QByteArray() << u"Cannot read"_s;
+    QTest::newRow("folder") << u"folder.json"_s << QByteArray() << u"it is a folder"_s;
+    QTest::newRow("not json") << u"broken.json"_s << QByteArray("{oops") << u": not JSON: "_s;
+    QTest::newRow("empty json") << u"empty.json"_s << QByteArray("") << u": not JSON: "_s;
+    QTest::newRow("csv as json") << u"table.json"_s << QByteArray("run_id,mode\r\n") << u": not JSON: "_s;
+    QTest::newRow("json as csv") << u"runs.csv"_s << toJson(SampleRuns::all()) << u": line "_s;
+}
+
+void TestExporter::importNamesFileOnError()
+{
+    QFETCH(QString, name);
+    QFETCH(QByteArray, content);
+    QFETCH(QString, reason);
+
+    if (name.startsWith(u"folder"_s)) {
+        QVERIFY(QDir(m_dir->path()).mkdir(name));
+    } else if (!content.isNull()) {
+        QFile file(path(name));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(content);
+    }
+    QString error;
+    QVERIFY(!importRuns(path(name), &error));
+    QVERIFY2(error.contains(u'"' + QDir::toNativeSeparators(path(name)) + u'"'), qPrintable(error));
+    QVERIFY2(error.contains(reason), qPrintable(error));
+}
+
+QTEST_GUILESS_MAIN(TestExporter)
+#include "tst_exporter.moc"
