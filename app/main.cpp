@@ -1,33 +1,98 @@
 #include "cli/cli.h"
+#include "mainwindow.h"
 
+#include <QApplication>
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QTextStream>
 
-int main(int argc, char *argv[])
+#include <cstring>
+
+namespace {
+
+bool isCommandLine(const char *argument)
+{
+    for (const char *command : {"run", "serve-demo", "--version", "-v", "--help", "-h"}) {
+        if (std::strcmp(argument, command) == 0)
+            return true;
+    }
+    return false;
+}
+
+/// Why no window can open here, or nothing when one can. Checked before Qt, which would abort.
+QString displayProblem()
+{
+    if (!qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") || !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
+        return {};
+    const QString display = qEnvironmentVariable("DISPLAY");
+    if (display.isEmpty())
+        return QStringLiteral("no display: neither DISPLAY nor WAYLAND_DISPLAY is set");
+    // A local X display ":N" has a socket; without it Qt's xcb plugin would abort.
+    if (display.startsWith(QLatin1Char(':'))) {
+        const QString number = display.mid(1).section(QLatin1Char('.'), 0, 0);
+        if (!QFileInfo::exists(QStringLiteral("/tmp/.X11-unix/X") + number))
+            return QStringLiteral("no X server answers on DISPLAY=%1").arg(display);
+    }
+    return {};
+}
+
+int commandLine(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("Crawlscope"));
     QCoreApplication::setApplicationVersion(QStringLiteral(CRAWLSCOPE_VERSION));
-
     QStringList arguments = QCoreApplication::arguments().mid(1);
-    const QString command = arguments.isEmpty() ? QString() : arguments.takeFirst();
+    const QString command = arguments.takeFirst();
     if (command == QLatin1String("run"))
         return Cli::run(arguments);
     if (command == QLatin1String("serve-demo"))
         return Cli::serveDemo(arguments);
-    if (command == QLatin1String("--version")) {
+    if (command == QLatin1String("--version") || command == QLatin1String("-v")) {
         QTextStream(stdout) << "crawlscope " << CRAWLSCOPE_VERSION << " (Qt " << qVersion() << ")\n";
         return Cli::Success;
     }
-    if (command.isEmpty()) {
-        QTextStream(stderr) << QCoreApplication::translate(
-            "main",
-            "crawlscope: no window yet; running the lesson's comparison on the built-in demo server.\n");
+    QTextStream(stdout) << QCoreApplication::translate("main",
+                                                       "Usage: crawlscope [FILE]          open the window\n"
+                                                       "       crawlscope run [options] [URL ...]\n"
+                                                       "       crawlscope serve-demo [--port N]\n"
+                                                       "       crawlscope --version\n"
+                                                       "Run 'crawlscope run --help' for the run options.\n");
+    return Cli::Success;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    if (argc > 1 && isCommandLine(argv[1]))
+        return commandLine(argc, argv);
+
+    if (const QString problem = displayProblem(); !problem.isEmpty()) {
+        QCoreApplication app(argc, argv);
+        QTextStream err(stderr);
+        err << QCoreApplication::translate("main", "crawlscope: cannot open the window (%1).\n").arg(problem)
+            << QCoreApplication::translate(
+                   "main",
+                   "Use 'crawlscope run ...' on the command line; 'crawlscope run --help' "
+                   "lists the options.\n");
+        if (argc > 1)
+            return Cli::BadUsage;
+        err << QCoreApplication::translate("main", "Here is the lesson's comparison without a window:\n");
+        err.flush();
         return Cli::run(Cli::demoComparisonArguments());
     }
-    QTextStream(stderr) << QCoreApplication::translate("main",
-                                                       "Usage: crawlscope run [options] [URL ...]\n"
-                                                       "       crawlscope serve-demo [--port N]\n"
-                                                       "       crawlscope --version\n");
-    return Cli::BadUsage;
+
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("Crawlscope"));
+    QApplication::setApplicationVersion(QStringLiteral(CRAWLSCOPE_VERSION));
+    QGuiApplication::setDesktopFileName(QStringLiteral(CRAWLSCOPE_APP_ID));
+
+    MainWindow window;
+    const QStringList files = QApplication::arguments().mid(1);
+    if (QString error; !files.isEmpty() && !window.openUrlFile(files.first(), &error)) {
+        QTextStream(stderr) << "crawlscope: " << error << '\n';
+        return Cli::BadUsage;
+    }
+    window.show();
+    return QApplication::exec();
 }

@@ -2,7 +2,9 @@
 
 #include "atomicfile.h"
 #include "csvformat.h"
+#include "harformat.h"
 #include "jsonformat.h"
+#include "traceformat.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -23,20 +25,24 @@ struct Format
     std::optional<QList<RunResult>> (*read)(const QByteArray &data, QString *error); // null: export only
 };
 
-// Matched in order, so a longer extension must come before any extension it ends with
-// (".trace.json" before ".json").
+// In the order file dialogs and messages list them: our own lossless file first.
 constexpr Format Formats[] = {
     {".json"_L1, toJson, runsFromJson},
     {".csv"_L1, toCsv, runsFromCsv},
+    {".har"_L1, toHar, runsFromHar},
+    {".trace.json"_L1, toTrace, nullptr},
 };
 
+// The longest extension that matches wins, so "runs.trace.json" is a trace and not our JSON.
 const Format *formatFor(const QString &path)
 {
+    const Format *found = nullptr;
     for (const auto &format : Formats) {
-        if (path.endsWith(format.extension, Qt::CaseInsensitive))
-            return &format;
+        if (path.endsWith(format.extension, Qt::CaseInsensitive)
+            && (!found || format.extension.size() > found->extension.size()))
+            found = &format;
     }
-    return nullptr;
+    return found;
 }
 
 void setError(QString *error, const QString &message)
@@ -88,7 +94,8 @@ std::optional<QList<RunResult>> importRuns(const QString &path, QString *error)
     const Format *format = formatFor(path);
     if (!format || !format->read) {
         setError(error,
-                 Exporter::tr("Cannot open \"%1\": unknown file type (use %2)")
+                 (format ? Exporter::tr("Cannot open \"%1\": this file type is export only (use %2)")
+                         : Exporter::tr("Cannot open \"%1\": unknown file type (use %2)"))
                      .arg(QDir::toNativeSeparators(path), importExtensions().join(u", ")));
         return std::nullopt;
     }

@@ -8,9 +8,9 @@
 
 #include <optional>
 
-/// Saving and opening runs by file name: the extension picks the format (".json", ".csv"). Each format is
-/// one row of a table in exporter.cpp, so images, HAR or Chrome traces are added there. Errors name the
-/// file and are ready to show to the user.
+/// Saving and opening runs by file name: the extension picks the format (".json", ".csv", ".har", and
+/// ".trace.json", which is export only). Each format is one row of a table in exporter.cpp, so new formats
+/// are added there. Errors name the file and are ready to show to the user.
 bool exportRuns(const QList<RunResult> &runs, const QString &path, QString *error);
 /// Checks up front, before a long run, that exportRuns() could write there: a known extension in an
 /// existing folder.

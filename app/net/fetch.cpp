@@ -116,6 +116,10 @@ void Fetch::onFinished()
     record.bytes = m_bytes;
     record.status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     record.contentType = m_reply->header(QNetworkRequest::ContentTypeHeader).toString();
+    // Qt 6.4 joins a header's values across redirect hops ("text/html, text/html"); the final response's
+    // value comes last.
+    if (const auto comma = record.contentType.lastIndexOf(QLatin1String(", ")); m_redirects > 0 && comma >= 0)
+        record.contentType = record.contentType.mid(comma + 2);
 
     const auto error = m_reply->error();
     if (m_cancelled) {

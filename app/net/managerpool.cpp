@@ -7,9 +7,9 @@ ManagerPool::ManagerPool() = default;
 
 ManagerPool::~ManagerPool()
 {
-    // Later, not now: the pool may be torn down from inside a reply's finished() signal.
+    // Deleting a manager stops its HTTP thread; the owner makes sure no reply of ours is on the stack.
     for (auto &entry : m_entries)
-        entry->manager->deleteLater();
+        delete entry->manager;
 }
 
 QString ManagerPool::hostKey(const QUrl &url)

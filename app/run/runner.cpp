@@ -14,10 +14,14 @@ Runner::Runner(QObject *parent)
 
 Runner::~Runner()
 {
-    // Replies must not call back into a half-destroyed runner.
+    // Replies must not call back into a half-destroyed runner, and the managers' threads must stop before
+    // the process exits.
     for (auto *fetch : std::as_const(m_fetches))
         fetch->disconnect(this);
     qDeleteAll(m_fetches);
+    m_fetches.clear();
+    m_retiredPools.clear();
+    m_pool.reset();
 }
 
 int Runner::managerCount() const
@@ -36,7 +40,11 @@ void Runner::start(const QList<QUrl> &urls, const RunSettings &settings, int run
     for (auto *gate : std::as_const(m_hostGates))
         gate->deleteLater();
     m_hostGates.clear();
-    m_pool = std::make_unique<ManagerPool>(); // fresh connections, so earlier runs don't warm this one up
+    // Fresh connections, so earlier runs don't warm this one up. The old pool may still be on the call stack
+    // (a run can start from inside the last reply's finished()), so it goes away from the event loop.
+    m_retiredPools.push_back(std::move(m_pool));
+    QTimer::singleShot(0, this, [this] { m_retiredPools.clear(); });
+    m_pool = std::make_unique<ManagerPool>();
 
     m_settings = settings;
     m_running = true;

@@ -9,6 +9,7 @@
 #include <QPointer>
 
 #include <memory>
+#include <vector>
 
 class Fetch;
 class ManagerPool;
@@ -70,6 +71,7 @@ private:
     QPointer<Gate> m_gate;
     QHash<QString, Gate *> m_hostGates;
     std::unique_ptr<ManagerPool> m_pool;
+    std::vector<std::unique_ptr<ManagerPool>> m_retiredPools; // deleted from the event loop
     QHash<int, Gate::Ticket> m_gateWaiters;
     QHash<int, Gate::Ticket> m_hostWaiters;
     QHash<int, Fetch *> m_fetches;

@@ -56,6 +56,7 @@ void RunSequence::startNext()
 void RunSequence::onRunFinished(const RunResult &result)
 {
     m_results.append(result);
+    Q_EMIT runFinished(result);
     ++m_next;
     m_cancelRequested = m_cancelRequested || result.cancelled;
     // Start the next run from the event loop, not from inside the last reply's finished() signal.

@@ -139,7 +139,8 @@ void TestCli::exitCodes_data()
     QTest::newRow("missing URL file") << QStringList {QStringLiteral("run"), QStringLiteral("--urls"),
                                                       QStringLiteral("/nonexistent/urls.txt")}
                                       << 2 << QStringLiteral("/nonexistent/urls.txt");
-    QTest::newRow("unknown command") << QStringList {QStringLiteral("fly")} << 2 << QStringLiteral("Usage");
+    QTest::newRow("missing file to open") << QStringList {QStringLiteral("/nonexistent/fly.txt")} << 2
+                                          << QStringLiteral("/nonexistent/fly.txt");
     QTest::newRow("failed requests still complete")
         << QStringList {QStringLiteral("run"), QStringLiteral("http://127.0.0.1:1/")} << 0 << QString();
 }

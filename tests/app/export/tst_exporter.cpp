@@ -1,7 +1,9 @@
 #include "export/exporter.h"
 
 #include "export/atomicfile.h"
+#include "export/harformat.h"
 #include "export/jsonformat.h"
+#include "export/traceformat.h"
 #include "sampleruns.h"
 
 #include <QDir>
@@ -22,6 +24,9 @@ private Q_SLOTS:
     void init();
     void roundTripsThroughFiles_data();
     void roundTripsThroughFiles();
+    void exportsHarAndTrace_data();
+    void exportsHarAndTrace();
+    void traceIsExportOnly();
     void listsExtensions();
     void rejectsUnknownExtension_data();
     void rejectsUnknownExtension();
@@ -82,10 +87,58 @@ void TestExporter::roundTripsThroughFiles()
     }
 }
 
+void TestExporter::exportsHarAndTrace_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<bool>("trace");
+
+    QTest::newRow("har") << u"runs.har"_s << false;
+    QTest::newRow("upper-case HAR") << u"RUNS.HAR"_s << false;
+    QTest::newRow("trace") << u"runs.trace.json"_s << true;
+    QTest::newRow("mixed-case trace") << u"Runs.Trace.JSON"_s << true;
+    QTest::newRow("dots before the trace") << u"run.2024-05-01.trace.json"_s << true;
+}
+
+void TestExporter::exportsHarAndTrace()
+{
+    QFETCH(QString, name);
+    QFETCH(bool, trace);
+
+    const QList<RunResult> runs = SampleRuns::all();
+    QString error;
+    QVERIFY2(canExport(path(name), &error), qPrintable(error));
+    QVERIFY2(exportRuns(runs, path(name), &error), qPrintable(error));
+    QCOMPARE(entries(), QStringList {name}); // written whole, no temporary file left behind
+    const auto data = readWholeFile(path(name), &error);
+    QVERIFY2(data, qPrintable(error));
+    QCOMPARE(*data, trace ? toTrace(runs) : toHar(runs)); // ".trace.json" is not taken for our own JSON
+    if (trace)
+        return;
+
+    const auto back = importRuns(path(name), &error);
+    QVERIFY2(back, qPrintable(error));
+    QCOMPARE(back->size(), runs.size()); // one page per run, even without requests
+    for (qsizetype i = 0; i < runs.size(); ++i) {
+        QCOMPARE(back->at(i).records.size(), runs.at(i).records.size());
+        for (qsizetype r = 0; r < runs.at(i).records.size(); ++r)
+            QCOMPARE(back->at(i).records.at(r).url, runs.at(i).records.at(r).url);
+    }
+}
+
+void TestExporter::traceIsExportOnly()
+{
+    const QString file = path(u"runs.trace.json"_s);
+    QString error;
+    QVERIFY2(exportRuns(SampleRuns::all(), file, &error), qPrintable(error));
+    QVERIFY(!importRuns(file, &error));
+    QVERIFY2(error.contains(u'"' + QDir::toNativeSeparators(file) + u'"'), qPrintable(error));
+    QVERIFY2(error.contains(u"export only (use .json, .csv, .har)"_s), qPrintable(error));
+}
+
 void TestExporter::listsExtensions()
 {
-    QCOMPARE(exportExtensions(), (QStringList {u".json"_s, u".csv"_s}));
-    QCOMPARE(importExtensions(), (QStringList {u".json"_s, u".csv"_s}));
+    QCOMPARE(exportExtensions(), (QStringList {u".json"_s, u".csv"_s, u".har"_s, u".trace.json"_s}));
+    QCOMPARE(importExtensions(), (QStringList {u".json"_s, u".csv"_s, u".har"_s}));
 }
 
 void TestExporter::rejectsUnknownExtension_data()
@@ -96,6 +149,8 @@ void TestExporter::rejectsUnknownExtension_data()
     QTest::newRow("no extension") << u"runs"_s;
     QTest::newRow("extension without dot") << u"runsjson"_s;
     QTest::newRow("trailing dot") << u"runs.json."_s;
+    QTest::newRow("trace without json") << u"runs.trace"_s;
+    QTest::newRow("har in the middle") << u"runs.har.txt"_s;
 }
 
 void TestExporter::rejectsUnknownExtension()
@@ -105,7 +160,7 @@ void TestExporter::rejectsUnknownExtension()
     QString error;
     QVERIFY(!exportRuns(SampleRuns::all(), path(name), &error));
     QVERIFY2(error.contains(QDir::toNativeSeparators(path(name))), qPrintable(error));
-    QVERIFY2(error.contains(u".json, .csv"_s), qPrintable(error));
+    QVERIFY2(error.contains(u"(use .json, .csv, .har, .trace.json)"_s), qPrintable(error));
     QVERIFY(entries().isEmpty());
 
     QFile file(path(name));
@@ -115,6 +170,7 @@ void TestExporter::rejectsUnknownExtension()
     error.clear();
     QVERIFY(!importRuns(path(name), &error));
     QVERIFY2(error.contains(QDir::toNativeSeparators(path(name))), qPrintable(error));
+    QVERIFY2(error.contains(u"unknown file type (use .json, .csv, .har)"_s), qPrintable(error));
 }
 
 void TestExporter::failedWriteLeavesNoFile_data()
@@ -124,6 +180,8 @@ void TestExporter::failedWriteLeavesNoFile_data()
     // Tests may run as root, which ignores permission bits, so use places nobody can write to.
     QTest::newRow("missing folder") << u"no-such-folder/runs.json"_s;
     QTest::newRow("missing folders") << u"a/b/c/runs.csv"_s;
+    QTest::newRow("har in a missing folder") << u"no-such-folder/runs.har"_s;
+    QTest::newRow("trace under a file") << u"plain-file/runs.trace.json"_s;
     QTest::newRow("parent is a file") << u"plain-file/runs.json"_s;
     QTest::newRow("inside /proc") << u"/proc/crawlscope-test/runs.json"_s;
     QTest::newRow("proc itself") << u"/proc/runs.json"_s;
@@ -160,7 +218,11 @@ void TestExporter::checksBeforeExporting_data()
 
     QTest::newRow("json") << u"runs.json"_s << QString();
     QTest::newRow("csv in a subfolder") << u"sub/runs.csv"_s << QString();
-    QTest::newRow("unknown type") << u"runs.xml"_s << u"unknown file type (use .json, .csv)"_s;
+    QTest::newRow("har") << u"runs.har"_s << QString();
+    QTest::newRow("trace in a subfolder") << u"sub/runs.trace.json"_s << QString();
+    QTest::newRow("unknown type") << u"runs.xml"_s
+                                  << u"unknown file type (use .json, .csv, .har, .trace.json)"_s;
+    QTest::newRow("trace in a missing folder") << u"missing/runs.trace.json"_s << u"does not exist"_s;
     QTest::newRow("missing folder") << u"missing/runs.json"_s << u"does not exist"_s;
     QTest::newRow("parent is a file") << u"plain-file/runs.csv"_s << u"is not a folder"_s;
 }
@@ -218,6 +280,12 @@ void TestExporter::importNamesFileOnError_data()
     QTest::newRow("empty json") << u"empty.json"_s << QByteArray("") << u": not JSON: "_s;
     QTest::newRow("csv as json") << u"table.json"_s << QByteArray("run_id,mode\r\n") << u": not JSON: "_s;
     QTest::newRow("json as csv") << u"runs.csv"_s << toJson(SampleRuns::all()) << u": line "_s;
+    QTest::newRow("missing har") << u"absent.har"_s << QByteArray() << u"Cannot read"_s;
+    QTest::newRow("broken har") << u"broken.har"_s << QByteArray("{\"log\": ") << u": not JSON: "_s;
+    QTest::newRow("json as har") << u"runs.har"_s << toJson(SampleRuns::all()) << u": not a HAR file"_s;
+    QTest::newRow("bad har entry") << u"bad.har"_s
+                                   << QByteArray("{\"log\": {\"entries\": [{\"startedDateTime\": \"x\"}]}}")
+                                   << u": entry 0: startedDateTime \"x\" is not an ISO 8601 date"_s;
 }
 
 void TestExporter::importNamesFileOnError()

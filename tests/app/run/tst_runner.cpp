@@ -284,6 +284,9 @@ void TestRunner::failuresAreRecordedWithNothingLost()
     QCOMPARE(records[5].outcome, Outcome::Ok);
     QCOMPARE(records[5].redirects, 3);
     QCOMPARE(records[5].finalUrl.path(), QStringLiteral("/redirect/0"));
+    QCOMPARE(records[5].status, 200);
+    QCOMPARE(records[5].contentType,
+             QStringLiteral("text/html; charset=utf-8")); // one value, not one per hop
 
     QCOMPARE(records[6].outcome, Outcome::Failed);
     QVERIFY(records[6].redirects <= 10);

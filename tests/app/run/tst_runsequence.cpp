@@ -46,8 +46,10 @@ void TestRunSequence::comparisonRunsTheThreeModesInTurn()
 
     RunSequence sequence;
     QSignalSpy finished(&sequence, &RunSequence::finished);
+    QSignalSpy runFinished(&sequence, &RunSequence::runFinished);
     sequence.start(lesson(5), plan);
     QVERIFY(finished.wait(30'000));
+    QCOMPARE(runFinished.size(), 3);
     QCOMPARE(finished.first().at(1).toBool(), false);
     const auto results = sequence.results();
     QCOMPARE(results.size(), 3);

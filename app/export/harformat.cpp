@@ -1,0 +1,663 @@
+#include "harformat.h"
+
+#include <QCoreApplication>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QStringList>
+#include <QTimeZone>
+#include <QUrlQuery>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <limits>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+constexpr qint64 NsPerMs = 1'000'000;
+// Longer times are refused when reading, so that a run's few sums of them stay far inside qint64 nanoseconds.
+constexpr double MaxMs = 1e12; // about 31 years
+constexpr qint64 MaxBytes = qint64(1) << 50;
+constexpr int IntMax = std::numeric_limits<int>::max();
+constexpr std::array Modes {RunMode::Sequential, RunMode::Gather, RunMode::Limited};
+constexpr std::array Outcomes {Outcome::Ok, Outcome::HttpError, Outcome::Failed, Outcome::Cancelled,
+                               Outcome::Pending};
+constexpr auto HttpVersion = "HTTP/1.1"_L1;
+constexpr auto UnknownMimeType = "x-unknown"_L1; // what Chrome writes when there was no Content-Type
+
+double ms(qint64 ns)
+{
+    return double(ns) / double(NsPerMs);
+}
+
+qint64 nsFromMs(double ms)
+{
+    return ms <= 0 ? 0 : std::llround(ms * double(NsPerMs));
+}
+
+QString dateText(const QDateTime &time)
+{
+    return time.toUTC().toString(Qt::ISODateWithMs);
+}
+
+QJsonObject nameValue(const QString &name, const QString &value)
+{
+    return {{u"name"_s, name}, {u"value"_s, value}};
+}
+
+QString pageTitle(const RunSettings &settings)
+{
+    QString title = runModeName(settings.mode);
+    if (settings.mode == RunMode::Limited)
+        title += u' ' + QString::number(settings.limit);
+    if (settings.delayMs > 0)
+        title += u", delay "_s + QString::number(settings.delayMs) + u" ms"_s;
+    if (settings.perHost > 0)
+        title += u", "_s + QString::number(settings.perHost) + u" per host"_s;
+    return title;
+}
+
+// The HAR timings of one record, in ns. Every boundary is clamped to the one before it, so none is negative,
+// and one not reached takes the next one that was: a request cancelled in the queue was blocked all along,
+// one that failed while connecting was connecting until the end, one that got no headers was waiting for
+// them.
+struct Timings
+{
+    qint64 blocked = 0;
+    qint64 connect = RequestRecord::NotReached;
+    qint64 send = 0;
+    qint64 wait = 0;
+    qint64 receive = 0;
+    qint64 queueing = RequestRecord::NotReached; // the gate's part of blocked
+};
+
+Timings timingsOf(const RequestRecord &record)
+{
+    const qint64 queued = record.at(Mark::Queued);
+    qint64 end = queued; // a pending record ends, for now, at the last mark it reached
+    for (Mark mark : {Mark::Issued, Mark::RequestSent, Mark::FirstByte, Mark::Finished}) {
+        if (record.reached(mark))
+            end = std::max(end, record.at(mark));
+    }
+    const auto next = [&](Mark mark, qint64 floor) {
+        return record.reached(mark) ? std::clamp(record.at(mark), floor, end) : end;
+    };
+    const qint64 issued = next(Mark::Issued, queued);
+    const qint64 sent = next(Mark::RequestSent, issued);
+    const qint64 firstByte = next(Mark::FirstByte, sent);
+
+    Timings timings;
+    timings.blocked = issued - queued;
+    // Our connect phase runs from the socket starting to connect until the request has left it; what came
+    // before it since the issue (all of it on a reused connection) counts as send.
+    const qint64 connectStarted = record.reached(Mark::ConnectStarted)
+        ? std::clamp(record.at(Mark::ConnectStarted), issued, sent)
+        : sent;
+    if (record.reached(Mark::ConnectStarted))
+        timings.connect = sent - connectStarted;
+    timings.send = connectStarted - issued;
+    timings.wait = firstByte - sent;
+    timings.receive = end - firstByte;
+    if (record.reached(Mark::GateAcquired))
+        timings.queueing = std::clamp(record.at(Mark::GateAcquired), queued, issued) - queued;
+    return timings;
+}
+
+QJsonObject requestToHar(const RequestRecord &record, const RunSettings &settings)
+{
+    QJsonArray query;
+    const auto items = QUrlQuery(record.url).queryItems(QUrl::FullyDecoded);
+    for (const auto &[name, value] : items)
+        query.append(nameValue(name, value));
+    return {
+        {u"method"_s, u"GET"_s},
+        {u"url"_s, record.url.toString(QUrl::FullyEncoded)},
+        {u"httpVersion"_s, HttpVersion},
+        {u"cookies"_s, QJsonArray()},
+        {u"headers"_s, QJsonArray {nameValue(u"User-Agent"_s, QString::fromUtf8(settings.userAgent))}},
+        {u"queryString"_s, query},
+        {u"headersSize"_s, -1},
+        {u"bodySize"_s, 0},
+    };
+}
+
+QJsonObject responseToHar(const RequestRecord &record)
+{
+    const bool responded = record.status != 0;
+    QJsonArray headers;
+    if (!record.contentType.isEmpty())
+        headers.append(nameValue(u"Content-Type"_s, record.contentType));
+    const bool redirected = !record.finalUrl.isEmpty() && record.finalUrl != record.url;
+    QJsonObject response {
+        {u"status"_s, record.status},
+        {u"statusText"_s, QString()},
+        {u"httpVersion"_s, responded ? QString(HttpVersion) : QString()},
+        {u"cookies"_s, QJsonArray()},
+        {u"headers"_s, headers},
+        {u"content"_s,
+         QJsonObject {
+             {u"size"_s, record.bytes},
+             {u"mimeType"_s, record.contentType.isEmpty() ? QString(UnknownMimeType) : record.contentType}}},
+        {u"redirectURL"_s, redirected ? record.finalUrl.toString(QUrl::FullyEncoded) : QString()},
+        {u"headersSize"_s, -1},
+        {u"bodySize"_s, responded ? record.bytes : -1},
+    };
+    if (!record.error.isEmpty())
+        response.insert(u"_error"_s, record.error); // where Chrome DevTools puts failures
+    return response;
+}
+
+QJsonObject entryToHar(const RequestRecord &record, const RunResult &run, const QDateTime &start,
+                       const QString &pageId)
+{
+    const Timings timings = timingsOf(record);
+    const double blocked = ms(timings.blocked);
+    const double connect = ms(timings.connect);
+    const double send = ms(timings.send);
+    const double wait = ms(timings.wait);
+    const double receive = ms(timings.receive);
+    // Summed in the order of the spec's list, as a checker would; dns and ssl are -1.
+    const double time = blocked + (timings.connect >= 0 ? connect : 0) + send + wait + receive;
+    const qint64 queued = record.at(Mark::Queued);
+
+    QJsonArray unreached;
+    for (int i = 0; i < MarkCount; ++i) {
+        if (!record.reached(Mark(i)))
+            unreached.append(markName(Mark(i)));
+    }
+    const bool delayed = record.reached(Mark::DelayReleased) && record.reached(Mark::Finished);
+    return {
+        {u"pageref"_s, pageId},
+        {u"startedDateTime"_s, dateText(start.addMSecs(queued / NsPerMs))},
+        {u"time"_s, time},
+        {u"request"_s, requestToHar(record, run.settings)},
+        {u"response"_s, responseToHar(record)},
+        {u"cache"_s, QJsonObject()},
+        {u"timings"_s,
+         QJsonObject {
+             {u"blocked"_s, blocked},
+             {u"dns"_s, -1},
+             {u"connect"_s, timings.connect >= 0 ? connect : -1},
+             {u"ssl"_s, -1},
+             {u"send"_s, send},
+             {u"wait"_s, wait},
+             {u"receive"_s, receive},
+             // Chrome's name for the queueing part of blocked, which DevTools shows as "Queueing".
+             {u"_blocked_queueing"_s, timings.queueing >= 0 ? ms(timings.queueing) : -1},
+         }},
+        {u"_id"_s, record.id},
+        {u"_mode"_s, runModeName(record.mode)},
+        {u"_outcome"_s, outcomeName(record.outcome)},
+        {u"_error"_s, record.error},
+        {u"_redirects"_s, record.redirects},
+        {u"_delay"_s,
+         delayed ? ms(std::max<qint64>(0, record.at(Mark::DelayReleased) - record.at(Mark::Finished))) : -1},
+        // startedDateTime keeps whole milliseconds only; this keeps the rest.
+        {u"_queued"_s, ms(queued)},
+        // The timings must give every phase a time, so this says which marks really were not reached.
+        {u"_unreached"_s, unreached},
+        {u"_parentId"_s, record.parentId},
+        {u"_depth"_s, record.depth},
+    };
+}
+
+// Reads fields of one HAR object by dotted path ("response.content.size"). The first problem is kept with
+// where it happened and later reads return defaults, as ObjectReader does in jsonformat.cpp.
+class HarReader
+{
+    Q_DECLARE_TR_FUNCTIONS(HarFormat)
+
+public:
+    HarReader(const QJsonObject &object, QString where, QString *error)
+        : m_object(object)
+        , m_where(std::move(where))
+        , m_error(error)
+    { }
+
+    bool failed() const { return m_failed; }
+
+    void fail(const QString &message)
+    {
+        if (m_failed)
+            return;
+        m_failed = true;
+        if (m_error)
+            *m_error = m_where.isEmpty() ? message : tr("%1: %2").arg(m_where, message);
+    }
+
+    static QString typeName(const QJsonValue &value)
+    {
+        switch (value.type()) {
+        case QJsonValue::Null:
+            return tr("null");
+        case QJsonValue::Bool:
+            return tr("a boolean");
+        case QJsonValue::Double:
+            return tr("a number");
+        case QJsonValue::String:
+            return tr("a string");
+        case QJsonValue::Array:
+            return tr("an array");
+        case QJsonValue::Object:
+            return tr("an object");
+        case QJsonValue::Undefined:
+            break;
+        }
+        return tr("missing");
+    }
+
+    bool has(const QString &path) const { return !value(path).isUndefined(); }
+
+    QJsonObject object(const QString &path) { return field(path, QJsonValue::Object, true).toObject(); }
+
+    QJsonArray array(const QString &path, bool required = true)
+    {
+        return field(path, QJsonValue::Array, required).toArray();
+    }
+
+    QString string(const QString &path, bool required = true)
+    {
+        return field(path, QJsonValue::String, required).toString();
+    }
+
+    double number(const QString &path, bool required = true)
+    {
+        return field(path, QJsonValue::Double, required).toDouble();
+    }
+
+    /// A whole number in [min, max], or fallback when it is optional and missing.
+    qint64 integer(const QString &path, qint64 min, qint64 max, std::optional<qint64> fallback = {})
+    {
+        const QJsonValue value = field(path, QJsonValue::Double, !fallback);
+        if (value.isUndefined())
+            return fallback.value_or(min);
+        const double number = value.toDouble();
+        if (number != std::floor(number) || number < double(min) || number > double(max)) {
+            fail(tr("%1 is %2, expected a whole number from %3 to %4")
+                     .arg(path)
+                     .arg(number)
+                     .arg(min)
+                     .arg(max));
+            return fallback.value_or(min);
+        }
+        return qint64(number);
+    }
+
+    /// A duration in ms, or -1 when it does not apply: missing, or negative as the spec's -1.
+    double duration(const QString &path, bool required)
+    {
+        const QJsonValue value = field(path, QJsonValue::Double, required);
+        if (value.isUndefined())
+            return -1;
+        const double ms = value.toDouble();
+        if (ms > MaxMs) {
+            fail(tr("%1 is %2 ms, more than %3").arg(path).arg(ms).arg(MaxMs));
+            return -1;
+        }
+        return ms < 0 ? -1 : ms;
+    }
+
+    QDateTime date(const QString &path)
+    {
+        const QString text = string(path);
+        if (m_failed)
+            return {};
+        // Qt also takes a bare date, but HAR needs the time of day.
+        const QDateTime date = QDateTime::fromString(text, Qt::ISODateWithMs);
+        if (!date.isValid() || !text.contains(u'T')) {
+            fail(tr("%1 \"%2\" is not an ISO 8601 date such as 2024-05-01T12:00:00.000Z").arg(path, text));
+            return {};
+        }
+        return date;
+    }
+
+    QUrl url(const QString &path, const QUrl &base = {})
+    {
+        const QString text = string(path);
+        if (m_failed)
+            return {};
+        const QUrl url = base.resolved(QUrl(text, QUrl::TolerantMode));
+        if (text.isEmpty())
+            fail(tr("%1 is empty").arg(path));
+        else if (!url.isValid())
+            fail(tr("%1 \"%2\" is not a valid URL: %3").arg(path, text, url.errorString()));
+        return url;
+    }
+
+    template<typename Enum, std::size_t Count>
+    std::optional<Enum> choice(const QString &path, const std::array<Enum, Count> &values,
+                               QString (*name)(Enum))
+    {
+        if (!has(path))
+            return std::nullopt;
+        const QString text = string(path);
+        QStringList names;
+        for (auto value : values) {
+            if (name(value) == text)
+                return value;
+            names.append(name(value));
+        }
+        fail(tr("%1 \"%2\" is not one of %3").arg(path, text, names.join(u", ")));
+        return std::nullopt;
+    }
+
+private:
+    QJsonValue value(const QString &path) const
+    {
+        QJsonValue value = m_object;
+        for (const auto &key : path.split(u'.'))
+            value = value.toObject().value(key);
+        return value;
+    }
+
+    QJsonValue field(const QString &path, QJsonValue::Type type, bool required)
+    {
+        if (m_failed)
+            return QJsonValue::Undefined;
+        const QJsonValue value = this->value(path);
+        if (value.isUndefined()) {
+            if (required)
+                fail(tr("%1 is missing").arg(path));
+            return QJsonValue::Undefined;
+        }
+        if (value.type() != type) {
+            fail(tr("%1 must be %2, not %3").arg(path, typeName(QJsonValue(type)), typeName(value)));
+            return QJsonValue::Undefined;
+        }
+        return value;
+    }
+
+    QJsonObject m_object;
+    QString m_where;
+    QString *m_error;
+    bool m_failed = false;
+};
+
+struct HarPage
+{
+    QString id;
+    QDateTime started;
+    std::optional<RunMode> mode;
+    RunSettings settings;
+};
+
+// One entry read on its own; its marks count from its own start until the run's start is known.
+struct HarEntry
+{
+    int index = 0;
+    QString pageref;
+    QDateTime started;
+    double queuedMs = -1; // our "_queued", the sub-millisecond rest of startedDateTime
+    std::optional<int> id;
+    std::optional<RunMode> mode;
+    QByteArray userAgent;
+    RequestRecord record;
+};
+
+std::optional<HarPage> pageFromHar(const QJsonObject &object, int index, QString *error)
+{
+    HarReader reader(object, HarReader::tr("page %1").arg(index), error);
+    HarPage page;
+    page.id = reader.string(u"id"_s);
+    page.started = reader.date(u"startedDateTime"_s);
+    page.mode = reader.choice(u"_mode"_s, Modes, runModeName);
+    page.settings.limit = int(reader.integer(u"_limit"_s, 0, IntMax, page.settings.limit));
+    page.settings.delayMs = int(reader.integer(u"_delay"_s, 0, IntMax, 0));
+    page.settings.perHost = int(reader.integer(u"_perHost"_s, 0, IntMax, 0));
+    if (reader.failed())
+        return std::nullopt;
+    return page;
+}
+
+std::optional<HarEntry> entryFromHar(const QJsonObject &object, int index, QString *error)
+{
+    HarReader reader(object, HarReader::tr("entry %1").arg(index), error);
+    HarEntry entry;
+    entry.index = index;
+    entry.pageref = reader.string(u"pageref"_s, false);
+    entry.started = reader.date(u"startedDateTime"_s);
+    reader.number(u"time"_s); // required by the spec; the timings say the same in more detail
+    reader.object(u"request"_s);
+    reader.object(u"response"_s);
+    reader.object(u"response.content"_s);
+    reader.object(u"timings"_s);
+    RequestRecord &record = entry.record;
+    record.url = reader.url(u"request.url"_s);
+    record.status = int(reader.integer(u"response.status"_s, 0, 999));
+    record.bytes = std::max<qint64>(0, reader.integer(u"response.content.size"_s, -1, MaxBytes));
+    const QString mimeType = reader.string(u"response.content.mimeType"_s);
+    record.contentType = mimeType == UnknownMimeType ? QString() : mimeType;
+    const QString redirect = reader.string(u"response.redirectURL"_s, false);
+    if (!redirect.isEmpty())
+        record.finalUrl = reader.url(u"response.redirectURL"_s, record.url); // browsers write Location as is
+    else if (record.status != 0)
+        record.finalUrl = record.url;
+    record.error = reader.string(u"_error"_s, false);
+    if (record.error.isEmpty())
+        record.error = reader.string(u"response._error"_s, false);
+    if (reader.has(u"_id"_s))
+        entry.id = int(reader.integer(u"_id"_s, 0, IntMax));
+    entry.mode = reader.choice(u"_mode"_s, Modes, runModeName);
+    const auto outcome = reader.choice(u"_outcome"_s, Outcomes, outcomeName);
+    record.outcome = outcome  ? *outcome
+        : record.status == 0  ? Outcome::Failed
+        : record.status < 400 ? Outcome::Ok
+                              : Outcome::HttpError;
+    record.redirects = int(reader.integer(u"_redirects"_s, 0, IntMax, 0));
+    record.parentId = int(reader.integer(u"_parentId"_s, -1, IntMax, -1));
+    record.depth = int(reader.integer(u"_depth"_s, 0, IntMax, 0));
+    entry.queuedMs = reader.duration(u"_queued"_s, false);
+    const QJsonArray headers = reader.array(u"request.headers"_s, false);
+    for (const auto &header : headers) {
+        if (header.toObject().value(u"name"_s).toString().compare(u"User-Agent"_s, Qt::CaseInsensitive) == 0)
+            entry.userAgent = header.toObject().value(u"value"_s).toString().toUtf8();
+    }
+
+    const double blocked = reader.duration(u"timings.blocked"_s, false);
+    const double dns = reader.duration(u"timings.dns"_s, false);
+    const double connect = reader.duration(u"timings.connect"_s, false);
+    reader.duration(u"timings.ssl"_s, false); // part of connect
+    const double send = reader.duration(u"timings.send"_s, true);
+    const double wait = reader.duration(u"timings.wait"_s, true);
+    const double receive = reader.duration(u"timings.receive"_s, true);
+    const double queueing = reader.duration(u"timings._blocked_queueing"_s, false);
+    const double delay = reader.duration(u"_delay"_s, false);
+    const QJsonArray unreached = reader.array(u"_unreached"_s, false);
+    if (reader.failed())
+        return std::nullopt;
+
+    const qint64 issued = nsFromMs(blocked);
+    const qint64 sent = issued + nsFromMs(dns) + nsFromMs(connect) + nsFromMs(send);
+    record.set(Mark::Queued, 0);
+    record.set(Mark::Issued, issued);
+    if (queueing >= 0)
+        record.set(Mark::GateAcquired, std::min(nsFromMs(queueing), issued));
+    // We write connect as connect_started → request_sent, with the time before it in send (see timingsOf), so
+    // connecting ends at sent. A browser's lookup goes in with it, as Qt looks the host up while connecting.
+    if (connect >= 0)
+        record.set(Mark::ConnectStarted, sent - nsFromMs(connect) - nsFromMs(dns));
+    record.set(Mark::RequestSent, sent);
+    record.set(Mark::FirstByte, sent + nsFromMs(wait));
+    record.set(Mark::Finished, record.at(Mark::FirstByte) + nsFromMs(receive));
+    if (delay >= 0)
+        record.set(Mark::DelayReleased, record.at(Mark::Finished) + nsFromMs(delay));
+    for (const auto &name : unreached) {
+        bool known = false;
+        for (int i = 0; i < MarkCount; ++i) {
+            if (markName(Mark(i)) == name.toString()) {
+                record.set(Mark(i), RequestRecord::NotReached);
+                known = true;
+            }
+        }
+        if (!known) {
+            reader.fail(HarReader::tr("_unreached has \"%1\", which is no mark").arg(name.toString()));
+            return std::nullopt;
+        }
+    }
+    return entry;
+}
+
+struct HarGroup
+{
+    std::optional<HarPage> page;
+    QList<HarEntry> entries;
+};
+
+std::optional<RunResult> runFromGroup(const HarGroup &group, int runId, QString *error)
+{
+    QDateTime zero = group.page ? group.page->started : QDateTime();
+    for (const auto &entry : group.entries) {
+        if (!zero.isValid() || entry.started < zero)
+            zero = entry.started;
+    }
+    RunResult run;
+    run.runId = runId;
+    run.startedAt = zero.toUTC();
+    if (group.page)
+        run.settings = group.page->settings;
+    // Someone else's HAR says nothing about scheduling; a browser sends what it can at once.
+    run.settings.mode = RunMode::Gather;
+    if (group.page && group.page->mode)
+        run.settings.mode = *group.page->mode;
+    else if (!group.entries.isEmpty() && group.entries.first().mode)
+        run.settings.mode = *group.entries.first().mode;
+    for (const auto &entry : group.entries) {
+        if (!entry.userAgent.isEmpty()) {
+            run.settings.userAgent = entry.userAgent;
+            break;
+        }
+    }
+
+    for (const auto &entry : group.entries) {
+        const qint64 offsetMs = zero.msecsTo(entry.started);
+        if (double(offsetMs) > MaxMs) {
+            if (error)
+                *error = HarReader::tr(
+                             "entry %1: startedDateTime %2 is more than 31 years after the run's start %3")
+                             .arg(entry.index)
+                             .arg(dateText(entry.started), dateText(zero));
+            return std::nullopt;
+        }
+        qint64 queued = offsetMs * NsPerMs;
+        const qint64 precise = nsFromMs(entry.queuedMs);
+        if (entry.queuedMs >= 0 && precise >= queued && precise - queued < NsPerMs)
+            queued = precise; // only when it agrees with startedDateTime, which is what others read
+        RequestRecord record = entry.record;
+        for (auto &mark : record.marks) {
+            if (mark != RequestRecord::NotReached)
+                mark += queued;
+        }
+        record.id = entry.id.value_or(int(run.records.size()));
+        record.mode = entry.mode.value_or(run.settings.mode);
+        if (record.reached(Mark::Finished))
+            run.endNs = std::max(run.endNs, record.releasedAt());
+        run.records.append(record);
+    }
+    return run;
+}
+
+} // namespace
+
+QByteArray toHar(const QList<RunResult> &runs)
+{
+    QJsonArray pages;
+    QJsonArray entries;
+    for (qsizetype i = 0; i < runs.size(); ++i) {
+        const RunResult &run = runs.at(i);
+        const QString pageId = u"run_"_s + QString::number(i);
+        // HAR needs a date even for a run that never started.
+        const QDateTime start
+            = run.startedAt.isValid() ? run.startedAt : QDateTime::fromMSecsSinceEpoch(0, QTimeZone::utc());
+        pages.append(QJsonObject {
+            {u"id"_s, pageId},
+            {u"startedDateTime"_s, dateText(start)},
+            {u"title"_s, pageTitle(run.settings)},
+            {u"pageTimings"_s, QJsonObject {{u"onContentLoad"_s, -1}, {u"onLoad"_s, ms(run.endNs)}}},
+            {u"_mode"_s, runModeName(run.settings.mode)},
+            {u"_limit"_s, run.settings.limit},
+            {u"_delay"_s, run.settings.delayMs},
+            {u"_perHost"_s, run.settings.perHost},
+        });
+        for (const auto &record : run.records) {
+            if (record.reached(Mark::Queued))
+                entries.append(entryToHar(record, run, start, pageId));
+        }
+    }
+    const QJsonObject log {
+        {u"version"_s, u"1.2"_s},
+        {u"creator"_s,
+         QJsonObject {{u"name"_s, u"Crawlscope"_s}, {u"version"_s, QStringLiteral(CRAWLSCOPE_VERSION)}}},
+        {u"pages"_s, pages},
+        {u"entries"_s, entries},
+    };
+    return QJsonDocument(QJsonObject {{u"log"_s, log}}).toJson(QJsonDocument::Indented);
+}
+
+std::optional<QList<RunResult>> runsFromHar(const QByteArray &data, QString *error)
+{
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(data, &parseError);
+    HarReader top(document.object(), QString(), error);
+    if (parseError.error != QJsonParseError::NoError) {
+        top.fail(
+            HarReader::tr("not JSON: %1 at offset %2").arg(parseError.errorString()).arg(parseError.offset));
+        return std::nullopt;
+    }
+    if (!document.isObject() || !document.object().value(u"log"_s).isObject()) {
+        top.fail(HarReader::tr("not a HAR file (no \"log\" object at the top level)"));
+        return std::nullopt;
+    }
+    const QJsonArray pageArray = top.array(u"log.pages"_s, false);
+    const QJsonArray entryArray = top.array(u"log.entries"_s);
+    if (top.failed())
+        return std::nullopt;
+
+    const auto objectAt = [&](const QJsonArray &array, qsizetype i, const QString &where) {
+        const QJsonValue value = array.at(i);
+        if (!value.isObject())
+            HarReader({}, where, error)
+                .fail(HarReader::tr("must be an object, not %1").arg(HarReader::typeName(value)));
+        return value.isObject() ? std::optional(value.toObject()) : std::nullopt;
+    };
+    QList<HarGroup> groups;
+    QHash<QString, qsizetype> groupByRef; // entries without a pageref share the group of ""
+    for (qsizetype i = 0; i < pageArray.size(); ++i) {
+        const auto object = objectAt(pageArray, i, HarReader::tr("page %1").arg(i));
+        const auto page = object ? pageFromHar(*object, int(i), error) : std::nullopt;
+        if (!page)
+            return std::nullopt;
+        if (groupByRef.contains(page->id)) {
+            HarReader({}, HarReader::tr("page %1").arg(i), error)
+                .fail(HarReader::tr("id \"%1\" is used by page %2 too")
+                          .arg(page->id)
+                          .arg(groupByRef.value(page->id)));
+            return std::nullopt;
+        }
+        groupByRef.insert(page->id, groups.size());
+        groups.append({*page, {}});
+    }
+    for (qsizetype i = 0; i < entryArray.size(); ++i) {
+        const auto object = objectAt(entryArray, i, HarReader::tr("entry %1").arg(i));
+        auto entry = object ? entryFromHar(*object, int(i), error) : std::nullopt;
+        if (!entry)
+            return std::nullopt;
+        if (!groupByRef.contains(entry->pageref)) {
+            groupByRef.insert(entry->pageref, groups.size());
+            groups.append(HarGroup());
+        }
+        groups[groupByRef.value(entry->pageref)].entries.append(*entry);
+    }
+
+    QList<RunResult> runs;
+    for (const auto &group : groups) {
+        auto run = runFromGroup(group, int(runs.size()), error);
+        if (!run)
+            return std::nullopt;
+        runs.append(*run);
+    }
+    return runs;
+}

@@ -1,0 +1,13 @@
+#pragma once
+
+#include "core/runresult.h"
+
+#include <QByteArray>
+#include <QList>
+
+/// Chrome's trace-event JSON, for Perfetto and chrome://tracing. Each run is a process, named after its mode;
+/// each request is a nestable async slice with its phases (waiting, connecting, waiting for first byte,
+/// downloading, delay) nested inside it, and a "concurrency" counter shows how many requests are in flight
+/// and how many wait. Times are microseconds from the run's start, so runs line up for comparison. Export
+/// only.
+QByteArray toTrace(const QList<RunResult> &runs);

@@ -1,0 +1,242 @@
+#include "runmodel.h"
+
+#include <QLocale>
+
+namespace {
+
+QString formatMs(qint64 ns)
+{
+    if (ns < 0)
+        return QString();
+    return QString::number(double(ns) / 1e6, 'f', 1);
+}
+
+qint64 phaseSpan(const RequestRecord &record, Mark from, Mark to)
+{
+    if (!record.reached(from) || !record.reached(to))
+        return -1;
+    return record.at(to) - record.at(from);
+}
+
+} // namespace
+
+RunModel::RunModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{ }
+
+void RunModel::beginRun(int runId, const RunSettings &settings, const QDateTime &startedAt)
+{
+    beginResetModel();
+    m_run = RunResult {};
+    m_run.runId = runId;
+    m_run.settings = settings;
+    m_run.startedAt = startedAt;
+    m_live = true;
+    m_liveNowNs = 0;
+    endResetModel();
+    Q_EMIT runReset();
+    Q_EMIT timelineChanged();
+}
+
+void RunModel::applyRecords(int runId, const QList<RequestRecord> &changed)
+{
+    if (runId != m_run.runId || changed.isEmpty())
+        return;
+
+    // A batch holds new records (ids past the end, in order) and updates to existing ones.
+    int maxId = -1;
+    for (const auto &record : changed)
+        maxId = std::max(maxId, record.id);
+    const int oldCount = int(m_run.records.size());
+    if (maxId >= oldCount) {
+        beginInsertRows({}, oldCount, maxId);
+        m_run.records.resize(maxId + 1);
+        for (const auto &record : changed) {
+            if (record.id >= oldCount)
+                m_run.records[record.id] = record;
+        }
+        endInsertRows();
+    }
+
+    int firstUpdated = oldCount;
+    int lastUpdated = -1;
+    for (const auto &record : changed) {
+        if (record.id < 0 || record.id >= oldCount)
+            continue;
+        m_run.records[record.id] = record;
+        firstUpdated = std::min(firstUpdated, record.id);
+        lastUpdated = std::max(lastUpdated, record.id);
+    }
+    if (lastUpdated >= 0)
+        Q_EMIT dataChanged(index(firstUpdated, 0), index(lastUpdated, int(Column::Count) - 1));
+    Q_EMIT timelineChanged();
+}
+
+void RunModel::setCapacityChanges(const QList<CapacityChange> &changes)
+{
+    if (changes == m_run.capacityChanges)
+        return;
+    m_run.capacityChanges = changes;
+    Q_EMIT timelineChanged();
+}
+
+void RunModel::setLiveNowNs(qint64 nowNs)
+{
+    m_liveNowNs = nowNs;
+    if (m_live)
+        Q_EMIT timelineChanged();
+}
+
+void RunModel::setRun(const RunResult &run)
+{
+    beginResetModel();
+    m_run = run;
+    m_live = false;
+    endResetModel();
+    Q_EMIT runReset();
+    Q_EMIT timelineChanged();
+}
+
+void RunModel::clear()
+{
+    setRun(RunResult {});
+}
+
+qint64 RunModel::endNs() const
+{
+    if (m_live)
+        return m_liveNowNs;
+    qint64 end = m_run.endNs;
+    for (const auto &record : m_run.records)
+        end = std::max(end, record.releasedAt());
+    return end;
+}
+
+int RunModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_run.records.size());
+}
+
+int RunModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(Column::Count);
+}
+
+qint64 RunModel::phaseNs(const RequestRecord &record, Column column)
+{
+    switch (column) {
+    case Column::Waiting:
+        return phaseSpan(record, Mark::Queued, Mark::Issued);
+    case Column::Connecting:
+        return phaseSpan(record, Mark::Issued, Mark::RequestSent);
+    case Column::FirstByte:
+        return phaseSpan(record, Mark::RequestSent, Mark::FirstByte);
+    case Column::Download:
+        return phaseSpan(record, Mark::FirstByte, Mark::Finished);
+    case Column::Delay:
+        return phaseSpan(record, Mark::Finished, Mark::DelayReleased);
+    case Column::Total:
+        return phaseSpan(record, Mark::Issued, Mark::Finished);
+    default:
+        return -1;
+    }
+}
+
+QVariant RunModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const RequestRecord &record = m_run.records.at(index.row());
+    const auto column = Column(index.column());
+
+    if (role == RecordRole)
+        return QVariant::fromValue(record);
+    if (role == IdRole)
+        return record.id;
+    if (role == Qt::TextAlignmentRole) {
+        switch (column) {
+        case Column::Url:
+        case Column::Outcome:
+        case Column::ContentType:
+        case Column::Error:
+            return QVariant(Qt::AlignLeft | Qt::AlignVCenter);
+        default:
+            return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+        }
+    }
+    if (role == Qt::ToolTipRole && (column == Column::Url || column == Column::Error))
+        return column == Column::Url ? record.url.toDisplayString() : record.error;
+    if (role != Qt::DisplayRole && role != SortRole)
+        return {};
+
+    const bool sorting = role == SortRole;
+    switch (column) {
+    case Column::Id:
+        return record.id;
+    case Column::Url:
+        return record.url.toDisplayString();
+    case Column::Outcome:
+        return outcomeName(record.outcome);
+    case Column::Status:
+        return sorting || record.status != 0 ? QVariant(record.status) : QVariant(QString());
+    case Column::Waiting:
+    case Column::Connecting:
+    case Column::FirstByte:
+    case Column::Download:
+    case Column::Delay:
+    case Column::Total: {
+        const qint64 ns = phaseNs(record, column);
+        return sorting ? QVariant(ns) : QVariant(formatMs(ns));
+    }
+    case Column::Bytes:
+        return sorting ? QVariant(record.bytes) : QVariant(QLocale().toString(record.bytes));
+    case Column::ContentType:
+        return record.contentType;
+    case Column::Redirects:
+        return record.redirects;
+    case Column::Error:
+        return record.error;
+    case Column::Count:
+        break;
+    }
+    return {};
+}
+
+QVariant RunModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (Column(section)) {
+    case Column::Id:
+        return tr("#");
+    case Column::Url:
+        return tr("URL");
+    case Column::Outcome:
+        return tr("Outcome");
+    case Column::Status:
+        return tr("Status");
+    case Column::Waiting:
+        return tr("Waiting (ms)");
+    case Column::Connecting:
+        return tr("Connect+send (ms)");
+    case Column::FirstByte:
+        return tr("First byte (ms)");
+    case Column::Download:
+        return tr("Download (ms)");
+    case Column::Delay:
+        return tr("Delay (ms)");
+    case Column::Total:
+        return tr("In flight (ms)");
+    case Column::Bytes:
+        return tr("Bytes");
+    case Column::ContentType:
+        return tr("Content type");
+    case Column::Redirects:
+        return tr("Redirects");
+    case Column::Error:
+        return tr("Error");
+    case Column::Count:
+        break;
+    }
+    return {};
+}

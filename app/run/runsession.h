@@ -1,0 +1,62 @@
+#pragma once
+
+#include "core/runresult.h"
+
+#include <QList>
+#include <QObject>
+#include <QTimer>
+
+class RunModel;
+class RunSequence;
+
+/// What the window drives: a sequence of runs over one URL list, each feeding its own live RunModel, plus the
+/// progress numbers for the status bar. No widgets here, so it is tested headless.
+class RunSession : public QObject
+{
+    Q_OBJECT
+
+public:
+    static constexpr int LiveIntervalMs = 33;
+
+    struct Progress
+    {
+        int done = 0;
+        int total = 0;
+        int inFlight = 0;
+        int waiting = 0;
+        qint64 elapsedNs = 0;
+        qint64 etaNs = -1; // unknown until something finished
+    };
+
+    explicit RunSession(QObject *parent = nullptr);
+
+    void start(const QList<QUrl> &urls, const QList<RunSettings> &plan);
+    /// Stops the run; every record made so far stays in the models.
+    void stop();
+    /// Resizes the running limited run's gate at once.
+    void setLimit(int limit);
+
+    bool isRunning() const;
+    Progress progress() const;
+    const QList<RunModel *> &models() const { return m_models; }
+    RunSequence *sequence() const { return m_sequence; }
+    QList<RunResult> results() const;
+
+Q_SIGNALS:
+    void started();
+    void modelsChanged();
+    void progressChanged();
+    void finished(bool cancelled);
+
+private:
+    void onRunStarted(int index, const RunSettings &settings);
+    void onRecordsChanged(int runId, const QList<RequestRecord> &changed);
+    void onRunFinished(const RunResult &result);
+    void tick();
+
+    RunSequence *m_sequence;
+    QList<RunModel *> m_models;
+    QTimer m_liveTimer;
+    int m_plannedRuns = 0;
+    int m_requestsPerRun = 0;
+};

@@ -1,0 +1,138 @@
+#include "timelinebench.h"
+
+#include <QCommandLineParser>
+#include <QElapsedTimer>
+#include <QImage>
+#include <QTextStream>
+
+#include <algorithm>
+#include <functional>
+#include <queue>
+#include <vector>
+
+#include "models/runmodel.h"
+#include "timeline/timelineview.h"
+
+namespace {
+
+constexpr qint64 Ms = 1'000'000;
+
+// A limited(100) run: everything queued at 0, each freed permit taken at once, service times of 50-150 ms
+// split into connect, wait and download, with one request in 200 failing.
+RunResult syntheticRun(int requests)
+{
+    RunResult run;
+    run.runId = 1;
+    run.settings.mode = RunMode::Limited;
+    run.settings.limit = 100;
+    run.capacityChanges = {{0, 100}};
+    run.records.reserve(requests);
+
+    quint64 seed = 0x9e3779b97f4a7c15ull;
+    const auto jitter = [&seed](qint64 low, qint64 high) {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        return low + qint64(seed % quint64(high - low));
+    };
+    const QUrl url(QStringLiteral("http://127.0.0.1:8080/delay/100"));
+    std::priority_queue<qint64, std::vector<qint64>, std::greater<>> permits;
+    for (int i = 0; i < run.settings.limit; ++i)
+        permits.push(0);
+    for (int id = 0; id < requests; ++id) {
+        const qint64 issued = permits.top();
+        permits.pop();
+        const qint64 service = jitter(50 * Ms, 150 * Ms);
+        RequestRecord record;
+        record.id = id;
+        record.url = url;
+        record.set(Mark::Queued, 0);
+        record.set(Mark::GateAcquired, issued);
+        record.set(Mark::Issued, issued);
+        record.set(Mark::RequestSent, issued + service / 10);
+        record.set(Mark::FirstByte, issued + service * 6 / 10);
+        record.set(Mark::Finished, issued + service);
+        const bool failed = jitter(0, 200) == 0;
+        record.outcome = failed ? Outcome::Failed : Outcome::Ok;
+        record.status = failed ? 0 : 200;
+        permits.push(issued + service);
+        run.endNs = std::max(run.endNs, issued + service);
+        run.records.append(std::move(record));
+    }
+    return run;
+}
+
+double medianMs(std::vector<qint64> samples)
+{
+    std::sort(samples.begin(), samples.end());
+    return double(samples[samples.size() / 2]) / 1e6;
+}
+
+} // namespace
+
+int TimelineBench::run(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Paints TimelineView offscreen and prints the median time."));
+    parser.addHelpOption();
+    const QCommandLineOption repeatOption(QStringLiteral("repeat"),
+                                          QStringLiteral("Paints per case (default 7)."), QStringLiteral("n"),
+                                          QStringLiteral("7"));
+    const QCommandLineOption requestsOption(
+        QStringLiteral("requests"),
+        QStringLiteral("Requests per run; repeat for several (default 100000 and "
+                       "1000000)."),
+        QStringLiteral("n"));
+    parser.addOptions({repeatOption, requestsOption});
+    parser.process(arguments);
+
+    const int repeat = std::max(1, parser.value(repeatOption).toInt());
+    QList<int> sizes;
+    for (const QString &value : parser.values(requestsOption))
+        sizes.append(value.toInt());
+    if (sizes.isEmpty())
+        sizes = {100'000, 1'000'000};
+
+    QTextStream out(stdout);
+    for (const int requests : std::as_const(sizes)) {
+        RunModel model;
+        model.setRun(syntheticRun(requests));
+
+        TimelineView view;
+        view.resize(1600, 900);
+        view.show();
+        QImage image(view.size(), QImage::Format_ARGB32_Premultiplied);
+
+        QElapsedTimer timer;
+        timer.start();
+        view.setModels({&model});
+        view.render(&image);
+        out << QStringLiteral("timeline_layout requests=%1 ms=%2\n")
+                   .arg(requests)
+                   .arg(double(timer.nsecsElapsed()) / 1e6, 0, 'f', 1);
+        out.flush();
+
+        const qint64 end = model.endNs();
+        const std::pair<const char *, std::function<void()>> cases[] = {
+            {"full", [&view] { view.fit(); }},
+            {"zoom1pct", [&view, end] { view.setVisibleRange(end / 2 - end / 200, end / 2 + end / 200); }},
+        };
+        for (const auto &[name, setUp] : cases) {
+            setUp();
+            view.render(&image); // warm up: caches, glyphs
+            std::vector<qint64> samples;
+            for (int i = 0; i < repeat; ++i) {
+                timer.restart();
+                view.render(&image);
+                samples.push_back(timer.nsecsElapsed());
+            }
+            out << QStringLiteral("timeline_paint requests=%1 view=%2 ms=%3\n")
+                       .arg(requests)
+                       .arg(QLatin1String(name))
+                       .arg(medianMs(samples), 0, 'f', 1);
+            out.flush();
+        }
+    }
+    return 0;
+}

@@ -1,0 +1,773 @@
+#include "export/harformat.h"
+
+#include "sampleruns.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRandomGenerator>
+#include <QRegularExpression>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+using SampleRuns::record;
+
+// One record for each way a request can end early, as the timings must still add up for them.
+RunResult edgeRun()
+{
+    RunResult run;
+    run.runId = 11;
+    run.settings.mode = RunMode::Limited;
+    run.settings.limit = 3;
+    run.settings.delayMs = 1000;
+    run.startedAt = QDateTime(QDate(2024, 5, 1), QTime(12, 0), QTimeZone::utc());
+    run.endNs = 30'002'000'000;
+    const RunMode mode = run.settings.mode;
+    const QString url = u"http://127.0.0.1:8123/slow"_s;
+    RequestRecord reused = record(0, url, mode, Outcome::Ok,
+                                  {{Mark::Queued, 0},
+                                   {Mark::GateAcquired, 0},
+                                   {Mark::Issued, 500'000},
+                                   {Mark::RequestSent, 600'000},
+                                   {Mark::FirstByte, 10'000'000},
+                                   {Mark::Finished, 12'000'000},
+                                   {Mark::DelayReleased, 1'012'000'000}});
+    reused.status = 200;
+    reused.finalUrl = reused.url;
+    RequestRecord refused = record(1, url, mode, Outcome::Failed,
+                                   {{Mark::Queued, 0},
+                                    {Mark::GateAcquired, 0},
+                                    {Mark::Issued, 1'000'000},
+                                    {Mark::ConnectStarted, 1'200'000},
+                                    {Mark::Finished, 31'000'000}});
+    refused.error = u"Connection refused"_s;
+    RequestRecord timedOut = record(2, url, mode, Outcome::Failed,
+                                    {{Mark::Queued, 0},
+                                     {Mark::GateAcquired, 0},
+                                     {Mark::Issued, 0},
+                                     {Mark::ConnectStarted, 100},
+                                     {Mark::RequestSent, 2'000'000},
+                                     {Mark::Finished, 30'002'000'000}});
+    timedOut.error = u"Operation timed out"_s;
+    RequestRecord cancelledQueued
+        = record(3, url, mode, Outcome::Cancelled, {{Mark::Queued, 1'500'000}, {Mark::Finished, 50'000'000}});
+    cancelledQueued.error = u"cancelled"_s;
+    RequestRecord cancelledAfterGate
+        = record(4, url, mode, Outcome::Cancelled,
+                 {{Mark::Queued, 0}, {Mark::GateAcquired, 40'000'000}, {Mark::Finished, 50'000'000}});
+    cancelledAfterGate.error = u"cancelled"_s;
+    RequestRecord cancelledReading = record(5, url, mode, Outcome::Cancelled,
+                                            {{Mark::Queued, 0},
+                                             {Mark::GateAcquired, 0},
+                                             {Mark::Issued, 0},
+                                             {Mark::ConnectStarted, 0},
+                                             {Mark::RequestSent, 10},
+                                             {Mark::FirstByte, 1'000},
+                                             {Mark::Finished, 50'000'000}});
+    cancelledReading.status = 200;
+    cancelledReading.bytes = 100;
+    cancelledReading.finalUrl = cancelledReading.url;
+    cancelledReading.error = u"cancelled"_s;
+    const RequestRecord pendingQueued = record(6, url, mode, Outcome::Pending, {{Mark::Queued, 2'000'000}});
+    const RequestRecord pendingIssued = record(
+        7, url, mode, Outcome::Pending, {{Mark::Queued, 0}, {Mark::GateAcquired, 1}, {Mark::Issued, 2}});
+    const RequestRecord neverQueued = record(8, url, mode, Outcome::Pending, {});
+    run.records = {reused,           refused,       timedOut,      cancelledQueued, cancelledAfterGate,
+                   cancelledReading, pendingQueued, pendingIssued, neverQueued};
+    return run;
+}
+
+QList<RunResult> allRuns()
+{
+    return SampleRuns::all() << edgeRun();
+}
+
+QJsonObject harLog(const QList<RunResult> &runs)
+{
+    return QJsonDocument::fromJson(toHar(runs)).object().value(u"log"_s).toObject();
+}
+
+using Fields = QList<std::pair<QString, QJsonValue::Type>>;
+
+// Names the first field that is missing or of the wrong JSON type; empty when all are right.
+QString checkFields(const QJsonObject &object, const Fields &fields, const QString &where)
+{
+    for (const auto &[name, type] : fields) {
+        if (object.value(name).type() != type)
+            return where + u'.' + name + u" has JSON type "_s + QString::number(object.value(name).type());
+    }
+    return {};
+}
+
+QString checkNameValues(const QJsonArray &array, const QString &where)
+{
+    for (qsizetype i = 0; i < array.size(); ++i) {
+        const QString problem = checkFields(
+            array.at(i).toObject(), {{u"name"_s, QJsonValue::String}, {u"value"_s, QJsonValue::String}},
+            where + u'[' + QString::number(i) + u']');
+        if (!problem.isEmpty())
+            return problem;
+    }
+    return {};
+}
+
+const QStringList &timingNames()
+{
+    static const QStringList names {u"blocked"_s, u"dns"_s,  u"connect"_s, u"ssl"_s,
+                                    u"send"_s,    u"wait"_s, u"receive"_s};
+    return names;
+}
+
+// Sets (or with an undefined value removes) the value at a path of object keys and array indices.
+QJsonValue patched(const QJsonValue &node, QStringList path, const QJsonValue &value)
+{
+    if (path.isEmpty())
+        return value;
+    const QString step = path.takeFirst();
+    if (node.isArray()) {
+        QJsonArray array = node.toArray();
+        const int index = step.toInt();
+        array[index] = patched(array.at(index), path, value);
+        return array;
+    }
+    QJsonObject object = node.toObject();
+    if (path.isEmpty() && value.isUndefined())
+        object.remove(step);
+    else
+        object[step] = patched(object.value(step), path, value);
+    return object;
+}
+
+QByteArray sampleHarWith(const QString &path, const QJsonValue &value)
+{
+    const QJsonObject root = QJsonDocument::fromJson(toHar(SampleRuns::all())).object();
+    return QJsonDocument(patched(root, path.split(u'/'), value).toObject()).toJson();
+}
+
+// What a browser writes, with the fields Chrome uses, built without any of our custom fields.
+QJsonObject browserEntry(const QString &pageref, const QString &started, const QString &url, int status,
+                         const QJsonObject &timings)
+{
+    double time = 0;
+    for (const auto &name : timingNames()) {
+        if (name != u"ssl"_s && timings.value(name).toDouble(-1) >= 0)
+            time += timings.value(name).toDouble();
+    }
+    QJsonObject entry {
+        {u"startedDateTime"_s, started},
+        {u"time"_s, time},
+        {u"request"_s,
+         QJsonObject {{u"method"_s, u"GET"_s},
+                      {u"url"_s, url},
+                      {u"httpVersion"_s, u"http/2.0"_s},
+                      {u"cookies"_s, QJsonArray()},
+                      {u"headers"_s, QJsonArray()},
+                      {u"queryString"_s, QJsonArray()},
+                      {u"headersSize"_s, -1},
+                      {u"bodySize"_s, 0}}},
+        {u"response"_s,
+         QJsonObject {{u"status"_s, status},
+                      {u"statusText"_s, QString()},
+                      {u"httpVersion"_s, u"http/2.0"_s},
+                      {u"cookies"_s, QJsonArray()},
+                      {u"headers"_s, QJsonArray()},
+                      {u"content"_s, QJsonObject {{u"size"_s, 0}, {u"mimeType"_s, u"x-unknown"_s}}},
+                      {u"redirectURL"_s, QString()},
+                      {u"headersSize"_s, -1},
+                      {u"bodySize"_s, -1}}},
+        {u"cache"_s, QJsonObject()},
+        {u"timings"_s, timings},
+    };
+    if (!pageref.isEmpty())
+        entry.insert(u"pageref"_s, pageref);
+    return entry;
+}
+
+QByteArray browserHar()
+{
+    QJsonObject first
+        = browserEntry(u"page_1"_s, u"2024-05-01T10:00:00.010Z"_s, u"https://example.org/"_s, 200,
+                       {{u"blocked"_s, 1.5},
+                        {u"dns"_s, 2},
+                        {u"connect"_s, 10},
+                        {u"ssl"_s, 5},
+                        {u"send"_s, 0.25},
+                        {u"wait"_s, 30},
+                        {u"receive"_s, 4.75},
+                        {u"_blocked_queueing"_s, 0.5}});
+    first = patched(first, {u"response"_s, u"content"_s},
+                    QJsonObject {{u"size"_s, 1234}, {u"mimeType"_s, u"text/html"_s}})
+                .toObject();
+    QJsonObject moved
+        = browserEntry(u"page_1"_s, u"2024-05-01T10:00:00.060Z"_s, u"https://example.org/old"_s, 301,
+                       {{u"blocked"_s, -1},
+                        {u"dns"_s, -1},
+                        {u"connect"_s, -1},
+                        {u"ssl"_s, -1},
+                        {u"send"_s, 0},
+                        {u"wait"_s, 5},
+                        {u"receive"_s, 0}});
+    moved = patched(moved, {u"response"_s, u"redirectURL"_s}, u"/new"_s).toObject();
+    QJsonObject refused
+        = browserEntry(u"page_1"_s, u"2024-05-01T10:00:00.070Z"_s, u"https://example.org/missing.js"_s, 0,
+                       {{u"blocked"_s, 3}, {u"send"_s, 0}, {u"wait"_s, 0}, {u"receive"_s, 0}});
+    refused = patched(refused, {u"response"_s, u"_error"_s}, u"net::ERR_CONNECTION_REFUSED"_s).toObject();
+    QJsonObject notFound
+        = browserEntry(QString(), u"2024-05-01T13:00:00.000+02:00"_s, u"https://other.example/a?x=1"_s, 404,
+                       {{u"send"_s, 1}, {u"wait"_s, 2}, {u"receive"_s, 3}});
+    notFound
+        = patched(notFound, {u"request"_s, u"headers"_s},
+                  QJsonArray {QJsonObject {{u"name"_s, u"user-agent"_s}, {u"value"_s, u"Mozilla/5.0"_s}}})
+              .toObject();
+    const QJsonObject serverError
+        = browserEntry(QString(), u"2024-05-01T11:00:00.250Z"_s, u"https://other.example/b"_s, 500,
+                       {{u"send"_s, 0}, {u"wait"_s, 1}, {u"receive"_s, 0}});
+    const QJsonObject page {{u"id"_s, u"page_1"_s},
+                            {u"startedDateTime"_s, u"2024-05-01T12:00:00.000+02:00"_s},
+                            {u"title"_s, u"https://example.org/"_s},
+                            {u"pageTimings"_s, QJsonObject {{u"onContentLoad"_s, 50}, {u"onLoad"_s, 100}}}};
+    const QJsonObject log {
+        {u"version"_s, u"1.2"_s},
+        {u"creator"_s, QJsonObject {{u"name"_s, u"WebInspector"_s}, {u"version"_s, u"537.36"_s}}},
+        {u"pages"_s, QJsonArray {page}},
+        {u"entries"_s, QJsonArray {first, moved, notFound, refused, serverError}},
+    };
+    return QJsonDocument(QJsonObject {{u"log"_s, log}}).toJson();
+}
+
+} // namespace
+
+class TestHarFormat : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void writesEveryRequiredField();
+    void timeIsTheSumOfTimings();
+    void mapsPhasesToTimings_data();
+    void mapsPhasesToTimings();
+    void writesStartedDateTime();
+    void writesOnePagePerRun();
+    void writesRequestAndResponse();
+    void roundTrips();
+    void importsBrowserHar();
+    void rejectsMalformedInput_data();
+    void rejectsMalformedInput();
+    void survivesTruncationAndCorruption();
+};
+
+void TestHarFormat::writesEveryRequiredField()
+{
+    const QJsonObject log = harLog(allRuns());
+    const auto check = [](const QString &problem) { QVERIFY2(problem.isEmpty(), qPrintable(problem)); };
+    check(checkFields(log,
+                      {{u"version"_s, QJsonValue::String},
+                       {u"creator"_s, QJsonValue::Object},
+                       {u"pages"_s, QJsonValue::Array},
+                       {u"entries"_s, QJsonValue::Array}},
+                      u"log"_s));
+    QCOMPARE(log.value(u"version"_s).toString(), u"1.2"_s);
+    QCOMPARE(
+        log.value(u"creator"_s).toObject(),
+        (QJsonObject {{u"name"_s, u"Crawlscope"_s}, {u"version"_s, QStringLiteral(CRAWLSCOPE_VERSION)}}));
+
+    const QJsonArray pages = log.value(u"pages"_s).toArray();
+    QCOMPARE(pages.size(), 4);
+    for (qsizetype i = 0; i < pages.size(); ++i) {
+        const QString where = u"page "_s + QString::number(i);
+        const QJsonObject page = pages.at(i).toObject();
+        check(checkFields(page,
+                          {{u"startedDateTime"_s, QJsonValue::String},
+                           {u"id"_s, QJsonValue::String},
+                           {u"title"_s, QJsonValue::String},
+                           {u"pageTimings"_s, QJsonValue::Object}},
+                          where));
+        check(checkFields(page.value(u"pageTimings"_s).toObject(),
+                          {{u"onContentLoad"_s, QJsonValue::Double}, {u"onLoad"_s, QJsonValue::Double}},
+                          where));
+    }
+
+    const QJsonArray entries = log.value(u"entries"_s).toArray();
+    QCOMPARE(entries.size(), 5 + 1 + 8); // every record that was queued
+    for (qsizetype i = 0; i < entries.size(); ++i) {
+        const QString where = u"entry "_s + QString::number(i);
+        const QJsonObject entry = entries.at(i).toObject();
+        check(checkFields(entry,
+                          {{u"pageref"_s, QJsonValue::String},
+                           {u"startedDateTime"_s, QJsonValue::String},
+                           {u"time"_s, QJsonValue::Double},
+                           {u"request"_s, QJsonValue::Object},
+                           {u"response"_s, QJsonValue::Object},
+                           {u"cache"_s, QJsonValue::Object},
+                           {u"timings"_s, QJsonValue::Object}},
+                          where));
+        const QJsonObject request = entry.value(u"request"_s).toObject();
+        check(checkFields(request,
+                          {{u"method"_s, QJsonValue::String},
+                           {u"url"_s, QJsonValue::String},
+                           {u"httpVersion"_s, QJsonValue::String},
+                           {u"cookies"_s, QJsonValue::Array},
+                           {u"headers"_s, QJsonValue::Array},
+                           {u"queryString"_s, QJsonValue::Array},
+                           {u"headersSize"_s, QJsonValue::Double},
+                           {u"bodySize"_s, QJsonValue::Double}},
+                          where + u".request"_s));
+        check(checkNameValues(request.value(u"headers"_s).toArray(), where + u".request.headers"_s));
+        check(checkNameValues(request.value(u"queryString"_s).toArray(), where + u".request.queryString"_s));
+        const QJsonObject response = entry.value(u"response"_s).toObject();
+        check(checkFields(response,
+                          {{u"status"_s, QJsonValue::Double},
+                           {u"statusText"_s, QJsonValue::String},
+                           {u"httpVersion"_s, QJsonValue::String},
+                           {u"cookies"_s, QJsonValue::Array},
+                           {u"headers"_s, QJsonValue::Array},
+                           {u"content"_s, QJsonValue::Object},
+                           {u"redirectURL"_s, QJsonValue::String},
+                           {u"headersSize"_s, QJsonValue::Double},
+                           {u"bodySize"_s, QJsonValue::Double}},
+                          where + u".response"_s));
+        check(checkNameValues(response.value(u"headers"_s).toArray(), where + u".response.headers"_s));
+        check(checkFields(response.value(u"content"_s).toObject(),
+                          {{u"size"_s, QJsonValue::Double}, {u"mimeType"_s, QJsonValue::String}},
+                          where + u".response.content"_s));
+        QCOMPARE(entry.value(u"cache"_s).toObject(), QJsonObject());
+        Fields timingFields;
+        for (const auto &name : timingNames())
+            timingFields.append({name, QJsonValue::Double});
+        check(checkFields(entry.value(u"timings"_s).toObject(), timingFields, where + u".timings"_s));
+    }
+}
+
+void TestHarFormat::timeIsTheSumOfTimings()
+{
+    const QList<RunResult> runs = allRuns();
+    const QJsonArray entries = harLog(runs).value(u"entries"_s).toArray();
+    qsizetype index = 0;
+    for (const auto &run : runs) {
+        for (const auto &record : run.records) {
+            if (!record.reached(Mark::Queued))
+                continue;
+            const QJsonObject entry = entries.at(index++).toObject();
+            const QJsonObject timings = entry.value(u"timings"_s).toObject();
+            const QByteArray where = "entry " + QByteArray::number(index - 1);
+            double sum = 0;
+            for (const auto &name : timingNames()) {
+                const double value = timings.value(name).toDouble();
+                const bool required = name == u"send"_s || name == u"wait"_s || name == u"receive"_s;
+                QVERIFY2(value >= 0 || (!required && value == -1),
+                         QByteArray(where + ' ' + name.toUtf8()).constData());
+                if (value >= 0 && name != u"ssl"_s)
+                    sum += value;
+            }
+            const double time = entry.value(u"time"_s).toDouble();
+            QVERIFY2(qAbs(time - sum) < 1e-9, where);
+            // Everything from the queue to the end is counted once: nothing lost, nothing twice.
+            qint64 end = record.at(Mark::Queued);
+            for (int m = 0; m < int(Mark::DelayReleased); ++m) {
+                if (record.reached(Mark(m)))
+                    end = std::max(end, record.at(Mark(m)));
+            }
+            QVERIFY2(qAbs(time - double(end - record.at(Mark::Queued)) / 1e6) < 1e-9, where);
+        }
+    }
+    QCOMPARE(index, entries.size());
+}
+
+void TestHarFormat::mapsPhasesToTimings_data()
+{
+    QTest::addColumn<int>("record"); // in edgeRun()
+    QTest::addColumn<QList<qint64>>(
+        "expected"); // blocked, connect, send, wait, receive, _blocked_queueing in ns
+
+    QTest::newRow("reused connection") << 0 << QList<qint64> {500'000, -1, 100'000, 9'400'000, 2'000'000, 0};
+    QTest::newRow("refused while connecting") << 1 << QList<qint64> {1'000'000, 29'800'000, 200'000, 0, 0, 0};
+    QTest::newRow("no headers before timeout")
+        << 2 << QList<qint64> {0, 1'999'900, 100, 30'000'000'000, 0, 0};
+    QTest::newRow("cancelled in the queue") << 3 << QList<qint64> {48'500'000, -1, 0, 0, 0, -1};
+    QTest::newRow("cancelled waiting for a host slot")
+        << 4 << QList<qint64> {50'000'000, -1, 0, 0, 0, 40'000'000};
+    QTest::newRow("cancelled while reading") << 5 << QList<qint64> {0, 10, 0, 990, 49'999'000, 0};
+    QTest::newRow("pending in the queue") << 6 << QList<qint64> {0, -1, 0, 0, 0, -1};
+    QTest::newRow("pending after issue") << 7 << QList<qint64> {2, -1, 0, 0, 0, 1};
+}
+
+void TestHarFormat::mapsPhasesToTimings()
+{
+    QFETCH(int, record);
+    QFETCH(QList<qint64>, expected);
+
+    const QJsonObject timings = harLog({edgeRun()})
+                                    .value(u"entries"_s)
+                                    .toArray()
+                                    .at(record)
+                                    .toObject()
+                                    .value(u"timings"_s)
+                                    .toObject();
+    const QStringList names {u"blocked"_s, u"connect"_s, u"send"_s,
+                             u"wait"_s,    u"receive"_s, u"_blocked_queueing"_s};
+    for (qsizetype i = 0; i < names.size(); ++i) {
+        const double want = expected.at(i) < 0 ? -1.0 : double(expected.at(i)) / 1e6;
+        QVERIFY2(timings.value(names.at(i)).toDouble() == want, qPrintable(names.at(i)));
+    }
+    QCOMPARE(timings.value(u"dns"_s).toDouble(), -1.0);
+    QCOMPARE(timings.value(u"ssl"_s).toDouble(), -1.0);
+}
+
+void TestHarFormat::writesStartedDateTime()
+{
+    RunResult run = SampleRuns::limitedRun();
+    run.records[1].set(Mark::Queued, 1'999'999); // the start is rounded down, as the rest goes to _queued
+    const QJsonArray entries = harLog({run}).value(u"entries"_s).toArray();
+    const QRegularExpression iso(u"^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z$"_s);
+    for (const auto &entry : entries) {
+        const QString started = entry.toObject().value(u"startedDateTime"_s).toString();
+        QVERIFY2(iso.match(started).hasMatch(), qPrintable(started));
+    }
+    QCOMPARE(entries.at(0).toObject().value(u"startedDateTime"_s).toString(), u"2024-05-01T12:30:45.123Z"_s);
+    QCOMPARE(entries.at(1).toObject().value(u"startedDateTime"_s).toString(), u"2024-05-01T12:30:45.124Z"_s);
+    QCOMPARE(entries.at(1).toObject().value(u"_queued"_s).toDouble(), 1.999999);
+    const qint64 pendingQueuedMs = 9'007'199'254; // 104 days and a bit after the run's start
+    QCOMPARE(entries.at(4).toObject().value(u"startedDateTime"_s).toString(),
+             run.startedAt.addMSecs(pendingQueuedMs).toUTC().toString(Qt::ISODateWithMs));
+    QCOMPARE(entries.at(4).toObject().value(u"startedDateTime"_s).toString(), u"2024-08-13T18:30:44.377Z"_s);
+}
+
+void TestHarFormat::writesOnePagePerRun()
+{
+    const QList<RunResult> runs = allRuns();
+    const QJsonObject log = harLog(runs);
+    const QJsonArray pages = log.value(u"pages"_s).toArray();
+    QCOMPARE(pages.size(), runs.size());
+
+    const QJsonObject limited = pages.at(0).toObject();
+    QCOMPARE(limited.value(u"id"_s).toString(), u"run_0"_s);
+    QCOMPARE(limited.value(u"startedDateTime"_s).toString(), u"2024-05-01T12:30:45.123Z"_s);
+    QCOMPARE(limited.value(u"title"_s).toString(), u"limited 2, delay 100 ms, 1 per host"_s);
+    QCOMPARE(limited.value(u"pageTimings"_s).toObject(),
+             (QJsonObject {{u"onContentLoad"_s, -1}, {u"onLoad"_s, 2345.678901}}));
+    QCOMPARE(limited.value(u"_mode"_s).toString(), u"limited"_s);
+    QCOMPARE(limited.value(u"_limit"_s).toInt(), 2);
+    QCOMPARE(limited.value(u"_delay"_s).toInt(), 100);
+    QCOMPARE(limited.value(u"_perHost"_s).toInt(), 1);
+    QCOMPARE(pages.at(1).toObject().value(u"title"_s).toString(), u"sequential"_s);
+    QCOMPARE(pages.at(2).toObject().value(u"title"_s).toString(), u"gather"_s);
+    QCOMPARE(pages.at(2).toObject().value(u"startedDateTime"_s).toString(),
+             u"1970-01-01T00:00:00.000Z"_s); // the run never started, but HAR needs a date
+    QCOMPARE(pages.at(3).toObject().value(u"title"_s).toString(), u"limited 3, delay 1000 ms"_s);
+
+    QHash<QString, int> entriesPerPage;
+    for (const auto &entry : log.value(u"entries"_s).toArray())
+        ++entriesPerPage[entry.toObject().value(u"pageref"_s).toString()];
+    QCOMPARE(entriesPerPage,
+             (QHash<QString, int> {
+                 {u"run_0"_s, 5}, {u"run_1"_s, 1}, {u"run_3"_s, 8}})); // the last one was never queued
+}
+
+void TestHarFormat::writesRequestAndResponse()
+{
+    const QJsonArray entries = harLog(allRuns()).value(u"entries"_s).toArray();
+    const QJsonObject ok = entries.at(0).toObject();
+    const QJsonObject request = ok.value(u"request"_s).toObject();
+    QCOMPARE(request.value(u"method"_s).toString(), u"GET"_s);
+    QCOMPARE(request.value(u"url"_s).toString(), u"http://127.0.0.1:8123/fast"_s);
+    QCOMPARE(request.value(u"httpVersion"_s).toString(), u"HTTP/1.1"_s);
+    QCOMPARE(request.value(u"headers"_s).toArray(),
+             (QJsonArray {QJsonObject {{u"name"_s, u"User-Agent"_s},
+                                       {u"value"_s, u"Crawlscope-test/1.0 (+https://example.org/bot)"_s}}}));
+    QCOMPARE(request.value(u"headersSize"_s).toInteger(), -1);
+    QCOMPARE(request.value(u"bodySize"_s).toInteger(), 0);
+    const QJsonObject response = ok.value(u"response"_s).toObject();
+    QCOMPARE(response.value(u"status"_s).toInteger(), 200);
+    QCOMPARE(response.value(u"statusText"_s).toString(), QString());
+    QCOMPARE(response.value(u"httpVersion"_s).toString(), u"HTTP/1.1"_s);
+    QCOMPARE(response.value(u"headers"_s).toArray(),
+             (QJsonArray {
+                 QJsonObject {{u"name"_s, u"Content-Type"_s}, {u"value"_s, u"text/html; charset=utf-8"_s}}}));
+    QCOMPARE(response.value(u"content"_s).toObject(),
+             (QJsonObject {{u"size"_s, 5120}, {u"mimeType"_s, u"text/html; charset=utf-8"_s}}));
+    QCOMPARE(response.value(u"redirectURL"_s).toString(), u"http://127.0.0.1:8123/fast/"_s);
+    QCOMPARE(response.value(u"bodySize"_s).toInteger(), 5120);
+    QVERIFY(!response.contains(u"_error"_s));
+    QCOMPARE(ok.value(u"_id"_s).toInteger(), 0);
+    QCOMPARE(ok.value(u"_mode"_s).toString(), u"limited"_s);
+    QCOMPARE(ok.value(u"_outcome"_s).toString(), u"ok"_s);
+    QCOMPARE(ok.value(u"_error"_s).toString(), QString());
+    QCOMPARE(ok.value(u"_redirects"_s).toInteger(), 1);
+    QCOMPARE(ok.value(u"_delay"_s).toDouble(), 100.0);
+    QCOMPARE(ok.value(u"_unreached"_s).toArray(), QJsonArray());
+
+    const QJsonObject notFound = entries.at(1).toObject();
+    QCOMPARE(notFound.value(u"request"_s).toObject().value(u"queryString"_s).toArray(),
+             (QJsonArray {QJsonObject {{u"name"_s, u"a"_s}, {u"value"_s, u"1,2"_s}},
+                          QJsonObject {{u"name"_s, u"b"_s}, {u"value"_s, u"\"x\""_s}}}));
+    QCOMPARE(notFound.value(u"response"_s).toObject().value(u"redirectURL"_s).toString(),
+             QString()); // same URL
+    QCOMPARE(notFound.value(u"_outcome"_s).toString(), u"http_error"_s);
+    QCOMPARE(notFound.value(u"_unreached"_s).toArray(), QJsonArray {u"connect_started"_s});
+
+    const QJsonObject failed = entries.at(2).toObject();
+    const QJsonObject failedResponse = failed.value(u"response"_s).toObject();
+    QCOMPARE(failedResponse.value(u"status"_s).toInteger(), 0);
+    QCOMPARE(failedResponse.value(u"httpVersion"_s).toString(), QString());
+    QCOMPARE(failedResponse.value(u"headers"_s).toArray(), QJsonArray());
+    QCOMPARE(failedResponse.value(u"content"_s).toObject().value(u"mimeType"_s).toString(), u"x-unknown"_s);
+    QCOMPARE(failedResponse.value(u"bodySize"_s).toInteger(), -1);
+    QCOMPARE(failedResponse.value(u"_error"_s).toString(), SampleRuns::limitedRun().records.at(2).error);
+    QCOMPARE(failed.value(u"_error"_s).toString(), SampleRuns::limitedRun().records.at(2).error);
+    QCOMPARE(failed.value(u"_delay"_s).toDouble(), -1.0);
+    QCOMPARE(failed.value(u"request"_s).toObject().value(u"url"_s).toString(),
+             u"http://xn--bcher-kva.example/stra%C3%9Fe/%E2%82%AC?q=na%C3%AFve#frag"_s);
+
+    const QJsonObject cancelled = entries.at(3).toObject();
+    QCOMPARE(cancelled.value(u"_outcome"_s).toString(), u"cancelled"_s);
+    QCOMPARE(cancelled.value(u"_parentId"_s).toInteger(), 0);
+    QCOMPARE(cancelled.value(u"_depth"_s).toInteger(), 2);
+    QCOMPARE(cancelled.value(u"_unreached"_s).toArray(),
+             (QJsonArray {u"gate_acquired"_s, u"issued"_s, u"connect_started"_s, u"request_sent"_s,
+                          u"first_byte"_s, u"delay_released"_s}));
+    QCOMPARE(cancelled.value(u"timings"_s).toObject().value(u"blocked"_s).toDouble(), 2345.678901);
+}
+
+void TestHarFormat::roundTrips()
+{
+    const QList<RunResult> runs = allRuns();
+    QString error;
+    const auto back = runsFromHar(toHar(runs), &error);
+    QVERIFY2(back, qPrintable(error));
+    QCOMPARE(back->size(), runs.size());
+    for (qsizetype i = 0; i < runs.size(); ++i) {
+        const RunResult &got = back->at(i);
+        const RunResult &want = runs.at(i);
+        QCOMPARE(got.runId, int(i));
+        QCOMPARE(got.settings.mode, want.settings.mode);
+        QCOMPARE(got.settings.limit, want.settings.limit);
+        QCOMPARE(got.settings.delayMs, want.settings.delayMs);
+        QCOMPARE(got.settings.perHost, want.settings.perHost);
+        QCOMPARE(got.settings.userAgent, want.settings.userAgent);
+        if (want.startedAt.isValid())
+            QCOMPARE(got.startedAt, want.startedAt);
+        qint64 lastRelease = 0; // what endNs is rebuilt from
+        for (const auto &record : want.records) {
+            if (record.reached(Mark::Finished))
+                lastRelease = std::max(lastRelease, record.releasedAt());
+        }
+        QCOMPARE(got.endNs, lastRelease);
+
+        QList<RequestRecord> queued;
+        for (const auto &record : want.records) {
+            if (record.reached(Mark::Queued))
+                queued.append(record);
+        }
+        QCOMPARE(got.records.size(), queued.size());
+        for (qsizetype r = 0; r < queued.size(); ++r) {
+            const RequestRecord &gotRecord = got.records.at(r);
+            const RequestRecord &wantRecord = queued.at(r);
+            QCOMPARE(gotRecord.id, wantRecord.id);
+            QCOMPARE(gotRecord.url, wantRecord.url);
+            QCOMPARE(gotRecord.finalUrl, wantRecord.finalUrl);
+            QCOMPARE(gotRecord.mode, wantRecord.mode);
+            QCOMPARE(gotRecord.status, wantRecord.status);
+            QCOMPARE(gotRecord.bytes, wantRecord.bytes);
+            QCOMPARE(gotRecord.contentType, wantRecord.contentType);
+            QCOMPARE(gotRecord.error, wantRecord.error);
+            QCOMPARE(gotRecord.redirects, wantRecord.redirects);
+            QCOMPARE(gotRecord.outcome, wantRecord.outcome);
+            QCOMPARE(gotRecord.parentId, wantRecord.parentId);
+            QCOMPARE(gotRecord.depth, wantRecord.depth);
+            for (int m = 0; m < MarkCount; ++m) {
+                const QByteArray where = "run " + QByteArray::number(i) + ", record " + QByteArray::number(r)
+                    + ", " + markName(Mark(m)).toUtf8();
+                QVERIFY2(gotRecord.reached(Mark(m)) == wantRecord.reached(Mark(m)), where);
+                // HAR times are milliseconds in doubles, so allow a microsecond.
+                const QByteArray difference = where + ": " + QByteArray::number(gotRecord.marks[m]) + " vs "
+                    + QByteArray::number(wantRecord.marks[m]);
+                QVERIFY2(qAbs(gotRecord.marks[m] - wantRecord.marks[m]) <= 1'000, difference.constData());
+            }
+        }
+    }
+}
+
+void TestHarFormat::importsBrowserHar()
+{
+    QString error;
+    const auto runs = runsFromHar(browserHar(), &error);
+    QVERIFY2(runs, qPrintable(error));
+    QCOMPARE(runs->size(), 2); // the page, then the entries without a pageref
+
+    const RunResult &page = runs->at(0);
+    QCOMPARE(page.settings.mode, RunMode::Gather);
+    QCOMPARE(page.startedAt, QDateTime(QDate(2024, 5, 1), QTime(10, 0), QTimeZone::utc()));
+    QCOMPARE(page.settings.userAgent, RunSettings::defaultUserAgent());
+    QCOMPARE(page.records.size(), 3);
+    QCOMPARE(page.endNs, 73'000'000);
+
+    const RequestRecord &first = page.records.at(0);
+    QCOMPARE(first.id, 0);
+    QCOMPARE(first.mode, RunMode::Gather);
+    QCOMPARE(first.url, QUrl(u"https://example.org/"_s));
+    QCOMPARE(first.finalUrl, first.url);
+    QCOMPARE(first.status, 200);
+    QCOMPARE(first.outcome, Outcome::Ok);
+    QCOMPARE(first.bytes, 1234);
+    QCOMPARE(first.contentType, u"text/html"_s);
+    QCOMPARE(first.redirects, 0);
+    QCOMPARE(first.parentId, -1);
+    // blocked 1.5, dns 2, connect 10 (ssl 5 inside it), send 0.25, wait 30, receive 4.75; queued 10 ms in
+    const std::array<qint64, MarkCount> firstMarks {
+        10'000'000, 10'500'000, 11'500'000, 11'750'000,
+        23'750'000, 53'750'000, 58'500'000, RequestRecord::NotReached};
+    QVERIFY(first.marks == firstMarks);
+
+    const RequestRecord &moved = page.records.at(1);
+    QCOMPARE(moved.id, 1);
+    QCOMPARE(moved.status, 301);
+    QCOMPARE(moved.outcome, Outcome::Ok);
+    QCOMPARE(moved.finalUrl, QUrl(u"https://example.org/new"_s)); // resolved against the request
+    QCOMPARE(moved.contentType, QString());
+    QCOMPARE(moved.at(Mark::Issued), 60'000'000);
+    QVERIFY(!moved.reached(Mark::ConnectStarted));
+    QVERIFY(!moved.reached(Mark::GateAcquired));
+    QCOMPARE(moved.at(Mark::Finished), 65'000'000);
+
+    const RequestRecord &refused = page.records.at(2);
+    QCOMPARE(refused.status, 0);
+    QCOMPARE(refused.outcome, Outcome::Failed);
+    QCOMPARE(refused.error, u"net::ERR_CONNECTION_REFUSED"_s);
+    QVERIFY(refused.finalUrl.isEmpty());
+    QCOMPARE(refused.at(Mark::Issued), 73'000'000);
+    QCOMPARE(refused.at(Mark::Finished), 73'000'000);
+
+    const RunResult &loose = runs->at(1);
+    QCOMPARE(loose.startedAt, QDateTime(QDate(2024, 5, 1), QTime(11, 0), QTimeZone::utc()));
+    QCOMPARE(loose.settings.userAgent, QByteArray("Mozilla/5.0"));
+    QCOMPARE(loose.records.size(), 2);
+    QCOMPARE(loose.records.at(0).outcome, Outcome::HttpError);
+    QCOMPARE(loose.records.at(0).at(Mark::Queued), 0);
+    QCOMPARE(loose.records.at(0).at(Mark::Finished), 6'000'000);
+    QCOMPARE(loose.records.at(1).id, 1);
+    QCOMPARE(loose.records.at(1).status, 500);
+    QCOMPARE(loose.records.at(1).at(Mark::Queued), 250'000'000);
+    QCOMPARE(loose.endNs, 251'000'000);
+}
+
+void TestHarFormat::rejectsMalformedInput_data()
+{
+    QTest::addColumn<QByteArray>("data");
+    QTest::addColumn<QString>("expectedError");
+
+    const QJsonValue undefined(QJsonValue::Undefined);
+    QTest::newRow("empty") << QByteArray() << u"not JSON: "_s;
+    QTest::newRow("not json") << QByteArray("hello") << u"not JSON: "_s;
+    QTest::newRow("truncated") << toHar(SampleRuns::all()).left(700) << u"not JSON: "_s;
+    QTest::newRow("array at top") << QByteArray("[]") << u"not a HAR file (no \"log\" object"_s;
+    QTest::newRow("log is a number") << QByteArray("{\"log\": 1}") << u"not a HAR file"_s;
+    QTest::newRow("our own json") << QByteArray("{\"format\": \"crawlscope-run\", \"runs\": []}")
+                                  << u"not a HAR file"_s;
+    QTest::newRow("no entries") << sampleHarWith(u"log/entries"_s, undefined) << u"log.entries is missing"_s;
+    QTest::newRow("entries is an object")
+        << sampleHarWith(u"log/entries"_s, QJsonObject()) << u"log.entries must be an array, not an object"_s;
+    QTest::newRow("pages is a string")
+        << sampleHarWith(u"log/pages"_s, u"run_0"_s) << u"log.pages must be an array, not a string"_s;
+    QTest::newRow("entry is a number")
+        << sampleHarWith(u"log/entries/3"_s, 5) << u"entry 3: must be an object, not a number"_s;
+    QTest::newRow("bad date") << sampleHarWith(u"log/entries/3/startedDateTime"_s, u"x"_s)
+                              << u"entry 3: startedDateTime \"x\" is not an ISO 8601 date"_s;
+    QTest::newRow("date without time")
+        << sampleHarWith(u"log/entries/0/startedDateTime"_s, u"2024-05-01"_s)
+        << u"entry 0: startedDateTime \"2024-05-01\" is not an ISO 8601 date"_s;
+    QTest::newRow("date as number") << sampleHarWith(u"log/entries/0/startedDateTime"_s, 1714564800)
+                                    << u"entry 0: startedDateTime must be a string, not a number"_s;
+    QTest::newRow("no time") << sampleHarWith(u"log/entries/0/time"_s, undefined)
+                             << u"entry 0: time is missing"_s;
+    QTest::newRow("no request") << sampleHarWith(u"log/entries/1/request"_s, undefined)
+                                << u"entry 1: request is missing"_s;
+    QTest::newRow("no url") << sampleHarWith(u"log/entries/0/request/url"_s, undefined)
+                            << u"entry 0: request.url is missing"_s;
+    QTest::newRow("empty url") << sampleHarWith(u"log/entries/0/request/url"_s, QString())
+                               << u"entry 0: request.url is empty"_s;
+    QTest::newRow("invalid url") << sampleHarWith(u"log/entries/1/request/url"_s, u"http://exa mple.com/"_s)
+                                 << u"entry 1: request.url \"http://exa mple.com/\" is not a valid URL"_s;
+    QTest::newRow("response is an array") << sampleHarWith(u"log/entries/2/response"_s, QJsonArray())
+                                          << u"entry 2: response must be an object, not an array"_s;
+    QTest::newRow("status as string") << sampleHarWith(u"log/entries/2/response/status"_s, u"200"_s)
+                                      << u"entry 2: response.status must be a number, not a string"_s;
+    QTest::newRow("fractional status")
+        << sampleHarWith(u"log/entries/0/response/status"_s, 200.5)
+        << u"entry 0: response.status is 200.5, expected a whole number from 0 to 999"_s;
+    QTest::newRow("no content") << sampleHarWith(u"log/entries/0/response/content"_s, undefined)
+                                << u"entry 0: response.content is missing"_s;
+    QTest::newRow("no mime type") << sampleHarWith(u"log/entries/0/response/content/mimeType"_s, undefined)
+                                  << u"entry 0: response.content.mimeType is missing"_s;
+    QTest::newRow("timings is an array") << sampleHarWith(u"log/entries/0/timings"_s, QJsonArray())
+                                         << u"entry 0: timings must be an object, not an array"_s;
+    QTest::newRow("no wait") << sampleHarWith(u"log/entries/0/timings/wait"_s, undefined)
+                             << u"entry 0: timings.wait is missing"_s;
+    QTest::newRow("blocked as string") << sampleHarWith(u"log/entries/0/timings/blocked"_s, u"1"_s)
+                                       << u"entry 0: timings.blocked must be a number, not a string"_s;
+    QTest::newRow("huge timing") << sampleHarWith(u"log/entries/0/timings/receive"_s, 1e300)
+                                 << u"entry 0: timings.receive is 1e+300 ms, more than 1e+12"_s;
+    QTest::newRow("bogus outcome") << sampleHarWith(u"log/entries/0/_outcome"_s, u"bogus"_s)
+                                   << u"entry 0: _outcome \"bogus\" is not one of ok, http_error, failed, "
+                                      "cancelled, pending"_s;
+    QTest::newRow("bogus entry mode")
+        << sampleHarWith(u"log/entries/5/_mode"_s, u"parallel"_s)
+        << u"entry 5: _mode \"parallel\" is not one of sequential, gather, limited"_s;
+    QTest::newRow("negative id") << sampleHarWith(u"log/entries/0/_id"_s, -1)
+                                 << u"entry 0: _id is -1, expected a whole number from 0 to 2147483647"_s;
+    QTest::newRow("unknown mark") << sampleHarWith(u"log/entries/0/_unreached"_s, QJsonArray {u"nonsense"_s})
+                                  << u"entry 0: _unreached has \"nonsense\", which is no mark"_s;
+    QTest::newRow("page is null") << sampleHarWith(u"log/pages/1"_s, QJsonValue(QJsonValue::Null))
+                                  << u"page 1: must be an object, not null"_s;
+    QTest::newRow("page without id") << sampleHarWith(u"log/pages/1/id"_s, undefined)
+                                     << u"page 1: id is missing"_s;
+    QTest::newRow("page id twice") << sampleHarWith(u"log/pages/1/id"_s, u"run_0"_s)
+                                   << u"page 1: id \"run_0\" is used by page 0 too"_s;
+    QTest::newRow("bad page date") << sampleHarWith(u"log/pages/0/startedDateTime"_s, u"yesterday"_s)
+                                   << u"page 0: startedDateTime \"yesterday\" is not an ISO 8601 date"_s;
+    QTest::newRow("bogus page mode") << sampleHarWith(
+        u"log/pages/0/_mode"_s,
+        u"parallel"_s) << u"page 0: _mode \"parallel\" is not one of sequential, gather, limited"_s;
+    QTest::newRow("negative limit") << sampleHarWith(
+        u"log/pages/0/_limit"_s,
+        -3) << u"page 0: _limit is -3, expected a whole number from 0 to 2147483647"_s;
+    QTest::newRow("centuries apart")
+        << sampleHarWith(u"log/entries/1/startedDateTime"_s, u"2224-05-01T12:30:45.123Z"_s)
+        << u"entry 1: startedDateTime 2224-05-01T12:30:45.123Z is more than 31 years "
+           "after the run's start 2024-05-01T12:30:45.123Z"_s;
+}
+
+void TestHarFormat::rejectsMalformedInput()
+{
+    QFETCH(QByteArray, data);
+    QFETCH(QString, expectedError);
+
+    QString error;
+    QVERIFY(!runsFromHar(data, &error));
+    QVERIFY2(error.contains(expectedError), qPrintable(error));
+    QVERIFY(!runsFromHar(data, nullptr));
+}
+
+void TestHarFormat::survivesTruncationAndCorruption()
+{
+    const QByteArray valid = QJsonDocument::fromJson(toHar({edgeRun()})).toJson(QJsonDocument::Compact);
+    for (qsizetype size = 0; size < valid.size(); ++size) {
+        QString error;
+        QVERIFY(!runsFromHar(valid.left(size), &error));
+        QVERIFY(!error.isEmpty());
+    }
+    QRandomGenerator random(42);
+    for (int round = 0; round < 2000; ++round) {
+        QByteArray corrupt = valid;
+        for (int flips = 0; flips < 3; ++flips)
+            corrupt[random.bounded(int(corrupt.size()))] = char(random.bounded(256));
+        QString error;
+        if (!runsFromHar(corrupt, &error))
+            QVERIFY(!error.isEmpty());
+    }
+}
+
+QTEST_GUILESS_MAIN(TestHarFormat)
+#include "tst_harformat.moc"

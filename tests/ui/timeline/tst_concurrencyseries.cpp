@@ -1,0 +1,160 @@
+#include "timeline/concurrencyseries.h"
+
+#include <QTest>
+
+class TestConcurrencySeries : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void sequentialStaysAtOne();
+    void gatherSpikesToN();
+    void limitedPlateausAtK();
+    void waitingCounts_data();
+    void waitingCounts();
+    void delayHoldsThePermit();
+    void unfinishedRunToNow();
+    void finishAndStartAtOneInstantDoNotOverlap();
+    void capacitySteps();
+
+private:
+    static constexpr qint64 Ms = 1'000'000;
+    // A request queued at 0 that waited until issued, then took duration.
+    static RequestRecord request(int id, qint64 issued, qint64 duration, qint64 delay = 0);
+    static QList<RequestRecord> schedule(int count, int permits, qint64 duration, qint64 delay = 0);
+};
+
+RequestRecord TestConcurrencySeries::request(int id, qint64 issued, qint64 duration, qint64 delay)
+{
+    RequestRecord record;
+    record.id = id;
+    record.set(Mark::Queued, 0);
+    record.set(Mark::GateAcquired, issued);
+    record.set(Mark::Issued, issued);
+    record.set(Mark::RequestSent, issued + duration / 10);
+    record.set(Mark::FirstByte, issued + duration / 2);
+    record.set(Mark::Finished, issued + duration);
+    if (delay > 0)
+        record.set(Mark::DelayReleased, issued + duration + delay);
+    record.outcome = Outcome::Ok;
+    return record;
+}
+
+QList<RequestRecord> TestConcurrencySeries::schedule(int count, int permits, qint64 duration, qint64 delay)
+{
+    QList<RequestRecord> records;
+    for (int i = 0; i < count; ++i)
+        records.append(request(i, (i / permits) * (duration + delay), duration, delay));
+    return records;
+}
+
+void TestConcurrencySeries::sequentialStaysAtOne()
+{
+    const auto series = ConcurrencySeries::compute(schedule(5, 1, 1000 * Ms), 5000 * Ms, false);
+    QCOMPARE(series.peakInFlight(), 1);
+    for (qint64 t = 0; t < 5000 * Ms; t += 100 * Ms)
+        QCOMPARE(series.at(t).inFlight, 1);
+    QCOMPARE(series.at(5000 * Ms).inFlight, 0);
+    QCOMPARE(series.steps().back().atNs, 5000 * Ms);
+}
+
+void TestConcurrencySeries::gatherSpikesToN()
+{
+    const auto series = ConcurrencySeries::compute(schedule(5, 5, 1000 * Ms), 1000 * Ms, false);
+    QCOMPARE(series.peakInFlight(), 5);
+    QCOMPARE(series.peakWaiting(), 0);
+    QCOMPARE(series.at(500 * Ms).inFlight, 5);
+    QCOMPARE(series.at(1000 * Ms).inFlight, 0);
+    QCOMPARE(series.steps().size(), std::size_t(2)); // up at once, down at once
+}
+
+void TestConcurrencySeries::limitedPlateausAtK()
+{
+    const auto series = ConcurrencySeries::compute(schedule(30, 3, 100 * Ms), 1000 * Ms, false);
+    QCOMPARE(series.peakInFlight(), 3);
+    for (qint64 t = 0; t < 900 * Ms; t += 10 * Ms)
+        QCOMPARE(series.at(t).inFlight, 3);
+    QCOMPARE(series.at(950 * Ms).inFlight, 3);
+    QCOMPARE(series.at(1000 * Ms).inFlight, 0);
+}
+
+void TestConcurrencySeries::waitingCounts_data()
+{
+    QTest::addColumn<qint64>("at");
+    QTest::addColumn<int>("inFlight");
+    QTest::addColumn<int>("waiting");
+
+    // 10 requests of 100 ms through 3 permits: 7 wait at first, then 4, then 1, then none.
+    QTest::newRow("start") << qint64(0) << 3 << 7;
+    QTest::newRow("first wave") << 50 * Ms << 3 << 7;
+    QTest::newRow("second wave") << 150 * Ms << 3 << 4;
+    QTest::newRow("third wave") << 250 * Ms << 3 << 1;
+    QTest::newRow("last request") << 350 * Ms << 1 << 0;
+    QTest::newRow("done") << 400 * Ms << 0 << 0;
+    QTest::newRow("before the run") << qint64(-1) << 0 << 0;
+}
+
+void TestConcurrencySeries::waitingCounts()
+{
+    QFETCH(qint64, at);
+    QFETCH(int, inFlight);
+    QFETCH(int, waiting);
+    const auto series = ConcurrencySeries::compute(schedule(10, 3, 100 * Ms), 400 * Ms, false);
+    QCOMPARE(series.at(at).inFlight, inFlight);
+    QCOMPARE(series.at(at).waiting, waiting);
+    QCOMPARE(series.peakWaiting(), 7);
+}
+
+void TestConcurrencySeries::delayHoldsThePermit()
+{
+    // The lesson's Semaphore(3) with a 1 s delay: permits stay held through the delay.
+    const auto series = ConcurrencySeries::compute(schedule(10, 3, 1000 * Ms, 1000 * Ms), 8000 * Ms, false);
+    QCOMPARE(series.peakInFlight(), 3);
+    QCOMPARE(series.peakHeld(), 3);
+    const auto delaying = series.at(1500 * Ms);
+    QCOMPARE(delaying.inFlight, 0);
+    QCOMPARE(delaying.delaying, 3);
+    QCOMPARE(delaying.waiting, 7);
+    QCOMPARE(series.at(2500 * Ms).inFlight, 3);
+    QCOMPARE(series.at(2500 * Ms).waiting, 4);
+}
+
+void TestConcurrencySeries::unfinishedRunToNow()
+{
+    QList<RequestRecord> records;
+    RequestRecord waiting;
+    waiting.id = 0;
+    waiting.set(Mark::Queued, 0);
+    RequestRecord running = waiting;
+    running.id = 1;
+    running.set(Mark::Issued, 10 * Ms);
+    RequestRecord inDelay = request(2, 0, 20 * Ms);
+    inDelay.outcome = Outcome::Ok;
+    records << waiting << running << inDelay;
+
+    const auto live = ConcurrencySeries::compute(records, 50 * Ms, true);
+    QCOMPARE(live.at(30 * Ms).waiting, 1);
+    QCOMPARE(live.at(30 * Ms).inFlight, 1);
+    QCOMPARE(live.at(30 * Ms).delaying, 1);
+    QCOMPARE(live.at(50 * Ms), (ConcurrencySeries::Step {50 * Ms, 0, 0, 0}));
+
+    const auto noDelay = ConcurrencySeries::compute(records, 50 * Ms, false);
+    QCOMPARE(noDelay.at(30 * Ms).delaying, 0);
+}
+
+void TestConcurrencySeries::finishAndStartAtOneInstantDoNotOverlap()
+{
+    const auto series = ConcurrencySeries::compute({request(0, 0, 10), request(1, 10, 10)}, 20, false);
+    QCOMPARE(series.peakInFlight(), 1);
+    QCOMPARE(series.steps().size(), std::size_t(3)); // queued both, then one at a time, then done
+}
+
+void TestConcurrencySeries::capacitySteps()
+{
+    const QList<CapacityChange> changes {{0, 3}, {0, 3}, {100, 5}, {100, 6}, {200, 6}, {300, 2}};
+    const auto steps = ConcurrencySeries::capacitySteps(changes);
+    QCOMPARE(steps, (std::vector<CapacityChange> {{0, 3}, {100, 6}, {300, 2}}));
+}
+
+QTEST_GUILESS_MAIN(TestConcurrencySeries)
+#include "tst_concurrencyseries.moc"

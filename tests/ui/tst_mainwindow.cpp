@@ -1,0 +1,223 @@
+#include "demoserver/demoserver.h"
+#include "input/samples.h"
+#include "limitslider.h"
+#include "mainwindow.h"
+#include "models/runmodel.h"
+#include "requestdetails.h"
+#include "run/runner.h"
+#include "run/runsequence.h"
+#include "run/runsession.h"
+#include "timeline/timelineview.h"
+#include "urleditor.h"
+
+#include <QComboBox>
+#include <QMouseEvent>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSlider>
+#include <QStyle>
+#include <QStyleOptionSlider>
+#include <QTableView>
+#include <QTest>
+#include <QToolTip>
+
+// The window as a user drives it: real clicks and keys, offscreen, against the built-in demo server.
+
+namespace {
+/// Drags the slider's handle with the mouse to x, as a user does.
+inline void dragHandle(QSlider *slider, int x)
+{
+    QStyleOptionSlider option;
+    option.initFrom(slider);
+    option.orientation = slider->orientation();
+    option.minimum = slider->minimum();
+    option.maximum = slider->maximum();
+    option.sliderPosition = slider->sliderPosition();
+    option.sliderValue = slider->value();
+    const QRect handle
+        = slider->style()->subControlRect(QStyle::CC_Slider, &option, QStyle::SC_SliderHandle, slider);
+    QTest::mousePress(slider, Qt::LeftButton, {}, handle.center());
+    QMouseEvent move(QEvent::MouseMove, QPointF(x, handle.center().y()),
+                     slider->mapToGlobal(QPointF(x, handle.center().y())), Qt::NoButton, Qt::LeftButton,
+                     Qt::NoModifier);
+    QCoreApplication::sendEvent(slider, &move);
+    QTest::mouseRelease(slider, Qt::LeftButton, {}, QPoint(x, handle.center().y()));
+}
+} // namespace
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void startsOnTheLessonWithTheDemoServerRunning();
+    void pastingFillsTheListAndMarksBadLines();
+    void runEndsWithOneBarPerRequest();
+    void sliderResizesTheGateDuringARun();
+    void stopKeepsTheRecords();
+    void hoveringABarShowsItsTimings();
+    void clickingABarSelectsItsRow();
+
+private:
+    void runAndWait(const QString &text, RunMode mode, int limit = 3);
+    QPoint barCenter(int id) const;
+
+    MainWindow *m_window = nullptr;
+};
+
+void TestMainWindow::init()
+{
+    m_window = new MainWindow;
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window));
+}
+
+void TestMainWindow::cleanup()
+{
+    delete m_window;
+    m_window = nullptr;
+}
+
+void TestMainWindow::runAndWait(const QString &text, RunMode mode, int limit)
+{
+    m_window->urlEditor()->setText(text);
+    m_window->urlEditor()->setRepeat(1);
+    m_window->modeBox()->setCurrentIndex(m_window->modeBox()->findData(int(mode)));
+    m_window->limitSlider()->setValue(limit);
+    QSignalSpy finished(m_window->session(), &RunSession::finished);
+    QTest::mouseClick(m_window->runButton(), Qt::LeftButton);
+    QVERIFY(finished.wait(30'000));
+}
+
+QPoint TestMainWindow::barCenter(int id) const
+{
+    RunModel *model = m_window->session()->models().first();
+    return m_window->timeline()->barRect(model, id).center();
+}
+
+void TestMainWindow::startsOnTheLessonWithTheDemoServerRunning()
+{
+    QVERIFY(m_window->demoServer()->isRunning());
+    const auto &urls = m_window->urlEditor()->urlList().urls;
+    QCOMPARE(urls.size(), 1);
+    QCOMPARE(m_window->urlEditor()->repeat(), 5);
+    QCOMPARE(m_window->urlEditor()->urls().size(), 5);
+    QCOMPARE(urls.first().url.host(), QStringLiteral("127.0.0.1"));
+    QCOMPARE(urls.first().url.path(), QStringLiteral("/delay/1000"));
+    QCOMPARE(RunMode(m_window->modeBox()->currentData().toInt()), lessonSamples().first().settings.mode);
+    QVERIFY(m_window->runButton()->isEnabled());
+}
+
+void TestMainWindow::pastingFillsTheListAndMarksBadLines()
+{
+    QPlainTextEdit *editor = m_window->urlEditor()->editor();
+    editor->clear();
+    editor->setFocus();
+    editor->insertPlainText(
+        QStringLiteral("{demo}/delay/10\nmailto:someone@example.com\n{demo}/status/404\n"));
+    QTRY_COMPARE(m_window->urlEditor()->urlList().urls.size(), 2);
+    QCOMPARE(m_window->urlEditor()->urlList().errors.size(), 1);
+    QCOMPARE(m_window->urlEditor()->urlList().errors.first().line, 2);
+    QCOMPARE(editor->extraSelections().size(), 1);
+}
+
+void TestMainWindow::runEndsWithOneBarPerRequest()
+{
+    runAndWait(
+        QStringLiteral(
+            "{demo}/delay/30\n{demo}/delay/60\n{demo}/status/500\n{demo}/delay/20\n{demo}/bytes/100\n"),
+        RunMode::Limited, 2);
+    const auto &models = m_window->session()->models();
+    QCOMPARE(models.size(), 1);
+    QCOMPARE(models.first()->rowCount(), 5);
+    QCOMPARE(m_window->requestTable()->model()->rowCount(), 5);
+    for (int id = 0; id < 5; ++id) {
+        const QRect bar = m_window->timeline()->barRect(models.first(), id);
+        QVERIFY2(bar.isValid() && bar.width() >= 1, qPrintable(QString::number(id)));
+        const auto hit = m_window->timeline()->requestAt(bar.center());
+        QVERIFY(hit);
+        QCOMPARE(hit->second, id);
+    }
+}
+
+void TestMainWindow::sliderResizesTheGateDuringARun()
+{
+    m_window->urlEditor()->setText(QStringLiteral("{demo}/delay/400\n"));
+    m_window->urlEditor()->setRepeat(12);
+    m_window->modeBox()->setCurrentIndex(m_window->modeBox()->findData(int(RunMode::Limited)));
+    m_window->limitSlider()->setValue(1);
+    QSignalSpy finished(m_window->session(), &RunSession::finished);
+    QTest::mouseClick(m_window->runButton(), Qt::LeftButton);
+    QTRY_COMPARE(m_window->session()->progress().inFlight, 1);
+
+    // Keyboard: one step right is 2 permits, admitted at once.
+    QSlider *slider = m_window->limitSlider()->slider();
+    slider->setFocus();
+    QTest::keyClick(slider, Qt::Key_Right);
+    QCOMPARE(m_window->limitSlider()->value(), 2);
+    QCOMPARE(m_window->session()->progress().inFlight, 2);
+
+    // Mouse: dragging the handle to the far right opens the gate wide.
+    dragHandle(slider, slider->width() - 2);
+    const int grown = m_window->limitSlider()->value();
+    QCOMPARE(grown, 1000);
+    QCOMPARE(m_window->session()->progress().inFlight,
+             std::min(grown, 12 - m_window->session()->progress().done));
+
+    QVERIFY(finished.wait(30'000));
+    const RunResult run = m_window->session()->models().first()->run();
+    QCOMPARE(run.capacityChanges.at(0).capacity, 1);
+    QCOMPARE(run.capacityChanges.at(1).capacity, 2);
+    QCOMPARE(run.capacityChanges.at(2).capacity, grown);
+}
+
+void TestMainWindow::stopKeepsTheRecords()
+{
+    m_window->urlEditor()->setText(QStringLiteral("{demo}/delay/20\n{demo}/delay/30000\n"));
+    m_window->urlEditor()->setRepeat(3);
+    m_window->modeBox()->setCurrentIndex(m_window->modeBox()->findData(int(RunMode::Limited)));
+    m_window->limitSlider()->setValue(2);
+    QSignalSpy finished(m_window->session(), &RunSession::finished);
+    QTest::mouseClick(m_window->runButton(), Qt::LeftButton);
+    QTRY_VERIFY(m_window->session()->progress().done >= 1);
+    QVERIFY(m_window->stopButton()->isEnabled());
+    QTest::mouseClick(m_window->stopButton(), Qt::LeftButton);
+    QVERIFY(finished.size() == 1 || finished.wait(5'000));
+
+    const RunResult run = m_window->session()->models().first()->run();
+    QVERIFY(run.cancelled);
+    QCOMPARE(run.records.size(), 6);
+    const RunSummary summary = summarize(run);
+    QVERIFY(summary.ok >= 1);
+    QCOMPARE(summary.ok + summary.cancelled, 6);
+    QCOMPARE(m_window->requestTable()->model()->rowCount(), 6);
+    QVERIFY(m_window->runButton()->isEnabled());
+}
+
+void TestMainWindow::hoveringABarShowsItsTimings()
+{
+    runAndWait(QStringLiteral("{demo}/delay/50\n{demo}/delay/80\n"), RunMode::Gather);
+    QWidget *surface = m_window->timeline()->viewport();
+    const QPoint at = barCenter(1);
+    QHelpEvent help(QEvent::ToolTip, at, surface->mapToGlobal(at));
+    QCoreApplication::sendEvent(surface, &help);
+    QTRY_VERIFY(QToolTip::isVisible());
+    QVERIFY2(QToolTip::text().contains(QLatin1String("/delay/80")), qPrintable(QToolTip::text()));
+    QVERIFY(QToolTip::text().contains(QLatin1String("ms")));
+}
+
+void TestMainWindow::clickingABarSelectsItsRow()
+{
+    runAndWait(QStringLiteral("{demo}/delay/30\n{demo}/delay/60\n{demo}/delay/90\n"), RunMode::Sequential);
+    QTest::mouseClick(m_window->timeline()->viewport(), Qt::LeftButton, {}, barCenter(2));
+    const QModelIndex current = m_window->requestTable()->currentIndex();
+    QVERIFY(current.isValid());
+    QCOMPARE(current.data(RunModel::IdRole).toInt(), 2);
+    QVERIFY(m_window->details()->toPlainText().contains(QLatin1String("/delay/90")));
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

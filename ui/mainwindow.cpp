@@ -1,0 +1,380 @@
+#include "mainwindow.h"
+
+#include "demoserver/demoserver.h"
+#include "input/samples.h"
+#include "limitslider.h"
+#include "models/runmodel.h"
+#include "requestdetails.h"
+#include "run/runsession.h"
+#include "timeline/inflightstrip.h"
+#include "timeline/timeaxis.h"
+#include "timeline/timelineview.h"
+#include "urleditor.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QComboBox>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QKeySequence>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSortFilterProxyModel>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace {
+
+QString formatDuration(qint64 ns)
+{
+    if (ns < 0)
+        return QStringLiteral("—");
+    const double seconds = double(ns) / 1e9;
+    return seconds < 10 ? QString::number(seconds, 'f', 2) + QStringLiteral(" s")
+                        : QString::number(seconds, 'f', 1) + QStringLiteral(" s");
+}
+
+} // namespace
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent)
+    , m_demoServer(new DemoServer(this))
+    , m_session(new RunSession(this))
+{
+    setWindowTitle(tr("Crawlscope"));
+
+    auto *splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->addWidget(buildSettingsPanel());
+    splitter->addWidget(buildResultsPanel());
+    splitter->setStretchFactor(0, 0);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({340, 1000});
+    setCentralWidget(splitter);
+    buildMenus();
+
+    m_statusLabel = new QLabel(this);
+    m_progress = new QProgressBar(this);
+    m_progress->setMaximumWidth(220);
+    m_progress->setTextVisible(true);
+    statusBar()->addWidget(m_statusLabel, 1);
+    statusBar()->addPermanentWidget(m_progress);
+
+    QString error;
+    if (m_demoServer->start(0, &error)) {
+        m_urlEditor->setSubstitutions({{QStringLiteral("{demo}"), m_demoServer->baseUrl().toString()}});
+        m_demoLabel->setText(
+            tr("{demo} = %1, the built-in demo server").arg(m_demoServer->baseUrl().toString()));
+    } else {
+        m_demoLabel->setText(tr("The built-in demo server could not start: %1").arg(error));
+    }
+
+    connect(m_session, &RunSession::modelsChanged, this, &MainWindow::onModelsChanged);
+    connect(m_session, &RunSession::progressChanged, this, &MainWindow::updateProgress);
+    connect(m_session, &RunSession::finished, this, &MainWindow::onFinished);
+
+    loadSample(lessonSamples().first());
+    updateControls();
+    updateProgress();
+    resize(1400, 860);
+}
+
+MainWindow::~MainWindow() = default;
+
+QWidget *MainWindow::buildSettingsPanel()
+{
+    auto *panel = new QWidget(this);
+    auto *layout = new QVBoxLayout(panel);
+
+    auto *urlsBox = new QGroupBox(tr("URLs"), panel);
+    auto *urlsLayout = new QVBoxLayout(urlsBox);
+    m_urlEditor = new UrlEditor(urlsBox);
+    m_demoLabel = new QLabel(urlsBox);
+    m_demoLabel->setWordWrap(true);
+    m_demoLabel->setStyleSheet(QStringLiteral("color: gray;"));
+    m_demoLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    urlsLayout->addWidget(m_urlEditor, 1);
+    urlsLayout->addWidget(m_demoLabel);
+    layout->addWidget(urlsBox, 1);
+
+    auto *runBox = new QGroupBox(tr("Run"), panel);
+    auto *form = new QFormLayout(runBox);
+    m_modeBox = new QComboBox(runBox);
+    m_modeBox->addItem(tr("Sequential"), int(RunMode::Sequential));
+    m_modeBox->addItem(tr("Gather all"), int(RunMode::Gather));
+    m_modeBox->addItem(tr("Limited (semaphore)"), int(RunMode::Limited));
+    m_modeBox->setToolTip(tr("Sequential: one at a time. Gather all: every request at once. "
+                             "Limited: at most k at once, behind a semaphore."));
+    form->addRow(tr("&Mode:"), m_modeBox);
+
+    m_limitSlider = new LimitSlider(runBox);
+    form->addRow(tr("&Concurrency:"), m_limitSlider);
+
+    m_delayBox = new QSpinBox(runBox);
+    m_delayBox->setRange(0, 600'000);
+    m_delayBox->setSingleStep(100);
+    m_delayBox->setSuffix(tr(" ms"));
+    m_delayBox->setToolTip(tr("Politeness delay after each response, held inside the gate"));
+    form->addRow(tr("&Delay:"), m_delayBox);
+
+    m_perHostBox = new QSpinBox(runBox);
+    m_perHostBox->setRange(0, 1000);
+    m_perHostBox->setSpecialValueText(tr("no cap"));
+    m_perHostBox->setToolTip(tr("Connections per host; the wait it causes is drawn as waiting"));
+    form->addRow(tr("&Per host:"), m_perHostBox);
+
+    m_timeoutBox = new QSpinBox(runBox);
+    m_timeoutBox->setRange(1, 3'600'000);
+    m_timeoutBox->setSingleStep(1000);
+    m_timeoutBox->setValue(RunSettings::DefaultTimeoutMs);
+    m_timeoutBox->setSuffix(tr(" ms"));
+    form->addRow(tr("&Timeout:"), m_timeoutBox);
+    layout->addWidget(runBox);
+
+    auto *buttons = new QHBoxLayout;
+    m_runButton = new QPushButton(tr("Run"), panel);
+    m_runButton->setDefault(true);
+    m_runButton->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    m_runButton->setToolTip(tr("Run the URLs (Ctrl+R)"));
+    m_stopButton = new QPushButton(tr("Stop"), panel);
+    m_stopButton->setShortcut(QKeySequence(Qt::Key_Escape));
+    m_stopButton->setToolTip(tr("Stop the run, keeping everything recorded so far (Esc)"));
+    buttons->addWidget(m_runButton);
+    buttons->addWidget(m_stopButton);
+    layout->addLayout(buttons);
+
+    connect(m_runButton, &QPushButton::clicked, this, &MainWindow::run);
+    connect(m_stopButton, &QPushButton::clicked, this, &MainWindow::stop);
+    connect(m_modeBox, &QComboBox::currentIndexChanged, this, &MainWindow::updateControls);
+    connect(m_urlEditor, &UrlEditor::urlsChanged, this, &MainWindow::updateControls);
+    connect(m_limitSlider, &LimitSlider::valueChanged, this, [this](int limit) {
+        // Live: the running gate is resized at once, and the timeline marks the moment.
+        if (m_session->isRunning())
+            m_session->setLimit(limit);
+    });
+    return panel;
+}
+
+QWidget *MainWindow::buildResultsPanel()
+{
+    auto *splitter = new QSplitter(Qt::Vertical, this);
+
+    auto *timelinePanel = new QWidget(splitter);
+    auto *timelineLayout = new QVBoxLayout(timelinePanel);
+    timelineLayout->setContentsMargins(0, 0, 0, 0);
+    timelineLayout->setSpacing(0);
+    m_axis = new TimeAxis(timelinePanel);
+    m_timeline = new TimelineView(timelinePanel);
+    m_strip = new InFlightStrip(timelinePanel);
+    timelineLayout->addWidget(m_axis);
+    timelineLayout->addWidget(m_timeline, 1);
+    timelineLayout->addWidget(m_strip);
+
+    connect(m_timeline, &TimelineView::visibleRangeChanged, m_axis, &TimeAxis::setVisibleRange);
+    connect(m_timeline, &TimelineView::visibleRangeChanged, m_strip, &InFlightStrip::setVisibleRange);
+    connect(m_axis, &TimeAxis::rangeSelected, m_timeline, &TimelineView::setVisibleRange);
+    connect(m_axis, &TimeAxis::fitRequested, m_timeline, &TimelineView::fit);
+    connect(m_timeline, &TimelineView::requestActivated, this, &MainWindow::selectRequest);
+
+    auto *tablePanel = new QWidget(splitter);
+    auto *tableLayout = new QVBoxLayout(tablePanel);
+    tableLayout->setContentsMargins(0, 0, 0, 0);
+    m_filter = new QLineEdit(tablePanel);
+    m_filter->setPlaceholderText(tr("Filter requests by URL, outcome or error…"));
+    m_filter->setClearButtonEnabled(true);
+    m_table = new QTableView(tablePanel);
+    m_proxy = new QSortFilterProxyModel(this);
+    m_proxy->setSortRole(RunModel::SortRole);
+    m_proxy->setFilterKeyColumn(-1);
+    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_table->setModel(m_proxy);
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(int(RunModel::Column::Id), Qt::AscendingOrder);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setDefaultSectionSize(20);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->setAlternatingRowColors(true);
+    m_details = new RequestDetails(tablePanel);
+    auto *tableSplitter = new QSplitter(Qt::Horizontal, tablePanel);
+    tableSplitter->addWidget(m_table);
+    tableSplitter->addWidget(m_details);
+    tableSplitter->setSizes({700, 300});
+    tableLayout->addWidget(m_filter);
+    tableLayout->addWidget(tableSplitter, 1);
+
+    connect(m_filter, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) {
+                if (!current.isValid())
+                    return;
+                const auto record = current.data(RunModel::RecordRole).value<RequestRecord>();
+                m_details->showRecord(record);
+                if (auto *model = qobject_cast<RunModel *>(m_proxy->sourceModel()))
+                    m_timeline->setSelection(model, record.id);
+            });
+
+    splitter->addWidget(timelinePanel);
+    splitter->addWidget(tablePanel);
+    splitter->setSizes({560, 260});
+    return splitter;
+}
+
+void MainWindow::buildMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *open = file->addAction(tr("&Open URL List…"), this, &MainWindow::openUrlFileDialog);
+    open->setShortcut(QKeySequence::Open);
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu *samples = menuBar()->addMenu(tr("&Samples"));
+    for (const Sample &sample : lessonSamples())
+        samples->addAction(sample.title, this, [this, sample] { loadSample(sample); });
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    QAction *fit = view->addAction(tr("&Fit Whole Run"), m_timeline, &TimelineView::fit);
+    fit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
+    QAction *lanes = view->addAction(tr("Pack Into &Lanes"));
+    lanes->setCheckable(true);
+    lanes->setToolTip(tr("One lane per permit instead of one row per request"));
+    connect(lanes, &QAction::toggled, m_timeline, &TimelineView::setLaneMode);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Crawlscope"), this, [this] {
+        QMessageBox::about(this, tr("About Crawlscope"),
+                           tr("<h3>Crawlscope %1</h3><p>See concurrency: every request a bar from start to "
+                              "finish, sequential, gathered, or behind a semaphore.</p>")
+                               .arg(QStringLiteral(CRAWLSCOPE_VERSION)));
+    });
+}
+
+void MainWindow::loadSample(const Sample &sample)
+{
+    m_urlEditor->setText(sample.urlText);
+    m_urlEditor->setRepeat(sample.repeat);
+    m_modeBox->setCurrentIndex(m_modeBox->findData(int(sample.settings.mode)));
+    m_limitSlider->setValue(sample.settings.limit);
+    m_delayBox->setValue(sample.settings.delayMs);
+    m_perHostBox->setValue(sample.settings.perHost);
+    m_timeoutBox->setValue(sample.settings.timeoutMs);
+    statusBar()->showMessage(tr("Loaded: %1. Press Run.").arg(sample.title), 5000);
+}
+
+RunSettings MainWindow::settings() const
+{
+    RunSettings settings;
+    settings.mode = RunMode(m_modeBox->currentData().toInt());
+    settings.limit = m_limitSlider->value();
+    settings.delayMs = m_delayBox->value();
+    settings.perHost = m_perHostBox->value();
+    settings.timeoutMs = m_timeoutBox->value();
+    return settings;
+}
+
+bool MainWindow::openUrlFile(const QString &path, QString *error)
+{
+    if (!m_urlEditor->openFile(path, error))
+        return false;
+    setWindowFilePath(path);
+    return true;
+}
+
+void MainWindow::openUrlFileDialog()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open URL List"), QString(),
+                                                      tr("Text files (*.txt *.urls *.list);;All files (*)"));
+    QString error;
+    if (!path.isEmpty() && !openUrlFile(path, &error))
+        QMessageBox::warning(this, tr("Cannot open URL list"), error);
+}
+
+void MainWindow::run()
+{
+    const QList<QUrl> urls = m_urlEditor->urls();
+    if (urls.isEmpty()) {
+        statusBar()->showMessage(tr("No valid URL to run."), 5000);
+        return;
+    }
+    m_details->clearRecord();
+    m_session->start(urls, {settings()});
+    updateControls();
+}
+
+void MainWindow::stop()
+{
+    m_session->stop();
+}
+
+void MainWindow::onModelsChanged()
+{
+    const auto &models = m_session->models();
+    m_timeline->setModels(models);
+    m_strip->setModels(models);
+    m_proxy->setSourceModel(models.isEmpty() ? nullptr : models.last());
+    m_table->resizeColumnToContents(int(RunModel::Column::Id));
+    m_table->setColumnWidth(int(RunModel::Column::Url), 260);
+}
+
+void MainWindow::onFinished(bool cancelled)
+{
+    updateControls();
+    updateProgress();
+    m_timeline->fit();
+    if (cancelled)
+        statusBar()->showMessage(tr("Stopped. Everything recorded so far is kept."), 8000);
+}
+
+void MainWindow::updateProgress()
+{
+    const RunSession::Progress progress = m_session->progress();
+    m_progress->setRange(0, std::max(1, progress.total));
+    m_progress->setValue(progress.done);
+    m_progress->setFormat(QStringLiteral("%v / %m"));
+    if (progress.total == 0) {
+        m_statusLabel->setText(tr("Ready."));
+        return;
+    }
+    m_statusLabel->setText(tr("Done %1/%2   In flight %3   Waiting %4   Elapsed %5   ETA %6")
+                               .arg(progress.done)
+                               .arg(progress.total)
+                               .arg(progress.inFlight)
+                               .arg(progress.waiting)
+                               .arg(formatDuration(progress.elapsedNs))
+                               .arg(formatDuration(progress.etaNs)));
+}
+
+void MainWindow::updateControls()
+{
+    const bool running = m_session->isRunning();
+    const bool limited = RunMode(m_modeBox->currentData().toInt()) == RunMode::Limited;
+    m_limitSlider->setEnabled(limited);
+    m_runButton->setEnabled(!running && !m_urlEditor->urlList().urls.isEmpty());
+    m_stopButton->setEnabled(running);
+    m_modeBox->setEnabled(!running);
+}
+
+void MainWindow::selectRequest(RunModel *model, int id)
+{
+    if (model != m_proxy->sourceModel())
+        m_proxy->setSourceModel(model);
+    const QModelIndex source = model->index(id, 0);
+    const QModelIndex proxied = m_proxy->mapFromSource(source);
+    if (proxied.isValid()) {
+        m_table->selectionModel()->setCurrentIndex(
+            proxied, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        m_table->scrollTo(proxied);
+    }
+    m_details->showRecord(model->records().at(id));
+}

@@ -1,0 +1,89 @@
+#pragma once
+
+#include <QMainWindow>
+
+class InFlightStrip;
+class LimitSlider;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QProgressBar;
+class QPushButton;
+class QSortFilterProxyModel;
+class QSpinBox;
+class QTableView;
+class DemoServer;
+class RequestDetails;
+class RunModel;
+class RunSession;
+class TimeAxis;
+class TimelineView;
+class UrlEditor;
+struct RunSettings;
+struct Sample;
+
+/// Crawlscope's window: paste URLs, pick a mode, drag the concurrency slider, press Run, and watch every
+/// request grow as a bar on the timeline, with the in-flight strip, the request table and its details.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    void loadSample(const Sample &sample);
+    RunSettings settings() const;
+    bool openUrlFile(const QString &path, QString *error);
+
+    // For tests and scripting.
+    UrlEditor *urlEditor() const { return m_urlEditor; }
+    LimitSlider *limitSlider() const { return m_limitSlider; }
+    QComboBox *modeBox() const { return m_modeBox; }
+    QPushButton *runButton() const { return m_runButton; }
+    QPushButton *stopButton() const { return m_stopButton; }
+    TimelineView *timeline() const { return m_timeline; }
+    QTableView *requestTable() const { return m_table; }
+    RequestDetails *details() const { return m_details; }
+    RunSession *session() const { return m_session; }
+    DemoServer *demoServer() const { return m_demoServer; }
+    QLabel *statusLabel() const { return m_statusLabel; }
+
+public Q_SLOTS:
+    void run();
+    void stop();
+
+private:
+    void buildMenus();
+    QWidget *buildSettingsPanel();
+    QWidget *buildResultsPanel();
+    void onModelsChanged();
+    void onFinished(bool cancelled);
+    void updateProgress();
+    void updateControls();
+    void selectRequest(RunModel *model, int id);
+    void openUrlFileDialog();
+
+    DemoServer *m_demoServer;
+    RunSession *m_session;
+    UrlEditor *m_urlEditor = nullptr;
+    QComboBox *m_modeBox = nullptr;
+    LimitSlider *m_limitSlider = nullptr;
+    QSpinBox *m_delayBox = nullptr;
+    QSpinBox *m_perHostBox = nullptr;
+    QSpinBox *m_timeoutBox = nullptr;
+    QPushButton *m_runButton = nullptr;
+    QPushButton *m_stopButton = nullptr;
+    QLabel *m_demoLabel = nullptr;
+
+    TimeAxis *m_axis = nullptr;
+    TimelineView *m_timeline = nullptr;
+    InFlightStrip *m_strip = nullptr;
+    QLineEdit *m_filter = nullptr;
+    QTableView *m_table = nullptr;
+    QSortFilterProxyModel *m_proxy = nullptr;
+    RequestDetails *m_details = nullptr;
+
+    QLabel *m_statusLabel = nullptr;
+    QProgressBar *m_progress = nullptr;
+};

@@ -1,0 +1,349 @@
+#include "inflightstrip.h"
+
+#include <QCoreApplication>
+#include <QHelpEvent>
+#include <QPainter>
+#include <QToolTip>
+
+#include <algorithm>
+#include <cmath>
+
+#include "models/runmodel.h"
+#include "timeaxis.h"
+#include "timelinepalette.h"
+
+namespace {
+
+constexpr int FrameIntervalMs = 16;
+constexpr int BandGap = 4;
+constexpr double UpperShare = 0.62; // of a band's height, for in flight; the rest shows waiting
+
+QString modeLabel(const RunSettings &settings)
+{
+    switch (settings.mode) {
+    case RunMode::Sequential:
+        return QCoreApplication::translate("InFlightStrip", "Sequential");
+    case RunMode::Gather:
+        return QCoreApplication::translate("InFlightStrip", "Gather");
+    case RunMode::Limited:
+        return QCoreApplication::translate("InFlightStrip", "Limited (%1)").arg(settings.limit);
+    }
+    Q_UNREACHABLE();
+}
+
+} // namespace
+
+InFlightStrip::InFlightStrip(QWidget *parent)
+    : QWidget(parent)
+{
+    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    setAccessibleName(tr("Requests in flight and waiting"));
+    m_recomputeTimer.setSingleShot(true);
+    m_recomputeTimer.setInterval(FrameIntervalMs);
+    connect(&m_recomputeTimer, &QTimer::timeout, this, &InFlightStrip::recompute);
+    m_scale.setWidth(plotRect().width());
+}
+
+void InFlightStrip::setModels(const QList<RunModel *> &models)
+{
+    for (const Band &band : std::as_const(m_bands)) {
+        if (band.model)
+            band.model->disconnect(this);
+    }
+    m_bands.clear();
+    for (RunModel *model : models) {
+        if (!model)
+            continue;
+        Band band;
+        band.model = model;
+        m_bands.append(band);
+        connect(model, &RunModel::timelineChanged, this, &InFlightStrip::scheduleRecompute);
+        connect(model, &QObject::destroyed, this, [this] {
+            m_bands.removeIf([](const Band &band) { return band.model.isNull(); });
+            updateGeometry();
+            update();
+        });
+    }
+    recompute();
+    updateGeometry();
+}
+
+const ConcurrencySeries *InFlightStrip::series(const RunModel *model) const
+{
+    for (const Band &band : m_bands) {
+        if (band.model == model)
+            return &band.series;
+    }
+    return nullptr;
+}
+
+void InFlightStrip::scheduleRecompute()
+{
+    if (!m_recomputeTimer.isActive())
+        m_recomputeTimer.start();
+}
+
+void InFlightStrip::recompute()
+{
+    m_recomputeTimer.stop();
+    qint64 end = 0;
+    for (Band &band : m_bands) {
+        if (!band.model)
+            continue;
+        const RunModel &model = *band.model;
+        const qint64 now = model.endNs();
+        end = std::max(end, now);
+        band.series = ConcurrencySeries::compute(model.records(), now,
+                                                 model.isLive() && model.run().settings.delayMs > 0);
+        band.capacity = ConcurrencySeries::capacitySteps(model.run().capacityChanges);
+        int maxCapacity = 0;
+        for (const CapacityChange &change : band.capacity)
+            maxCapacity = std::max(maxCapacity, change.capacity);
+        band.upperMax = std::max({1, band.series.peakHeld(), maxCapacity});
+        band.lowerMax = std::max(1, band.series.peakWaiting());
+        band.label = modeLabel(model.run().settings);
+    }
+    if (!m_rangeSet) {
+        m_scale.setDataRange(0, std::max<qint64>(end, TimeScale::MinimumSpanNs));
+        m_scale.fit();
+    }
+    update();
+}
+
+void InFlightStrip::setVisibleRange(qint64 startNs, qint64 endNs)
+{
+    m_rangeSet = true;
+    m_scale.setDataRange(std::min<qint64>(0, startNs), endNs);
+    m_scale.setRange(startNs, endNs);
+    update();
+}
+
+void InFlightStrip::setPlotMargins(int left, int right)
+{
+    m_leftMargin = std::max(0, left);
+    m_rightMargin = std::max(0, right);
+    m_scale.setWidth(plotRect().width());
+    update();
+}
+
+QRect InFlightStrip::plotRect() const
+{
+    const int right = m_rightMargin >= 0 ? m_rightMargin : TimeAxis::scrollBarWidth(this);
+    return QRect(m_leftMargin, 0, std::max(1, width() - m_leftMargin - right), height());
+}
+
+QSize InFlightStrip::sizeHint() const
+{
+    const int bands = std::max(1, int(m_bands.size()));
+    return {400, bands == 1 ? 84 : bands * 60};
+}
+
+QSize InFlightStrip::minimumSizeHint() const
+{
+    return {100, 40};
+}
+
+void InFlightStrip::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    m_scale.setWidth(plotRect().width());
+}
+
+QRect InFlightStrip::bandRect(int index) const
+{
+    const QRect plot = plotRect();
+    const int count = std::max(1, int(m_bands.size()));
+    const int available = plot.height() - BandGap * (count + 1);
+    const int bandHeight = std::max(8, available / count);
+    return QRect(plot.left(), BandGap + index * (bandHeight + BandGap), plot.width(), bandHeight);
+}
+
+int InFlightStrip::bandAt(int y) const
+{
+    for (int i = 0; i < m_bands.size(); ++i) {
+        const QRect band = bandRect(i);
+        if (y >= band.top() - BandGap / 2 && y <= band.bottom() + BandGap / 2)
+            return i;
+    }
+    return -1;
+}
+
+void InFlightStrip::paintEvent(QPaintEvent *)
+{
+    QPainter painter(this);
+    painter.fillRect(rect(), palette().base());
+    painter.setPen(palette().color(QPalette::Mid));
+    painter.drawLine(0, 0, width(), 0);
+    if (m_bands.isEmpty())
+        return;
+
+    namespace P = TimelinePalette;
+    using Phase = PhaseSpans::Phase;
+    QFont small = font();
+    small.setPointSizeF(small.pointSizeF() * 0.85);
+    const QFontMetrics smallMetrics(small);
+    const int width = plotRect().width();
+    const qint64 visibleStart = m_scale.toTime(-1);
+    const qint64 visibleEnd = m_scale.toTime(width + 1);
+
+    // The axis's ticks as a faint grid, as in the timeline above.
+    std::vector<QLine> grid;
+    for (const auto &tick : m_scale.ticks()) {
+        const int x = plotRect().left() + int(tick.x);
+        grid.emplace_back(x, 1, x, height());
+    }
+    painter.setPen(P::grid());
+    painter.drawLines(grid.data(), int(grid.size()));
+
+    for (int b = 0; b < m_bands.size(); ++b) {
+        const Band &band = m_bands[b];
+        const QRect area = bandRect(b);
+        const int baseline = area.top() + int(std::lround(area.height() * UpperShare));
+        const double upperHeight = baseline - area.top() - 4; // headroom, so the gate's line at the top shows
+        const double lowerHeight = area.bottom() - baseline;
+        const auto upperY
+            = [&](int value) { return baseline - int(std::lround(value * upperHeight / band.upperMax)); };
+        const auto lowerY
+            = [&](int value) { return baseline + int(std::lround(value * lowerHeight / band.lowerMax)); };
+
+        // Per pixel column the highest count any step reached in it, so short peaks survive any zoom.
+        std::vector<int> held(std::size_t(width), -1);
+        std::vector<int> inFlight(std::size_t(width), -1);
+        std::vector<int> waiting(std::size_t(width), -1);
+        const auto &steps = band.series.steps();
+        for (int i = std::max(0, band.series.indexAt(visibleStart)); i < int(steps.size()); ++i) {
+            const auto &step = steps[std::size_t(i)];
+            if (step.atNs > visibleEnd)
+                break;
+            const int a = int(std::floor(std::clamp(m_scale.toPixel(step.atNs), -1.0, double(width))));
+            int bEnd = a + 1;
+            if (i + 1 < int(steps.size()))
+                bEnd = std::max(a + 1,
+                                int(std::floor(std::clamp(m_scale.toPixel(steps[std::size_t(i) + 1].atNs),
+                                                          -1.0, double(width)))));
+            for (int x = std::max(0, a); x < std::min(width, bEnd); ++x) {
+                held[std::size_t(x)] = std::max(held[std::size_t(x)], step.inFlight + step.delaying);
+                inFlight[std::size_t(x)] = std::max(inFlight[std::size_t(x)], step.inFlight);
+                waiting[std::size_t(x)] = std::max(waiting[std::size_t(x)], step.waiting);
+            }
+        }
+        // Runs of equal columns become one box each.
+        const auto boxes = [&](const std::vector<int> &values, bool upper) {
+            std::vector<QRect> rects;
+            for (int x = 0; x < width;) {
+                const int value = values[std::size_t(x)];
+                int end = x + 1;
+                while (end < width && values[std::size_t(end)] == value)
+                    ++end;
+                if (value > 0) {
+                    const int y = upper ? upperY(value) : baseline + 1;
+                    const int h = upper ? baseline - y : lowerY(value) - baseline;
+                    if (h > 0)
+                        rects.emplace_back(area.left() + x, y, end - x, h);
+                }
+                x = end;
+            }
+            return rects;
+        };
+        painter.setRenderHint(QPainter::Antialiasing, false);
+        painter.setPen(Qt::NoPen);
+        const auto heldBoxes = boxes(held, true);
+        painter.setBrush(P::delayBackground());
+        painter.drawRects(heldBoxes.data(), int(heldBoxes.size()));
+        painter.setBrush(P::hatch(P::phaseColor(Phase::Delay)));
+        painter.drawRects(heldBoxes.data(), int(heldBoxes.size()));
+        const auto flightBoxes = boxes(inFlight, true);
+        painter.setBrush(P::phaseColor(Phase::Download));
+        painter.drawRects(flightBoxes.data(), int(flightBoxes.size()));
+        const auto waitBoxes = boxes(waiting, false);
+        painter.setBrush(P::waitingFill());
+        painter.drawRects(waitBoxes.data(), int(waitBoxes.size()));
+
+        painter.setPen(palette().color(QPalette::Mid));
+        painter.drawLine(area.left(), baseline, area.right(), baseline);
+
+        // The gate's size over time, dashed.
+        const qint64 capacityEnd = steps.empty() ? visibleEnd : steps.back().atNs;
+        QPolygon gate;
+        for (std::size_t i = 0; i < band.capacity.size(); ++i) {
+            const CapacityChange &change = band.capacity[i];
+            const qint64 until = i + 1 < band.capacity.size() ? band.capacity[i + 1].atNs : capacityEnd;
+            if (change.capacity <= 0)
+                continue;
+            const int x0 = area.left() + int(std::clamp(m_scale.toPixel(change.atNs), -2.0, width + 2.0));
+            const int x1 = area.left() + int(std::clamp(m_scale.toPixel(until), -2.0, width + 2.0));
+            const int y = upperY(change.capacity);
+            if (!gate.isEmpty() && gate.last().x() == x0)
+                gate << QPoint(x0, y);
+            else if (!gate.isEmpty())
+                gate.clear();
+            gate << QPoint(x0, y) << QPoint(std::max(x0, x1), y);
+        }
+        if (!gate.isEmpty()) {
+            painter.setPen(QPen(P::gate(), 1.5, Qt::DashLine));
+            painter.drawPolyline(gate);
+        }
+
+        // Labels on a veil of the background, so they stay readable over the chart.
+        painter.setFont(small);
+        QColor veil = palette().color(QPalette::Base);
+        veil.setAlpha(200);
+        const auto label = [&](const QString &text, int baseline) {
+            const QRect box(area.left() + 2, baseline - smallMetrics.ascent(),
+                            smallMetrics.horizontalAdvance(text) + 6, smallMetrics.height());
+            painter.fillRect(box, veil);
+            painter.setPen(palette().color(QPalette::Text));
+            painter.drawText(box.left() + 3, baseline, text);
+        };
+        label(m_bands.size() > 1 ? tr("%1: in flight, max %2").arg(band.label).arg(band.series.peakInFlight())
+                                 : tr("in flight, max %1").arg(band.series.peakInFlight()),
+              area.top() + smallMetrics.ascent());
+        if (lowerHeight >= smallMetrics.height())
+            label(tr("waiting, max %1").arg(band.series.peakWaiting()),
+                  area.bottom() - smallMetrics.descent());
+        painter.setFont(font());
+    }
+}
+
+bool InFlightStrip::event(QEvent *event)
+{
+    if (event->type() == QEvent::ToolTip) {
+        auto *help = static_cast<QHelpEvent *>(event);
+        const QString text = toolTipTextAt(help->pos());
+        if (text.isEmpty()) {
+            QToolTip::hideText();
+            event->ignore();
+        } else {
+            QToolTip::showText(help->globalPos(), text, this, QRect(help->pos(), QSize(1, 1)));
+        }
+        return true;
+    }
+    return QWidget::event(event);
+}
+
+QString InFlightStrip::toolTipTextAt(QPoint pos) const
+{
+    const int index = bandAt(pos.y());
+    const QRect plot = plotRect();
+    if (index < 0 || pos.x() < plot.left() || pos.x() > plot.right())
+        return {};
+    const Band &band = m_bands[index];
+    const qint64 at = m_scale.toTime(pos.x() - plot.left());
+    const ConcurrencySeries::Step step = band.series.at(at);
+    const QString time = m_scale.formatTime(at);
+    QString text = tr("in flight %1, waiting %2 at %3").arg(step.inFlight).arg(step.waiting).arg(time);
+    if (step.delaying > 0)
+        text += QStringLiteral("<br/>")
+            + tr("%n more holding a permit in their delay", nullptr, step.delaying);
+    int capacity = 0;
+    for (const CapacityChange &change : band.capacity) {
+        if (change.atNs <= at)
+            capacity = change.capacity;
+    }
+    if (capacity > 0)
+        text += QStringLiteral("<br/>")
+            + (capacity == 1 ? tr("gate: 1 permit") : tr("gate: %1 permits").arg(capacity));
+    if (m_bands.size() > 1)
+        text = QStringLiteral("<b>%1</b><br/>").arg(band.label.toHtmlEscaped()) + text;
+    return text;
+}

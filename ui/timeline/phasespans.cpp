@@ -1,0 +1,71 @@
+#include "phasespans.h"
+
+#include <QCoreApplication>
+
+#include <algorithm>
+
+PhaseSpans PhaseSpans::of(const RequestRecord &record, qint64 nowNs, bool delayExpected)
+{
+    PhaseSpans spans;
+    auto &b = spans.bounds;
+    const auto startPhase = [&spans](Phase phase, bool stillOpen) {
+        spans.started |= quint8(1u << int(phase));
+        if (stillOpen)
+            spans.open |= quint8(1u << int(phase));
+    };
+
+    const bool finished = record.reached(Mark::Finished);
+    // Where an unfinished phase stops: at the finish if a later mark is missing, otherwise at "now".
+    const qint64 stop = finished ? record.at(Mark::Finished) : nowNs;
+
+    b[0] = record.reached(Mark::Queued) ? record.at(Mark::Queued) : 0;
+    startPhase(Phase::Waiting, !record.reached(Mark::Issued) && !finished);
+    if (!record.reached(Mark::Issued)) {
+        std::fill(b.begin() + 1, b.end(), std::max(b[0], stop));
+        return spans;
+    }
+    b[1] = record.at(Mark::Issued);
+
+    const bool sent = record.reached(Mark::RequestSent);
+    const bool firstByte = record.reached(Mark::FirstByte);
+    startPhase(Phase::Connecting, !sent && !firstByte && !finished);
+    b[2] = sent ? record.at(Mark::RequestSent) : (firstByte ? record.at(Mark::FirstByte) : stop);
+    if (sent)
+        startPhase(Phase::FirstByte, !firstByte && !finished);
+    b[3] = firstByte ? record.at(Mark::FirstByte) : stop;
+    if (firstByte)
+        startPhase(Phase::Download, !finished);
+    b[4] = stop;
+
+    if (record.reached(Mark::DelayReleased)) {
+        startPhase(Phase::Delay, false);
+        b[5] = record.at(Mark::DelayReleased);
+    } else if (finished && delayExpected) {
+        startPhase(Phase::Delay, true);
+        b[5] = nowNs;
+    } else {
+        b[5] = b[4];
+    }
+
+    // Marks come from one monotonic clock, but "now" can lag a freshly recorded mark by a batch.
+    for (std::size_t i = 1; i < b.size(); ++i)
+        b[i] = std::max(b[i], b[i - 1]);
+    return spans;
+}
+
+QString PhaseSpans::name(Phase phase)
+{
+    switch (phase) {
+    case Phase::Waiting:
+        return QCoreApplication::translate("PhaseSpans", "Waiting for a permit");
+    case Phase::Connecting:
+        return QCoreApplication::translate("PhaseSpans", "Connecting and sending");
+    case Phase::FirstByte:
+        return QCoreApplication::translate("PhaseSpans", "Waiting for the response");
+    case Phase::Download:
+        return QCoreApplication::translate("PhaseSpans", "Downloading");
+    case Phase::Delay:
+        return QCoreApplication::translate("PhaseSpans", "Politeness delay");
+    }
+    Q_UNREACHABLE();
+}

@@ -1,0 +1,173 @@
+#include "timelinepalette.h"
+
+#include <QCoreApplication>
+#include <QPainter>
+#include <QRect>
+
+namespace TimelinePalette {
+
+QColor waitingOutline()
+{
+    return QColor(0x80, 0x86, 0x8b);
+}
+
+QColor waitingFill()
+{
+    return QColor(0xd5, 0xd8, 0xdc);
+}
+
+QColor phaseColor(PhaseSpans::Phase phase)
+{
+    switch (phase) {
+    case PhaseSpans::Phase::Waiting:
+        return waitingOutline();
+    case PhaseSpans::Phase::Connecting:
+        return QColor(0xf2, 0x99, 0x00);
+    case PhaseSpans::Phase::FirstByte:
+        return QColor(0x1e, 0x8e, 0x3e);
+    case PhaseSpans::Phase::Download:
+        return QColor(0x1a, 0x73, 0xe8);
+    case PhaseSpans::Phase::Delay:
+        return QColor(0x93, 0x34, 0xe6);
+    }
+    Q_UNREACHABLE();
+}
+
+QColor delayBackground()
+{
+    return QColor(0xe9, 0xd7, 0xfb);
+}
+
+QColor errorLight()
+{
+    return QColor(0xf2, 0x8b, 0x82);
+}
+
+QColor error()
+{
+    return QColor(0xd9, 0x30, 0x25);
+}
+
+QColor failedBackground()
+{
+    return QColor(0xfc, 0xe8, 0xe6);
+}
+
+QColor cancelled()
+{
+    return QColor(0xa8, 0xad, 0xb2);
+}
+
+QColor cancelledMark()
+{
+    return QColor(0x3c, 0x40, 0x43);
+}
+
+QColor merged()
+{
+    return QColor(0x3c, 0x40, 0x43);
+}
+
+QColor gate()
+{
+    return QColor(0x00, 0x79, 0x6b);
+}
+
+QColor grid()
+{
+    return QColor(0x80, 0x80, 0x80, 0x30);
+}
+
+QBrush hatch(const QColor &color)
+{
+    return QBrush(color, Qt::BDiagPattern);
+}
+
+QString swatchName(Swatch swatch)
+{
+    const auto tr = [](const char *text) { return QCoreApplication::translate("TimelineLegend", text); };
+    switch (swatch) {
+    case Swatch::Waiting:
+        return tr("Waiting for a permit");
+    case Swatch::Connecting:
+        return tr("Connect + send");
+    case Swatch::FirstByte:
+        return tr("Waiting for the response");
+    case Swatch::Download:
+        return tr("Download");
+    case Swatch::Delay:
+        return tr("Delay (permit held)");
+    case Swatch::HttpError:
+        return tr("HTTP error");
+    case Swatch::Failed:
+        return tr("Failed");
+    case Swatch::Cancelled:
+        return tr("Cancelled");
+    case Swatch::Merged:
+        return tr("Merged (zoom in)");
+    case Swatch::Gate:
+        return tr("Gate size changed");
+    }
+    Q_UNREACHABLE();
+}
+
+void paintSwatch(QPainter *painter, const QRect &rect, Swatch swatch)
+{
+    using Phase = PhaseSpans::Phase;
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing, false);
+    const QRect thin = rect.adjusted(0, rect.height() / 4, 0, -rect.height() / 4);
+    const auto cross = [painter](const QRect &r, const QColor &color) {
+        painter->setPen(QPen(color, 1.5));
+        painter->setRenderHint(QPainter::Antialiasing, true);
+        const QPoint c = r.center();
+        const int d = std::max(2, std::min(r.width(), r.height()) / 2 - 1);
+        painter->drawLine(c + QPoint(-d, -d), c + QPoint(d, d));
+        painter->drawLine(c + QPoint(-d, d), c + QPoint(d, -d));
+    };
+    switch (swatch) {
+    case Swatch::Waiting:
+        painter->setPen(waitingOutline());
+        painter->setBrush(Qt::NoBrush);
+        painter->drawRect(rect.adjusted(0, 0, -1, -1));
+        break;
+    case Swatch::Connecting:
+        painter->fillRect(thin, phaseColor(Phase::Connecting));
+        break;
+    case Swatch::FirstByte:
+        painter->fillRect(thin, phaseColor(Phase::FirstByte));
+        break;
+    case Swatch::Download:
+        painter->fillRect(rect, phaseColor(Phase::Download));
+        break;
+    case Swatch::Delay:
+        painter->fillRect(rect, delayBackground());
+        painter->fillRect(rect, hatch(phaseColor(Phase::Delay)));
+        break;
+    case Swatch::HttpError:
+        painter->fillRect(thin, errorLight());
+        painter->fillRect(rect.adjusted(rect.width() / 2, 0, 0, 0), error());
+        break;
+    case Swatch::Failed:
+        painter->fillRect(rect, failedBackground());
+        painter->fillRect(rect, hatch(error()));
+        cross(rect.adjusted(rect.width() - rect.height(), 0, 0, 0), error());
+        break;
+    case Swatch::Cancelled:
+        painter->fillRect(thin, cancelled());
+        cross(rect.adjusted(rect.width() - rect.height(), 0, 0, 0), cancelledMark());
+        break;
+    case Swatch::Merged:
+        painter->fillRect(rect, merged());
+        break;
+    case Swatch::Gate: {
+        painter->setPen(QPen(gate(), 2));
+        const int x = rect.center().x();
+        painter->drawLine(x, rect.top(), x, rect.bottom());
+        break;
+    }
+    }
+    painter->restore();
+}
+
+} // namespace TimelinePalette

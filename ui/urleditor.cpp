@@ -1,0 +1,193 @@
+#include "urleditor.h"
+
+#include "export/atomicfile.h"
+
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QMimeData>
+#include <QPlainTextEdit>
+#include <QSpinBox>
+#include <QTextBlock>
+#include <QTimer>
+#include <QVBoxLayout>
+
+UrlEditor::UrlEditor(QWidget *parent)
+    : QWidget(parent)
+    , m_editor(new QPlainTextEdit(this))
+    , m_repeat(new QSpinBox(this))
+    , m_summary(new QLabel(this))
+    , m_errors(new QLabel(this))
+    , m_parseTimer(new QTimer(this))
+{
+    m_editor->setPlaceholderText(
+        tr("Paste URLs here, one per line.\n# comments and blank lines are ignored.\n"
+           "{demo} is the built-in demo server."));
+    m_editor->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_editor->setAcceptDrops(false); // the widget takes file drops itself
+    m_editor->viewport()->setAcceptDrops(false);
+    m_editor->setAccessibleName(tr("URLs"));
+    setAcceptDrops(true);
+    m_editor->installEventFilter(this);
+
+    m_repeat->setRange(1, 100'000);
+    m_repeat->setPrefix(tr("repeat × "));
+    m_repeat->setToolTip(tr("Run the list this many times, like the lesson's [url] * 5"));
+    m_errors->setWordWrap(true);
+    m_errors->setTextFormat(Qt::PlainText);
+    m_errors->setStyleSheet(QStringLiteral("color: #b3261e;"));
+    m_errors->hide();
+
+    auto *row = new QHBoxLayout;
+    row->addWidget(m_summary, 1);
+    row->addWidget(m_repeat);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_editor, 1);
+    layout->addWidget(m_errors);
+    layout->addLayout(row);
+
+    m_parseTimer->setSingleShot(true);
+    m_parseTimer->setInterval(150);
+    connect(m_parseTimer, &QTimer::timeout, this, &UrlEditor::reparse);
+    connect(m_editor, &QPlainTextEdit::textChanged, this, [this] {
+        m_dirty = true;
+        m_parseTimer->start();
+    });
+    connect(m_repeat, &QSpinBox::valueChanged, this, &UrlEditor::reparse);
+    reparse();
+}
+
+void UrlEditor::setText(const QString &text)
+{
+    m_editor->setPlainText(text);
+    reparse();
+}
+
+QString UrlEditor::text() const
+{
+    return m_editor->toPlainText();
+}
+
+void UrlEditor::setRepeat(int repeat)
+{
+    m_repeat->setValue(repeat);
+}
+
+int UrlEditor::repeat() const
+{
+    return m_repeat->value();
+}
+
+void UrlEditor::setSubstitutions(const QHash<QString, QString> &substitutions)
+{
+    m_substitutions = substitutions;
+    m_dirty = true;
+    reparse();
+}
+
+const UrlList &UrlEditor::urlList()
+{
+    if (m_dirty)
+        reparse();
+    return m_list;
+}
+
+QList<QUrl> UrlEditor::urls()
+{
+    return urlList().repeated(repeat());
+}
+
+bool UrlEditor::openFile(const QString &path, QString *error)
+{
+    const auto data = readWholeFile(path, error);
+    if (!data)
+        return false;
+    setText(QString::fromUtf8(*data));
+    return true;
+}
+
+void UrlEditor::reparse()
+{
+    m_parseTimer->stop();
+    m_list = parseUrlList(m_editor->toPlainText(), m_substitutions);
+    m_dirty = false;
+    const int valid = int(m_list.urls.size());
+    const int total = valid * repeat();
+    m_summary->setText(repeat() > 1
+                           ? tr("%n valid URL(s) × %1 = %2 requests", nullptr, valid).arg(repeat()).arg(total)
+                           : tr("%n valid URL(s)", nullptr, valid));
+    showErrors();
+    Q_EMIT urlsChanged(valid, int(m_list.errors.size()));
+}
+
+void UrlEditor::showErrors()
+{
+    QList<QTextEdit::ExtraSelection> selections;
+    QStringList lines;
+    for (const auto &error : std::as_const(m_list.errors)) {
+        const QTextBlock block = m_editor->document()->findBlockByNumber(error.line - 1);
+        if (block.isValid()) {
+            QTextEdit::ExtraSelection selection;
+            selection.cursor = QTextCursor(block);
+            selection.cursor.movePosition(QTextCursor::EndOfBlock, QTextCursor::KeepAnchor);
+            selection.format.setUnderlineStyle(QTextCharFormat::WaveUnderline);
+            selection.format.setUnderlineColor(QColor(0xb3, 0x26, 0x1e));
+            selection.format.setBackground(QColor(0xfd, 0xec, 0xea));
+            selection.format.setToolTip(error.reason);
+            selections.append(selection);
+        }
+        lines.append(tr("Line %1: %2").arg(error.line).arg(error.reason));
+    }
+    m_editor->setExtraSelections(selections);
+    m_errors->setVisible(!lines.isEmpty());
+    constexpr int shown = 5;
+    if (lines.size() > shown) {
+        const int more = int(lines.size()) - shown;
+        lines = lines.mid(0, shown);
+        lines.append(tr("… and %n more", nullptr, more));
+    }
+    m_errors->setText(lines.join(QLatin1Char('\n')));
+}
+
+bool UrlEditor::eventFilter(QObject *watched, QEvent *event)
+{
+    // Show the reason of a bad line when hovering it (extra selections carry no tooltip by themselves).
+    if (watched == m_editor && event->type() == QEvent::ToolTip) {
+        auto *help = static_cast<QHelpEvent *>(event);
+        const int line
+            = m_editor->cursorForPosition(m_editor->viewport()->mapFrom(m_editor, help->pos())).blockNumber()
+            + 1;
+        for (const auto &error : std::as_const(m_list.errors)) {
+            if (error.line == line) {
+                m_editor->setToolTip(error.reason);
+                return false;
+            }
+        }
+        m_editor->setToolTip(QString());
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void UrlEditor::dragEnterEvent(QDragEnterEvent *event)
+{
+    const auto urls = event->mimeData()->urls();
+    if (!urls.isEmpty() && urls.first().isLocalFile())
+        event->acceptProposedAction();
+}
+
+void UrlEditor::dropEvent(QDropEvent *event)
+{
+    const auto urls = event->mimeData()->urls();
+    if (urls.isEmpty() || !urls.first().isLocalFile())
+        return;
+    QString error;
+    if (!openFile(urls.first().toLocalFile(), &error)) {
+        m_errors->setText(error);
+        m_errors->show();
+        return;
+    }
+    event->acceptProposedAction();
+}
