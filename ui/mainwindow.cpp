@@ -66,7 +66,8 @@ MainWindow::MainWindow(QWidget *parent)
     m_progress = new QProgressBar(this);
     m_progress->setMaximumWidth(220);
     m_progress->setTextVisible(true);
-    statusBar()->addWidget(m_statusLabel, 1);
+    // Permanent, so that transient messages on the left never cover the run's numbers.
+    statusBar()->addPermanentWidget(m_statusLabel);
     statusBar()->addPermanentWidget(m_progress);
 
     QString error;
@@ -183,6 +184,8 @@ QWidget *MainWindow::buildResultsPanel()
     connect(m_timeline, &TimelineView::visibleRangeChanged, m_strip, &InFlightStrip::setVisibleRange);
     connect(m_axis, &TimeAxis::rangeSelected, m_timeline, &TimelineView::setVisibleRange);
     connect(m_axis, &TimeAxis::fitRequested, m_timeline, &TimelineView::fit);
+    connect(m_timeline, &TimelineView::plotMarginsChanged, m_axis, &TimeAxis::setPlotMargins);
+    connect(m_timeline, &TimelineView::plotMarginsChanged, m_strip, &InFlightStrip::setPlotMargins);
     connect(m_timeline, &TimelineView::requestActivated, this, &MainWindow::selectRequest);
 
     auto *tablePanel = new QWidget(splitter);
@@ -339,11 +342,12 @@ void MainWindow::onFinished(bool cancelled)
 void MainWindow::updateProgress()
 {
     const RunSession::Progress progress = m_session->progress();
+    m_progress->setVisible(progress.total > 0);
     m_progress->setRange(0, std::max(1, progress.total));
     m_progress->setValue(progress.done);
     m_progress->setFormat(QStringLiteral("%v / %m"));
     if (progress.total == 0) {
-        m_statusLabel->setText(tr("Ready."));
+        m_statusLabel->clear();
         return;
     }
     m_statusLabel->setText(tr("Done %1/%2   In flight %3   Waiting %4   Elapsed %5   ETA %6")

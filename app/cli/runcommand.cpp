@@ -182,7 +182,8 @@ int run(const QStringList &arguments)
         {QStringLiteral("demo"), tr("Start the built-in demo server; {demo} in a URL becomes its base URL.")},
         {QStringLiteral("json"), tr("Print the summary as one JSON object on stdout.")},
         {{QStringLiteral("o"), QStringLiteral("export")},
-         tr("Write the results to FILE, format by extension (.json, .csv). Repeatable."),
+         tr("Write the results to FILE, format by extension (%1). Repeatable.")
+             .arg(exportExtensions().join(QLatin1String(", "))),
          QStringLiteral("FILE")},
     });
 

@@ -1435,28 +1435,30 @@ void TimelineView::paintTracks(QPainter &painter)
             }
         }
 
-        for (int row = firstRow; row <= lastRow; ++row) {
+        // Dense: pixel row by pixel row, where the rows whose tops fall in one pixel row form its bucket.
+        for (int row = firstRow; dense && row <= lastRow;) {
             const double rowTop = track.rowsTop + row * rowH - scrollY;
-            if (dense) {
-                const int y0 = int(std::floor(rowTop));
-                const int y1 = std::max(y0 + 1, int(std::floor(rowTop + rowH)));
-                if (y0 != bucketY) {
-                    flushBucket();
-                    bucketY = y0;
-                    bucketHeight = y1 - y0;
-                }
+            const int y0 = int(std::floor(rowTop));
+            const int rowEnd
+                = std::clamp(int(std::ceil((y0 + 1 + scrollY - track.rowsTop) / rowH)), row + 1, lastRow + 1);
+            flushBucket();
+            bucketY = y0;
+            bucketHeight = std::max(1, int(std::floor(rowTop + rowH)) - y0);
+            for (; row < rowEnd; ++row) {
                 if (!m_laneMode) {
                     const Bar &bar = track.bars[std::size_t(row)];
                     if (bar.t[5] >= visibleStart && bar.t[0] <= visibleEnd)
                         addDense(bar, 0);
-                } else {
-                    const int firstPhase = track.hasQueueLane && row == 0 ? 0 : 1;
-                    const auto [begin, end] = visibleLaneRange(track, row);
-                    for (auto it = begin; it != end; ++it)
-                        addDense(track.bars[std::size_t(*it)], firstPhase);
+                    continue;
                 }
-                continue;
+                const int firstPhase = track.hasQueueLane && row == 0 ? 0 : 1;
+                const auto [begin, end] = visibleLaneRange(track, row);
+                for (auto it = begin; it != end; ++it)
+                    addDense(track.bars[std::size_t(*it)], firstPhase);
             }
+        }
+        for (int row = firstRow; !dense && row <= lastRow; ++row) {
+            const double rowTop = track.rowsTop + row * rowH - scrollY;
             if (!m_laneMode) {
                 const Bar &bar = track.bars[std::size_t(row)];
                 if (bar.t[5] >= visibleStart && bar.t[0] <= visibleEnd)

@@ -27,18 +27,19 @@ RunResult TestInFlightStrip::limited(int count, int permits)
     run.settings.mode = RunMode::Limited;
     run.settings.limit = permits;
     for (int i = 0; i < count; ++i) {
+        const qint64 issued = qint64(i / permits) * 100 * Ms;
         RequestRecord r;
         r.id = i;
         r.set(Mark::Queued, 0);
-        r.set(Mark::Issued, (i / permits) * 100 * Ms);
-        r.set(Mark::RequestSent, (i / permits) * 100 * Ms + 5 * Ms);
-        r.set(Mark::FirstByte, (i / permits) * 100 * Ms + 50 * Ms);
-        r.set(Mark::Finished, (i / permits + 1) * 100 * Ms);
+        r.set(Mark::Issued, issued);
+        r.set(Mark::RequestSent, issued + 5 * Ms);
+        r.set(Mark::FirstByte, issued + 50 * Ms);
+        r.set(Mark::Finished, issued + 100 * Ms);
         r.outcome = Outcome::Ok;
         run.records.append(r);
     }
     run.capacityChanges = {{0, permits}};
-    run.endNs = ((count + permits - 1) / permits) * 100 * Ms;
+    run.endNs = qint64((count + permits - 1) / permits) * 100 * Ms;
     return run;
 }
 

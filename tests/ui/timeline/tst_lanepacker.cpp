@@ -37,6 +37,7 @@ void TestLanePacker::semaphoreOfKNeedsKLanes()
 {
     // Ten requests of 100 through 3 permits, each freed permit taken at once, given out of order.
     std::vector<Interval> intervals;
+    intervals.reserve(10);
     for (int i = 0; i < 10; ++i)
         intervals.push_back({qint64(i / 3) * 100, qint64(i / 3) * 100 + 100});
     std::reverse(intervals.begin(), intervals.end());
@@ -48,6 +49,7 @@ void TestLanePacker::semaphoreOfKNeedsKLanes()
 void TestLanePacker::lanesNeverOverlap()
 {
     std::vector<Interval> intervals;
+    intervals.reserve(500);
     quint32 seed = 12345;
     for (int i = 0; i < 500; ++i) {
         seed = seed * 1664525u + 1013904223u;
