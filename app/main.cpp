@@ -1,5 +1,6 @@
 #include "cli/cli.h"
 #include "mainwindow.h"
+#include "pictureexport.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -38,7 +39,11 @@ QString displayProblem()
 
 int commandLine(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
+    // Pictures (-o lesson.png) are painted by the widgets library, offscreen: no window, no display needed.
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    PictureExport::registerFormats();
     QCoreApplication::setApplicationName(QStringLiteral("Crawlscope"));
     QCoreApplication::setApplicationVersion(QStringLiteral(CRAWLSCOPE_VERSION));
     QStringList arguments = QCoreApplication::arguments().mid(1);
@@ -87,9 +92,10 @@ int main(int argc, char *argv[])
     QApplication::setApplicationVersion(QStringLiteral(CRAWLSCOPE_VERSION));
     QGuiApplication::setDesktopFileName(QStringLiteral(CRAWLSCOPE_APP_ID));
 
+    PictureExport::registerFormats();
     MainWindow window;
     const QStringList files = QApplication::arguments().mid(1);
-    if (QString error; !files.isEmpty() && !window.openUrlFile(files.first(), &error)) {
+    if (QString error; !files.isEmpty() && !window.openFile(files.first(), &error)) {
         QTextStream(stderr) << "crawlscope: " << error << '\n';
         return Cli::BadUsage;
     }

@@ -1,13 +1,16 @@
 #include "mainwindow.h"
 
 #include "demoserver/demoserver.h"
+#include "export/atomicfile.h"
+#include "export/exporter.h"
 #include "input/samples.h"
 #include "limitslider.h"
 #include "models/runmodel.h"
+#include "pictureexport.h"
 #include "requestdetails.h"
+#include "run/runsequence.h"
 #include "run/runsession.h"
-#include "timeline/inflightstrip.h"
-#include "timeline/timeaxis.h"
+#include "timeline/timelinepanel.h"
 #include "timeline/timelineview.h"
 #include "urleditor.h"
 
@@ -26,6 +29,7 @@
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSortFilterProxyModel>
 #include <QSpinBox>
 #include <QSplitter>
@@ -149,12 +153,17 @@ QWidget *MainWindow::buildSettingsPanel()
     m_stopButton = new QPushButton(tr("Stop"), panel);
     m_stopButton->setShortcut(QKeySequence(Qt::Key_Escape));
     m_stopButton->setToolTip(tr("Stop the run, keeping everything recorded so far (Esc)"));
+    m_compareButton = new QPushButton(tr("Compare"), panel);
+    m_compareButton->setToolTip(tr("Run sequential, gather all and limited(k) on the same URLs, one after "
+                                   "another, on one time axis (Ctrl+Shift+R)"));
     buttons->addWidget(m_runButton);
+    buttons->addWidget(m_compareButton);
     buttons->addWidget(m_stopButton);
     layout->addLayout(buttons);
 
     connect(m_runButton, &QPushButton::clicked, this, &MainWindow::run);
     connect(m_stopButton, &QPushButton::clicked, this, &MainWindow::stop);
+    connect(m_compareButton, &QPushButton::clicked, this, &MainWindow::compare);
     connect(m_modeBox, &QComboBox::currentIndexChanged, this, &MainWindow::updateControls);
     connect(m_urlEditor, &UrlEditor::urlsChanged, this, &MainWindow::updateControls);
     connect(m_limitSlider, &LimitSlider::valueChanged, this, [this](int limit) {
@@ -169,24 +178,8 @@ QWidget *MainWindow::buildResultsPanel()
 {
     auto *splitter = new QSplitter(Qt::Vertical, this);
 
-    auto *timelinePanel = new QWidget(splitter);
-    auto *timelineLayout = new QVBoxLayout(timelinePanel);
-    timelineLayout->setContentsMargins(0, 0, 0, 0);
-    timelineLayout->setSpacing(0);
-    m_axis = new TimeAxis(timelinePanel);
-    m_timeline = new TimelineView(timelinePanel);
-    m_strip = new InFlightStrip(timelinePanel);
-    timelineLayout->addWidget(m_axis);
-    timelineLayout->addWidget(m_timeline, 1);
-    timelineLayout->addWidget(m_strip);
-
-    connect(m_timeline, &TimelineView::visibleRangeChanged, m_axis, &TimeAxis::setVisibleRange);
-    connect(m_timeline, &TimelineView::visibleRangeChanged, m_strip, &InFlightStrip::setVisibleRange);
-    connect(m_axis, &TimeAxis::rangeSelected, m_timeline, &TimelineView::setVisibleRange);
-    connect(m_axis, &TimeAxis::fitRequested, m_timeline, &TimelineView::fit);
-    connect(m_timeline, &TimelineView::plotMarginsChanged, m_axis, &TimeAxis::setPlotMargins);
-    connect(m_timeline, &TimelineView::plotMarginsChanged, m_strip, &InFlightStrip::setPlotMargins);
-    connect(m_timeline, &TimelineView::requestActivated, this, &MainWindow::selectRequest);
+    m_timelinePanel = new TimelinePanel(splitter);
+    connect(m_timelinePanel->view(), &TimelineView::requestActivated, this, &MainWindow::selectRequest);
 
     auto *tablePanel = new QWidget(splitter);
     auto *tableLayout = new QVBoxLayout(tablePanel);
@@ -224,10 +217,10 @@ QWidget *MainWindow::buildResultsPanel()
                 const auto record = current.data(RunModel::RecordRole).value<RequestRecord>();
                 m_details->showRecord(record);
                 if (auto *model = qobject_cast<RunModel *>(m_proxy->sourceModel()))
-                    m_timeline->setSelection(model, record.id);
+                    timeline()->setSelection(model, record.id);
             });
 
-    splitter->addWidget(timelinePanel);
+    splitter->addWidget(m_timelinePanel);
     splitter->addWidget(tablePanel);
     splitter->setSizes({560, 260});
     return splitter;
@@ -236,23 +229,32 @@ QWidget *MainWindow::buildResultsPanel()
 void MainWindow::buildMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    QAction *open = file->addAction(tr("&Open URL List…"), this, &MainWindow::openUrlFileDialog);
+    QAction *open = file->addAction(tr("&Open…"), this, &MainWindow::openFileDialog);
     open->setShortcut(QKeySequence::Open);
+    open->setToolTip(tr("A URL list (.txt), or saved runs (.json, .csv, .har)"));
+    QAction *exportAction = file->addAction(tr("&Export…"), this, &MainWindow::exportDialog);
+    exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
     quit->setShortcut(QKeySequence::Quit);
+
+    QMenu *runMenu = menuBar()->addMenu(tr("&Run"));
+    runMenu->addAction(tr("&Run"), this, &MainWindow::run);
+    QAction *compareAction = runMenu->addAction(tr("&Compare the Three Modes"), this, &MainWindow::compare);
+    compareAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    runMenu->addAction(tr("&Stop"), this, &MainWindow::stop);
 
     QMenu *samples = menuBar()->addMenu(tr("&Samples"));
     for (const Sample &sample : lessonSamples())
         samples->addAction(sample.title, this, [this, sample] { loadSample(sample); });
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
-    QAction *fit = view->addAction(tr("&Fit Whole Run"), m_timeline, &TimelineView::fit);
+    QAction *fit = view->addAction(tr("&Fit Whole Run"), timeline(), &TimelineView::fit);
     fit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
     QAction *lanes = view->addAction(tr("Pack Into &Lanes"));
     lanes->setCheckable(true);
     lanes->setToolTip(tr("One lane per permit instead of one row per request"));
-    connect(lanes, &QAction::toggled, m_timeline, &TimelineView::setLaneMode);
+    connect(lanes, &QAction::toggled, timeline(), &TimelineView::setLaneMode);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Crawlscope"), this, [this] {
@@ -294,13 +296,71 @@ bool MainWindow::openUrlFile(const QString &path, QString *error)
     return true;
 }
 
-void MainWindow::openUrlFileDialog()
+bool MainWindow::openRunFile(const QString &path, QString *error)
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open URL List"), QString(),
-                                                      tr("Text files (*.txt *.urls *.list);;All files (*)"));
+    const auto runs = importRuns(path, error);
+    if (!runs)
+        return false;
+    m_session->showRuns(*runs);
+    timeline()->fit();
+    setWindowFilePath(path);
+    statusBar()->showMessage(tr("Opened %n run(s) from %1", nullptr, int(runs->size())).arg(path), 8000);
+    return true;
+}
+
+bool MainWindow::openFile(const QString &path, QString *error)
+{
+    for (const QString &extension : importExtensions()) {
+        if (path.endsWith(extension, Qt::CaseInsensitive))
+            return openRunFile(path, error);
+    }
+    return openUrlFile(path, error);
+}
+
+bool MainWindow::exportTo(const QString &path, QString *error)
+{
+    if (const auto kind = PictureExport::kindFor(path)) {
+        // Exactly what the panel shows, at twice its pixels for PNGs on high-DPI slides.
+        if (!folderExistsFor(path, error))
+            return false;
+        const double scale = *kind == PictureExport::Kind::Png ? 2.0 : 1.0;
+        return writeFileAtomically(path, PictureExport::render(m_timelinePanel, *kind, scale), error);
+    }
+    return exportRuns(m_session->results(), path, error);
+}
+
+void MainWindow::openFileDialog()
+{
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open"), QString(),
+        tr("URL lists and runs (*.txt *.urls *.list %1);;All files (*)")
+            .arg(importExtensions()
+                     .replaceInStrings(QRegularExpression(QStringLiteral("^")), QStringLiteral("*"))
+                     .join(QLatin1Char(' '))));
     QString error;
-    if (!path.isEmpty() && !openUrlFile(path, &error))
-        QMessageBox::warning(this, tr("Cannot open URL list"), error);
+    if (!path.isEmpty() && !openFile(path, &error))
+        QMessageBox::warning(this, tr("Cannot open"), error);
+}
+
+void MainWindow::exportDialog()
+{
+    QStringList filters;
+    for (const QString &extension : exportExtensions())
+        filters.append(tr("%1 (*%2)").arg(extension.mid(1).toUpper(), extension));
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export"), QStringLiteral("crawlscope.png"),
+                                                      filters.join(QStringLiteral(";;")));
+    QString error;
+    if (path.isEmpty())
+        return;
+    if (!exportTo(path, &error))
+        QMessageBox::warning(this, tr("Cannot export"), error);
+    else
+        statusBar()->showMessage(tr("Wrote %1").arg(path), 8000);
+}
+
+TimelineView *MainWindow::timeline() const
+{
+    return m_timelinePanel->view();
 }
 
 void MainWindow::run()
@@ -315,6 +375,18 @@ void MainWindow::run()
     updateControls();
 }
 
+void MainWindow::compare()
+{
+    const QList<QUrl> urls = m_urlEditor->urls();
+    if (urls.isEmpty()) {
+        statusBar()->showMessage(tr("No valid URL to run."), 5000);
+        return;
+    }
+    m_details->clearRecord();
+    m_session->start(urls, RunSequence::comparison(settings()));
+    updateControls();
+}
+
 void MainWindow::stop()
 {
     m_session->stop();
@@ -323,8 +395,7 @@ void MainWindow::stop()
 void MainWindow::onModelsChanged()
 {
     const auto &models = m_session->models();
-    m_timeline->setModels(models);
-    m_strip->setModels(models);
+    m_timelinePanel->setModels(models);
     m_proxy->setSourceModel(models.isEmpty() ? nullptr : models.last());
     m_table->resizeColumnToContents(int(RunModel::Column::Id));
     m_table->setColumnWidth(int(RunModel::Column::Url), 260);
@@ -334,7 +405,7 @@ void MainWindow::onFinished(bool cancelled)
 {
     updateControls();
     updateProgress();
-    m_timeline->fit();
+    timeline()->fit();
     if (cancelled)
         statusBar()->showMessage(tr("Stopped. Everything recorded so far is kept."), 8000);
 }
@@ -365,6 +436,7 @@ void MainWindow::updateControls()
     const bool limited = RunMode(m_modeBox->currentData().toInt()) == RunMode::Limited;
     m_limitSlider->setEnabled(limited);
     m_runButton->setEnabled(!running && !m_urlEditor->urlList().urls.isEmpty());
+    m_compareButton->setEnabled(m_runButton->isEnabled());
     m_stopButton->setEnabled(running);
     m_modeBox->setEnabled(!running);
 }

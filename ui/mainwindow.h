@@ -2,7 +2,6 @@
 
 #include <QMainWindow>
 
-class InFlightStrip;
 class LimitSlider;
 class QComboBox;
 class QLabel;
@@ -16,7 +15,7 @@ class DemoServer;
 class RequestDetails;
 class RunModel;
 class RunSession;
-class TimeAxis;
+class TimelinePanel;
 class TimelineView;
 class UrlEditor;
 struct RunSettings;
@@ -35,6 +34,12 @@ public:
     void loadSample(const Sample &sample);
     RunSettings settings() const;
     bool openUrlFile(const QString &path, QString *error);
+    /// Opens a saved or imported run (.json, .csv, .har) onto the timeline.
+    bool openRunFile(const QString &path, QString *error);
+    /// Opens either kind of file, by its extension.
+    bool openFile(const QString &path, QString *error);
+    /// Writes the shown runs: pictures of the timeline as shown, or the data, by extension.
+    bool exportTo(const QString &path, QString *error);
 
     // For tests and scripting.
     UrlEditor *urlEditor() const { return m_urlEditor; }
@@ -42,7 +47,9 @@ public:
     QComboBox *modeBox() const { return m_modeBox; }
     QPushButton *runButton() const { return m_runButton; }
     QPushButton *stopButton() const { return m_stopButton; }
-    TimelineView *timeline() const { return m_timeline; }
+    QPushButton *compareButton() const { return m_compareButton; }
+    TimelineView *timeline() const;
+    TimelinePanel *timelinePanel() const { return m_timelinePanel; }
     QTableView *requestTable() const { return m_table; }
     RequestDetails *details() const { return m_details; }
     RunSession *session() const { return m_session; }
@@ -51,6 +58,8 @@ public:
 
 public Q_SLOTS:
     void run();
+    /// Sequential, gather and limited(k) on the same list, one after another, on one time axis.
+    void compare();
     void stop();
 
 private:
@@ -62,7 +71,8 @@ private:
     void updateProgress();
     void updateControls();
     void selectRequest(RunModel *model, int id);
-    void openUrlFileDialog();
+    void openFileDialog();
+    void exportDialog();
 
     DemoServer *m_demoServer;
     RunSession *m_session;
@@ -74,11 +84,10 @@ private:
     QSpinBox *m_timeoutBox = nullptr;
     QPushButton *m_runButton = nullptr;
     QPushButton *m_stopButton = nullptr;
+    QPushButton *m_compareButton = nullptr;
     QLabel *m_demoLabel = nullptr;
 
-    TimeAxis *m_axis = nullptr;
-    TimelineView *m_timeline = nullptr;
-    InFlightStrip *m_strip = nullptr;
+    TimelinePanel *m_timelinePanel = nullptr;
     QLineEdit *m_filter = nullptr;
     QTableView *m_table = nullptr;
     QSortFilterProxyModel *m_proxy = nullptr;

@@ -146,6 +146,36 @@ QList<QUrl> collectUrls(const QCommandLineParser &parser, const QHash<QString, Q
     return urls;
 }
 
+int writeExports(const QList<RunResult> &results, const QStringList &exports)
+{
+    int status = Cli::Success;
+    QString error;
+    for (const auto &path : exports) {
+        if (!exportRuns(results, path, &error)) {
+            err() << "crawlscope run: " << error << Qt::endl;
+            status = Cli::InternalFailure;
+        } else {
+            err() << tr("wrote %1").arg(path) << Qt::endl;
+        }
+    }
+    return status;
+}
+
+int importAndExport(const QCommandLineParser &parser, const QStringList &exports)
+{
+    QString error;
+    const auto runs = importRuns(parser.value(QStringLiteral("import")), &error);
+    if (!runs) {
+        err() << "crawlscope run: " << error << Qt::endl;
+        return Cli::BadUsage;
+    }
+    if (parser.isSet(QStringLiteral("json")))
+        printJson(*runs);
+    else
+        printTable(*runs);
+    return writeExports(*runs, exports);
+}
+
 } // namespace
 
 namespace Cli {
@@ -181,6 +211,11 @@ int run(const QStringList &arguments)
          QStringLiteral("MS")},
         {QStringLiteral("demo"), tr("Start the built-in demo server; {demo} in a URL becomes its base URL.")},
         {QStringLiteral("json"), tr("Print the summary as one JSON object on stdout.")},
+        {QStringLiteral("import"),
+         tr("Instead of running, read runs from FILE (.json, .csv, .har) and summarize or convert them with "
+            "-o."),
+         QStringLiteral("FILE")},
+        {QStringLiteral("scale"), tr("Scale factor for PNG pictures. Default: 2."), QStringLiteral("FACTOR")},
         {{QStringLiteral("o"), QStringLiteral("export")},
          tr("Write the results to FILE, format by extension (%1). Repeatable.")
              .arg(exportExtensions().join(QLatin1String(", "))),
@@ -224,11 +259,22 @@ int run(const QStringList &arguments)
         return usageError(tr("--mode is sequential, gather, limited or compare, not \"%1\"").arg(mode));
     }
 
+    if (parser.isSet(QStringLiteral("scale"))) {
+        bool ok = false;
+        const double scale = parser.value(QStringLiteral("scale")).toDouble(&ok);
+        if (!ok || scale < 0.25 || scale > 8)
+            return usageError(tr("--scale takes a factor from 0.25 to 8, not \"%1\"")
+                                  .arg(parser.value(QStringLiteral("scale"))));
+        exportOptions().pictureScale = scale;
+    }
     const QStringList exports = parser.values(QStringLiteral("export"));
     for (const auto &path : exports) {
         if (!canExport(path, &error))
             return usageError(error);
     }
+
+    if (parser.isSet(QStringLiteral("import")))
+        return importAndExport(parser, exports);
 
     const bool demo = parser.isSet(QStringLiteral("demo"));
     const QString placeholder = QStringLiteral("{demo}");
@@ -276,15 +322,8 @@ int run(const QStringList &arguments)
     else
         printTable(results);
 
-    int status = interrupted ? Interrupted : Success;
-    for (const auto &path : exports) {
-        if (!exportRuns(results, path, &error)) {
-            err() << "crawlscope run: " << error << Qt::endl;
-            status = InternalFailure;
-        } else {
-            err() << tr("wrote %1").arg(path) << Qt::endl;
-        }
-    }
+    const int exported = writeExports(results, exports);
+    int status = interrupted ? Interrupted : exported;
     return status;
 }
 

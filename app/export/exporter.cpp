@@ -33,14 +33,27 @@ constexpr Format Formats[] = {
     {".trace.json"_L1, toTrace, nullptr},
 };
 
-// The longest extension that matches wins, so "runs.trace.json" is a trace and not our JSON.
-const Format *formatFor(const QString &path)
+QList<Format> &registeredFormats()
 {
-    const Format *found = nullptr;
-    for (const auto &format : Formats) {
+    static QList<Format> formats;
+    return formats;
+}
+
+QList<Format> allFormats()
+{
+    QList<Format> formats(std::begin(Formats), std::end(Formats));
+    formats += registeredFormats();
+    return formats;
+}
+
+// The longest extension that matches wins, so "runs.trace.json" is a trace and not our JSON.
+std::optional<Format> formatFor(const QString &path)
+{
+    std::optional<Format> found;
+    for (const auto &format : allFormats()) {
         if (path.endsWith(format.extension, Qt::CaseInsensitive)
             && (!found || format.extension.size() > found->extension.size()))
-            found = &format;
+            found = format;
     }
     return found;
 }
@@ -53,10 +66,21 @@ void setError(QString *error, const QString &message)
 
 } // namespace
 
+ExportOptions &exportOptions()
+{
+    static ExportOptions options;
+    return options;
+}
+
+void registerExportFormat(QLatin1StringView extension, RunsWriter write)
+{
+    registeredFormats().append({extension, write, nullptr});
+}
+
 QStringList exportExtensions()
 {
     QStringList extensions;
-    for (const auto &format : Formats)
+    for (const auto &format : allFormats())
         extensions.append(format.extension);
     return extensions;
 }
@@ -64,7 +88,7 @@ QStringList exportExtensions()
 QStringList importExtensions()
 {
     QStringList extensions;
-    for (const auto &format : Formats) {
+    for (const auto &format : allFormats()) {
         if (format.read)
             extensions.append(format.extension);
     }
@@ -91,7 +115,7 @@ bool exportRuns(const QList<RunResult> &runs, const QString &path, QString *erro
 
 std::optional<QList<RunResult>> importRuns(const QString &path, QString *error)
 {
-    const Format *format = formatFor(path);
+    const auto format = formatFor(path);
     if (!format || !format->read) {
         setError(error,
                  (format ? Exporter::tr("Cannot open \"%1\": this file type is export only (use %2)")

@@ -20,3 +20,15 @@ std::optional<QList<RunResult>> importRuns(const QString &path, QString *error);
 /// The extensions with their leading dot, for file dialogs and help texts.
 QStringList exportExtensions();
 QStringList importExtensions();
+
+/// Formats that need more than the engine, such as the widgets library's pictures (.png, .svg, .pdf), join
+/// the table at start-up; the engine itself never depends on them.
+using RunsWriter = QByteArray (*)(const QList<RunResult> &runs);
+void registerExportFormat(QLatin1StringView extension, RunsWriter write);
+
+/// Settings the command line passes on to every export.
+struct ExportOptions
+{
+    double pictureScale = 2.0; // PNG pixels per layout pixel: 2 makes sharp slides
+};
+ExportOptions &exportOptions();

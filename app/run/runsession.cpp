@@ -35,6 +35,22 @@ void RunSession::start(const QList<QUrl> &urls, const QList<RunSettings> &plan)
     m_sequence->start(urls, plan);
 }
 
+void RunSession::showRuns(const QList<RunResult> &runs)
+{
+    stop();
+    qDeleteAll(m_models);
+    m_models.clear();
+    for (const auto &run : runs) {
+        auto *model = new RunModel(this);
+        model->setRun(run);
+        m_models.append(model);
+    }
+    m_plannedRuns = 0;
+    m_requestsPerRun = 0;
+    Q_EMIT modelsChanged();
+    Q_EMIT progressChanged();
+}
+
 void RunSession::stop()
 {
     m_sequence->cancel();

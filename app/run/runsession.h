@@ -31,6 +31,8 @@ public:
     explicit RunSession(QObject *parent = nullptr);
 
     void start(const QList<QUrl> &urls, const QList<RunSettings> &plan);
+    /// Shows finished or imported runs, one model each, instead of running anything.
+    void showRuns(const QList<RunResult> &runs);
     /// Stops the run; every record made so far stays in the models.
     void stop();
     /// Resizes the running limited run's gate at once.

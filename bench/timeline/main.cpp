@@ -2,6 +2,7 @@
 #include <QTextStream>
 
 #include "timelinebench.h"
+#include "uilagbench.h"
 
 // crawlscope-bench SUBCOMMAND [options]: micro-benchmarks that need the GUI libraries but no display.
 int main(int argc, char *argv[])
@@ -18,7 +19,12 @@ int main(int argc, char *argv[])
         arguments.removeAt(1);
         return TimelineBench::run(arguments);
     }
+    if (command == QLatin1String("ui-lag")) {
+        arguments.removeAt(1);
+        return UiLagBench::run(arguments);
+    }
     QTextStream(stderr) << QStringLiteral(
-        "usage: crawlscope-bench timeline [--requests N]... [--repeat N]\n");
+        "usage: crawlscope-bench timeline [--requests N]... [--repeat N]\n"
+        "       crawlscope-bench ui-lag [--requests N] [--limit N] [--path PATH]\n");
     return command.isEmpty() || command == QLatin1String("--help") ? 0 : 2;
 }

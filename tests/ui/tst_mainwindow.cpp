@@ -7,10 +7,12 @@
 #include "run/runner.h"
 #include "run/runsequence.h"
 #include "run/runsession.h"
+#include "timeline/timelinepanel.h"
 #include "timeline/timelineview.h"
 #include "urleditor.h"
 
 #include <QComboBox>
+#include <QImage>
 #include <QMouseEvent>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -19,6 +21,7 @@
 #include <QStyle>
 #include <QStyleOptionSlider>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QToolTip>
 
@@ -60,6 +63,8 @@ private Q_SLOTS:
     void stopKeepsTheRecords();
     void hoveringABarShowsItsTimings();
     void clickingABarSelectsItsRow();
+    void compareStacksTheThreeModes();
+    void savedRunsOpenAgain();
 
 private:
     void runAndWait(const QString &text, RunMode mode, int limit = 3);
@@ -217,6 +222,46 @@ void TestMainWindow::clickingABarSelectsItsRow()
     QVERIFY(current.isValid());
     QCOMPARE(current.data(RunModel::IdRole).toInt(), 2);
     QVERIFY(m_window->details()->toPlainText().contains(QLatin1String("/delay/90")));
+}
+
+void TestMainWindow::compareStacksTheThreeModes()
+{
+    m_window->urlEditor()->setText(QStringLiteral("{demo}/delay/40\n"));
+    m_window->urlEditor()->setRepeat(4);
+    m_window->limitSlider()->setValue(2);
+    QSignalSpy finished(m_window->session(), &RunSession::finished);
+    QTest::mouseClick(m_window->compareButton(), Qt::LeftButton);
+    QVERIFY(finished.wait(30'000));
+    const auto &models = m_window->session()->models();
+    QCOMPARE(models.size(), 3);
+    QCOMPARE(m_window->timeline()->models().size(), 3);
+    const QList<int> peaks {1, 4, 2};
+    for (int i = 0; i < 3; ++i) {
+        QCOMPARE(models[i]->rowCount(), 4);
+        QCOMPARE(summarize(models[i]->run()).peakInFlight, peaks[i]);
+        // Every bar of every run is on the shared axis.
+        QVERIFY(m_window->timeline()->barRect(models[i], 3).isValid());
+    }
+}
+
+void TestMainWindow::savedRunsOpenAgain()
+{
+    runAndWait(QStringLiteral("{demo}/delay/20\n{demo}/status/503\n"), RunMode::Gather);
+    const RunResult original = m_window->session()->models().first()->run();
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("saved.json"));
+    QString error;
+    QVERIFY2(m_window->exportTo(path, &error), qPrintable(error));
+    const QString picture = dir.filePath(QStringLiteral("shown.png"));
+    QVERIFY2(m_window->exportTo(picture, &error), qPrintable(error));
+    QVERIFY(QImage(picture).width() >= m_window->timelinePanel()->width());
+
+    MainWindow other;
+    QVERIFY2(other.openFile(path, &error), qPrintable(error));
+    QCOMPARE(other.session()->models().size(), 1);
+    QCOMPARE(other.session()->models().first()->run(), original); // bit for bit the same run
+    QVERIFY(!other.openFile(dir.filePath(QStringLiteral("missing.json")), &error));
+    QVERIFY(error.contains(QLatin1String("missing.json")));
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -452,7 +452,8 @@ void TimelineView::layoutTracks() const
     }
 }
 
-QString TimelineView::trackTitle(const RunModel *model, int requests, int failed, int cancelled, qint64 endNs)
+QString TimelineView::trackTitle(const RunModel *model, int requests, int failed, int cancelled,
+                                 qint64 endNs) const
 {
     const RunSettings &settings = model->run().settings;
     QStringList parts;
@@ -476,8 +477,22 @@ QString TimelineView::trackTitle(const RunModel *model, int requests, int failed
         parts << tr("running %1").arg(formatDuration(endNs));
     else if (model->run().cancelled)
         parts << tr("stopped after %1").arg(formatDuration(endNs));
-    else if (requests > 0)
-        parts << tr("wall time %1").arg(formatDuration(endNs));
+    else if (requests > 0) {
+        // What the lesson compares: measured against the ideal, against sequential, and how many at once.
+        const RunSummary summary = summarize(model->run());
+        parts
+            << tr("wall %1 (ideal %2)").arg(formatDuration(summary.wallNs), formatDuration(summary.idealNs));
+        for (const RunModel *other : std::as_const(m_models)) {
+            if (other != model && other->run().settings.mode == RunMode::Sequential && !other->isLive()
+                && !other->run().cancelled && other->run().endNs > 0 && summary.wallNs > 0) {
+                parts << tr("%1× faster than sequential")
+                             .arg(QString::number(double(other->run().endNs) / double(summary.wallNs), 'f',
+                                                  1));
+                break;
+            }
+        }
+        parts << tr("peak %1 in flight").arg(summary.peakInFlight);
+    }
     if (failed > 0)
         parts << tr("%n failed", nullptr, failed);
     if (cancelled > 0)

@@ -144,7 +144,7 @@ private:
     int rowOfBar(const Track &track, int bar) const;
     int barIndexOf(const Track &track, int recordId) const;
     QString requestToolTip(const Track &track, const Bar &bar) const;
-    static QString trackTitle(const RunModel *model, int requests, int failed, int cancelled, qint64 endNs);
+    QString trackTitle(const RunModel *model, int requests, int failed, int cancelled, qint64 endNs) const;
 
     void paintTracks(QPainter &painter);
     qint64 dataEndNs() const;

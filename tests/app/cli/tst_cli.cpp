@@ -1,5 +1,6 @@
 #include "export/exporter.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -20,6 +21,9 @@ private Q_SLOTS:
     void exitCodes();
     void exportsAreWrittenAndReadBack();
     void interruptKeepsWhatWasRecorded();
+    void lessonWritesAllSevenFiles();
+    void importConvertsWithoutRunning();
+    void malformedImportIsAnError();
 
 private:
     struct Result
@@ -200,6 +204,76 @@ void TestCli::interruptKeepsWhatWasRecorded()
     QCOMPARE(runs->size(), 1);
     QVERIFY(runs->first().cancelled);
     QCOMPARE(runs->first().records.size(), 12); // every request is there, done or not
+}
+
+void TestCli::lessonWritesAllSevenFiles()
+{
+    QTemporaryDir dir;
+    QStringList arguments {QStringLiteral("run"),
+                           QStringLiteral("--demo"),
+                           QStringLiteral("--mode"),
+                           QStringLiteral("compare"),
+                           QStringLiteral("--repeat"),
+                           QStringLiteral("5"),
+                           QStringLiteral("{demo}/delay/100")};
+    const QStringList names {QStringLiteral("lesson.png"),        QStringLiteral("lesson.svg"),
+                             QStringLiteral("lesson.pdf"),        QStringLiteral("lesson.har"),
+                             QStringLiteral("lesson.trace.json"), QStringLiteral("lesson.csv"),
+                             QStringLiteral("lesson.json")};
+    for (const auto &name : names)
+        arguments << QStringLiteral("-o") << dir.filePath(name);
+    const auto result = run(arguments);
+    QCOMPARE(result.exitCode, 0);
+    for (const auto &name : names) {
+        QFile file(dir.filePath(name));
+        QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(name));
+        QVERIFY2(file.size() > 500, qPrintable(name));
+    }
+    QFile png(dir.filePath(QStringLiteral("lesson.png")));
+    QVERIFY(png.open(QIODevice::ReadOnly));
+    QVERIFY(png.read(8) == QByteArray("\x89PNG\r\n\x1a\n", 8));
+    QString error;
+    const auto runs = importRuns(dir.filePath(QStringLiteral("lesson.har")), &error);
+    QVERIFY2(runs, qPrintable(error));
+    QCOMPARE(runs->size(), 3); // one page per run of the comparison
+}
+
+void TestCli::importConvertsWithoutRunning()
+{
+    QTemporaryDir dir;
+    const QString json = dir.filePath(QStringLiteral("runs.json"));
+    QCOMPARE(run({QStringLiteral("run"), QStringLiteral("--demo"), QStringLiteral("--repeat"),
+                  QStringLiteral("3"), QStringLiteral("{demo}/delay/10"), QStringLiteral("-o"), json})
+                 .exitCode,
+             0);
+    const QString har = dir.filePath(QStringLiteral("runs.har"));
+    const QString png = dir.filePath(QStringLiteral("runs.png"));
+    const auto result = run({QStringLiteral("run"), QStringLiteral("--import"), json,
+                             QStringLiteral("--json"), QStringLiteral("-o"), har, QStringLiteral("-o"), png});
+    QCOMPARE(result.exitCode, 0);
+    QVERIFY(!result.err.contains(QLatin1String("running")));
+    const auto summary = QJsonDocument::fromJson(result.out)
+                             .object()
+                             .value(QStringLiteral("runs"))
+                             .toArray()
+                             .first()
+                             .toObject();
+    QCOMPARE(summary.value(QStringLiteral("requests")).toInt(), 3);
+    QVERIFY(QFile::exists(har));
+    QVERIFY(QFile::exists(png));
+}
+
+void TestCli::malformedImportIsAnError()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("broken.har"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("{\"log\": {\"entries\": 3}}");
+    file.close();
+    const auto result = run({QStringLiteral("run"), QStringLiteral("--import"), path});
+    QCOMPARE(result.exitCode, 2);
+    QVERIFY2(result.err.contains(QLatin1String("broken.har")), qPrintable(result.err));
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -1,0 +1,126 @@
+#include "export/exporter.h"
+#include "pictureexport.h"
+
+#include <QFile>
+#include <QImage>
+#include <QSet>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QXmlStreamReader>
+
+// Pictures of the timeline for slides: the right kind of file, the right size, and something drawn on it.
+class TestPictureExport : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void pngHasTheScaledSizeAndIsNotBlank();
+    void svgIsAnSvgDocument();
+    void pdfIsAPdf();
+    void registeredFormatsWriteThroughTheExporter();
+    void failedWriteLeavesNoFile();
+
+private:
+    static QList<RunResult> lesson();
+};
+
+void TestPictureExport::initTestCase()
+{
+    PictureExport::registerFormats();
+}
+
+QList<RunResult> TestPictureExport::lesson()
+{
+    // The lesson's comparison by hand: 3 runs of 5 requests of 1 s.
+    QList<RunResult> runs;
+    for (auto mode : {RunMode::Sequential, RunMode::Gather, RunMode::Limited}) {
+        RunResult run;
+        run.runId = int(runs.size());
+        run.settings.mode = mode;
+        run.startedAt = QDateTime::currentDateTimeUtc();
+        const int slots = run.settings.gateCapacity() == 0 ? 5 : run.settings.gateCapacity();
+        for (int i = 0; i < 5; ++i) {
+            RequestRecord record;
+            record.id = i;
+            record.mode = mode;
+            record.url = QUrl(QStringLiteral("http://127.0.0.1:8080/delay/1000"));
+            const qint64 start = (i / slots) * 1'000'000'000LL;
+            record.set(Mark::Queued, 0);
+            record.set(Mark::GateAcquired, start);
+            record.set(Mark::Issued, start);
+            record.set(Mark::RequestSent, start + 1'000'000);
+            record.set(Mark::FirstByte, start + 999'000'000);
+            record.set(Mark::Finished, start + 1'000'000'000);
+            record.status = 200;
+            record.outcome = Outcome::Ok;
+            run.records.append(record);
+            run.endNs = std::max(run.endNs, record.at(Mark::Finished));
+        }
+        runs.append(run);
+    }
+    return runs;
+}
+
+void TestPictureExport::pngHasTheScaledSizeAndIsNotBlank()
+{
+    const QByteArray png = PictureExport::renderRuns(lesson(), PictureExport::Kind::Png, 2.0, 1200);
+    QImage image;
+    QVERIFY(image.loadFromData(png, "PNG"));
+    QCOMPARE(image.width(), 2400);
+    QVERIFY(image.height() >= 2 * 360);
+    QSet<QRgb> colours;
+    for (int y = 0; y < image.height(); y += 7) {
+        for (int x = 0; x < image.width(); x += 7)
+            colours.insert(image.pixel(x, y));
+    }
+    QVERIFY2(colours.size() > 10, "the picture is (nearly) blank");
+}
+
+void TestPictureExport::svgIsAnSvgDocument()
+{
+    const QByteArray svg = PictureExport::renderRuns(lesson(), PictureExport::Kind::Svg, 1.0, 1200);
+    QXmlStreamReader xml(svg);
+    QVERIFY(xml.readNextStartElement());
+    QCOMPARE(xml.name(), QStringLiteral("svg"));
+    QVERIFY(svg.contains("<rect") || svg.contains("<path"));
+    while (!xml.atEnd())
+        xml.readNext();
+    QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
+}
+
+void TestPictureExport::pdfIsAPdf()
+{
+    const QByteArray pdf = PictureExport::renderRuns(lesson(), PictureExport::Kind::Pdf, 1.0, 1200);
+    QVERIFY(pdf.startsWith("%PDF"));
+    QVERIFY(pdf.size() > 2000);
+}
+
+void TestPictureExport::registeredFormatsWriteThroughTheExporter()
+{
+    QTemporaryDir dir;
+    QString error;
+    for (const auto &name :
+         {QStringLiteral("lesson.png"), QStringLiteral("lesson.svg"), QStringLiteral("lesson.pdf")}) {
+        const QString path = dir.filePath(name);
+        QVERIFY2(canExport(path, &error), qPrintable(error));
+        QVERIFY2(exportRuns(lesson(), path, &error), qPrintable(error));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(file.size() > 1000);
+    }
+    QVERIFY(exportExtensions().contains(QStringLiteral(".png")));
+}
+
+void TestPictureExport::failedWriteLeavesNoFile()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("missing/lesson.png"));
+    QString error;
+    QVERIFY(!exportRuns(lesson(), path, &error));
+    QVERIFY2(error.contains(QLatin1String("lesson.png")), qPrintable(error));
+    QVERIFY(!QFile::exists(path));
+}
+
+QTEST_MAIN(TestPictureExport)
+#include "tst_pictureexport.moc"

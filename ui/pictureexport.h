@@ -1,0 +1,31 @@
+#pragma once
+
+#include "core/runresult.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <optional>
+
+class QWidget;
+
+/// Pictures for slides and handouts: PNG (at a scale factor for high-DPI slides), SVG and PDF. The window
+/// exports exactly what its timeline panel shows; the command line lays out the same panel offscreen.
+namespace PictureExport {
+
+enum class Kind {
+    Png,
+    Svg,
+    Pdf,
+};
+
+std::optional<Kind> kindFor(const QString &path);
+QByteArray render(QWidget *widget, Kind kind, double scale = 1.0);
+/// The runs stacked on one time axis, fitted, in a panel of the given width.
+QByteArray renderRuns(const QList<RunResult> &runs, Kind kind, double scale, int width = 1600);
+
+/// Adds .png, .svg and .pdf to the exporter's formats (for `crawlscope run -o lesson.png`); PNGs take
+/// exportOptions().pictureScale.
+void registerFormats();
+
+} // namespace PictureExport

@@ -1,0 +1,48 @@
+#include "timelinepanel.h"
+
+#include "inflightstrip.h"
+#include "models/runmodel.h"
+#include "timeaxis.h"
+#include "timelinelegend.h"
+#include "timelineview.h"
+
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+TimelinePanel::TimelinePanel(QWidget *parent)
+    : QWidget(parent)
+    , m_axis(new TimeAxis(this))
+    , m_view(new TimelineView(this))
+    , m_strip(new InFlightStrip(this))
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_axis);
+    layout->addWidget(m_view, 1);
+    layout->addWidget(m_strip);
+
+    connect(m_view, &TimelineView::visibleRangeChanged, m_axis, &TimeAxis::setVisibleRange);
+    connect(m_view, &TimelineView::visibleRangeChanged, m_strip, &InFlightStrip::setVisibleRange);
+    connect(m_view, &TimelineView::plotMarginsChanged, m_axis, &TimeAxis::setPlotMargins);
+    connect(m_view, &TimelineView::plotMarginsChanged, m_strip, &InFlightStrip::setPlotMargins);
+    connect(m_axis, &TimeAxis::rangeSelected, m_view, &TimelineView::setVisibleRange);
+    connect(m_axis, &TimeAxis::fitRequested, m_view, &TimelineView::fit);
+}
+
+void TimelinePanel::setModels(const QList<RunModel *> &models)
+{
+    m_view->setModels(models);
+    m_strip->setModels(models);
+}
+
+int TimelinePanel::preferredHeight(int minimum, int maximum) const
+{
+    int rows = 0;
+    for (const auto *model : m_view->models())
+        rows += TimelineView::HeaderHeight + model->rowCount() * TimelineView::RowHeight;
+    const int chrome = m_axis->sizeHint().height() + m_strip->sizeHint().height()
+        + m_view->legend()->sizeHint().height() + 40;
+    return std::clamp(rows + chrome, minimum, maximum);
+}
