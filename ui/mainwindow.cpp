@@ -242,7 +242,13 @@ void MainWindow::buildMenus()
     runMenu->addAction(tr("&Run"), this, &MainWindow::run);
     QAction *compareAction = runMenu->addAction(tr("&Compare the Three Modes"), this, &MainWindow::compare);
     compareAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    QAction *keep
+        = runMenu->addAction(tr("Run and &Keep Earlier Runs"), this, &MainWindow::runKeepingEarlier);
+    keep->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K));
+    keep->setToolTip(tr("Add a run with the current settings (a new k, say) beside the runs shown"));
     runMenu->addAction(tr("&Stop"), this, &MainWindow::stop);
+    m_runsMenu = menuBar()->addMenu(tr("R&uns"));
+    connect(m_runsMenu, &QMenu::aboutToShow, this, &MainWindow::fillRunsMenu);
 
     QMenu *samples = menuBar()->addMenu(tr("&Samples"));
     for (const Sample &sample : lessonSamples())
@@ -255,6 +261,11 @@ void MainWindow::buildMenus()
     lanes->setCheckable(true);
     lanes->setToolTip(tr("One lane per permit instead of one row per request"));
     connect(lanes, &QAction::toggled, timeline(), &TimelineView::setLaneMode);
+    QAction *ideal = view->addAction(tr("Show &Ideal Schedule"));
+    ideal->setCheckable(true);
+    ideal->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    ideal->setToolTip(tr("Dashed ghost marks where the zero-overhead schedule would put each request"));
+    connect(ideal, &QAction::toggled, timeline(), &TimelineView::setShowIdeal);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Crawlscope"), this, [this] {
@@ -365,17 +376,20 @@ TimelineView *MainWindow::timeline() const
 
 void MainWindow::run()
 {
-    const QList<QUrl> urls = m_urlEditor->urls();
-    if (urls.isEmpty()) {
-        statusBar()->showMessage(tr("No valid URL to run."), 5000);
-        return;
-    }
-    m_details->clearRecord();
-    m_session->start(urls, {settings()});
-    updateControls();
+    startRuns({settings()}, false);
 }
 
 void MainWindow::compare()
+{
+    startRuns(RunSequence::comparison(settings()), false);
+}
+
+void MainWindow::runKeepingEarlier()
+{
+    startRuns({settings()}, true);
+}
+
+void MainWindow::startRuns(const QList<RunSettings> &plan, bool keepEarlier)
 {
     const QList<QUrl> urls = m_urlEditor->urls();
     if (urls.isEmpty()) {
@@ -383,8 +397,28 @@ void MainWindow::compare()
         return;
     }
     m_details->clearRecord();
-    m_session->start(urls, RunSequence::comparison(settings()));
+    m_session->start(urls, plan, keepEarlier);
     updateControls();
+}
+
+void MainWindow::fillRunsMenu()
+{
+    m_runsMenu->clear();
+    const auto &models = m_session->models();
+    if (models.isEmpty())
+        m_runsMenu->addAction(tr("No runs yet"))->setEnabled(false);
+    for (RunModel *model : models) {
+        const RunSettings &run = model->run().settings;
+        QString name = runModeName(run.mode);
+        if (run.mode == RunMode::Limited)
+            name += QStringLiteral("(%1)").arg(run.limit);
+        if (run.delayMs > 0)
+            name += tr(", delay %1 ms").arg(run.delayMs);
+        QAction *remove
+            = m_runsMenu->addAction(tr("Remove %1, %n request(s)", nullptr, model->rowCount()).arg(name),
+                                    this, [this, model] { m_session->removeRun(model); });
+        remove->setEnabled(!(model->isLive() && m_session->isRunning()));
+    }
 }
 
 void MainWindow::stop()

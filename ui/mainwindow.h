@@ -5,6 +5,7 @@
 class LimitSlider;
 class QComboBox;
 class QLabel;
+class QMenu;
 class QLineEdit;
 class QProgressBar;
 class QPushButton;
@@ -60,10 +61,14 @@ public Q_SLOTS:
     void run();
     /// Sequential, gather and limited(k) on the same list, one after another, on one time axis.
     void compare();
+    /// Runs the current settings as one more run beside the ones shown (a new k, say), keeping them.
+    void runKeepingEarlier();
     void stop();
 
 private:
     void buildMenus();
+    void startRuns(const QList<RunSettings> &plan, bool keepEarlier);
+    void fillRunsMenu();
     QWidget *buildSettingsPanel();
     QWidget *buildResultsPanel();
     void onModelsChanged();
@@ -86,6 +91,7 @@ private:
     QPushButton *m_stopButton = nullptr;
     QPushButton *m_compareButton = nullptr;
     QLabel *m_demoLabel = nullptr;
+    QMenu *m_runsMenu = nullptr;
 
     TimelinePanel *m_timelinePanel = nullptr;
     QLineEdit *m_filter = nullptr;

@@ -8,6 +8,9 @@
 /// politeness delay it held) scheduled the way the mode promises, with no gaps between.
 ///   sequential: the sum; gather: the maximum; limited(k): list scheduling in input order on k slotCount.
 qint64 idealMakespanNs(const QList<qint64> &serviceNs, int slotCount);
+/// When each request starts in that ideal schedule, in input order: what the timeline draws as ghost marks.
+QList<qint64> idealStartsNs(const QList<qint64> &serviceNs, int slotCount);
+QList<qint64> idealStartsNs(const RunResult &run);
 
 qint64 idealMakespanNs(const RunResult &run);
 

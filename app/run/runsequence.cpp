@@ -22,9 +22,10 @@ QList<RunSettings> RunSequence::comparison(const RunSettings &base)
     return plan;
 }
 
-void RunSequence::start(const QList<QUrl> &urls, const QList<RunSettings> &plan)
+void RunSequence::start(const QList<QUrl> &urls, const QList<RunSettings> &plan, int firstRunId)
 {
     cancel();
+    m_firstRunId = firstRunId;
     m_urls = urls;
     m_plan = plan;
     m_results.clear();
@@ -49,8 +50,8 @@ void RunSequence::startNext()
         return;
     }
     const int index = m_next;
-    Q_EMIT runStarted(index, m_plan.at(index));
-    m_runner->start(m_urls, m_plan.at(index), index);
+    Q_EMIT runStarted(m_firstRunId + index, m_plan.at(index));
+    m_runner->start(m_urls, m_plan.at(index), m_firstRunId + index);
 }
 
 void RunSequence::onRunFinished(const RunResult &result)

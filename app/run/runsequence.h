@@ -18,7 +18,8 @@ public:
     /// sequential, gather and limited, each a copy of base with only the mode changed.
     static QList<RunSettings> comparison(const RunSettings &base);
 
-    void start(const QList<QUrl> &urls, const QList<RunSettings> &plan);
+    /// Runs get the ids firstRunId, firstRunId + 1, ... in plan order.
+    void start(const QList<QUrl> &urls, const QList<RunSettings> &plan, int firstRunId = 0);
     void cancel();
 
     bool isRunning() const { return m_next >= 0; }
@@ -26,7 +27,7 @@ public:
     const QList<RunResult> &results() const { return m_results; }
 
 Q_SIGNALS:
-    void runStarted(int index, const RunSettings &settings);
+    void runStarted(int runId, const RunSettings &settings);
     void runFinished(const RunResult &result);
     void finished(const QList<RunResult> &results, bool cancelled);
 
@@ -39,5 +40,6 @@ private:
     QList<RunSettings> m_plan;
     QList<RunResult> m_results;
     int m_next = -1;
+    int m_firstRunId = 0;
     bool m_cancelRequested = false;
 };

@@ -20,19 +20,44 @@ RunSession::RunSession(QObject *parent)
     });
 }
 
-void RunSession::start(const QList<QUrl> &urls, const QList<RunSettings> &plan)
+void RunSession::start(const QList<QUrl> &urls, const QList<RunSettings> &plan, bool keepEarlier)
 {
     stop();
-    qDeleteAll(m_models);
-    m_models.clear();
-    for (int i = 0; i < plan.size(); ++i)
-        m_models.append(new RunModel(this));
+    if (!keepEarlier) {
+        qDeleteAll(m_models);
+        m_models.clear();
+    }
+    const int firstRunId = m_nextRunId;
+    m_nextRunId += int(plan.size());
+    for (int i = 0; i < plan.size(); ++i) {
+        auto *model = new RunModel(this);
+        model->beginRun(firstRunId + i, plan[i], QDateTime::currentDateTimeUtc());
+        m_models.append(model);
+    }
     m_plannedRuns = int(plan.size());
     m_requestsPerRun = int(urls.size());
     Q_EMIT modelsChanged();
     Q_EMIT started();
     m_liveTimer.start();
-    m_sequence->start(urls, plan);
+    m_sequence->start(urls, plan, firstRunId);
+}
+
+void RunSession::removeRun(RunModel *model)
+{
+    if (!m_models.contains(model) || (model->isLive() && isRunning()))
+        return;
+    m_models.removeAll(model);
+    Q_EMIT modelsChanged();
+    model->deleteLater();
+}
+
+RunModel *RunSession::modelFor(int runId) const
+{
+    for (auto *model : m_models) {
+        if (model->run().runId == runId)
+            return model;
+    }
+    return nullptr;
 }
 
 void RunSession::showRuns(const QList<RunResult> &runs)
@@ -40,7 +65,8 @@ void RunSession::showRuns(const QList<RunResult> &runs)
     stop();
     qDeleteAll(m_models);
     m_models.clear();
-    for (const auto &run : runs) {
+    for (RunResult run : runs) {
+        run.runId = m_nextRunId++; // imported ids may clash with the ones live runs get
         auto *model = new RunModel(this);
         model->setRun(run);
         m_models.append(model);
@@ -76,22 +102,22 @@ QList<RunResult> RunSession::results() const
     return results;
 }
 
-void RunSession::onRunStarted(int index, const RunSettings &settings)
+void RunSession::onRunStarted(int runId, const RunSettings &settings)
 {
-    if (index < m_models.size())
-        m_models[index]->beginRun(index, settings, QDateTime::currentDateTimeUtc());
+    if (RunModel *model = modelFor(runId))
+        model->beginRun(runId, settings, QDateTime::currentDateTimeUtc());
 }
 
 void RunSession::onRecordsChanged(int runId, const QList<RequestRecord> &changed)
 {
-    if (runId >= 0 && runId < m_models.size())
-        m_models[runId]->applyRecords(runId, changed);
+    if (RunModel *model = modelFor(runId))
+        model->applyRecords(runId, changed);
 }
 
 void RunSession::onRunFinished(const RunResult &result)
 {
-    if (result.runId >= 0 && result.runId < m_models.size())
-        m_models[result.runId]->setRun(result);
+    if (RunModel *model = modelFor(result.runId))
+        model->setRun(result);
     Q_EMIT progressChanged();
 }
 
@@ -99,9 +125,7 @@ void RunSession::tick()
 {
     const Runner *runner = m_sequence->runner();
     if (runner->isRunning()) {
-        const int index = runner->recorder().runId();
-        if (index >= 0 && index < m_models.size()) {
-            RunModel *model = m_models[index];
+        if (RunModel *model = modelFor(runner->recorder().runId())) {
             model->setCapacityChanges(runner->recorder().result().capacityChanges);
             model->setLiveNowNs(runner->recorder().elapsedNs());
         }

@@ -30,7 +30,11 @@ public:
 
     explicit RunSession(QObject *parent = nullptr);
 
-    void start(const QList<QUrl> &urls, const QList<RunSettings> &plan);
+    /// Starts the plan's runs; with keepEarlier the runs already shown stay, for comparison with the new
+    /// ones.
+    void start(const QList<QUrl> &urls, const QList<RunSettings> &plan, bool keepEarlier = false);
+    /// Takes a finished run off the comparison.
+    void removeRun(RunModel *model);
     /// Shows finished or imported runs, one model each, instead of running anything.
     void showRuns(const QList<RunResult> &runs);
     /// Stops the run; every record made so far stays in the models.
@@ -51,7 +55,8 @@ Q_SIGNALS:
     void finished(bool cancelled);
 
 private:
-    void onRunStarted(int index, const RunSettings &settings);
+    void onRunStarted(int runId, const RunSettings &settings);
+    RunModel *modelFor(int runId) const;
     void onRecordsChanged(int runId, const QList<RequestRecord> &changed);
     void onRunFinished(const RunResult &result);
     void tick();
@@ -61,4 +66,5 @@ private:
     QTimer m_liveTimer;
     int m_plannedRuns = 0;
     int m_requestsPerRun = 0;
+    int m_nextRunId = 0;
 };

@@ -65,6 +65,7 @@ private Q_SLOTS:
     void clickingABarSelectsItsRow();
     void compareStacksTheThreeModes();
     void savedRunsOpenAgain();
+    void rerunWithANewKKeepsEarlierRuns();
 
 private:
     void runAndWait(const QString &text, RunMode mode, int limit = 3);
@@ -262,6 +263,32 @@ void TestMainWindow::savedRunsOpenAgain()
     QCOMPARE(other.session()->models().first()->run(), original); // bit for bit the same run
     QVERIFY(!other.openFile(dir.filePath(QStringLiteral("missing.json")), &error));
     QVERIFY(error.contains(QLatin1String("missing.json")));
+}
+
+void TestMainWindow::rerunWithANewKKeepsEarlierRuns()
+{
+    m_window->urlEditor()->setText(QStringLiteral("{demo}/delay/30\n"));
+    m_window->urlEditor()->setRepeat(6);
+    m_window->limitSlider()->setValue(2);
+    QSignalSpy finished(m_window->session(), &RunSession::finished);
+    QTest::mouseClick(m_window->compareButton(), Qt::LeftButton);
+    QVERIFY(finished.wait(30'000));
+    QCOMPARE(m_window->session()->models().size(), 3);
+
+    m_window->modeBox()->setCurrentIndex(m_window->modeBox()->findData(int(RunMode::Limited)));
+    m_window->limitSlider()->setValue(3);
+    m_window->runKeepingEarlier();
+    QVERIFY(finished.wait(30'000));
+    const auto models = m_window->session()->models();
+    QCOMPARE(models.size(), 4);
+    QCOMPARE(models.last()->run().settings.limit, 3);
+    QCOMPARE(summarize(models.last()->run()).peakInFlight, 3);
+    QCOMPARE(summarize(models.first()->run()).ok, 6); // the earlier runs are untouched
+
+    m_window->session()->removeRun(models.at(1));
+    QCOMPARE(m_window->session()->models().size(), 3);
+    QCOMPARE(m_window->timeline()->models().size(), 3);
+    QVERIFY(!m_window->session()->models().contains(models.at(1)));
 }
 
 QTEST_MAIN(TestMainWindow)

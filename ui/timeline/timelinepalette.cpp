@@ -73,6 +73,11 @@ QColor gate()
     return QColor(0x00, 0x79, 0x6b);
 }
 
+QColor ideal()
+{
+    return QColor(0x5e, 0x35, 0xb1);
+}
+
 QColor grid()
 {
     return QColor(0x80, 0x80, 0x80, 0x30);
@@ -107,6 +112,8 @@ QString swatchName(Swatch swatch)
         return tr("Merged (zoom in)");
     case Swatch::Gate:
         return tr("Gate size changed");
+    case Swatch::Ideal:
+        return tr("Ideal schedule");
     }
     Q_UNREACHABLE();
 }
@@ -166,6 +173,10 @@ void paintSwatch(QPainter *painter, const QRect &rect, Swatch swatch)
         painter->drawLine(x, rect.top(), x, rect.bottom());
         break;
     }
+    case Swatch::Ideal:
+        painter->setPen(QPen(ideal(), 1, Qt::DashLine));
+        painter->drawRect(rect.adjusted(0, 0, -1, -1));
+        break;
     }
     painter->restore();
 }

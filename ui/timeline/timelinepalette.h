@@ -24,6 +24,7 @@ enum class Swatch {
     Cancelled,
     Merged,
     Gate,
+    Ideal,
 };
 
 QColor waitingOutline();
@@ -37,6 +38,7 @@ QColor cancelled();
 QColor cancelledMark();
 QColor merged();
 QColor gate();
+QColor ideal(); // ghost marks of the ideal schedule
 QColor grid();
 QBrush hatch(const QColor &color);
 

@@ -1,5 +1,7 @@
 #include "timelineview.h"
 
+#include "core/idealschedule.h"
+
 #include <QApplication>
 #include <QHelpEvent>
 #include <QKeyEvent>
@@ -256,6 +258,14 @@ void TimelineView::setLaneMode(bool lanes)
     viewport()->update();
 }
 
+void TimelineView::setShowIdeal(bool show)
+{
+    if (show == m_showIdeal)
+        return;
+    m_showIdeal = show;
+    viewport()->update();
+}
+
 void TimelineView::setRowHeight(double pixels)
 {
     const double height = std::clamp(pixels, MinRowHeight, double(RowHeight));
@@ -387,6 +397,14 @@ void TimelineView::rebuildTrack(Track &track) const
             bar.kind = Kind::Ok;
             break;
         }
+    }
+
+    track.ideal.clear();
+    if (!track.live) {
+        const QList<qint64> starts = idealStartsNs(model->run());
+        track.ideal.reserve(std::size_t(records.size()));
+        for (qsizetype i = 0; i < records.size(); ++i)
+            track.ideal.emplace_back(starts[i], starts[i] + serviceNs(records[i]));
     }
 
     // The initial size is in the header; only changes during the run get a marker.
@@ -1426,6 +1444,7 @@ void TimelineView::paintTracks(QPainter &painter)
     std::vector<QLine> gateLines;
     std::vector<std::pair<QPoint, QString>> gateTags;
     std::vector<QLine> nowLines;
+    std::vector<QRect> ghosts;
 
     const int firstTrack = std::max(0, trackAtContentY(scrollY));
     for (int t = firstTrack; t < int(m_tracks.size()); ++t) {
@@ -1478,6 +1497,12 @@ void TimelineView::paintTracks(QPainter &painter)
                 const Bar &bar = track.bars[std::size_t(row)];
                 if (bar.t[5] >= visibleStart && bar.t[0] <= visibleEnd)
                     drawBar(bar, rowTop, 0);
+                if (m_showIdeal && std::size_t(row) < track.ideal.size() && bar.issued) {
+                    const auto &[start, end] = track.ideal[std::size_t(row)];
+                    const int a = px(start);
+                    ghosts.emplace_back(a, int(std::floor(rowTop)) + 1, std::max(1, px(end) - a),
+                                        std::max(2, int(rowH) - 3));
+                }
                 continue;
             }
             const auto [begin, end] = visibleLaneRange(track, row);
@@ -1558,6 +1583,12 @@ void TimelineView::paintTracks(QPainter &painter)
         }
     }
     painter.setBrush(Qt::NoBrush);
+    // The ideal's ghosts over the measured bars, dashed, so both stay readable.
+    if (!ghosts.empty()) {
+        painter.setPen(QPen(TimelinePalette::ideal(), 1, Qt::DashLine));
+        painter.drawRects(ghosts.data(), int(ghosts.size()));
+        painter.setPen(Qt::NoPen);
+    }
     const auto outline = [&painter](const std::vector<QRect> &rects, const QPen &pen) {
         if (rects.empty())
             return;

@@ -53,6 +53,10 @@ public:
 
 public Q_SLOTS:
     void setLaneMode(bool lanes);
+    /// Ghost marks where the zero-overhead schedule would put each request, to hold theory against
+    /// measurement.
+    void setShowIdeal(bool show);
+    bool showIdeal() const { return m_showIdeal; }
     /// Shows every run whole, from 0 to the latest end, and keeps doing so while a live run grows, until the
     /// user zooms or pans.
     void fit();
@@ -105,6 +109,8 @@ private:
         std::vector<int> laneOf; // lane mode: bar index -> lane
         bool hasQueueLane = false; // lane mode: lane 0 holds the requests not issued yet
         std::vector<std::pair<qint64, int>> capacity; // changes after the initial size
+        std::vector<std::pair<qint64, qint64>>
+            ideal; // per bar: where the ideal schedule puts it (finished runs)
         QString title;
         qint64 endNs = 0;
         bool live = false;
@@ -156,6 +162,7 @@ private:
     mutable bool m_tracksDirty = true;
     TimeScale m_scale;
     double m_rowHeight = RowHeight;
+    bool m_showIdeal = false;
     bool m_laneMode = false;
     bool m_followTime = true;
     bool m_followRows = true;

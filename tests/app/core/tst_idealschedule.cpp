@@ -10,6 +10,7 @@ private Q_SLOTS:
     void makespan_data();
     void makespan();
     void usesServiceTimesOfTheRun();
+    void startsFollowListScheduling();
     void peakInFlightTreatsTouchingAsSequential();
 };
 
@@ -61,6 +62,13 @@ void TestIdealSchedule::usesServiceTimesOfTheRun()
     QCOMPARE(idealMakespanNs(run), qint64(740));
     run.settings.mode = RunMode::Gather;
     QCOMPARE(idealMakespanNs(run), qint64(310));
+}
+
+void TestIdealSchedule::startsFollowListScheduling()
+{
+    QCOMPARE(idealStartsNs({4, 1, 1, 1, 4}, 2), (QList<qint64> {0, 0, 1, 2, 3}));
+    QCOMPARE(idealStartsNs({5, 5, 5}, 1), (QList<qint64> {0, 5, 10}));
+    QCOMPARE(idealStartsNs({5, 7, 9}, 0), (QList<qint64> {0, 0, 0}));
 }
 
 void TestIdealSchedule::peakInFlightTreatsTouchingAsSequential()

@@ -32,6 +32,7 @@ private Q_SLOTS:
     void liveBarsGrowWithTheClock();
     void selectionScrollsIntoView();
     void severalRunsShareOneAxis();
+    void idealScheduleIsDrawnOnlyWhenAsked();
 
 private:
     static constexpr qint64 Ms = 1'000'000;
@@ -263,6 +264,15 @@ void TestTimelineView::rendersEveryPhaseColour()
     QVERIFY(countColour(image, TimelinePalette::phaseColor(Phase::Delay)) > 20); // the hatch
     QVERIFY(countColour(image, TimelinePalette::waitingOutline()) > 20); // hollow waiting
     QVERIFY(countColour(image, TimelinePalette::gate()) > 20); // the resize from 2 to 3 permits
+}
+
+void TestTimelineView::idealScheduleIsDrawnOnlyWhenAsked()
+{
+    // The legend shows the ghost's swatch either way; the rows only when asked.
+    const int without = countColour(render(m_view), TimelinePalette::ideal());
+    m_view->setShowIdeal(true);
+    const int with = countColour(render(m_view), TimelinePalette::ideal());
+    QVERIFY2(with > without + 20, qPrintable(QStringLiteral("%1 vs %2").arg(with).arg(without)));
 }
 
 void TestTimelineView::failedAndCancelledLookDifferent()
