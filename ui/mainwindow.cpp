@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "charts/summarycharts.h"
 #include "demoserver/demoserver.h"
 #include "export/atomicfile.h"
 #include "export/exporter.h"
@@ -34,6 +35,7 @@
 #include <QSpinBox>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -220,8 +222,15 @@ QWidget *MainWindow::buildResultsPanel()
                     timeline()->setSelection(model, record.id);
             });
 
+    // The requests in a table, or the runs in summary charts, under the timeline.
+    auto *tabs = new QTabWidget(splitter);
+    tabs->setDocumentMode(true);
+    tabs->addTab(tablePanel, tr("Requests"));
+    m_charts = new SummaryCharts(tabs);
+    tabs->addTab(m_charts, tr("Charts"));
+
     splitter->addWidget(m_timelinePanel);
-    splitter->addWidget(tablePanel);
+    splitter->addWidget(tabs);
     splitter->setSizes({560, 260});
     return splitter;
 }
@@ -430,6 +439,8 @@ void MainWindow::onModelsChanged()
 {
     const auto &models = m_session->models();
     m_timelinePanel->setModels(models);
+    if (!m_session->isRunning())
+        m_charts->setRuns(m_session->results()); // opened or removed runs
     m_proxy->setSourceModel(models.isEmpty() ? nullptr : models.last());
     m_table->resizeColumnToContents(int(RunModel::Column::Id));
     m_table->setColumnWidth(int(RunModel::Column::Url), 260);
@@ -437,6 +448,7 @@ void MainWindow::onModelsChanged()
 
 void MainWindow::onFinished(bool cancelled)
 {
+    m_charts->setRuns(m_session->results());
     updateControls();
     updateProgress();
     timeline()->fit();

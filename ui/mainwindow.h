@@ -14,6 +14,7 @@ class QSpinBox;
 class QTableView;
 class DemoServer;
 class RequestDetails;
+class SummaryCharts;
 class RunModel;
 class RunSession;
 class TimelinePanel;
@@ -53,6 +54,7 @@ public:
     TimelinePanel *timelinePanel() const { return m_timelinePanel; }
     QTableView *requestTable() const { return m_table; }
     RequestDetails *details() const { return m_details; }
+    SummaryCharts *charts() const { return m_charts; }
     RunSession *session() const { return m_session; }
     DemoServer *demoServer() const { return m_demoServer; }
     QLabel *statusLabel() const { return m_statusLabel; }
@@ -98,6 +100,7 @@ private:
     QTableView *m_table = nullptr;
     QSortFilterProxyModel *m_proxy = nullptr;
     RequestDetails *m_details = nullptr;
+    SummaryCharts *m_charts = nullptr;
 
     QLabel *m_statusLabel = nullptr;
     QProgressBar *m_progress = nullptr;

@@ -1,3 +1,4 @@
+#include "charts/summarycharts.h"
 #include "demoserver/demoserver.h"
 #include "input/samples.h"
 #include "limitslider.h"
@@ -243,6 +244,7 @@ void TestMainWindow::compareStacksTheThreeModes()
         // Every bar of every run is on the shared axis.
         QVERIFY(m_window->timeline()->barRect(models[i], 3).isValid());
     }
+    QCOMPARE(m_window->charts()->runs().size(), 3); // the summary charts follow the comparison
 }
 
 void TestMainWindow::savedRunsOpenAgain()

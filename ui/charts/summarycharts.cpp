@@ -1,0 +1,425 @@
+#include "summarycharts.h"
+
+#include <QBarCategoryAxis>
+#include <QBarSeries>
+#include <QBarSet>
+#include <QBuffer>
+#include <QChart>
+#include <QChartView>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QGraphicsLayout>
+#include <QGraphicsScene>
+#include <QImage>
+#include <QLegend>
+#include <QLineSeries>
+#include <QMenu>
+#include <QMessageBox>
+#include <QPainter>
+#include <QPdfWriter>
+#include <QSvgGenerator>
+#include <QValueAxis>
+
+#include <algorithm>
+#include <cmath>
+
+#include "chartdata.h"
+#include "export/atomicfile.h"
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// Sizes meant for a slide: the title reads from the back of the room, tick labels from the middle.
+constexpr double TitlePointSize = 16;
+constexpr double AxisTitlePointSize = 12;
+constexpr double LabelPointSize = 11;
+constexpr double LinePenWidth = 3;
+
+QFont chartFont(const QFont &base, double pointSize, bool bold = false)
+{
+    QFont font = base;
+    font.setPointSizeF(pointSize);
+    font.setBold(bold);
+    return font;
+}
+
+// Okabe–Ito: told apart with the common colour-vision deficiencies and on a washed-out projector. Yellow is
+// left out because it vanishes on white.
+QColor runColor(int index)
+{
+    static const std::array<QColor, 6> colors {QColor(0x00, 0x72, 0xB2), QColor(0xE6, 0x9F, 0x00),
+                                               QColor(0x00, 0x9E, 0x73), QColor(0xCC, 0x79, 0xA7),
+                                               QColor(0x56, 0xB4, 0xE9), QColor(0xD5, 0x5E, 0x00)};
+    return colors[std::size_t(index) % colors.size()];
+}
+
+QColor gridColor()
+{
+    return QColor(0xE3, 0xE3, 0xE3);
+}
+
+QColor axisColor()
+{
+    return QColor(0x60, 0x60, 0x60);
+}
+
+void styleAxis(QAbstractAxis *axis, const QString &title, const QFont &base)
+{
+    axis->setTitleText(title);
+    axis->setTitleVisible(!title.isEmpty());
+    axis->setTitleFont(chartFont(base, AxisTitlePointSize));
+    axis->setTitleBrush(axisColor());
+    axis->setLabelsFont(chartFont(base, LabelPointSize));
+    axis->setLabelsBrush(axisColor());
+    axis->setLinePen(QPen(axisColor(), 1));
+    axis->setGridLinePen(QPen(gridColor(), 1));
+    axis->setMinorGridLineVisible(false);
+}
+
+// Whole-number ticks from zero, with headroom so the highest line or bar label does not touch the frame.
+void fitCountAxis(QValueAxis *axis, double peak)
+{
+    const double interval = std::max(1.0, ChartData::niceStep(std::max(peak, 1.0) / 6));
+    axis->setTickType(QValueAxis::TicksDynamic);
+    axis->setTickAnchor(0);
+    axis->setTickInterval(interval);
+    axis->setLabelFormat(u"%d"_s);
+    axis->setRange(0, std::max(peak, 1.0) + interval / 2);
+}
+
+void fitTimeAxis(QValueAxis *axis, double maxValue, double headroom)
+{
+    const double top = maxValue > 0 ? maxValue * headroom : 1;
+    axis->setTickType(QValueAxis::TicksDynamic);
+    axis->setTickAnchor(0);
+    axis->setTickInterval(ChartData::niceStep(top / 6));
+    axis->setLabelFormat(u"%g"_s);
+    axis->setRange(0, top);
+}
+
+enum class Format {
+    Png,
+    Svg,
+    Pdf,
+};
+
+QByteArray renderChart(QChart *chart, Format format, QSize size, double scale, int dpi)
+{
+    const QRectF source(chart->pos(), chart->size());
+    const auto draw = [&](QPainter &painter, const QRectF &target) {
+        painter.setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing
+                               | QPainter::SmoothPixmapTransform);
+        painter.fillRect(target, Qt::white); // no transparent corners where a slide would show through
+        chart->scene()->render(&painter, target, source);
+    };
+    const QString title = chart->title();
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    switch (format) {
+    case Format::Png: {
+        QImage image(size * scale, QImage::Format_ARGB32_Premultiplied);
+        if (image.isNull())
+            return {};
+        image.setDevicePixelRatio(scale);
+        image.fill(Qt::white); // also the last pixel row that a fractional scale rounds to
+        QPainter painter(&image);
+        draw(painter, QRectF(QPointF(0, 0), QSizeF(size)));
+        painter.end();
+        if (!image.save(&buffer, "PNG"))
+            return {};
+        break;
+    }
+    case Format::Svg: {
+        QSvgGenerator generator;
+        generator.setOutputDevice(&buffer);
+        // The chart laid its text out at the screen's DPI; the generator's default of 72 would shrink it.
+        generator.setResolution(dpi);
+        generator.setSize(size);
+        generator.setViewBox(QRect(QPoint(0, 0), size));
+        generator.setTitle(title);
+        QPainter painter(&generator);
+        draw(painter, QRectF(QPointF(0, 0), QSizeF(size)));
+        break;
+    }
+    case Format::Pdf: {
+        QPdfWriter writer(&buffer);
+        writer.setCreator(u"Crawlscope " CRAWLSCOPE_VERSION ""_s);
+        writer.setTitle(title);
+        // A page exactly the chart's size, so it drops into a slide without margins.
+        writer.setResolution(dpi);
+        writer.setPageSize(QPageSize(QSizeF(size) * 72.0 / dpi, QPageSize::Point));
+        writer.setPageMargins(QMarginsF(0, 0, 0, 0));
+        QPainter painter(&writer);
+        draw(painter, QRectF(painter.viewport()));
+        break;
+    }
+    }
+    return bytes;
+}
+
+} // namespace
+
+SummaryCharts::SummaryCharts(QWidget *parent)
+    : QTabWidget(parent)
+{
+    setDocumentMode(true);
+    addChartView(Chart::InFlight, tr("In Flight"), tr("In flight over time"));
+    addChartView(Chart::Durations, tr("Durations"), tr("Request durations"));
+    addChartView(Chart::Totals, tr("Total vs Ideal"), tr("Total vs ideal"));
+
+    const QFont base = font();
+    const auto addAxis
+        = [this, &base](Chart chart, auto *axis, Qt::Alignment alignment, const QString &title) {
+              styleAxis(axis, title, base);
+              chartView(int(chart))->chart()->addAxis(axis, alignment);
+              return axis;
+          };
+    m_inFlightTime
+        = addAxis(Chart::InFlight, new QValueAxis, Qt::AlignBottom, tr("Time since the run started (s)"));
+    m_inFlightCount = addAxis(Chart::InFlight, new QValueAxis, Qt::AlignLeft, tr("Requests in flight"));
+    // A short line in the legend, like the series, rather than a square.
+    inFlightView()->chart()->legend()->setMarkerShape(QLegend::MarkerShapeFromSeries);
+    m_durationBins = addAxis(Chart::Durations, new QBarCategoryAxis, Qt::AlignBottom,
+                             tr("Request duration, issued to finished (ms)"));
+    m_durationCount = addAxis(Chart::Durations, new QValueAxis, Qt::AlignLeft, tr("Requests"));
+    m_totalRuns = addAxis(Chart::Totals, new QBarCategoryAxis, Qt::AlignBottom, QString());
+    m_totalTime = addAxis(Chart::Totals, new QValueAxis, Qt::AlignLeft, tr("Time (s)"));
+    // The run names and bins say it all; a grid or a title on them would be clutter.
+    m_durationBins->setGridLineVisible(false);
+    m_totalRuns->setGridLineVisible(false);
+
+    setRuns({});
+}
+
+QChartView *SummaryCharts::addChartView(Chart which, const QString &tabName, const QString &title)
+{
+    auto *chart = new QChart;
+    chart->setTheme(QChart::ChartThemeLight);
+    chart->setAnimationOptions(QChart::NoAnimation); // exports and tests see the final picture at once
+    chart->setBackgroundRoundness(0);
+    chart->setDropShadowEnabled(false);
+    chart->setTitle(title);
+    chart->setTitleFont(chartFont(font(), TitlePointSize, true));
+    chart->setTitleBrush(QColor(0x20, 0x20, 0x20));
+    chart->setMargins(QMargins(16, 12, 24, 12));
+    // Without this the background stops short of the view's edges, framed in the window's grey.
+    chart->layout()->setContentsMargins(0, 0, 0, 0);
+    chart->legend()->setAlignment(Qt::AlignBottom);
+    chart->legend()->setFont(chartFont(font(), LabelPointSize));
+    chart->legend()->setLabelColor(QColor(0x20, 0x20, 0x20));
+
+    auto *view = new QChartView(chart);
+    view->setRenderHint(QPainter::Antialiasing);
+    view->setRenderHint(QPainter::TextAntialiasing);
+    view->setFrameShape(QFrame::NoFrame);
+    view->setContextMenuPolicy(Qt::CustomContextMenu);
+    const int index = int(which);
+    connect(view, &QWidget::customContextMenuRequested, this,
+            [this, view, index](const QPoint &pos) { showContextMenu(index, view->mapToGlobal(pos)); });
+    m_views[std::size_t(index)] = view;
+    addTab(view, tabName);
+    return view;
+}
+
+QChartView *SummaryCharts::chartView(int index) const
+{
+    if (index < 0 || index >= ChartCount)
+        return nullptr;
+    return m_views[std::size_t(index)];
+}
+
+void SummaryCharts::setRuns(const QList<RunResult> &runs)
+{
+    m_runs = runs;
+    updateInFlight();
+    updateDurations();
+    updateTotals();
+}
+
+void SummaryCharts::updateInFlight()
+{
+    QChart *chart = inFlightView()->chart();
+    chart->removeAllSeries();
+    const QStringList labels = ChartData::runLabels(m_runs);
+    double endS = 0;
+    int peak = 0;
+    for (qsizetype i = 0; i < m_runs.size(); ++i) {
+        QList<QPointF> points = ChartData::inFlightSteps(m_runs.at(i));
+        for (QPointF &point : points) {
+            point.setX(point.x() / 1000);
+            endS = std::max(endS, point.x());
+            peak = std::max(peak, int(point.y()));
+        }
+        auto *series = new QLineSeries;
+        series->setName(labels.at(i));
+        series->replace(points);
+        QPen pen(runColor(int(i)), LinePenWidth);
+        // Square corners, so the steps read as steps.
+        pen.setJoinStyle(Qt::MiterJoin);
+        pen.setCapStyle(Qt::FlatCap);
+        series->setPen(pen);
+        chart->addSeries(series);
+        series->attachAxis(m_inFlightTime);
+        series->attachAxis(m_inFlightCount);
+    }
+    fitTimeAxis(m_inFlightTime, endS, 1.04); // the last run's drop to zero clear of the frame
+    fitCountAxis(m_inFlightCount, peak);
+}
+
+void SummaryCharts::updateDurations()
+{
+    QChart *chart = durationsView()->chart();
+    chart->removeAllSeries();
+    const ChartData::Histogram histogram = ChartData::durationHistogram(m_runs);
+    QStringList categories;
+    for (int bin = 0; bin < histogram.binCount(); ++bin)
+        categories.append(ChartData::binLabel(histogram, bin));
+    m_durationBins->clear();
+    m_durationBins->append(categories);
+
+    const QStringList labels = ChartData::runLabels(m_runs);
+    auto *series = new QBarSeries;
+    int peak = 0;
+    for (qsizetype i = 0; i < m_runs.size(); ++i) {
+        auto *set = new QBarSet(labels.at(i));
+        set->setColor(runColor(int(i)));
+        set->setBorderColor(runColor(int(i)));
+        for (const int count : histogram.counts.at(i)) {
+            set->append(count);
+            peak = std::max(peak, count);
+        }
+        series->append(set);
+    }
+    series->setBarWidth(0.85);
+    chart->addSeries(series);
+    series->attachAxis(m_durationBins);
+    series->attachAxis(m_durationCount);
+    fitCountAxis(m_durationCount, peak);
+}
+
+void SummaryCharts::updateTotals()
+{
+    QChart *chart = totalsView()->chart();
+    chart->removeAllSeries();
+    const QList<ChartData::Total> totals = ChartData::totals(m_runs);
+    auto *wall = new QBarSet(tr("Wall"));
+    auto *ideal = new QBarSet(tr("Ideal"));
+    wall->setColor(runColor(0));
+    wall->setBorderColor(runColor(0));
+    // The ideal is the yardstick, so it stays in the background.
+    ideal->setColor(QColor(0xB8, 0xB8, 0xB8));
+    ideal->setBorderColor(QColor(0xB8, 0xB8, 0xB8));
+    QStringList categories;
+    double highest = 0;
+    for (const ChartData::Total &total : totals) {
+        categories.append(total.label);
+        wall->append(total.wallMs / 1000);
+        ideal->append(total.idealMs / 1000);
+        highest = std::max({highest, total.wallMs / 1000, total.idealMs / 1000});
+    }
+    m_totalRuns->clear();
+    m_totalRuns->append(categories);
+    for (QBarSet *set : {wall, ideal}) {
+        set->setLabelColor(QColor(0x20, 0x20, 0x20));
+        set->setLabelFont(chartFont(font(), LabelPointSize));
+    }
+
+    auto *series = new QBarSeries;
+    series->append(wall);
+    series->append(ideal);
+    series->setBarWidth(0.7);
+    series->setLabelsVisible(true);
+    series->setLabelsPosition(QAbstractBarSeries::LabelsOutsideEnd);
+    series->setLabelsFormat(tr("@value s"));
+    series->setLabelsPrecision(3);
+    chart->addSeries(series);
+    series->attachAxis(m_totalRuns);
+    series->attachAxis(m_totalTime);
+    fitTimeAxis(m_totalTime, highest, 1.15); // room for the value labels above the bars
+}
+
+QSize SummaryCharts::exportSize(int index) const
+{
+    const QChartView *view = chartView(index);
+    if (!view)
+        return {};
+    if (view->isVisible())
+        return view->size();
+    // A tab that is not shown may never have been laid out; it gets the shown tab's size when it is.
+    if (const QWidget *shown = currentWidget(); shown && shown->isVisible())
+        return shown->size();
+    return OffscreenExportSize;
+}
+
+bool SummaryCharts::exportChart(int index, const QString &path, QString *error, double scale)
+{
+    const auto fail = [&](const QString &reason) {
+        if (error)
+            *error = tr("Cannot export the chart to \"%1\": %2").arg(QDir::toNativeSeparators(path), reason);
+        return false;
+    };
+    QChartView *view = chartView(index);
+    if (!view)
+        return fail(tr("there is no chart %1").arg(index));
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    Format format = Format::Png;
+    if (suffix == "svg"_L1)
+        format = Format::Svg;
+    else if (suffix == "pdf"_L1)
+        format = Format::Pdf;
+    else if (suffix != "png"_L1)
+        return fail(tr("unknown format \"%1\"; use .png, .svg or .pdf").arg(suffix));
+    if (!(scale > 0) || scale > 16)
+        return fail(tr("the scale %1 is not between 0 and 16").arg(scale));
+    if (!folderExistsFor(path, error))
+        return false;
+
+    QChart *chart = view->chart();
+    const QSize size = exportSize(index);
+    const QSizeF shownSize = chart->size();
+    chart->resize(size);
+    const QByteArray bytes = renderChart(chart, format, size, scale, view->logicalDpiY());
+    chart->resize(shownSize);
+    if (bytes.isEmpty())
+        return fail(tr("an image of %1 × %2 pixels could not be made")
+                        .arg(qRound(size.width() * scale))
+                        .arg(qRound(size.height() * scale)));
+    return writeFileAtomically(path, bytes, error);
+}
+
+void SummaryCharts::showContextMenu(int index, const QPoint &globalPos)
+{
+    QMenu menu(this);
+    QAction *exportAction = menu.addAction(tr("Export Chart…"));
+    connect(exportAction, &QAction::triggered, this, [this, index] { exportWithDialog(index); });
+    menu.exec(globalPos);
+}
+
+void SummaryCharts::exportWithDialog(int index)
+{
+    static const std::array<const char *, ChartCount> fileNames {
+        QT_TRANSLATE_NOOP("SummaryCharts", "in-flight"),
+        QT_TRANSLATE_NOOP("SummaryCharts", "request-durations"),
+        QT_TRANSLATE_NOOP("SummaryCharts", "total-vs-ideal"),
+    };
+    const QString png = tr("PNG image (*.png)");
+    const QString svg = tr("SVG image (*.svg)");
+    const QString pdf = tr("PDF document (*.pdf)");
+    const QDir folder(m_exportFolder.isEmpty() ? QDir::homePath() : m_exportFolder);
+    QString filter = png;
+    QString path = QFileDialog::getSaveFileName(
+        this, tr("Export Chart"), folder.filePath(tr(fileNames[std::size_t(index)]) + u".png"_s),
+        QStringList {png, svg, pdf}.join(u";;"_s), &filter);
+    if (path.isEmpty())
+        return;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += filter == svg ? u".svg"_s : filter == pdf ? u".pdf"_s : u".png"_s;
+    m_exportFolder = QFileInfo(path).absolutePath();
+    QString error;
+    // At least twice the pixels, so a PNG stays sharp on a projector or a high-DPI slide.
+    if (!exportChart(index, path, &error, std::max(2.0, devicePixelRatioF())))
+        QMessageBox::warning(this, tr("Export Chart"), error);
+}

@@ -1,0 +1,69 @@
+#pragma once
+
+#include <QList>
+#include <QSize>
+#include <QString>
+#include <QTabWidget>
+
+#include <array>
+
+#include "core/runresult.h"
+
+class QBarCategoryAxis;
+class QChart;
+class QChartView;
+class QValueAxis;
+
+/// The comparison of runs at a glance, one tab per chart: requests in flight over time, how long requests
+/// took, and each run's total time next to its ideal. Styled to go on a slide, and each chart exports on its
+/// own (also from its context menu) to PNG, SVG or PDF.
+class SummaryCharts : public QTabWidget
+{
+    Q_OBJECT
+
+public:
+    enum class Chart {
+        InFlight,
+        Durations,
+        Totals,
+    };
+    static constexpr int ChartCount = 3;
+    /// The size a chart is exported at while the widget is not on screen: 16:9, like a slide.
+    static constexpr QSize OffscreenExportSize {1024, 576};
+
+    explicit SummaryCharts(QWidget *parent = nullptr);
+
+    /// Replaces every chart's series; call again whenever the runs change.
+    void setRuns(const QList<RunResult> &runs);
+    const QList<RunResult> &runs() const { return m_runs; }
+
+    QChartView *chartView(int index) const;
+    QChartView *inFlightView() const { return chartView(int(Chart::InFlight)); }
+    QChartView *durationsView() const { return chartView(int(Chart::Durations)); }
+    QChartView *totalsView() const { return chartView(int(Chart::Totals)); }
+
+    /// The size exportChart() renders a chart at: as on screen, the shown tab's size for a hidden tab, and
+    /// OffscreenExportSize while the widget is not shown at all.
+    QSize exportSize(int index) const;
+    /// Renders one chart by the file's extension: .png at exportSize() times scale, .svg or .pdf. The file is
+    /// replaced only once it is complete; on failure error names the file and says why.
+    bool exportChart(int index, const QString &path, QString *error, double scale = 1.0);
+
+private:
+    QChartView *addChartView(Chart chart, const QString &tabName, const QString &title);
+    void updateInFlight();
+    void updateDurations();
+    void updateTotals();
+    void showContextMenu(int index, const QPoint &globalPos);
+    void exportWithDialog(int index);
+
+    QList<RunResult> m_runs;
+    std::array<QChartView *, ChartCount> m_views {};
+    QValueAxis *m_inFlightTime = nullptr;
+    QValueAxis *m_inFlightCount = nullptr;
+    QBarCategoryAxis *m_durationBins = nullptr;
+    QValueAxis *m_durationCount = nullptr;
+    QBarCategoryAxis *m_totalRuns = nullptr;
+    QValueAxis *m_totalTime = nullptr;
+    QString m_exportFolder;
+};
