@@ -479,8 +479,7 @@ void MainWindow::updateProgress()
 void MainWindow::updateControls()
 {
     const bool running = m_session->isRunning();
-    const bool limited = RunMode(m_modeBox->currentData().toInt()) == RunMode::Limited;
-    m_limitSlider->setEnabled(limited);
+    // The slider stays live in every mode: it is k for Compare, and resizes a running limited gate.
     m_runButton->setEnabled(!running && !m_urlEditor->urlList().urls.isEmpty());
     m_compareButton->setEnabled(m_runButton->isEnabled());
     m_stopButton->setEnabled(running);
