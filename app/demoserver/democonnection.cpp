@@ -123,6 +123,7 @@ bool DemoConnection::takeRequest()
 
     bool close = version == "HTTP/1.0";
     qint64 contentLength = 0;
+    QByteArray host;
     for (qsizetype i = 1; i < lines.size(); ++i) {
         const QByteArray &line = lines.at(i);
         if (line.isEmpty())
@@ -144,14 +145,19 @@ bool DemoConnection::takeRequest()
                 fail(400, QStringLiteral("The Content-Length header is malformed."));
                 return true;
             }
+        } else if (name == "host") {
+            host = value;
         } else if (name == "transfer-encoding") {
             // Without a length the end of an ignored body cannot be found, so the connection cannot go on.
             fail(400, QStringLiteral("Request bodies with a Transfer-Encoding are not supported."));
             return true;
         }
     }
+    // An HTTP/1.0 client may send no Host; the address it reached is the next best authority for links.
+    if (!DemoSite::isValidHost(host))
+        host = "127.0.0.1:" + QByteArray::number(m_socket->localPort());
     m_bodyToSkip = contentLength;
-    respond(m_router.route(method, target), method == "HEAD", close);
+    respond(m_router.route(method, target, host), method == "HEAD", close);
     return true;
 }
 

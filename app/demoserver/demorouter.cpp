@@ -80,7 +80,7 @@ DemoRouter::DemoRouter(quint64 seed)
     : m_seed(seed)
 { }
 
-DemoResponse DemoRouter::route(QByteArrayView method, const QByteArray &target) const
+DemoResponse DemoRouter::route(QByteArrayView method, const QByteArray &target, const QByteArray &host) const
 {
     if (method != "GET" && method != "HEAD") {
         DemoResponse response
@@ -98,6 +98,13 @@ DemoResponse DemoRouter::route(QByteArrayView method, const QByteArray &target) 
 
     if (path == "/")
         return index();
+    if (path == "/robots.txt")
+        return DemoSite::robots();
+    if (DemoSite::isSitePath(path)) {
+        return m_site.respond(path, rawQuery,
+                              DemoSite::isValidHost(host) ? QString::fromLatin1(host)
+                                                          : QStringLiteral("127.0.0.1"));
+    }
 
     const QList<QByteArray> segments = path.mid(1).split('/');
     const QByteArray endpoint = segments.constFirst();
@@ -142,7 +149,9 @@ DemoResponse DemoRouter::index() const
         "<li><a href=\"/bytes/1024\">/bytes/N</a>: N bytes of binary data (0..%2); "
         "<code>?delay=MS</code></li>\n"
         "<li><a href=\"/redirect/3\">/redirect/N</a>: a chain of N redirects (0..%3); "
-        "<code>?delay=MS</code></li>");
+        "<code>?delay=MS</code></li>\n"
+        "<li><a href=\"/site/\">/site/</a>: a small website to crawl, with traps; "
+        "<a href=\"/robots.txt\">/robots.txt</a> governs it</li>");
     return DemoResponse::html(200, QStringLiteral("Crawlscope demo server"),
                               QStringLiteral("<p>Every endpoint answers GET and HEAD.</p>\n<ul>\n%1\n</ul>")
                                   .arg(items.arg(MaxDelayMs).arg(MaxBytes).arg(MaxRedirects)));

@@ -1,14 +1,15 @@
 #pragma once
 
 #include "demoresponse.h"
+#include "demosite.h"
 
 #include <QByteArray>
 #include <QByteArrayView>
 
 class QUrlQuery;
 
-/// Maps one request of the demo server to its response; ENDPOINTS.md is the reference. A small value
-/// without state beyond the jitter seed, so every connection holds its own copy.
+/// Maps one request of the demo server to its response; ENDPOINTS.md is the reference. A small value,
+/// so every connection holds its own copy; the copies share the one bit of state of the demo site.
 class DemoRouter
 {
 public:
@@ -19,8 +20,9 @@ public:
 
     explicit DemoRouter(quint64 seed = 1);
 
-    /// target is the request target exactly as sent, in origin form (path and query).
-    DemoResponse route(QByteArrayView method, const QByteArray &target) const;
+    /// target is the request target exactly as sent, in origin form (path and query). host is the
+    /// authority the demo site writes into absolute links; 127.0.0.1 when empty.
+    DemoResponse route(QByteArrayView method, const QByteArray &target, const QByteArray &host = {}) const;
 
     /// The delay /delay/MIN-MAX draws for a target: MIN + splitmix64(seed ^ fnv1a64(target)) % (MAX - MIN +
     /// 1). Public so that anyone can predict the work a URL stands for.
@@ -35,4 +37,5 @@ private:
                           const QUrlQuery &query) const;
 
     quint64 m_seed;
+    DemoSite m_site;
 };
