@@ -1,11 +1,12 @@
 #include "harformat.h"
 
+#include "jsonreader.h"
+
 #include <QCoreApplication>
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QStringList>
 #include <QTimeZone>
 #include <QUrlQuery>
 
@@ -17,6 +18,11 @@
 using namespace Qt::StringLiterals;
 
 namespace {
+
+class HarFormat
+{
+    Q_DECLARE_TR_FUNCTIONS(HarFormat)
+};
 
 constexpr qint64 NsPerMs = 1'000'000;
 // Longer times are refused when reading, so that a run's few sums of them stay far inside qint64 nanoseconds.
@@ -205,177 +211,47 @@ QJsonObject entryToHar(const RequestRecord &record, const RunResult &run, const 
     };
 }
 
-// Reads fields of one HAR object by dotted path ("response.content.size"). The first problem is kept with
-// where it happened and later reads return defaults, as ObjectReader does in jsonformat.cpp.
-class HarReader
+// A duration in ms, or -1 when it does not apply: missing, or negative as the spec's -1.
+double readDuration(JsonReader &reader, const QString &path, bool required)
 {
-    Q_DECLARE_TR_FUNCTIONS(HarFormat)
-
-public:
-    HarReader(const QJsonObject &object, QString where, QString *error)
-        : m_object(object)
-        , m_where(std::move(where))
-        , m_error(error)
-    { }
-
-    bool failed() const { return m_failed; }
-
-    void fail(const QString &message)
-    {
-        if (m_failed)
-            return;
-        m_failed = true;
-        if (m_error)
-            *m_error = m_where.isEmpty() ? message : tr("%1: %2").arg(m_where, message);
+    const QJsonValue value = reader.field(path, QJsonValue::Double, required);
+    if (value.isUndefined())
+        return -1;
+    const double ms = value.toDouble();
+    if (ms > MaxMs) {
+        reader.fail(HarFormat::tr("%1 is %2 ms, more than %3").arg(path).arg(ms).arg(MaxMs));
+        return -1;
     }
+    return ms < 0 ? -1 : ms;
+}
 
-    static QString typeName(const QJsonValue &value)
-    {
-        switch (value.type()) {
-        case QJsonValue::Null:
-            return tr("null");
-        case QJsonValue::Bool:
-            return tr("a boolean");
-        case QJsonValue::Double:
-            return tr("a number");
-        case QJsonValue::String:
-            return tr("a string");
-        case QJsonValue::Array:
-            return tr("an array");
-        case QJsonValue::Object:
-            return tr("an object");
-        case QJsonValue::Undefined:
-            break;
-        }
-        return tr("missing");
+QDateTime readDate(JsonReader &reader, const QString &path)
+{
+    const QString text = reader.string(path);
+    if (reader.failed())
+        return {};
+    // Qt also takes a bare date, but HAR needs the time of day.
+    const QDateTime date = QDateTime::fromString(text, Qt::ISODateWithMs);
+    if (!date.isValid() || !text.contains(u'T')) {
+        reader.fail(HarFormat::tr("%1 \"%2\" is not an ISO 8601 date such as 2024-05-01T12:00:00.000Z")
+                        .arg(path, text));
+        return {};
     }
+    return date;
+}
 
-    bool has(const QString &path) const { return !value(path).isUndefined(); }
-
-    QJsonObject object(const QString &path) { return field(path, QJsonValue::Object, true).toObject(); }
-
-    QJsonArray array(const QString &path, bool required = true)
-    {
-        return field(path, QJsonValue::Array, required).toArray();
-    }
-
-    QString string(const QString &path, bool required = true)
-    {
-        return field(path, QJsonValue::String, required).toString();
-    }
-
-    double number(const QString &path, bool required = true)
-    {
-        return field(path, QJsonValue::Double, required).toDouble();
-    }
-
-    /// A whole number in [min, max], or fallback when it is optional and missing.
-    qint64 integer(const QString &path, qint64 min, qint64 max, std::optional<qint64> fallback = {})
-    {
-        const QJsonValue value = field(path, QJsonValue::Double, !fallback);
-        if (value.isUndefined())
-            return fallback.value_or(min);
-        const double number = value.toDouble();
-        if (number != std::floor(number) || number < double(min) || number > double(max)) {
-            fail(tr("%1 is %2, expected a whole number from %3 to %4")
-                     .arg(path)
-                     .arg(number)
-                     .arg(min)
-                     .arg(max));
-            return fallback.value_or(min);
-        }
-        return qint64(number);
-    }
-
-    /// A duration in ms, or -1 when it does not apply: missing, or negative as the spec's -1.
-    double duration(const QString &path, bool required)
-    {
-        const QJsonValue value = field(path, QJsonValue::Double, required);
-        if (value.isUndefined())
-            return -1;
-        const double ms = value.toDouble();
-        if (ms > MaxMs) {
-            fail(tr("%1 is %2 ms, more than %3").arg(path).arg(ms).arg(MaxMs));
-            return -1;
-        }
-        return ms < 0 ? -1 : ms;
-    }
-
-    QDateTime date(const QString &path)
-    {
-        const QString text = string(path);
-        if (m_failed)
-            return {};
-        // Qt also takes a bare date, but HAR needs the time of day.
-        const QDateTime date = QDateTime::fromString(text, Qt::ISODateWithMs);
-        if (!date.isValid() || !text.contains(u'T')) {
-            fail(tr("%1 \"%2\" is not an ISO 8601 date such as 2024-05-01T12:00:00.000Z").arg(path, text));
-            return {};
-        }
-        return date;
-    }
-
-    QUrl url(const QString &path, const QUrl &base = {})
-    {
-        const QString text = string(path);
-        if (m_failed)
-            return {};
-        const QUrl url = base.resolved(QUrl(text, QUrl::TolerantMode));
-        if (text.isEmpty())
-            fail(tr("%1 is empty").arg(path));
-        else if (!url.isValid())
-            fail(tr("%1 \"%2\" is not a valid URL: %3").arg(path, text, url.errorString()));
-        return url;
-    }
-
-    template<typename Enum, std::size_t Count>
-    std::optional<Enum> choice(const QString &path, const std::array<Enum, Count> &values,
-                               QString (*name)(Enum))
-    {
-        if (!has(path))
-            return std::nullopt;
-        const QString text = string(path);
-        QStringList names;
-        for (auto value : values) {
-            if (name(value) == text)
-                return value;
-            names.append(name(value));
-        }
-        fail(tr("%1 \"%2\" is not one of %3").arg(path, text, names.join(u", ")));
-        return std::nullopt;
-    }
-
-private:
-    QJsonValue value(const QString &path) const
-    {
-        QJsonValue value = m_object;
-        for (const auto &key : path.split(u'.'))
-            value = value.toObject().value(key);
-        return value;
-    }
-
-    QJsonValue field(const QString &path, QJsonValue::Type type, bool required)
-    {
-        if (m_failed)
-            return QJsonValue::Undefined;
-        const QJsonValue value = this->value(path);
-        if (value.isUndefined()) {
-            if (required)
-                fail(tr("%1 is missing").arg(path));
-            return QJsonValue::Undefined;
-        }
-        if (value.type() != type) {
-            fail(tr("%1 must be %2, not %3").arg(path, typeName(QJsonValue(type)), typeName(value)));
-            return QJsonValue::Undefined;
-        }
-        return value;
-    }
-
-    QJsonObject m_object;
-    QString m_where;
-    QString *m_error;
-    bool m_failed = false;
-};
+QUrl readUrl(JsonReader &reader, const QString &path, const QUrl &base = {})
+{
+    const QString text = reader.string(path);
+    if (reader.failed())
+        return {};
+    const QUrl url = base.resolved(QUrl(text, QUrl::TolerantMode));
+    if (text.isEmpty())
+        reader.fail(HarFormat::tr("%1 is empty").arg(path));
+    else if (!url.isValid())
+        reader.fail(HarFormat::tr("%1 \"%2\" is not a valid URL: %3").arg(path, text, url.errorString()));
+    return url;
+}
 
 struct HarPage
 {
@@ -400,11 +276,11 @@ struct HarEntry
 
 std::optional<HarPage> pageFromHar(const QJsonObject &object, int index, QString *error)
 {
-    HarReader reader(object, HarReader::tr("page %1").arg(index), error);
+    JsonReader reader(object, HarFormat::tr("page %1").arg(index), error, JsonReader::Wording::Har);
     HarPage page;
     page.id = reader.string(u"id"_s);
-    page.started = reader.date(u"startedDateTime"_s);
-    page.mode = reader.choice(u"_mode"_s, Modes, runModeName);
+    page.started = readDate(reader, u"startedDateTime"_s);
+    page.mode = reader.choice(u"_mode"_s, Modes, runModeName, false);
     page.settings.limit = int(reader.integer(u"_limit"_s, 0, IntMax, page.settings.limit));
     page.settings.delayMs = int(reader.integer(u"_delay"_s, 0, IntMax, 0));
     page.settings.perHost = int(reader.integer(u"_perHost"_s, 0, IntMax, 0));
@@ -415,25 +291,26 @@ std::optional<HarPage> pageFromHar(const QJsonObject &object, int index, QString
 
 std::optional<HarEntry> entryFromHar(const QJsonObject &object, int index, QString *error)
 {
-    HarReader reader(object, HarReader::tr("entry %1").arg(index), error);
+    JsonReader reader(object, HarFormat::tr("entry %1").arg(index), error, JsonReader::Wording::Har);
     HarEntry entry;
     entry.index = index;
     entry.pageref = reader.string(u"pageref"_s, false);
-    entry.started = reader.date(u"startedDateTime"_s);
+    entry.started = readDate(reader, u"startedDateTime"_s);
     reader.number(u"time"_s); // required by the spec; the timings say the same in more detail
     reader.object(u"request"_s);
     reader.object(u"response"_s);
     reader.object(u"response.content"_s);
     reader.object(u"timings"_s);
     RequestRecord &record = entry.record;
-    record.url = reader.url(u"request.url"_s);
+    record.url = readUrl(reader, u"request.url"_s);
     record.status = int(reader.integer(u"response.status"_s, 0, 999));
     record.bytes = std::max<qint64>(0, reader.integer(u"response.content.size"_s, -1, MaxBytes));
     const QString mimeType = reader.string(u"response.content.mimeType"_s);
     record.contentType = mimeType == UnknownMimeType ? QString() : mimeType;
     const QString redirect = reader.string(u"response.redirectURL"_s, false);
+    // Resolved against the request, as browsers write Location as is.
     if (!redirect.isEmpty())
-        record.finalUrl = reader.url(u"response.redirectURL"_s, record.url); // browsers write Location as is
+        record.finalUrl = readUrl(reader, u"response.redirectURL"_s, record.url);
     else if (record.status != 0)
         record.finalUrl = record.url;
     record.error = reader.string(u"_error"_s, false);
@@ -441,8 +318,8 @@ std::optional<HarEntry> entryFromHar(const QJsonObject &object, int index, QStri
         record.error = reader.string(u"response._error"_s, false);
     if (reader.has(u"_id"_s))
         entry.id = int(reader.integer(u"_id"_s, 0, IntMax));
-    entry.mode = reader.choice(u"_mode"_s, Modes, runModeName);
-    const auto outcome = reader.choice(u"_outcome"_s, Outcomes, outcomeName);
+    entry.mode = reader.choice(u"_mode"_s, Modes, runModeName, false);
+    const auto outcome = reader.choice(u"_outcome"_s, Outcomes, outcomeName, false);
     record.outcome = outcome  ? *outcome
         : record.status == 0  ? Outcome::Failed
         : record.status < 400 ? Outcome::Ok
@@ -450,22 +327,22 @@ std::optional<HarEntry> entryFromHar(const QJsonObject &object, int index, QStri
     record.redirects = int(reader.integer(u"_redirects"_s, 0, IntMax, 0));
     record.parentId = int(reader.integer(u"_parentId"_s, -1, IntMax, -1));
     record.depth = int(reader.integer(u"_depth"_s, 0, IntMax, 0));
-    entry.queuedMs = reader.duration(u"_queued"_s, false);
+    entry.queuedMs = readDuration(reader, u"_queued"_s, false);
     const QJsonArray headers = reader.array(u"request.headers"_s, false);
     for (const auto &header : headers) {
         if (header.toObject().value(u"name"_s).toString().compare(u"User-Agent"_s, Qt::CaseInsensitive) == 0)
             entry.userAgent = header.toObject().value(u"value"_s).toString().toUtf8();
     }
 
-    const double blocked = reader.duration(u"timings.blocked"_s, false);
-    const double dns = reader.duration(u"timings.dns"_s, false);
-    const double connect = reader.duration(u"timings.connect"_s, false);
-    reader.duration(u"timings.ssl"_s, false); // part of connect
-    const double send = reader.duration(u"timings.send"_s, true);
-    const double wait = reader.duration(u"timings.wait"_s, true);
-    const double receive = reader.duration(u"timings.receive"_s, true);
-    const double queueing = reader.duration(u"timings._blocked_queueing"_s, false);
-    const double delay = reader.duration(u"_delay"_s, false);
+    const double blocked = readDuration(reader, u"timings.blocked"_s, false);
+    const double dns = readDuration(reader, u"timings.dns"_s, false);
+    const double connect = readDuration(reader, u"timings.connect"_s, false);
+    readDuration(reader, u"timings.ssl"_s, false); // part of connect
+    const double send = readDuration(reader, u"timings.send"_s, true);
+    const double wait = readDuration(reader, u"timings.wait"_s, true);
+    const double receive = readDuration(reader, u"timings.receive"_s, true);
+    const double queueing = readDuration(reader, u"timings._blocked_queueing"_s, false);
+    const double delay = readDuration(reader, u"_delay"_s, false);
     const QJsonArray unreached = reader.array(u"_unreached"_s, false);
     if (reader.failed())
         return std::nullopt;
@@ -494,7 +371,7 @@ std::optional<HarEntry> entryFromHar(const QJsonObject &object, int index, QStri
             }
         }
         if (!known) {
-            reader.fail(HarReader::tr("_unreached has \"%1\", which is no mark").arg(name.toString()));
+            reader.fail(HarFormat::tr("_unreached has \"%1\", which is no mark").arg(name.toString()));
             return std::nullopt;
         }
     }
@@ -536,7 +413,7 @@ std::optional<RunResult> runFromGroup(const HarGroup &group, int runId, QString 
         const qint64 offsetMs = zero.msecsTo(entry.started);
         if (double(offsetMs) > MaxMs) {
             if (error)
-                *error = HarReader::tr(
+                *error = HarFormat::tr(
                              "entry %1: startedDateTime %2 is more than 31 years after the run's start %3")
                              .arg(entry.index)
                              .arg(dateText(entry.started), dateText(zero));
@@ -601,14 +478,14 @@ std::optional<QList<RunResult>> runsFromHar(const QByteArray &data, QString *err
 {
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(data, &parseError);
-    HarReader top(document.object(), QString(), error);
+    JsonReader top(document.object(), QString(), error, JsonReader::Wording::Har);
     if (parseError.error != QJsonParseError::NoError) {
         top.fail(
-            HarReader::tr("not JSON: %1 at offset %2").arg(parseError.errorString()).arg(parseError.offset));
+            HarFormat::tr("not JSON: %1 at offset %2").arg(parseError.errorString()).arg(parseError.offset));
         return std::nullopt;
     }
     if (!document.isObject() || !document.object().value(u"log"_s).isObject()) {
-        top.fail(HarReader::tr("not a HAR file (no \"log\" object at the top level)"));
+        top.fail(HarFormat::tr("not a HAR file (no \"log\" object at the top level)"));
         return std::nullopt;
     }
     const QJsonArray pageArray = top.array(u"log.pages"_s, false);
@@ -616,23 +493,16 @@ std::optional<QList<RunResult>> runsFromHar(const QByteArray &data, QString *err
     if (top.failed())
         return std::nullopt;
 
-    const auto objectAt = [&](const QJsonArray &array, qsizetype i, const QString &where) {
-        const QJsonValue value = array.at(i);
-        if (!value.isObject())
-            HarReader({}, where, error)
-                .fail(HarReader::tr("must be an object, not %1").arg(HarReader::typeName(value)));
-        return value.isObject() ? std::optional(value.toObject()) : std::nullopt;
-    };
     QList<HarGroup> groups;
     QHash<QString, qsizetype> groupByRef; // entries without a pageref share the group of ""
     for (qsizetype i = 0; i < pageArray.size(); ++i) {
-        const auto object = objectAt(pageArray, i, HarReader::tr("page %1").arg(i));
+        const auto object = JsonReader::objectAt(pageArray, i, HarFormat::tr("page %1").arg(i), error);
         const auto page = object ? pageFromHar(*object, int(i), error) : std::nullopt;
         if (!page)
             return std::nullopt;
         if (groupByRef.contains(page->id)) {
-            HarReader({}, HarReader::tr("page %1").arg(i), error)
-                .fail(HarReader::tr("id \"%1\" is used by page %2 too")
+            JsonReader({}, HarFormat::tr("page %1").arg(i), error, JsonReader::Wording::Har)
+                .fail(HarFormat::tr("id \"%1\" is used by page %2 too")
                           .arg(page->id)
                           .arg(groupByRef.value(page->id)));
             return std::nullopt;
@@ -641,7 +511,7 @@ std::optional<QList<RunResult>> runsFromHar(const QByteArray &data, QString *err
         groups.append({*page, {}});
     }
     for (qsizetype i = 0; i < entryArray.size(); ++i) {
-        const auto object = objectAt(entryArray, i, HarReader::tr("entry %1").arg(i));
+        const auto object = JsonReader::objectAt(entryArray, i, HarFormat::tr("entry %1").arg(i), error);
         auto entry = object ? entryFromHar(*object, int(i), error) : std::nullopt;
         if (!entry)
             return std::nullopt;

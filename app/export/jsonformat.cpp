@@ -1,10 +1,11 @@
 #include "jsonformat.h"
 
+#include "jsonreader.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonValue>
-#include <QStringList>
 
 #include <array>
 #include <limits>
@@ -12,6 +13,11 @@
 using namespace Qt::StringLiterals;
 
 namespace {
+
+class JsonFormat
+{
+    Q_DECLARE_TR_FUNCTIONS(JsonFormat)
+};
 
 constexpr auto FormatName = "crawlscope-run"_L1;
 constexpr int FormatVersion = 1;
@@ -98,175 +104,62 @@ QJsonObject runToJson(const RunResult &run)
     };
 }
 
-// Reads the fields of one JSON object. The first problem is kept with where it happened and later reads
-// just return defaults, so the parsing code reads straight through and checks failed() once per object.
-class ObjectReader
+// What only our run file reads: null stands for a mark not reached or no start time, "" for no URL.
+
+int readInt(JsonReader &reader, const QString &key, int min, int max = IntMax)
 {
-    Q_DECLARE_TR_FUNCTIONS(JsonFormat)
+    return int(reader.integer(key, min, max));
+}
 
-public:
-    ObjectReader(const QJsonObject &object, QString where, QString *error)
-        : m_object(object)
-        , m_where(std::move(where))
-        , m_error(error)
-    { }
-
-    bool failed() const { return m_failed; }
-
-    void fail(const QString &message)
-    {
-        if (m_failed)
-            return;
-        m_failed = true;
-        if (m_error)
-            *m_error = m_where.isEmpty() ? message : tr("%1: %2").arg(m_where, message);
-    }
-
-    static QString typeName(const QJsonValue &value)
-    {
-        switch (value.type()) {
-        case QJsonValue::Null:
-            return tr("null");
-        case QJsonValue::Bool:
-            return tr("a boolean");
-        case QJsonValue::Double:
-            return tr("a number");
-        case QJsonValue::String:
-            return tr("a string");
-        case QJsonValue::Array:
-            return tr("an array");
-        case QJsonValue::Object:
-            return tr("an object");
-        case QJsonValue::Undefined:
-            break;
-        }
-        return tr("missing");
-    }
-
-    qint64 integer(const QString &key, qint64 min, qint64 max)
-    {
-        const QJsonValue value = field(key, QJsonValue::Double);
-        if (value.isUndefined())
-            return min;
-        // toInteger() gives 0 for fractions and out-of-range numbers, so compare it with the double.
-        const qint64 number = value.toInteger();
-        if (double(number) != value.toDouble()) {
-            fail(tr("\"%1\" is %2, expected a whole number").arg(key).arg(value.toDouble()));
-            return min;
-        }
-        if (number < min || number > max) {
-            fail(number < min && max == Int64Max
-                     ? tr("\"%1\" is %2, expected %3 or more").arg(key).arg(number).arg(min)
-                     : tr("\"%1\" is %2, expected %3 to %4").arg(key).arg(number).arg(min).arg(max));
-            return min;
-        }
-        return number;
-    }
-
-    int integer32(const QString &key, int min, int max = IntMax) { return int(integer(key, min, max)); }
-
-    bool boolean(const QString &key) { return field(key, QJsonValue::Bool).toBool(); }
-
-    QString string(const QString &key) { return field(key, QJsonValue::String).toString(); }
-
-    QJsonArray array(const QString &key) { return field(key, QJsonValue::Array).toArray(); }
-
-    qint64 mark(const QString &key)
-    {
-        if (m_object.value(key).isNull())
-            return RequestRecord::NotReached;
-        return integer(key, 0, Int64Max);
-    }
-
-    QUrl url(const QString &key)
-    {
-        const QString text = string(key);
-        if (text.isEmpty())
-            return {};
-        QUrl url(text, QUrl::TolerantMode);
-        if (!url.isValid())
-            fail(tr("\"%1\" is not a valid URL: %2").arg(key, url.errorString()));
-        return url;
-    }
-
-    QDateTime time(const QString &key)
-    {
-        if (m_object.value(key).isNull())
-            return {};
-        const QString text = string(key);
-        QDateTime time = QDateTime::fromString(text, Qt::ISODateWithMs);
-        if (!time.isValid())
-            fail(tr("\"%1\" is \"%2\", expected an ISO 8601 time such as 2024-05-01T12:00:00.000Z")
-                     .arg(key, text));
-        return time;
-    }
-
-    template<typename Enum, std::size_t Count>
-    Enum choice(const QString &key, const std::array<Enum, Count> &values, QString (*name)(Enum))
-    {
-        const QString text = string(key);
-        QStringList names;
-        for (auto value : values) {
-            if (name(value) == text)
-                return value;
-            names.append(name(value));
-        }
-        fail(tr("\"%1\" is \"%2\", expected one of %3").arg(key, text, names.join(u", ")));
-        return values.front();
-    }
-
-private:
-    QJsonValue field(const QString &key, QJsonValue::Type type)
-    {
-        if (m_failed)
-            return QJsonValue::Undefined;
-        QJsonValue value = m_object.value(key);
-        if (value.isUndefined()) {
-            fail(tr("\"%1\" is missing").arg(key));
-            return QJsonValue::Undefined;
-        }
-        if (value.type() != type) {
-            fail(tr("\"%1\" must be %2, not %3").arg(key, typeName(QJsonValue(type)), typeName(value)));
-            return QJsonValue::Undefined;
-        }
-        return value;
-    }
-
-    QJsonObject m_object;
-    QString m_where;
-    QString *m_error;
-    bool m_failed = false;
-};
-
-std::optional<QJsonObject> objectAt(const QJsonArray &array, qsizetype index, const QString &where,
-                                    QString *error)
+qint64 readMark(JsonReader &reader, const QString &key)
 {
-    const QJsonValue value = array.at(index);
-    if (value.isObject())
-        return value.toObject();
-    ObjectReader({}, where, error)
-        .fail(ObjectReader::tr("must be an object, not %1").arg(ObjectReader::typeName(value)));
-    return std::nullopt;
+    if (reader.value(key).isNull())
+        return RequestRecord::NotReached;
+    return reader.integer(key, 0, Int64Max);
+}
+
+QUrl readUrl(JsonReader &reader, const QString &key)
+{
+    const QString text = reader.string(key);
+    if (text.isEmpty())
+        return {};
+    QUrl url(text, QUrl::TolerantMode);
+    if (!url.isValid())
+        reader.fail(JsonFormat::tr("\"%1\" is not a valid URL: %2").arg(key, url.errorString()));
+    return url;
+}
+
+QDateTime readTime(JsonReader &reader, const QString &key)
+{
+    if (reader.value(key).isNull())
+        return {};
+    const QString text = reader.string(key);
+    QDateTime time = QDateTime::fromString(text, Qt::ISODateWithMs);
+    if (!time.isValid())
+        reader.fail(
+            JsonFormat::tr("\"%1\" is \"%2\", expected an ISO 8601 time such as 2024-05-01T12:00:00.000Z")
+                .arg(key, text));
+    return time;
 }
 
 std::optional<RequestRecord> recordFromJson(const QJsonObject &object, const QString &where, QString *error)
 {
-    ObjectReader reader(object, where, error);
+    JsonReader reader(object, where, error, JsonReader::Wording::RunFile);
     RequestRecord record;
-    record.id = reader.integer32(u"id"_s, 0);
-    record.url = reader.url(u"url"_s);
-    record.finalUrl = reader.url(u"final_url"_s);
-    record.mode = reader.choice(u"mode"_s, Modes, runModeName);
-    record.outcome = reader.choice(u"outcome"_s, Outcomes, outcomeName);
+    record.id = readInt(reader, u"id"_s, 0);
+    record.url = readUrl(reader, u"url"_s);
+    record.finalUrl = readUrl(reader, u"final_url"_s);
+    record.mode = reader.choice(u"mode"_s, Modes, runModeName).value_or(Modes.front());
+    record.outcome = reader.choice(u"outcome"_s, Outcomes, outcomeName).value_or(Outcomes.front());
     for (int i = 0; i < MarkCount; ++i)
-        record.marks[std::size_t(i)] = reader.mark(markKey(Mark(i)));
-    record.status = reader.integer32(u"status"_s, 0, 999);
+        record.marks[std::size_t(i)] = readMark(reader, markKey(Mark(i)));
+    record.status = readInt(reader, u"status"_s, 0, 999);
     record.bytes = reader.integer(u"bytes"_s, 0, Int64Max);
     record.contentType = reader.string(u"content_type"_s);
     record.error = reader.string(u"error"_s);
-    record.redirects = reader.integer32(u"redirects"_s, 0);
-    record.parentId = reader.integer32(u"parent_id"_s, -1);
-    record.depth = reader.integer32(u"depth"_s, 0);
+    record.redirects = readInt(reader, u"redirects"_s, 0);
+    record.parentId = readInt(reader, u"parent_id"_s, -1);
+    record.depth = readInt(reader, u"depth"_s, 0);
     if (reader.failed())
         return std::nullopt;
     return record;
@@ -274,20 +167,20 @@ std::optional<RequestRecord> recordFromJson(const QJsonObject &object, const QSt
 
 std::optional<RunResult> runFromJson(const QJsonObject &object, const QString &where, QString *error)
 {
-    ObjectReader reader(object, where, error);
+    JsonReader reader(object, where, error, JsonReader::Wording::RunFile);
     RunResult run;
-    run.runId = reader.integer32(u"run_id"_s, 0);
+    run.runId = readInt(reader, u"run_id"_s, 0);
     RunSettings &settings = run.settings;
-    settings.mode = reader.choice(u"mode"_s, Modes, runModeName);
-    settings.limit = reader.integer32(u"limit"_s, 0);
-    settings.delayMs = reader.integer32(u"delay_ms"_s, 0);
-    settings.perHost = reader.integer32(u"per_host"_s, 0);
-    settings.timeoutMs = reader.integer32(u"timeout_ms"_s, 0);
+    settings.mode = reader.choice(u"mode"_s, Modes, runModeName).value_or(Modes.front());
+    settings.limit = readInt(reader, u"limit"_s, 0);
+    settings.delayMs = readInt(reader, u"delay_ms"_s, 0);
+    settings.perHost = readInt(reader, u"per_host"_s, 0);
+    settings.timeoutMs = readInt(reader, u"timeout_ms"_s, 0);
     settings.maxBodyBytes = reader.integer(u"max_body_bytes"_s, 0, Int64Max);
-    settings.maxRedirects = reader.integer32(u"max_redirects"_s, 0);
+    settings.maxRedirects = readInt(reader, u"max_redirects"_s, 0);
     settings.userAgent = reader.string(u"user_agent"_s).toUtf8();
     settings.keepBodies = reader.boolean(u"keep_bodies"_s);
-    run.startedAt = reader.time(u"started_at"_s);
+    run.startedAt = readTime(reader, u"started_at"_s);
     run.endNs = reader.integer(u"end_ns"_s, 0, Int64Max);
     run.cancelled = reader.boolean(u"cancelled"_s);
     const QJsonArray changes = reader.array(u"capacity_changes"_s);
@@ -296,22 +189,22 @@ std::optional<RunResult> runFromJson(const QJsonObject &object, const QString &w
         return std::nullopt;
 
     for (qsizetype i = 0; i < changes.size(); ++i) {
-        const QString changeWhere = ObjectReader::tr("%1, capacity change %2").arg(where).arg(i);
-        const auto changeObject = objectAt(changes, i, changeWhere, error);
+        const QString changeWhere = JsonFormat::tr("%1, capacity change %2").arg(where).arg(i);
+        const auto changeObject = JsonReader::objectAt(changes, i, changeWhere, error);
         if (!changeObject)
             return std::nullopt;
-        ObjectReader changeReader(*changeObject, changeWhere, error);
+        JsonReader changeReader(*changeObject, changeWhere, error, JsonReader::Wording::RunFile);
         CapacityChange change;
         change.atNs = changeReader.integer(u"at_ns"_s, 0, Int64Max);
-        change.capacity = changeReader.integer32(u"capacity"_s, 0);
+        change.capacity = readInt(changeReader, u"capacity"_s, 0);
         if (changeReader.failed())
             return std::nullopt;
         run.capacityChanges.append(change);
     }
     run.records.reserve(records.size());
     for (qsizetype i = 0; i < records.size(); ++i) {
-        const QString recordWhere = ObjectReader::tr("%1, record %2").arg(where).arg(i);
-        const auto recordObject = objectAt(records, i, recordWhere, error);
+        const QString recordWhere = JsonFormat::tr("%1, record %2").arg(where).arg(i);
+        const auto recordObject = JsonReader::objectAt(records, i, recordWhere, error);
         if (!recordObject)
             return std::nullopt;
         auto record = recordFromJson(*recordObject, recordWhere, error);
@@ -361,28 +254,27 @@ std::optional<QList<RunResult>> runsFromJson(const QByteArray &data, QString *er
 {
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(data, &parseError);
-    ObjectReader top(document.object(), QString(), error);
+    JsonReader top(document.object(), QString(), error, JsonReader::Wording::RunFile);
     if (parseError.error != QJsonParseError::NoError) {
-        top.fail(ObjectReader::tr("not JSON: %1 at offset %2")
-                     .arg(parseError.errorString())
-                     .arg(parseError.offset));
+        top.fail(
+            JsonFormat::tr("not JSON: %1 at offset %2").arg(parseError.errorString()).arg(parseError.offset));
         return std::nullopt;
     }
     if (!document.isObject()) {
-        top.fail(ObjectReader::tr("not a Crawlscope run file (the top level is not a JSON object)"));
+        top.fail(JsonFormat::tr("not a Crawlscope run file (the top level is not a JSON object)"));
         return std::nullopt;
     }
     const QJsonValue format = document.object().value(u"format"_s);
     if (format != QJsonValue(FormatName)) {
         top.fail(format.isString()
-                     ? ObjectReader::tr("not a Crawlscope run file (format is \"%1\", expected \"%2\")")
+                     ? JsonFormat::tr("not a Crawlscope run file (format is \"%1\", expected \"%2\")")
                            .arg(format.toString(), FormatName)
-                     : ObjectReader::tr("not a Crawlscope run file (no \"format\": \"%1\")").arg(FormatName));
+                     : JsonFormat::tr("not a Crawlscope run file (no \"format\": \"%1\")").arg(FormatName));
         return std::nullopt;
     }
     const qint64 version = top.integer(u"version"_s, 1, Int64Max);
     if (!top.failed() && version != FormatVersion)
-        top.fail(ObjectReader::tr("unsupported version %1 (this Crawlscope reads version %2)")
+        top.fail(JsonFormat::tr("unsupported version %1 (this Crawlscope reads version %2)")
                      .arg(version)
                      .arg(FormatVersion));
     const QJsonArray runArray = top.array(u"runs"_s);
@@ -392,8 +284,8 @@ std::optional<QList<RunResult>> runsFromJson(const QByteArray &data, QString *er
     QList<RunResult> runs;
     runs.reserve(runArray.size());
     for (qsizetype i = 0; i < runArray.size(); ++i) {
-        const QString where = ObjectReader::tr("run %1").arg(i);
-        const auto runObject = objectAt(runArray, i, where, error);
+        const QString where = JsonFormat::tr("run %1").arg(i);
+        const auto runObject = JsonReader::objectAt(runArray, i, where, error);
         if (!runObject)
             return std::nullopt;
         auto run = runFromJson(*runObject, where, error);

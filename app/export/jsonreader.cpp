@@ -1,0 +1,110 @@
+#include "jsonreader.h"
+
+#include <limits>
+#include <utility>
+
+JsonReader::JsonReader(const QJsonObject &object, QString where, QString *error, Wording wording)
+    : m_object(object)
+    , m_where(std::move(where))
+    , m_error(error)
+    , m_wording(wording)
+{ }
+
+std::optional<QJsonObject> JsonReader::objectAt(const QJsonArray &array, qsizetype index,
+                                                const QString &where, QString *error)
+{
+    const QJsonValue value = array.at(index);
+    if (value.isObject())
+        return value.toObject();
+    JsonReader({}, where, error, Wording::Har).fail(tr("must be an object, not %1").arg(typeName(value)));
+    return std::nullopt;
+}
+
+QString JsonReader::typeName(const QJsonValue &value)
+{
+    switch (value.type()) {
+    case QJsonValue::Null:
+        return tr("null");
+    case QJsonValue::Bool:
+        return tr("a boolean");
+    case QJsonValue::Double:
+        return tr("a number");
+    case QJsonValue::String:
+        return tr("a string");
+    case QJsonValue::Array:
+        return tr("an array");
+    case QJsonValue::Object:
+        return tr("an object");
+    case QJsonValue::Undefined:
+        break;
+    }
+    return tr("missing");
+}
+
+void JsonReader::fail(const QString &message)
+{
+    if (m_failed)
+        return;
+    m_failed = true;
+    if (m_error)
+        *m_error = m_where.isEmpty() ? message : tr("%1: %2").arg(m_where, message);
+}
+
+QJsonValue JsonReader::value(const QString &path) const
+{
+    QJsonValue value = m_object;
+    for (const auto &key : path.split(u'.'))
+        value = value.toObject().value(key);
+    return value;
+}
+
+QJsonValue JsonReader::field(const QString &path, QJsonValue::Type type, bool required)
+{
+    if (m_failed)
+        return QJsonValue::Undefined;
+    const QJsonValue value = this->value(path);
+    if (value.isUndefined()) {
+        if (required)
+            fail(tr("%1 is missing").arg(name(path)));
+        return QJsonValue::Undefined;
+    }
+    if (value.type() != type) {
+        fail(tr("%1 must be %2, not %3").arg(name(path), typeName(QJsonValue(type)), typeName(value)));
+        return QJsonValue::Undefined;
+    }
+    return value;
+}
+
+qint64 JsonReader::integer(const QString &path, qint64 min, qint64 max, std::optional<qint64> fallback)
+{
+    const QJsonValue value = field(path, QJsonValue::Double, !fallback);
+    if (value.isUndefined())
+        return fallback.value_or(min);
+    // toInteger() gives 0 for fractions and out-of-range numbers, so compare it with the double.
+    const double number = value.toDouble();
+    const qint64 whole = value.toInteger();
+    const bool isWhole = double(whole) == number;
+    if (isWhole && whole >= min && whole <= max)
+        return whole;
+    if (m_wording == Wording::Har)
+        fail(tr("%1 is %2, expected a whole number from %3 to %4").arg(path).arg(number).arg(min).arg(max));
+    else if (!isWhole)
+        fail(tr("%1 is %2, expected a whole number").arg(name(path)).arg(number));
+    else if (whole < min && max == std::numeric_limits<qint64>::max())
+        fail(tr("%1 is %2, expected %3 or more").arg(name(path)).arg(whole).arg(min));
+    else
+        fail(tr("%1 is %2, expected %3 to %4").arg(name(path)).arg(whole).arg(min).arg(max));
+    return fallback.value_or(min);
+}
+
+QString JsonReader::name(const QString &path) const
+{
+    return m_wording == Wording::RunFile ? u'"' + path + u'"' : path;
+}
+
+void JsonReader::failChoice(const QString &path, const QString &text, const QStringList &names)
+{
+    fail(m_wording == Wording::RunFile
+             ? tr("%1 is \"%2\", expected one of %3").arg(name(path), text, names.join(u", "))
+             : tr("%1 \"%2\" is not one of %3").arg(path, text, names.join(u", ")));
+}
