@@ -1,34 +1,10 @@
 #include "limitslider.h"
+#include "sliderdrag.h"
 
-#include <QMouseEvent>
 #include <QSignalSpy>
 #include <QSlider>
 #include <QSpinBox>
-#include <QStyle>
-#include <QStyleOptionSlider>
 #include <QTest>
-
-namespace {
-/// Drags the slider's handle with the mouse to x, as a user does.
-inline void dragHandle(QSlider *slider, int x)
-{
-    QStyleOptionSlider option;
-    option.initFrom(slider);
-    option.orientation = slider->orientation();
-    option.minimum = slider->minimum();
-    option.maximum = slider->maximum();
-    option.sliderPosition = slider->sliderPosition();
-    option.sliderValue = slider->value();
-    const QRect handle
-        = slider->style()->subControlRect(QStyle::CC_Slider, &option, QStyle::SC_SliderHandle, slider);
-    QTest::mousePress(slider, Qt::LeftButton, {}, handle.center());
-    QMouseEvent move(QEvent::MouseMove, QPointF(x, handle.center().y()),
-                     slider->mapToGlobal(QPointF(x, handle.center().y())), Qt::NoButton, Qt::LeftButton,
-                     Qt::NoModifier);
-    QCoreApplication::sendEvent(slider, &move);
-    QTest::mouseRelease(slider, Qt::LeftButton, {}, QPoint(x, handle.center().y()));
-}
-} // namespace
 
 class TestLimitSlider : public QObject
 {

@@ -8,47 +8,23 @@
 #include "run/runner.h"
 #include "run/runsequence.h"
 #include "run/runsession.h"
+#include "sliderdrag.h"
 #include "timeline/timelinepanel.h"
 #include "timeline/timelineview.h"
 #include "urleditor.h"
 
 #include <QComboBox>
 #include <QImage>
-#include <QMouseEvent>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSlider>
-#include <QStyle>
-#include <QStyleOptionSlider>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolTip>
 
 // The window as a user drives it: real clicks and keys, offscreen, against the built-in demo server.
-
-namespace {
-/// Drags the slider's handle with the mouse to x, as a user does.
-inline void dragHandle(QSlider *slider, int x)
-{
-    QStyleOptionSlider option;
-    option.initFrom(slider);
-    option.orientation = slider->orientation();
-    option.minimum = slider->minimum();
-    option.maximum = slider->maximum();
-    option.sliderPosition = slider->sliderPosition();
-    option.sliderValue = slider->value();
-    const QRect handle
-        = slider->style()->subControlRect(QStyle::CC_Slider, &option, QStyle::SC_SliderHandle, slider);
-    QTest::mousePress(slider, Qt::LeftButton, {}, handle.center());
-    QMouseEvent move(QEvent::MouseMove, QPointF(x, handle.center().y()),
-                     slider->mapToGlobal(QPointF(x, handle.center().y())), Qt::NoButton, Qt::LeftButton,
-                     Qt::NoModifier);
-    QCoreApplication::sendEvent(slider, &move);
-    QTest::mouseRelease(slider, Qt::LeftButton, {}, QPoint(x, handle.center().y()));
-}
-} // namespace
 
 class TestMainWindow : public QObject
 {

@@ -1,5 +1,6 @@
 #include "demoserver/demorouter.h"
 #include "demoserver/demoserver.h"
+#include "replywait.h"
 
 #include <QElapsedTimer>
 #include <QNetworkAccessManager>
@@ -15,7 +16,7 @@
 
 namespace {
 
-constexpr int WaitMs = 10000;
+using ReplyWait::WaitMs;
 
 QByteArray expectedBytes(qint64 size)
 {
@@ -25,18 +26,8 @@ QByteArray expectedBytes(qint64 size)
     return bytes;
 }
 
-bool finished(QNetworkReply *reply)
-{
-    if (reply->isFinished())
-        return true;
-    QSignalSpy spy(reply, &QNetworkReply::finished);
-    return spy.wait(WaitMs);
-}
-
-int statusOf(QNetworkReply *reply)
-{
-    return reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-}
+using ReplyWait::finished;
+using ReplyWait::statusOf;
 
 struct RawResponse
 {

@@ -1,6 +1,7 @@
 #include "crawler/linkextractor.h"
 #include "demoserver/demoserver.h"
 #include "demoserver/demosite.h"
+#include "replywait.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -17,21 +18,11 @@
 
 namespace {
 
-constexpr int WaitMs = 10000;
+using ReplyWait::WaitMs;
 const QByteArray HtmlType = QByteArrayLiteral("text/html; charset=utf-8");
 
-bool finished(QNetworkReply *reply)
-{
-    if (reply->isFinished())
-        return true;
-    QSignalSpy spy(reply, &QNetworkReply::finished);
-    return spy.wait(WaitMs);
-}
-
-int statusOf(QNetworkReply *reply)
-{
-    return reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-}
+using ReplyWait::finished;
+using ReplyWait::statusOf;
 
 // The hrefs exactly as DemoSite writes them, to check the markup itself (duplicate forms, nofollow, base,
 // refresh). Following links, as a crawler does, goes through the real HTML5 link extractor instead.
