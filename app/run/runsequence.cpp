@@ -25,6 +25,7 @@ QList<RunSettings> RunSequence::comparison(const RunSettings &base)
 void RunSequence::start(const QList<QUrl> &urls, const QList<RunSettings> &plan, int firstRunId)
 {
     cancel();
+    ++m_generation;
     m_firstRunId = firstRunId;
     m_urls = urls;
     m_plan = plan;
@@ -60,6 +61,10 @@ void RunSequence::onRunFinished(const RunResult &result)
     Q_EMIT runFinished(result);
     ++m_next;
     m_cancelRequested = m_cancelRequested || result.cancelled;
-    // Start the next run from the event loop, not from inside the last reply's finished() signal.
-    QTimer::singleShot(0, this, &RunSequence::startNext);
+    // Start the next run from the event loop, not from inside the last reply's finished() signal; unless a
+    // new sequence was started in the meantime.
+    QTimer::singleShot(0, this, [this, generation = m_generation] {
+        if (generation == m_generation)
+            startNext();
+    });
 }

@@ -42,4 +42,5 @@ private:
     int m_next = -1;
     int m_firstRunId = 0;
     bool m_cancelRequested = false;
+    int m_generation = 0; // a new start() makes steps queued by the previous sequence stale
 };

@@ -14,6 +14,7 @@ private Q_SLOTS:
     void comparisonRunsTheThreeModesInTurn();
     void runsNeverOverlapEachOther();
     void cancelStopsTheSequenceAndKeepsRecords();
+    void startingAgainReplacesTheRunningSequence();
 
 private:
     QList<QUrl> lesson(int times) const;
@@ -92,6 +93,27 @@ void TestRunSequence::cancelStopsTheSequenceAndKeepsRecords()
     QCOMPARE(sequence.results().size(), 1);
     QVERIFY(sequence.results().first().cancelled);
     QCOMPARE(sequence.results().first().records.size(), 4);
+}
+
+void TestRunSequence::startingAgainReplacesTheRunningSequence()
+{
+    RunSequence sequence;
+    QSignalSpy finished(&sequence, &RunSequence::finished);
+    sequence.start(lesson(4), RunSequence::comparison(RunSettings {}));
+    QTRY_VERIFY(sequence.runner()->inFlight() == 1);
+
+    RunSettings limited;
+    limited.limit = 2;
+    sequence.start(lesson(3), {limited}, 10);
+    QVERIFY(finished.wait(10'000));
+    QCOMPARE(finished.size(), 1);
+    QCOMPARE(finished.first().at(1).toBool(), false);
+    // Only the new sequence's run, once: nothing queued by the replaced one restarts it.
+    QCOMPARE(sequence.results().size(), 1);
+    QCOMPARE(sequence.results().first().runId, 10);
+    QCOMPARE(sequence.results().first().records.size(), 3);
+    QVERIFY(!sequence.results().first().cancelled);
+    QVERIFY(!finished.wait(300)); // and no second, stale finish
 }
 
 QTEST_GUILESS_MAIN(TestRunSequence)
