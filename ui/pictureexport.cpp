@@ -39,50 +39,72 @@ std::optional<Kind> kindFor(const QString &path)
     return std::nullopt;
 }
 
-QByteArray render(QWidget *widget, Kind kind, double scale)
+QByteArray paint(QSize size, Kind kind, double scale, int dpi, const QString &title, const Draw &draw)
 {
-    const QSize size = widget->size();
+    const auto drawOnWhite = [&](QPainter &painter, const QRectF &target) {
+        painter.setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing
+                               | QPainter::SmoothPixmapTransform);
+        painter.fillRect(target, Qt::white); // no transparent corners where a slide would show through
+        draw(painter, target);
+    };
     QByteArray bytes;
     QBuffer buffer(&bytes);
     buffer.open(QIODevice::WriteOnly);
     switch (kind) {
     case Kind::Png: {
         QImage image(size * scale, QImage::Format_ARGB32_Premultiplied);
+        if (image.isNull())
+            return {};
         image.setDevicePixelRatio(scale);
-        image.fill(Qt::white);
+        image.fill(Qt::white); // also the last pixel row that a fractional scale rounds to
         QPainter painter(&image);
-        widget->render(&painter);
+        drawOnWhite(painter, QRectF(QPointF(0, 0), QSizeF(size)));
         painter.end();
-        image.save(&buffer, "PNG");
+        if (!image.save(&buffer, "PNG"))
+            return {};
         break;
     }
     case Kind::Svg: {
         QSvgGenerator generator;
         generator.setOutputDevice(&buffer);
+        // Text was laid out at the screen's DPI; the generator's default of 72 would shrink it.
+        generator.setResolution(dpi);
         generator.setSize(size);
         generator.setViewBox(QRect(QPoint(0, 0), size));
-        generator.setTitle(QCoreApplication::translate("PictureExport", "Crawlscope timeline"));
+        generator.setTitle(title);
         QPainter painter(&generator);
-        widget->render(&painter);
+        drawOnWhite(painter, QRectF(QPointF(0, 0), QSizeF(size)));
         break;
     }
     case Kind::Pdf: {
         QPdfWriter writer(&buffer);
         writer.setCreator(QStringLiteral("Crawlscope " CRAWLSCOPE_VERSION));
-        writer.setTitle(QCoreApplication::translate("PictureExport", "Crawlscope timeline"));
-        // A page the size of the picture, so it drops into a slide without margins.
-        writer.setResolution(96);
-        writer.setPageSize(QPageSize(QSizeF(size), QPageSize::Point));
+        writer.setTitle(title);
+        // A page exactly the picture's size, so it drops into a slide without margins.
+        writer.setResolution(dpi);
+        writer.setPageSize(QPageSize(QSizeF(size) * 72.0 / dpi, QPageSize::Point));
         writer.setPageMargins(QMarginsF(0, 0, 0, 0));
         QPainter painter(&writer);
-        const double fit = std::min(painter.viewport().width() / double(size.width()),
-                                    painter.viewport().height() / double(size.height()));
-        painter.scale(fit, fit);
-        widget->render(&painter);
+        drawOnWhite(painter, QRectF(painter.viewport()));
         break;
     }
     }
     return bytes;
+}
+
+QByteArray render(QWidget *widget, Kind kind, double scale)
+{
+    const QSize size = widget->size();
+    return paint(size, kind, scale, widget->logicalDpiY(),
+                 QCoreApplication::translate("PictureExport", "Crawlscope timeline"),
+                 [widget, size](QPainter &painter, const QRectF &target) {
+                     // The PDF page may hold a few device pixels more or less than the layout.
+                     painter.save();
+                     painter.translate(target.topLeft());
+                     painter.scale(target.width() / size.width(), target.height() / size.height());
+                     widget->render(&painter);
+                     painter.restore();
+                 });
 }
 
 QByteArray renderRuns(const QList<RunResult> &runs, Kind kind, double scale, int width)

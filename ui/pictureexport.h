@@ -3,10 +3,14 @@
 #include "core/runresult.h"
 
 #include <QByteArray>
+#include <QSize>
 #include <QString>
 
+#include <functional>
 #include <optional>
 
+class QPainter;
+class QRectF;
 class QWidget;
 
 /// Pictures for slides and handouts: PNG (at a scale factor for high-DPI slides), SVG and PDF. The window
@@ -20,6 +24,14 @@ enum class Kind {
 };
 
 std::optional<Kind> kindFor(const QString &path);
+
+/// Draws a picture of `size` layout pixels, laid out at `dpi`, into a file of the given kind: draw() paints
+/// into `target` on a white page. PNGs get scale × the pixels; PDF pages are exactly the picture's size.
+/// Empty when the image could not be made.
+using Draw = std::function<void(QPainter &painter, const QRectF &target)>;
+QByteArray paint(QSize size, Kind kind, double scale, int dpi, const QString &title, const Draw &draw);
+
+/// What the widget shows, as paint() draws it.
 QByteArray render(QWidget *widget, Kind kind, double scale = 1.0);
 /// The runs stacked on one time axis, fitted, in a panel of the given width.
 QByteArray renderRuns(const QList<RunResult> &runs, Kind kind, double scale, int width = 1600);

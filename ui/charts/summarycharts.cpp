@@ -1,9 +1,10 @@
 #include "summarycharts.h"
 
+#include "pictureexport.h"
+
 #include <QBarCategoryAxis>
 #include <QBarSeries>
 #include <QBarSet>
-#include <QBuffer>
 #include <QChart>
 #include <QChartView>
 #include <QDir>
@@ -11,14 +12,11 @@
 #include <QFileInfo>
 #include <QGraphicsLayout>
 #include <QGraphicsScene>
-#include <QImage>
 #include <QLegend>
 #include <QLineSeries>
 #include <QMenu>
 #include <QMessageBox>
 #include <QPainter>
-#include <QPdfWriter>
-#include <QSvgGenerator>
 #include <QValueAxis>
 
 #include <algorithm>
@@ -97,67 +95,6 @@ void fitTimeAxis(QValueAxis *axis, double maxValue, double headroom)
     axis->setTickInterval(ChartData::niceStep(top / 6));
     axis->setLabelFormat(u"%g"_s);
     axis->setRange(0, top);
-}
-
-enum class Format {
-    Png,
-    Svg,
-    Pdf,
-};
-
-QByteArray renderChart(QChart *chart, Format format, QSize size, double scale, int dpi)
-{
-    const QRectF source(chart->pos(), chart->size());
-    const auto draw = [&](QPainter &painter, const QRectF &target) {
-        painter.setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing
-                               | QPainter::SmoothPixmapTransform);
-        painter.fillRect(target, Qt::white); // no transparent corners where a slide would show through
-        chart->scene()->render(&painter, target, source);
-    };
-    const QString title = chart->title();
-    QByteArray bytes;
-    QBuffer buffer(&bytes);
-    buffer.open(QIODevice::WriteOnly);
-    switch (format) {
-    case Format::Png: {
-        QImage image(size * scale, QImage::Format_ARGB32_Premultiplied);
-        if (image.isNull())
-            return {};
-        image.setDevicePixelRatio(scale);
-        image.fill(Qt::white); // also the last pixel row that a fractional scale rounds to
-        QPainter painter(&image);
-        draw(painter, QRectF(QPointF(0, 0), QSizeF(size)));
-        painter.end();
-        if (!image.save(&buffer, "PNG"))
-            return {};
-        break;
-    }
-    case Format::Svg: {
-        QSvgGenerator generator;
-        generator.setOutputDevice(&buffer);
-        // The chart laid its text out at the screen's DPI; the generator's default of 72 would shrink it.
-        generator.setResolution(dpi);
-        generator.setSize(size);
-        generator.setViewBox(QRect(QPoint(0, 0), size));
-        generator.setTitle(title);
-        QPainter painter(&generator);
-        draw(painter, QRectF(QPointF(0, 0), QSizeF(size)));
-        break;
-    }
-    case Format::Pdf: {
-        QPdfWriter writer(&buffer);
-        writer.setCreator(u"Crawlscope " CRAWLSCOPE_VERSION ""_s);
-        writer.setTitle(title);
-        // A page exactly the chart's size, so it drops into a slide without margins.
-        writer.setResolution(dpi);
-        writer.setPageSize(QPageSize(QSizeF(size) * 72.0 / dpi, QPageSize::Point));
-        writer.setPageMargins(QMarginsF(0, 0, 0, 0));
-        QPainter painter(&writer);
-        draw(painter, QRectF(painter.viewport()));
-        break;
-    }
-    }
-    return bytes;
 }
 
 } // namespace
@@ -364,14 +301,10 @@ bool SummaryCharts::exportChart(int index, const QString &path, QString *error, 
     QChartView *view = chartView(index);
     if (!view)
         return fail(tr("there is no chart %1").arg(index));
-    const QString suffix = QFileInfo(path).suffix().toLower();
-    Format format = Format::Png;
-    if (suffix == "svg"_L1)
-        format = Format::Svg;
-    else if (suffix == "pdf"_L1)
-        format = Format::Pdf;
-    else if (suffix != "png"_L1)
-        return fail(tr("unknown format \"%1\"; use .png, .svg or .pdf").arg(suffix));
+    const auto kind = PictureExport::kindFor(path);
+    if (!kind)
+        return fail(
+            tr("unknown format \"%1\"; use .png, .svg or .pdf").arg(QFileInfo(path).suffix().toLower()));
     if (!(scale > 0) || scale > 16)
         return fail(tr("the scale %1 is not between 0 and 16").arg(scale));
     if (!folderExistsFor(path, error))
@@ -381,7 +314,11 @@ bool SummaryCharts::exportChart(int index, const QString &path, QString *error, 
     const QSize size = exportSize(index);
     const QSizeF shownSize = chart->size();
     chart->resize(size);
-    const QByteArray bytes = renderChart(chart, format, size, scale, view->logicalDpiY());
+    const QRectF source(chart->pos(), chart->size());
+    const QByteArray bytes = PictureExport::paint(size, *kind, scale, view->logicalDpiY(), chart->title(),
+                                                  [chart, source](QPainter &painter, const QRectF &target) {
+                                                      chart->scene()->render(&painter, target, source);
+                                                  });
     chart->resize(shownSize);
     if (bytes.isEmpty())
         return fail(tr("an image of %1 × %2 pixels could not be made")
