@@ -1,4 +1,5 @@
 #include "export/harformat.h"
+#include "jsonpatch.h"
 
 #include "sampleruns.h"
 
@@ -119,26 +120,6 @@ const QStringList &timingNames()
     static const QStringList names {u"blocked"_s, u"dns"_s,  u"connect"_s, u"ssl"_s,
                                     u"send"_s,    u"wait"_s, u"receive"_s};
     return names;
-}
-
-// Sets (or with an undefined value removes) the value at a path of object keys and array indices.
-QJsonValue patched(const QJsonValue &node, QStringList path, const QJsonValue &value)
-{
-    if (path.isEmpty())
-        return value;
-    const QString step = path.takeFirst();
-    if (node.isArray()) {
-        QJsonArray array = node.toArray();
-        const int index = step.toInt();
-        array[index] = patched(array.at(index), path, value);
-        return array;
-    }
-    QJsonObject object = node.toObject();
-    if (path.isEmpty() && value.isUndefined())
-        object.remove(step);
-    else
-        object[step] = patched(object.value(step), path, value);
-    return object;
 }
 
 QByteArray sampleHarWith(const QString &path, const QJsonValue &value)

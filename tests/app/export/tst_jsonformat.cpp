@@ -1,4 +1,5 @@
 #include "export/jsonformat.h"
+#include "jsonpatch.h"
 
 #include "sampleruns.h"
 
@@ -10,26 +11,6 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-
-// Sets (or with an undefined value removes) the value at a path of object keys and array indices.
-QJsonValue patched(const QJsonValue &node, QStringList path, const QJsonValue &value)
-{
-    if (path.isEmpty())
-        return value;
-    const QString step = path.takeFirst();
-    if (node.isArray()) {
-        QJsonArray array = node.toArray();
-        const int index = step.toInt();
-        array[index] = patched(array.at(index), path, value);
-        return array;
-    }
-    QJsonObject object = node.toObject();
-    if (path.isEmpty() && value.isUndefined())
-        object.remove(step);
-    else
-        object[step] = patched(object.value(step), path, value);
-    return object;
-}
 
 QByteArray sampleJsonWith(const QString &path, const QJsonValue &value)
 {
