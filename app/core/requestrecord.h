@@ -1,5 +1,6 @@
 #pragma once
 
+#include "crawltypes.h"
 #include "runsettings.h"
 
 #include <QList>
@@ -57,8 +58,10 @@ struct RequestRecord
     Outcome outcome = Outcome::Pending;
 
     // Set by the crawler; a plain run leaves them as they are.
-    int parentId = -1;
-    int depth = 0;
+    int parentId = -1; // the request whose page linked here or redirected here; -1 for a seed
+    int depth = 0; // links followed from a seed; a redirect keeps its source's depth
+    RequestRole role = RequestRole::Page;
+    int attempt = 1; // 2 and up for a retry after 429 or 503, as a request of its own
 
     qint64 at(Mark mark) const { return marks[std::size_t(mark)]; }
     bool reached(Mark mark) const { return at(mark) != NotReached; }

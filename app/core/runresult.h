@@ -26,6 +26,9 @@ struct RunResult
     bool cancelled = false;
     QList<RequestRecord> records; // by id, in input order
     QList<CapacityChange> capacityChanges; // the initial size first
+    // Crawl mode only: the URLs found and not requested, and the hosts crawled.
+    QList<SkippedUrl> skipped; // in the order they were first found
+    QList<CrawlHost> hosts; // in the order they were first needed
 
     friend bool operator==(const RunResult &, const RunResult &) = default;
 };

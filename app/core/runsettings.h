@@ -1,5 +1,7 @@
 #pragma once
 
+#include "crawltypes.h"
+
 #include <QByteArray>
 #include <QString>
 
@@ -31,6 +33,7 @@ struct RunSettings
     int maxRedirects = DefaultMaxRedirects;
     QByteArray userAgent = defaultUserAgent();
     bool keepBodies = false; // the crawler needs HTML bodies; plain runs only count bytes
+    CrawlSettings crawl; // crawl mode: follow links from the URLs, within a scope
 
     /// The gate's size for this mode; 0 means no gate at all.
     int gateCapacity() const;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/crawltypes.h"
+
 #include <QCoreApplication>
 #include <QList>
 #include <QRegularExpression>
@@ -14,7 +16,7 @@ class CrawlScope
     Q_DECLARE_TR_FUNCTIONS(CrawlScope)
 
 public:
-    enum class Kind { Host, Site, Any };
+    using Kind = ScopeKind;
 
     /// Patterns are matched against the normalized URL as it is shown to the user (IDN hosts in Unicode).
     CrawlScope(const QList<QUrl> &seeds, Kind kind, const QList<QRegularExpression> &includes = {},

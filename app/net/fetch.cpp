@@ -30,7 +30,10 @@ void Fetch::start()
     QNetworkRequest request(url);
     request.setHeader(QNetworkRequest::UserAgentHeader, m_settings.userAgent);
     request.setTransferTimeout(m_settings.timeoutMs);
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
+    // A crawl follows redirects itself, so each hop is a request of its own and de-duplicated like a link.
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                         m_settings.crawl.enabled ? QNetworkRequest::ManualRedirectPolicy
+                                                  : QNetworkRequest::NoLessSafeRedirectPolicy);
     request.setMaximumRedirectsAllowed(m_settings.maxRedirects);
     request.setDecompressedSafetyCheckThreshold(DecompressionCheckThreshold);
     request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
@@ -77,7 +80,7 @@ void Fetch::onReadyRead()
         return;
     }
     if (m_settings.keepBodies)
-        m_body += chunk;
+        m_response.body += chunk;
 }
 
 void Fetch::onRedirected(const QUrl &url)
@@ -115,6 +118,9 @@ void Fetch::onFinished()
     record.redirects = m_redirects;
     record.bytes = m_bytes;
     record.status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (const QByteArray location = m_reply->rawHeader("Location"); !location.isEmpty())
+        m_response.location = record.url.resolved(QUrl::fromEncoded(location));
+    m_response.retryAfter = m_reply->rawHeader("Retry-After");
     record.contentType = m_reply->header(QNetworkRequest::ContentTypeHeader).toString();
     // Qt 6.4 joins a header's values across redirect hops ("text/html, text/html"); the final response's
     // value comes last.

@@ -3,9 +3,20 @@
 #include "core/runsettings.h"
 
 #include <QByteArray>
+#include <QMetaType>
 #include <QObject>
 #include <QPointer>
 #include <QUrl>
+
+/// What the crawler reads from a response besides its record.
+struct FetchResponse
+{
+    QByteArray body; // empty unless RunSettings::keepBodies
+    QUrl location; // the Location of a redirect the fetch did not follow, resolved against the request URL
+    QByteArray retryAfter; // the Retry-After header as sent
+};
+
+Q_DECLARE_METATYPE(FetchResponse)
 
 class QNetworkAccessManager;
 class QNetworkReply;
@@ -33,7 +44,8 @@ public:
 
     int id() const { return m_id; }
     QNetworkAccessManager *manager() const { return m_manager; }
-    const QByteArray &body() const { return m_body; }
+    /// Complete once finished() was emitted.
+    const FetchResponse &response() const { return m_response; }
 
 Q_SIGNALS:
     void finished(int id);
@@ -50,7 +62,7 @@ private:
     int m_id;
     RunSettings m_settings;
     QPointer<QNetworkReply> m_reply;
-    QByteArray m_body;
+    FetchResponse m_response;
     qint64 m_bytes = 0;
     int m_redirects = 0;
     QString m_abortReason;

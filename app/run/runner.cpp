@@ -1,6 +1,5 @@
 #include "runner.h"
 
-#include "net/fetch.h"
 #include "net/managerpool.h"
 
 #include <QTimer>
@@ -29,7 +28,7 @@ int Runner::managerCount() const
     return m_pool->managerCount();
 }
 
-void Runner::start(const QList<QUrl> &urls, const RunSettings &settings, int runId)
+void Runner::start(const QList<QUrl> &urls, const RunSettings &settings, int runId, Input input)
 {
     if (m_running)
         cancel();
@@ -37,9 +36,8 @@ void Runner::start(const QList<QUrl> &urls, const RunSettings &settings, int run
     // Old gates may still be on the call stack (a run can finish from inside a gate callback).
     if (m_gate)
         m_gate->deleteLater();
-    for (auto *gate : std::as_const(m_hostGates))
-        gate->deleteLater();
-    m_hostGates.clear();
+    if (m_scheduler)
+        m_scheduler->deleteLater();
     // Fresh connections, so earlier runs don't warm this one up. The old pool may still be on the call stack
     // (a run can start from inside the last reply's finished()), so it goes away from the event loop.
     m_retiredPools.push_back(std::move(m_pool));
@@ -49,6 +47,7 @@ void Runner::start(const QList<QUrl> &urls, const RunSettings &settings, int run
     m_settings = settings;
     m_running = true;
     m_cancelling = false;
+    m_inputOpen = input == Input::Open;
     m_done = 0;
     m_peakInFlight = 0;
     m_recorder.begin(runId, settings);
@@ -57,6 +56,7 @@ void Runner::start(const QList<QUrl> &urls, const RunSettings &settings, int run
     m_recorder.recordCapacity(settings.gateCapacity());
     connect(m_gate, &Gate::capacityChanged, this,
             [this](int capacity) { m_recorder.recordCapacity(capacity); });
+    m_scheduler = new HostScheduler(m_gate, settings.perHost, this);
 
     for (const QUrl &url : urls)
         m_recorder.add(url);
@@ -64,44 +64,62 @@ void Runner::start(const QList<QUrl> &urls, const RunSettings &settings, int run
 
     for (int id = 0; id < m_recorder.count() && m_running && !m_cancelling; ++id)
         enqueue(id);
-    if (m_recorder.count() == 0)
+    if (m_recorder.count() == 0 && !m_inputOpen)
         finish(false);
+}
+
+int Runner::add(const QUrl &url, int parentId, int depth, RequestRole role, int attempt)
+{
+    if (!m_running || m_cancelling || !m_inputOpen)
+        return -1;
+    const int id = m_recorder.add(url, parentId, depth);
+    RequestRecord &record = m_recorder.edit(id);
+    record.role = role;
+    record.attempt = attempt;
+    enqueue(id);
+    return id;
+}
+
+void Runner::closeInput()
+{
+    if (!m_inputOpen)
+        return;
+    m_inputOpen = false;
+    if (m_running && !m_cancelling && m_done == m_recorder.count())
+        finish(false);
+}
+
+void Runner::setHostInterval(const QString &host, int intervalMs)
+{
+    if (m_scheduler)
+        m_scheduler->setInterval(host, intervalMs);
+}
+
+void Runner::pauseHost(const QString &host, qint64 untilNs)
+{
+    if (m_scheduler)
+        m_scheduler->pauseUntil(host, untilNs);
+}
+
+int Runner::waiting() const
+{
+    return m_scheduler ? m_scheduler->waiting() : 0;
 }
 
 void Runner::enqueue(int id)
 {
-    m_gateWaiters.insert(id, 0);
-    const Gate::Ticket ticket = m_gate->acquire([this, id] { onGateAcquired(id); });
-    if (m_gateWaiters.contains(id)) // not admitted synchronously
-        m_gateWaiters[id] = ticket;
+    m_scheduler->submit(id, ManagerPool::hostKey(m_recorder.record(id).url), [this, id] { onAdmitted(id); });
 }
 
-void Runner::onGateAcquired(int id)
+void Runner::onAdmitted(int id)
 {
-    m_gateWaiters.remove(id);
+    // The host's slot and the run's permit come together, so the whole wait was for both.
     m_recorder.mark(id, Mark::GateAcquired);
-    if (m_settings.perHost <= 0) {
-        issue(id);
-        return;
-    }
-    m_hostWaiters.insert(id, 0);
-    const Gate::Ticket ticket = hostGate(m_recorder.record(id).url)->acquire([this, id] { issue(id); });
-    if (m_hostWaiters.contains(id))
-        m_hostWaiters[id] = ticket;
-}
-
-Gate *Runner::hostGate(const QUrl &url)
-{
-    const QString key = ManagerPool::hostKey(url);
-    Gate *&gate = m_hostGates[key];
-    if (!gate)
-        gate = new Gate(m_settings.perHost, this);
-    return gate;
+    issue(id);
 }
 
 void Runner::issue(int id)
 {
-    m_hostWaiters.remove(id);
     const QUrl url = m_recorder.record(id).url;
     auto *fetch = new Fetch(m_pool->acquire(url), &m_recorder, id, m_settings, this);
     m_fetches.insert(id, fetch);
@@ -120,8 +138,10 @@ void Runner::onFetchFinished(int id)
     fetch->deleteLater();
     if (m_cancelling)
         return; // cancel() settles the permits
-    if (m_settings.perHost > 0)
-        hostGate(url)->release();
+    m_scheduler->release(ManagerPool::hostKey(url));
+    Q_EMIT responseArrived(id, fetch->response());
+    if (m_cancelling)
+        return; // cancelled from the handler
 
     if (m_settings.delayMs <= 0) {
         releasePermit();
@@ -148,7 +168,11 @@ void Runner::releasePermit()
 {
     ++m_done;
     m_gate->release();
-    if (m_running && m_done == m_recorder.count())
+    if (!m_running || m_done != m_recorder.count())
+        return;
+    if (m_inputOpen)
+        Q_EMIT drained(m_recorder.runId());
+    else
         finish(false);
 }
 
@@ -168,17 +192,14 @@ void Runner::cancel()
         return;
     m_cancelling = true;
 
+    m_inputOpen = false;
+
     // Waiters first, so that nothing released below admits anyone.
-    const auto dropWaiters = [this](QHash<int, Gate::Ticket> &waiters, const QString &reason) {
-        for (auto it = waiters.cbegin(); it != waiters.cend(); ++it) {
-            RequestRecord &record = m_recorder.edit(it.key());
-            record.outcome = Outcome::Cancelled;
-            record.error = reason;
-        }
-        waiters.clear();
-    };
-    dropWaiters(m_gateWaiters, tr("cancelled while waiting for the gate"));
-    dropWaiters(m_hostWaiters, tr("cancelled while waiting for a connection to its host"));
+    for (const int id : m_scheduler->withdrawAll()) {
+        RequestRecord &record = m_recorder.edit(id);
+        record.outcome = Outcome::Cancelled;
+        record.error = tr("cancelled while waiting for its turn");
+    }
 
     const auto inFlight = m_fetches.values();
     for (auto *fetch : inFlight)

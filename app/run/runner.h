@@ -2,6 +2,8 @@
 
 #include "core/runresult.h"
 #include "gate/gate.h"
+#include "gate/hostscheduler.h"
+#include "net/fetch.h"
 #include "recorder/recorder.h"
 
 #include <QHash>
@@ -11,14 +13,17 @@
 #include <memory>
 #include <vector>
 
-class Fetch;
 class ManagerPool;
 class QTimer;
 
 /// Runs one list of URLs in one mode, the way the lesson's asyncio programs do, on the Qt event loop:
 ///   for each url:  async with gate:  async with host_gate:  fetch(url)   then  sleep(delay)  inside the gate
 /// Sequential is a gate of 1, limited a gate of k that can be resized live, gather has no limit at all.
+/// The per-host gates (HostScheduler) only let a request take a permit once its host may go.
 /// Every phase lands in the recorder; nothing is ever lost, whether the run completes, fails or is cancelled.
+///
+/// A run started with Input::Open takes more requests with add() while it runs (the crawler's frontier) and
+/// only ends after closeInput(); drained() says when everything added so far is done.
 class Runner : public QObject
 {
     Q_OBJECT
@@ -27,7 +32,18 @@ public:
     explicit Runner(QObject *parent = nullptr);
     ~Runner() override;
 
-    void start(const QList<QUrl> &urls, const RunSettings &settings, int runId = 0);
+    enum class Input { Closed, Open };
+
+    void start(const QList<QUrl> &urls, const RunSettings &settings, int runId = 0,
+               Input input = Input::Closed);
+    /// Queues one more request of an open run; returns its id, or -1 when the run is not taking any.
+    int add(const QUrl &url, int parentId = -1, int depth = 0, RequestRole role = RequestRole::Page,
+            int attempt = 1);
+    /// No more add(): the run ends as soon as everything added is done.
+    void closeInput();
+    /// Per-host politeness for the requests still to come (ManagerPool::hostKey names the host).
+    void setHostInterval(const QString &host, int intervalMs);
+    void pauseHost(const QString &host, qint64 untilNs);
     /// Aborts what is in flight and drops what waits; every record is kept, marked cancelled.
     void cancel();
     /// Resizes the gate of a limited run, live: growing admits waiters at once, shrinking lets holders
@@ -38,42 +54,45 @@ public:
     int total() const { return m_recorder.count(); }
     int done() const { return m_done; }
     int inFlight() const { return int(m_fetches.size()); }
-    int waiting() const { return int(m_gateWaiters.size() + m_hostWaiters.size()); }
+    int waiting() const;
     int delaying() const { return int(m_delays.size()); }
     int peakInFlight() const { return m_peakInFlight; }
     const RunSettings &settings() const { return m_settings; }
     const Recorder &recorder() const { return m_recorder; }
+    Recorder &recorder() { return m_recorder; }
     /// The QNetworkAccessManagers this run needed to keep every issued request on the wire.
     int managerCount() const;
 
 Q_SIGNALS:
     void runStarted(int runId);
     void recordsChanged(int runId, const QList<RequestRecord> &changed);
+    /// A request got its whole response, before its delay starts. The body is empty unless keepBodies.
+    void responseArrived(int id, const FetchResponse &response);
+    /// Everything added to an open run so far is done.
+    void drained(int runId);
     void runFinished(const RunResult &result);
 
 private:
     void enqueue(int id);
-    void onGateAcquired(int id);
+    void onAdmitted(int id);
     void issue(int id);
     void onFetchFinished(int id);
     void onDelayElapsed(int id);
     void releasePermit();
-    Gate *hostGate(const QUrl &url);
     void finish(bool cancelled);
 
     Recorder m_recorder;
     RunSettings m_settings;
     bool m_running = false;
     bool m_cancelling = false;
+    bool m_inputOpen = false;
     int m_done = 0;
     int m_peakInFlight = 0;
 
     QPointer<Gate> m_gate;
-    QHash<QString, Gate *> m_hostGates;
+    QPointer<HostScheduler> m_scheduler;
     std::unique_ptr<ManagerPool> m_pool;
     std::vector<std::unique_ptr<ManagerPool>> m_retiredPools; // deleted from the event loop
-    QHash<int, Gate::Ticket> m_gateWaiters;
-    QHash<int, Gate::Ticket> m_hostWaiters;
     QHash<int, Fetch *> m_fetches;
     QHash<int, QTimer *> m_delays;
 };

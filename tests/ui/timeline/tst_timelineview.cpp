@@ -96,7 +96,7 @@ RunResult TestTimelineView::handMadeRun()
     refused.error = QStringLiteral("Connection refused");
     RequestRecord cancelled = record(4, {{Mark::Queued, 0}});
     cancelled.outcome = Outcome::Cancelled;
-    cancelled.error = QStringLiteral("cancelled while waiting for the gate");
+    cancelled.error = QStringLiteral("cancelled while waiting for its turn");
     run.records = {ok, ok2, notFound, refused, cancelled};
     run.capacityChanges = {{0, 2}, {600 * Ms, 3}};
     run.endNs = 1200 * Ms;

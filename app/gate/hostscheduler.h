@@ -1,0 +1,79 @@
+#pragma once
+
+#include "gate.h"
+
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+#include <QString>
+#include <QTimer>
+
+#include <deque>
+#include <functional>
+
+/// The per-host gates that sit inside a run's gate. A request is admitted when its host has a free slot
+/// (at most perHost in use, 0 = no cap), the host's pacing allows another start (a minimum interval between
+/// starts, from robots.txt's Crawl-delay) and the host is not paused (backing off after 429 or 503) - and
+/// only then does it take one of the run's permits. So a host that must wait never holds a permit another
+/// host could use, and among the hosts that may go, the request queued first goes first: with one host and
+/// no per-host rules this is exactly the run's FIFO gate.
+class HostScheduler : public QObject
+{
+    Q_OBJECT
+
+public:
+    using Admitted = std::function<void()>;
+
+    HostScheduler(Gate *gate, int perHost, QObject *parent = nullptr);
+
+    /// Queues request id for host; admitted() is called once it holds a host slot and a permit of the gate,
+    /// synchronously when both are free.
+    void submit(int id, const QString &host, Admitted admitted);
+    /// Drops every request that is still queued, and returns their ids in submission order.
+    QList<int> withdrawAll();
+    /// Gives back a host slot. The gate permit is the caller's to release, when it is done with it.
+    void release(const QString &host);
+
+    /// At least intervalMs between two admissions to host (0 = none).
+    void setInterval(const QString &host, int intervalMs);
+    /// Admits nothing to host before the monotonic time untilNs (Clock::nowNs()); never shortens a pause.
+    void pauseUntil(const QString &host, qint64 untilNs);
+
+    int waiting() const { return m_waiting; }
+    int waiting(const QString &host) const;
+    int active(const QString &host) const;
+
+private:
+    struct Item
+    {
+        quint64 order;
+        int id;
+        Admitted admitted;
+    };
+    struct Host
+    {
+        std::deque<Item> queue;
+        int active = 0;
+        qint64 intervalNs = 0;
+        qint64 lastAdmittedNs = 0;
+        bool admittedBefore = false;
+        qint64 pausedUntilNs = 0;
+    };
+
+    qint64 readyAtNs(const Host &host) const;
+    Host *nextReady(qint64 nowNs);
+    void pump();
+    void onPermit();
+    void armTimer(qint64 nowNs);
+
+    QPointer<Gate> m_gate;
+    int m_perHost;
+    QHash<QString, Host> m_hosts;
+    quint64 m_nextOrder = 0;
+    int m_waiting = 0;
+    bool m_acquiring = false; // asked the gate for a permit, not granted yet
+    Gate::Ticket m_ticket = 0;
+    bool m_pumping = false;
+    bool m_pumpAgain = false;
+    QTimer m_timer;
+};
