@@ -35,6 +35,7 @@ void RunModel::beginRun(int runId, const RunSettings &settings, const QDateTime 
     m_liveNowNs = 0;
     endResetModel();
     Q_EMIT runReset();
+    Q_EMIT crawlChanged();
     Q_EMIT timelineChanged();
 }
 
@@ -80,6 +81,15 @@ void RunModel::setCapacityChanges(const QList<CapacityChange> &changes)
     Q_EMIT timelineChanged();
 }
 
+void RunModel::applyCrawl(int runId, const QList<SkippedUrl> &skipped, const QList<CrawlHost> &hosts)
+{
+    if (runId != m_run.runId)
+        return;
+    m_run.skipped = skipped;
+    m_run.hosts = hosts;
+    Q_EMIT crawlChanged();
+}
+
 void RunModel::setLiveNowNs(qint64 nowNs)
 {
     m_liveNowNs = nowNs;
@@ -94,6 +104,7 @@ void RunModel::setRun(const RunResult &run)
     m_live = false;
     endResetModel();
     Q_EMIT runReset();
+    Q_EMIT crawlChanged();
     Q_EMIT timelineChanged();
 }
 

@@ -44,6 +44,8 @@ public:
     /// Applies a batch from Runner::recordsChanged. Batches of another run are dropped.
     void applyRecords(int runId, const QList<RequestRecord> &changed);
     void setCapacityChanges(const QList<CapacityChange> &changes);
+    /// Applies Runner::crawlChanged: the skipped URLs and hosts of a crawl, whole.
+    void applyCrawl(int runId, const QList<SkippedUrl> &skipped, const QList<CrawlHost> &hosts);
     /// While live, how far the run has got: views draw unfinished phases up to here.
     void setLiveNowNs(qint64 nowNs);
     /// Replaces everything with a finished (or imported) run.
@@ -67,6 +69,8 @@ public:
 Q_SIGNALS:
     /// Anything the timeline draws changed: records, capacity, or the live clock.
     void timelineChanged();
+    /// The crawl's skipped URLs or hosts changed (applyCrawl); also emitted by runReset.
+    void crawlChanged();
     /// A run was started, set or cleared: views should re-fit.
     void runReset();
 

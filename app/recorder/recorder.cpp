@@ -2,6 +2,8 @@
 
 #include "core/clock.h"
 
+#include <algorithm>
+
 Recorder::Recorder(QObject *parent)
     : QObject(parent)
 {
@@ -15,6 +17,8 @@ void Recorder::begin(int runId, const RunSettings &settings)
     m_batchTimer.stop();
     m_dirty.clear();
     m_dirtyFlags.clear();
+    m_crawlDirty = false;
+    m_skipIndex.clear();
     m_run = RunResult {};
     m_run.runId = runId;
     m_run.settings = settings;
@@ -59,6 +63,38 @@ void Recorder::recordCapacity(int capacity)
     m_run.capacityChanges.append({elapsedNs(), capacity});
 }
 
+void Recorder::skip(const QUrl &url, int parentId, int depth, SkipReason reason, const QString &detail)
+{
+    const auto key = qMakePair(url.toString(QUrl::FullyEncoded), int(reason));
+    if (const auto it = m_skipIndex.constFind(key); it != m_skipIndex.cend()) {
+        ++m_run.skipped[*it].count;
+    } else {
+        m_skipIndex.insert(key, m_run.skipped.size());
+        m_run.skipped.append({url, parentId, depth, reason, detail, 1, elapsedNs()});
+    }
+    touchCrawl();
+}
+
+void Recorder::setHost(const CrawlHost &host)
+{
+    const auto it = std::find_if(m_run.hosts.begin(), m_run.hosts.end(),
+                                 [&](const CrawlHost &known) { return known.origin == host.origin; });
+    if (it == m_run.hosts.end())
+        m_run.hosts.append(host);
+    else if (*it == host)
+        return;
+    else
+        *it = host;
+    touchCrawl();
+}
+
+const CrawlHost *Recorder::host(const QString &origin) const
+{
+    const auto it = std::find_if(m_run.hosts.cbegin(), m_run.hosts.cend(),
+                                 [&](const CrawlHost &known) { return known.origin == origin; });
+    return it == m_run.hosts.cend() ? nullptr : &*it;
+}
+
 void Recorder::end(bool cancelled)
 {
     m_run.endNs = elapsedNs();
@@ -81,9 +117,23 @@ void Recorder::touch(int id)
         m_batchTimer.start();
 }
 
+void Recorder::touchCrawl()
+{
+    m_crawlDirty = true;
+    if (!m_batchTimer.isActive())
+        m_batchTimer.start();
+}
+
 void Recorder::flush()
 {
     m_batchTimer.stop();
+    if (m_crawlDirty) {
+        // Records first, so that a skip's parent is known to whoever listens.
+        m_crawlDirty = false;
+        flush();
+        Q_EMIT crawlChanged(m_run.runId, m_run.skipped, m_run.hosts);
+        return;
+    }
     if (m_dirty.isEmpty())
         return;
     QList<RequestRecord> changed;

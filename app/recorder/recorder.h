@@ -2,6 +2,7 @@
 
 #include "core/runresult.h"
 
+#include <QHash>
 #include <QObject>
 #include <QTimer>
 
@@ -28,6 +29,13 @@ public:
     /// For fields other than marks; the record is sent in the next batch.
     RequestRecord &edit(int id);
     void recordCapacity(int capacity);
+    /// Notes a URL the crawl did not request. One already noted for the same reason is counted again
+    /// instead, under its first parent and depth.
+    void skip(const QUrl &url, int parentId, int depth, SkipReason reason, const QString &detail);
+    /// Adds the host, or updates the one with the same origin.
+    void setHost(const CrawlHost &host);
+    /// The host with this origin, or nullptr.
+    const CrawlHost *host(const QString &origin) const;
     void end(bool cancelled);
 
     qint64 elapsedNs() const;
@@ -41,13 +49,18 @@ public:
 
 Q_SIGNALS:
     void recordsChanged(int runId, const QList<RequestRecord> &changed);
+    /// The crawl's skipped URLs or hosts changed; both lists whole, as in the result.
+    void crawlChanged(int runId, const QList<SkippedUrl> &skipped, const QList<CrawlHost> &hosts);
 
 private:
     void touch(int id);
+    void touchCrawl();
 
     RunResult m_run;
     qint64 m_zeroNs = 0;
     std::vector<bool> m_dirtyFlags;
     QList<int> m_dirty;
+    bool m_crawlDirty = false;
+    QHash<QPair<QString, int>, qsizetype> m_skipIndex; // (URL, reason) -> position in skipped
     QTimer m_batchTimer;
 };

@@ -9,6 +9,7 @@ Runner::Runner(QObject *parent)
     , m_pool(std::make_unique<ManagerPool>())
 {
     connect(&m_recorder, &Recorder::recordsChanged, this, &Runner::recordsChanged);
+    connect(&m_recorder, &Recorder::crawlChanged, this, &Runner::crawlChanged);
 }
 
 Runner::~Runner()

@@ -66,6 +66,7 @@ public:
 Q_SIGNALS:
     void runStarted(int runId);
     void recordsChanged(int runId, const QList<RequestRecord> &changed);
+    void crawlChanged(int runId, const QList<SkippedUrl> &skipped, const QList<CrawlHost> &hosts);
     /// A request got its whole response, before its delay starts. The body is empty unless keepBodies.
     void responseArrived(int id, const FetchResponse &response);
     /// Everything added to an open run so far is done.

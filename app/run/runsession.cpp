@@ -12,6 +12,11 @@ RunSession::RunSession(QObject *parent)
     connect(&m_liveTimer, &QTimer::timeout, this, &RunSession::tick);
     connect(m_sequence, &RunSequence::runStarted, this, &RunSession::onRunStarted);
     connect(m_sequence->runner(), &Runner::recordsChanged, this, &RunSession::onRecordsChanged);
+    connect(m_sequence->runner(), &Runner::crawlChanged, this,
+            [this](int runId, const QList<SkippedUrl> &skipped, const QList<CrawlHost> &hosts) {
+                if (RunModel *model = modelFor(runId))
+                    model->applyCrawl(runId, skipped, hosts);
+            });
     connect(m_sequence, &RunSequence::runFinished, this, &RunSession::onRunFinished);
     connect(m_sequence, &RunSequence::finished, this, [this](const QList<RunResult> &, bool cancelled) {
         m_liveTimer.stop();
