@@ -1,6 +1,7 @@
 #include "cli.h"
 
 #include "core/runresult.h"
+#include "crawler/crawler.h"
 #include "demoserver/demoserver.h"
 #include "export/exporter.h"
 #include "export/jsonformat.h"
@@ -95,9 +96,35 @@ void printTable(const QList<RunResult> &runs)
                      .arg(summary.failed, 6)
                      .arg(summary.cancelled, 9)
                      .arg(formatSeconds(summary.wallNs), 10)
-                     .arg(formatSeconds(summary.idealNs), 10)
+                     .arg(summary.idealNs > 0 ? formatSeconds(summary.idealNs) : QStringLiteral("-"), 10)
                      .arg(ratio, 10)
                      .arg(summary.peakInFlight, 5);
+    }
+    for (const auto &run : runs) {
+        if (!run.settings.crawl.enabled)
+            continue;
+        const CrawlSummary crawl = summarizeCrawl(run);
+        QStringList skipped;
+        for (int reason = 0; reason < SkipReasonCount; ++reason) {
+            if (const int count = crawl.skipped[std::size_t(reason)]; count > 0)
+                skipped << QStringLiteral("%1 %2").arg(skipReasonName(SkipReason(reason))).arg(count);
+        }
+        out() << tr("crawl (%1): %2 pages, %3 retries, %4 not HTML; skipped %5%6; robots.txt %7\n")
+                     .arg(runModeName(run.settings.mode))
+                     .arg(crawl.pages)
+                     .arg(crawl.retries)
+                     .arg(crawl.notHtml)
+                     .arg(crawl.skippedTotal)
+                     .arg(skipped.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(skipped.join(u", ")))
+                     .arg(run.settings.crawl.obeyRobots ? tr("obeyed") : tr("IGNORED, by choice"));
+        for (const CrawlHost &host : run.hosts) {
+            out() << QStringLiteral("  %1: %2 pages; %3%4\n")
+                         .arg(host.origin)
+                         .arg(host.pages)
+                         .arg(host.robotsDetail)
+                         .arg(host.crawlDelayMs > 0 ? tr("; Crawl-delay %1 ms").arg(host.crawlDelayMs)
+                                                    : QString());
+        }
     }
     out().flush();
 }
@@ -191,7 +218,7 @@ int run(const QStringList &arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(
         tr("Fetch URLs sequentially, all at once (gather), or through a semaphore of k permits (limited), "
-           "and report honest timings for every request."));
+           "and report honest timings for every request. With --crawl, follow their links politely."));
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("URL"), tr("URLs to fetch."), QStringLiteral("[URL ...]"));
     parser.addOptions({
@@ -209,6 +236,35 @@ int run(const QStringList &arguments)
          QStringLiteral("N")},
         {QStringLiteral("timeout"), tr("Transfer timeout per request. Default: 30000."),
          QStringLiteral("MS")},
+        {QStringLiteral("user-agent"), tr("The User-Agent to send, and to find rules by in robots.txt."),
+         QStringLiteral("S")},
+        {QStringLiteral("crawl"),
+         tr("Crawl: follow links from the URLs, within --scope, obeying robots.txt. Connections per host "
+            "default to %1.")
+             .arg(CrawlSettings::DefaultPerHost)},
+        {QStringLiteral("depth"),
+         tr("Crawl: follow links at most N levels from a seed. Default: %1.")
+             .arg(CrawlSettings::DefaultMaxDepth),
+         QStringLiteral("N")},
+        {QStringLiteral("max-pages"),
+         tr("Crawl: request at most N pages in all, redirects and retries included; each host's robots.txt "
+            "comes on top. Default: %1.")
+             .arg(CrawlSettings::DefaultMaxPages),
+         QStringLiteral("N")},
+        {QStringLiteral("scope"),
+         tr("Crawl: host (the seeds' hosts), site (their registrable domains) or any. Default: host."),
+         QStringLiteral("SCOPE")},
+        {QStringLiteral("include"),
+         tr("Crawl: only follow URLs matching RE (a regular expression). Repeatable."), QStringLiteral("RE")},
+        {QStringLiteral("exclude"), tr("Crawl: never follow URLs matching RE. Repeatable."),
+         QStringLiteral("RE")},
+        {QStringLiteral("ignore-robots"), tr("Crawl: ignore robots.txt. The summary says so.")},
+        {QStringLiteral("follow-nofollow"), tr("Crawl: follow rel=nofollow links too.")},
+        {QStringLiteral("sort-query"), tr("Crawl: treat URLs whose query differs only in order as one.")},
+        {QStringLiteral("max-retries"),
+         tr("Crawl: retry a 429 or 503 answer at most N times, after Retry-After. Default: %1.")
+             .arg(CrawlSettings::DefaultMaxRetries),
+         QStringLiteral("N")},
         {QStringLiteral("demo"), tr("Start the built-in demo server; {demo} in a URL becomes its base URL.")},
         {QStringLiteral("json"), tr("Print the summary as one JSON object on stdout.")},
         {QStringLiteral("import"),
@@ -245,6 +301,52 @@ int run(const QStringList &arguments)
     base.delayMs = *delay;
     base.perHost = *perHost;
     base.timeoutMs = *timeout;
+    if (parser.isSet(QStringLiteral("user-agent"))) {
+        const QString agent = parser.value(QStringLiteral("user-agent"));
+        if (agent.trimmed().isEmpty() || agent.contains(u'\r') || agent.contains(u'\n'))
+            return usageError(tr("--user-agent takes one non-empty line, not \"%1\"").arg(agent));
+        base.userAgent = agent.toUtf8();
+    }
+
+    const QStringList crawlOnly {
+        QStringLiteral("depth"),           QStringLiteral("max-pages"),  QStringLiteral("scope"),
+        QStringLiteral("include"),         QStringLiteral("exclude"),    QStringLiteral("ignore-robots"),
+        QStringLiteral("follow-nofollow"), QStringLiteral("sort-query"), QStringLiteral("max-retries")};
+    CrawlSettings &crawl = base.crawl;
+    crawl.enabled = parser.isSet(QStringLiteral("crawl"));
+    for (const QString &option : crawlOnly) {
+        if (!crawl.enabled && parser.isSet(option))
+            return usageError(tr("--%1 only applies with --crawl").arg(option));
+    }
+    if (crawl.enabled) {
+        const auto depth
+            = intValue(parser, QStringLiteral("depth"), CrawlSettings::DefaultMaxDepth, 0, &error);
+        const auto maxPages
+            = intValue(parser, QStringLiteral("max-pages"), CrawlSettings::DefaultMaxPages, 1, &error);
+        const auto retries
+            = intValue(parser, QStringLiteral("max-retries"), CrawlSettings::DefaultMaxRetries, 0, &error);
+        if (!depth || !maxPages || !retries)
+            return usageError(error);
+        crawl.maxDepth = *depth;
+        crawl.maxPages = *maxPages;
+        crawl.maxRetries = *retries;
+        if (parser.isSet(QStringLiteral("scope"))) {
+            const auto scope = scopeKindFromName(parser.value(QStringLiteral("scope")));
+            if (!scope)
+                return usageError(tr("--scope is host, site or any, not \"%1\"")
+                                      .arg(parser.value(QStringLiteral("scope"))));
+            crawl.scope = *scope;
+        }
+        crawl.includes = parser.values(QStringLiteral("include"));
+        crawl.excludes = parser.values(QStringLiteral("exclude"));
+        crawl.obeyRobots = !parser.isSet(QStringLiteral("ignore-robots"));
+        crawl.honourNofollow = !parser.isSet(QStringLiteral("follow-nofollow"));
+        crawl.sortQuery = parser.isSet(QStringLiteral("sort-query"));
+        if (const QString problem = Crawler::checkSettings(crawl); !problem.isEmpty())
+            return usageError(problem);
+        if (!parser.isSet(QStringLiteral("per-host")))
+            base.perHost = CrawlSettings::DefaultPerHost;
+    }
 
     QList<RunSettings> plan;
     const QString mode = parser.value(QStringLiteral("mode"));
@@ -310,7 +412,19 @@ int run(const QStringList &arguments)
         sequence.cancel();
     });
     QObject::connect(&sequence, &RunSequence::runStarted, &sequence, [&](int, const RunSettings &settings) {
-        err() << tr("running %1: %2 requests").arg(runModeName(settings.mode)).arg(urls.size()) << Qt::endl;
+        if (settings.crawl.enabled) {
+            err() << tr("crawling %1: from %2 seeds, depth %3, at most %4 pages")
+                         .arg(runModeName(settings.mode))
+                         .arg(urls.size())
+                         .arg(settings.crawl.maxDepth)
+                         .arg(settings.crawl.maxPages)
+                  << Qt::endl;
+            if (!settings.crawl.obeyRobots)
+                err() << tr("robots.txt is ignored, by choice") << Qt::endl;
+        } else {
+            err() << tr("running %1: %2 requests").arg(runModeName(settings.mode)).arg(urls.size())
+                  << Qt::endl;
+        }
     });
     QObject::connect(&sequence, &RunSequence::finished, qApp, &QCoreApplication::quit, Qt::QueuedConnection);
     sequence.start(urls, plan);

@@ -55,10 +55,14 @@ QList<qint64> servicesOf(const RunResult &run)
 
 qint64 idealMakespanNs(const RunResult &run)
 {
+    if (run.settings.crawl.enabled)
+        return 0;
     return idealMakespanNs(servicesOf(run), run.settings.gateCapacity());
 }
 
 QList<qint64> idealStartsNs(const RunResult &run)
 {
+    if (run.settings.crawl.enabled)
+        return {};
     return idealStartsNs(servicesOf(run), run.settings.gateCapacity());
 }

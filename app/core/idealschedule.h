@@ -10,8 +10,9 @@
 qint64 idealMakespanNs(const QList<qint64> &serviceNs, int slotCount);
 /// When each request starts in that ideal schedule, in input order: what the timeline draws as ghost marks.
 QList<qint64> idealStartsNs(const QList<qint64> &serviceNs, int slotCount);
+/// A crawl has no ideal: its pages are found while it runs, so none could start before its parent was read.
+/// For a crawl these give no starts and 0.
 QList<qint64> idealStartsNs(const RunResult &run);
-
 qint64 idealMakespanNs(const RunResult &run);
 
 /// The service time the ideal uses for one request; 0 for a request that was never issued.

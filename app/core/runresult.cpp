@@ -53,3 +53,31 @@ RunSummary summarize(const RunResult &run)
     summary.peakInFlight = peakInFlight(run.records);
     return summary;
 }
+
+CrawlSummary summarizeCrawl(const RunResult &run)
+{
+    CrawlSummary summary;
+    for (const auto &record : run.records) {
+        if (record.role == RequestRole::Robots) {
+            ++summary.robotsRequests;
+            continue;
+        }
+        if (record.attempt > 1) {
+            ++summary.retries;
+            continue;
+        }
+        ++summary.pages;
+    }
+    // A URL retried counts once, by the answer it finally got.
+    for (const auto &record : run.records) {
+        if (record.role == RequestRole::Page && record.outcome == Outcome::Ok && record.status >= 200
+            && record.status < 300 && !isHtmlContentType(record.contentType))
+            ++summary.notHtml;
+    }
+    for (const auto &skipped : run.skipped) {
+        ++summary.skipped[std::size_t(skipped.reason)];
+        ++summary.skippedTotal;
+    }
+    summary.hosts = int(run.hosts.size());
+    return summary;
+}

@@ -7,6 +7,8 @@
 #include <QList>
 #include <QMetaType>
 
+#include <array>
+
 /// A change of the gate's size during a run, so views can show the moment it happened.
 struct CapacityChange
 {
@@ -49,6 +51,20 @@ struct RunSummary
 };
 
 RunSummary summarize(const RunResult &run);
+
+/// What a crawl found, besides the RunSummary of its requests.
+struct CrawlSummary
+{
+    int pages = 0; // page URLs requested, each once (retries and robots.txt aside)
+    int retries = 0; // further attempts after 429 or 503
+    int robotsRequests = 0;
+    int notHtml = 0; // pages fetched whose links were not read: not HTML
+    std::array<int, SkipReasonCount> skipped {}; // distinct URLs, by SkipReason
+    int skippedTotal = 0;
+    int hosts = 0;
+};
+
+CrawlSummary summarizeCrawl(const RunResult &run);
 
 /// Largest number of requests issued and not yet finished at one moment. A finish and a start at the same
 /// instant do not overlap.

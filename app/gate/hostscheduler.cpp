@@ -134,7 +134,7 @@ void HostScheduler::onPermit()
     ++host->active;
     host->lastAdmittedNs = nowNs;
     host->admittedBefore = true;
-    item.admitted();
+    item.admitted(nowNs);
     pump();
 }
 

@@ -22,7 +22,8 @@ class HostScheduler : public QObject
     Q_OBJECT
 
 public:
-    using Admitted = std::function<void()>;
+    /// Called with the moment of admission on Clock::nowNs(), the time the host's pacing counts from.
+    using Admitted = std::function<void(qint64 admittedNs)>;
 
     HostScheduler(Gate *gate, int perHost, QObject *parent = nullptr);
 

@@ -39,6 +39,8 @@ public:
     void end(bool cancelled);
 
     qint64 elapsedNs() const;
+    /// A Clock::nowNs() time on the run's clock.
+    qint64 sinceStartNs(qint64 clockNs) const { return clockNs - m_zeroNs; }
     int runId() const { return m_run.runId; }
     int count() const { return int(m_run.records.size()); }
     const RequestRecord &record(int id) const { return m_run.records.at(id); }

@@ -109,13 +109,15 @@ int Runner::waiting() const
 
 void Runner::enqueue(int id)
 {
-    m_scheduler->submit(id, ManagerPool::hostKey(m_recorder.record(id).url), [this, id] { onAdmitted(id); });
+    m_scheduler->submit(id, ManagerPool::hostKey(m_recorder.record(id).url),
+                        [this, id](qint64 admittedNs) { onAdmitted(id, admittedNs); });
 }
 
-void Runner::onAdmitted(int id)
+void Runner::onAdmitted(int id, qint64 admittedNs)
 {
-    // The host's slot and the run's permit come together, so the whole wait was for both.
-    m_recorder.mark(id, Mark::GateAcquired);
+    // The host's slot and the run's permit come together, so the whole wait was for both. The mark is the
+    // moment the host's pacing counts from, so Crawl-delay spacing can be read off the records exactly.
+    m_recorder.markAt(id, Mark::GateAcquired, m_recorder.sinceStartNs(admittedNs));
     issue(id);
 }
 
@@ -218,7 +220,9 @@ void Runner::cancel()
 
 void Runner::finish(bool cancelled)
 {
+    Q_EMIT finishing(cancelled);
     m_running = false;
+    m_inputOpen = false;
     m_recorder.end(cancelled);
     Q_EMIT runFinished(m_recorder.result());
 }

@@ -69,13 +69,15 @@ Q_SIGNALS:
     void crawlChanged(int runId, const QList<SkippedUrl> &skipped, const QList<CrawlHost> &hosts);
     /// A request got its whole response, before its delay starts. The body is empty unless keepBodies.
     void responseArrived(int id, const FetchResponse &response);
+    /// The run is about to end (cancelled or done): the last chance to add notes to its result.
+    void finishing(bool cancelled);
     /// Everything added to an open run so far is done.
     void drained(int runId);
     void runFinished(const RunResult &result);
 
 private:
     void enqueue(int id);
-    void onAdmitted(int id);
+    void onAdmitted(int id, qint64 admittedNs);
     void issue(int id);
     void onFetchFinished(int id);
     void onDelayElapsed(int id);

@@ -1,5 +1,6 @@
 #include "runsequence.h"
 
+#include "crawler/crawler.h"
 #include "runner.h"
 
 #include <QTimer>
@@ -7,6 +8,7 @@
 RunSequence::RunSequence(QObject *parent)
     : QObject(parent)
     , m_runner(new Runner(this))
+    , m_crawler(new Crawler(m_runner, this))
 {
     connect(m_runner, &Runner::runFinished, this, &RunSequence::onRunFinished);
 }
@@ -52,7 +54,10 @@ void RunSequence::startNext()
     }
     const int index = m_next;
     Q_EMIT runStarted(m_firstRunId + index, m_plan.at(index));
-    m_runner->start(m_urls, m_plan.at(index), m_firstRunId + index);
+    if (m_plan.at(index).crawl.enabled)
+        m_crawler->start(m_urls, m_plan.at(index), m_firstRunId + index);
+    else
+        m_runner->start(m_urls, m_plan.at(index), m_firstRunId + index);
 }
 
 void RunSequence::onRunFinished(const RunResult &result)

@@ -4,9 +4,11 @@
 
 #include <QObject>
 
+class Crawler;
 class Runner;
 
 /// Runs the same URLs under several settings, one run after another, so they don't disturb each other.
+/// A run whose settings enable crawl mode crawls from the URLs instead of fetching just them.
 /// The comparison of the lesson is three of them: sequential, gather all, and limited(k).
 class RunSequence : public QObject
 {
@@ -24,6 +26,7 @@ public:
 
     bool isRunning() const { return m_next >= 0; }
     Runner *runner() const { return m_runner; }
+    Crawler *crawler() const { return m_crawler; }
     const QList<RunResult> &results() const { return m_results; }
 
 Q_SIGNALS:
@@ -36,6 +39,7 @@ private:
     void onRunFinished(const RunResult &result);
 
     Runner *m_runner;
+    Crawler *m_crawler;
     QList<QUrl> m_urls;
     QList<RunSettings> m_plan;
     QList<RunResult> m_results;
