@@ -25,6 +25,7 @@ constexpr std::array Modes {RunMode::Sequential, RunMode::Gather, RunMode::Limit
 // In the order error messages list them: the usual ones first.
 constexpr std::array Outcomes {Outcome::Ok, Outcome::HttpError, Outcome::Failed, Outcome::Cancelled,
                                Outcome::Pending};
+constexpr std::array Roles {RequestRole::Page, RequestRole::Robots};
 
 // The columns that describe the run rather than the request; rows of one run must agree on them.
 const QStringList &runColumns()
@@ -39,7 +40,8 @@ QString markColumn(Mark mark)
     return markName(mark) + u"_ms"_s;
 }
 
-const QStringList &allColumns()
+// Every file has these.
+const QStringList &requiredColumns()
 {
     static const QStringList columns = [] {
         QStringList columns = runColumns();
@@ -49,6 +51,20 @@ const QStringList &allColumns()
             columns << markColumn(Mark(i));
         return columns;
     }();
+    return columns;
+}
+
+// Added with crawl mode, after the others so that scripts reading columns by position still work; files from
+// before it lack them.
+const QStringList &optionalColumns()
+{
+    static const QStringList columns {u"role"_s, u"attempt"_s, u"parent_url"_s};
+    return columns;
+}
+
+const QStringList &allColumns()
+{
+    static const QStringList columns = requiredColumns() + optionalColumns();
     return columns;
 }
 
@@ -106,7 +122,7 @@ void appendRow(QString &out, const QStringList &fields)
     out += u"\r\n";
 }
 
-QStringList recordRow(const RunResult &run, const RequestRecord &record)
+QStringList recordRow(const RunResult &run, const RequestRecord &record, const QHash<int, QUrl> &urlById)
 {
     const RunSettings &settings = run.settings;
     QStringList row {QString::number(run.runId),
@@ -128,6 +144,9 @@ QStringList recordRow(const RunResult &run, const RequestRecord &record)
                      QString::number(record.depth)};
     for (auto ns : record.marks)
         row << msText(ns);
+    // The parent's URL only says in words what parent_id says; reading trusts parent_id.
+    row << requestRoleName(record.role) << QString::number(record.attempt)
+        << urlById.value(record.parentId).toString(QUrl::FullyEncoded);
     return row;
 }
 
@@ -219,6 +238,7 @@ public:
                            .arg(column, message);
     }
 
+    bool has(const QString &column) const { return m_columns.contains(column); }
     QString text(const QString &column) const { return m_row.fields.at(m_columns.value(column)); }
 
     qint64 integer(const QString &column, qint64 min, qint64 max)
@@ -324,6 +344,12 @@ std::optional<RequestRecord> recordFromRow(RowReader &reader, RunMode mode)
     record.depth = reader.integer32(u"depth"_s, 0);
     for (int i = 0; i < MarkCount; ++i)
         record.marks[std::size_t(i)] = reader.mark(markColumn(Mark(i)));
+    if (reader.has(u"role"_s))
+        record.role = reader.choice(u"role"_s, Roles, requestRoleName);
+    if (reader.has(u"attempt"_s))
+        record.attempt = reader.integer32(u"attempt"_s, 1);
+    if (reader.has(u"parent_url"_s))
+        reader.url(u"parent_url"_s); // only checked: parent_id is what counts
     if (reader.failed())
         return std::nullopt;
     return record;
@@ -336,8 +362,11 @@ QByteArray toCsv(const QList<RunResult> &runs)
     QString out;
     appendRow(out, allColumns());
     for (const auto &run : runs) {
+        QHash<int, QUrl> urlById;
         for (const auto &record : run.records)
-            appendRow(out, recordRow(run, record));
+            urlById.insert(record.id, record.url);
+        for (const auto &record : run.records)
+            appendRow(out, recordRow(run, record, urlById));
     }
     return out.toUtf8();
 }
@@ -375,7 +404,7 @@ std::optional<QList<RunResult>> runsFromCsv(const QByteArray &data, QString *err
         }
         columns.insert(header.fields.at(i), i);
     }
-    for (const auto &column : allColumns()) {
+    for (const auto &column : requiredColumns()) {
         if (!columns.contains(column)) {
             if (error)
                 *error = CsvFormat::tr("line %1: no \"%2\" column").arg(header.line).arg(column);

@@ -32,6 +32,8 @@ constexpr int IntMax = std::numeric_limits<int>::max();
 constexpr std::array Modes {RunMode::Sequential, RunMode::Gather, RunMode::Limited};
 constexpr std::array Outcomes {Outcome::Ok, Outcome::HttpError, Outcome::Failed, Outcome::Cancelled,
                                Outcome::Pending};
+constexpr std::array Roles {RequestRole::Page, RequestRole::Robots};
+constexpr std::array Scopes {ScopeKind::Host, ScopeKind::Site, ScopeKind::Any};
 constexpr auto HttpVersion = "HTTP/1.1"_L1;
 constexpr auto UnknownMimeType = "x-unknown"_L1; // what Chrome writes when there was no Content-Type
 
@@ -157,8 +159,24 @@ QJsonObject responseToHar(const RequestRecord &record)
     return response;
 }
 
+QJsonObject crawlToHar(const CrawlSettings &crawl)
+{
+    return {
+        {u"enabled"_s, crawl.enabled},
+        {u"maxDepth"_s, crawl.maxDepth},
+        {u"maxPages"_s, crawl.maxPages},
+        {u"scope"_s, scopeKindName(crawl.scope)},
+        {u"includes"_s, QJsonArray::fromStringList(crawl.includes)},
+        {u"excludes"_s, QJsonArray::fromStringList(crawl.excludes)},
+        {u"obeyRobots"_s, crawl.obeyRobots},
+        {u"honourNofollow"_s, crawl.honourNofollow},
+        {u"sortQuery"_s, crawl.sortQuery},
+        {u"maxRetries"_s, crawl.maxRetries},
+    };
+}
+
 QJsonObject entryToHar(const RequestRecord &record, const RunResult &run, const QDateTime &start,
-                       const QString &pageId)
+                       const QString &pageId, const QHash<int, QUrl> &urlById)
 {
     const Timings timings = timingsOf(record);
     const double blocked = ms(timings.blocked);
@@ -176,6 +194,7 @@ QJsonObject entryToHar(const RequestRecord &record, const RunResult &run, const 
             unreached.append(markName(Mark(i)));
     }
     const bool delayed = record.reached(Mark::DelayReleased) && record.reached(Mark::Finished);
+    const auto parent = urlById.constFind(record.parentId);
     return {
         {u"pageref"_s, pageId},
         {u"startedDateTime"_s, dateText(start.addMSecs(queued / NsPerMs))},
@@ -207,7 +226,12 @@ QJsonObject entryToHar(const RequestRecord &record, const RunResult &run, const 
         // The timings must give every phase a time, so this says which marks really were not reached.
         {u"_unreached"_s, unreached},
         {u"_parentId"_s, record.parentId},
+        // For viewers, which cannot look _parentId up; reading trusts _parentId.
+        {u"_parentUrl"_s,
+         parent == urlById.cend() ? QJsonValue(QJsonValue::Null) : parent->toString(QUrl::FullyEncoded)},
         {u"_depth"_s, record.depth},
+        {u"_role"_s, requestRoleName(record.role)},
+        {u"_attempt"_s, record.attempt},
     };
 }
 
@@ -274,6 +298,41 @@ struct HarEntry
     RequestRecord record;
 };
 
+QStringList readStrings(JsonReader &reader, const QString &path)
+{
+    const QJsonArray array = reader.array(path);
+    QStringList strings;
+    for (qsizetype i = 0; i < array.size() && !reader.failed(); ++i) {
+        if (!array.at(i).isString())
+            reader.fail(HarFormat::tr("%1[%2] must be a string, not %3")
+                            .arg(path)
+                            .arg(i)
+                            .arg(JsonReader::typeName(array.at(i))));
+        strings.append(array.at(i).toString());
+    }
+    return strings;
+}
+
+// Our own; every field is required once "_crawl" is there.
+CrawlSettings crawlFromHar(JsonReader &reader)
+{
+    CrawlSettings crawl;
+    if (!reader.has(u"_crawl"_s))
+        return crawl;
+    reader.object(u"_crawl"_s);
+    crawl.enabled = reader.boolean(u"_crawl.enabled"_s);
+    crawl.maxDepth = int(reader.integer(u"_crawl.maxDepth"_s, 0, IntMax));
+    crawl.maxPages = int(reader.integer(u"_crawl.maxPages"_s, 0, IntMax));
+    crawl.scope = reader.choice(u"_crawl.scope"_s, Scopes, scopeKindName).value_or(Scopes.front());
+    crawl.includes = readStrings(reader, u"_crawl.includes"_s);
+    crawl.excludes = readStrings(reader, u"_crawl.excludes"_s);
+    crawl.obeyRobots = reader.boolean(u"_crawl.obeyRobots"_s);
+    crawl.honourNofollow = reader.boolean(u"_crawl.honourNofollow"_s);
+    crawl.sortQuery = reader.boolean(u"_crawl.sortQuery"_s);
+    crawl.maxRetries = int(reader.integer(u"_crawl.maxRetries"_s, 0, IntMax));
+    return crawl;
+}
+
 std::optional<HarPage> pageFromHar(const QJsonObject &object, int index, QString *error)
 {
     JsonReader reader(object, HarFormat::tr("page %1").arg(index), error, JsonReader::Wording::Har);
@@ -284,6 +343,7 @@ std::optional<HarPage> pageFromHar(const QJsonObject &object, int index, QString
     page.settings.limit = int(reader.integer(u"_limit"_s, 0, IntMax, page.settings.limit));
     page.settings.delayMs = int(reader.integer(u"_delay"_s, 0, IntMax, 0));
     page.settings.perHost = int(reader.integer(u"_perHost"_s, 0, IntMax, 0));
+    page.settings.crawl = crawlFromHar(reader);
     if (reader.failed())
         return std::nullopt;
     return page;
@@ -327,6 +387,11 @@ std::optional<HarEntry> entryFromHar(const QJsonObject &object, int index, QStri
     record.redirects = int(reader.integer(u"_redirects"_s, 0, IntMax, 0));
     record.parentId = int(reader.integer(u"_parentId"_s, -1, IntMax, -1));
     record.depth = int(reader.integer(u"_depth"_s, 0, IntMax, 0));
+    record.role = reader.choice(u"_role"_s, Roles, requestRoleName, false).value_or(RequestRole::Page);
+    record.attempt = int(reader.integer(u"_attempt"_s, 1, IntMax, 1));
+    const QJsonValue parentUrl = reader.value(u"_parentUrl"_s);
+    if (!parentUrl.isUndefined() && !parentUrl.isNull())
+        readUrl(reader, u"_parentUrl"_s); // only checked: _parentId is what counts
     entry.queuedMs = readDuration(reader, u"_queued"_s, false);
     const QJsonArray headers = reader.array(u"request.headers"_s, false);
     for (const auto &header : headers) {
@@ -449,7 +514,7 @@ QByteArray toHar(const QList<RunResult> &runs)
         // HAR needs a date even for a run that never started.
         const QDateTime start
             = run.startedAt.isValid() ? run.startedAt : QDateTime::fromMSecsSinceEpoch(0, QTimeZone::utc());
-        pages.append(QJsonObject {
+        QJsonObject page {
             {u"id"_s, pageId},
             {u"startedDateTime"_s, dateText(start)},
             {u"title"_s, pageTitle(run.settings)},
@@ -458,10 +523,16 @@ QByteArray toHar(const QList<RunResult> &runs)
             {u"_limit"_s, run.settings.limit},
             {u"_delay"_s, run.settings.delayMs},
             {u"_perHost"_s, run.settings.perHost},
-        });
+        };
+        if (run.settings.crawl != CrawlSettings())
+            page.insert(u"_crawl"_s, crawlToHar(run.settings.crawl));
+        pages.append(page);
+        QHash<int, QUrl> urlById;
+        for (const auto &record : run.records)
+            urlById.insert(record.id, record.url);
         for (const auto &record : run.records) {
             if (record.reached(Mark::Queued))
-                entries.append(entryToHar(record, run, start, pageId));
+                entries.append(entryToHar(record, run, start, pageId, urlById));
         }
     }
     const QJsonObject log {

@@ -12,10 +12,11 @@
 /// startedDateTime when the request was asked for (as Chrome writes it). Our phases map to the timings as
 /// blocked = gate and host-slot wait, connect = connecting until the request was sent, wait = to the first
 /// byte, receive = the body, and `time` is always their sum. Custom fields ("_outcome", "_delay",
-/// "_unreached", …) carry what HAR has no field for, so our own files come back with every record field, the
-/// times to within a few nanoseconds; of the run, only mode, limit, delay, per-host cap, user agent and start
-/// are kept, and the end is taken from the records. Reading also takes HARs from browsers and other tools,
-/// grouping entries into runs by pageref, and explains the first problem with where it is ("entry 3:
+/// "_unreached", "_role", "_parentId", …) carry what HAR has no field for, so our own files come back with
+/// every record field, the times to within a few nanoseconds; of the run, only mode, limit, delay, per-host
+/// cap, crawl settings ("_crawl" on the page), user agent and start are kept, and the end is taken from the
+/// records. A crawl's skipped URLs and hosts are not kept. Reading also takes HARs from browsers and other
+/// tools, grouping entries into runs by pageref, and explains the first problem with where it is ("entry 3:
 /// timings.wait is missing").
 QByteArray toHar(const QList<RunResult> &runs);
 std::optional<QList<RunResult>> runsFromHar(const QByteArray &data, QString *error);

@@ -3,6 +3,7 @@
 #include "jsonreader.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonValue>
@@ -27,6 +28,15 @@ constexpr std::array Modes {RunMode::Sequential, RunMode::Gather, RunMode::Limit
 // In the order error messages list them: the usual ones first.
 constexpr std::array Outcomes {Outcome::Ok, Outcome::HttpError, Outcome::Failed, Outcome::Cancelled,
                                Outcome::Pending};
+constexpr std::array Roles {RequestRole::Page, RequestRole::Robots};
+constexpr std::array Scopes {ScopeKind::Host, ScopeKind::Site, ScopeKind::Any};
+constexpr std::array SkipReasons {SkipReason::Robots,        SkipReason::Scope,     SkipReason::Depth,
+                                  SkipReason::Duplicate,     SkipReason::PageLimit, SkipReason::Nofollow,
+                                  SkipReason::RedirectLimit, SkipReason::Cancelled};
+constexpr std::array RobotsStatuses {RobotsStatus::Fetching, RobotsStatus::Parsed, RobotsStatus::AllowAll,
+                                     RobotsStatus::DisallowAll, RobotsStatus::Ignored};
+
+using UrlById = QHash<int, QUrl>;
 
 QString markKey(Mark mark)
 {
@@ -54,7 +64,26 @@ double roundedMs(qint64 ns)
     return double(us) / 1000.0;
 }
 
-QJsonObject recordToJson(const RequestRecord &record)
+UrlById urlsById(const RunResult &run)
+{
+    UrlById urls;
+    urls.reserve(run.records.size());
+    for (const auto &record : run.records)
+        urls.insert(record.id, record.url);
+    return urls;
+}
+
+// parent_url says what parent_id points at, for readers that do not look the parent up themselves. Reading
+// trusts parent_id alone.
+QJsonValue parentUrlValue(int parentId, const UrlById &urls)
+{
+    const auto url = urls.constFind(parentId);
+    if (url == urls.cend())
+        return QJsonValue::Null;
+    return url->toString(QUrl::FullyEncoded);
+}
+
+QJsonObject recordToJson(const RequestRecord &record, const UrlById &urls)
 {
     QJsonObject object {
         {u"id"_s, record.id},
@@ -68,23 +97,75 @@ QJsonObject recordToJson(const RequestRecord &record)
         {u"error"_s, record.error},
         {u"redirects"_s, record.redirects},
         {u"parent_id"_s, record.parentId},
+        {u"parent_url"_s, parentUrlValue(record.parentId, urls)},
         {u"depth"_s, record.depth},
+        {u"role"_s, requestRoleName(record.role)},
+        {u"attempt"_s, record.attempt},
     };
     for (int i = 0; i < MarkCount; ++i)
         object.insert(markKey(Mark(i)), markValue(record.marks[std::size_t(i)]));
     return object;
 }
 
+QJsonObject crawlToJson(const CrawlSettings &crawl)
+{
+    return {
+        {u"enabled"_s, crawl.enabled},
+        {u"max_depth"_s, crawl.maxDepth},
+        {u"max_pages"_s, crawl.maxPages},
+        {u"scope"_s, scopeKindName(crawl.scope)},
+        {u"includes"_s, QJsonArray::fromStringList(crawl.includes)},
+        {u"excludes"_s, QJsonArray::fromStringList(crawl.excludes)},
+        {u"obey_robots"_s, crawl.obeyRobots},
+        {u"honour_nofollow"_s, crawl.honourNofollow},
+        {u"sort_query"_s, crawl.sortQuery},
+        {u"max_retries"_s, crawl.maxRetries},
+    };
+}
+
+QJsonObject skippedToJson(const SkippedUrl &skipped, const UrlById &urls)
+{
+    return {
+        {u"url"_s, skipped.url.toString(QUrl::FullyEncoded)},
+        {u"parent_id"_s, skipped.parentId},
+        {u"parent_url"_s, parentUrlValue(skipped.parentId, urls)},
+        {u"depth"_s, skipped.depth},
+        {u"reason"_s, skipReasonName(skipped.reason)},
+        {u"detail"_s, skipped.detail},
+        {u"count"_s, skipped.count},
+        {u"at_ns"_s, skipped.atNs},
+    };
+}
+
+QJsonObject hostToJson(const CrawlHost &host)
+{
+    return {
+        {u"origin"_s, host.origin},
+        {u"robots"_s, robotsStatusName(host.robots)},
+        {u"robots_detail"_s, host.robotsDetail},
+        {u"robots_record_id"_s, host.robotsRecordId},
+        {u"crawl_delay_ms"_s, host.crawlDelayMs},
+        {u"pages"_s, host.pages},
+    };
+}
+
 QJsonObject runToJson(const RunResult &run)
 {
+    const UrlById urls = urlsById(run);
     QJsonArray changes;
     for (const auto &change : run.capacityChanges)
         changes.append(QJsonObject {{u"at_ns"_s, change.atNs}, {u"capacity"_s, change.capacity}});
     QJsonArray records;
     for (const auto &record : run.records)
-        records.append(recordToJson(record));
+        records.append(recordToJson(record, urls));
+    QJsonArray skipped;
+    for (const auto &url : run.skipped)
+        skipped.append(skippedToJson(url, urls));
+    QJsonArray hosts;
+    for (const auto &host : run.hosts)
+        hosts.append(hostToJson(host));
     const RunSettings &settings = run.settings;
-    return {
+    QJsonObject object {
         {u"run_id"_s, run.runId},
         {u"mode"_s, runModeName(settings.mode)},
         {u"limit"_s, settings.limit},
@@ -101,7 +182,13 @@ QJsonObject runToJson(const RunResult &run)
         {u"capacity_changes"_s, changes},
         {u"summary"_s, summaryToJson(run)},
         {u"records"_s, records},
+        {u"skipped"_s, skipped},
+        {u"hosts"_s, hosts},
     };
+    // A plain run leaves the crawl settings alone; ones the user changed and then turned off are kept too.
+    if (settings.crawl != CrawlSettings())
+        object.insert(u"crawl"_s, crawlToJson(settings.crawl));
+    return object;
 }
 
 // What only our run file reads: null stands for a mark not reached or no start time, "" for no URL.
@@ -142,9 +229,60 @@ QDateTime readTime(JsonReader &reader, const QString &key)
     return time;
 }
 
-std::optional<RequestRecord> recordFromJson(const QJsonObject &object, const QString &where, QString *error)
+// Only checked: parent_id is what counts, and a file edited by hand may not have kept the two in step.
+void checkParentUrl(JsonReader &reader)
 {
-    JsonReader reader(object, where, error, JsonReader::Wording::RunFile);
+    const QJsonValue value = reader.value(u"parent_url"_s);
+    if (!value.isUndefined() && !value.isNull())
+        readUrl(reader, u"parent_url"_s);
+}
+
+QStringList readStrings(JsonReader &reader, const QString &key)
+{
+    const QJsonArray array = reader.array(key);
+    QStringList strings;
+    for (qsizetype i = 0; i < array.size() && !reader.failed(); ++i) {
+        if (!array.at(i).isString())
+            reader.fail(JsonFormat::tr("\"%1\" item %2 must be a string, not %3")
+                            .arg(key)
+                            .arg(i)
+                            .arg(JsonReader::typeName(array.at(i))));
+        strings.append(array.at(i).toString());
+    }
+    return strings;
+}
+
+// Reads every element of an array as an object with read(reader), which checks it. whereFormat names the
+// element in errors, with %2 for its index.
+template<typename T, typename Read>
+bool readEach(const QJsonArray &array, QList<T> &items, const QString &whereFormat, QString *error, Read read)
+{
+    items.reserve(array.size());
+    for (qsizetype i = 0; i < array.size(); ++i) {
+        const QString where = whereFormat.arg(i);
+        const auto object = JsonReader::objectAt(array, i, where, error);
+        if (!object)
+            return false;
+        JsonReader reader(*object, where, error, JsonReader::Wording::RunFile);
+        T item = read(reader);
+        if (reader.failed())
+            return false;
+        items.append(item);
+    }
+    return true;
+}
+
+CapacityChange readCapacityChange(JsonReader &reader)
+{
+    CapacityChange change;
+    change.atNs = reader.integer(u"at_ns"_s, 0, Int64Max);
+    change.capacity = readInt(reader, u"capacity"_s, 0);
+    return change;
+}
+
+// role, attempt and parent_url came with crawl mode, so files from before it have none of them.
+RequestRecord readRecord(JsonReader &reader)
+{
     RequestRecord record;
     record.id = readInt(reader, u"id"_s, 0);
     record.url = readUrl(reader, u"url"_s);
@@ -159,10 +297,58 @@ std::optional<RequestRecord> recordFromJson(const QJsonObject &object, const QSt
     record.error = reader.string(u"error"_s);
     record.redirects = readInt(reader, u"redirects"_s, 0);
     record.parentId = readInt(reader, u"parent_id"_s, -1);
+    checkParentUrl(reader);
     record.depth = readInt(reader, u"depth"_s, 0);
-    if (reader.failed())
-        return std::nullopt;
+    record.role = reader.choice(u"role"_s, Roles, requestRoleName, false).value_or(RequestRole::Page);
+    record.attempt = int(reader.integer(u"attempt"_s, 1, IntMax, 1));
     return record;
+}
+
+SkippedUrl readSkipped(JsonReader &reader)
+{
+    SkippedUrl skipped;
+    skipped.url = readUrl(reader, u"url"_s);
+    skipped.parentId = readInt(reader, u"parent_id"_s, -1);
+    checkParentUrl(reader);
+    skipped.depth = readInt(reader, u"depth"_s, 0);
+    skipped.reason = reader.choice(u"reason"_s, SkipReasons, skipReasonName).value_or(SkipReasons.front());
+    skipped.detail = reader.string(u"detail"_s);
+    skipped.count = readInt(reader, u"count"_s, 1);
+    skipped.atNs = reader.integer(u"at_ns"_s, 0, Int64Max);
+    return skipped;
+}
+
+CrawlHost readHost(JsonReader &reader)
+{
+    CrawlHost host;
+    host.origin = reader.string(u"origin"_s);
+    host.robots
+        = reader.choice(u"robots"_s, RobotsStatuses, robotsStatusName).value_or(RobotsStatuses.front());
+    host.robotsDetail = reader.string(u"robots_detail"_s);
+    host.robotsRecordId = readInt(reader, u"robots_record_id"_s, -1);
+    host.crawlDelayMs = readInt(reader, u"crawl_delay_ms"_s, 0);
+    host.pages = readInt(reader, u"pages"_s, 0);
+    return host;
+}
+
+// Every field is required once "crawl" is there; without it the run was no crawl.
+CrawlSettings readCrawl(JsonReader &reader)
+{
+    CrawlSettings crawl;
+    if (!reader.has(u"crawl"_s))
+        return crawl;
+    reader.object(u"crawl"_s);
+    crawl.enabled = reader.boolean(u"crawl.enabled"_s);
+    crawl.maxDepth = readInt(reader, u"crawl.max_depth"_s, 0);
+    crawl.maxPages = readInt(reader, u"crawl.max_pages"_s, 0);
+    crawl.scope = reader.choice(u"crawl.scope"_s, Scopes, scopeKindName).value_or(Scopes.front());
+    crawl.includes = readStrings(reader, u"crawl.includes"_s);
+    crawl.excludes = readStrings(reader, u"crawl.excludes"_s);
+    crawl.obeyRobots = reader.boolean(u"crawl.obey_robots"_s);
+    crawl.honourNofollow = reader.boolean(u"crawl.honour_nofollow"_s);
+    crawl.sortQuery = reader.boolean(u"crawl.sort_query"_s);
+    crawl.maxRetries = readInt(reader, u"crawl.max_retries"_s, 0);
+    return crawl;
 }
 
 std::optional<RunResult> runFromJson(const QJsonObject &object, const QString &where, QString *error)
@@ -180,38 +366,25 @@ std::optional<RunResult> runFromJson(const QJsonObject &object, const QString &w
     settings.maxRedirects = readInt(reader, u"max_redirects"_s, 0);
     settings.userAgent = reader.string(u"user_agent"_s).toUtf8();
     settings.keepBodies = reader.boolean(u"keep_bodies"_s);
+    settings.crawl = readCrawl(reader);
     run.startedAt = readTime(reader, u"started_at"_s);
     run.endNs = reader.integer(u"end_ns"_s, 0, Int64Max);
     run.cancelled = reader.boolean(u"cancelled"_s);
     const QJsonArray changes = reader.array(u"capacity_changes"_s);
     const QJsonArray records = reader.array(u"records"_s);
+    // Crawl mode only, and not in files from before it.
+    const QJsonArray skipped = reader.array(u"skipped"_s, false);
+    const QJsonArray hosts = reader.array(u"hosts"_s, false);
     if (reader.failed())
         return std::nullopt;
 
-    for (qsizetype i = 0; i < changes.size(); ++i) {
-        const QString changeWhere = JsonFormat::tr("%1, capacity change %2").arg(where).arg(i);
-        const auto changeObject = JsonReader::objectAt(changes, i, changeWhere, error);
-        if (!changeObject)
-            return std::nullopt;
-        JsonReader changeReader(*changeObject, changeWhere, error, JsonReader::Wording::RunFile);
-        CapacityChange change;
-        change.atNs = changeReader.integer(u"at_ns"_s, 0, Int64Max);
-        change.capacity = readInt(changeReader, u"capacity"_s, 0);
-        if (changeReader.failed())
-            return std::nullopt;
-        run.capacityChanges.append(change);
-    }
-    run.records.reserve(records.size());
-    for (qsizetype i = 0; i < records.size(); ++i) {
-        const QString recordWhere = JsonFormat::tr("%1, record %2").arg(where).arg(i);
-        const auto recordObject = JsonReader::objectAt(records, i, recordWhere, error);
-        if (!recordObject)
-            return std::nullopt;
-        auto record = recordFromJson(*recordObject, recordWhere, error);
-        if (!record)
-            return std::nullopt;
-        run.records.append(*record);
-    }
+    const bool read = readEach(changes, run.capacityChanges,
+                               JsonFormat::tr("%1, capacity change %2").arg(where), error, readCapacityChange)
+        && readEach(records, run.records, JsonFormat::tr("%1, record %2").arg(where), error, readRecord)
+        && readEach(skipped, run.skipped, JsonFormat::tr("%1, skipped %2").arg(where), error, readSkipped)
+        && readEach(hosts, run.hosts, JsonFormat::tr("%1, host %2").arg(where), error, readHost);
+    if (!read)
+        return std::nullopt;
     return run;
 }
 

@@ -11,7 +11,10 @@
 
 /// Crawlscope's own run file: {"format":"crawlscope-run","version":1,"creator":{…},"runs":[…]}. It is
 /// lossless, so opening a saved file shows exactly what was recorded. Reading checks every field and
-/// explains the first problem with where it is ("run 0, record 3: …"); it never trusts the input.
+/// explains the first problem with where it is ("run 0, record 3: …"); it never trusts the input. A crawl
+/// adds its settings ("crawl", written whenever they differ from the defaults), "skipped" and "hosts" to the
+/// run, and each record names its parent's URL as "parent_url" beside "parent_id"; files from before crawl
+/// mode lack these and read as plain runs.
 QByteArray toJson(const QList<RunResult> &runs);
 std::optional<QList<RunResult>> runsFromJson(const QByteArray &data, QString *error);
 

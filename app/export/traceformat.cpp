@@ -1,5 +1,6 @@
 #include "traceformat.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -35,8 +36,27 @@ QString processName(const RunResult &run)
         name += u'(' + QString::number(settings.limit) + u')';
     if (settings.delayMs > 0)
         name += u", delay "_s + QString::number(settings.delayMs) + u" ms"_s;
+    if (settings.crawl.enabled)
+        name += u", crawl"_s;
     const qsizetype count = run.records.size();
-    return name + u" — "_s + QString::number(count) + (count == 1 ? u" request"_s : u" requests"_s);
+    name += u" — "_s + QString::number(count) + (count == 1 ? u" request"_s : u" requests"_s);
+    if (settings.crawl.enabled)
+        name += u", "_s + QString::number(run.skipped.size()) + u" skipped"_s;
+    return name;
+}
+
+using UrlById = QHash<int, QUrl>;
+
+// What a crawl adds to a request's details; a plain run's requests are all first attempts of seeds.
+void insertCrawlArgs(QJsonObject &args, const RequestRecord &record, const UrlById &urlById)
+{
+    args.insert(u"role"_s, requestRoleName(record.role));
+    args.insert(u"attempt"_s, record.attempt);
+    args.insert(u"depth"_s, record.depth);
+    args.insert(u"parent_id"_s, record.parentId);
+    const auto parent = urlById.constFind(record.parentId);
+    if (parent != urlById.cend())
+        args.insert(u"parent_url"_s, parent->toString(QUrl::FullyEncoded));
 }
 
 Event metadata(int pid, const QString &name, const QJsonObject &args)
@@ -44,7 +64,9 @@ Event metadata(int pid, const QString &name, const QJsonObject &args)
     return {0, {{u"ph"_s, u"M"_s}, {u"name"_s, name}, {u"pid"_s, pid}, {u"tid"_s, pid}, {u"args"_s, args}}};
 }
 
-void appendRequest(QList<Event> &events, const RequestRecord &record, int pid, qsizetype index)
+// urlById is null for a run that is no crawl.
+void appendRequest(QList<Event> &events, const RequestRecord &record, int pid, qsizetype index,
+                   const UrlById *urlById)
 {
     // Local ids are scoped to the process, so the index in the run is unique enough.
     const QJsonObject id {{u"local"_s, QString(u"0x"_s + QString::number(index, 16))}};
@@ -77,6 +99,8 @@ void appendRequest(QList<Event> &events, const RequestRecord &record, int pid, q
                       {u"bytes"_s, record.bytes}};
     if (!record.error.isEmpty())
         args.insert(u"error"_s, record.error);
+    if (urlById)
+        insertCrawlArgs(args, record, *urlById);
     QString name = record.url.toString(QUrl::RemoveScheme | QUrl::RemoveAuthority | QUrl::RemoveFragment);
     if (name.isEmpty())
         name = record.url.toString();
@@ -148,9 +172,15 @@ QByteArray toTrace(const QList<RunResult> &runs)
             metadata(pid, u"process_name"_s, {{u"name"_s, processName(run)}}),
             metadata(pid, u"process_sort_index"_s, {{u"sort_index"_s, int(r)}}),
         };
+        UrlById urlById;
+        if (run.settings.crawl.enabled) {
+            for (const auto &record : run.records)
+                urlById.insert(record.id, record.url);
+        }
+        const UrlById *crawlUrls = run.settings.crawl.enabled ? &urlById : nullptr;
         for (qsizetype i = 0; i < run.records.size(); ++i) {
             if (run.records.at(i).reached(Mark::Queued))
-                appendRequest(events, run.records.at(i), pid, i);
+                appendRequest(events, run.records.at(i), pid, i, crawlUrls);
         }
         appendConcurrency(events, run, pid);
         // Stable, so a parent's begin stays before its first child's and a child's end before its parent's.

@@ -8,7 +8,7 @@
 #include <QUrl>
 
 // Realistic runs shared by the export tests: every outcome and mode, phases not reached, capacity changes,
-// unicode, commas, quotes and newlines in URLs and errors, and times past 2^53 ns.
+// unicode, commas, quotes and newlines in URLs and errors, times past 2^53 ns, and a crawl.
 namespace SampleRuns {
 
 inline RequestRecord record(int id, const QString &url, RunMode mode, Outcome outcome,
@@ -133,9 +133,109 @@ inline RunResult emptyGatherRun()
     return run;
 }
 
+// A cancelled crawl of two hosts and a third still waiting: robots.txt first, a retry after 503, a redirect
+// followed as a request of its own, and URLs skipped for several reasons.
+inline RunResult crawlRun()
+{
+    RunResult run;
+    run.runId = 10;
+    run.settings.mode = RunMode::Limited;
+    run.settings.limit = 4;
+    run.settings.perHost = 2;
+    run.settings.keepBodies = true;
+    CrawlSettings &crawl = run.settings.crawl;
+    crawl.enabled = true;
+    crawl.maxDepth = 2;
+    crawl.maxPages = 6;
+    crawl.scope = ScopeKind::Site;
+    crawl.includes
+        = {QStringLiteral("^https?://([a-z]+\\.)?example\\.org/"), QStringLiteral("/p/\\d{1,3},x")};
+    crawl.excludes = {QStringLiteral("\\.pdf$"), QStringLiteral("\"quoted\"")};
+    crawl.honourNofollow = false;
+    crawl.sortQuery = true;
+    crawl.maxRetries = 1;
+    run.startedAt = QDateTime(QDate(2024, 6, 2), QTime(8, 0, 0, 5), QTimeZone::utc());
+    run.endNs = 900'000'000;
+    run.cancelled = true;
+    run.capacityChanges = {{0, 4}};
+
+    const RunMode mode = run.settings.mode;
+    const auto done = [&](int id, const QString &url, Outcome outcome, int status, qint64 from, qint64 to) {
+        RequestRecord request = record(id, url, mode, outcome,
+                                       {{Mark::Queued, from},
+                                        {Mark::GateAcquired, from},
+                                        {Mark::Issued, from + 1'000},
+                                        {Mark::RequestSent, from + 2'000},
+                                        {Mark::FirstByte, to - 1'000'000},
+                                        {Mark::Finished, to}});
+        request.finalUrl = request.url;
+        request.status = status;
+        request.contentType = status == 200 ? QStringLiteral("text/html") : QStringLiteral("text/plain");
+        return request;
+    };
+    RequestRecord robots
+        = done(0, QStringLiteral("http://example.org/robots.txt"), Outcome::Ok, 200, 0, 10'000'000);
+    robots.role = RequestRole::Robots;
+    robots.contentType = QStringLiteral("text/plain");
+    RequestRecord seed = done(1, QStringLiteral("http://example.org/"), Outcome::Ok, 200, 0, 60'000'000);
+    RequestRecord busy = done(2, QStringLiteral("http://example.org/about"), Outcome::HttpError, 503,
+                              60'000'000, 70'000'000);
+    busy.parentId = 1;
+    busy.depth = 1;
+    RequestRecord retry
+        = done(3, QStringLiteral("http://example.org/about"), Outcome::Ok, 200, 570'000'000, 600'000'000);
+    retry.parentId = 1;
+    retry.depth = 1;
+    retry.attempt = 2;
+    RequestRecord moved
+        = done(4, QStringLiteral("http://example.org/old?b=2&a=1"), Outcome::Ok, 301, 60'000'000, 65'000'000);
+    moved.finalUrl = QUrl(QStringLiteral("http://example.org/new?a=1&b=2"));
+    moved.parentId = 1;
+    moved.depth = 1;
+    RequestRecord target
+        = done(5, QStringLiteral("http://example.org/new?a=1&b=2"), Outcome::Ok, 200, 65'000'000, 80'000'000);
+    target.parentId = 4; // a redirect keeps its source's depth
+    target.depth = 1;
+    RequestRecord blogRobots = done(6, QStringLiteral("https://blog.example.org/robots.txt"),
+                                    Outcome::HttpError, 404, 60'000'000, 62'000'000);
+    blogRobots.role = RequestRole::Robots;
+    RequestRecord post = done(7, QStringLiteral("https://blog.example.org/post/ünï"), Outcome::Ok, 200,
+                              600'000'000, 700'000'000);
+    post.parentId = 3;
+    post.depth = 2;
+    RequestRecord slowRobots
+        = record(8, QStringLiteral("https://slow.example.net/robots.txt"), mode, Outcome::Cancelled,
+                 {{Mark::Queued, 62'000'000}, {Mark::Finished, 900'000'000}});
+    slowRobots.role = RequestRole::Robots;
+    slowRobots.error = QStringLiteral("cancelled");
+    run.records = {robots, seed, busy, retry, moved, target, blogRobots, post, slowRobots};
+
+    run.skipped = {
+        {QUrl(QStringLiteral("http://example.org/private/x")), 1, 1, SkipReason::Robots,
+         QStringLiteral("Disallow: /private/ (group \"*\", line 3)"), 1, 60'000'001},
+        {QUrl(QStringLiteral("https://other.example.com/")), 1, 1, SkipReason::Scope,
+         QStringLiteral("outside example.org"), 3, 60'000'002},
+        {QUrl(QStringLiteral("http://example.org/")), 3, 2, SkipReason::Duplicate, QString(), 4, 600'000'001},
+        {QUrl(QStringLiteral("https://blog.example.org/deep")), 7, 3, SkipReason::Depth,
+         QStringLiteral("deeper than 2"), 1, 700'000'001},
+        {QUrl(QStringLiteral("http://example.org/contact")), 5, 2, SkipReason::PageLimit,
+         QStringLiteral("6 pages"), 2, 9'007'199'254'740'993},
+        {QUrl(QStringLiteral("https://slow.example.net/")), -1, 0, SkipReason::Cancelled, QString(), 1,
+         900'000'000},
+    };
+    run.hosts = {
+        {QStringLiteral("http://example.org"), RobotsStatus::Parsed,
+         QStringLiteral("robots.txt answered 200: 2 rules apply"), 0, 500, 5},
+        {QStringLiteral("https://blog.example.org"), RobotsStatus::AllowAll,
+         QStringLiteral("robots.txt answered 404: everything is allowed"), 6, 0, 1},
+        {QStringLiteral("https://slow.example.net"), RobotsStatus::Fetching, QString(), 8, 0, 0},
+    };
+    return run;
+}
+
 inline QList<RunResult> all()
 {
-    return {limitedRun(), sequentialRun(), emptyGatherRun()};
+    return {limitedRun(), sequentialRun(), emptyGatherRun(), crawlRun()};
 }
 
 } // namespace SampleRuns

@@ -32,7 +32,8 @@ QList<RunResult> csvView(const QList<RunResult> &runs)
 const QString Header
     = u"run_id,mode,limit,delay_ms,per_host,started_at,id,url,final_url,outcome,status,bytes,"
       "content_type,redirects,error,parent_id,depth,queued_ms,gate_acquired_ms,issued_ms,"
-      "connect_started_ms,request_sent_ms,first_byte_ms,finished_ms,delay_released_ms"_s;
+      "connect_started_ms,request_sent_ms,first_byte_ms,finished_ms,delay_released_ms,role,attempt,parent_url"_s;
+constexpr int CrawlColumns = 3; // role, attempt and parent_url, which files from before crawl mode lack
 
 // One plain row (no quoting needed) matching Header.
 QStringList plainRow()
@@ -61,7 +62,22 @@ QStringList plainRow()
             u"1.000000"_s,
             u"2.500000"_s,
             u"3.000000"_s,
+            QString(),
+            u"page"_s,
+            u"1"_s,
             QString()};
+}
+
+// Drops the last columns of every line; only for files without quoted fields.
+QByteArray withoutLastColumns(const QByteArray &csv, int count)
+{
+    QStringList lines = QString::fromUtf8(csv).split(u"\r\n"_s, Qt::SkipEmptyParts);
+    for (auto &line : lines) {
+        QStringList fields = line.split(u',');
+        fields.resize(fields.size() - count);
+        line = fields.join(u',');
+    }
+    return (lines.join(u"\r\n"_s) + u"\r\n"_s).toUtf8();
 }
 
 QByteArray csvWith(int column, const QString &value)
@@ -82,6 +98,8 @@ private Q_SLOTS:
     void writesHeaderAndExactMilliseconds();
     void quotesFieldsPerRfc4180();
     void readsPlainRowExactly();
+    void writesCrawlColumns();
+    void readsFilesFromBeforeCrawlMode();
     void readsLenientVariants_data();
     void readsLenientVariants();
     void splitsRunsByRunId();
@@ -123,8 +141,9 @@ void TestCsvFormat::writesHeaderAndExactMilliseconds()
     QCOMPARE(firstRow,
              u"7,limited,2,100,1,2024-05-01T12:30:45.123Z,0,http://127.0.0.1:8123/fast,"
              "http://127.0.0.1:8123/fast/,ok,200,5120,text/html; charset=utf-8,1,,-1,0,"
-             "0.000000,0.000001,0.001001,0.002500,0.090000,12.345678,13.000001,113.000001"_s);
-    QVERIFY(csv.contains(u",9007199254.740993,,,,,,,\r\n"_s)); // beyond a double's 53 bits, and NotReached
+             "0.000000,0.000001,0.001001,0.002500,0.090000,12.345678,13.000001,113.000001,page,1,"_s);
+    // Beyond a double's 53 bits, and NotReached; its parent's URL after them.
+    QVERIFY(csv.contains(u",9007199254.740993,,,,,,,,page,1,https://example.org/a%2Cb/c%20d\r\n"_s));
 }
 
 void TestCsvFormat::quotesFieldsPerRfc4180()
@@ -163,6 +182,41 @@ void TestCsvFormat::readsPlainRowExactly()
     QCOMPARE(record.at(Mark::DelayReleased), RequestRecord::NotReached);
 }
 
+void TestCsvFormat::writesCrawlColumns()
+{
+    const QStringList rows = QString::fromUtf8(toCsv({SampleRuns::crawlRun()})).split(u"\r\n"_s);
+    QCOMPARE(rows.first(), Header);
+    // Each record's id, parent_id and depth, then the crawl columns at the end.
+    QStringList crawlCells;
+    for (qsizetype r = 1; r < rows.size() && !rows.at(r).isEmpty(); ++r) {
+        const QStringList fields = rows.at(r).split(u',');
+        crawlCells.append(fields.at(6) + u' ' + fields.at(15) + u' ' + fields.at(16) + u' '
+                          + fields.mid(fields.size() - 3).join(u' '));
+    }
+    QCOMPARE(crawlCells,
+             (QStringList {u"0 -1 0 robots 1 "_s, u"1 -1 0 page 1 "_s, u"2 1 1 page 1 http://example.org/"_s,
+                           u"3 1 1 page 2 http://example.org/"_s, u"4 1 1 page 1 http://example.org/"_s,
+                           u"5 4 1 page 1 http://example.org/old?b=2&a=1"_s, u"6 -1 0 robots 1 "_s,
+                           u"7 3 2 page 1 http://example.org/about"_s, u"8 -1 0 robots 1 "_s}));
+}
+
+void TestCsvFormat::readsFilesFromBeforeCrawlMode()
+{
+    const RunResult crawl = SampleRuns::crawlRun();
+    const QByteArray old = withoutLastColumns(toCsv({crawl}), CrawlColumns);
+    QVERIFY(!old.contains("role"));
+    QString error;
+    const auto runs = runsFromCsv(old, &error);
+    QVERIFY2(runs, qPrintable(error));
+    QList<RunResult> expected = csvView({crawl});
+    for (auto &record : expected.first().records) {
+        record.role = RequestRole::Page;
+        record.attempt = 1;
+    }
+    QCOMPARE(runs->first().records.at(5).parentId, 4); // parent_id and depth are older than crawl mode
+    QVERIFY(*runs == expected);
+}
+
 void TestCsvFormat::readsLenientVariants_data()
 {
     QTest::addColumn<QByteArray>("data");
@@ -187,6 +241,7 @@ void TestCsvFormat::readsLenientVariants_data()
     row[0] = u'"' + row[0] + u'"';
     QTest::newRow("reordered with extra column")
         << (header.join(u',') + u'\n' + row.join(u',') + u'\n').toUtf8();
+    QTest::newRow("from before crawl mode") << withoutLastColumns(plain, CrawlColumns);
 }
 
 void TestCsvFormat::readsLenientVariants()
@@ -236,7 +291,7 @@ void TestCsvFormat::rejectsMalformedInput_data()
     QTest::newRow("duplicate column")
         << QByteArray(plain).replace("content_type", "url") << u"line 1, column 13: \"url\" appears twice"_s;
     QTest::newRow("too few fields") << QByteArray(plain).replace(",text/html,", ",")
-                                    << u"line 2: 24 fields, expected 25 as in the header"_s;
+                                    << u"line 2: 27 fields, expected 28 as in the header"_s;
     QTest::newRow("unterminated quote") << csvWith(14, u"\"timed out\r\nand then"_s)
                                         << u"line 2, column 15: the quoted field starting here never ends"_s;
     QTest::newRow("text after closing quote")
@@ -272,6 +327,16 @@ void TestCsvFormat::rejectsMalformedInput_data()
                                     << u"line 2, column 6 (started_at): \"noon\" is not an ISO"_s;
     QTest::newRow("invalid url") << csvWith(7, u"http://exa mple.com/"_s)
                                  << u"line 2, column 8 (url): not a valid URL: "_s;
+    QTest::newRow("bogus role") << csvWith(25, u"favicon"_s)
+                                << u"line 2, column 26 (role): \"favicon\" is not one of page, robots"_s;
+    QTest::newRow("empty role") << csvWith(25, QString())
+                                << u"line 2, column 26 (role): \"\" is not one of page, robots"_s;
+    QTest::newRow("attempt zero") << csvWith(
+        26, u"0"_s) << u"line 2, column 27 (attempt): 0 is out of range, expected 1 to 2147483647"_s;
+    QTest::newRow("attempt not a number")
+        << csvWith(26, u"second"_s) << u"line 2, column 27 (attempt): \"second\" is not a whole number"_s;
+    QTest::newRow("invalid parent url")
+        << csvWith(27, u"http://exa mple.com/"_s) << u"line 2, column 28 (parent_url): not a valid URL: "_s;
     QTest::newRow("not UTF-8") << QByteArray(plain).replace("text/html", "text/\xff\xfe")
                                << u"not UTF-8 text"_s;
 

@@ -81,9 +81,14 @@ void TestExporter::roundTripsThroughFiles()
     if (lossless) {
         QVERIFY(*back == runs);
     } else {
-        QCOMPARE(back->size(), 2); // the run without requests has no rows
-        QCOMPARE(back->at(0).records, runs.at(0).records);
-        QCOMPARE(back->at(1).records, runs.at(1).records);
+        QList<RunResult> withRequests;
+        for (const auto &run : runs) {
+            if (!run.records.isEmpty())
+                withRequests.append(run);
+        }
+        QCOMPARE(back->size(), withRequests.size()); // the run without requests has no rows
+        for (qsizetype i = 0; i < withRequests.size(); ++i)
+            QCOMPARE(back->at(i).records, withRequests.at(i).records);
     }
 }
 

@@ -256,7 +256,7 @@ void TestHarFormat::writesEveryRequiredField()
         (QJsonObject {{u"name"_s, u"Crawlscope"_s}, {u"version"_s, QStringLiteral(CRAWLSCOPE_VERSION)}}));
 
     const QJsonArray pages = log.value(u"pages"_s).toArray();
-    QCOMPARE(pages.size(), 4);
+    QCOMPARE(pages.size(), 5);
     for (qsizetype i = 0; i < pages.size(); ++i) {
         const QString where = u"page "_s + QString::number(i);
         const QJsonObject page = pages.at(i).toObject();
@@ -272,7 +272,7 @@ void TestHarFormat::writesEveryRequiredField()
     }
 
     const QJsonArray entries = log.value(u"entries"_s).toArray();
-    QCOMPARE(entries.size(), 5 + 1 + 8); // every record that was queued
+    QCOMPARE(entries.size(), 5 + 1 + 9 + 8); // every record that was queued
     for (qsizetype i = 0; i < entries.size(); ++i) {
         const QString where = u"entry "_s + QString::number(i);
         const QJsonObject entry = entries.at(i).toObject();
@@ -437,14 +437,33 @@ void TestHarFormat::writesOnePagePerRun()
     QCOMPARE(pages.at(2).toObject().value(u"title"_s).toString(), u"gather"_s);
     QCOMPARE(pages.at(2).toObject().value(u"startedDateTime"_s).toString(),
              u"1970-01-01T00:00:00.000Z"_s); // the run never started, but HAR needs a date
-    QCOMPARE(pages.at(3).toObject().value(u"title"_s).toString(), u"limited 3, delay 1000 ms"_s);
+    QCOMPARE(pages.at(3).toObject().value(u"title"_s).toString(), u"limited 4, 2 per host"_s);
+    QCOMPARE(pages.at(4).toObject().value(u"title"_s).toString(), u"limited 3, delay 1000 ms"_s);
+
+    // Crawl settings only where they differ from the defaults.
+    QVERIFY(!limited.contains(u"_crawl"_s));
+    QCOMPARE(pages.at(3).toObject().value(u"_crawl"_s).toObject(),
+             (QJsonObject {
+                 {u"enabled"_s, true},
+                 {u"maxDepth"_s, 2},
+                 {u"maxPages"_s, 6},
+                 {u"scope"_s, u"site"_s},
+                 {u"includes"_s, QJsonArray {u"^https?://([a-z]+\\.)?example\\.org/"_s, u"/p/\\d{1,3},x"_s}},
+                 {u"excludes"_s, QJsonArray {u"\\.pdf$"_s, u"\"quoted\""_s}},
+                 {u"obeyRobots"_s, true},
+                 {u"honourNofollow"_s, false},
+                 {u"sortQuery"_s, true},
+                 {u"maxRetries"_s, 1},
+             }));
 
     QHash<QString, int> entriesPerPage;
     for (const auto &entry : log.value(u"entries"_s).toArray())
         ++entriesPerPage[entry.toObject().value(u"pageref"_s).toString()];
     QCOMPARE(entriesPerPage,
-             (QHash<QString, int> {
-                 {u"run_0"_s, 5}, {u"run_1"_s, 1}, {u"run_3"_s, 8}})); // the last one was never queued
+             (QHash<QString, int> {{u"run_0"_s, 5},
+                                   {u"run_1"_s, 1},
+                                   {u"run_3"_s, 9},
+                                   {u"run_4"_s, 8}})); // the edge run's last one was never queued
 }
 
 void TestHarFormat::writesRequestAndResponse()
@@ -479,6 +498,11 @@ void TestHarFormat::writesRequestAndResponse()
     QCOMPARE(ok.value(u"_redirects"_s).toInteger(), 1);
     QCOMPARE(ok.value(u"_delay"_s).toDouble(), 100.0);
     QCOMPARE(ok.value(u"_unreached"_s).toArray(), QJsonArray());
+    QCOMPARE(ok.value(u"_parentId"_s).toInteger(), -1);
+    QCOMPARE(ok.value(u"_parentUrl"_s), QJsonValue(QJsonValue::Null));
+    QCOMPARE(ok.value(u"_depth"_s).toInteger(), 0);
+    QCOMPARE(ok.value(u"_role"_s).toString(), u"page"_s);
+    QCOMPARE(ok.value(u"_attempt"_s).toInteger(), 1);
 
     const QJsonObject notFound = entries.at(1).toObject();
     QCOMPARE(notFound.value(u"request"_s).toObject().value(u"queryString"_s).toArray(),
@@ -505,11 +529,28 @@ void TestHarFormat::writesRequestAndResponse()
     const QJsonObject cancelled = entries.at(3).toObject();
     QCOMPARE(cancelled.value(u"_outcome"_s).toString(), u"cancelled"_s);
     QCOMPARE(cancelled.value(u"_parentId"_s).toInteger(), 0);
+    QCOMPARE(cancelled.value(u"_parentUrl"_s).toString(), u"http://127.0.0.1:8123/fast"_s);
     QCOMPARE(cancelled.value(u"_depth"_s).toInteger(), 2);
     QCOMPARE(cancelled.value(u"_unreached"_s).toArray(),
              (QJsonArray {u"gate_acquired"_s, u"issued"_s, u"connect_started"_s, u"request_sent"_s,
                           u"first_byte"_s, u"delay_released"_s}));
     QCOMPARE(cancelled.value(u"timings"_s).toObject().value(u"blocked"_s).toDouble(), 2345.678901);
+
+    // The crawl run's entries start after the 5 + 1 of the runs before it.
+    const auto crawlFields = [&](qsizetype index) {
+        const QJsonObject entry = entries.at(5 + 1 + index).toObject();
+        return QStringList {entry.value(u"_role"_s).toString(),
+                            QString::number(entry.value(u"_attempt"_s).toInt()),
+                            QString::number(entry.value(u"_parentId"_s).toInt()),
+                            entry.value(u"_parentUrl"_s).toString(u"null"_s),
+                            QString::number(entry.value(u"_depth"_s).toInt())};
+    };
+    QCOMPARE(crawlFields(0), (QStringList {u"robots"_s, u"1"_s, u"-1"_s, u"null"_s, u"0"_s}));
+    QCOMPARE(crawlFields(3), (QStringList {u"page"_s, u"2"_s, u"1"_s, u"http://example.org/"_s, u"1"_s}));
+    QCOMPARE(crawlFields(5),
+             (QStringList {u"page"_s, u"1"_s, u"4"_s, u"http://example.org/old?b=2&a=1"_s, u"1"_s}));
+    QCOMPARE(crawlFields(7),
+             (QStringList {u"page"_s, u"1"_s, u"3"_s, u"http://example.org/about"_s, u"2"_s}));
 }
 
 void TestHarFormat::roundTrips()
@@ -528,6 +569,7 @@ void TestHarFormat::roundTrips()
         QCOMPARE(got.settings.delayMs, want.settings.delayMs);
         QCOMPARE(got.settings.perHost, want.settings.perHost);
         QCOMPARE(got.settings.userAgent, want.settings.userAgent);
+        QCOMPARE(got.settings.crawl, want.settings.crawl);
         if (want.startedAt.isValid())
             QCOMPARE(got.startedAt, want.startedAt);
         qint64 lastRelease = 0; // what endNs is rebuilt from
@@ -558,6 +600,8 @@ void TestHarFormat::roundTrips()
             QCOMPARE(gotRecord.outcome, wantRecord.outcome);
             QCOMPARE(gotRecord.parentId, wantRecord.parentId);
             QCOMPARE(gotRecord.depth, wantRecord.depth);
+            QCOMPARE(gotRecord.role, wantRecord.role);
+            QCOMPARE(gotRecord.attempt, wantRecord.attempt);
             for (int m = 0; m < MarkCount; ++m) {
                 const QByteArray where = "run " + QByteArray::number(i) + ", record " + QByteArray::number(r)
                     + ", " + markName(Mark(m)).toUtf8();
@@ -596,6 +640,10 @@ void TestHarFormat::importsBrowserHar()
     QCOMPARE(first.contentType, u"text/html"_s);
     QCOMPARE(first.redirects, 0);
     QCOMPARE(first.parentId, -1);
+    QCOMPARE(first.depth, 0);
+    QCOMPARE(first.role, RequestRole::Page);
+    QCOMPARE(first.attempt, 1);
+    QVERIFY(page.settings.crawl == CrawlSettings());
     // blocked 1.5, dns 2, connect 10 (ssl 5 inside it), send 0.25, wait 30, receive 4.75; queued 10 ms in
     const std::array<qint64, MarkCount> firstMarks {
         10'000'000, 10'500'000, 11'500'000, 11'750'000,
@@ -700,6 +748,27 @@ void TestHarFormat::rejectsMalformedInput_data()
                                  << u"entry 0: _id is -1, expected a whole number from 0 to 2147483647"_s;
     QTest::newRow("unknown mark") << sampleHarWith(u"log/entries/0/_unreached"_s, QJsonArray {u"nonsense"_s})
                                   << u"entry 0: _unreached has \"nonsense\", which is no mark"_s;
+    QTest::newRow("bogus role") << sampleHarWith(u"log/entries/6/_role"_s, u"favicon"_s)
+                                << u"entry 6: _role \"favicon\" is not one of page, robots"_s;
+    QTest::newRow("attempt zero") << sampleHarWith(
+        u"log/entries/9/_attempt"_s,
+        0) << u"entry 9: _attempt is 0, expected a whole number from 1 to 2147483647"_s;
+    QTest::newRow("parent url as number") << sampleHarWith(u"log/entries/9/_parentUrl"_s, 1)
+                                          << u"entry 9: _parentUrl must be a string, not a number"_s;
+    QTest::newRow("invalid parent url")
+        << sampleHarWith(u"log/entries/9/_parentUrl"_s, u"http://exa mple.com/"_s)
+        << u"entry 9: _parentUrl \"http://exa mple.com/\" is not a valid URL"_s;
+    QTest::newRow("crawl is an array") << sampleHarWith(u"log/pages/3/_crawl"_s, QJsonArray())
+                                       << u"page 3: _crawl must be an object, not an array"_s;
+    QTest::newRow("crawl without scope")
+        << sampleHarWith(u"log/pages/3/_crawl/scope"_s, undefined) << u"page 3: _crawl.scope is missing"_s;
+    QTest::newRow("bogus scope") << sampleHarWith(u"log/pages/3/_crawl/scope"_s, u"world"_s)
+                                 << u"page 3: _crawl.scope \"world\" is not one of host, site, any"_s;
+    QTest::newRow("negative max retries")
+        << sampleHarWith(u"log/pages/3/_crawl/maxRetries"_s, -1)
+        << u"page 3: _crawl.maxRetries is -1, expected a whole number from 0 to 2147483647"_s;
+    QTest::newRow("pattern as number") << sampleHarWith(u"log/pages/3/_crawl/includes/1"_s, 5)
+                                       << u"page 3: _crawl.includes[1] must be a string, not a number"_s;
     QTest::newRow("page is null") << sampleHarWith(u"log/pages/1"_s, QJsonValue(QJsonValue::Null))
                                   << u"page 1: must be an object, not null"_s;
     QTest::newRow("page without id") << sampleHarWith(u"log/pages/1/id"_s, undefined)

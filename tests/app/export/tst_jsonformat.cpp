@@ -18,6 +18,30 @@ QByteArray sampleJsonWith(const QString &path, const QJsonValue &value)
     return QJsonDocument(patched(root, path.split(u'/'), value).toObject()).toJson();
 }
 
+// The file as Crawlscope wrote it before crawl mode: no crawl settings, skipped URLs or hosts, and records
+// without role, attempt and parent_url.
+QByteArray withoutCrawlFields(const QByteArray &json)
+{
+    QJsonObject root = QJsonDocument::fromJson(json).object();
+    QJsonArray runs = root.value(u"runs"_s).toArray();
+    for (auto run : runs) {
+        QJsonObject object = run.toObject();
+        for (const auto &key : {u"crawl"_s, u"skipped"_s, u"hosts"_s})
+            object.remove(key);
+        QJsonArray records = object.value(u"records"_s).toArray();
+        for (auto record : records) {
+            QJsonObject recordObject = record.toObject();
+            for (const auto &key : {u"role"_s, u"attempt"_s, u"parent_url"_s})
+                recordObject.remove(key);
+            record = recordObject;
+        }
+        object.insert(u"records"_s, records);
+        run = object;
+    }
+    root.insert(u"runs"_s, runs);
+    return QJsonDocument(root).toJson();
+}
+
 } // namespace
 
 class TestJsonFormat : public QObject
@@ -28,6 +52,9 @@ private Q_SLOTS:
     void roundTripsExactly();
     void roundTripsNothing();
     void writesTheDocumentedLayout();
+    void writesCrawlData();
+    void keepsCrawlSettingsThatAreOff();
+    void readsFilesFromBeforeCrawlMode();
     void summaryMatchesCore_data();
     void summaryMatchesCore();
     void rejectsMalformedInput_data();
@@ -80,19 +107,21 @@ void TestJsonFormat::writesTheDocumentedLayout()
 
     const QJsonObject run = root.value(u"runs"_s).toArray().at(0).toObject();
     QCOMPARE(run.keys(),
-             (QStringList {u"cancelled"_s, u"capacity_changes"_s, u"delay_ms"_s, u"end_ns"_s,
+             (QStringList {u"cancelled"_s, u"capacity_changes"_s, u"delay_ms"_s, u"end_ns"_s, u"hosts"_s,
                            u"keep_bodies"_s, u"limit"_s, u"max_body_bytes"_s, u"max_redirects"_s, u"mode"_s,
-                           u"per_host"_s, u"records"_s, u"run_id"_s, u"started_at"_s, u"summary"_s,
-                           u"timeout_ms"_s, u"user_agent"_s}));
+                           u"per_host"_s, u"records"_s, u"run_id"_s, u"skipped"_s, u"started_at"_s,
+                           u"summary"_s, u"timeout_ms"_s, u"user_agent"_s}));
+    QCOMPARE(run.value(u"skipped"_s).toArray(), QJsonArray());
+    QCOMPARE(run.value(u"hosts"_s).toArray(), QJsonArray());
     QCOMPARE(run.value(u"started_at"_s).toString(), u"2024-05-01T12:30:45.123Z"_s);
     QCOMPARE(run.value(u"capacity_changes"_s).toArray().at(1).toObject(),
              (QJsonObject {{u"at_ns"_s, 1'500'000'123}, {u"capacity"_s, 4}}));
     QCOMPARE(run.value(u"summary"_s).toObject(), summaryToJson(SampleRuns::limitedRun()));
 
     const QJsonArray records = run.value(u"records"_s).toArray();
-    QStringList recordKeys {u"id"_s,      u"url"_s,       u"final_url"_s, u"mode"_s,
-                            u"outcome"_s, u"status"_s,    u"bytes"_s,     u"content_type"_s,
-                            u"error"_s,   u"redirects"_s, u"parent_id"_s, u"depth"_s};
+    QStringList recordKeys {u"id"_s,        u"url"_s,        u"final_url"_s,    u"mode"_s,  u"outcome"_s,
+                            u"status"_s,    u"bytes"_s,      u"content_type"_s, u"error"_s, u"redirects"_s,
+                            u"parent_id"_s, u"parent_url"_s, u"depth"_s,        u"role"_s,  u"attempt"_s};
     for (int i = 0; i < MarkCount; ++i)
         recordKeys.append(markName(Mark(i)) + u"_ns"_s);
     recordKeys.sort();
@@ -102,6 +131,131 @@ void TestJsonFormat::writesTheDocumentedLayout()
     QCOMPARE(notFound.value(u"connect_started_ns"_s), QJsonValue(QJsonValue::Null));
     QCOMPARE(notFound.value(u"first_byte_ns"_s).toInteger(), 5'000'000);
     QCOMPARE(records.at(4).toObject().value(u"queued_ns"_s).toInteger(), 9'007'199'254'740'993);
+    QCOMPARE(records.at(0).toObject().value(u"parent_url"_s), QJsonValue(QJsonValue::Null));
+    QCOMPARE(records.at(0).toObject().value(u"role"_s).toString(), u"page"_s);
+    QCOMPARE(records.at(0).toObject().value(u"attempt"_s).toInteger(), 1);
+    QCOMPARE(records.at(4).toObject().value(u"parent_id"_s).toInteger(), 3);
+    QCOMPARE(records.at(4).toObject().value(u"parent_url"_s).toString(),
+             u"https://example.org/a%2Cb/c%20d"_s);
+}
+
+void TestJsonFormat::writesCrawlData()
+{
+    const QJsonObject run
+        = QJsonDocument::fromJson(toJson({SampleRuns::crawlRun()})).object().value(u"runs"_s)[0].toObject();
+    QCOMPARE(run.value(u"crawl"_s).toObject(),
+             (QJsonObject {
+                 {u"enabled"_s, true},
+                 {u"max_depth"_s, 2},
+                 {u"max_pages"_s, 6},
+                 {u"scope"_s, u"site"_s},
+                 {u"includes"_s, QJsonArray {u"^https?://([a-z]+\\.)?example\\.org/"_s, u"/p/\\d{1,3},x"_s}},
+                 {u"excludes"_s, QJsonArray {u"\\.pdf$"_s, u"\"quoted\""_s}},
+                 {u"obey_robots"_s, true},
+                 {u"honour_nofollow"_s, false},
+                 {u"sort_query"_s, true},
+                 {u"max_retries"_s, 1},
+             }));
+
+    const QJsonArray records = run.value(u"records"_s).toArray();
+    const auto crawlFields = [&](int index) {
+        const QJsonObject record = records.at(index).toObject();
+        return QJsonObject {{u"role"_s, record.value(u"role"_s)},
+                            {u"attempt"_s, record.value(u"attempt"_s)},
+                            {u"parent_id"_s, record.value(u"parent_id"_s)},
+                            {u"parent_url"_s, record.value(u"parent_url"_s)},
+                            {u"depth"_s, record.value(u"depth"_s)}};
+    };
+    QCOMPARE(crawlFields(0),
+             (QJsonObject {{u"role"_s, u"robots"_s},
+                           {u"attempt"_s, 1},
+                           {u"parent_id"_s, -1},
+                           {u"parent_url"_s, QJsonValue::Null},
+                           {u"depth"_s, 0}}));
+    QCOMPARE(crawlFields(3),
+             (QJsonObject {{u"role"_s, u"page"_s},
+                           {u"attempt"_s, 2},
+                           {u"parent_id"_s, 1},
+                           {u"parent_url"_s, u"http://example.org/"_s},
+                           {u"depth"_s, 1}}));
+    QCOMPARE(crawlFields(5).value(u"parent_url"_s).toString(), u"http://example.org/old?b=2&a=1"_s);
+
+    const QJsonArray skipped = run.value(u"skipped"_s).toArray();
+    QCOMPARE(skipped.size(), 6);
+    QCOMPARE(skipped.at(0).toObject(),
+             (QJsonObject {{u"url"_s, u"http://example.org/private/x"_s},
+                           {u"parent_id"_s, 1},
+                           {u"parent_url"_s, u"http://example.org/"_s},
+                           {u"depth"_s, 1},
+                           {u"reason"_s, u"robots"_s},
+                           {u"detail"_s, u"Disallow: /private/ (group \"*\", line 3)"_s},
+                           {u"count"_s, 1},
+                           {u"at_ns"_s, 60'000'001}}));
+    QStringList reasons;
+    for (const auto &entry : skipped)
+        reasons.append(entry.toObject().value(u"reason"_s).toString());
+    QCOMPARE(
+        reasons,
+        (QStringList {u"robots"_s, u"scope"_s, u"duplicate"_s, u"depth"_s, u"page_limit"_s, u"cancelled"_s}));
+    QCOMPARE(skipped.at(4).toObject().value(u"at_ns"_s).toInteger(), 9'007'199'254'740'993);
+    QCOMPARE(skipped.at(5).toObject().value(u"parent_url"_s), QJsonValue(QJsonValue::Null)); // a seed
+
+    const QJsonArray hosts = run.value(u"hosts"_s).toArray();
+    QCOMPARE(hosts.size(), 3);
+    QCOMPARE(hosts.at(1).toObject(),
+             (QJsonObject {{u"origin"_s, u"https://blog.example.org"_s},
+                           {u"robots"_s, u"allow_all"_s},
+                           {u"robots_detail"_s, u"robots.txt answered 404: everything is allowed"_s},
+                           {u"robots_record_id"_s, 6},
+                           {u"crawl_delay_ms"_s, 0},
+                           {u"pages"_s, 1}}));
+    QCOMPARE(hosts.at(0).toObject().value(u"robots"_s).toString(), u"parsed"_s);
+    QCOMPARE(hosts.at(0).toObject().value(u"crawl_delay_ms"_s).toInteger(), 500);
+}
+
+void TestJsonFormat::keepsCrawlSettingsThatAreOff()
+{
+    RunResult run = SampleRuns::sequentialRun();
+    QVERIFY(
+        !QJsonDocument::fromJson(toJson({run})).object().value(u"runs"_s)[0].toObject().contains(u"crawl"_s));
+
+    // The user set a crawl up and then turned it off: opening the file must not forget what was set.
+    run.settings.crawl.maxDepth = 9;
+    run.settings.crawl.scope = ScopeKind::Any;
+    const QByteArray json = toJson({run});
+    const QJsonObject crawl
+        = QJsonDocument::fromJson(json).object().value(u"runs"_s)[0].toObject().value(u"crawl"_s).toObject();
+    QCOMPARE(crawl.value(u"enabled"_s), QJsonValue(false));
+    QCOMPARE(crawl.value(u"max_depth"_s).toInteger(), 9);
+    QString error;
+    const auto back = runsFromJson(json, &error);
+    QVERIFY2(back, qPrintable(error));
+    QCOMPARE(back->at(0).settings.crawl, run.settings.crawl);
+    QVERIFY(*back == QList<RunResult> {run});
+}
+
+void TestJsonFormat::readsFilesFromBeforeCrawlMode()
+{
+    QList<RunResult> expected = SampleRuns::all();
+    for (auto &run : expected) {
+        run.settings.crawl = CrawlSettings();
+        run.skipped.clear();
+        run.hosts.clear();
+        for (auto &record : run.records) {
+            record.role = RequestRole::Page;
+            record.attempt = 1;
+        }
+    }
+    const QByteArray old = withoutCrawlFields(toJson(SampleRuns::all()));
+    QVERIFY(!old.contains("\"skipped\""));
+    QVERIFY(!old.contains("\"role\""));
+    QString error;
+    const auto back = runsFromJson(old, &error);
+    QVERIFY2(back, qPrintable(error));
+    // parent_id and depth were there before crawl mode, so the crawl run keeps its tree.
+    QCOMPARE(back->at(3).records.at(5).parentId, 4);
+    QCOMPARE(back->at(3).records.at(7).depth, 2);
+    QVERIFY(*back == expected);
 }
 
 void TestJsonFormat::summaryMatchesCore_data()
@@ -219,6 +373,65 @@ void TestJsonFormat::rejectsMalformedInput_data()
                                          << u"run 1: \"cancelled\" must be a boolean, not a number"_s;
     QTest::newRow("records is null") << sampleJsonWith(u"runs/2/records"_s, QJsonValue(QJsonValue::Null))
                                      << u"run 2: \"records\" must be an array, not null"_s;
+
+    // Crawl mode's fields, in the crawl run.
+    QTest::newRow("bogus role") << sampleJsonWith(
+        u"runs/3/records/0/role"_s,
+        u"favicon"_s) << u"run 3, record 0: \"role\" is \"favicon\", expected one of page, robots"_s;
+    QTest::newRow("role as null") << sampleJsonWith(u"runs/0/records/1/role"_s, QJsonValue(QJsonValue::Null))
+                                  << u"run 0, record 1: \"role\" must be a string, not null"_s;
+    QTest::newRow("attempt zero") << sampleJsonWith(u"runs/3/records/3/attempt"_s, 0)
+                                  << u"run 3, record 3: \"attempt\" is 0, expected 1 to 2147483647"_s;
+    QTest::newRow("fractional attempt") << sampleJsonWith(u"runs/3/records/3/attempt"_s, 1.5)
+                                        << u"run 3, record 3: \"attempt\" is 1.5, expected a whole number"_s;
+    QTest::newRow("parent_url as number")
+        << sampleJsonWith(u"runs/3/records/2/parent_url"_s, 1)
+        << u"run 3, record 2: \"parent_url\" must be a string, not a number"_s;
+    QTest::newRow("invalid parent_url")
+        << sampleJsonWith(u"runs/3/records/2/parent_url"_s, u"http://exa mple.com/"_s)
+        << u"run 3, record 2: \"parent_url\" is not a valid URL: "_s;
+    QTest::newRow("crawl is an array") << sampleJsonWith(u"runs/3/crawl"_s, QJsonArray())
+                                       << u"run 3: \"crawl\" must be an object, not an array"_s;
+    QTest::newRow("crawl without max_pages") << sampleJsonWith(u"runs/3/crawl/max_pages"_s, undefined)
+                                             << u"run 3: \"crawl.max_pages\" is missing"_s;
+    QTest::newRow("negative max_depth") << sampleJsonWith(u"runs/3/crawl/max_depth"_s, -1)
+                                        << u"run 3: \"crawl.max_depth\" is -1, expected 0 to 2147483647"_s;
+    QTest::newRow("bogus scope") << sampleJsonWith(u"runs/3/crawl/scope"_s, u"world"_s)
+                                 << u"run 3: \"crawl.scope\" is \"world\", expected one of host, site, any"_s;
+    QTest::newRow("enabled as string") << sampleJsonWith(u"runs/3/crawl/enabled"_s, u"yes"_s)
+                                       << u"run 3: \"crawl.enabled\" must be a boolean, not a string"_s;
+    QTest::newRow("pattern as number")
+        << sampleJsonWith(u"runs/3/crawl/excludes/1"_s, 5)
+        << u"run 3: \"crawl.excludes\" item 1 must be a string, not a number"_s;
+    QTest::newRow("skipped is an object") << sampleJsonWith(u"runs/3/skipped"_s, QJsonObject())
+                                          << u"run 3: \"skipped\" must be an array, not an object"_s;
+    QTest::newRow("skipped entry is a string") << sampleJsonWith(u"runs/3/skipped/2"_s, u"x"_s)
+                                               << u"run 3, skipped 2: must be an object, not a string"_s;
+    QTest::newRow("bogus skip reason")
+        << sampleJsonWith(u"runs/3/skipped/1/reason"_s, u"boring"_s)
+        << u"run 3, skipped 1: \"reason\" is \"boring\", expected one of robots, scope, depth, duplicate, "
+           "page_limit, nofollow, redirect_limit, cancelled"_s;
+    QTest::newRow("skip count zero") << sampleJsonWith(u"runs/3/skipped/0/count"_s, 0)
+                                     << u"run 3, skipped 0: \"count\" is 0, expected 1 to 2147483647"_s;
+    QTest::newRow("skipped without at_ns") << sampleJsonWith(u"runs/3/skipped/5/at_ns"_s, undefined)
+                                           << u"run 3, skipped 5: \"at_ns\" is missing"_s;
+    QTest::newRow("skipped parent below -1") << sampleJsonWith(u"runs/3/skipped/3/parent_id"_s, -2)
+                                             << u"run 3, skipped 3: \"parent_id\" is -2, expected -1 to "_s;
+    QTest::newRow("invalid skipped url") << sampleJsonWith(u"runs/3/skipped/3/url"_s, u"http://a b/"_s)
+                                         << u"run 3, skipped 3: \"url\" is not a valid URL: "_s;
+    QTest::newRow("hosts is null") << sampleJsonWith(u"runs/3/hosts"_s, QJsonValue(QJsonValue::Null))
+                                   << u"run 3: \"hosts\" must be an array, not null"_s;
+    QTest::newRow("bogus robots status")
+        << sampleJsonWith(u"runs/3/hosts/1/robots"_s, u"maybe"_s)
+        << u"run 3, host 1: \"robots\" is \"maybe\", expected one of fetching, parsed, allow_all, "
+           "disallow_all, ignored"_s;
+    QTest::newRow("robots record below -1")
+        << sampleJsonWith(u"runs/3/hosts/0/robots_record_id"_s, -2)
+        << u"run 3, host 0: \"robots_record_id\" is -2, expected -1 to "_s;
+    QTest::newRow("negative crawl delay") << sampleJsonWith(u"runs/3/hosts/0/crawl_delay_ms"_s, -500)
+                                          << u"run 3, host 0: \"crawl_delay_ms\" is -500, expected 0 to "_s;
+    QTest::newRow("host without origin")
+        << sampleJsonWith(u"runs/3/hosts/2/origin"_s, undefined) << u"run 3, host 2: \"origin\" is missing"_s;
 }
 
 void TestJsonFormat::rejectsMalformedInput()

@@ -179,6 +179,7 @@ private Q_SLOTS:
     void namesOneProcessPerRun();
     void nestsPhasesInMicroseconds();
     void putsDetailsOnTheBegin();
+    void putsCrawlDetailsOnTheBegin();
     void countsConcurrency();
 };
 
@@ -285,7 +286,7 @@ void TestTraceFormat::namesOneProcessPerRun()
                            u"2 limited(2) — 4 requests"_s}));
     QCOMPARE(processes(toTrace(SampleRuns::all())),
              (QStringList {u"0 limited(2), delay 100 ms — 5 requests"_s, u"1 sequential — 1 request"_s,
-                           u"2 gather — 0 requests"_s}));
+                           u"2 gather — 0 requests"_s, u"3 limited(4), crawl — 9 requests, 6 skipped"_s}));
 }
 
 void TestTraceFormat::nestsPhasesInMicroseconds()
@@ -345,6 +346,43 @@ void TestTraceFormat::putsDetailsOnTheBegin()
     for (const auto &event : begins)
         withArgs += event.contains(u"args"_s) ? 1 : 0;
     QCOMPARE(withArgs, 5); // the requests, not their phases
+}
+
+void TestTraceFormat::putsCrawlDetailsOnTheBegin()
+{
+    const RunResult crawl = SampleRuns::crawlRun();
+    const QList<QJsonObject> begins = eventsOf(toTrace({crawl}), 1, u"b"_s);
+    QHash<QString, QJsonObject> argsById;
+    for (const auto &event : begins) {
+        if (event.contains(u"args"_s))
+            argsById.insert(event.value(u"id2"_s).toObject().value(u"local"_s).toString(),
+                            event.value(u"args"_s).toObject());
+    }
+    QCOMPARE(argsById.size(), crawl.records.size());
+    QCOMPARE(argsById.value(u"0x5"_s),
+             (QJsonObject {{u"id"_s, 5},
+                           {u"url"_s, u"http://example.org/new?a=1&b=2"_s},
+                           {u"status"_s, 200},
+                           {u"outcome"_s, u"ok"_s},
+                           {u"bytes"_s, 0},
+                           {u"role"_s, u"page"_s},
+                           {u"attempt"_s, 1},
+                           {u"depth"_s, 1},
+                           {u"parent_id"_s, 4},
+                           {u"parent_url"_s, u"http://example.org/old?b=2&a=1"_s}}));
+    // A seed's robots.txt has no parent to name.
+    const QJsonObject robots = argsById.value(u"0x0"_s);
+    QCOMPARE(robots.value(u"role"_s).toString(), u"robots"_s);
+    QCOMPARE(robots.value(u"parent_id"_s).toInt(), -1);
+    QVERIFY(!robots.contains(u"parent_url"_s));
+    QCOMPARE(argsById.value(u"0x3"_s).value(u"attempt"_s).toInt(), 2);
+    QCOMPARE(argsById.value(u"0x7"_s).value(u"depth"_s).toInt(), 2);
+
+    // The same requests in a plain run say nothing of crawling.
+    RunResult plain = crawl;
+    plain.settings.crawl.enabled = false;
+    for (const auto &event : eventsOf(toTrace({plain}), 1, u"b"_s))
+        QVERIFY(!event.value(u"args"_s).toObject().contains(u"role"_s));
 }
 
 void TestTraceFormat::countsConcurrency()
