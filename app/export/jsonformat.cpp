@@ -393,7 +393,7 @@ std::optional<RunResult> runFromJson(const QJsonObject &object, const QString &w
 QJsonObject summaryToJson(const RunResult &run)
 {
     const RunSummary summary = summarize(run);
-    return {
+    QJsonObject object {
         {u"mode"_s, runModeName(run.settings.mode)},
         {u"limit"_s, run.settings.gateCapacity()},
         {u"delay_ms"_s, run.settings.delayMs},
@@ -402,10 +402,35 @@ QJsonObject summaryToJson(const RunResult &run)
         {u"failed"_s, summary.failed},
         {u"cancelled"_s, summary.cancelled},
         {u"wall_ms"_s, roundedMs(summary.wallNs)},
-        {u"ideal_ms"_s, roundedMs(summary.idealNs)},
+        {u"ideal_ms"_s, run.settings.crawl.enabled ? QJsonValue() : QJsonValue(roundedMs(summary.idealNs))},
         {u"peak_in_flight"_s, summary.peakInFlight},
         {u"bytes"_s, summary.bytes},
     };
+    if (!run.settings.crawl.enabled)
+        return object;
+
+    // A crawl has no ideal (its pages are found as it goes), and says what it found and left alone.
+    const CrawlSummary crawl = summarizeCrawl(run);
+    QJsonObject skipped;
+    for (int reason = 0; reason < SkipReasonCount; ++reason)
+        skipped.insert(skipReasonName(SkipReason(reason)), crawl.skipped[std::size_t(reason)]);
+    QJsonArray hosts;
+    for (const CrawlHost &host : run.hosts) {
+        hosts.append(QJsonObject {
+            {u"origin"_s, host.origin},
+            {u"pages"_s, host.pages},
+            {u"robots"_s, robotsStatusName(host.robots)},
+            {u"robots_detail"_s, host.robotsDetail},
+            {u"crawl_delay_ms"_s, host.crawlDelayMs},
+        });
+    }
+    object.insert(u"pages"_s, crawl.pages);
+    object.insert(u"retries"_s, crawl.retries);
+    object.insert(u"not_html"_s, crawl.notHtml);
+    object.insert(u"skipped"_s, skipped);
+    object.insert(u"hosts"_s, hosts);
+    object.insert(u"robots_txt"_s, run.settings.crawl.obeyRobots ? u"obeyed"_s : u"ignored"_s);
+    return object;
 }
 
 QByteArray toJson(const QList<RunResult> &runs)

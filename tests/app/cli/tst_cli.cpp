@@ -1,3 +1,4 @@
+#include "core/crawltypes.h"
 #include "export/exporter.h"
 
 #include <QFile>
@@ -16,6 +17,7 @@ class TestCli : public QObject
 private Q_SLOTS:
     void jsonSummaryHasTheContractedFields();
     void compareRunsTheThreeModes();
+    void crawlSummaryAddsPagesSkippedAndHosts();
     void badLinesAreReportedAndTheRestRuns();
     void exitCodes_data();
     void exitCodes();
@@ -96,6 +98,34 @@ void TestCli::compareRunsTheThreeModes()
     }
 }
 
+void TestCli::crawlSummaryAddsPagesSkippedAndHosts()
+{
+    // Depth 1 of the demo site, robots.txt ignored on purpose, so the private page is fetched.
+    const auto result
+        = run({QStringLiteral("run"), QStringLiteral("--demo"), QStringLiteral("--json"),
+               QStringLiteral("--crawl"), QStringLiteral("--depth"), QStringLiteral("1"),
+               QStringLiteral("--max-pages"), QStringLiteral("12"), QStringLiteral("--ignore-robots"),
+               QStringLiteral("--mode"), QStringLiteral("gather"), QStringLiteral("{demo}/site/")});
+    QCOMPARE(result.exitCode, 0);
+    QVERIFY2(result.err.contains(QStringLiteral("robots.txt is ignored")), qPrintable(result.err));
+    const auto runs = QJsonDocument::fromJson(result.out).object().value(QStringLiteral("runs")).toArray();
+    QCOMPARE(runs.size(), 1);
+    const auto summary = runs.first().toObject();
+    QCOMPARE(summary.value(QStringLiteral("pages")).toInt(), 12);
+    QCOMPARE(summary.value(QStringLiteral("requests")).toInt(), 12); // no robots.txt asked for
+    QCOMPARE(summary.value(QStringLiteral("robots_txt")).toString(), QStringLiteral("ignored"));
+    QVERIFY(summary.value(QStringLiteral("ideal_ms")).isNull());
+    QCOMPARE(summary.value(QStringLiteral("peak_in_flight")).toInt(), CrawlSettings::DefaultPerHost);
+    const auto skipped = summary.value(QStringLiteral("skipped")).toObject();
+    QVERIFY(skipped.value(QStringLiteral("page_limit")).toInt() > 0);
+    QCOMPARE(skipped.value(QStringLiteral("robots")).toInt(), 0);
+    QVERIFY(skipped.contains(QStringLiteral("depth")));
+    const auto hosts = summary.value(QStringLiteral("hosts")).toArray();
+    QCOMPARE(hosts.size(), 1);
+    QCOMPARE(hosts.first().toObject().value(QStringLiteral("robots")).toString(), QStringLiteral("ignored"));
+    QCOMPARE(hosts.first().toObject().value(QStringLiteral("pages")).toInt(), 12);
+}
+
 void TestCli::badLinesAreReportedAndTheRestRuns()
 {
     const QByteArray list = "# lesson\n{demo}/delay/10\n\nftp://example.com/\nnot a url\n{demo}/status/404\n";
@@ -145,6 +175,22 @@ void TestCli::exitCodes_data()
                                       << 2 << QStringLiteral("/nonexistent/urls.txt");
     QTest::newRow("missing file to open") << QStringList {QStringLiteral("/nonexistent/fly.txt")} << 2
                                           << QStringLiteral("/nonexistent/fly.txt");
+    QTest::newRow("crawl option without --crawl")
+        << QStringList {QStringLiteral("run"), QStringLiteral("--depth"), QStringLiteral("2"),
+                        QStringLiteral("http://127.0.0.1:1/")}
+        << 2 << QStringLiteral("--depth only applies with --crawl");
+    QTest::newRow("bad scope") << QStringList {QStringLiteral("run"), QStringLiteral("--crawl"),
+                                               QStringLiteral("--scope"), QStringLiteral("planet"),
+                                               QStringLiteral("http://127.0.0.1:1/")}
+                               << 2 << QStringLiteral("planet");
+    QTest::newRow("bad exclude pattern")
+        << QStringList {QStringLiteral("run"), QStringLiteral("--crawl"), QStringLiteral("--exclude"),
+                        QStringLiteral("a(b"), QStringLiteral("http://127.0.0.1:1/")}
+        << 2 << QStringLiteral("bad exclude pattern \"a(b\"");
+    QTest::newRow("zero pages") << QStringList {QStringLiteral("run"), QStringLiteral("--crawl"),
+                                                QStringLiteral("--max-pages"), QStringLiteral("0"),
+                                                QStringLiteral("http://127.0.0.1:1/")}
+                                << 2 << QStringLiteral("--max-pages");
     QTest::newRow("failed requests still complete")
         << QStringList {QStringLiteral("run"), QStringLiteral("http://127.0.0.1:1/")} << 0 << QString();
 }
