@@ -28,6 +28,12 @@ QByteArray withoutCrawlFields(const QByteArray &json)
         QJsonObject object = run.toObject();
         for (const auto &key : {u"crawl"_s, u"skipped"_s, u"hosts"_s})
             object.remove(key);
+        // The summary is never read back, only written; a crawl's summary has these too.
+        QJsonObject summary = object.value(u"summary"_s).toObject();
+        for (const auto &key :
+             {u"pages"_s, u"retries"_s, u"not_html"_s, u"skipped"_s, u"hosts"_s, u"robots_txt"_s})
+            summary.remove(key);
+        object.insert(u"summary"_s, summary);
         QJsonArray records = object.value(u"records"_s).toArray();
         for (auto record : records) {
             QJsonObject recordObject = record.toObject();
