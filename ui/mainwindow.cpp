@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "charts/summarycharts.h"
+#include "crawlsettingsbox.h"
 #include "demoserver/demoserver.h"
 #include "export/atomicfile.h"
 #include "export/exporter.h"
@@ -147,6 +148,15 @@ QWidget *MainWindow::buildSettingsPanel()
     form->addRow(tr("&Timeout:"), m_timeoutBox);
     layout->addWidget(runBox);
 
+    m_crawlBox = new CrawlSettingsBox(panel);
+    layout->addWidget(m_crawlBox);
+    connect(m_crawlBox, &QGroupBox::toggled, this, [this](bool crawl) {
+        // A crawl is polite by default: two connections per host, as browsers and good crawlers keep.
+        if (crawl && m_perHostBox->value() == 0)
+            m_perHostBox->setValue(CrawlSettings::DefaultPerHost);
+    });
+    connect(m_crawlBox, &CrawlSettingsBox::changed, this, &MainWindow::updateControls);
+
     auto *buttons = new QHBoxLayout;
     m_runButton = new QPushButton(tr("Run"), panel);
     m_runButton->setDefault(true);
@@ -262,6 +272,9 @@ void MainWindow::buildMenus()
     QMenu *samples = menuBar()->addMenu(tr("&Samples"));
     for (const Sample &sample : lessonSamples())
         samples->addAction(sample.title, this, [this, sample] { loadSample(sample); });
+    samples->addSeparator();
+    for (const Sample &sample : crawlSamples())
+        samples->addAction(sample.title, this, [this, sample] { loadSample(sample); });
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     QAction *fit = view->addAction(tr("&Fit Whole Run"), timeline(), &TimelineView::fit);
@@ -294,6 +307,7 @@ void MainWindow::loadSample(const Sample &sample)
     m_delayBox->setValue(sample.settings.delayMs);
     m_perHostBox->setValue(sample.settings.perHost);
     m_timeoutBox->setValue(sample.settings.timeoutMs);
+    m_crawlBox->setSettings(sample.settings.crawl);
     statusBar()->showMessage(tr("Loaded: %1. Press Run.").arg(sample.title), 5000);
 }
 
@@ -305,6 +319,7 @@ RunSettings MainWindow::settings() const
     settings.delayMs = m_delayBox->value();
     settings.perHost = m_perHostBox->value();
     settings.timeoutMs = m_timeoutBox->value();
+    settings.crawl = m_crawlBox->settings();
     return settings;
 }
 
@@ -405,6 +420,10 @@ void MainWindow::startRuns(const QList<RunSettings> &plan, bool keepEarlier)
         statusBar()->showMessage(tr("No valid URL to run."), 5000);
         return;
     }
+    if (const QString problem = m_crawlBox->problem(); !problem.isEmpty()) {
+        statusBar()->showMessage(tr("Cannot crawl: %1").arg(problem), 8000);
+        return;
+    }
     m_details->clearRecord();
     m_session->start(urls, plan, keepEarlier);
     updateControls();
@@ -467,6 +486,16 @@ void MainWindow::updateProgress()
         m_statusLabel->clear();
         return;
     }
+    if (progress.crawling) {
+        m_statusLabel->setText(tr("Pages %1   Queued %2   In flight %3   Skipped %4   Hosts %5   Elapsed %6")
+                                   .arg(progress.pagesDone)
+                                   .arg(progress.queued)
+                                   .arg(progress.inFlight)
+                                   .arg(progress.skipped)
+                                   .arg(progress.hosts)
+                                   .arg(formatDuration(progress.elapsedNs)));
+        return;
+    }
     m_statusLabel->setText(tr("Done %1/%2   In flight %3   Waiting %4   Elapsed %5   ETA %6")
                                .arg(progress.done)
                                .arg(progress.total)
@@ -480,10 +509,12 @@ void MainWindow::updateControls()
 {
     const bool running = m_session->isRunning();
     // The slider stays live in every mode: it is k for Compare, and resizes a running limited gate.
-    m_runButton->setEnabled(!running && !m_urlEditor->urlList().urls.isEmpty());
+    m_runButton->setEnabled(!running && !m_urlEditor->urlList().urls.isEmpty()
+                            && m_crawlBox->problem().isEmpty());
     m_compareButton->setEnabled(m_runButton->isEnabled());
     m_stopButton->setEnabled(running);
     m_modeBox->setEnabled(!running);
+    m_crawlBox->setEnabled(!running);
 }
 
 void MainWindow::selectRequest(RunModel *model, int id)

@@ -2,6 +2,7 @@
 
 #include <QMainWindow>
 
+class CrawlSettingsBox;
 class LimitSlider;
 class QComboBox;
 class QLabel;
@@ -46,6 +47,7 @@ public:
     // For tests and scripting.
     UrlEditor *urlEditor() const { return m_urlEditor; }
     LimitSlider *limitSlider() const { return m_limitSlider; }
+    CrawlSettingsBox *crawlBox() const { return m_crawlBox; }
     QComboBox *modeBox() const { return m_modeBox; }
     QPushButton *runButton() const { return m_runButton; }
     QPushButton *stopButton() const { return m_stopButton; }
@@ -89,6 +91,7 @@ private:
     QSpinBox *m_delayBox = nullptr;
     QSpinBox *m_perHostBox = nullptr;
     QSpinBox *m_timeoutBox = nullptr;
+    CrawlSettingsBox *m_crawlBox = nullptr;
     QPushButton *m_runButton = nullptr;
     QPushButton *m_stopButton = nullptr;
     QPushButton *m_compareButton = nullptr;

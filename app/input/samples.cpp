@@ -20,3 +20,17 @@ QList<Sample> lessonSamples()
 
     return {sequential, gather, semaphore};
 }
+
+QList<Sample> crawlSamples()
+{
+    const auto tr = [](const char *text) { return QCoreApplication::translate("Samples", text); };
+    Sample polite {tr("Crawl the demo site politely: depth 5, 2 connections per host"),
+                   QStringLiteral("{demo}/site/\n"),
+                   1,
+                   {}};
+    polite.settings.mode = RunMode::Limited;
+    polite.settings.limit = 4;
+    polite.settings.perHost = CrawlSettings::DefaultPerHost;
+    polite.settings.crawl.enabled = true;
+    return {polite};
+}

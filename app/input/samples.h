@@ -16,3 +16,5 @@ struct Sample
 };
 
 QList<Sample> lessonSamples();
+/// Crawls of the demo server's synthetic site (/site/), with its robots.txt, traps and duplicates.
+QList<Sample> crawlSamples();

@@ -1,5 +1,6 @@
 #include "runsession.h"
 
+#include "crawler/crawler.h"
 #include "models/runmodel.h"
 #include "runner.h"
 #include "runsequence.h"
@@ -41,6 +42,8 @@ void RunSession::start(const QList<QUrl> &urls, const QList<RunSettings> &plan, 
     }
     m_plannedRuns = int(plan.size());
     m_requestsPerRun = int(urls.size());
+    m_crawling
+        = std::any_of(plan.cbegin(), plan.cend(), [](const RunSettings &s) { return s.crawl.enabled; });
     Q_EMIT modelsChanged();
     Q_EMIT started();
     m_liveTimer.start();
@@ -78,6 +81,7 @@ void RunSession::showRuns(const QList<RunResult> &runs)
     }
     m_plannedRuns = 0;
     m_requestsPerRun = 0;
+    m_crawling = false;
     Q_EMIT modelsChanged();
     Q_EMIT progressChanged();
 }
@@ -140,6 +144,8 @@ void RunSession::tick()
 
 RunSession::Progress RunSession::progress() const
 {
+    if (m_crawling)
+        return crawlProgress();
     Progress progress;
     progress.total = m_plannedRuns * m_requestsPerRun;
     const Runner *runner = m_sequence->runner();
@@ -159,5 +165,33 @@ RunSession::Progress RunSession::progress() const
     } else if (progress.done == progress.total) {
         progress.etaNs = 0;
     }
+    return progress;
+}
+
+RunSession::Progress RunSession::crawlProgress() const
+{
+    // Nobody knows how many pages a crawl will find, so there is no ETA; the numbers are the current run's.
+    Progress progress;
+    progress.crawling = true;
+    for (const auto &result : m_sequence->results())
+        progress.elapsedNs += result.endNs;
+    const Runner *runner = m_sequence->runner();
+    const RunResult &run = runner->recorder().result(); // the last run's, once they are all done
+    progress.total = int(run.records.size());
+    for (const auto &record : run.records) {
+        if (!record.isDone())
+            continue;
+        ++progress.done;
+        progress.pagesDone += record.role == RequestRole::Page ? 1 : 0;
+    }
+    progress.skipped = int(run.skipped.size());
+    progress.hosts = int(run.hosts.size());
+    if (runner->isRunning()) {
+        progress.inFlight = runner->inFlight();
+        progress.waiting = runner->waiting();
+        progress.queued = runner->waiting() + m_sequence->crawler()->held();
+        progress.elapsedNs += runner->recorder().elapsedNs();
+    }
+    progress.etaNs = runner->isRunning() ? -1 : 0;
     return progress;
 }

@@ -25,7 +25,14 @@ public:
         int inFlight = 0;
         int waiting = 0;
         qint64 elapsedNs = 0;
-        qint64 etaNs = -1; // unknown until something finished
+        qint64 etaNs = -1; // unknown until something finished; always for a crawl
+
+        // A crawl's total grows as it finds pages; these say how far it got.
+        bool crawling = false;
+        int pagesDone = 0; // page requests done, retries included (robots.txt aside)
+        int queued = 0; // found and not yet requested: waiting for a permit, its host or its robots.txt
+        int skipped = 0; // distinct URLs not requested, for any reason
+        int hosts = 0;
     };
 
     explicit RunSession(QObject *parent = nullptr);
@@ -60,11 +67,13 @@ private:
     void onRecordsChanged(int runId, const QList<RequestRecord> &changed);
     void onRunFinished(const RunResult &result);
     void tick();
+    Progress crawlProgress() const;
 
     RunSequence *m_sequence;
     QList<RunModel *> m_models;
     QTimer m_liveTimer;
     int m_plannedRuns = 0;
     int m_requestsPerRun = 0;
+    bool m_crawling = false;
     int m_nextRunId = 0;
 };
