@@ -33,6 +33,11 @@ FrontierModel::FrontierModel(QObject *parent)
     : QAbstractTableModel(parent)
 { }
 
+RunModel *FrontierModel::source() const
+{
+    return m_source;
+}
+
 void FrontierModel::setSource(RunModel *source)
 {
     if (source == m_source)

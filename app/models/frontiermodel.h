@@ -85,7 +85,7 @@ public:
 
     /// Follows this run model (nullptr for none). The model is not owned.
     void setSource(RunModel *source);
-    RunModel *source() const { return m_source; }
+    RunModel *source() const;
 
     const Counts &counts() const { return m_counts; }
     /// The row of a request, or -1.

@@ -9,6 +9,11 @@ SiteTreeModel::SiteTreeModel(QObject *parent)
     : QAbstractItemModel(parent)
 { }
 
+RunModel *SiteTreeModel::source() const
+{
+    return m_source;
+}
+
 void SiteTreeModel::setSource(RunModel *source)
 {
     if (source == m_source)

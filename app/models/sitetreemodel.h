@@ -36,7 +36,7 @@ public:
 
     /// Follows this run model (nullptr for none). The model is not owned.
     void setSource(RunModel *source);
-    RunModel *source() const { return m_source; }
+    RunModel *source() const;
 
     /// The node showing this request (any of its attempts), or an invalid index for one not shown.
     QModelIndex indexOfRecord(int recordId, int column = 0) const;
