@@ -1,6 +1,8 @@
 #include "mainwindow.h"
 
 #include "charts/summarycharts.h"
+#include "crawl/frontierview.h"
+#include "crawl/sitetreeview.h"
 #include "crawlsettingsbox.h"
 #include "demoserver/demoserver.h"
 #include "export/atomicfile.h"
@@ -238,6 +240,13 @@ QWidget *MainWindow::buildResultsPanel()
     tabs->addTab(tablePanel, tr("Requests"));
     m_charts = new SummaryCharts(tabs);
     tabs->addTab(m_charts, tr("Charts"));
+    // A crawl's frontier (what it found, fetched and skipped, and why) and the pages as a tree.
+    m_frontier = new FrontierView(tabs);
+    tabs->addTab(m_frontier, tr("Frontier"));
+    m_siteTree = new SiteTreeView(tabs);
+    tabs->addTab(m_siteTree, tr("Site Tree"));
+    connect(m_frontier, &FrontierView::requestActivated, this, &MainWindow::selectRequest);
+    connect(m_siteTree, &SiteTreeView::requestActivated, this, &MainWindow::selectRequest);
 
     splitter->addWidget(m_timelinePanel);
     splitter->addWidget(tabs);
@@ -460,7 +469,10 @@ void MainWindow::onModelsChanged()
     m_timelinePanel->setModels(models);
     if (!m_session->isRunning())
         m_charts->setRuns(m_session->results()); // opened or removed runs
-    m_proxy->setSourceModel(models.isEmpty() ? nullptr : models.last());
+    RunModel *shown = models.isEmpty() ? nullptr : models.last();
+    m_proxy->setSourceModel(shown);
+    m_frontier->setSource(shown);
+    m_siteTree->setSource(shown);
     m_table->resizeColumnToContents(int(RunModel::Column::Id));
     m_table->setColumnWidth(int(RunModel::Column::Url), 260);
 }
@@ -529,4 +541,10 @@ void MainWindow::selectRequest(RunModel *model, int id)
         m_table->scrollTo(proxied);
     }
     m_details->showRecord(model->records().at(id));
+    if (m_frontier->source() != model)
+        m_frontier->setSource(model);
+    if (m_siteTree->source() != model)
+        m_siteTree->setSource(model);
+    m_frontier->selectRecord(id);
+    m_siteTree->selectRecord(id);
 }

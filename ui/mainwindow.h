@@ -14,6 +14,8 @@ class QSortFilterProxyModel;
 class QSpinBox;
 class QTableView;
 class DemoServer;
+class FrontierView;
+class SiteTreeView;
 class RequestDetails;
 class SummaryCharts;
 class RunModel;
@@ -57,6 +59,8 @@ public:
     QTableView *requestTable() const { return m_table; }
     RequestDetails *details() const { return m_details; }
     SummaryCharts *charts() const { return m_charts; }
+    FrontierView *frontier() const { return m_frontier; }
+    SiteTreeView *siteTree() const { return m_siteTree; }
     RunSession *session() const { return m_session; }
     DemoServer *demoServer() const { return m_demoServer; }
     QLabel *statusLabel() const { return m_statusLabel; }
@@ -104,6 +108,8 @@ private:
     QSortFilterProxyModel *m_proxy = nullptr;
     RequestDetails *m_details = nullptr;
     SummaryCharts *m_charts = nullptr;
+    FrontierView *m_frontier = nullptr;
+    SiteTreeView *m_siteTree = nullptr;
 
     QLabel *m_statusLabel = nullptr;
     QProgressBar *m_progress = nullptr;
