@@ -1,9 +1,14 @@
 #include "charts/summarycharts.h"
+#include "crawl/frontierview.h"
+#include "crawl/sitetreeview.h"
+#include "crawlsettingsbox.h"
 #include "demoserver/demoserver.h"
 #include "input/samples.h"
 #include "limitslider.h"
 #include "mainwindow.h"
+#include "models/frontiermodel.h"
 #include "models/runmodel.h"
+#include "models/sitetreemodel.h"
 #include "requestdetails.h"
 #include "run/runner.h"
 #include "run/runsequence.h"
@@ -15,10 +20,13 @@
 
 #include <QComboBox>
 #include <QImage>
+#include <QLabel>
+#include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSlider>
+#include <QSpinBox>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -43,6 +51,8 @@ private Q_SLOTS:
     void compareStacksTheThreeModes();
     void savedRunsOpenAgain();
     void rerunWithANewKKeepsEarlierRuns();
+    void crawlFillsTheFrontierAndTheSiteTree();
+    void badCrawlPatternIsNamedAndBlocksRun();
 
 private:
     void runAndWait(const QString &text, RunMode mode, int limit = 3);
@@ -267,6 +277,67 @@ void TestMainWindow::rerunWithANewKKeepsEarlierRuns()
     QCOMPARE(m_window->session()->models().size(), 3);
     QCOMPARE(m_window->timeline()->models().size(), 3);
     QVERIFY(!m_window->session()->models().contains(models.at(1)));
+}
+
+void TestMainWindow::crawlFillsTheFrontierAndTheSiteTree()
+{
+    m_window->urlEditor()->setText(QStringLiteral("{demo}/site/\n"));
+    m_window->urlEditor()->setRepeat(1);
+    QCOMPARE(m_window->crawlBox()->isChecked(), false);
+    m_window->crawlBox()->setChecked(true);
+    QCOMPARE(m_window->settings().perHost, CrawlSettings::DefaultPerHost); // polite by default
+    m_window->crawlBox()->depthBox()->setValue(1);
+    QSignalSpy finished(m_window->session(), &RunSession::finished);
+    QTest::mouseClick(m_window->runButton(), Qt::LeftButton);
+    QTRY_VERIFY(m_window->statusLabel()->text().contains(QStringLiteral("Pages")));
+    QVERIFY(finished.wait(30'000));
+
+    RunModel *model = m_window->session()->models().first();
+    const RunResult &run = model->run();
+    QVERIFY(run.settings.crawl.enabled);
+    QCOMPARE(run.records.first().role, RequestRole::Robots);
+    const FrontierModel::Counts &counts = m_window->frontier()->frontier()->counts();
+    QCOMPARE(counts.skippedBy[std::size_t(SkipReason::Robots)], 2);
+    QVERIFY(counts.skippedBy[std::size_t(SkipReason::Depth)] > 0);
+    QCOMPARE(counts.hosts, 1);
+    QVERIFY(m_window->frontier()->summaryLabel()->text().contains(QStringLiteral("skipped")));
+
+    // The tree: the start page, and under it every page it linked to that was requested.
+    SiteTreeModel *tree = m_window->siteTree()->siteTree();
+    QCOMPARE(tree->rowCount(), 1);
+    const QModelIndex root = tree->index(0, 0);
+    const int seedId = root.data(SiteTreeModel::IdRole).toInt();
+    QCOMPARE(run.records.at(seedId).url.path(), QStringLiteral("/site/"));
+    QSet<QString> children;
+    for (const auto &record : run.records) {
+        if (record.parentId == seedId && record.role == RequestRole::Page)
+            children.insert(record.url.toString());
+    }
+    QCOMPARE(tree->rowCount(root), children.size());
+
+    // Clicking a request in the frontier selects it in the request table.
+    QTableView *table = m_window->frontier()->table();
+    const int target = run.records.size() - 1;
+    m_window->frontier()->selectRecord(target);
+    const QModelIndex current = table->currentIndex();
+    QVERIFY(current.isValid());
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, table->visualRect(current).center());
+    QTRY_COMPARE(m_window->requestTable()->currentIndex().data(RunModel::IdRole).toInt(), target);
+}
+
+void TestMainWindow::badCrawlPatternIsNamedAndBlocksRun()
+{
+    m_window->crawlBox()->setChecked(true);
+    QVERIFY(m_window->runButton()->isEnabled());
+    QLineEdit *exclude = m_window->crawlBox()->excludeEdit();
+    exclude->setFocus();
+    QTest::keyClicks(exclude, QStringLiteral("a(b"));
+    QVERIFY(!m_window->runButton()->isEnabled());
+    QVERIFY(m_window->crawlBox()->problem().contains(QStringLiteral("\"a(b\"")));
+    QVERIFY(exclude->toolTip().contains(QStringLiteral("a(b")));
+    QTest::keyClick(exclude, Qt::Key_Backspace);
+    QTest::keyClicks(exclude, QStringLiteral(")"));
+    QVERIFY(m_window->runButton()->isEnabled());
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -400,8 +400,9 @@ void TimelineView::rebuildTrack(Track &track) const
     }
 
     track.ideal.clear();
-    if (!track.live) {
-        const QList<qint64> starts = idealStartsNs(model->run());
+    // A crawl has no ideal schedule: none of its pages could start before its parent was read.
+    if (const QList<qint64> starts = track.live ? QList<qint64> {} : idealStartsNs(model->run());
+        starts.size() == records.size()) {
         track.ideal.reserve(std::size_t(records.size()));
         for (qsizetype i = 0; i < records.size(); ++i)
             track.ideal.emplace_back(starts[i], starts[i] + serviceNs(records[i]));
@@ -498,8 +499,11 @@ QString TimelineView::trackTitle(const RunModel *model, int requests, int failed
     else if (requests > 0) {
         // What the lesson compares: measured against the ideal, against sequential, and how many at once.
         const RunSummary summary = summarize(model->run());
-        parts
-            << tr("wall %1 (ideal %2)").arg(formatDuration(summary.wallNs), formatDuration(summary.idealNs));
+        if (summary.idealNs > 0)
+            parts << tr("wall %1 (ideal %2)")
+                         .arg(formatDuration(summary.wallNs), formatDuration(summary.idealNs));
+        else
+            parts << tr("wall %1").arg(formatDuration(summary.wallNs));
         for (const RunModel *other : std::as_const(m_models)) {
             if (other != model && other->run().settings.mode == RunMode::Sequential && !other->isLive()
                 && !other->run().cancelled && other->run().endNs > 0 && summary.wallNs > 0) {
