@@ -26,6 +26,7 @@ private Q_SLOTS:
     void cancelKeepsEveryRecord();
     void cancelDuringDelayKeepsCompletedRequests();
     void phasesAreOrdered();
+    void openRunTakesRequestsUntilClosed();
 
 private:
     QUrl demo(const QString &path) const;
@@ -41,6 +42,44 @@ void TestRunner::initTestCase()
 {
     QString error;
     QVERIFY2(m_server.start(0, &error), qPrintable(error));
+}
+
+void TestRunner::openRunTakesRequestsUntilClosed()
+{
+    Runner runner;
+    RunSettings settings;
+    settings.limit = 2;
+    settings.keepBodies = true;
+    QSignalSpy finished(&runner, &Runner::runFinished);
+    QSignalSpy drained(&runner, &Runner::drained);
+    QList<int> responses;
+    connect(&runner, &Runner::responseArrived, &runner, [&](int id, const FetchResponse &response) {
+        responses.append(id);
+        QVERIFY(response.body.contains("<html")); // the body comes with the response when asked for
+        if (id == 0) // a response can add more work, as a crawler's links do
+            QCOMPARE(runner.add(demo(QStringLiteral("/delay/10")), 0, 1), 2);
+    });
+
+    runner.start({demo(QStringLiteral("/delay/10"))}, settings, 7, Runner::Input::Open);
+    QCOMPARE(runner.add(demo(QStringLiteral("/delay/10")), -1, 0, RequestRole::Robots), 1);
+    QVERIFY(drained.wait(10'000));
+    QCOMPARE(drained.first().first().toInt(), 7);
+    QVERIFY(finished.isEmpty()); // open: done for now, but not over
+    QCOMPARE(responses.size(), 3);
+
+    QCOMPARE(runner.add(demo(QStringLiteral("/delay/10")), 2, 2, RequestRole::Page, 2), 3);
+    QVERIFY(drained.wait(10'000));
+    runner.closeInput();
+    QCOMPARE(finished.size(), 1);
+    QCOMPARE(runner.add(demo(QStringLiteral("/delay/10"))), -1); // closed runs take nothing more
+
+    const auto run = finished.first().first().value<RunResult>();
+    QCOMPARE(run.records.size(), 4);
+    QCOMPARE(run.records.at(1).role, RequestRole::Robots);
+    QCOMPARE(run.records.at(2).parentId, 0);
+    QCOMPARE(run.records.at(2).depth, 1);
+    QCOMPARE(run.records.at(3).attempt, 2);
+    QCOMPARE(summarize(run).ok, 4);
 }
 
 QUrl TestRunner::demo(const QString &path) const
