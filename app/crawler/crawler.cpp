@@ -81,6 +81,9 @@ void Crawler::start(const QList<QUrl> &seeds, const RunSettings &settings, int r
 {
     Q_ASSERT(settings.crawl.enabled);
     Q_ASSERT(checkSettings(settings.crawl).isEmpty());
+    // A run still going ends first, and with it whatever crawl it was (its held URLs are noted as cancelled).
+    if (m_runner->isRunning())
+        m_runner->cancel();
     m_settings = settings;
     m_settings.keepBodies = true; // links are read from the bodies
     m_runId = runId;

@@ -505,6 +505,23 @@ void TestCrawler::cancelKeepsEverythingFound()
         QCOMPARE(skippedPaths(run, SkipReason::Cancelled), QStringList {QStringLiteral("/site/")});
         QVERIFY(!crawler.isRunning());
     }
+    // A new crawl on a runner still busy with another ends that one first, and then runs whole.
+    {
+        Runner runner;
+        Crawler crawler(&runner);
+        QSignalSpy finished(&runner, &Runner::runFinished);
+        crawler.start({site}, crawlSettings(), 1);
+        RunSettings shallow = crawlSettings();
+        shallow.crawl.maxDepth = 0;
+        crawler.start({site}, shallow, 2);
+        QCOMPARE(finished.size(), 1);
+        QVERIFY(finished.first().first().value<RunResult>().cancelled);
+        QVERIFY(finished.wait(20'000));
+        const auto second = finished.last().first().value<RunResult>();
+        QCOMPARE(second.runId, 2);
+        QVERIFY(!second.cancelled);
+        QCOMPARE(sortedPaths(pages(second)), QStringList {QStringLiteral("/site/")});
+    }
     // Cancelled mid-crawl: every record and every skip so far stays.
     {
         Runner runner;
