@@ -67,7 +67,9 @@ void InFlightStrip::setModels(const QList<RunModel *> &models)
                 if (band.model == model)
                     band.hosts.clear();
             }
-            m_hostColours->clear(); // as the timeline does: a new run gives out the colours afresh
+            // As the timeline does: a new run gives out the colours afresh. Shared ones are its owner's.
+            if (m_hostColours == &m_ownHostColours)
+                m_hostColours->clear();
             scheduleRecompute();
         });
         connect(model, &QObject::destroyed, this, [this] {
@@ -76,7 +78,8 @@ void InFlightStrip::setModels(const QList<RunModel *> &models)
             update();
         });
     }
-    m_hostColours->clear();
+    if (m_hostColours == &m_ownHostColours)
+        m_hostColours->clear();
     recompute();
     updateGeometry();
 }

@@ -65,6 +65,20 @@ void TimelinePanel::setSplitInFlightByHost(bool on)
 
 void TimelinePanel::setModels(const QList<RunModel *> &models)
 {
+    for (const auto &model : std::as_const(m_models)) {
+        if (model)
+            model->disconnect(this);
+    }
+    m_models.clear();
+    // The shared host colours start afresh with new runs, before the view and the strip register theirs;
+    // both then rebuild, so neither keeps a colour from before.
+    m_hostColours.clear();
+    for (RunModel *model : models) {
+        if (!model)
+            continue;
+        m_models.append(model);
+        connect(model, &RunModel::runReset, this, [this] { m_hostColours.clear(); });
+    }
     m_view->setModels(models);
     m_strip->setModels(models);
 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QList>
+#include <QPointer>
 #include <QWidget>
 
 #include "hostcolours.h"
@@ -42,6 +44,7 @@ public Q_SLOTS:
 
 private:
     HostColours m_hostColours;
+    QList<QPointer<RunModel>> m_models;
     TimeAxis *m_axis;
     TimelineView *m_view;
     InFlightStrip *m_strip;

@@ -16,6 +16,7 @@
 #include <algorithm>
 #include <climits>
 #include <cmath>
+#include <numeric>
 
 #include "barmerger.h"
 #include "lanepacker.h"
@@ -235,7 +236,8 @@ void TimelineView::setModels(const QList<RunModel *> &models)
             m_followRows = true;
             // A new run gives out the host colours afresh, in its own order of first use.
             m_hostIndexes.erase(model);
-            m_hostColours->clear();
+            if (m_hostColours == &m_ownHostColours)
+                m_hostColours->clear();
             scheduleUpdate();
         });
         connect(model, &QObject::destroyed, this, [this, model] {
@@ -246,7 +248,8 @@ void TimelineView::setModels(const QList<RunModel *> &models)
         });
     }
     m_hostIndexes.clear();
-    m_hostColours->clear();
+    if (m_hostColours == &m_ownHostColours)
+        m_hostColours->clear();
     if (!m_selectedModel || !models.contains(m_selectedModel.data())) {
         m_selectedModel = nullptr;
         m_selectedId = -1;
@@ -340,27 +343,22 @@ int TimelineView::rowOf(RunModel *model, int recordId) const
 
 void TimelineView::updateLegendHosts()
 {
-    // The hosts in colour order, as many as the legend lists; the rest it counts.
+    // The hosts in colour order, as many as the legend lists; the rest it counts. Names come from the tracks,
+    // which hold the slots they were drawn with.
     QList<TimelineLegend::Host> hosts;
     int more = 0;
     bool robots = false;
-    for (const Track &track : m_tracks)
+    std::map<int, QString> shown;
+    for (const Track &track : m_tracks) {
         robots = robots || track.hasRobots;
-    if (m_colourByHost) {
-        std::vector<char> shown(std::size_t(m_hostColours->origins().size()), 0);
-        for (const Track &track : m_tracks) {
-            for (const int slot : track.hostSlots)
-                shown[std::size_t(slot)] = 1;
-        }
-        for (std::size_t slot = 0; slot < shown.size(); ++slot) {
-            if (!shown[slot])
-                continue;
-            if (hosts.size() < TimelineLegend::MaxHosts)
-                hosts.append(
-                    {HostIndex::displayName(m_hostColours->origins().at(qsizetype(slot))), int(slot)});
-            else
-                ++more;
-        }
+        for (std::size_t host = 0; m_colourByHost && host < track.hostSlots.size(); ++host)
+            shown.emplace(track.hostSlots[host], track.hosts.value(qsizetype(host)));
+    }
+    for (const auto &[slot, origin] : shown) {
+        if (hosts.size() < TimelineLegend::MaxHosts)
+            hosts.append({HostIndex::displayName(origin), slot});
+        else
+            ++more;
     }
     if (m_legend->setHosts(hosts, more, robots))
         updateLegendGeometry();
@@ -555,6 +553,8 @@ void TimelineView::buildRows(Track &track) const
     track.barRow.clear();
     track.rowKinds.clear();
     track.groups.clear();
+    track.recordOfBar.clear();
+    track.barOfRecord.clear();
     const int barCount = int(track.bars.size());
     if (!m_laneMode && !m_groupByHost) {
         track.rows = barCount;
@@ -562,9 +562,36 @@ void TimelineView::buildRows(Track &track) const
     }
 
     // The bars of each group in record order: one group of everything unless grouped by host.
-    std::vector<std::vector<int>> members(m_groupByHost ? std::size_t(track.hosts.size()) : 1);
-    for (int i = 0; i < barCount; ++i)
-        members[m_groupByHost ? std::size_t(track.bars[std::size_t(i)].host) : 0].push_back(i);
+    std::vector<std::pair<int, int>> members; // [first, last) bar of each group
+    if (!m_groupByHost) {
+        members.emplace_back(0, barCount);
+    } else {
+        // A stable counting sort by host: rows then read the bars front to back, as without groups.
+        std::vector<int> offsets(std::size_t(track.hosts.size()) + 1, 0);
+        for (const Bar &bar : track.bars)
+            ++offsets[std::size_t(bar.host) + 1];
+        for (std::size_t host = 1; host < offsets.size(); ++host)
+            offsets[host] += offsets[host - 1];
+        for (std::size_t host = 0; host + 1 < offsets.size(); ++host)
+            members.emplace_back(offsets[host], offsets[host + 1]);
+        track.recordOfBar.resize(std::size_t(barCount));
+        track.barOfRecord.resize(std::size_t(barCount));
+        for (int i = 0; i < barCount; ++i) {
+            const int position = offsets[std::size_t(track.bars[std::size_t(i)].host)]++;
+            track.recordOfBar[std::size_t(position)] = i;
+            track.barOfRecord[std::size_t(i)] = position;
+        }
+        std::vector<Bar> sorted(track.bars.size());
+        for (int i = 0; i < barCount; ++i)
+            sorted[std::size_t(track.barOfRecord[std::size_t(i)])] = track.bars[std::size_t(i)];
+        track.bars.swap(sorted);
+        if (track.ideal.size() == std::size_t(barCount)) {
+            std::vector<std::pair<qint64, qint64>> ideal(track.ideal.size());
+            for (int i = 0; i < barCount; ++i)
+                ideal[std::size_t(track.barOfRecord[std::size_t(i)])] = track.ideal[std::size_t(i)];
+            track.ideal.swap(ideal);
+        }
+    }
 
     if (m_laneMode)
         track.laneOf.assign(std::size_t(barCount), 0);
@@ -572,9 +599,11 @@ void TimelineView::buildRows(Track &track) const
         track.barRow.assign(std::size_t(barCount), 0);
     int row = 0;
     for (std::size_t host = 0; host < members.size(); ++host) {
-        const std::vector<int> &bars = members[host];
-        if (bars.empty())
+        const auto [firstBar, endBar] = members[host];
+        if (firstBar == endBar)
             continue;
+        std::vector<int> bars(std::size_t(endBar - firstBar));
+        std::iota(bars.begin(), bars.end(), firstBar);
         Group group;
         if (m_groupByHost) {
             group.host = int(host);
@@ -1156,10 +1185,12 @@ int TimelineView::groupAtRow(const Track &track, int row) const
 
 int TimelineView::barIndexOf(const Track &track, int recordId) const
 {
-    // Records are stored by id, so the id is normally the index.
-    if (recordId >= 0 && recordId < int(track.bars.size())
-        && track.bars[std::size_t(recordId)].id == recordId)
-        return recordId;
+    // Records are stored by id, so the id is normally the record's index.
+    if (recordId >= 0 && recordId < int(track.bars.size())) {
+        const int bar = track.barOfRecord.empty() ? recordId : track.barOfRecord[std::size_t(recordId)];
+        if (track.bars[std::size_t(bar)].id == recordId)
+            return bar;
+    }
     for (int i = 0; i < int(track.bars.size()); ++i) {
         if (track.bars[std::size_t(i)].id == recordId)
             return i;
@@ -1338,7 +1369,9 @@ QString TimelineView::toolTipTextAt(QPoint pos) const
 QString TimelineView::requestToolTip(const Track &track, const Bar &bar) const
 {
     const QList<RequestRecord> &records = track.model->records();
-    const int index = int(&bar - track.bars.data());
+    int index = int(&bar - track.bars.data());
+    if (!track.recordOfBar.empty())
+        index = track.recordOfBar[std::size_t(index)];
     if (index < 0 || index >= records.size())
         return {};
     const RequestRecord &record = records[index];

@@ -140,6 +140,10 @@ private:
         std::vector<Bar> bars;
         std::vector<std::vector<int>> lanes; // lane mode: bar indices per lane, by start
         std::vector<int> laneOf; // lane mode: bar index -> lane
+        // Grouped by host, bars are stored host by host, so painting walks them in memory order; these map
+        // between bar and record indices then (empty: the same).
+        std::vector<int> recordOfBar;
+        std::vector<int> barOfRecord;
         std::vector<int> rowBar; // grouped rows: row -> bar index, -1 for a header; empty: row == bar
         std::vector<int> barRow; // grouped rows: bar index -> row
         std::vector<RowKind> rowKinds; // empty: every row holds bars

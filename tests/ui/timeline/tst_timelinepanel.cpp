@@ -104,6 +104,15 @@ void TestTimelinePanel::viewAndStripShareTheHostsColours()
              (QStringList {QStringLiteral("http://second.test:80"), QStringLiteral("http://first.test:80")}));
     QCOMPARE(panel.view()->legend()->hosts().size(), 2);
     QCOMPARE(panel.view()->legend()->hosts().first().name, QStringLiteral("second.test"));
+
+    // A new run in the same model gives out the colours afresh, in its own order.
+    RunResult other = twoHosts();
+    std::swap(other.hosts[0], other.hosts[1]);
+    model.setRun(other);
+    QTRY_COMPARE(colours->find(QStringLiteral("http://first.test:80")), 0);
+    QCOMPARE(colours->find(QStringLiteral("http://second.test:80")), 1);
+    QTRY_COMPARE(panel.view()->legend()->hosts().first().name, QStringLiteral("first.test"));
+    QTRY_COMPARE(panel.strip()->hostOrigins(&model).first(), QStringLiteral("http://first.test:80"));
 }
 
 void TestTimelinePanel::pictureShowsTheHostColours()
