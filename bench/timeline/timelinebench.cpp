@@ -99,7 +99,11 @@ int TimelineBench::run(const QStringList &arguments)
         QStringLiteral("Origins the requests are spread over (default 50); the "
                        "host cases colour and group by them."),
         QStringLiteral("n"), QStringLiteral("50"));
-    parser.addOptions({repeatOption, requestsOption, hostsOption});
+    const QCommandLineOption modeOption(
+        QStringLiteral("mode"),
+        QStringLiteral("plain, colour, group or colour+group; repeat for several (default all four)."),
+        QStringLiteral("name"));
+    parser.addOptions({repeatOption, requestsOption, hostsOption, modeOption});
     parser.process(arguments);
 
     const int repeat = std::max(1, parser.value(repeatOption).toInt());
@@ -126,15 +130,18 @@ int TimelineBench::run(const QStringList &arguments)
                                                                         {"group", {false, true}},
                                                                         {"colour+group", {true, true}}};
         QElapsedTimer timer;
+        const QStringList wanted = parser.values(modeOption);
+        bool first = true;
         for (const auto &[modeName, flags] : modes) {
             const QString mode = QLatin1String(modeName);
+            if (!wanted.isEmpty() && !wanted.contains(mode))
+                continue;
             timer.start();
-            if (mode == QLatin1String("plain")) {
+            if (first)
                 view.setModels({&model});
-            } else {
-                view.setColourByHost(flags.first);
-                view.setGroupByHost(flags.second);
-            }
+            first = false;
+            view.setColourByHost(flags.first);
+            view.setGroupByHost(flags.second);
             view.render(&image);
             out << QStringLiteral("timeline_layout requests=%1 hosts=%2 mode=%3 ms=%4\n")
                        .arg(requests)

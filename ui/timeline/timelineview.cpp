@@ -1655,19 +1655,48 @@ void TimelineView::paintTracks(QPainter &painter)
     std::vector<std::vector<std::pair<int, int>>> spans(static_cast<std::size_t>(classCount));
     int bucketY = INT_MIN;
     int bucketHeight = 1;
+    // Coloured by host, a pixel row mixes many hosts whose spans overlap: which host shows at each column is
+    // worked out here, so each column is painted once instead of once per host.
+    std::vector<qint16> owner(hostColours ? std::size_t(width) + 4 : 0, -1);
     const auto flushBucket = [&] {
+        int ownedFrom = INT_MAX;
+        int ownedTo = INT_MIN;
         for (int c = 0; c < classCount; ++c) {
             auto &list = spans[std::size_t(c)];
             if (list.empty())
                 continue;
             BarMerger::unite(list);
-            const int host = (c - DenseClassCount) / 2;
-            auto &rects = c < DenseClassCount    ? batches.fills[denseFills[std::size_t(c)]]
-                : (c - DenseClassCount) % 2 == 0 ? batches.hostThin[std::size_t(host)]
-                                                 : batches.hostThick[std::size_t(host)];
-            for (const auto &[a, b] : list)
-                rects.emplace_back(a, bucketY, b - a, bucketHeight);
+            if (c < DenseClassCount) {
+                auto &rects = batches.fills[denseFills[std::size_t(c)]];
+                for (const auto &[a, b] : list)
+                    rects.emplace_back(a, bucketY, b - a, bucketHeight);
+            } else {
+                // The thick downloads over the thin parts, and a higher slot over a lower one, as painted.
+                const int host = (c - DenseClassCount) / 2;
+                const bool thick = (c - DenseClassCount) % 2 == 1;
+                const auto order = qint16((thick ? TimelinePalette::HostColorCount : 0) + host);
+                for (const auto &[a, b] : list) {
+                    for (int x = a + 2; x < b + 2; ++x)
+                        owner[std::size_t(x)] = std::max(owner[std::size_t(x)], order);
+                    ownedFrom = std::min(ownedFrom, a + 2);
+                    ownedTo = std::max(ownedTo, b + 2);
+                }
+            }
             list.clear();
+        }
+        for (int x = ownedFrom; x < ownedTo;) {
+            const qint16 order = owner[std::size_t(x)];
+            int end = x + 1;
+            while (end < ownedTo && owner[std::size_t(end)] == order)
+                ++end;
+            if (order >= 0) {
+                const int host = order % TimelinePalette::HostColorCount;
+                auto &rects = order >= TimelinePalette::HostColorCount ? batches.hostThick[std::size_t(host)]
+                                                                       : batches.hostThin[std::size_t(host)];
+                rects.emplace_back(x - 2, bucketY, end - x, bucketHeight);
+            }
+            std::fill(owner.begin() + x, owner.begin() + end, qint16(-1));
+            x = end;
         }
     };
     const auto addDense = [&](const Track &track, const Bar &bar, int firstPhase) {

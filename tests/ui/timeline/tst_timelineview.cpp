@@ -4,6 +4,7 @@
 #include <QHelpEvent>
 #include <QImage>
 #include <QScrollBar>
+#include <QSet>
 #include <QSignalSpy>
 #include <QTest>
 #include <QToolTip>
@@ -735,6 +736,35 @@ void TestTimelineView::denseGroupedRowsStillPick()
     const QImage image = render(m_view->viewport());
     QVERIFY(countColour(image, TimelinePalette::hostColor(1)) > 10);
     QVERIFY(countColour(image, TimelinePalette::hostColor(29)) > 10);
+
+    // Ungrouped, a pixel row mixes hosts: each row still shows some host's colour, and many hosts show.
+    m_view->setGroupByHost(false);
+    m_view->fit();
+    const QImage mixed = render(m_view->viewport());
+    const int firstRowY = TimelineView::HeaderHeight + 1;
+    const int lastRowY = int(TimelineView::HeaderHeight + 3000 * m_view->rowHeight()) - 1;
+    QSet<QRgb> hostColours;
+    for (int slot = 0; slot < TimelinePalette::HostColorCount; ++slot)
+        hostColours.insert(TimelinePalette::hostColor(slot).rgb() & 0xffffff);
+    for (const int light : {0, 1}) {
+        for (int slot = 0; light && slot < TimelinePalette::HostColorCount; ++slot)
+            hostColours.insert(TimelinePalette::hostLightColor(slot).rgb() & 0xffffff);
+    }
+    QSet<QRgb> seen;
+    for (int y = firstRowY; y < lastRowY; ++y) {
+        bool painted = false;
+        for (int x = 0; x < mixed.width(); ++x) {
+            const QRgb pixel = mixed.pixel(x, y) & 0xffffff;
+            if (hostColours.contains(pixel)) {
+                painted = true;
+                seen.insert(pixel);
+            }
+        }
+        QVERIFY2(painted, qPrintable(QStringLiteral("pixel row %1 has no host colour").arg(y)));
+    }
+    QVERIFY2(seen.size() > 20, qPrintable(QString::number(seen.size())));
+    m_view->setGroupByHost(true);
+    m_view->fit();
     // Zoomed in, one request again comes back from its grouped row.
     m_view->setRowHeight(TimelineView::RowHeight);
     m_view->setSelection(m_model, 1234);
