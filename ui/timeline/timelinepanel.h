@@ -35,7 +35,8 @@ public:
     bool splitInFlightByHost() const;
 
 public Q_SLOTS:
-    /// Each host's requests in a colour of its own, in the rows, the legend and (split) the in-flight strip.
+    /// Each host's requests in a colour of its own, in the rows and the legend; the split strip uses them
+    /// too.
     void setColourByHost(bool on);
     /// Rows ordered by host under a labelled header per host.
     void setGroupByHost(bool on);
