@@ -24,7 +24,7 @@ int main(int argc, char *argv[])
         return UiLagBench::run(arguments);
     }
     QTextStream(stderr) << QStringLiteral(
-        "usage: crawlscope-bench timeline [--requests N]... [--repeat N]\n"
+        "usage: crawlscope-bench timeline [--requests N]... [--repeat N] [--hosts N] [--mode NAME]...\n"
         "       crawlscope-bench ui-lag [--requests N] [--limit N] [--path PATH]\n");
     return command.isEmpty() || command == QLatin1String("--help") ? 0 : 2;
 }

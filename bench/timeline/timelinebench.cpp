@@ -18,8 +18,9 @@ namespace {
 constexpr qint64 Ms = 1'000'000;
 
 // A limited(100) run: everything queued at 0, each freed permit taken at once, service times of 50-150 ms
-// split into connect, wait and download, with one request in 200 failing.
-RunResult syntheticRun(int requests)
+// split into connect, wait and download, with one request in 200 failing. With hosts > 1 the requests are
+// spread over that many origins at random, each host's first request being its robots.txt, as in a crawl.
+RunResult syntheticRun(int requests, int hosts)
 {
     RunResult run;
     run.runId = 1;
@@ -35,7 +36,11 @@ RunResult syntheticRun(int requests)
         seed ^= seed << 17;
         return low + qint64(seed % quint64(high - low));
     };
-    const QUrl url(QStringLiteral("http://127.0.0.1:8080/delay/100"));
+    std::vector<QUrl> urls;
+    for (int host = 0; host < std::max(1, hosts); ++host)
+        urls.emplace_back(hosts > 1 ? QStringLiteral("http://host%1.test:8080/delay/100").arg(host)
+                                    : QStringLiteral("http://127.0.0.1:8080/delay/100"));
+    std::vector<bool> robotsDone(urls.size(), false);
     std::priority_queue<qint64, std::vector<qint64>, std::greater<>> permits;
     for (int i = 0; i < run.settings.limit; ++i)
         permits.push(0);
@@ -45,7 +50,12 @@ RunResult syntheticRun(int requests)
         const qint64 service = jitter(50 * Ms, 150 * Ms);
         RequestRecord record;
         record.id = id;
-        record.url = url;
+        const auto host = std::size_t(hosts > 1 ? jitter(0, hosts) : 0);
+        record.url = urls[host];
+        if (hosts > 1 && !robotsDone[host]) {
+            robotsDone[host] = true;
+            record.role = RequestRole::Robots;
+        }
         record.set(Mark::Queued, 0);
         record.set(Mark::GateAcquired, issued);
         record.set(Mark::Issued, issued);
@@ -84,10 +94,20 @@ int TimelineBench::run(const QStringList &arguments)
         QStringLiteral("Requests per run; repeat for several (default 100000 and "
                        "1000000)."),
         QStringLiteral("n"));
-    parser.addOptions({repeatOption, requestsOption});
+    const QCommandLineOption hostsOption(
+        QStringLiteral("hosts"),
+        QStringLiteral("Origins the requests are spread over (default 50); the "
+                       "host cases colour and group by them."),
+        QStringLiteral("n"), QStringLiteral("50"));
+    const QCommandLineOption modeOption(
+        QStringLiteral("mode"),
+        QStringLiteral("plain, colour, group or colour+group; repeat for several (default all four)."),
+        QStringLiteral("name"));
+    parser.addOptions({repeatOption, requestsOption, hostsOption, modeOption});
     parser.process(arguments);
 
     const int repeat = std::max(1, parser.value(repeatOption).toInt());
+    const int hosts = std::max(1, parser.value(hostsOption).toInt());
     QList<int> sizes;
     for (const QString &value : parser.values(requestsOption))
         sizes.append(value.toInt());
@@ -97,41 +117,62 @@ int TimelineBench::run(const QStringList &arguments)
     QTextStream out(stdout);
     for (const int requests : std::as_const(sizes)) {
         RunModel model;
-        model.setRun(syntheticRun(requests));
+        model.setRun(syntheticRun(requests, hosts));
 
         TimelineView view;
         view.resize(1600, 900);
         view.show();
         QImage image(view.size(), QImage::Format_ARGB32_Premultiplied);
 
+        // By host: off, colours, groups, both. Switching on also measures working out every request's host.
+        const std::pair<const char *, std::pair<bool, bool>> modes[] = {{"plain", {false, false}},
+                                                                        {"colour", {true, false}},
+                                                                        {"group", {false, true}},
+                                                                        {"colour+group", {true, true}}};
         QElapsedTimer timer;
-        timer.start();
-        view.setModels({&model});
-        view.render(&image);
-        out << QStringLiteral("timeline_layout requests=%1 ms=%2\n")
-                   .arg(requests)
-                   .arg(double(timer.nsecsElapsed()) / 1e6, 0, 'f', 1);
-        out.flush();
-
-        const qint64 end = model.endNs();
-        const std::pair<const char *, std::function<void()>> cases[] = {
-            {"full", [&view] { view.fit(); }},
-            {"zoom1pct", [&view, end] { view.setVisibleRange(end / 2 - end / 200, end / 2 + end / 200); }},
-        };
-        for (const auto &[name, setUp] : cases) {
-            setUp();
-            view.render(&image); // warm up: caches, glyphs
-            std::vector<qint64> samples;
-            for (int i = 0; i < repeat; ++i) {
-                timer.restart();
-                view.render(&image);
-                samples.push_back(timer.nsecsElapsed());
-            }
-            out << QStringLiteral("timeline_paint requests=%1 view=%2 ms=%3\n")
+        const QStringList wanted = parser.values(modeOption);
+        bool first = true;
+        for (const auto &[modeName, flags] : modes) {
+            const QString mode = QLatin1String(modeName);
+            if (!wanted.isEmpty() && !wanted.contains(mode))
+                continue;
+            timer.start();
+            if (first)
+                view.setModels({&model});
+            first = false;
+            view.setColourByHost(flags.first);
+            view.setGroupByHost(flags.second);
+            view.render(&image);
+            out << QStringLiteral("timeline_layout requests=%1 hosts=%2 mode=%3 ms=%4\n")
                        .arg(requests)
-                       .arg(QLatin1String(name))
-                       .arg(medianMs(samples), 0, 'f', 1);
+                       .arg(hosts)
+                       .arg(mode)
+                       .arg(double(timer.nsecsElapsed()) / 1e6, 0, 'f', 1);
             out.flush();
+
+            const qint64 end = model.endNs();
+            const std::pair<const char *, std::function<void()>> cases[] = {
+                {"full", [&view] { view.fit(); }},
+                {"zoom1pct",
+                 [&view, end] { view.setVisibleRange(end / 2 - end / 200, end / 2 + end / 200); }},
+            };
+            for (const auto &[name, setUp] : cases) {
+                setUp();
+                view.render(&image); // warm up: caches, glyphs
+                std::vector<qint64> samples;
+                for (int i = 0; i < repeat; ++i) {
+                    timer.restart();
+                    view.render(&image);
+                    samples.push_back(timer.nsecsElapsed());
+                }
+                out << QStringLiteral("timeline_paint requests=%1 hosts=%2 mode=%3 view=%4 ms=%5\n")
+                           .arg(requests)
+                           .arg(hosts)
+                           .arg(mode)
+                           .arg(QLatin1String(name))
+                           .arg(medianMs(samples), 0, 'f', 1);
+                out.flush();
+            }
         }
     }
     return 0;

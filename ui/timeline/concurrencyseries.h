@@ -26,6 +26,13 @@ public:
     ConcurrencySeries() = default;
     /// Phases still going run up to nowNs, where the series ends with a step back to zero.
     static ConcurrencySeries compute(const QList<RequestRecord> &records, qint64 nowNs, bool delayExpected);
+    /// The same, one series per host, from one sort and one sweep over every record: hostOf[i] in
+    /// [0, hostCount) is records[i]'s host. A host's series steps only where its own counts change, and at
+    /// every instant the hosts' counts add up to the total's, which is stored in *total when given.
+    static std::vector<ConcurrencySeries> computePerHost(const QList<RequestRecord> &records,
+                                                         const std::vector<int> &hostOf, int hostCount,
+                                                         qint64 nowNs, bool delayExpected,
+                                                         ConcurrencySeries *total = nullptr);
 
     const std::vector<Step> &steps() const { return m_steps; }
     bool isEmpty() const { return m_steps.empty(); }
@@ -42,6 +49,8 @@ public:
     static std::vector<CapacityChange> capacitySteps(const QList<CapacityChange> &changes);
 
 private:
+    void append(const Step &step);
+
     std::vector<Step> m_steps;
     int m_peakInFlight = 0;
     int m_peakHeld = 0;

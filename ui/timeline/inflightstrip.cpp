@@ -58,14 +58,62 @@ void InFlightStrip::setModels(const QList<RunModel *> &models)
         band.model = model;
         m_bands.append(band);
         connect(model, &RunModel::timelineChanged, this, &InFlightStrip::scheduleRecompute);
+        connect(model, &RunModel::crawlChanged, this, [this] {
+            if (m_splitByHost)
+                scheduleRecompute();
+        });
+        connect(model, &RunModel::runReset, this, [this, model] {
+            for (Band &band : m_bands) {
+                if (band.model == model)
+                    band.hosts.clear();
+            }
+            // As the timeline does: a new run gives out the colours afresh. Shared ones are its owner's.
+            if (m_hostColours == &m_ownHostColours)
+                m_hostColours->clear();
+            scheduleRecompute();
+        });
         connect(model, &QObject::destroyed, this, [this] {
             m_bands.removeIf([](const Band &band) { return band.model.isNull(); });
             updateGeometry();
             update();
         });
     }
+    if (m_hostColours == &m_ownHostColours)
+        m_hostColours->clear();
     recompute();
     updateGeometry();
+}
+
+void InFlightStrip::setSplitByHost(bool split)
+{
+    if (split == m_splitByHost)
+        return;
+    m_splitByHost = split;
+    recompute();
+}
+
+void InFlightStrip::setHostColours(HostColours *colours)
+{
+    m_hostColours = colours ? colours : &m_ownHostColours;
+    recompute();
+}
+
+std::vector<ConcurrencySeries> InFlightStrip::hostSeries(const RunModel *model) const
+{
+    for (const Band &band : m_bands) {
+        if (band.model == model)
+            return band.perHost;
+    }
+    return {};
+}
+
+QStringList InFlightStrip::hostOrigins(const RunModel *model) const
+{
+    for (const Band &band : m_bands) {
+        if (band.model == model && m_splitByHost)
+            return band.hosts.origins();
+    }
+    return {};
 }
 
 const ConcurrencySeries *InFlightStrip::series(const RunModel *model) const
@@ -93,8 +141,20 @@ void InFlightStrip::recompute()
         const RunModel &model = *band.model;
         const qint64 now = model.endNs();
         end = std::max(end, now);
-        band.series = ConcurrencySeries::compute(model.records(), now,
-                                                 model.isLive() && model.run().settings.delayMs > 0);
+        const bool delayExpected = model.isLive() && model.run().settings.delayMs > 0;
+        band.hostSlots.clear();
+        if (m_splitByHost) {
+            band.hosts.update(model.run());
+            band.perHost
+                = ConcurrencySeries::computePerHost(model.records(), band.hosts.hostsOfRecords(),
+                                                    band.hosts.count(), now, delayExpected, &band.series);
+            for (const QString &origin : band.hosts.origins())
+                band.hostSlots.push_back(m_hostColours->slotOf(origin));
+        } else {
+            band.hosts.clear();
+            band.perHost.clear();
+            band.series = ConcurrencySeries::compute(model.records(), now, delayExpected);
+        }
         band.capacity = ConcurrencySeries::capacitySteps(model.run().capacityChanges);
         int maxCapacity = 0;
         for (const CapacityChange &change : band.capacity)
@@ -210,6 +270,7 @@ void InFlightStrip::paintEvent(QPaintEvent *)
         std::vector<int> held(std::size_t(width), -1);
         std::vector<int> inFlight(std::size_t(width), -1);
         std::vector<int> waiting(std::size_t(width), -1);
+        std::vector<qint64> peakAt(std::size_t(width), 0); // when the column's in-flight peak began
         const auto &steps = band.series.steps();
         for (int i = std::max(0, band.series.indexAt(visibleStart)); i < int(steps.size()); ++i) {
             const auto &step = steps[std::size_t(i)];
@@ -223,7 +284,10 @@ void InFlightStrip::paintEvent(QPaintEvent *)
                                                           -1.0, double(width)))));
             for (int x = std::max(0, a); x < std::min(width, bEnd); ++x) {
                 held[std::size_t(x)] = std::max(held[std::size_t(x)], step.inFlight + step.delaying);
-                inFlight[std::size_t(x)] = std::max(inFlight[std::size_t(x)], step.inFlight);
+                if (step.inFlight > inFlight[std::size_t(x)]) {
+                    inFlight[std::size_t(x)] = step.inFlight;
+                    peakAt[std::size_t(x)] = step.atNs;
+                }
                 waiting[std::size_t(x)] = std::max(waiting[std::size_t(x)], step.waiting);
             }
         }
@@ -252,9 +316,72 @@ void InFlightStrip::paintEvent(QPaintEvent *)
         painter.drawRects(heldBoxes.data(), int(heldBoxes.size()));
         painter.setBrush(P::hatch(P::phaseColor(Phase::Delay)));
         painter.drawRects(heldBoxes.data(), int(heldBoxes.size()));
-        const auto flightBoxes = boxes(inFlight, true);
-        painter.setBrush(P::phaseColor(Phase::Download));
-        painter.drawRects(flightBoxes.data(), int(flightBoxes.size()));
+        const bool split = m_splitByHost && !band.perHost.empty();
+        if (!split) {
+            const auto flightBoxes = boxes(inFlight, true);
+            painter.setBrush(P::phaseColor(Phase::Download));
+            painter.drawRects(flightBoxes.data(), int(flightBoxes.size()));
+        } else {
+            // Stacked by host, each column at the moment of its peak, so the stack is exactly the total.
+            std::vector<int> below(std::size_t(width), 0);
+            for (std::size_t host = 0; host < band.perHost.size(); ++host) {
+                const auto &hostSteps = band.perHost[host].steps();
+                if (hostSteps.empty() || band.perHost[host].peakInFlight() == 0)
+                    continue;
+                std::vector<QRect> rects;
+                int index = -1;
+                int runStart = 0;
+                int runValue = 0;
+                const auto close = [&](int end) {
+                    if (runValue > 0) {
+                        const int base = below[std::size_t(runStart)];
+                        const int top = upperY(base + runValue);
+                        const int h = upperY(base) - top;
+                        if (h > 0)
+                            rects.emplace_back(area.left() + runStart, top, end - runStart, h);
+                        for (int x = runStart; x < end; ++x)
+                            below[std::size_t(x)] += runValue;
+                    }
+                };
+                for (int x = 0; x < width; ++x) {
+                    int value = 0;
+                    if (inFlight[std::size_t(x)] > 0) {
+                        const qint64 at = peakAt[std::size_t(x)];
+                        if (index < 0)
+                            index = band.perHost[host].indexAt(at);
+                        while (index + 1 < int(hostSteps.size())
+                               && hostSteps[std::size_t(index) + 1].atNs <= at)
+                            ++index;
+                        value = index >= 0 ? hostSteps[std::size_t(index)].inFlight : 0;
+                    }
+                    if (x > runStart
+                        && (value != runValue || below[std::size_t(x)] != below[std::size_t(runStart)])) {
+                        close(x);
+                        runStart = x;
+                    }
+                    if (x == runStart)
+                        runValue = value;
+                }
+                close(width);
+                const int slot = host < band.hostSlots.size() ? band.hostSlots[host] : int(host);
+                painter.setBrush(P::hostColor(slot));
+                painter.drawRects(rects.data(), int(rects.size()));
+            }
+            // The total over the stack, as a step line.
+            QPolygon total;
+            for (int x = 0; x < width; ++x) {
+                const int y = upperY(std::max(0, inFlight[std::size_t(x)]));
+                if (total.isEmpty())
+                    total << QPoint(area.left() + x, y);
+                else if (y != total.last().y())
+                    total << QPoint(area.left() + x, total.last().y()) << QPoint(area.left() + x, y);
+            }
+            total << QPoint(area.left() + width, total.last().y());
+            painter.setPen(QPen(palette().color(QPalette::Text), 1));
+            painter.setBrush(Qt::NoBrush);
+            painter.drawPolyline(total);
+            painter.setPen(Qt::NoPen);
+        }
         const auto waitBoxes = boxes(waiting, false);
         painter.setBrush(P::waitingFill());
         painter.drawRects(waitBoxes.data(), int(waitBoxes.size()));
@@ -343,6 +470,32 @@ QString InFlightStrip::toolTipTextAt(QPoint pos) const
     if (capacity > 0)
         text += QStringLiteral("<br/>")
             + (capacity == 1 ? tr("gate: 1 permit") : tr("gate: %1 permits").arg(capacity));
+    if (m_splitByHost) {
+        // The busiest hosts at that moment, in host order.
+        constexpr int MaxHosts = 8;
+        int listed = 0;
+        int more = 0;
+        for (std::size_t host = 0; host < band.perHost.size(); ++host) {
+            const ConcurrencySeries::Step hostStep = band.perHost[host].at(at);
+            if (hostStep.inFlight == 0 && hostStep.waiting == 0)
+                continue;
+            if (listed++ >= MaxHosts) {
+                ++more;
+                continue;
+            }
+            const int slot = host < band.hostSlots.size() ? band.hostSlots[host] : int(host);
+            text += QStringLiteral("<br/><span style=\"color:%1\">■</span> ")
+                        .arg(TimelinePalette::hostColor(slot).name())
+                + tr("%1: in flight %2, waiting %3")
+                      .arg(
+                          HostIndex::displayName(band.hosts.origins().value(qsizetype(host))).toHtmlEscaped())
+                      .arg(hostStep.inFlight)
+                      .arg(hostStep.waiting);
+        }
+        if (more > 0)
+            text += QStringLiteral("<br/>")
+                + (more == 1 ? tr("1 more host busy") : tr("%1 more hosts busy").arg(more));
+    }
     if (m_bands.size() > 1)
         text = QStringLiteral("<b>%1</b><br/>").arg(band.label.toHtmlEscaped()) + text;
     return text;

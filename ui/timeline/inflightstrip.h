@@ -8,13 +8,16 @@
 #include <vector>
 
 #include "concurrencyseries.h"
+#include "hostcolours.h"
+#include "hostindex.h"
 #include "timescale.h"
 
 class RunModel;
 
 /// Under the timeline, on the same time axis: how many requests are in flight (up) and how many wait for a
 /// permit (down) over time, one band per run, with the gate's size as a dashed line. Sequential stays at 1,
-/// gather spikes to n, and a semaphore of k plateaus at k.
+/// gather spikes to n, and a semaphore of k plateaus at k. Split by host, in flight is stacked by host in the
+/// hosts' timeline colours under a line of the total.
 class InFlightStrip : public QWidget
 {
     Q_OBJECT
@@ -26,6 +29,12 @@ public:
     const TimeScale &timeScale() const { return m_scale; }
     /// The series drawn for the band of one model, recomputed at most ~60 times a second.
     const ConcurrencySeries *series(const RunModel *model) const;
+    /// Split by host: the band's series per host, in the order of hostOrigins(); else empty.
+    std::vector<ConcurrencySeries> hostSeries(const RunModel *model) const;
+    QStringList hostOrigins(const RunModel *model) const;
+    bool splitByHost() const { return m_splitByHost; }
+    HostColours *hostColours() const { return m_hostColours; }
+    void setHostColours(HostColours *colours);
     QRect plotRect() const;
     /// Pos is in widget coordinates.
     QString toolTipTextAt(QPoint pos) const;
@@ -36,6 +45,7 @@ public:
 public Q_SLOTS:
     void setVisibleRange(qint64 startNs, qint64 endNs);
     void setPlotMargins(int left, int right);
+    void setSplitByHost(bool split);
 
 protected:
     bool event(QEvent *event) override;
@@ -48,6 +58,9 @@ private:
         QPointer<RunModel> model;
         ConcurrencySeries series;
         std::vector<CapacityChange> capacity;
+        HostIndex hosts;
+        std::vector<ConcurrencySeries> perHost; // split by host
+        std::vector<int> hostSlots; // host -> slot in the shared HostColours
         QString label;
         int upperMax = 1; // in-flight half's scale: the peak of permits held or of the gate
         int lowerMax = 1; // waiting half's scale
@@ -63,5 +76,8 @@ private:
     bool m_rangeSet = false;
     int m_leftMargin = 0;
     int m_rightMargin = -1; // -1: the scroll bar's width, like TimeAxis
+    bool m_splitByHost = false;
+    HostColours m_ownHostColours;
+    HostColours *m_hostColours = &m_ownHostColours;
     QTimer m_recomputeTimer;
 };

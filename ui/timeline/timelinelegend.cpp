@@ -27,25 +27,62 @@ TimelineLegend::TimelineLegend(QWidget *parent)
     setAccessibleName(tr("Timeline legend"));
 }
 
+bool TimelineLegend::setHosts(const QList<Host> &hosts, int moreHosts, bool robots)
+{
+    if (hosts == m_hosts && moreHosts == m_moreHosts && robots == m_robots)
+        return false;
+    m_hosts = hosts;
+    m_moreHosts = moreHosts;
+    m_robots = robots;
+    updateGeometry();
+    update();
+    return true;
+}
+
 QList<TimelineLegend::Entry> TimelineLegend::layoutFor(int width, int *height) const
 {
+    using S = TimelinePalette::Swatch;
+    QList<Entry> wanted;
+    for (const auto swatch : swatches()) {
+        const bool hostColoured = swatch == S::Connecting || swatch == S::FirstByte || swatch == S::Download;
+        if (!m_hosts.isEmpty() && hostColoured) {
+            // The hosts once, where the first of the colours they replace was.
+            if (swatch == S::Connecting) {
+                for (int i = 0; i < m_hosts.size(); ++i)
+                    wanted.append({swatch, i, false, m_hosts[i].name, {}, {}});
+                if (m_moreHosts > 0)
+                    wanted.append(
+                        {swatch,
+                         -1,
+                         true,
+                         m_moreHosts == 1 ? tr("+1 more host") : tr("+%1 more hosts").arg(m_moreHosts),
+                         {},
+                         {}});
+            }
+            continue;
+        }
+        wanted.append({swatch, -1, false, TimelinePalette::swatchName(swatch), {}, {}});
+    }
+    if (m_robots)
+        wanted.append({S::Robots, -1, false, TimelinePalette::swatchName(S::Robots), {}, {}});
+
     const QFontMetrics metrics(font());
     const int lineHeight = std::max(metrics.height(), 12) + 4;
     const int swatchHeight = std::min(12, metrics.height() - 2);
     QList<Entry> entries;
     int x = Margin;
     int y = Margin / 2;
-    for (const auto swatch : swatches()) {
-        const int entryWidth
-            = SwatchWidth + SwatchGap + metrics.horizontalAdvance(TimelinePalette::swatchName(swatch));
+    for (Entry entry : std::as_const(wanted)) {
+        const int swatchWidth = entry.more ? 0 : SwatchWidth + SwatchGap;
+        const int entryWidth = swatchWidth + metrics.horizontalAdvance(entry.text);
         if (x > Margin && x + entryWidth > width - Margin) {
             x = Margin;
             y += lineHeight;
         }
-        const QRect swatchRect(x, y + (lineHeight - swatchHeight) / 2, SwatchWidth, swatchHeight);
-        const QPoint textPos(x + SwatchWidth + SwatchGap,
-                             y + (lineHeight + metrics.ascent() - metrics.descent()) / 2);
-        entries.append({swatch, swatchRect, textPos});
+        entry.swatchRect
+            = QRect(x, y + (lineHeight - swatchHeight) / 2, entry.more ? 0 : SwatchWidth, swatchHeight);
+        entry.textPos = QPoint(x + swatchWidth, y + (lineHeight + metrics.ascent() - metrics.descent()) / 2);
+        entries.append(entry);
         x += entryWidth + EntryGap;
     }
     if (height)
@@ -66,8 +103,7 @@ QSize TimelineLegend::sizeHint() const
     const auto entries = layoutFor(QWIDGETSIZE_MAX, &height);
     const QFontMetrics metrics(font());
     const Entry &last = entries.last();
-    return {last.textPos.x() + metrics.horizontalAdvance(TimelinePalette::swatchName(last.swatch)) + Margin,
-            height};
+    return {last.textPos.x() + metrics.horizontalAdvance(last.text) + Margin, height};
 }
 
 QSize TimelineLegend::minimumSizeHint() const
@@ -82,9 +118,12 @@ void TimelineLegend::paintEvent(QPaintEvent *)
     painter.setPen(palette().color(QPalette::Mid));
     painter.drawLine(0, 0, width(), 0);
     for (const Entry &entry : layoutFor(width(), nullptr)) {
-        TimelinePalette::paintSwatch(&painter, entry.swatchRect, entry.swatch);
+        if (entry.host >= 0)
+            TimelinePalette::paintHostSwatch(&painter, entry.swatchRect, m_hosts[entry.host].slot);
+        else if (!entry.more)
+            TimelinePalette::paintSwatch(&painter, entry.swatchRect, entry.swatch);
         painter.setPen(palette().color(QPalette::WindowText));
-        painter.drawText(entry.textPos, TimelinePalette::swatchName(entry.swatch));
+        painter.drawText(entry.textPos, entry.text);
     }
 }
 

@@ -2,7 +2,11 @@
 
 #include <QCoreApplication>
 #include <QPainter>
+#include <QPolygon>
 #include <QRect>
+
+#include <algorithm>
+#include <array>
 
 namespace TimelinePalette {
 
@@ -88,6 +92,48 @@ QBrush hatch(const QColor &color)
     return QBrush(color, Qt::BDiagPattern);
 }
 
+QColor hostColor(int slot)
+{
+    static constexpr std::array<QRgb, 8> hues {
+        0x1a73e8, // blue, as the download without host colours
+        0xe8710a, // orange
+        0x188038, // green
+        0x00a3bf, // cyan
+        0x8b5e34, // brown
+        0xc99400, // mustard
+        0x3949ab, // indigo
+        0x6b8e23, // olive
+    };
+    const int index = std::max(0, slot) % HostColorCount;
+    const QColor hue(hues[std::size_t(index) % hues.size()]);
+    switch (index / int(hues.size())) {
+    case 1:
+        return hue.darker(145);
+    case 2:
+        return hue.lighter(135);
+    default:
+        return hue;
+    }
+}
+
+QColor hostLightColor(int slot)
+{
+    const QColor color = hostColor(slot);
+    const auto tint = [](int channel) { return channel + (255 - channel) * 11 / 20; };
+    return QColor(tint(color.red()), tint(color.green()), tint(color.blue()));
+}
+
+QColor robotsMark()
+{
+    return QColor(0x3c, 0x40, 0x43);
+}
+
+QPolygon robotsMarker(QPoint tip, int size)
+{
+    const int half = std::max(2, size / 2);
+    return QPolygon({tip, QPoint(tip.x() - size, tip.y() - half), QPoint(tip.x() - size, tip.y() + half)});
+}
+
 QString swatchName(Swatch swatch)
 {
     const auto tr = [](const char *text) { return QCoreApplication::translate("TimelineLegend", text); };
@@ -114,6 +160,8 @@ QString swatchName(Swatch swatch)
         return tr("Gate size changed");
     case Swatch::Ideal:
         return tr("Ideal schedule");
+    case Swatch::Robots:
+        return tr("robots.txt request");
     }
     Q_UNREACHABLE();
 }
@@ -177,8 +225,25 @@ void paintSwatch(QPainter *painter, const QRect &rect, Swatch swatch)
         painter->setPen(QPen(ideal(), 1, Qt::DashLine));
         painter->drawRect(rect.adjusted(0, 0, -1, -1));
         break;
+    case Swatch::Robots: {
+        const int size = std::min(8, rect.height());
+        const QRect bar = rect.adjusted(size + 2, rect.height() / 4, 0, -rect.height() / 4);
+        painter->fillRect(bar, phaseColor(Phase::Download));
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(robotsMark());
+        painter->setRenderHint(QPainter::Antialiasing, true);
+        painter->drawPolygon(robotsMarker(QPoint(bar.left() - 1, bar.center().y()), size));
+        break;
+    }
     }
     painter->restore();
+}
+
+void paintHostSwatch(QPainter *painter, const QRect &rect, int slot)
+{
+    const QRect thin = rect.adjusted(0, rect.height() / 4, 0, -rect.height() / 4);
+    painter->fillRect(thin.adjusted(0, 0, -rect.width() / 2, 0), hostLightColor(slot));
+    painter->fillRect(rect.adjusted(rect.width() / 2, 0, 0, 0), hostColor(slot));
 }
 
 } // namespace TimelinePalette

@@ -2,6 +2,7 @@
 
 #include <QBrush>
 #include <QColor>
+#include <QPolygon>
 
 #include "phasespans.h"
 
@@ -25,7 +26,11 @@ enum class Swatch {
     Merged,
     Gate,
     Ideal,
+    Robots,
 };
+
+/// Distinct host colours before they repeat: eight hues, then the same a shade darker, then lighter.
+inline constexpr int HostColorCount = 24;
 
 QColor waitingOutline();
 QColor waitingFill(); // waiting where it cannot be drawn hollow: merged rows, the in-flight strip
@@ -41,9 +46,20 @@ QColor gate();
 QColor ideal(); // ghost marks of the ideal schedule
 QColor grid();
 QBrush hatch(const QColor &color);
+/// Colouring by host: the download of a request to the host with this slot, in the thick bar's colour, and
+/// the part before the response in a light tint of it. Red, grey and the delay's purple are left out, so
+/// failures, waiting and delays keep their look. Slot 0 is the download blue, so a single host looks as
+/// without host colours.
+QColor hostColor(int slot);
+QColor hostLightColor(int slot);
+QColor robotsMark();
 
 QString swatchName(Swatch swatch);
 /// Draws a swatch the way the timeline draws that thing, for legends.
 void paintSwatch(QPainter *painter, const QRect &rect, Swatch swatch);
+/// A request to the host with this slot, as the bars draw it when coloured by host.
+void paintHostSwatch(QPainter *painter, const QRect &rect, int slot);
+/// The robots.txt marker: a small pennant pointing at the bar that starts at tip.
+QPolygon robotsMarker(QPoint tip, int size);
 
 } // namespace TimelinePalette

@@ -29,10 +29,56 @@ TimelinePanel::TimelinePanel(QWidget *parent)
     connect(m_view, &TimelineView::plotMarginsChanged, m_strip, &InFlightStrip::setPlotMargins);
     connect(m_axis, &TimeAxis::rangeSelected, m_view, &TimelineView::setVisibleRange);
     connect(m_axis, &TimeAxis::fitRequested, m_view, &TimelineView::fit);
+    m_view->setHostColours(&m_hostColours);
+    m_strip->setHostColours(&m_hostColours);
+}
+
+bool TimelinePanel::colourByHost() const
+{
+    return m_view->colourByHost();
+}
+
+bool TimelinePanel::groupByHost() const
+{
+    return m_view->groupByHost();
+}
+
+bool TimelinePanel::splitInFlightByHost() const
+{
+    return m_strip->splitByHost();
+}
+
+void TimelinePanel::setColourByHost(bool on)
+{
+    m_view->setColourByHost(on);
+}
+
+void TimelinePanel::setGroupByHost(bool on)
+{
+    m_view->setGroupByHost(on);
+}
+
+void TimelinePanel::setSplitInFlightByHost(bool on)
+{
+    m_strip->setSplitByHost(on);
 }
 
 void TimelinePanel::setModels(const QList<RunModel *> &models)
 {
+    for (const auto &model : std::as_const(m_models)) {
+        if (model)
+            model->disconnect(this);
+    }
+    m_models.clear();
+    // The shared host colours start afresh with new runs, before the view and the strip register theirs;
+    // both then rebuild, so neither keeps a colour from before.
+    m_hostColours.clear();
+    for (RunModel *model : models) {
+        if (!model)
+            continue;
+        m_models.append(model);
+        connect(model, &RunModel::runReset, this, [this] { m_hostColours.clear(); });
+    }
     m_view->setModels(models);
     m_strip->setModels(models);
 }
@@ -42,6 +88,7 @@ int TimelinePanel::preferredHeight(int minimum, int maximum) const
     int rows = 0;
     for (const auto *model : m_view->models())
         rows += TimelineView::HeaderHeight + model->rowCount() * TimelineView::RowHeight;
+    rows += m_view->groupCount() * TimelineView::RowHeight; // grouped by host: a header row per host
     const int chrome = m_axis->sizeHint().height() + m_strip->sizeHint().height()
         + m_view->legend()->sizeHint().height() + 40;
     return std::clamp(rows + chrome, minimum, maximum);

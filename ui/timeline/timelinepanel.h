@@ -1,6 +1,10 @@
 #pragma once
 
+#include <QList>
+#include <QPointer>
 #include <QWidget>
+
+#include "hostcolours.h"
 
 class InFlightStrip;
 class RunModel;
@@ -8,7 +12,8 @@ class TimeAxis;
 class TimelineView;
 
 /// The timeline as one piece: the time axis on top, the request rows, and the in-flight strip below, kept on
-/// one time range. The window shows it, and picture exports render it, so a PNG shows what the view shows.
+/// one time range and sharing the hosts' colours. The window shows it, and picture exports render it, so a
+/// PNG shows what the view shows.
 class TimelinePanel : public QWidget
 {
     Q_OBJECT
@@ -25,7 +30,22 @@ public:
     /// The height that shows every row at full size, within [minimum, maximum].
     int preferredHeight(int minimum, int maximum) const;
 
+    bool colourByHost() const;
+    bool groupByHost() const;
+    bool splitInFlightByHost() const;
+
+public Q_SLOTS:
+    /// Each host's requests in a colour of its own, in the rows and the legend; the split strip uses them
+    /// too.
+    void setColourByHost(bool on);
+    /// Rows ordered by host under a labelled header per host.
+    void setGroupByHost(bool on);
+    /// The in-flight strip stacked by host, in the hosts' colours, under the total.
+    void setSplitInFlightByHost(bool on);
+
 private:
+    HostColours m_hostColours;
+    QList<QPointer<RunModel>> m_models;
     TimeAxis *m_axis;
     TimelineView *m_view;
     InFlightStrip *m_strip;

@@ -1,6 +1,7 @@
 #include "timelineview.h"
 
 #include "core/idealschedule.h"
+#include "net/managerpool.h"
 
 #include <QApplication>
 #include <QHelpEvent>
@@ -15,6 +16,7 @@
 #include <algorithm>
 #include <climits>
 #include <cmath>
+#include <numeric>
 
 #include "barmerger.h"
 #include "lanepacker.h"
@@ -73,6 +75,12 @@ QString formatMs(qint64 ns)
     const double ms = double(ns) / 1e6;
     return QCoreApplication::translate("TimelineView", "%1 ms")
         .arg(QLocale().toString(ms, 'f', ms < 10 ? 2 : 1));
+}
+
+QString requestCount(int requests)
+{
+    return requests == 1 ? QCoreApplication::translate("TimelineView", "1 request")
+                         : QCoreApplication::translate("TimelineView", "%1 requests").arg(requests);
 }
 
 QString formatDuration(qint64 ns)
@@ -150,6 +158,10 @@ struct Batches
     std::vector<QRect> cancelledOutlines;
     std::vector<QLine> errorCrosses;
     std::vector<QLine> cancelCrosses;
+    // Coloured by host: per colour, the thin part before the response and the thick download.
+    std::array<std::vector<QRect>, TimelinePalette::HostColorCount> hostThin;
+    std::array<std::vector<QRect>, TimelinePalette::HostColorCount> hostThick;
+    std::vector<QPolygon> robotsMarkers;
     struct Label
     {
         QPoint pos;
@@ -214,17 +226,30 @@ void TimelineView::setModels(const QList<RunModel *> &models)
             continue;
         m_models.append(model);
         connect(model, &RunModel::timelineChanged, this, &TimelineView::scheduleUpdate);
-        connect(model, &RunModel::runReset, this, [this] {
+        // A crawl's list of hosts comes apart from its records, and decides the hosts' order.
+        connect(model, &RunModel::crawlChanged, this, [this] {
+            if (m_colourByHost || m_groupByHost)
+                scheduleUpdate();
+        });
+        connect(model, &RunModel::runReset, this, [this, model] {
             m_followTime = true;
             m_followRows = true;
+            // A new run gives out the host colours afresh, in its own order of first use.
+            m_hostIndexes.erase(model);
+            if (m_hostColours == &m_ownHostColours)
+                m_hostColours->clear();
             scheduleUpdate();
         });
-        connect(model, &QObject::destroyed, this, [this] {
+        connect(model, &QObject::destroyed, this, [this, model] {
             m_models.removeAll(QPointer<RunModel>());
+            m_hostIndexes.erase(model);
             m_tracksDirty = true;
             scheduleUpdate();
         });
     }
+    m_hostIndexes.clear();
+    if (m_hostColours == &m_ownHostColours)
+        m_hostColours->clear();
     if (!m_selectedModel || !models.contains(m_selectedModel.data())) {
         m_selectedModel = nullptr;
         m_selectedId = -1;
@@ -233,6 +258,7 @@ void TimelineView::setModels(const QList<RunModel *> &models)
     m_followTime = true;
     m_followRows = true;
     applyFollow();
+    updateLegendHosts();
     viewport()->update();
 }
 
@@ -256,6 +282,86 @@ void TimelineView::setLaneMode(bool lanes)
     if (m_selectedModel)
         setSelection(m_selectedModel, m_selectedId);
     viewport()->update();
+}
+
+void TimelineView::setColourByHost(bool on)
+{
+    if (on == m_colourByHost)
+        return;
+    m_colourByHost = on;
+    m_tracksDirty = true;
+    ensureTracks();
+    updateLegendHosts();
+    viewport()->update();
+}
+
+void TimelineView::setGroupByHost(bool on)
+{
+    if (on == m_groupByHost)
+        return;
+    m_groupByHost = on;
+    m_tracksDirty = true;
+    applyFollow();
+    if (m_selectedModel)
+        setSelection(m_selectedModel, m_selectedId);
+    viewport()->update();
+}
+
+void TimelineView::setHostColours(HostColours *colours)
+{
+    m_hostColours = colours ? colours : &m_ownHostColours;
+    m_tracksDirty = true;
+    scheduleUpdate();
+}
+
+int TimelineView::rowCount() const
+{
+    ensureTracks();
+    return totalRows();
+}
+
+int TimelineView::groupCount() const
+{
+    ensureTracks();
+    int groups = 0;
+    for (const Track &track : m_tracks)
+        groups += int(track.groups.size());
+    return groups;
+}
+
+int TimelineView::rowOf(RunModel *model, int recordId) const
+{
+    ensureTracks();
+    for (const Track &track : m_tracks) {
+        if (track.model != model)
+            continue;
+        const int index = barIndexOf(track, recordId);
+        return index < 0 ? -1 : rowOfBar(track, index);
+    }
+    return -1;
+}
+
+void TimelineView::updateLegendHosts()
+{
+    // The hosts in colour order, as many as the legend lists; the rest it counts. Names come from the tracks,
+    // which hold the slots they were drawn with.
+    QList<TimelineLegend::Host> hosts;
+    int more = 0;
+    bool robots = false;
+    std::map<int, QString> shown;
+    for (const Track &track : m_tracks) {
+        robots = robots || track.hasRobots;
+        for (std::size_t host = 0; m_colourByHost && host < track.hostSlots.size(); ++host)
+            shown.emplace(track.hostSlots[host], track.hosts.value(qsizetype(host)));
+    }
+    for (const auto &[slot, origin] : shown) {
+        if (hosts.size() < TimelineLegend::MaxHosts)
+            hosts.append({HostIndex::displayName(origin), slot});
+        else
+            ++more;
+    }
+    if (m_legend->setHosts(hosts, more, robots))
+        updateLegendGeometry();
 }
 
 void TimelineView::setShowIdeal(bool show)
@@ -338,6 +444,7 @@ void TimelineView::scheduleUpdate()
 void TimelineView::onUpdateTimer()
 {
     applyFollow();
+    updateLegendHosts();
     viewport()->update();
 }
 
@@ -353,6 +460,12 @@ void TimelineView::ensureTracks() const
             rebuildTrack(track);
             m_tracks.push_back(std::move(track));
         }
+        for (auto it = m_hostIndexes.begin(); it != m_hostIndexes.end();) {
+            const bool shown = std::any_of(m_tracks.begin(), m_tracks.end(),
+                                           [&it](const Track &track) { return track.model == it->first; });
+            it = shown && (m_colourByHost || m_groupByHost) ? std::next(it) : m_hostIndexes.erase(it);
+        }
+        registerHosts();
         m_tracksDirty = false;
     }
     layoutTracks();
@@ -366,8 +479,18 @@ void TimelineView::rebuildTrack(Track &track) const
     track.endNs = model->endNs(); // walks every record of a finished run: once per change, not per paint
     const bool delayExpected = track.live && model->run().settings.delayMs > 0;
 
+    const HostIndex *hosts = nullptr;
+    track.hosts.clear();
+    if (m_colourByHost || m_groupByHost) {
+        HostIndex &index = m_hostIndexes[model];
+        index.update(model->run());
+        hosts = &index;
+        track.hosts = index.origins();
+    }
+
     int failed = 0;
     int cancelled = 0;
+    track.hasRobots = false;
     track.bars.resize(std::size_t(records.size()));
     for (qsizetype i = 0; i < records.size(); ++i) {
         const RequestRecord &record = records[i];
@@ -378,7 +501,10 @@ void TimelineView::rebuildTrack(Track &track) const
         bar.started = spans.started;
         bar.open = spans.open;
         bar.issued = record.reached(Mark::Issued);
-        bar.status = record.status;
+        bar.status = qint16(record.status);
+        bar.host = hosts ? hosts->hostOf(int(i)) : 0;
+        bar.robots = record.role == RequestRole::Robots;
+        track.hasRobots = track.hasRobots || bar.robots;
         switch (record.outcome) {
         case Outcome::HttpError:
             bar.kind = Kind::HttpError;
@@ -417,47 +543,143 @@ void TimelineView::rebuildTrack(Track &track) const
     }
     track.title = trackTitle(model, int(records.size()), failed, cancelled, track.endNs);
 
+    buildRows(track);
+}
+
+void TimelineView::buildRows(Track &track) const
+{
     track.lanes.clear();
     track.laneOf.clear();
-    track.hasQueueLane = false;
-    if (m_laneMode) {
-        // Lanes pack the time a request held its permit (issued -> released); requests not issued yet wait
-        // together in a queue lane on top instead of each taking a lane of its own.
-        std::vector<LanePacker::Interval> intervals;
-        std::vector<int> issuedBars;
-        for (int i = 0; i < int(track.bars.size()); ++i) {
-            const Bar &bar = track.bars[std::size_t(i)];
-            if (bar.issued) {
-                intervals.push_back({bar.t[1], bar.t[5]});
-                issuedBars.push_back(i);
-            } else {
-                track.hasQueueLane = true;
-            }
+    track.rowBar.clear();
+    track.barRow.clear();
+    track.rowKinds.clear();
+    track.groups.clear();
+    track.recordOfBar.clear();
+    track.barOfRecord.clear();
+    const int barCount = int(track.bars.size());
+    if (!m_laneMode && !m_groupByHost) {
+        track.rows = barCount;
+        return;
+    }
+
+    // The bars of each group in record order: one group of everything unless grouped by host.
+    std::vector<std::pair<int, int>> members; // [first, last) bar of each group
+    if (!m_groupByHost) {
+        members.emplace_back(0, barCount);
+    } else {
+        // A stable counting sort by host: rows then read the bars front to back, as without groups.
+        std::vector<int> offsets(std::size_t(track.hosts.size()) + 1, 0);
+        for (const Bar &bar : track.bars)
+            ++offsets[std::size_t(bar.host) + 1];
+        for (std::size_t host = 1; host < offsets.size(); ++host)
+            offsets[host] += offsets[host - 1];
+        for (std::size_t host = 0; host + 1 < offsets.size(); ++host)
+            members.emplace_back(offsets[host], offsets[host + 1]);
+        track.recordOfBar.resize(std::size_t(barCount));
+        track.barOfRecord.resize(std::size_t(barCount));
+        for (int i = 0; i < barCount; ++i) {
+            const int position = offsets[std::size_t(track.bars[std::size_t(i)].host)]++;
+            track.recordOfBar[std::size_t(position)] = i;
+            track.barOfRecord[std::size_t(i)] = position;
         }
-        int laneCount = 0;
-        const std::vector<int> lanes = LanePacker::pack(intervals, &laneCount);
-        const int offset = track.hasQueueLane ? 1 : 0;
-        track.lanes.resize(std::size_t(laneCount) + std::size_t(offset));
-        track.laneOf.assign(track.bars.size(), 0);
-        for (std::size_t k = 0; k < issuedBars.size(); ++k) {
-            const int lane = lanes[k] + offset;
-            track.laneOf[std::size_t(issuedBars[k])] = lane;
-            track.lanes[std::size_t(lane)].push_back(issuedBars[k]);
-        }
-        if (track.hasQueueLane) {
-            for (int i = 0; i < int(track.bars.size()); ++i) {
-                if (!track.bars[std::size_t(i)].issued)
-                    track.lanes[0].push_back(i);
-            }
-        }
-        for (std::size_t lane = offset; lane < track.lanes.size(); ++lane) {
-            auto &bars = track.lanes[lane];
-            std::stable_sort(bars.begin(), bars.end(), [&track](int a, int b) {
-                return track.bars[std::size_t(a)].t[1] < track.bars[std::size_t(b)].t[1];
-            });
+        std::vector<Bar> sorted(track.bars.size());
+        for (int i = 0; i < barCount; ++i)
+            sorted[std::size_t(track.barOfRecord[std::size_t(i)])] = track.bars[std::size_t(i)];
+        track.bars.swap(sorted);
+        if (track.ideal.size() == std::size_t(barCount)) {
+            std::vector<std::pair<qint64, qint64>> ideal(track.ideal.size());
+            for (int i = 0; i < barCount; ++i)
+                ideal[std::size_t(track.barOfRecord[std::size_t(i)])] = track.ideal[std::size_t(i)];
+            track.ideal.swap(ideal);
         }
     }
-    track.rows = m_laneMode ? int(track.lanes.size()) : int(track.bars.size());
+
+    if (m_laneMode)
+        track.laneOf.assign(std::size_t(barCount), 0);
+    else
+        track.barRow.assign(std::size_t(barCount), 0);
+    int row = 0;
+    for (std::size_t host = 0; host < members.size(); ++host) {
+        const auto [firstBar, endBar] = members[host];
+        if (firstBar == endBar)
+            continue;
+        std::vector<int> bars(std::size_t(endBar - firstBar));
+        std::iota(bars.begin(), bars.end(), firstBar);
+        Group group;
+        if (m_groupByHost) {
+            group.host = int(host);
+            group.headerRow = row++;
+            group.requests = int(bars.size());
+            for (const int index : bars) {
+                const Kind kind = track.bars[std::size_t(index)].kind;
+                group.failed += kind == Kind::HttpError || kind == Kind::Failed ? 1 : 0;
+            }
+            track.rowKinds.push_back(RowKind::GroupHeader);
+            if (m_laneMode)
+                track.lanes.emplace_back();
+            else
+                track.rowBar.push_back(-1);
+        }
+        if (!m_laneMode) {
+            for (const int index : bars) {
+                track.barRow[std::size_t(index)] = row++;
+                track.rowBar.push_back(index);
+                track.rowKinds.push_back(RowKind::Bars);
+            }
+        } else {
+            // Lanes pack the time a request held its permit (issued -> released); requests not issued yet
+            // wait together in a queue lane on top instead of each taking a lane of its own.
+            std::vector<LanePacker::Interval> intervals;
+            std::vector<int> issuedBars;
+            std::vector<int> queued;
+            for (const int index : bars) {
+                const Bar &bar = track.bars[std::size_t(index)];
+                if (bar.issued) {
+                    intervals.push_back({bar.t[1], bar.t[5]});
+                    issuedBars.push_back(index);
+                } else {
+                    queued.push_back(index);
+                }
+            }
+            if (!queued.empty()) {
+                for (const int index : queued)
+                    track.laneOf[std::size_t(index)] = row;
+                track.lanes.push_back(std::move(queued));
+                track.rowKinds.push_back(RowKind::Queue);
+                ++row;
+            }
+            int laneCount = 0;
+            const std::vector<int> lanes = LanePacker::pack(intervals, &laneCount);
+            const std::size_t first = track.lanes.size();
+            track.lanes.resize(first + std::size_t(laneCount));
+            track.rowKinds.resize(first + std::size_t(laneCount), RowKind::Bars);
+            for (std::size_t k = 0; k < issuedBars.size(); ++k) {
+                track.laneOf[std::size_t(issuedBars[k])] = row + lanes[k];
+                track.lanes[first + std::size_t(lanes[k])].push_back(issuedBars[k]);
+            }
+            for (std::size_t lane = first; lane < track.lanes.size(); ++lane) {
+                auto &laneBars = track.lanes[lane];
+                std::stable_sort(laneBars.begin(), laneBars.end(), [&track](int a, int b) {
+                    return track.bars[std::size_t(a)].t[1] < track.bars[std::size_t(b)].t[1];
+                });
+            }
+            row += laneCount;
+        }
+        if (m_groupByHost) {
+            group.rows = row - group.headerRow - 1;
+            track.groups.push_back(group);
+        }
+    }
+    track.rows = row;
+}
+
+void TimelineView::registerHosts() const
+{
+    for (Track &track : m_tracks) {
+        track.hostSlots.clear();
+        for (const QString &origin : std::as_const(track.hosts))
+            track.hostSlots.push_back(m_hostColours->slotOf(origin));
+    }
 }
 
 void TimelineView::layoutTracks() const
@@ -943,15 +1165,36 @@ int TimelineView::trackAtContentY(double y) const
 
 int TimelineView::rowOfBar(const Track &track, int bar) const
 {
-    return m_laneMode ? track.laneOf[std::size_t(bar)] : bar;
+    if (m_laneMode)
+        return track.laneOf[std::size_t(bar)];
+    return track.barRow.empty() ? bar : track.barRow[std::size_t(bar)];
+}
+
+int TimelineView::barAtRow(const Track &track, int row) const
+{
+    return track.rowBar.empty() ? row : track.rowBar[std::size_t(row)];
+}
+
+TimelineView::RowKind TimelineView::rowKind(const Track &track, int row)
+{
+    return track.rowKinds.empty() ? RowKind::Bars : track.rowKinds[std::size_t(row)];
+}
+
+int TimelineView::groupAtRow(const Track &track, int row) const
+{
+    const auto it = std::upper_bound(track.groups.begin(), track.groups.end(), row,
+                                     [](int value, const Group &group) { return value < group.headerRow; });
+    return int(it - track.groups.begin()) - 1;
 }
 
 int TimelineView::barIndexOf(const Track &track, int recordId) const
 {
-    // Records are stored by id, so the id is normally the index.
-    if (recordId >= 0 && recordId < int(track.bars.size())
-        && track.bars[std::size_t(recordId)].id == recordId)
-        return recordId;
+    // Records are stored by id, so the id is normally the record's index.
+    if (recordId >= 0 && recordId < int(track.bars.size())) {
+        const int bar = track.barOfRecord.empty() ? recordId : track.barOfRecord[std::size_t(recordId)];
+        if (track.bars[std::size_t(bar)].id == recordId)
+            return bar;
+    }
     for (int i = 0; i < int(track.bars.size()); ++i) {
         if (track.bars[std::size_t(i)].id == recordId)
             return i;
@@ -998,12 +1241,13 @@ TimelineView::Hit TimelineView::hitTest(QPoint pos) const
 
     for (int row = firstRow; row <= lastRow; ++row) {
         if (!m_laneMode) {
-            if (covers(track.bars[std::size_t(row)], 0))
-                hit.bars.push_back(row);
+            const int index = barAtRow(track, row);
+            if (index >= 0 && covers(track.bars[std::size_t(index)], 0))
+                hit.bars.push_back(index);
             continue;
         }
         const auto &lane = track.lanes[std::size_t(row)];
-        const bool queueLane = track.hasQueueLane && row == 0;
+        const bool queueLane = rowKind(track, row) == RowKind::Queue;
         const int firstPhase = queueLane ? 0 : 1;
         if (queueLane || dense) {
             for (const int index : lane) {
@@ -1096,6 +1340,10 @@ QString TimelineView::toolTipTextAt(QPoint pos) const
         }
         if (hit.row < 0)
             return track.title.toHtmlEscaped();
+        // Grouped by host, the header row, or any empty space in a group, names the host.
+        const int group = groupAtRow(track, hit.row);
+        if (group >= 0)
+            return groupToolTip(track, track.groups[std::size_t(group)]);
         return {};
     }
     if (hit.bars.size() == 1)
@@ -1125,7 +1373,9 @@ QString TimelineView::toolTipTextAt(QPoint pos) const
 QString TimelineView::requestToolTip(const Track &track, const Bar &bar) const
 {
     const QList<RequestRecord> &records = track.model->records();
-    const int index = int(&bar - track.bars.data());
+    int index = int(&bar - track.bars.data());
+    if (!track.recordOfBar.empty())
+        index = track.recordOfBar[std::size_t(index)];
     if (index < 0 || index >= records.size())
         return {};
     const RequestRecord &record = records[index];
@@ -1156,9 +1406,14 @@ QString TimelineView::requestToolTip(const Track &track, const Bar &bar) const
     if (record.redirects > 0)
         facts << (record.redirects == 1 ? tr("1 redirect") : tr("%1 redirects").arg(record.redirects));
 
-    QString text = QStringLiteral("<b>#%1</b> %2<br/>%3")
-                       .arg(record.id)
-                       .arg(record.url.toDisplayString().toHtmlEscaped(), facts.join(QStringLiteral(" · ")));
+    QString text;
+    if (record.role == RequestRole::Robots)
+        text += tr("robots.txt of %1")
+                    .arg(HostIndex::displayName(ManagerPool::hostKey(record.url)).toHtmlEscaped())
+            + QStringLiteral("<br/>");
+    text += QStringLiteral("<b>#%1</b> %2<br/>%3")
+                .arg(record.id)
+                .arg(record.url.toDisplayString().toHtmlEscaped(), facts.join(QStringLiteral(" · ")));
     if (!record.error.isEmpty())
         text += QStringLiteral("<br/><i>%1</i>").arg(record.error.toHtmlEscaped());
 
@@ -1192,6 +1447,23 @@ QString TimelineView::requestToolTip(const Track &track, const Bar &bar) const
         text += QStringLiteral("</tr>");
     }
     text += QStringLiteral("</table>");
+    return text;
+}
+
+QString TimelineView::groupToolTip(const Track &track, const Group &group) const
+{
+    const QString origin = track.hosts.value(group.host);
+    QString text = QStringLiteral("<b>%1</b><br/>").arg(HostIndex::displayName(origin).toHtmlEscaped())
+        + requestCount(group.requests);
+    if (group.failed > 0)
+        text += QStringLiteral(" · <span style=\"color:#d93025\">%1</span>")
+                    .arg(tr("%n failed", nullptr, group.failed));
+    if (track.model) {
+        for (const CrawlHost &host : track.model->run().hosts) {
+            if (host.origin == origin && !host.robotsDetail.isEmpty())
+                text += QStringLiteral("<br/>") + host.robotsDetail.toHtmlEscaped();
+        }
+    }
     return text;
 }
 
@@ -1269,8 +1541,17 @@ void TimelineView::paintTracks(QPainter &painter)
         return Download;
     };
 
+    // Coloured by host, a request that did not fail takes its host's colour; failures keep their red.
+    const bool hostColours = m_colourByHost;
+    const auto hostBatch = [&](const Track &track, const Bar &bar) {
+        if (!hostColours || bar.kind != Kind::Ok || std::size_t(bar.host) >= track.hostSlots.size())
+            return -1;
+        return track.hostSlots[std::size_t(bar.host)] % TimelinePalette::HostColorCount;
+    };
+
     // One request, split into its phases, in a row whose top is at rowTop.
-    const auto drawBar = [&](const Bar &bar, double rowTop, int firstPhase) {
+    const auto drawBar = [&](const Track &track, const Bar &bar, double rowTop, int firstPhase) {
+        const int host = hostBatch(track, bar);
         std::array<int, 6> x {};
         for (int i = firstPhase; i < 6; ++i)
             x[std::size_t(i)] = px(bar.t[std::size_t(i)]);
@@ -1282,8 +1563,14 @@ void TimelineView::paintTracks(QPainter &painter)
             Fill fill = bar.issued ? fillFor(bar.kind, Phase::Download) : DenseWaiting;
             if (bar.kind == Kind::Cancelled)
                 fill = CancelledFill;
-            batches.fills[fill].emplace_back(x[std::size_t(firstPhase)], thickTop, 1, thick);
+            (host >= 0 && bar.issued ? batches.hostThick[std::size_t(host)] : batches.fills[fill])
+                .emplace_back(x[std::size_t(firstPhase)], thickTop, 1, thick);
             return;
+        }
+        if (bar.robots && !dense && bar.issued) {
+            // Pointing at the moment it went out, which the queued start of a crawl's request is not.
+            batches.robotsMarkers.push_back(
+                TimelinePalette::robotsMarker(QPoint(x[1] - 1, cy), std::clamp(thick, 4, 8)));
         }
         for (int p = firstPhase; p < PhaseSpans::PhaseCount; ++p) {
             if (!(bar.started & (1u << p)))
@@ -1303,10 +1590,12 @@ void TimelineView::paintTracks(QPainter &painter)
                 break;
             case Phase::Connecting:
             case Phase::FirstByte:
-                batches.fills[fillFor(bar.kind, phase)].emplace_back(a, thinTop, b - a, thin);
+                (host >= 0 ? batches.hostThin[std::size_t(host)] : batches.fills[fillFor(bar.kind, phase)])
+                    .emplace_back(a, thinTop, b - a, thin);
                 break;
             case Phase::Download:
-                batches.fills[fillFor(bar.kind, phase)].emplace_back(a, thickTop, b - a, thick);
+                (host >= 0 ? batches.hostThick[std::size_t(host)] : batches.fills[fillFor(bar.kind, phase)])
+                    .emplace_back(a, thickTop, b - a, thick);
                 break;
             case Phase::Delay:
                 batches.fills[DelayBackground].emplace_back(a, thickTop, b - a, thick);
@@ -1322,6 +1611,8 @@ void TimelineView::paintTracks(QPainter &painter)
             case Kind::Ok:
                 if (!(bar.open & 0x1f) && bar.issued)
                     text = formatDuration(inFlight);
+                if (bar.robots)
+                    text = text.isEmpty() ? tr("robots.txt") : tr("robots.txt · %1").arg(text);
                 break;
             case Kind::HttpError:
                 text = tr("HTTP %1 · %2").arg(bar.status).arg(formatDuration(inFlight));
@@ -1363,23 +1654,58 @@ void TimelineView::paintTracks(QPainter &painter)
     };
     static constexpr std::array<Fill, DenseClassCount> denseFills {
         DenseWaiting, DenseCancelledWaiting, DenseDelay, FirstByte, Download, CancelledFill, ErrorFill};
-    std::array<std::vector<std::pair<int, int>>, DenseClassCount> spans;
+    // Coloured by host, sending and downloading come once per host colour after the fixed classes.
+    const int classCount = DenseClassCount + (hostColours ? 2 * TimelinePalette::HostColorCount : 0);
+    std::vector<std::vector<std::pair<int, int>>> spans(static_cast<std::size_t>(classCount));
     int bucketY = INT_MIN;
     int bucketHeight = 1;
+    // Coloured by host, a pixel row mixes many hosts whose spans overlap: which host shows at each column is
+    // worked out here, so each column is painted once instead of once per host.
+    std::vector<qint16> owner(hostColours ? std::size_t(width) + 4 : 0, -1);
     const auto flushBucket = [&] {
-        for (int c = 0; c < DenseClassCount; ++c) {
+        int ownedFrom = INT_MAX;
+        int ownedTo = INT_MIN;
+        for (int c = 0; c < classCount; ++c) {
             auto &list = spans[std::size_t(c)];
             if (list.empty())
                 continue;
             BarMerger::unite(list);
-            auto &rects = batches.fills[denseFills[std::size_t(c)]];
-            for (const auto &[a, b] : list)
-                rects.emplace_back(a, bucketY, b - a, bucketHeight);
+            if (c < DenseClassCount) {
+                auto &rects = batches.fills[denseFills[std::size_t(c)]];
+                for (const auto &[a, b] : list)
+                    rects.emplace_back(a, bucketY, b - a, bucketHeight);
+            } else {
+                // The thick downloads over the thin parts, and a higher slot over a lower one, as painted.
+                const int host = (c - DenseClassCount) / 2;
+                const bool thick = (c - DenseClassCount) % 2 == 1;
+                const auto order = qint16((thick ? TimelinePalette::HostColorCount : 0) + host);
+                for (const auto &[a, b] : list) {
+                    for (int x = a + 2; x < b + 2; ++x)
+                        owner[std::size_t(x)] = std::max(owner[std::size_t(x)], order);
+                    ownedFrom = std::min(ownedFrom, a + 2);
+                    ownedTo = std::max(ownedTo, b + 2);
+                }
+            }
             list.clear();
         }
+        for (int x = ownedFrom; x < ownedTo;) {
+            const qint16 order = owner[std::size_t(x)];
+            int end = x + 1;
+            while (end < ownedTo && owner[std::size_t(end)] == order)
+                ++end;
+            if (order >= 0) {
+                const int host = order % TimelinePalette::HostColorCount;
+                auto &rects = order >= TimelinePalette::HostColorCount ? batches.hostThick[std::size_t(host)]
+                                                                       : batches.hostThin[std::size_t(host)];
+                rects.emplace_back(x - 2, bucketY, end - x, bucketHeight);
+            }
+            std::fill(owner.begin() + x, owner.begin() + end, qint16(-1));
+            x = end;
+        }
     };
-    const auto addDense = [&](const Bar &bar, int firstPhase) {
-        const auto push = [&](DenseClass c, int a, int b) {
+    const auto addDense = [&](const Track &track, const Bar &bar, int firstPhase) {
+        const int host = hostBatch(track, bar);
+        const auto push = [&](int c, int a, int b) {
             if (b <= -2 || a >= width + 2)
                 return;
             a = std::max(a, -2);
@@ -1407,13 +1733,15 @@ void TimelineView::paintTracks(QPainter &painter)
         // In flight is at least a pixel: before the response, then the download on top of it.
         const int activeEnd = std::max(x1 + 1, x4);
         if (bar.kind == Kind::Ok) {
+            const int sending = host >= 0 ? DenseClassCount + 2 * host : Sending;
+            const int downloadingClass = host >= 0 ? DenseClassCount + 2 * host + 1 : Downloading;
             const bool downloading = bar.started & (1u << int(Phase::Download));
             if (!downloading) {
-                push(Sending, x1, activeEnd);
+                push(sending, x1, activeEnd);
             } else {
                 if (x3 > x1)
-                    push(Sending, x1, x3);
-                push(Downloading, std::min(x3, activeEnd - 1), activeEnd);
+                    push(sending, x1, x3);
+                push(downloadingClass, std::min(x3, activeEnd - 1), activeEnd);
             }
         } else {
             push(bar.kind == Kind::Cancelled ? Cancelled : Error, x1, activeEnd);
@@ -1424,7 +1752,7 @@ void TimelineView::paintTracks(QPainter &painter)
 
     const auto visibleLaneRange = [&](const Track &track, int lane) {
         const auto &bars = track.lanes[std::size_t(lane)];
-        if (track.hasQueueLane && lane == 0)
+        if (rowKind(track, lane) == RowKind::Queue)
             return std::make_pair(bars.begin(), bars.end());
         // A lane's bars never overlap, so their ends are as ordered as their starts.
         const auto begin
@@ -1449,6 +1777,7 @@ void TimelineView::paintTracks(QPainter &painter)
     std::vector<std::pair<QPoint, QString>> gateTags;
     std::vector<QLine> nowLines;
     std::vector<QRect> ghosts;
+    std::vector<std::pair<int, int>> groupHeaders; // track, group
 
     const int firstTrack = std::max(0, trackAtContentY(scrollY));
     for (int t = firstTrack; t < int(m_tracks.size()); ++t) {
@@ -1484,34 +1813,42 @@ void TimelineView::paintTracks(QPainter &painter)
             bucketHeight = std::max(1, int(std::floor(rowTop + rowH)) - y0);
             for (; row < rowEnd; ++row) {
                 if (!m_laneMode) {
-                    const Bar &bar = track.bars[std::size_t(row)];
+                    const int index = barAtRow(track, row);
+                    if (index < 0)
+                        continue;
+                    const Bar &bar = track.bars[std::size_t(index)];
                     if (bar.t[5] >= visibleStart && bar.t[0] <= visibleEnd)
-                        addDense(bar, 0);
+                        addDense(track, bar, 0);
                     continue;
                 }
-                const int firstPhase = track.hasQueueLane && row == 0 ? 0 : 1;
+                const int firstPhase = rowKind(track, row) == RowKind::Queue ? 0 : 1;
                 const auto [begin, end] = visibleLaneRange(track, row);
                 for (auto it = begin; it != end; ++it)
-                    addDense(track.bars[std::size_t(*it)], firstPhase);
+                    addDense(track, track.bars[std::size_t(*it)], firstPhase);
             }
         }
         for (int row = firstRow; !dense && row <= lastRow; ++row) {
             const double rowTop = track.rowsTop + row * rowH - scrollY;
             if (!m_laneMode) {
-                const Bar &bar = track.bars[std::size_t(row)];
+                const int index = barAtRow(track, row);
+                if (index < 0)
+                    continue;
+                const Bar &bar = track.bars[std::size_t(index)];
                 if (bar.t[5] >= visibleStart && bar.t[0] <= visibleEnd)
-                    drawBar(bar, rowTop, 0);
-                if (m_showIdeal && std::size_t(row) < track.ideal.size() && bar.issued) {
-                    const auto &[start, end] = track.ideal[std::size_t(row)];
+                    drawBar(track, bar, rowTop, 0);
+                if (m_showIdeal && std::size_t(index) < track.ideal.size() && bar.issued) {
+                    const auto &[start, end] = track.ideal[std::size_t(index)];
                     const int a = px(start);
                     ghosts.emplace_back(a, int(std::floor(rowTop)) + 1, std::max(1, px(end) - a),
                                         std::max(2, int(rowH) - 3));
                 }
                 continue;
             }
+            if (rowKind(track, row) == RowKind::GroupHeader)
+                continue;
             const auto [begin, end] = visibleLaneRange(track, row);
             const int cy = int(std::floor(rowTop + rowH / 2));
-            if (track.hasQueueLane && row == 0) {
+            if (rowKind(track, row) == RowKind::Queue) {
                 // Requests still waiting overlap each other: one hollow outline for all of them.
                 queueSpans.clear();
                 for (auto it = begin; it != end; ++it) {
@@ -1535,7 +1872,7 @@ void TimelineView::paintTracks(QPainter &painter)
             merger.finish();
             for (const auto &item : merger.items()) {
                 if (!item.isMerged()) {
-                    drawBar(track.bars[std::size_t(lane[std::size_t(item.first)])], rowTop, 1);
+                    drawBar(track, track.bars[std::size_t(lane[std::size_t(item.first)])], rowTop, 1);
                     continue;
                 }
                 // A merged marker takes the colour of the worst outcome inside it, so failures stay visible.
@@ -1552,6 +1889,11 @@ void TimelineView::paintTracks(QPainter &painter)
         }
         flushBucket();
         bucketY = INT_MIN;
+        for (int g = std::max(0, groupAtRow(track, firstRow)); g < int(track.groups.size()); ++g) {
+            if (track.groups[std::size_t(g)].headerRow > lastRow)
+                break;
+            groupHeaders.emplace_back(t, g);
+        }
 
         // The gate's resizes, at the moment they happened.
         const int gateRowTop = int(std::lround(track.top)) + HeaderHeight - scrollY;
@@ -1571,20 +1913,34 @@ void TimelineView::paintTracks(QPainter &painter)
         }
     }
 
-    // One pass per style.
+    // One pass per style; the host colours where the phase colours they replace would be.
     painter.setPen(Qt::NoPen);
-    for (int fill = 0; fill < FillCount; ++fill) {
-        const auto &rects = batches.fills[std::size_t(fill)];
-        if (rects.empty())
-            continue;
-        painter.setBrush(fillColor(Fill(fill)));
-        painter.drawRects(rects.data(), int(rects.size()));
-        if (fill == DelayBackground || fill == FailedBackground) {
-            painter.setBrush(TimelinePalette::hatch(fill == DelayBackground
-                                                        ? TimelinePalette::phaseColor(Phase::Delay)
-                                                        : TimelinePalette::error()));
+    const auto paintHostBatches = [&painter](const auto &batchesByHost, bool light) {
+        for (std::size_t host = 0; host < batchesByHost.size(); ++host) {
+            const auto &rects = batchesByHost[host];
+            if (rects.empty())
+                continue;
+            painter.setBrush(light ? TimelinePalette::hostLightColor(int(host))
+                                   : TimelinePalette::hostColor(int(host)));
             painter.drawRects(rects.data(), int(rects.size()));
         }
+    };
+    for (int fill = 0; fill < FillCount; ++fill) {
+        const auto &rects = batches.fills[std::size_t(fill)];
+        if (!rects.empty()) {
+            painter.setBrush(fillColor(Fill(fill)));
+            painter.drawRects(rects.data(), int(rects.size()));
+            if (fill == DelayBackground || fill == FailedBackground) {
+                painter.setBrush(TimelinePalette::hatch(fill == DelayBackground
+                                                            ? TimelinePalette::phaseColor(Phase::Delay)
+                                                            : TimelinePalette::error()));
+                painter.drawRects(rects.data(), int(rects.size()));
+            }
+        }
+        if (hostColours && fill == FirstByte)
+            paintHostBatches(batches.hostThin, true);
+        else if (hostColours && fill == Download)
+            paintHostBatches(batches.hostThick, false);
     }
     painter.setBrush(Qt::NoBrush);
     // The ideal's ghosts over the measured bars, dashed, so both stay readable.
@@ -1615,6 +1971,13 @@ void TimelineView::paintTracks(QPainter &painter)
         painter.setPen(QPen(TimelinePalette::cancelledMark(), 1.6));
         painter.drawLines(batches.cancelCrosses.data(), int(batches.cancelCrosses.size()));
     }
+    if (!batches.robotsMarkers.empty()) {
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(TimelinePalette::robotsMark());
+        for (const QPolygon &marker : batches.robotsMarkers)
+            painter.drawPolygon(marker);
+        painter.setBrush(Qt::NoBrush);
+    }
     painter.setRenderHint(QPainter::Antialiasing, false);
 
     if (!batches.labels.empty()) {
@@ -1627,6 +1990,48 @@ void TimelineView::paintTracks(QPainter &painter)
             }
             painter.setPen(label.error ? TimelinePalette::error() : text);
             painter.drawText(label.pos, label.text);
+        }
+    }
+
+    // A group's header: a band naming the host where rows are tall enough for text, else a line with the
+    // name on a veil at the group's top, when the group is tall enough for that.
+    if (!groupHeaders.empty()) {
+        QColor band = palette().color(QPalette::AlternateBase);
+        band.setAlpha(160);
+        QColor veil = palette().color(QPalette::Base);
+        veil.setAlpha(210);
+        const int textHeight = metrics.height();
+        const int swatch = m_colourByHost ? std::min(10, textHeight - 4) : 0;
+        for (const auto &[t, g] : groupHeaders) {
+            const Track &track = m_tracks[std::size_t(t)];
+            const Group &group = track.groups[std::size_t(g)];
+            const double top = track.rowsTop + group.headerRow * rowH - scrollY;
+            const int y0 = int(std::floor(top));
+            painter.setPen(palette().color(QPalette::Mid));
+            painter.drawLine(0, y0, width, y0);
+            if ((group.rows + 1) * rowH < textHeight)
+                continue;
+            QString text = HostIndex::displayName(track.hosts.value(group.host)) + QStringLiteral("  ·  ")
+                + requestCount(group.requests);
+            if (group.failed > 0)
+                text += QStringLiteral("  ·  ") + tr("%n failed", nullptr, group.failed);
+            const int textWidth = metrics.horizontalAdvance(text);
+            const int left = 6 + (swatch > 0 ? swatch + 5 : 0);
+            QRect box(0, y0 + 1, left + textWidth + 6, textHeight);
+            if (rowH >= textHeight) {
+                box = QRect(0, y0 + 1, width, std::max(textHeight, int(std::floor(top + rowH)) - y0 - 1));
+                painter.fillRect(box, band);
+            } else {
+                painter.fillRect(box, veil);
+            }
+            if (swatch > 0 && std::size_t(group.host) < track.hostSlots.size()) {
+                const int slot = track.hostSlots[std::size_t(group.host)];
+                painter.fillRect(QRect(6, box.center().y() - swatch / 2, swatch, swatch),
+                                 TimelinePalette::hostColor(slot));
+            }
+            painter.setPen(palette().color(QPalette::Text));
+            painter.drawText(QRect(left, box.top(), box.width() - left, box.height()),
+                             Qt::AlignVCenter | Qt::AlignLeft, text);
         }
     }
 

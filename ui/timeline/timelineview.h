@@ -6,10 +6,13 @@
 #include <QTimer>
 
 #include <array>
+#include <map>
 #include <optional>
 #include <utility>
 #include <vector>
 
+#include "hostcolours.h"
+#include "hostindex.h"
 #include "models/runmodel.h"
 #include "timescale.h"
 
@@ -43,6 +46,18 @@ public:
     TimelineLegend *legend() const { return m_legend; }
     std::optional<std::pair<RunModel *, int>> selection() const;
 
+    bool colourByHost() const { return m_colourByHost; }
+    bool groupByHost() const { return m_groupByHost; }
+    /// The colours hosts get when coloured by host; a TimelinePanel shares its own with its in-flight strip.
+    HostColours *hostColours() const { return m_hostColours; }
+    void setHostColours(HostColours *colours);
+    /// Rows (or lanes) of all tracks, with the group headers when grouped by host.
+    int rowCount() const;
+    /// Grouped by host: the host groups of all tracks, each a header row; else 0.
+    int groupCount() const;
+    /// The row a request is drawn in, counted from its track's first row, or -1.
+    int rowOf(RunModel *model, int recordId) const;
+
     // Positions are in viewport() coordinates.
     std::optional<std::pair<RunModel *, int>> requestAt(QPoint pos) const;
     QString toolTipTextAt(QPoint pos) const;
@@ -64,6 +79,10 @@ public Q_SLOTS:
     void setSelection(RunModel *model, int recordId);
     void zoomIn();
     void zoomOut();
+    /// Each host's requests in its own colour (failures keep their red, waiting and delays their look).
+    void setColourByHost(bool on);
+    /// Rows ordered by host, in host order, under a thin labelled header per host; lanes are packed per host.
+    void setGroupByHost(bool on);
 
 Q_SIGNALS:
     void visibleRangeChanged(qint64 startNs, qint64 endNs);
@@ -94,11 +113,25 @@ private:
     {
         std::array<qint64, 6> t {};
         int id = -1;
-        int status = 0;
+        int host = 0; // into Track::hosts, when coloured or grouped by host
+        qint16 status = 0;
         Kind kind = Kind::Ok;
         quint8 started = 0;
         quint8 open = 0;
         bool issued = false;
+        bool robots = false;
+    };
+
+    enum class RowKind : quint8 { Bars, Queue, GroupHeader };
+
+    // Grouped by host: one host's rows, under a header row of its own.
+    struct Group
+    {
+        int host = 0;
+        int headerRow = 0;
+        int rows = 0; // without the header
+        int requests = 0;
+        int failed = 0;
     };
 
     struct Track
@@ -107,7 +140,17 @@ private:
         std::vector<Bar> bars;
         std::vector<std::vector<int>> lanes; // lane mode: bar indices per lane, by start
         std::vector<int> laneOf; // lane mode: bar index -> lane
-        bool hasQueueLane = false; // lane mode: lane 0 holds the requests not issued yet
+        // Grouped by host, bars are stored host by host, so painting walks them in memory order; these map
+        // between bar and record indices then (empty: the same).
+        std::vector<int> recordOfBar;
+        std::vector<int> barOfRecord;
+        std::vector<int> rowBar; // grouped rows: row -> bar index, -1 for a header; empty: row == bar
+        std::vector<int> barRow; // grouped rows: bar index -> row
+        std::vector<RowKind> rowKinds; // empty: every row holds bars
+        std::vector<Group> groups; // grouped by host, in row order
+        QStringList hosts; // origins, in the run's host order
+        std::vector<int> hostSlots; // host -> slot in the shared HostColours
+        bool hasRobots = false;
         std::vector<std::pair<qint64, int>> capacity; // changes after the initial size
         std::vector<std::pair<qint64, qint64>>
             ideal; // per bar: where the ideal schedule puts it (finished runs)
@@ -148,8 +191,15 @@ private:
     int trackAtContentY(double y) const;
     Hit hitTest(QPoint pos) const;
     int rowOfBar(const Track &track, int bar) const;
+    int barAtRow(const Track &track, int row) const; // -1 for a group's header row
+    static RowKind rowKind(const Track &track, int row);
+    int groupAtRow(const Track &track, int row) const;
+    void buildRows(Track &track) const;
+    void registerHosts() const;
+    void updateLegendHosts();
     int barIndexOf(const Track &track, int recordId) const;
     QString requestToolTip(const Track &track, const Bar &bar) const;
+    QString groupToolTip(const Track &track, const Group &group) const;
     QString trackTitle(const RunModel *model, int requests, int failed, int cancelled, qint64 endNs) const;
 
     void paintTracks(QPainter &painter);
@@ -164,6 +214,8 @@ private:
     double m_rowHeight = RowHeight;
     bool m_showIdeal = false;
     bool m_laneMode = false;
+    bool m_colourByHost = false;
+    bool m_groupByHost = false;
     bool m_followTime = true;
     bool m_followRows = true;
     bool m_syncingScrollBars = false;
@@ -178,6 +230,11 @@ private:
     double m_pressScrollY = 0;
     bool m_pressed = false;
     bool m_dragging = false;
+
+    // Origins are worked out once per record, not on every rebuild of a growing run.
+    mutable std::map<const RunModel *, HostIndex> m_hostIndexes;
+    HostColours m_ownHostColours;
+    HostColours *m_hostColours = &m_ownHostColours;
 
     QTimer m_updateTimer;
     TimelineLegend *m_legend;

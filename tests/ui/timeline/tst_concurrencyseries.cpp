@@ -2,6 +2,8 @@
 
 #include <QTest>
 
+#include <array>
+
 class TestConcurrencySeries : public QObject
 {
     Q_OBJECT
@@ -16,13 +18,52 @@ private Q_SLOTS:
     void unfinishedRunToNow();
     void finishAndStartAtOneInstantDoNotOverlap();
     void capacitySteps();
+    void perHostStepsOfAHandMadeCrawl();
+    void perHostSeriesSumToTheTotal();
 
 private:
     static constexpr qint64 Ms = 1'000'000;
     // A request queued at 0 that waited until issued, then took duration.
     static RequestRecord request(int id, qint64 issued, qint64 duration, qint64 delay = 0);
     static QList<RequestRecord> schedule(int count, int permits, qint64 duration, qint64 delay = 0);
+    // Five requests to three hosts (0, 1, 0, 2, 1), overlapping, one of them with a delay.
+    static QList<RequestRecord> threeHosts();
+    static const std::vector<int> &threeHostsOf();
+    using Steps = std::vector<ConcurrencySeries::Step>;
 };
+
+QList<RequestRecord> TestConcurrencySeries::threeHosts()
+{
+    // id, queued, issued, finished, delay released (ms)
+    const std::array<std::array<qint64, 5>, 5> table {{
+        {0, 0, 0, 40, -1},
+        {1, 0, 10, 30, -1},
+        {2, 0, 20, 50, -1},
+        {3, 5, 30, 60, -1},
+        {4, 30, 40, 45, 55},
+    }};
+    QList<RequestRecord> records;
+    for (const auto &row : table) {
+        RequestRecord record;
+        record.id = int(row[0]);
+        record.set(Mark::Queued, row[1] * Ms);
+        record.set(Mark::Issued, row[2] * Ms);
+        record.set(Mark::RequestSent, row[2] * Ms + Ms);
+        record.set(Mark::FirstByte, row[2] * Ms + 2 * Ms);
+        record.set(Mark::Finished, row[3] * Ms);
+        if (row[4] >= 0)
+            record.set(Mark::DelayReleased, row[4] * Ms);
+        record.outcome = Outcome::Ok;
+        records.append(record);
+    }
+    return records;
+}
+
+const std::vector<int> &TestConcurrencySeries::threeHostsOf()
+{
+    static const std::vector<int> hosts {0, 1, 0, 2, 1};
+    return hosts;
+}
 
 RequestRecord TestConcurrencySeries::request(int id, qint64 issued, qint64 duration, qint64 delay)
 {
@@ -154,6 +195,82 @@ void TestConcurrencySeries::capacitySteps()
     const QList<CapacityChange> changes {{0, 3}, {0, 3}, {100, 5}, {100, 6}, {200, 6}, {300, 2}};
     const auto steps = ConcurrencySeries::capacitySteps(changes);
     QCOMPARE(steps, (std::vector<CapacityChange> {{0, 3}, {100, 6}, {300, 2}}));
+}
+
+void TestConcurrencySeries::perHostStepsOfAHandMadeCrawl()
+{
+    ConcurrencySeries total;
+    const auto hosts
+        = ConcurrencySeries::computePerHost(threeHosts(), threeHostsOf(), 3, 60 * Ms, false, &total);
+    QCOMPARE(hosts.size(), std::size_t(3));
+    // {at, in flight, delaying, waiting}
+    QCOMPARE(hosts[0].steps(),
+             (Steps {{0, 1, 0, 1}, {20 * Ms, 2, 0, 0}, {40 * Ms, 1, 0, 0}, {50 * Ms, 0, 0, 0}}));
+    QCOMPARE(hosts[1].steps(),
+             (Steps {{0, 0, 0, 1},
+                     {10 * Ms, 1, 0, 0},
+                     {30 * Ms, 0, 0, 1},
+                     {40 * Ms, 1, 0, 0},
+                     {45 * Ms, 0, 1, 0},
+                     {55 * Ms, 0, 0, 0}}));
+    QCOMPARE(hosts[2].steps(), (Steps {{5 * Ms, 0, 0, 1}, {30 * Ms, 1, 0, 0}, {60 * Ms, 0, 0, 0}}));
+    // At 30 ms one request of host 1 ends, one of host 2 starts and another of host 1 starts waiting: the
+    // hosts step, the total does not.
+    QCOMPARE(total.steps(),
+             (Steps {{0, 1, 0, 2},
+                     {5 * Ms, 1, 0, 3},
+                     {10 * Ms, 2, 0, 2},
+                     {20 * Ms, 3, 0, 1},
+                     {40 * Ms, 3, 0, 0},
+                     {45 * Ms, 2, 1, 0},
+                     {50 * Ms, 1, 1, 0},
+                     {55 * Ms, 1, 0, 0},
+                     {60 * Ms, 0, 0, 0}}));
+    QCOMPARE(hosts[0].peakInFlight(), 2);
+    QCOMPARE(hosts[1].peakHeld(), 1);
+    QCOMPARE(hosts[2].peakWaiting(), 1);
+    // The total of the per-host sweep is the plain series.
+    QCOMPARE(total.steps(), ConcurrencySeries::compute(threeHosts(), 60 * Ms, false).steps());
+}
+
+void TestConcurrencySeries::perHostSeriesSumToTheTotal()
+{
+    // A bigger run: 40 requests through 3 permits, dealt to 3 hosts unevenly, with delays.
+    const QList<RequestRecord> records = schedule(40, 3, 70 * Ms, 20 * Ms);
+    std::vector<int> hostOf;
+    for (int i = 0; i < records.size(); ++i)
+        hostOf.push_back(i % 5 == 0 ? 2 : i % 2);
+    ConcurrencySeries total;
+    const auto hosts = ConcurrencySeries::computePerHost(records, hostOf, 3, 5000 * Ms, false, &total);
+    QVERIFY(total.steps().size() > 10);
+    std::vector<qint64> instants;
+    for (const auto &step : total.steps())
+        instants.push_back(step.atNs);
+    for (const auto &host : hosts) {
+        for (const auto &step : host.steps())
+            instants.push_back(step.atNs);
+    }
+    for (const qint64 at : instants) {
+        ConcurrencySeries::Step sum;
+        for (const auto &host : hosts) {
+            sum.inFlight += host.at(at).inFlight;
+            sum.delaying += host.at(at).delaying;
+            sum.waiting += host.at(at).waiting;
+        }
+        const auto expected = total.at(at);
+        QCOMPARE(sum.inFlight, expected.inFlight);
+        QCOMPARE(sum.delaying, expected.delaying);
+        QCOMPARE(sum.waiting, expected.waiting);
+    }
+    // No host steps without a change of its own.
+    for (const auto &host : hosts) {
+        const auto &steps = host.steps();
+        for (std::size_t i = 1; i < steps.size(); ++i) {
+            QVERIFY(steps[i].atNs > steps[i - 1].atNs);
+            QVERIFY(steps[i].inFlight != steps[i - 1].inFlight || steps[i].delaying != steps[i - 1].delaying
+                    || steps[i].waiting != steps[i - 1].waiting);
+        }
+    }
 }
 
 QTEST_GUILESS_MAIN(TestConcurrencySeries)

@@ -15,6 +15,7 @@ private Q_SLOTS:
     void recomputesWhenTheModelChanges();
     void drawsInFlightAndTheGate();
     void oneBandPerRun();
+    void splitStacksTheHostsUnderTheTotal();
 
 private:
     static constexpr qint64 Ms = 1'000'000;
@@ -111,6 +112,57 @@ void TestInFlightStrip::oneBandPerRun()
     const QString bottom = strip.toolTipTextAt(QPoint(30, strip.height() - 10));
     QVERIFY2(top.contains(QStringLiteral("in flight 4")), qPrintable(top));
     QVERIFY2(bottom.contains(QStringLiteral("in flight 1")), qPrintable(bottom));
+}
+
+void TestInFlightStrip::splitStacksTheHostsUnderTheTotal()
+{
+    // 12 requests through 4 permits, to three hosts in turn: each host has one or two in flight at a time.
+    RunResult run = limited(12, 4);
+    for (int i = 0; i < run.records.size(); ++i)
+        run.records[i].url = QUrl(QStringLiteral("http://h%1.test/%2").arg(i % 3).arg(i));
+    RunModel model;
+    model.setRun(run);
+    InFlightStrip strip;
+    strip.resize(800, 90);
+    strip.setPlotMargins(0, 0);
+    strip.setModels({&model});
+    strip.setVisibleRange(0, 400 * Ms);
+    QVERIFY(strip.hostSeries(&model).empty());
+
+    strip.setSplitByHost(true);
+    const auto hosts = strip.hostSeries(&model);
+    QCOMPARE(hosts.size(), std::size_t(3));
+    QCOMPARE(strip.hostOrigins(&model).first(), QStringLiteral("http://h0.test:80"));
+    // The total is unchanged by the split, and the hosts add up to it.
+    QCOMPARE(strip.series(&model)->peakInFlight(), 4);
+    const qint64 at = 150 * Ms;
+    int sum = 0;
+    for (const auto &host : hosts)
+        sum += host.at(at).inFlight;
+    QCOMPARE(sum, strip.series(&model)->at(at).inFlight);
+
+    QImage image(strip.size(), QImage::Format_ARGB32);
+    strip.render(&image);
+    const auto count = [&image](const QColor &colour) {
+        int n = 0;
+        for (int y = 0; y < image.height(); ++y) {
+            for (int x = 0; x < image.width(); ++x)
+                n += (image.pixel(x, y) & 0xffffff) == (colour.rgb() & 0xffffff) ? 1 : 0;
+        }
+        return n;
+    };
+    for (int slot = 0; slot < 3; ++slot)
+        QVERIFY2(count(TimelinePalette::hostColor(slot)) > 300, qPrintable(QString::number(slot)));
+    QVERIFY(count(TimelinePalette::gate()) > 50); // the gate's line is still there
+    QVERIFY(count(strip.palette().color(QPalette::Text)) > 100); // and the total's
+
+    const QString text = strip.toolTipTextAt(QPoint(300, strip.plotRect().center().y()));
+    QVERIFY2(text.contains(QStringLiteral("in flight 4")), qPrintable(text));
+    QVERIFY(text.contains(QStringLiteral("h1.test: in flight ")));
+
+    strip.setSplitByHost(false);
+    QVERIFY(strip.hostSeries(&model).empty());
+    QCOMPARE(strip.series(&model)->peakInFlight(), 4);
 }
 
 QTEST_MAIN(TestInFlightStrip)
