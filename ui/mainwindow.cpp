@@ -297,6 +297,20 @@ void MainWindow::buildMenus()
     ideal->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
     ideal->setToolTip(tr("Dashed ghost marks where the zero-overhead schedule would put each request"));
     connect(ideal, &QAction::toggled, timeline(), &TimelineView::setShowIdeal);
+    view->addSeparator();
+    m_colourByHost = view->addAction(tr("&Colour by Host"));
+    m_colourByHost->setCheckable(true);
+    m_colourByHost->setToolTip(
+        tr("Each host its own colour on the bars, the legend and the in-flight strip"));
+    connect(m_colourByHost, &QAction::toggled, m_timelinePanel, &TimelinePanel::setColourByHost);
+    QAction *group = view->addAction(tr("&Group Rows by Host"));
+    group->setCheckable(true);
+    group->setToolTip(tr("One labelled group of rows per host, in the order the crawl first needed them"));
+    connect(group, &QAction::toggled, m_timelinePanel, &TimelinePanel::setGroupByHost);
+    QAction *split = view->addAction(tr("&Split In-Flight by Host"));
+    split->setCheckable(true);
+    split->setToolTip(tr("Stack the in-flight count per host, with the total on top"));
+    connect(split, &QAction::toggled, m_timelinePanel, &TimelinePanel::setSplitInFlightByHost);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Crawlscope"), this, [this] {
@@ -434,6 +448,9 @@ void MainWindow::startRuns(const QList<RunSettings> &plan, bool keepEarlier)
         return;
     }
     m_details->clearRecord();
+    // A crawl is about hosts: their colours tell them apart from the first bar on.
+    if (plan.first().crawl.enabled)
+        m_colourByHost->setChecked(true);
     m_session->start(urls, plan, keepEarlier);
     updateControls();
 }

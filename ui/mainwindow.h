@@ -3,6 +3,7 @@
 #include <QMainWindow>
 
 class CrawlSettingsBox;
+class QAction;
 class LimitSlider;
 class QComboBox;
 class QLabel;
@@ -101,6 +102,7 @@ private:
     QPushButton *m_compareButton = nullptr;
     QLabel *m_demoLabel = nullptr;
     QMenu *m_runsMenu = nullptr;
+    QAction *m_colourByHost = nullptr;
 
     TimelinePanel *m_timelinePanel = nullptr;
     QLineEdit *m_filter = nullptr;

@@ -295,6 +295,7 @@ void TestMainWindow::crawlFillsTheFrontierAndTheSiteTree()
     RunModel *model = m_window->session()->models().first();
     const RunResult &run = model->run();
     QVERIFY(run.settings.crawl.enabled);
+    QVERIFY(m_window->timelinePanel()->colourByHost()); // turned on for a crawl
     QCOMPARE(run.records.first().role, RequestRole::Robots);
     const FrontierModel::Counts &counts = m_window->frontier()->frontier()->counts();
     QCOMPARE(counts.skippedBy[std::size_t(SkipReason::Robots)], 2);
