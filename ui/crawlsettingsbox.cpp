@@ -8,6 +8,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QSpinBox>
+#include <QVBoxLayout>
 
 namespace {
 
@@ -36,7 +37,12 @@ CrawlSettingsBox::CrawlSettingsBox(QWidget *parent)
     setToolTip(tr("Start from the URLs and follow their links within the scope, politely: robots.txt first, "
                   "its Crawl-delay per host, and 429/503 answers waited out"));
 
-    auto *form = new QFormLayout(this);
+    // Folded away while crawl mode is off, so the URL list keeps the room.
+    auto *outer = new QVBoxLayout(this);
+    auto *body = new QWidget(this);
+    outer->addWidget(body);
+    auto *form = new QFormLayout(body);
+    form->setContentsMargins(0, 0, 0, 0);
     m_depth->setRange(0, 1000);
     m_depth->setToolTip(tr("Links followed from a start URL; redirects keep the depth"));
     form->addRow(tr("De&pth:"), m_depth);
@@ -76,6 +82,8 @@ CrawlSettingsBox::CrawlSettingsBox(QWidget *parent)
     for (auto *box : {m_robots, m_nofollow, m_sortQuery})
         connect(box, &QCheckBox::toggled, this, &CrawlSettingsBox::validate);
     connect(this, &QGroupBox::toggled, this, &CrawlSettingsBox::validate);
+    body->setVisible(isChecked());
+    connect(this, &QGroupBox::toggled, body, &QWidget::setVisible);
 }
 
 CrawlSettings CrawlSettingsBox::settings() const

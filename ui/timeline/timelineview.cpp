@@ -713,6 +713,14 @@ QString TimelineView::trackTitle(const RunModel *model, int requests, int failed
         parts << tr("delay %1 ms").arg(settings.delayMs);
     if (settings.perHost > 0)
         parts << tr("%1 per host").arg(settings.perHost);
+    if (settings.crawl.enabled) {
+        // What a crawl found, and whether it obeyed robots.txt: that choice is never silent.
+        parts << tr("crawl to depth %1").arg(settings.crawl.maxDepth);
+        if (!settings.crawl.obeyRobots)
+            parts << tr("robots.txt IGNORED");
+        if (const int skipped = int(model->run().skipped.size()); skipped > 0)
+            parts << tr("%1 URLs skipped").arg(skipped);
+    }
     parts << (requests == 1 ? tr("1 request") : tr("%1 requests").arg(requests));
     if (model->isLive())
         parts << tr("running %1").arg(formatDuration(endNs));
