@@ -1,17 +1,10 @@
 #include "frontiermodel.h"
 
-#include <algorithm>
-
 #include "runmodel.h"
 
-namespace {
+#include <algorithm>
 
-QString formatMs(qint64 ns)
-{
-    if (ns < 0)
-        return QString();
-    return QString::number(double(ns) / 1e6, 'f', 1);
-}
+namespace {
 
 bool isNumeric(FrontierModel::Column column)
 {
@@ -31,46 +24,26 @@ bool isNumeric(FrontierModel::Column column)
 
 FrontierModel::FrontierModel(QObject *parent)
     : QAbstractTableModel(parent)
-{ }
+{
+    connect(&m_follower, &RunModelFollower::aboutToReset, this, [this] { beginResetModel(); });
+    connect(&m_follower, &RunModelFollower::reset, this, [this] {
+        rebuild();
+        endResetModel();
+        Q_EMIT countsChanged();
+    });
+    connect(&m_follower, &RunModelFollower::recordsInserted, this, &FrontierModel::onRecordsInserted);
+    connect(&m_follower, &RunModelFollower::recordsChanged, this, &FrontierModel::onRecordsChanged);
+    connect(&m_follower, &RunModelFollower::crawlChanged, this, &FrontierModel::onCrawlChanged);
+}
 
 RunModel *FrontierModel::source() const
 {
-    return m_source;
+    return m_follower.source();
 }
 
 void FrontierModel::setSource(RunModel *source)
 {
-    if (source == m_source)
-        return;
-    beginResetModel();
-    if (m_source)
-        disconnect(m_source, nullptr, this, nullptr);
-    m_source = source;
-    if (source) {
-        connect(source, &QAbstractItemModel::rowsInserted, this,
-                [this](const QModelIndex &, int first, int last) { onRecordsInserted(first, last); });
-        connect(source, &QAbstractItemModel::dataChanged, this,
-                [this](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
-                    onRecordsChanged(topLeft.row(), bottomRight.row());
-                });
-        connect(source, &QAbstractItemModel::modelAboutToBeReset, this, [this] { beginResetModel(); });
-        connect(source, &QAbstractItemModel::modelReset, this, [this] {
-            rebuild();
-            endResetModel();
-            Q_EMIT countsChanged();
-        });
-        connect(source, &RunModel::crawlChanged, this, &FrontierModel::onCrawlChanged);
-        connect(source, &QObject::destroyed, this, [this] {
-            beginResetModel();
-            m_source = nullptr;
-            rebuild();
-            endResetModel();
-            Q_EMIT countsChanged();
-        });
-    }
-    rebuild();
-    endResetModel();
-    Q_EMIT countsChanged();
+    m_follower.setSource(source);
 }
 
 int FrontierModel::rowOfRecord(int recordId) const
@@ -132,16 +105,16 @@ void FrontierModel::rebuild()
     m_hosts.clear();
     m_orphanSkips = 0;
     m_counts = Counts {};
-    if (!m_source)
+    if (!source())
         return;
 
-    const auto &records = m_source->records();
+    const auto &records = source()->records();
     m_info.reserve(records.size());
     for (const auto &record : records)
         addRecord(record, nullptr);
     m_recordRows = int(records.size());
-    m_skipped = m_source->run().skipped;
-    m_hosts = m_source->run().hosts;
+    m_skipped = source()->run().skipped;
+    m_hosts = source()->run().hosts;
     for (const auto &skip : std::as_const(m_skipped)) {
         if (skip.parentId >= m_recordRows)
             ++m_orphanSkips;
@@ -161,7 +134,7 @@ void FrontierModel::onRecordsInserted(int first, int last)
     }
     const Counts before = m_counts;
     QList<int> touched;
-    const auto &records = m_source->records();
+    const auto &records = source()->records();
     beginInsertRows({}, first, last);
     for (int id = first; id <= last; ++id)
         addRecord(records.at(id), &touched);
@@ -189,7 +162,7 @@ void FrontierModel::onRecordsChanged(int first, int last)
     if (first < 0 || first > last)
         return;
     const Counts before = m_counts;
-    const auto &records = m_source->records();
+    const auto &records = source()->records();
     for (int id = first; id <= last; ++id) {
         const State state = stateOf(records.at(id));
         if (state == m_info[id].state)
@@ -205,8 +178,8 @@ void FrontierModel::onRecordsChanged(int first, int last)
 
 void FrontierModel::onCrawlChanged()
 {
-    const QList<SkippedUrl> &skipped = m_source->run().skipped;
-    const QList<CrawlHost> &hosts = m_source->run().hosts;
+    const QList<SkippedUrl> &skipped = source()->run().skipped;
+    const QList<CrawlHost> &hosts = source()->run().hosts;
 
     // Skipped URLs only grow or are counted again (all the recorder ever changes); anything else is a new
     // list, and a reset.
@@ -288,7 +261,7 @@ void FrontierModel::addRecord(const RequestRecord &record, QList<int> *touched)
 
 void FrontierModel::countRecord(int id, int delta)
 {
-    const RequestRecord &record = m_source->records().at(id);
+    const RequestRecord &record = source()->records().at(id);
     const RecordInfo &info = m_info[id];
     if (record.role == RequestRole::Robots) {
         m_counts.robots += delta;
@@ -369,7 +342,7 @@ QVariant FrontierModel::data(const QModelIndex &index, int role) const
 
 QVariant FrontierModel::recordData(int row, Column column, int role) const
 {
-    const RequestRecord &record = m_source->records().at(row);
+    const RequestRecord &record = source()->records().at(row);
     const RecordInfo &info = m_info[row];
     switch (role) {
     case IdRole:
@@ -421,7 +394,8 @@ QVariant FrontierModel::recordData(int row, Column column, int role) const
     case Column::Seen:
         return 1;
     case Column::Found:
-        return sorting ? QVariant(record.at(Mark::Queued)) : QVariant(formatMs(record.at(Mark::Queued)));
+        return sorting ? QVariant(record.at(Mark::Queued))
+                       : QVariant(RunModel::formatMs(record.at(Mark::Queued)));
     case Column::Count:
         break;
     }
@@ -481,7 +455,7 @@ QVariant FrontierModel::skippedData(int index, Column column, int role) const
     case Column::Seen:
         return skip.count;
     case Column::Found:
-        return sorting ? QVariant(skip.atNs) : QVariant(formatMs(skip.atNs));
+        return sorting ? QVariant(skip.atNs) : QVariant(RunModel::formatMs(skip.atNs));
     case Column::Count:
         break;
     }
@@ -508,7 +482,7 @@ QString FrontierModel::recordNote(const RequestRecord &record) const
             if (record.status >= 300 && record.status < 400) {
                 parts.append(info.firstChild >= 0
                                  ? tr("redirect to %1")
-                                       .arg(m_source->records().at(info.firstChild).url.toDisplayString())
+                                       .arg(source()->records().at(info.firstChild).url.toDisplayString())
                                  : tr("redirect"));
             } else if (isHtmlContentType(record.contentType)) {
                 parts.append(tr("HTML, %n link(s) followed", nullptr, info.children));
@@ -545,7 +519,7 @@ QString FrontierModel::parentUrl(int parentId) const
 {
     if (parentId < 0 || parentId >= m_recordRows)
         return QString();
-    return m_source->records().at(parentId).url.toDisplayString();
+    return source()->records().at(parentId).url.toDisplayString();
 }
 
 QVariant FrontierModel::headerData(int section, Qt::Orientation orientation, int role) const

@@ -2,10 +2,10 @@
 
 #include "core/crawltypes.h"
 #include "core/requestrecord.h"
+#include "runmodelfollower.h"
 
 #include <QAbstractTableModel>
 #include <QHash>
-#include <QPointer>
 
 #include <array>
 #include <vector>
@@ -131,7 +131,7 @@ private:
     QString recordNote(const RequestRecord &record) const;
     QString parentUrl(int parentId) const;
 
-    QPointer<RunModel> m_source;
+    RunModelFollower m_follower;
     int m_recordRows = 0;
     std::vector<RecordInfo> m_info; // by record id
     QHash<QUrl, int> m_lastAttempt; // a page URL -> its latest request

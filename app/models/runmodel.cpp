@@ -4,13 +4,6 @@
 
 namespace {
 
-QString formatMs(qint64 ns)
-{
-    if (ns < 0)
-        return QString();
-    return QString::number(double(ns) / 1e6, 'f', 1);
-}
-
 qint64 phaseSpan(const RequestRecord &record, Mark from, Mark to)
 {
     if (!record.reached(from) || !record.reached(to))
@@ -19,6 +12,13 @@ qint64 phaseSpan(const RequestRecord &record, Mark from, Mark to)
 }
 
 } // namespace
+
+QString RunModel::formatMs(qint64 ns)
+{
+    if (ns < 0)
+        return QString();
+    return QString::number(double(ns) / 1e6, 'f', 1);
+}
 
 RunModel::RunModel(QObject *parent)
     : QAbstractTableModel(parent)

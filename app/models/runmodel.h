@@ -63,6 +63,8 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
+    /// Milliseconds with one decimal, as the tables show times; empty for -1 (did not happen).
+    static QString formatMs(qint64 ns);
     /// Duration of a column's phase in ns, or -1 when the phase did not happen.
     static qint64 phaseNs(const RequestRecord &record, Column column);
 

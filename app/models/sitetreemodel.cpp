@@ -1,48 +1,30 @@
 #include "sitetreemodel.h"
 
-#include <algorithm>
-
 #include "frontiermodel.h"
 #include "runmodel.h"
 
+#include <algorithm>
+
 SiteTreeModel::SiteTreeModel(QObject *parent)
     : QAbstractItemModel(parent)
-{ }
+{
+    connect(&m_follower, &RunModelFollower::aboutToReset, this, [this] { beginResetModel(); });
+    connect(&m_follower, &RunModelFollower::reset, this, [this] {
+        rebuild();
+        endResetModel();
+    });
+    connect(&m_follower, &RunModelFollower::recordsInserted, this, &SiteTreeModel::onRecordsInserted);
+    connect(&m_follower, &RunModelFollower::recordsChanged, this, &SiteTreeModel::onRecordsChanged);
+}
 
 RunModel *SiteTreeModel::source() const
 {
-    return m_source;
+    return m_follower.source();
 }
 
 void SiteTreeModel::setSource(RunModel *source)
 {
-    if (source == m_source)
-        return;
-    beginResetModel();
-    if (m_source)
-        disconnect(m_source, nullptr, this, nullptr);
-    m_source = source;
-    if (source) {
-        connect(source, &QAbstractItemModel::rowsInserted, this,
-                [this](const QModelIndex &, int first, int last) { onRecordsInserted(first, last); });
-        connect(source, &QAbstractItemModel::dataChanged, this,
-                [this](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
-                    onRecordsChanged(topLeft.row(), bottomRight.row());
-                });
-        connect(source, &QAbstractItemModel::modelAboutToBeReset, this, [this] { beginResetModel(); });
-        connect(source, &QAbstractItemModel::modelReset, this, [this] {
-            rebuild();
-            endResetModel();
-        });
-        connect(source, &QObject::destroyed, this, [this] {
-            beginResetModel();
-            m_source = nullptr;
-            rebuild();
-            endResetModel();
-        });
-    }
-    rebuild();
-    endResetModel();
+    m_follower.setSource(source);
 }
 
 QModelIndex SiteTreeModel::indexOfRecord(int recordId, int column) const
@@ -58,8 +40,8 @@ void SiteTreeModel::rebuild()
     m_nodes.clear();
     m_nodeOfRecord.clear();
     m_topLevel.clear();
-    if (m_source && !m_source->records().isEmpty())
-        takeRecords(0, int(m_source->records().size()) - 1, false);
+    if (source() && !source()->records().isEmpty())
+        takeRecords(0, int(source()->records().size()) - 1, false);
 }
 
 void SiteTreeModel::onRecordsInserted(int first, int last)
@@ -75,7 +57,7 @@ void SiteTreeModel::onRecordsInserted(int first, int last)
 
 void SiteTreeModel::takeRecords(int first, int last, bool notify)
 {
-    const auto &records = m_source->records();
+    const auto &records = source()->records();
     m_nodeOfRecord.reserve(std::size_t(last) + 1);
 
     // New nodes wait in a group with one parent, inserted with one beginInsertRows. The crawl adds a page's
@@ -147,7 +129,7 @@ int SiteTreeModel::earlierAttempt(const RequestRecord &record, int parentNode) c
     if (parentNode != NoNode && latest(m_nodes[parentNode]).url == record.url)
         return parentNode;
     const QList<int> &siblings = childrenOf(parentNode);
-    const auto &records = m_source->records();
+    const auto &records = source()->records();
     for (auto it = siblings.crbegin(); it != siblings.crend(); ++it) {
         if (records.at(m_nodes[*it].attempts.constFirst()).url == record.url)
             return *it;
@@ -186,7 +168,7 @@ QModelIndex SiteTreeModel::indexOfNode(int node, int column) const
 
 const RequestRecord &SiteTreeModel::latest(const Node &node) const
 {
-    return m_source->records().at(node.attempts.constLast());
+    return source()->records().at(node.attempts.constLast());
 }
 
 QModelIndex SiteTreeModel::index(int row, int column, const QModelIndex &parent) const
@@ -291,7 +273,7 @@ QString SiteTreeModel::attemptsToolTip(const Node &node) const
         return describe(latest(node));
     QStringList lines;
     for (const int id : node.attempts) {
-        const RequestRecord &record = m_source->records().at(id);
+        const RequestRecord &record = source()->records().at(id);
         lines.append(tr("attempt %1: %2").arg(record.attempt).arg(describe(record)));
     }
     return lines.join(u'\n');

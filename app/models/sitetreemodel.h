@@ -1,9 +1,9 @@
 #pragma once
 
 #include "core/requestrecord.h"
+#include "runmodelfollower.h"
 
 #include <QAbstractItemModel>
-#include <QPointer>
 
 #include <vector>
 
@@ -78,7 +78,7 @@ private:
     QString statusText(const Node &node) const;
     QString attemptsToolTip(const Node &node) const;
 
-    QPointer<RunModel> m_source;
+    RunModelFollower m_follower;
     int m_records = 0; // records taken in from the source
     std::vector<Node> m_nodes;
     std::vector<int> m_nodeOfRecord; // by record id; NoNode for robots.txt requests
