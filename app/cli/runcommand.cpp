@@ -109,7 +109,7 @@ void printTable(const QList<RunResult> &runs)
             if (const int count = crawl.skipped[std::size_t(reason)]; count > 0)
                 skipped << QStringLiteral("%1 %2").arg(skipReasonName(SkipReason(reason))).arg(count);
         }
-        out() << tr("crawl (%1): %2 pages, %3 retries, %4 not HTML; skipped %5%6; robots.txt %7\n")
+        out() << tr("crawl (%1): pages %2, retried %3, not HTML %4; skipped %5%6; robots.txt %7\n")
                      .arg(runModeName(run.settings.mode))
                      .arg(crawl.pages)
                      .arg(crawl.retries)

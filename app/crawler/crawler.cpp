@@ -232,22 +232,31 @@ void Crawler::onResponse(int id, const FetchResponse &response)
 
 bool Crawler::retryLater(const RequestRecord &record, const FetchResponse &response)
 {
-    if (record.attempt > m_settings.crawl.maxRetries)
+    // Why there is no retry goes on the record, next to the status that asked for one.
+    const auto giveUp = [&](const QString &why) {
+        RequestRecord &final = m_runner->recorder().edit(record.id);
+        final.error += QStringLiteral("; ") + why;
         return false;
+    };
+    if (record.attempt > m_settings.crawl.maxRetries)
+        return giveUp(tr("not retried: %n attempt(s) made", nullptr, record.attempt));
     // Retry-After when the server gave one, else 1 s, 2 s, 4 s ... for the attempts so far.
     const qint64 backoffMs = FirstBackoffMs << std::min(record.attempt - 1, 16);
     const qint64 waitMs
         = retryAfterMs(response.retryAfter, QDateTime::currentDateTimeUtc()).value_or(backoffMs);
-    if (waitMs > MaxRetryWaitMs)
-        return false;
+    if (waitMs > MaxRetryWaitMs) {
+        return giveUp(tr("not retried: Retry-After asks for %1 s, more than the %2 s a crawl waits")
+                          .arg(waitMs / 1000)
+                          .arg(MaxRetryWaitMs / 1000));
+    }
     m_runner->pauseHost(ManagerPool::hostKey(record.url), Clock::nowNs() + waitMs * 1'000'000);
 
     if (record.role == RequestRole::Robots) {
         const int id = m_runner->add(record.url, record.parentId, 0, RequestRole::Robots, record.attempt + 1);
-        Origin &host = origin(record.url);
-        if (id >= 0 && host.host.robotsRecordId == record.id) {
-            host.host.robotsRecordId = id;
-            updateHost(host);
+        Origin *host = robotsOrigin(record.id);
+        if (id >= 0 && host) {
+            host->host.robotsRecordId = id;
+            updateHost(*host);
         }
         return id >= 0;
     }
@@ -285,11 +294,22 @@ void Crawler::onPageResponse(const RequestRecord &record, const FetchResponse &r
     }
 }
 
+Crawler::Origin *Crawler::robotsOrigin(int recordId)
+{
+    // Not always the record's own host: robots.txt may redirect to another one.
+    for (Origin &origin : m_origins) {
+        if (origin.host.robotsRecordId == recordId)
+            return &origin;
+    }
+    return nullptr;
+}
+
 void Crawler::onRobotsResponse(const RequestRecord &record, const FetchResponse &response)
 {
-    Origin &host = origin(record.url);
-    if (record.outcome == Outcome::Cancelled || host.rules)
+    Origin *found = robotsOrigin(record.id);
+    if (!found || record.outcome == Outcome::Cancelled || found->rules)
         return;
+    Origin &host = *found;
 
     const int status = record.status;
     const QString file = record.url.toDisplayString();
@@ -313,7 +333,9 @@ void Crawler::onRobotsResponse(const RequestRecord &record, const FetchResponse 
                      tr("%1 answered %2: its rules apply").arg(file).arg(status));
         return;
     }
-    if (status >= 400 && status < 500) {
+    // RFC 9309 lets a crawler read 4xx as "no rules"; a 429 that stayed a 429 is a server asking for less,
+    // so it counts as unreachable, like a 5xx.
+    if (status >= 400 && status < 500 && status != 429) {
         decideRobots(host, RobotsStatus::AllowAll, RobotsRules::allowAll(),
                      tr("%1 answered %2: everything is allowed").arg(file).arg(status));
         return;

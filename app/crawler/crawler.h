@@ -76,6 +76,8 @@ private:
     void onFinishing(bool cancelled);
     void onRunFinished();
     Origin &origin(const QUrl &url);
+    /// The host whose robots.txt request this is, or nullptr.
+    Origin *robotsOrigin(int recordId);
     void updateHost(const Origin &origin);
 
     QPointer<Runner> m_runner;

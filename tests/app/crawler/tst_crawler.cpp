@@ -105,6 +105,8 @@ private Q_SLOTS:
     void nofollowIsHonouredUnlessTurnedOff();
     void retryAfterDateIsHonoured();
     void retriesAreBounded();
+    void tooLongRetryAfterIsNotWaitedFor();
+    void robotsTxtRedirectedToAnotherHostDecidesForItsOwn();
     void cancelKeepsEverythingFound();
     void badPatternsAreNamed();
 
@@ -313,6 +315,7 @@ void TestCrawler::robotsTxtAnswers_data()
     QTest::newRow("403: allow all") << 403 << RobotsStatus::AllowAll << true;
     QTest::newRow("500: disallow all") << 500 << RobotsStatus::DisallowAll << false;
     QTest::newRow("503 after retries: disallow all") << 503 << RobotsStatus::DisallowAll << false;
+    QTest::newRow("429 after retries: disallow all") << 429 << RobotsStatus::DisallowAll << false;
 }
 
 void TestCrawler::robotsTxtAnswers()
@@ -332,7 +335,7 @@ void TestCrawler::robotsTxtAnswers()
     QCOMPARE(run.hosts.first().robots, decision);
     QVERIFY(!run.hosts.first().robotsDetail.isEmpty());
     QCOMPARE(server.requests().first(), QByteArray("/robots.txt"));
-    const int robotsRequests = status == 503 ? 2 : 1; // one retry allowed
+    const int robotsRequests = status == 503 || status == 429 ? 2 : 1; // one retry allowed
     QCOMPARE(server.requests().count("/robots.txt"), robotsRequests);
     QCOMPARE(server.requests().contains("/"), pageFetched);
     QCOMPARE(skippedPaths(run, SkipReason::Robots).contains(QStringLiteral("/")), !pageFetched);
@@ -475,11 +478,44 @@ void TestCrawler::retriesAreBounded()
         QCOMPARE(attempts[i].attempt, i + 1);
         QCOMPARE(attempts[i].outcome, Outcome::HttpError);
     }
+    QVERIFY2(attempts[2].error.contains(QStringLiteral("not retried: 3 attempt")),
+             qPrintable(attempts[2].error));
     // Without Retry-After: 1 s, then 2 s.
     const QList<RequestRecord> backoff = recordsFor(run, QStringLiteral("/backoff"));
     QCOMPARE(backoff.size(), 3);
     QVERIFY(backoff[1].at(Mark::GateAcquired) - backoff[0].at(Mark::Finished) >= 1000 * MsNs);
     QVERIFY(backoff[2].at(Mark::GateAcquired) - backoff[1].at(Mark::Finished) >= 2000 * MsNs);
+}
+
+void TestCrawler::tooLongRetryAfterIsNotWaitedFor()
+{
+    FixtureServer server;
+    server.set("/robots.txt", {404, "text/plain", "", {}});
+    server.set("/", {503, "text/html", "", {{"Retry-After", "86400"}}});
+    const RunResult run = crawl({server.url(QStringLiteral("/"))}, crawlSettings());
+
+    const QList<RequestRecord> attempts = recordsFor(run, QStringLiteral("/"));
+    QCOMPARE(attempts.size(), 1);
+    QVERIFY2(attempts.first().error.contains(QStringLiteral("Retry-After asks for 86400 s")),
+             qPrintable(attempts.first().error));
+}
+
+void TestCrawler::robotsTxtRedirectedToAnotherHostDecidesForItsOwn()
+{
+    // RFC 9309: robots.txt redirects are followed, to another host too; the rules found there are the
+    // first host's.
+    FixtureServer server;
+    const QByteArray other = "http://localhost:" + QByteArray::number(server.serverPort());
+    server.set("/robots.txt", {301, "text/plain", "", {{"Location", other + "/rules.txt"}}});
+    server.set("/rules.txt", {200, "text/plain", "User-agent: *\nDisallow: /private\n", {}});
+    server.set("/", FixtureServer::html("<a href=/private>no</a> <a href=/public>yes</a>"));
+    const RunResult run = crawl({server.url(QStringLiteral("/"))}, crawlSettings());
+
+    QCOMPARE(run.hosts.size(), 1);
+    QCOMPARE(run.hosts.first().robots, RobotsStatus::Parsed);
+    QCOMPARE(pathOf(run.records.at(run.hosts.first().robotsRecordId).url), QStringLiteral("/rules.txt"));
+    QCOMPARE(sortedPaths(pages(run)), (QStringList {QStringLiteral("/"), QStringLiteral("/public")}));
+    QCOMPARE(skippedPaths(run, SkipReason::Robots), QStringList {QStringLiteral("/private")});
 }
 
 void TestCrawler::cancelKeepsEverythingFound()
