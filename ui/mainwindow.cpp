@@ -516,13 +516,17 @@ void MainWindow::updateProgress()
         return;
     }
     if (progress.crawling) {
-        m_statusLabel->setText(tr("Pages %1   Queued %2   In flight %3   Skipped %4   Hosts %5   Elapsed %6")
-                                   .arg(progress.pagesDone)
-                                   .arg(progress.queued)
-                                   .arg(progress.inFlight)
-                                   .arg(progress.skipped)
-                                   .arg(progress.hosts)
-                                   .arg(formatDuration(progress.elapsedNs)));
+        m_statusLabel->setText(
+            tr("Pages %1   Queued %2   In flight %3   Skipped %4   Hosts %5   Elapsed %6")
+                .arg(progress.pagesDone)
+                .arg(progress.queued)
+                .arg(progress.inFlight)
+                .arg(progress.skipped)
+                .arg(progress.hosts)
+                .arg(formatDuration(progress.elapsedNs))
+            + tr("   ETA %1")
+                  .arg(progress.etaNs < 0 ? tr("unknown")
+                                          : tr("%1 for what is queued").arg(formatDuration(progress.etaNs))));
         return;
     }
     m_statusLabel->setText(tr("Done %1/%2   In flight %3   Waiting %4   Elapsed %5   ETA %6")

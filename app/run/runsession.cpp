@@ -170,7 +170,7 @@ RunSession::Progress RunSession::progress() const
 
 RunSession::Progress RunSession::crawlProgress() const
 {
-    // Nobody knows how many pages a crawl will find, so there is no ETA; the numbers are the current run's.
+    // The numbers are the current run's.
     Progress progress;
     progress.crawling = true;
     for (const auto &result : m_sequence->results())
@@ -192,6 +192,12 @@ RunSession::Progress RunSession::crawlProgress() const
         progress.queued = runner->waiting() + m_sequence->crawler()->held();
         progress.elapsedNs += runner->recorder().elapsedNs();
     }
-    progress.etaNs = runner->isRunning() ? -1 : 0;
+    // Nobody knows how many pages are still to be found; the ETA is for what is known so far, at the pace
+    // so far: a lower bound that grows as the crawl finds more.
+    if (!runner->isRunning())
+        progress.etaNs = 0;
+    else if (progress.done > 0)
+        progress.etaNs = qint64(double(runner->recorder().elapsedNs()) / progress.done
+                                * (progress.queued + progress.inFlight));
     return progress;
 }

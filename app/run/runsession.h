@@ -25,7 +25,7 @@ public:
         int inFlight = 0;
         int waiting = 0;
         qint64 elapsedNs = 0;
-        qint64 etaNs = -1; // unknown until something finished; always for a crawl
+        qint64 etaNs = -1; // unknown until something finished; for a crawl, for what it has found so far
 
         // A crawl's total grows as it finds pages; these say how far it got.
         bool crawling = false;

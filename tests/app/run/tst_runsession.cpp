@@ -16,6 +16,7 @@ private Q_SLOTS:
     void modelsFillLiveAndEndComplete();
     void stopKeepsEveryRecord();
     void limitChangesReachTheRunningGate();
+    void crawlProgressCountsPagesQueuedSkippedAndHosts();
 
 private:
     QList<QUrl> urls(const QString &path, int times) const;
@@ -26,6 +27,40 @@ void TestRunSession::initTestCase()
 {
     QString error;
     QVERIFY2(m_server.start(0, &error), qPrintable(error));
+}
+
+void TestRunSession::crawlProgressCountsPagesQueuedSkippedAndHosts()
+{
+    RunSession session;
+    QSignalSpy finished(&session, &RunSession::finished);
+    RunSettings settings;
+    settings.perHost = CrawlSettings::DefaultPerHost;
+    settings.crawl.enabled = true;
+    settings.crawl.maxDepth = 1;
+    session.start(urls(QStringLiteral("/site/"), 1), {settings});
+
+    // Links found on the start page queue up behind the demo's Crawl-delay, so there is a moment with a
+    // known queue and an estimate for it.
+    QTRY_VERIFY_WITH_TIMEOUT(session.progress().queued > 5, 10'000);
+    const RunSession::Progress live = session.progress();
+    QVERIFY(live.crawling);
+    QCOMPARE(live.hosts, 1);
+    QVERIFY(live.etaNs > 0);
+    QVERIFY(live.total > live.done);
+
+    QVERIFY(finished.wait(30'000));
+    const RunResult &run = session.models().first()->run();
+    const RunSession::Progress done = session.progress();
+    int pages = 0;
+    for (const auto &record : run.records)
+        pages += record.role == RequestRole::Page ? 1 : 0;
+    QCOMPARE(done.pagesDone, pages);
+    QCOMPARE(done.done, int(run.records.size()));
+    QCOMPARE(done.total, done.done);
+    QCOMPARE(done.queued, 0);
+    QCOMPARE(done.skipped, int(run.skipped.size()));
+    QVERIFY(done.skipped > 0);
+    QCOMPARE(done.etaNs, 0);
 }
 
 QList<QUrl> TestRunSession::urls(const QString &path, int times) const
