@@ -524,9 +524,10 @@ void MainWindow::updateProgress()
                 .arg(progress.skipped)
                 .arg(progress.hosts)
                 .arg(formatDuration(progress.elapsedNs))
-            + tr("   ETA %1")
-                  .arg(progress.etaNs < 0 ? tr("unknown")
-                                          : tr("%1 for what is queued").arg(formatDuration(progress.etaNs))));
+            + (progress.etaNs == 0 ? QString() // done
+                   : progress.etaNs < 0
+                   ? tr("   ETA unknown")
+                   : tr("   ETA %1 for what is queued").arg(formatDuration(progress.etaNs))));
         return;
     }
     m_statusLabel->setText(tr("Done %1/%2   In flight %3   Waiting %4   Elapsed %5   ETA %6")
