@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Crawlscope's end-to-end benchmarks, W1-W3 (see bench/README.md), with curl as the peer.
+# Crawlscope's end-to-end benchmarks, W1-W3 (see bench/README.md), with bare QNAM and curl as peers.
 #
 #   bench/run-benchmarks.sh [path/to/crawlscope]
 #
-# The binary defaults to build/bin/crawlscope under the repository root. The demo server runs as a
-# separate process on a free loopback port, so its work is not counted in the crawler's process.
+# The binary defaults to build/bin/crawlscope under the repository root; crawlscope-qnam-floor is
+# taken from the same directory. The demo server runs as a separate process on a free loopback port,
+# so its work is not counted in the crawler's process.
 # Results are printed, one line per measurement; copy them into bench/RESULTS.md.
 set -euo pipefail
 
@@ -14,7 +15,7 @@ readonly py=/usr/bin/python3 # Debian's python; only its standard library is use
 readonly run_timeout_s=300
 
 if [[ ${1:-} == -h || ${1:-} == --help ]]; then
-    sed -n '2,8p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+    sed -n '2,9p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
     exit 0
 fi
 
@@ -30,6 +31,14 @@ fi
 have_curl=false
 if command -v curl >/dev/null 2>&1; then
     have_curl=true
+fi
+# The bare-QNAM peer is built next to crawlscope (bench/net).
+floor_bin="$(dirname "$bin")/crawlscope-qnam-floor"
+readonly floor_bin
+readonly floor_per_manager=6 # ManagerPool::ConnectionsPerManager
+have_floor=false
+if [[ -x $floor_bin ]]; then
+    have_floor=true
 fi
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/crawlscope-bench.XXXXXX")
@@ -108,6 +117,33 @@ if cmd == "curl":
         print(f"{name} warning: curl got {ok} HTTP 200 answers out of {expected}; this measurement is not valid")
     sys.exit(0)
 
+if cmd == "qnam-floor":
+    # qnam-floor WORKLOAD OUTPUT_FILE STDERR_FILE EXPECTED_REQUESTS NOMINAL_MS CRAWLSCOPE_WALL_FILE LIMIT PER_MANAGER
+    name, out_path, err_path, expected, nominal, crawlscope_wall_path, limit, per_manager = sys.argv[2:10]
+    expected, nominal = int(expected), float(nominal)
+    with open(out_path) as f:
+        result = dict(field.split("=", 1) for line in f if line.startswith("wall_ms=") for field in line.split())
+    if "wall_ms" not in result:
+        with open(err_path) as f:
+            err = f.read().strip()
+        print(f"{name} qnam-floor error: crawlscope-qnam-floor gave no result; its stderr: {err or '(empty)'}")
+        sys.exit(0)
+    wall, ok = float(result["wall_ms"]), int(result["ok"])
+    fields = [f"{name} qnam-floor", f"limit={limit}", f"per_manager={per_manager}", f"wall_ms={fmt(wall)}"]
+    if nominal > 0:
+        fields.append(f"ratio_nominal={fmt(wall / nominal, 3)}")
+    fields.append(f"requests_per_s={fmt(expected / (wall / 1000.0))}")
+    try:
+        with open(crawlscope_wall_path) as f:
+            fields.append(f"crawlscope/qnam-floor={fmt(float(f.read()) / wall, 3)}")
+    except (OSError, ValueError):
+        fields.append("crawlscope/qnam-floor=n/a")
+    fields.append(f"ok={ok} failed={expected - ok}")
+    print(" ".join(fields))
+    if ok != expected:
+        print(f"{name} warning: bare QNAM got {ok} HTTP 200 answers out of {expected}; this measurement is not valid")
+    sys.exit(0)
+
 if cmd == "free-port":
     import socket
     with socket.socket() as s:
@@ -142,6 +178,11 @@ if version=$(QT_QPA_PLATFORM=offscreen timeout 10 "$bin" --version 2>/dev/null) 
     while IFS= read -r line; do
         echo "crawlscope --version: $line"
     done <<<"$version"
+fi
+if $have_floor; then
+    echo "qnam_floor=$floor_bin"
+else
+    echo "qnam_floor=not found (build the crawlscope-qnam-floor target for the bare-QNAM peer)"
 fi
 if $have_curl; then
     echo "curl=$(curl --version | head -n 1)"
@@ -196,6 +237,17 @@ crawlscope_run() {
     fi
 }
 
+# qnam_floor_run WORKLOAD REQUESTS LIMIT NOMINAL_MS URL
+qnam_floor_run() {
+    local name=$1 requests=$2 limit=$3 nominal=$4 url=$5
+    local out="$tmp/$name.floor" err="$tmp/$name.floor.stderr"
+    # Exit status 1 means some answers were not 200; the helper reports that from the output.
+    timeout --kill-after=5 "$run_timeout_s" "$floor_bin" "$url" "$requests" "$limit" "$floor_per_manager" \
+        >"$out" 2>"$err" || true
+    "$py" "$helper" qnam-floor "$name" "$out" "$err" "$requests" "$nominal" "$tmp/$name.wall" "$limit" \
+        "$floor_per_manager"
+}
+
 # curl_run WORKLOAD REQUESTS PARALLEL_MAX URL
 curl_run() {
     local name=$1 requests=$2 parallel=$3 url=$4
@@ -216,6 +268,9 @@ base="http://127.0.0.1:$port"
 
 echo "# W1: 1000 x /delay/100 through a limit of 100; nominal ideal 1000 ms (10 waves of 100 ms)"
 crawlscope_run W1 1000 1000 1.03 --mode limited --limit 100 --repeat 1000 "$base/delay/100" --json
+if $have_floor; then
+    qnam_floor_run W1 1000 100 1000 "$base/delay/100"
+fi
 if $have_curl; then
     curl_run W1 1000 100 "$base/delay/100"
 fi
@@ -229,6 +284,9 @@ fi
 
 echo "# W3: 10000 x /delay/0 through a limit of 50; measures per-request overhead as requests/s"
 crawlscope_run W3 10000 0 - --mode limited --limit 50 --repeat 10000 "$base/delay/0" --json
+if $have_floor; then
+    qnam_floor_run W3 10000 50 0 "$base/delay/0"
+fi
 if $have_curl; then
     curl_run W3 10000 50 "$base/delay/0"
 fi
