@@ -588,7 +588,8 @@ std::optional<QList<RunResult>> runsFromHar(const QByteArray &data, QString *err
             return std::nullopt;
         if (!groupByRef.contains(entry->pageref)) {
             groupByRef.insert(entry->pageref, groups.size());
-            groups.append(HarGroup());
+            groups.emplaceBack(); // not append(HarGroup()): GCC 12 -O3 reads a moved-from empty optional as
+                                  // uninitialised
         }
         groups[groupByRef.value(entry->pageref)].entries.append(*entry);
     }
