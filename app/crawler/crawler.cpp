@@ -232,6 +232,15 @@ void Crawler::onResponse(int id, const FetchResponse &response)
 
 bool Crawler::retryLater(const RequestRecord &record, const FetchResponse &response)
 {
+    // The server asked for fewer requests: the whole host waits, whether or not this URL is asked again.
+    // Retry-After when it gave one, else 1 s, 2 s, 4 s ... for the attempts so far; never beyond
+    // MaxRetryWaitMs, so one answer cannot stall a crawl for a day.
+    const qint64 backoffMs = FirstBackoffMs << std::min(record.attempt - 1, 16);
+    const qint64 waitMs
+        = retryAfterMs(response.retryAfter, QDateTime::currentDateTimeUtc()).value_or(backoffMs);
+    m_runner->pauseHost(ManagerPool::hostKey(record.url),
+                        Clock::nowNs() + std::min(waitMs, MaxRetryWaitMs) * 1'000'000);
+
     // Why there is no retry goes on the record, next to the status that asked for one.
     const auto giveUp = [&](const QString &why) {
         RequestRecord &final = m_runner->recorder().edit(record.id);
@@ -240,16 +249,15 @@ bool Crawler::retryLater(const RequestRecord &record, const FetchResponse &respo
     };
     if (record.attempt > m_settings.crawl.maxRetries)
         return giveUp(tr("not retried: %n attempt(s) made", nullptr, record.attempt));
-    // Retry-After when the server gave one, else 1 s, 2 s, 4 s ... for the attempts so far.
-    const qint64 backoffMs = FirstBackoffMs << std::min(record.attempt - 1, 16);
-    const qint64 waitMs
-        = retryAfterMs(response.retryAfter, QDateTime::currentDateTimeUtc()).value_or(backoffMs);
     if (waitMs > MaxRetryWaitMs) {
         return giveUp(tr("not retried: Retry-After asks for %1 s, more than the %2 s a crawl waits")
                           .arg(waitMs / 1000)
                           .arg(MaxRetryWaitMs / 1000));
     }
-    m_runner->pauseHost(ManagerPool::hostKey(record.url), Clock::nowNs() + waitMs * 1'000'000);
+    if (record.role == RequestRole::Page && m_pageRequests >= m_settings.crawl.maxPages) {
+        requestPage(record.url, record.parentId, record.depth, m_hops.value(record.id), record.attempt + 1);
+        return giveUp(tr("not retried: the limit of %1 pages was reached").arg(m_settings.crawl.maxPages));
+    }
 
     if (record.role == RequestRole::Robots) {
         const int id = m_runner->add(record.url, record.parentId, 0, RequestRole::Robots, record.attempt + 1);

@@ -15,7 +15,8 @@ class Runner;
 struct FetchResponse;
 
 /// Crawl mode: from seed URLs, follows links within a scope, politely, on top of a Runner that does the
-/// scheduling and recording. For every URL it comes across it decides once, in this order:
+/// scheduling and recording. A rel=nofollow link (when nofollow is honoured) is not followed at all and is
+/// noted as such; for every other URL it comes across it decides once, in this order:
 ///   duplicate (normalized, redirects included) -> scope and patterns -> depth -> robots.txt -> page budget
 /// and either queues it on the runner or notes it as skipped with the reason. Each host's robots.txt is
 /// fetched before any of its pages (which wait meanwhile); its Crawl-delay paces the host, and a 429 or 503
@@ -26,7 +27,7 @@ class Crawler : public QObject
     Q_OBJECT
 
 public:
-    /// Longest wait for one retry; a Retry-After beyond it gives up on the URL instead.
+    /// Longest pause of a host after a 429 or 503; a Retry-After beyond it gives up on the URL.
     static constexpr qint64 MaxRetryWaitMs = 120'000;
     static constexpr qint64 FirstBackoffMs = 1'000;
     /// Longest Crawl-delay honoured; longer ones are capped, and the host's summary says so.
@@ -71,7 +72,8 @@ private:
     void onRobotsResponse(const RequestRecord &record, const FetchResponse &response);
     void decideRobots(Origin &origin, RobotsStatus status, std::optional<RobotsRules> rules,
                       const QString &detail);
-    /// Pauses the record's host and queues another attempt, if any is left; false when none is.
+    /// After a 429 or 503: pauses the record's host, and queues another attempt if one is left (false when
+    /// none is, with the reason on the record).
     bool retryLater(const RequestRecord &record, const FetchResponse &response);
     void onFinishing(bool cancelled);
     void onRunFinished();

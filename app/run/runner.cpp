@@ -141,10 +141,12 @@ void Runner::onFetchFinished(int id)
     fetch->deleteLater();
     if (m_cancelling)
         return; // cancel() settles the permits
-    m_scheduler->release(ManagerPool::hostKey(url));
+    // Whoever reads the response first (the crawler pausing a host after a 429) does so before the host's
+    // slot frees up, so nothing else slips out to that host in between.
     Q_EMIT responseArrived(id, fetch->response());
     if (m_cancelling)
         return; // cancelled from the handler
+    m_scheduler->release(ManagerPool::hostKey(url));
 
     if (m_settings.delayMs <= 0) {
         releasePermit();

@@ -67,7 +67,8 @@ Q_SIGNALS:
     void runStarted(int runId);
     void recordsChanged(int runId, const QList<RequestRecord> &changed);
     void crawlChanged(int runId, const QList<SkippedUrl> &skipped, const QList<CrawlHost> &hosts);
-    /// A request got its whole response, before its delay starts. The body is empty unless keepBodies.
+    /// A request got its whole response: before its host's slot is given back and before its delay starts.
+    /// With keepBodies, the body of an HTML page or a robots.txt comes along; others are only counted.
     void responseArrived(int id, const FetchResponse &response);
     /// The run is about to end (cancelled or done): the last chance to add notes to its result.
     void finishing(bool cancelled);

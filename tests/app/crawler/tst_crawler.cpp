@@ -106,6 +106,9 @@ private Q_SLOTS:
     void retryAfterDateIsHonoured();
     void retriesAreBounded();
     void tooLongRetryAfterIsNotWaitedFor();
+    void nothingSlipsOutBetweenA429AndItsPause();
+    void aRetryWithNoPageLeftIsNotWaitedFor();
+    void perHostCapHoldsWithoutCrawlDelay();
     void robotsTxtRedirectedToAnotherHostDecidesForItsOwn();
     void cancelKeepsEverythingFound();
     void badPatternsAreNamed();
@@ -498,6 +501,62 @@ void TestCrawler::tooLongRetryAfterIsNotWaitedFor()
     QCOMPARE(attempts.size(), 1);
     QVERIFY2(attempts.first().error.contains(QStringLiteral("Retry-After asks for 86400 s")),
              qPrintable(attempts.first().error));
+}
+
+void TestCrawler::nothingSlipsOutBetweenA429AndItsPause()
+{
+    // No Crawl-delay to hide it: the host's next request must not take the slot the 429 gives back.
+    FixtureServer server;
+    server.set("/robots.txt", {404, "text/plain", "", {}});
+    server.set("/", FixtureServer::html("<a href=/busy>busy</a> <a href=/a>a</a> <a href=/b>b</a>"));
+    server.set("/busy", {429, "text/html", "", {{"Retry-After", "1"}}});
+    RunSettings settings = crawlSettings();
+    settings.mode = RunMode::Gather;
+    settings.perHost = 1;
+    settings.crawl.maxRetries = 0;
+    const RunResult run = crawl({server.url(QStringLiteral("/"))}, settings);
+
+    const RequestRecord busy = recordsFor(run, QStringLiteral("/busy")).first();
+    QCOMPARE(busy.status, 429);
+    for (const QString &path : {QStringLiteral("/a"), QStringLiteral("/b")}) {
+        const RequestRecord after = recordsFor(run, path).first();
+        QVERIFY2(after.at(Mark::GateAcquired) >= busy.at(Mark::Finished) + 1000 * MsNs,
+                 qPrintable(path
+                            + QStringLiteral(" went out %1 ms after the 429")
+                                  .arg((after.at(Mark::GateAcquired) - busy.at(Mark::Finished)) / MsNs)));
+    }
+}
+
+void TestCrawler::aRetryWithNoPageLeftIsNotWaitedFor()
+{
+    FixtureServer server;
+    server.set("/robots.txt", {404, "text/plain", "", {}});
+    server.set("/", FixtureServer::html("<a href=/busy>busy</a>"));
+    server.set("/busy", {503, "text/html", "", {{"Retry-After", "1"}}});
+    RunSettings settings = crawlSettings();
+    settings.crawl.maxPages = 2;
+    const RunResult run = crawl({server.url(QStringLiteral("/"))}, settings);
+
+    QCOMPARE(pages(run).size(), 2);
+    const RequestRecord busy = recordsFor(run, QStringLiteral("/busy")).first();
+    QVERIFY2(busy.error.contains(QStringLiteral("not retried: the limit of 2 pages")),
+             qPrintable(busy.error));
+    QCOMPARE(skippedPaths(run, SkipReason::PageLimit), QStringList {QStringLiteral("/busy")});
+}
+
+void TestCrawler::perHostCapHoldsWithoutCrawlDelay()
+{
+    // robots.txt ignored, so no Crawl-delay spaces the requests out: the cap alone keeps the host at 2.
+    DemoServer server;
+    QString error;
+    QVERIFY2(server.start(0, &error), qPrintable(error));
+    RunSettings settings = crawlSettings();
+    settings.mode = RunMode::Gather;
+    settings.crawl.obeyRobots = false;
+    settings.crawl.maxDepth = 1;
+    const RunResult run = crawl({server.baseUrl().resolved(QUrl(QStringLiteral("/site/")))}, settings);
+    QVERIFY(pages(run).size() > 10);
+    QCOMPARE(peakInFlight(run.records), CrawlSettings::DefaultPerHost);
 }
 
 void TestCrawler::robotsTxtRedirectedToAnotherHostDecidesForItsOwn()
