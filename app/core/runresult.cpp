@@ -2,6 +2,8 @@
 
 #include "idealschedule.h"
 
+#include <QHash>
+
 #include <algorithm>
 #include <utility>
 #include <vector>
@@ -80,4 +82,27 @@ CrawlSummary summarizeCrawl(const RunResult &run)
     }
     summary.hosts = int(run.hosts.size());
     return summary;
+}
+
+void renumberRecords(RunResult &run)
+{
+    bool inOrder = true;
+    for (qsizetype i = 0; i < run.records.size() && inOrder; ++i)
+        inOrder = run.records.at(i).id == i;
+    if (inOrder)
+        return;
+    QHash<int, int> newIds; // the first record with an id keeps it, as a parent link would mean
+    for (qsizetype i = 0; i < run.records.size(); ++i) {
+        if (!newIds.contains(run.records.at(i).id))
+            newIds.insert(run.records.at(i).id, int(i));
+    }
+    for (qsizetype i = 0; i < run.records.size(); ++i) {
+        RequestRecord &record = run.records[i];
+        record.id = int(i);
+        record.parentId = newIds.value(record.parentId, -1);
+    }
+    for (SkippedUrl &skipped : run.skipped)
+        skipped.parentId = newIds.value(skipped.parentId, -1);
+    for (CrawlHost &host : run.hosts)
+        host.robotsRecordId = newIds.value(host.robotsRecordId, -1);
 }

@@ -52,6 +52,11 @@ struct RunSummary
 
 RunSummary summarize(const RunResult &run);
 
+/// Makes every record's id its position, as models and views expect, and points parents, skipped URLs and
+/// hosts at the new ids (a reference to an id no record has becomes -1). For runs read from files, whose
+/// ids may be anything; a run Crawlscope recorded is left as it is.
+void renumberRecords(RunResult &run);
+
 /// What a crawl found, besides the RunSummary of its requests.
 struct CrawlSummary
 {

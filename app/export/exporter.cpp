@@ -128,8 +128,12 @@ std::optional<QList<RunResult>> importRuns(const QString &path, QString *error)
         return std::nullopt;
     QString formatError;
     auto runs = format->read(*data, &formatError);
-    if (!runs)
+    if (!runs) {
         setError(error,
                  Exporter::tr("Cannot open \"%1\": %2").arg(QDir::toNativeSeparators(path), formatError));
+        return runs;
+    }
+    for (RunResult &run : *runs)
+        renumberRecords(run);
     return runs;
 }

@@ -38,9 +38,11 @@ private Q_SLOTS:
     void replacesExistingFileWhole();
     void importNamesFileOnError_data();
     void importNamesFileOnError();
+    void importMakesIdsPositions();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
+
     QString path(const QString &name) const { return m_dir->filePath(name); }
     QStringList entries() const
     {
@@ -310,6 +312,39 @@ void TestExporter::importNamesFileOnError()
     QVERIFY(!importRuns(path(name), &error));
     QVERIFY2(error.contains(u'"' + QDir::toNativeSeparators(path(name)) + u'"'), qPrintable(error));
     QVERIFY2(error.contains(reason), qPrintable(error));
+}
+
+void TestExporter::importMakesIdsPositions()
+{
+    // Files from elsewhere may number requests any way; views find a request by its id as its position.
+    RunResult run;
+    run.settings.crawl.enabled = true;
+    for (const int id : {7, 3, 1000}) {
+        RequestRecord record;
+        record.id = id;
+        record.url = QUrl(QStringLiteral("http://example.test/%1").arg(id));
+        record.outcome = Outcome::Ok;
+        run.records.append(record);
+    }
+    run.records[0].role = RequestRole::Robots;
+    run.records[2].parentId = 3;
+    run.records[1].parentId = 42; // nobody has this id
+    run.skipped.append({QUrl(QStringLiteral("http://example.test/x")), 1000, 2, SkipReason::Depth, {}, 1, 0});
+    run.hosts.append({QStringLiteral("http://example.test:80"), RobotsStatus::Parsed, {}, 7, 0, 2});
+    QString error;
+    QVERIFY2(exportRuns({run}, path(u"gaps.json"_s), &error), qPrintable(error));
+
+    const auto back = importRuns(path(u"gaps.json"_s), &error);
+    QVERIFY2(back, qPrintable(error));
+    const RunResult &read = back->first();
+    QCOMPARE(read.records.size(), 3);
+    for (int i = 0; i < 3; ++i)
+        QCOMPARE(read.records.at(i).id, i);
+    QCOMPARE(read.records.at(2).url.path(), u"/1000"_s);
+    QCOMPARE(read.records.at(2).parentId, 1); // was 3, now at position 1
+    QCOMPARE(read.records.at(1).parentId, -1);
+    QCOMPARE(read.skipped.first().parentId, 2);
+    QCOMPARE(read.hosts.first().robotsRecordId, 0);
 }
 
 QTEST_GUILESS_MAIN(TestExporter)
