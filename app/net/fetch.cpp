@@ -63,6 +63,13 @@ void Fetch::onMetaDataChanged()
 {
     // Redirect hops report headers too; the last headers are the final response's, so the mark moves on.
     m_recorder->mark(m_id, Mark::FirstByte);
+    // Only HTML pages are read for links (and robots.txt for rules); any other body is counted, not kept.
+    const RequestRecord &record = m_recorder->record(m_id);
+    m_keepBody = m_settings.keepBodies
+        && (record.role == RequestRole::Robots
+            || isHtmlContentType(m_reply->header(QNetworkRequest::ContentTypeHeader).toString()));
+    if (!m_keepBody)
+        m_response.body.clear();
     const QVariant length = m_reply->header(QNetworkRequest::ContentLengthHeader);
     if (length.isValid() && length.toLongLong() > m_settings.maxBodyBytes) {
         abortWith(tr("body of %1 bytes exceeds the limit of %2 bytes")
@@ -79,7 +86,7 @@ void Fetch::onReadyRead()
         abortWith(tr("body exceeds the limit of %1 bytes").arg(m_settings.maxBodyBytes));
         return;
     }
-    if (m_settings.keepBodies)
+    if (m_keepBody)
         m_response.body += chunk;
 }
 

@@ -11,7 +11,7 @@
 /// What the crawler reads from a response besides its record.
 struct FetchResponse
 {
-    QByteArray body; // empty unless RunSettings::keepBodies
+    QByteArray body; // with RunSettings::keepBodies, an HTML page's or a robots.txt's; otherwise empty
     QUrl location; // the Location of a redirect the fetch did not follow, resolved against the request URL
     QByteArray retryAfter; // the Retry-After header as sent
 };
@@ -63,6 +63,7 @@ private:
     RunSettings m_settings;
     QPointer<QNetworkReply> m_reply;
     FetchResponse m_response;
+    bool m_keepBody = false; // keepBodies, and a body worth keeping: decided by the response's headers
     qint64 m_bytes = 0;
     int m_redirects = 0;
     QString m_abortReason;
