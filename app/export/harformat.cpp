@@ -1,5 +1,7 @@
 #include "harformat.h"
 
+#include "crawlsettingsjson.h"
+
 #include "jsonreader.h"
 
 #include <QCoreApplication>
@@ -33,7 +35,6 @@ constexpr std::array Modes {RunMode::Sequential, RunMode::Gather, RunMode::Limit
 constexpr std::array Outcomes {Outcome::Ok, Outcome::HttpError, Outcome::Failed, Outcome::Cancelled,
                                Outcome::Pending};
 constexpr std::array Roles {RequestRole::Page, RequestRole::Robots};
-constexpr std::array Scopes {ScopeKind::Host, ScopeKind::Site, ScopeKind::Any};
 constexpr auto HttpVersion = "HTTP/1.1"_L1;
 constexpr auto UnknownMimeType = "x-unknown"_L1; // what Chrome writes when there was no Content-Type
 
@@ -159,22 +160,6 @@ QJsonObject responseToHar(const RequestRecord &record)
     return response;
 }
 
-QJsonObject crawlToHar(const CrawlSettings &crawl)
-{
-    return {
-        {u"enabled"_s, crawl.enabled},
-        {u"maxDepth"_s, crawl.maxDepth},
-        {u"maxPages"_s, crawl.maxPages},
-        {u"scope"_s, scopeKindName(crawl.scope)},
-        {u"includes"_s, QJsonArray::fromStringList(crawl.includes)},
-        {u"excludes"_s, QJsonArray::fromStringList(crawl.excludes)},
-        {u"obeyRobots"_s, crawl.obeyRobots},
-        {u"honourNofollow"_s, crawl.honourNofollow},
-        {u"sortQuery"_s, crawl.sortQuery},
-        {u"maxRetries"_s, crawl.maxRetries},
-    };
-}
-
 QJsonObject entryToHar(const RequestRecord &record, const RunResult &run, const QDateTime &start,
                        const QString &pageId, const QHash<int, QUrl> &urlById)
 {
@@ -298,41 +283,6 @@ struct HarEntry
     RequestRecord record;
 };
 
-QStringList readStrings(JsonReader &reader, const QString &path)
-{
-    const QJsonArray array = reader.array(path);
-    QStringList strings;
-    for (qsizetype i = 0; i < array.size() && !reader.failed(); ++i) {
-        if (!array.at(i).isString())
-            reader.fail(HarFormat::tr("%1[%2] must be a string, not %3")
-                            .arg(path)
-                            .arg(i)
-                            .arg(JsonReader::typeName(array.at(i))));
-        strings.append(array.at(i).toString());
-    }
-    return strings;
-}
-
-// Our own; every field is required once "_crawl" is there.
-CrawlSettings crawlFromHar(JsonReader &reader)
-{
-    CrawlSettings crawl;
-    if (!reader.has(u"_crawl"_s))
-        return crawl;
-    reader.object(u"_crawl"_s);
-    crawl.enabled = reader.boolean(u"_crawl.enabled"_s);
-    crawl.maxDepth = int(reader.integer(u"_crawl.maxDepth"_s, 0, IntMax));
-    crawl.maxPages = int(reader.integer(u"_crawl.maxPages"_s, 0, IntMax));
-    crawl.scope = reader.choice(u"_crawl.scope"_s, Scopes, scopeKindName).value_or(Scopes.front());
-    crawl.includes = readStrings(reader, u"_crawl.includes"_s);
-    crawl.excludes = readStrings(reader, u"_crawl.excludes"_s);
-    crawl.obeyRobots = reader.boolean(u"_crawl.obeyRobots"_s);
-    crawl.honourNofollow = reader.boolean(u"_crawl.honourNofollow"_s);
-    crawl.sortQuery = reader.boolean(u"_crawl.sortQuery"_s);
-    crawl.maxRetries = int(reader.integer(u"_crawl.maxRetries"_s, 0, IntMax));
-    return crawl;
-}
-
 std::optional<HarPage> pageFromHar(const QJsonObject &object, int index, QString *error)
 {
     JsonReader reader(object, HarFormat::tr("page %1").arg(index), error, JsonReader::Wording::Har);
@@ -343,7 +293,7 @@ std::optional<HarPage> pageFromHar(const QJsonObject &object, int index, QString
     page.settings.limit = int(reader.integer(u"_limit"_s, 0, IntMax, page.settings.limit));
     page.settings.delayMs = int(reader.integer(u"_delay"_s, 0, IntMax, 0));
     page.settings.perHost = int(reader.integer(u"_perHost"_s, 0, IntMax, 0));
-    page.settings.crawl = crawlFromHar(reader);
+    page.settings.crawl = crawlSettingsFromJson(reader, u"_crawl"_s, KeyCase::Camel); // ours
     if (reader.failed())
         return std::nullopt;
     return page;
@@ -525,7 +475,7 @@ QByteArray toHar(const QList<RunResult> &runs)
             {u"_perHost"_s, run.settings.perHost},
         };
         if (run.settings.crawl != CrawlSettings())
-            page.insert(u"_crawl"_s, crawlToHar(run.settings.crawl));
+            page.insert(u"_crawl"_s, crawlSettingsToJson(run.settings.crawl, KeyCase::Camel));
         pages.append(page);
         QHash<int, QUrl> urlById;
         for (const auto &record : run.records)

@@ -1,5 +1,6 @@
 #include "jsonformat.h"
 
+#include "crawlsettingsjson.h"
 #include "jsonreader.h"
 
 #include <QCoreApplication>
@@ -29,7 +30,6 @@ constexpr std::array Modes {RunMode::Sequential, RunMode::Gather, RunMode::Limit
 constexpr std::array Outcomes {Outcome::Ok, Outcome::HttpError, Outcome::Failed, Outcome::Cancelled,
                                Outcome::Pending};
 constexpr std::array Roles {RequestRole::Page, RequestRole::Robots};
-constexpr std::array Scopes {ScopeKind::Host, ScopeKind::Site, ScopeKind::Any};
 constexpr std::array SkipReasons {SkipReason::Robots,        SkipReason::Scope,     SkipReason::Depth,
                                   SkipReason::Duplicate,     SkipReason::PageLimit, SkipReason::Nofollow,
                                   SkipReason::RedirectLimit, SkipReason::Cancelled};
@@ -107,22 +107,6 @@ QJsonObject recordToJson(const RequestRecord &record, const UrlById &urls)
     return object;
 }
 
-QJsonObject crawlToJson(const CrawlSettings &crawl)
-{
-    return {
-        {u"enabled"_s, crawl.enabled},
-        {u"max_depth"_s, crawl.maxDepth},
-        {u"max_pages"_s, crawl.maxPages},
-        {u"scope"_s, scopeKindName(crawl.scope)},
-        {u"includes"_s, QJsonArray::fromStringList(crawl.includes)},
-        {u"excludes"_s, QJsonArray::fromStringList(crawl.excludes)},
-        {u"obey_robots"_s, crawl.obeyRobots},
-        {u"honour_nofollow"_s, crawl.honourNofollow},
-        {u"sort_query"_s, crawl.sortQuery},
-        {u"max_retries"_s, crawl.maxRetries},
-    };
-}
-
 QJsonObject skippedToJson(const SkippedUrl &skipped, const UrlById &urls)
 {
     return {
@@ -187,7 +171,7 @@ QJsonObject runToJson(const RunResult &run)
     };
     // A plain run leaves the crawl settings alone; ones the user changed and then turned off are kept too.
     if (settings.crawl != CrawlSettings())
-        object.insert(u"crawl"_s, crawlToJson(settings.crawl));
+        object.insert(u"crawl"_s, crawlSettingsToJson(settings.crawl, KeyCase::Snake));
     return object;
 }
 
@@ -235,21 +219,6 @@ void checkParentUrl(JsonReader &reader)
     const QJsonValue value = reader.value(u"parent_url"_s);
     if (!value.isUndefined() && !value.isNull())
         readUrl(reader, u"parent_url"_s);
-}
-
-QStringList readStrings(JsonReader &reader, const QString &key)
-{
-    const QJsonArray array = reader.array(key);
-    QStringList strings;
-    for (qsizetype i = 0; i < array.size() && !reader.failed(); ++i) {
-        if (!array.at(i).isString())
-            reader.fail(JsonFormat::tr("\"%1\" item %2 must be a string, not %3")
-                            .arg(key)
-                            .arg(i)
-                            .arg(JsonReader::typeName(array.at(i))));
-        strings.append(array.at(i).toString());
-    }
-    return strings;
 }
 
 // Reads every element of an array as an object with read(reader), which checks it. whereFormat names the
@@ -331,26 +300,6 @@ CrawlHost readHost(JsonReader &reader)
     return host;
 }
 
-// Every field is required once "crawl" is there; without it the run was no crawl.
-CrawlSettings readCrawl(JsonReader &reader)
-{
-    CrawlSettings crawl;
-    if (!reader.has(u"crawl"_s))
-        return crawl;
-    reader.object(u"crawl"_s);
-    crawl.enabled = reader.boolean(u"crawl.enabled"_s);
-    crawl.maxDepth = readInt(reader, u"crawl.max_depth"_s, 0);
-    crawl.maxPages = readInt(reader, u"crawl.max_pages"_s, 0);
-    crawl.scope = reader.choice(u"crawl.scope"_s, Scopes, scopeKindName).value_or(Scopes.front());
-    crawl.includes = readStrings(reader, u"crawl.includes"_s);
-    crawl.excludes = readStrings(reader, u"crawl.excludes"_s);
-    crawl.obeyRobots = reader.boolean(u"crawl.obey_robots"_s);
-    crawl.honourNofollow = reader.boolean(u"crawl.honour_nofollow"_s);
-    crawl.sortQuery = reader.boolean(u"crawl.sort_query"_s);
-    crawl.maxRetries = readInt(reader, u"crawl.max_retries"_s, 0);
-    return crawl;
-}
-
 std::optional<RunResult> runFromJson(const QJsonObject &object, const QString &where, QString *error)
 {
     JsonReader reader(object, where, error, JsonReader::Wording::RunFile);
@@ -366,7 +315,7 @@ std::optional<RunResult> runFromJson(const QJsonObject &object, const QString &w
     settings.maxRedirects = readInt(reader, u"max_redirects"_s, 0);
     settings.userAgent = reader.string(u"user_agent"_s).toUtf8();
     settings.keepBodies = reader.boolean(u"keep_bodies"_s);
-    settings.crawl = readCrawl(reader);
+    settings.crawl = crawlSettingsFromJson(reader, u"crawl"_s, KeyCase::Snake); // without it, no crawl
     run.startedAt = readTime(reader, u"started_at"_s);
     run.endNs = reader.integer(u"end_ns"_s, 0, Int64Max);
     run.cancelled = reader.boolean(u"cancelled"_s);

@@ -97,6 +97,24 @@ qint64 JsonReader::integer(const QString &path, qint64 min, qint64 max, std::opt
     return fallback.value_or(min);
 }
 
+QStringList JsonReader::strings(const QString &path)
+{
+    const QJsonArray array = this->array(path);
+    QStringList strings;
+    for (qsizetype i = 0; i < array.size() && !m_failed; ++i) {
+        if (!array.at(i).isString()) {
+            fail(m_wording == Wording::RunFile
+                     ? tr("%1 item %2 must be a string, not %3")
+                           .arg(name(path))
+                           .arg(i)
+                           .arg(typeName(array.at(i)))
+                     : tr("%1[%2] must be a string, not %3").arg(path).arg(i).arg(typeName(array.at(i))));
+        }
+        strings.append(array.at(i).toString());
+    }
+    return strings;
+}
+
 QString JsonReader::name(const QString &path) const
 {
     return m_wording == Wording::RunFile ? u'"' + path + u'"' : path;

@@ -61,6 +61,8 @@ public:
 
     /// A whole number in [min, max], or fallback when it is optional and missing.
     qint64 integer(const QString &path, qint64 min, qint64 max, std::optional<qint64> fallback = {});
+    /// An array of strings (required).
+    QStringList strings(const QString &path);
 
     /// The value whose name is the string at path; nullopt when it is optional and missing, or on failure.
     template<typename Enum, std::size_t Count>
