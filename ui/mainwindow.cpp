@@ -12,6 +12,7 @@
 #include "models/runmodel.h"
 #include "pictureexport.h"
 #include "requestdetails.h"
+#include "requesttable.h"
 #include "run/runsequence.h"
 #include "run/runsession.h"
 #include "timeline/timelinepanel.h"
@@ -207,14 +208,7 @@ QWidget *MainWindow::buildResultsPanel()
     m_proxy->setFilterKeyColumn(-1);
     m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
     m_table->setModel(m_proxy);
-    m_table->setSortingEnabled(true);
-    m_table->sortByColumn(int(RunModel::Column::Id), Qt::AscendingOrder);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->verticalHeader()->hide();
-    m_table->verticalHeader()->setDefaultSectionSize(20);
-    m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->setAlternatingRowColors(true);
+    setUpRequestTable(m_table, int(RunModel::Column::Id));
     m_details = new RequestDetails(tablePanel);
     auto *tableSplitter = new QSplitter(Qt::Horizontal, tablePanel);
     tableSplitter->addWidget(m_table);

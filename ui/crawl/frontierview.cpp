@@ -1,5 +1,7 @@
 #include "frontierview.h"
 
+#include "requesttable.h"
+
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -51,14 +53,7 @@ FrontierView::FrontierView(QWidget *parent)
 
     m_filter->setSourceModel(m_frontier);
     m_table->setModel(m_filter);
-    m_table->setSortingEnabled(true);
-    m_table->sortByColumn(int(FrontierModel::Column::Found), Qt::AscendingOrder);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->verticalHeader()->hide();
-    m_table->verticalHeader()->setDefaultSectionSize(20);
-    m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->setAlternatingRowColors(true);
+    setUpRequestTable(m_table, int(FrontierModel::Column::Found));
     m_table->setWordWrap(false);
     m_table->setColumnWidth(int(FrontierModel::Column::Id), 50);
     m_table->setColumnWidth(int(FrontierModel::Column::Url), 260);

@@ -1,0 +1,18 @@
+#pragma once
+
+#include <QHeaderView>
+#include <QTableView>
+
+/// How the window's tables of requests look and select: compact sortable rows, one selected at a time.
+/// The request table and the crawl's frontier share it, so the two read alike.
+inline void setUpRequestTable(QTableView *table, int sortColumn)
+{
+    table->setSortingEnabled(true);
+    table->sortByColumn(sortColumn, Qt::AscendingOrder);
+    table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table->setSelectionMode(QAbstractItemView::SingleSelection);
+    table->verticalHeader()->hide();
+    table->verticalHeader()->setDefaultSectionSize(20);
+    table->horizontalHeader()->setStretchLastSection(true);
+    table->setAlternatingRowColors(true);
+}
