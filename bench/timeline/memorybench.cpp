@@ -201,7 +201,8 @@ int run(const QStringList &arguments)
     }
     out << "# memory target<=256 met=" << (double(total) / requests <= 256 ? "yes" : "NO")
         << " resident_growth_mb=" << QString::number(double(total) / (1 << 20), 'f', 1)
-        << " build_ms=" << buildMs << " ok=" << ok << '/' << requests << '\n';
+        << " sizeof_record=" << sizeof(RequestRecord) << " build_ms=" << buildMs << " ok=" << ok << '/'
+        << requests << '\n';
     return ok == requests ? 0 : 1;
 }
 
