@@ -14,19 +14,29 @@ LagProbe::LagProbe(int intervalMs, QObject *parent)
 void LagProbe::start()
 {
     m_lateMs.clear();
+    m_maxMs = 0;
+    m_maxAtMs = 0;
+    m_sinceStart.start();
     m_sinceLast.start();
     m_timer.start();
 }
 
 void LagProbe::stop()
 {
+    // A stall right before stop() would otherwise go unseen: the timer never got to fire after it.
+    onTimeout();
     m_timer.stop();
     std::sort(m_lateMs.begin(), m_lateMs.end());
 }
 
 void LagProbe::onTimeout()
 {
-    m_lateMs.push_back(std::max(0.0, double(m_sinceLast.nsecsElapsed()) / 1e6 - m_intervalMs));
+    const double late = std::max(0.0, double(m_sinceLast.nsecsElapsed()) / 1e6 - m_intervalMs);
+    if (late >= m_maxMs) {
+        m_maxMs = late;
+        m_maxAtMs = double(m_sinceStart.nsecsElapsed()) / 1e6;
+    }
+    m_lateMs.push_back(late);
     m_sinceLast.restart();
 }
 
@@ -40,5 +50,5 @@ double LagProbe::percentileMs(double p) const
 
 double LagProbe::maxMs() const
 {
-    return m_lateMs.empty() ? 0.0 : m_lateMs.back();
+    return m_maxMs;
 }

@@ -21,6 +21,8 @@ public:
     /// The p-quantile (0..1) of the samples in ms, 0 without samples.
     double percentileMs(double p) const;
     double maxMs() const;
+    /// When the longest stall ended, in ms since start().
+    double maxAtMs() const { return m_maxAtMs; }
     int samples() const { return int(m_lateMs.size()); }
 
 private:
@@ -29,5 +31,8 @@ private:
     int m_intervalMs;
     QTimer m_timer;
     QElapsedTimer m_sinceLast;
+    QElapsedTimer m_sinceStart;
+    double m_maxMs = 0;
+    double m_maxAtMs = 0;
     std::vector<double> m_lateMs;
 };
