@@ -291,16 +291,19 @@ void Crawler::processQueue()
                 break;
         }
         // A page of a million links must not hold the event loop for seconds, so they go a slice at a time.
-        QList<ParsedLink> &links = entry->parsed.links;
-        while (!links.isEmpty() && slice.elapsed() < SliceMs) {
+        QList<QList<ParsedLink>> &chunks = entry->parsed.linkChunks;
+        while (!chunks.isEmpty() && slice.elapsed() < SliceMs) {
+            QList<ParsedLink> &links = chunks.first();
             follow(entry->record, links.constFirst());
             if (!current())
                 break;
-            links.removeFirst();
+            links.removeFirst(); // so a link's memory goes in the slice that acted on it
+            if (links.isEmpty())
+                chunks.removeFirst();
         }
         if (!current())
             break;
-        if (!links.isEmpty()) {
+        if (!chunks.isEmpty()) {
             scheduleSlice();
             break;
         }
