@@ -1,5 +1,7 @@
 #include "mainwindow.h"
 
+#include "core/durationformat.h"
+
 #include "charts/summarycharts.h"
 #include "crawl/frontierview.h"
 #include "crawl/sitetreeview.h"
@@ -9,6 +11,7 @@
 #include "export/exporter.h"
 #include "input/samples.h"
 #include "limitslider.h"
+#include "models/requestselection.h"
 #include "models/runmodel.h"
 #include "pictureexport.h"
 #include "requestdetails.h"
@@ -43,23 +46,11 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
-namespace {
-
-QString formatDuration(qint64 ns)
-{
-    if (ns < 0)
-        return QStringLiteral("—");
-    const double seconds = double(ns) / 1e9;
-    return seconds < 10 ? QString::number(seconds, 'f', 2) + QStringLiteral(" s")
-                        : QString::number(seconds, 'f', 1) + QStringLiteral(" s");
-}
-
-} // namespace
-
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , m_demoServer(new DemoServer(this))
     , m_session(new RunSession(this))
+    , m_selection(new RequestSelection(this))
 {
     setWindowTitle(tr("Crawlscope"));
 
@@ -194,7 +185,7 @@ QWidget *MainWindow::buildResultsPanel()
     auto *splitter = new QSplitter(Qt::Vertical, this);
 
     m_timelinePanel = new TimelinePanel(splitter);
-    connect(m_timelinePanel->view(), &TimelineView::requestActivated, this, &MainWindow::selectRequest);
+    connect(m_timelinePanel->view(), &TimelineView::requestActivated, m_selection, &RequestSelection::select);
 
     auto *tablePanel = new QWidget(splitter);
     auto *tableLayout = new QVBoxLayout(tablePanel);
@@ -222,10 +213,8 @@ QWidget *MainWindow::buildResultsPanel()
             [this](const QModelIndex &current) {
                 if (!current.isValid())
                     return;
-                const auto record = current.data(RunModel::RecordRole).value<RequestRecord>();
-                m_details->showRecord(record);
                 if (auto *model = qobject_cast<RunModel *>(m_proxy->sourceModel()))
-                    timeline()->setSelection(model, record.id);
+                    m_selection->select(model, current.data(RunModel::IdRole).toInt());
             });
 
     // The requests in a table, or the runs in summary charts, under the timeline.
@@ -239,8 +228,9 @@ QWidget *MainWindow::buildResultsPanel()
     tabs->addTab(m_frontier, tr("Frontier"));
     m_siteTree = new SiteTreeView(tabs);
     tabs->addTab(m_siteTree, tr("Site Tree"));
-    connect(m_frontier, &FrontierView::requestActivated, this, &MainWindow::selectRequest);
-    connect(m_siteTree, &SiteTreeView::requestActivated, this, &MainWindow::selectRequest);
+    connect(m_frontier, &FrontierView::requestActivated, m_selection, &RequestSelection::select);
+    connect(m_siteTree, &SiteTreeView::requestActivated, m_selection, &RequestSelection::select);
+    connect(m_selection, &RequestSelection::selectionChanged, this, &MainWindow::showSelection);
 
     splitter->addWidget(m_timelinePanel);
     splitter->addWidget(tabs);
@@ -517,11 +507,11 @@ void MainWindow::updateProgress()
                 .arg(progress.inFlight)
                 .arg(progress.skipped)
                 .arg(progress.hosts)
-                .arg(formatDuration(progress.elapsedNs))
+                .arg(DurationFormat::text(progress.elapsedNs))
             + (progress.etaNs == 0 ? QString() // done
                    : progress.etaNs < 0
                    ? tr("   ETA unknown")
-                   : tr("   ETA %1 for what is queued").arg(formatDuration(progress.etaNs))));
+                   : tr("   ETA %1 for what is queued").arg(DurationFormat::text(progress.etaNs))));
         return;
     }
     m_statusLabel->setText(tr("Done %1/%2   In flight %3   Waiting %4   Elapsed %5   ETA %6")
@@ -529,8 +519,8 @@ void MainWindow::updateProgress()
                                .arg(progress.total)
                                .arg(progress.inFlight)
                                .arg(progress.waiting)
-                               .arg(formatDuration(progress.elapsedNs))
-                               .arg(formatDuration(progress.etaNs)));
+                               .arg(DurationFormat::text(progress.elapsedNs))
+                               .arg(DurationFormat::text(progress.etaNs)));
 }
 
 void MainWindow::updateControls()
@@ -545,8 +535,21 @@ void MainWindow::updateControls()
     m_crawlBox->setEnabled(!running);
 }
 
-void MainWindow::selectRequest(RunModel *model, int id)
+void MainWindow::showSelection(RunModel *model, int id)
 {
+    // The selected request is shown everywhere; its details follow it while its run goes on.
+    for (RunModel *shown : m_session->models())
+        disconnect(shown, &RunModel::recordsUpdated, m_details, nullptr);
+    timeline()->setSelection(model, id);
+    if (!model) {
+        m_table->selectionModel()->clearSelection();
+        m_details->clearRecord();
+        return;
+    }
+    connect(model, &RunModel::recordsUpdated, m_details, [this, model, id](const QList<int> &ids) {
+        if (std::binary_search(ids.cbegin(), ids.cend(), id))
+            m_details->showRecord(model->records().at(id));
+    });
     if (model != m_proxy->sourceModel())
         m_proxy->setSourceModel(model);
     const QModelIndex source = model->index(id, 0);

@@ -19,6 +19,7 @@ class FrontierView;
 class SiteTreeView;
 class RequestDetails;
 class SummaryCharts;
+class RequestSelection;
 class RunModel;
 class RunSession;
 class TimelinePanel;
@@ -63,6 +64,8 @@ public:
     FrontierView *frontier() const { return m_frontier; }
     SiteTreeView *siteTree() const { return m_siteTree; }
     RunSession *session() const { return m_session; }
+    /// The one selected request, which every view of the window follows.
+    RequestSelection *selection() const { return m_selection; }
     DemoServer *demoServer() const { return m_demoServer; }
     QLabel *statusLabel() const { return m_statusLabel; }
 
@@ -84,12 +87,13 @@ private:
     void onFinished(bool cancelled);
     void updateProgress();
     void updateControls();
-    void selectRequest(RunModel *model, int id);
+    void showSelection(RunModel *model, int id);
     void openFileDialog();
     void exportDialog();
 
     DemoServer *m_demoServer;
     RunSession *m_session;
+    RequestSelection *m_selection;
     UrlEditor *m_urlEditor = nullptr;
     QComboBox *m_modeBox = nullptr;
     LimitSlider *m_limitSlider = nullptr;
