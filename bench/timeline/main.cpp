@@ -1,6 +1,7 @@
 #include <QApplication>
 #include <QTextStream>
 
+#include "crawlbench.h"
 #include "timelinebench.h"
 #include "uilagbench.h"
 
@@ -23,8 +24,13 @@ int main(int argc, char *argv[])
         arguments.removeAt(1);
         return UiLagBench::run(arguments);
     }
+    if (command == QLatin1String("crawl")) {
+        arguments.removeAt(1);
+        return CrawlBench::run(arguments);
+    }
     QTextStream(stderr) << QStringLiteral(
         "usage: crawlscope-bench timeline [--requests N]... [--repeat N] [--hosts N] [--mode NAME]...\n"
-        "       crawlscope-bench ui-lag [--requests N] [--limit N] [--path PATH]\n");
+        "       crawlscope-bench ui-lag [--requests N] [--limit N] [--path PATH]\n"
+        "       crawlscope-bench crawl [--pages N] [--per-host N]\n");
     return command.isEmpty() || command == QLatin1String("--help") ? 0 : 2;
 }
