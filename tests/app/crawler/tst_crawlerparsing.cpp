@@ -1,4 +1,6 @@
 #include "crawler/crawler.h"
+#include "demoserver/demogensite.h"
+#include "demoserver/demoserver.h"
 #include "fixtureserver.h"
 #include "run/runner.h"
 
@@ -92,6 +94,7 @@ private Q_SLOTS:
     void eventLoopRunsWhileAMillionLinksAreParsed();
     void responsesAreActedOnInArrivalOrder();
     void aNewCrawlDropsTheOldOnesParses();
+    void crawlsTheWholeGeneratedSite();
 };
 
 void TestCrawlerParsing::eventLoopRunsWhileAMillionLinksAreParsed()
@@ -184,6 +187,43 @@ void TestCrawlerParsing::aNewCrawlDropsTheOldOnesParses()
         QVERIFY2(pathOf(skip.url) != QStringLiteral("/stale"),
                  "a result of the cancelled crawl came through");
     QCOMPARE(crawler.pendingResponses(), 0);
+}
+
+void TestCrawlerParsing::crawlsTheWholeGeneratedSite()
+{
+    // Every page once, and every other link met counted as a duplicate: nothing is lost or doubled on the way
+    // through the worker threads, with many pages in flight and parsed at once.
+    constexpr int Pages = 400;
+    DemoServer server;
+    QString error;
+    QVERIFY2(server.start(0, &error), qPrintable(error));
+    RunSettings settings = crawlSettings();
+    settings.mode = RunMode::Gather;
+    settings.perHost = 8;
+    settings.crawl.obeyRobots = false;
+    settings.crawl.maxDepth = 1000;
+    settings.crawl.maxPages = Pages;
+    Runner runner;
+    Crawler crawler(&runner);
+    QSignalSpy finished(&runner, &Runner::runFinished);
+    crawler.start({server.baseUrl().resolved(QUrl(QString::fromLatin1(DemoGenSite::path(Pages, 0))))},
+                  settings);
+    QVERIFY(finished.wait(60'000));
+    const auto run = finished.first().first().value<RunResult>();
+
+    QStringList expected;
+    for (int page = 0; page < Pages; ++page)
+        expected.append(QString::fromLatin1(DemoGenSite::path(Pages, page)));
+    expected.sort();
+    QCOMPARE(pagePaths(run), expected);
+    int duplicates = 0;
+    for (const SkippedUrl &skip : run.skipped) {
+        QCOMPARE(skip.reason, SkipReason::Duplicate);
+        duplicates += skip.count;
+    }
+    QCOMPARE(duplicates, Pages * DemoGenSite::LinksPerPage - (Pages - 1));
+    for (const RequestRecord &record : run.records)
+        QCOMPARE(record.status, 200);
 }
 
 QTEST_GUILESS_MAIN(TestCrawlerParsing)
