@@ -1,6 +1,7 @@
 #include "crawlbench.h"
 
 #include "input/samples.h"
+#include "lagprobe.h"
 #include "mainwindow.h"
 #include "run/runsession.h"
 
@@ -8,7 +9,6 @@
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QTextStream>
-#include <QTimer>
 
 #include <algorithm>
 
@@ -45,27 +45,15 @@ int run(const QStringList &arguments)
     sample.settings.crawl.maxDepth = 1000; // the site's depth is log2(pages)
     window.loadSample(sample);
 
-    // How late a 5 ms timer on the GUI thread is served: the event loop's worst stall.
-    constexpr int intervalMs = 5;
-    double lagMaxMs = 0;
-    QElapsedTimer sinceLast;
-    QTimer probe;
-    probe.setTimerType(Qt::PreciseTimer);
-    probe.setInterval(intervalMs);
-    QObject::connect(&probe, &QTimer::timeout, &window, [&] {
-        lagMaxMs = std::max(lagMaxMs, double(sinceLast.nsecsElapsed()) / 1e6 - intervalMs);
-        sinceLast.restart();
-    });
-
+    LagProbe lag(5);
     QEventLoop loop;
     QObject::connect(window.session(), &RunSession::finished, &loop, &QEventLoop::quit);
     QElapsedTimer wall;
     wall.start();
-    sinceLast.start();
-    probe.start();
+    lag.start();
     window.run();
     loop.exec();
-    probe.stop();
+    lag.stop();
     const double wallMs = double(wall.nsecsElapsed()) / 1e6;
 
     const QList<RunResult> results = window.session()->results();
@@ -76,7 +64,9 @@ int run(const QStringList &arguments)
           }));
     QTextStream(stdout) << "crawl pages=" << fetched << " wall_ms=" << QString::number(wallMs, 'f', 1)
                         << " pages_per_s=" << QString::number(fetched / (wallMs / 1000), 'f', 0)
-                        << " lag_max_ms=" << QString::number(lagMaxMs, 'f', 1)
+                        << " lag_max_ms=" << QString::number(lag.maxMs(), 'f', 1)
+                        << " lag_p99_ms=" << QString::number(lag.percentileMs(0.99), 'f', 1)
+                        << " lag_max_at_ms=" << QString::number(lag.maxAtMs(), 'f', 0)
                         << " target_pages_per_s>=1000 target_lag_max<=50\n";
     return fetched == pages ? 0 : 1;
 }
