@@ -2,13 +2,13 @@
 
 #include "core/durationformat.h"
 #include "core/runresult.h"
-#include "crawler/crawler.h"
 #include "demoserver/demoserver.h"
 #include "export/exporter.h"
 #include "export/jsonformat.h"
 #include "input/urllist.h"
 #include "run/runner.h"
-#include "run/runsequence.h"
+#include "session/crawler.h"
+#include "session/runsequence.h"
 #include "signalwatcher.h"
 
 #include <QCommandLineParser>

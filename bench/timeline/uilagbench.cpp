@@ -2,7 +2,7 @@
 
 #include "limitslider.h"
 #include "mainwindow.h"
-#include "run/runsession.h"
+#include "session/runsession.h"
 #include "urleditor.h"
 
 #include <QComboBox>
