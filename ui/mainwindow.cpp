@@ -387,7 +387,7 @@ void MainWindow::openFileDialog()
 void MainWindow::exportDialog()
 {
     QStringList filters;
-    for (const QString &extension : exportExtensions())
+    for (const QString &extension : exportExtensions() + PictureExport::extensions())
         filters.append(tr("%1 (*%2)").arg(extension.mid(1).toUpper(), extension));
     const QString path = QFileDialog::getSaveFileName(this, tr("Export"), QStringLiteral("crawlscope.png"),
                                                       filters.join(QStringLiteral(";;")));
