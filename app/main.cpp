@@ -13,7 +13,7 @@ namespace {
 
 bool isCommandLine(const char *argument)
 {
-    for (const char *command : {"run", "serve-demo", "--version", "-v", "--help", "-h"}) {
+    for (const char *command : {"run", "code", "serve-demo", "--version", "-v", "--help", "-h"}) {
         if (std::strcmp(argument, command) == 0)
             return true;
     }
@@ -49,6 +49,8 @@ int commandLine(int argc, char *argv[])
     const QString command = arguments.takeFirst();
     if (command == QLatin1String("run"))
         return Cli::run(arguments);
+    if (command == QLatin1String("code"))
+        return Cli::code(arguments);
     if (command == QLatin1String("serve-demo"))
         return Cli::serveDemo(arguments);
     if (command == QLatin1String("--version") || command == QLatin1String("-v")) {
@@ -58,6 +60,7 @@ int commandLine(int argc, char *argv[])
     QTextStream(stdout) << QCoreApplication::translate("main",
                                                        "Usage: crawlscope [FILE]          open the window\n"
                                                        "       crawlscope run [options] [URL ...]\n"
+                                                       "       crawlscope code [options] [URL ...]\n"
                                                        "       crawlscope serve-demo [--port N]\n"
                                                        "       crawlscope --version\n"
                                                        "Run 'crawlscope run --help' for the run options.\n");

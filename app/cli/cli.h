@@ -16,6 +16,10 @@ enum ExitCode {
 };
 
 int run(const QStringList &arguments);
+/// `crawlscope code [run options] URL...`: prints the Python program of the same run.
+int code(const QStringList &arguments);
+/// The port the programs `code` writes expect the demo server on, unless $CRAWLSCOPE_DEMO says otherwise.
+inline constexpr int DemoPort = 8080;
 int serveDemo(const QStringList &arguments);
 
 /// The lesson's comparison on the built-in demo server: what `crawlscope` does without a window.

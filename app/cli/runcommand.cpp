@@ -10,6 +10,7 @@
 #include "input/urllist.h"
 #include "pictureexport.h"
 #include "run/runner.h"
+#include "runoptions.h"
 #include "session/crawler.h"
 #include "session/runsequence.h"
 #include "signalwatcher.h"
@@ -52,21 +53,6 @@ int usageError(const QString &message)
     err() << "crawlscope run: " << message << Qt::endl;
     err() << tr("Try 'crawlscope run --help'.") << Qt::endl;
     return Cli::BadUsage;
-}
-
-std::optional<int> intValue(const QCommandLineParser &parser, const QString &name, int fallback, int minimum,
-                            QString *error)
-{
-    if (!parser.isSet(name))
-        return fallback;
-    bool ok = false;
-    const QString text = parser.value(name);
-    const int value = text.toInt(&ok);
-    if (!ok || value < minimum) {
-        *error = tr("--%1 takes a whole number of at least %2, not \"%3\"").arg(name).arg(minimum).arg(text);
-        return std::nullopt;
-    }
-    return value;
 }
 
 void printTable(const QList<RunResult> &runs)
@@ -150,40 +136,6 @@ void printJson(const QList<RunResult> &runs, const QList<Prediction> &prediction
     out().flush();
 }
 
-/// Reads the URL sources, reporting every bad line with where it came from; returns the valid URLs.
-QList<QUrl> collectUrls(const QCommandLineParser &parser, const QHash<QString, QString> &substitutions,
-                        bool *readFailed)
-{
-    QList<QUrl> urls;
-    const auto take = [&](const QString &source, const QString &text) {
-        const UrlList list = parseUrlList(text, substitutions);
-        for (const auto &error : list.errors)
-            err() << source << ':' << error.line << ": " << error.reason << ": " << error.text << Qt::endl;
-        for (const auto &line : list.urls)
-            urls.append(line.url);
-    };
-
-    const QStringList positional = parser.positionalArguments();
-    if (!positional.isEmpty())
-        take(tr("argument"), positional.join(QLatin1Char('\n')));
-
-    if (parser.isSet(QStringLiteral("urls"))) {
-        const QString path = parser.value(QStringLiteral("urls"));
-        QFile file;
-        const bool opened = path == QLatin1String("-")
-            ? file.open(stdin, QIODevice::ReadOnly)
-            : (file.setFileName(path), file.open(QIODevice::ReadOnly));
-        if (!opened) {
-            err() << tr("crawlscope run: cannot read URL file %1: %2").arg(path, file.errorString())
-                  << Qt::endl;
-            *readFailed = true;
-            return {};
-        }
-        take(path == QLatin1String("-") ? tr("stdin") : path, QString::fromUtf8(file.readAll()));
-    }
-    return urls;
-}
-
 // Pictures (.png, .svg, .pdf) are painted by the widgets library; the other types are the engine's formats.
 QStringList exportTypes()
 {
@@ -260,50 +212,8 @@ int run(const QStringList &arguments)
            "and report honest timings for every request. With --crawl, follow their links politely."));
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("URL"), tr("URLs to fetch."), QStringLiteral("[URL ...]"));
+    RunOptions::addTo(parser);
     parser.addOptions({
-        {QStringLiteral("urls"),
-         tr("Read URLs from FILE, one per line ('-' for stdin); blank lines and '#' comments are ignored."),
-         QStringLiteral("FILE")},
-        {QStringLiteral("repeat"), tr("Repeat the URL list N times."), QStringLiteral("N")},
-        {QStringLiteral("mode"),
-         tr("sequential, gather, limited or compare (the three in turn). Default: limited."),
-         QStringLiteral("MODE")},
-        {QStringLiteral("limit"), tr("Permits for limited mode. Default: 3."), QStringLiteral("N")},
-        {QStringLiteral("delay"),
-         tr("Politeness delay held inside the gate after each response. Default: 0."), QStringLiteral("MS")},
-        {QStringLiteral("per-host"), tr("Cap on connections per host, 0 for none. Default: 0."),
-         QStringLiteral("N")},
-        {QStringLiteral("timeout"), tr("Transfer timeout per request. Default: 30000."),
-         QStringLiteral("MS")},
-        {QStringLiteral("user-agent"), tr("The User-Agent to send, and to find rules by in robots.txt."),
-         QStringLiteral("S")},
-        {QStringLiteral("crawl"),
-         tr("Crawl: follow links from the URLs, within --scope, obeying robots.txt. Connections per host "
-            "default to %1.")
-             .arg(CrawlSettings::DefaultPerHost)},
-        {QStringLiteral("depth"),
-         tr("Crawl: follow links at most N levels from a seed. Default: %1.")
-             .arg(CrawlSettings::DefaultMaxDepth),
-         QStringLiteral("N")},
-        {QStringLiteral("max-pages"),
-         tr("Crawl: request at most N pages in all, redirects and retries included; each host's robots.txt "
-            "comes on top. Default: %1.")
-             .arg(CrawlSettings::DefaultMaxPages),
-         QStringLiteral("N")},
-        {QStringLiteral("scope"),
-         tr("Crawl: host (the seeds' hosts), site (their registrable domains) or any. Default: host."),
-         QStringLiteral("SCOPE")},
-        {QStringLiteral("include"),
-         tr("Crawl: only follow URLs matching RE (a regular expression). Repeatable."), QStringLiteral("RE")},
-        {QStringLiteral("exclude"), tr("Crawl: never follow URLs matching RE. Repeatable."),
-         QStringLiteral("RE")},
-        {QStringLiteral("ignore-robots"), tr("Crawl: ignore robots.txt. The summary says so.")},
-        {QStringLiteral("follow-nofollow"), tr("Crawl: follow rel=nofollow links too.")},
-        {QStringLiteral("sort-query"), tr("Crawl: treat URLs whose query differs only in order as one.")},
-        {QStringLiteral("max-retries"),
-         tr("Crawl: retry a 429 or 503 answer at most N times, after Retry-After. Default: %1.")
-             .arg(CrawlSettings::DefaultMaxRetries),
-         QStringLiteral("N")},
         {QStringLiteral("demo"), tr("Start the built-in demo server; {demo} in a URL becomes its base URL.")},
         {QStringLiteral("json"), tr("Print the summary as one JSON object on stdout.")},
         {QStringLiteral("import"),
@@ -327,78 +237,9 @@ int run(const QStringList &arguments)
     }
 
     QString error;
-    RunSettings base;
-    const auto limit = intValue(parser, QStringLiteral("limit"), RunSettings::DefaultLimit, 1, &error);
-    const auto repeat = intValue(parser, QStringLiteral("repeat"), 1, 1, &error);
-    const auto delay = intValue(parser, QStringLiteral("delay"), 0, 0, &error);
-    const auto perHost = intValue(parser, QStringLiteral("per-host"), 0, 0, &error);
-    const auto timeout
-        = intValue(parser, QStringLiteral("timeout"), RunSettings::DefaultTimeoutMs, 1, &error);
-    if (!limit || !repeat || !delay || !perHost || !timeout)
+    std::optional<RunOptions> options = RunOptions::from(parser, &error);
+    if (!options)
         return usageError(error);
-    base.limit = *limit;
-    base.delayMs = *delay;
-    base.perHost = *perHost;
-    base.timeoutMs = *timeout;
-    if (parser.isSet(QStringLiteral("user-agent"))) {
-        const QString agent = parser.value(QStringLiteral("user-agent"));
-        if (agent.trimmed().isEmpty() || agent.contains(u'\r') || agent.contains(u'\n'))
-            return usageError(tr("--user-agent takes one non-empty line, not \"%1\"").arg(agent));
-        base.userAgent = agent.toUtf8();
-    }
-
-    const QStringList crawlOnly {
-        QStringLiteral("depth"),           QStringLiteral("max-pages"),  QStringLiteral("scope"),
-        QStringLiteral("include"),         QStringLiteral("exclude"),    QStringLiteral("ignore-robots"),
-        QStringLiteral("follow-nofollow"), QStringLiteral("sort-query"), QStringLiteral("max-retries")};
-    CrawlSettings &crawl = base.crawl;
-    crawl.enabled = parser.isSet(QStringLiteral("crawl"));
-    for (const QString &option : crawlOnly) {
-        if (!crawl.enabled && parser.isSet(option))
-            return usageError(tr("--%1 only applies with --crawl").arg(option));
-    }
-    if (crawl.enabled) {
-        const auto depth
-            = intValue(parser, QStringLiteral("depth"), CrawlSettings::DefaultMaxDepth, 0, &error);
-        const auto maxPages
-            = intValue(parser, QStringLiteral("max-pages"), CrawlSettings::DefaultMaxPages, 1, &error);
-        const auto retries
-            = intValue(parser, QStringLiteral("max-retries"), CrawlSettings::DefaultMaxRetries, 0, &error);
-        if (!depth || !maxPages || !retries)
-            return usageError(error);
-        crawl.maxDepth = *depth;
-        crawl.maxPages = *maxPages;
-        crawl.maxRetries = *retries;
-        if (parser.isSet(QStringLiteral("scope"))) {
-            const auto scope = scopeKindFromName(parser.value(QStringLiteral("scope")));
-            if (!scope)
-                return usageError(tr("--scope is host, site or any, not \"%1\"")
-                                      .arg(parser.value(QStringLiteral("scope"))));
-            crawl.scope = *scope;
-        }
-        crawl.includes = parser.values(QStringLiteral("include"));
-        crawl.excludes = parser.values(QStringLiteral("exclude"));
-        crawl.obeyRobots = !parser.isSet(QStringLiteral("ignore-robots"));
-        crawl.honourNofollow = !parser.isSet(QStringLiteral("follow-nofollow"));
-        crawl.sortQuery = parser.isSet(QStringLiteral("sort-query"));
-        if (const QString problem = Crawler::checkSettings(crawl); !problem.isEmpty())
-            return usageError(problem);
-        if (!parser.isSet(QStringLiteral("per-host")))
-            base.perHost = CrawlSettings::DefaultPerHost;
-    }
-
-    QList<RunSettings> plan;
-    const QString mode = parser.value(QStringLiteral("mode"));
-    if (mode.isEmpty()) {
-        plan = {base};
-    } else if (mode == QLatin1String("compare")) {
-        plan = RunSequence::comparison(base);
-    } else if (const auto runMode = runModeFromName(mode)) {
-        base.mode = *runMode;
-        plan = {base};
-    } else {
-        return usageError(tr("--mode is sequential, gather, limited or compare, not \"%1\"").arg(mode));
-    }
 
     double pictureScale = 2.0; // PNG pixels per layout pixel: 2 makes sharp slides
     if (parser.isSet(QStringLiteral("scale"))) {
@@ -433,14 +274,12 @@ int run(const QStringList &arguments)
     }
 
     bool readFailed = false;
-    QList<QUrl> urls = collectUrls(parser, substitutions, &readFailed);
+    const QList<QUrl> urls = RunOptions::collectUrls(parser, substitutions, options->repeat, &readFailed);
     if (readFailed)
         return BadUsage;
     if (urls.isEmpty())
         return usageError(tr("no valid URL to run"));
-    const QList<QUrl> once = urls;
-    for (int i = 1; i < *repeat; ++i)
-        urls += once;
+    options->completeSweep(int(urls.size()));
 
     RunSequence sequence;
     SignalWatcher watcher;
@@ -466,7 +305,7 @@ int run(const QStringList &arguments)
         }
     });
     QObject::connect(&sequence, &RunSequence::finished, qApp, &QCoreApplication::quit, Qt::QueuedConnection);
-    sequence.start(urls, plan);
+    sequence.start(urls, options->plan);
     QCoreApplication::exec();
 
     const QList<RunResult> &results = sequence.results();

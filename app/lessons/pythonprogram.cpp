@@ -2,19 +2,31 @@
 
 #include <QStringList>
 
+#include <algorithm>
+
 namespace {
 
-// A Python string literal for a URL (URLs are written fully encoded, so this is plain ASCII).
-QString literal(const QUrl &url)
+// A Python string literal for a URL (URLs are written fully encoded, so this is plain ASCII); an f-string on
+// DEMO for one on the demo server.
+QString literal(const QUrl &url, const QString &demoBase)
 {
     QString text = QString::fromLatin1(url.toEncoded());
+    const bool onDemo = !demoBase.isEmpty() && text.startsWith(demoBase)
+        && (text.size() == demoBase.size() || text.at(demoBase.size()) == QLatin1Char('/'));
+    if (onDemo)
+        text = text.mid(demoBase.size());
     text.replace(QLatin1Char('\\'), QLatin1String("\\\\"));
     text.replace(QLatin1Char('"'), QLatin1String("\\\""));
+    if (onDemo) {
+        text.replace(QLatin1Char('{'), QLatin1String("{{"));
+        text.replace(QLatin1Char('}'), QLatin1String("}}"));
+        return QLatin1String("f\"{DEMO}") + text + QLatin1Char('"');
+    }
     return QLatin1Char('"') + text + QLatin1Char('"');
 }
 
 // The URL list as the lesson writes it: ["http://example.com"] * 5 when it is one list repeated.
-QStringList urlListLines(const QList<QUrl> &urls)
+QStringList urlListLines(const QList<QUrl> &urls, const QString &demoBase)
 {
     const qsizetype n = urls.size();
     qsizetype period = n;
@@ -31,10 +43,10 @@ QStringList urlListLines(const QList<QUrl> &urls)
     }
     const qsizetype times = period > 0 ? n / period : 0;
     if (period == 1)
-        return {QStringLiteral("URLS = [%1] * %2").arg(literal(urls.first())).arg(times)};
+        return {QStringLiteral("URLS = [%1] * %2").arg(literal(urls.first(), demoBase)).arg(times)};
     QStringList lines {QStringLiteral("URLS = [")};
     for (qsizetype i = 0; i < period; ++i)
-        lines << QStringLiteral("    %1,").arg(literal(urls[i]));
+        lines << QStringLiteral("    %1,").arg(literal(urls[i], demoBase));
     lines << (times > 1 ? QStringLiteral("] * %1").arg(times) : QStringLiteral("]"));
     return lines;
 }
@@ -63,16 +75,31 @@ private:
     int m_marks[4] = {0, 0, 0, 0};
 };
 
-void writeSequential(Writer &w, const QList<QUrl> &urls, const RunSettings &settings)
+// The URL list, after the demo server's address where it is used.
+void writeUrls(Writer &w, const QList<QUrl> &urls, const QString &demoBase)
+{
+    if (!demoBase.isEmpty()) {
+        w.line(QStringLiteral("# The demo server: `crawlscope serve-demo --port %1`, or the one `crawlscope "
+                              "capture --demo`")
+                   .arg(QUrl(demoBase).port(80)));
+        w.line(QStringLiteral("# starts for you."));
+        w.line(QStringLiteral("DEMO = os.environ.get(\"CRAWLSCOPE_DEMO\", \"%1\")").arg(demoBase));
+    }
+    w.lines(urlListLines(urls, demoBase));
+}
+
+void writeSequential(Writer &w, const QList<QUrl> &urls, const RunSettings &settings, const QString &demoBase)
 {
     using Step = PythonProgram::Step;
     const QString timeout = seconds(settings.timeoutMs);
     w.line(QStringLiteral("# One request at a time: the run takes the sum of the latencies."));
+    if (!demoBase.isEmpty())
+        w.line(QStringLiteral("import os"));
     w.line(QStringLiteral("import time"));
     w.line();
     w.line(QStringLiteral("import requests"));
     w.line();
-    w.lines(urlListLines(urls));
+    writeUrls(w, urls, demoBase);
     w.line();
     w.line();
     w.line(QStringLiteral("def fetch_page(url):"));
@@ -98,7 +125,7 @@ void writeSequential(Writer &w, const QList<QUrl> &urls, const RunSettings &sett
     w.line(QStringLiteral("    main_sync()"));
 }
 
-void writeAsync(Writer &w, const QList<QUrl> &urls, const RunSettings &settings)
+void writeAsync(Writer &w, const QList<QUrl> &urls, const RunSettings &settings, const QString &demoBase)
 {
     using Step = PythonProgram::Step;
     const bool limited = settings.mode == RunMode::Limited;
@@ -114,6 +141,8 @@ void writeAsync(Writer &w, const QList<QUrl> &urls, const RunSettings &settings)
     else
         w.line(QStringLiteral("# Every request at once: the run takes about the longest latency."));
     w.line(QStringLiteral("import asyncio"));
+    if (!demoBase.isEmpty())
+        w.line(QStringLiteral("import os"));
     w.line(QStringLiteral("import time"));
     if (perHost) {
         w.line(QStringLiteral("from collections import defaultdict"));
@@ -122,7 +151,7 @@ void writeAsync(Writer &w, const QList<QUrl> &urls, const RunSettings &settings)
     w.line();
     w.line(QStringLiteral("import httpx"));
     w.line();
-    w.lines(urlListLines(urls));
+    writeUrls(w, urls, demoBase);
     w.line();
     w.line();
 
@@ -206,13 +235,21 @@ void writeAsync(Writer &w, const QList<QUrl> &urls, const RunSettings &settings)
 
 } // namespace
 
-PythonProgram PythonProgram::generate(const QList<QUrl> &urls, const RunSettings &settings)
+PythonProgram PythonProgram::generate(const QList<QUrl> &urls, const RunSettings &settings,
+                                      const QUrl &demoBase)
 {
+    // Only when the program uses it: a program of other servers' URLs does not mention the demo server.
+    QString base
+        = demoBase.isValid() ? QString::fromLatin1(demoBase.toEncoded(QUrl::StripTrailingSlash)) : QString();
+    if (!base.isEmpty() && std::none_of(urls.cbegin(), urls.cend(), [&](const QUrl &url) {
+            return QString::fromLatin1(url.toEncoded()).startsWith(base);
+        }))
+        base.clear();
     Writer writer;
     if (settings.mode == RunMode::Sequential)
-        writeSequential(writer, urls, settings);
+        writeSequential(writer, urls, settings, base);
     else
-        writeAsync(writer, urls, settings);
+        writeAsync(writer, urls, settings, base);
     PythonProgram program;
     program.m_text = writer.text();
     for (int step = 0; step < 4; ++step)

@@ -16,7 +16,10 @@ class PythonProgram
 public:
     /// The program for these URLs and settings. A crawl has no program of this kind: it is given the program
     /// of a plain run of the seeds.
-    static PythonProgram generate(const QList<QUrl> &urls, const RunSettings &settings);
+    /// URLs under demoBase (the demo server's base URL, when given) are written against
+    /// $CRAWLSCOPE_DEMO, which `crawlscope capture --demo` sets, with demoBase as the fallback.
+    static PythonProgram generate(const QList<QUrl> &urls, const RunSettings &settings,
+                                  const QUrl &demoBase = {});
 
     const QString &text() const { return m_text; }
 

@@ -9,6 +9,11 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "cli/cli.h"
+#include "lessons/pythonprogram.h"
+
+using namespace Qt::StringLiterals;
+
 // The command-line contract, exercised through the real binary against its own demo server.
 class TestCli : public QObject
 {
@@ -17,6 +22,10 @@ class TestCli : public QObject
 private Q_SLOTS:
     void jsonSummaryHasTheContractedFields();
     void compareRunsTheThreeModes();
+    void sweepRunsOnceForEachK();
+    void codePrintsTheRunsProgram();
+    void codeRefusesWhatIsNotOneProgram_data();
+    void codeRefusesWhatIsNotOneProgram();
     void crawlSummaryAddsPagesSkippedAndHosts();
     void badLinesAreReportedAndTheRestRuns();
     void exitCodes_data();
@@ -100,6 +109,79 @@ void TestCli::compareRunsTheThreeModes()
         QCOMPARE(runs[i].toObject().value(QStringLiteral("predicted_ms")).toDouble(), predicted[i]);
         QCOMPARE(runs[i].toObject().value(QStringLiteral("peak_in_flight")).toInt(), peaks[i]);
     }
+}
+
+void TestCli::sweepRunsOnceForEachK()
+{
+    const auto result = run({u"run"_s, u"--demo"_s, u"--json"_s, u"--mode"_s, u"sweep"_s, u"--limits"_s,
+                             u"1,4,2"_s, u"--repeat"_s, u"4"_s, u"{demo}/delay/20"_s});
+    QCOMPARE(result.exitCode, 0);
+    const auto runs = QJsonDocument::fromJson(result.out).object().value(u"runs"_s).toArray();
+    QCOMPARE(runs.size(), 3); // one run per k, in the order given
+    const QList<int> limits {1, 4, 2};
+    const QList<double> predicted {80, 20, 40};
+    for (int i = 0; i < 3; ++i) {
+        const QJsonObject summary = runs[i].toObject();
+        QCOMPARE(summary.value(u"mode"_s).toString(), u"limited"_s);
+        QCOMPARE(summary.value(u"limit"_s).toInt(), limits[i]);
+        QCOMPARE(summary.value(u"peak_in_flight"_s).toInt(), limits[i]);
+        QCOMPARE(summary.value(u"ok"_s).toInt(), 4);
+        QCOMPARE(summary.value(u"predicted_ms"_s).toDouble(), predicted[i]);
+    }
+
+    // Without --limits: 1, 2, 4 ... up to the number of URLs.
+    const auto doubling = run({u"run"_s, u"--demo"_s, u"--json"_s, u"--mode"_s, u"sweep"_s, u"--repeat"_s,
+                               u"5"_s, u"{demo}/delay/10"_s});
+    QCOMPARE(doubling.exitCode, 0);
+    QList<int> ks;
+    for (const auto &run : QJsonDocument::fromJson(doubling.out).object().value(u"runs"_s).toArray())
+        ks.append(run.toObject().value(u"limit"_s).toInt());
+    QCOMPARE(ks, (QList<int> {1, 2, 4, 5}));
+
+    QCOMPARE(run({u"run"_s, u"--limits"_s, u"2"_s, u"http://127.0.0.1:9/"_s}).exitCode, int(Cli::BadUsage));
+    const auto bad
+        = run({u"run"_s, u"--mode"_s, u"sweep"_s, u"--limits"_s, u"2,x"_s, u"http://127.0.0.1:9/"_s});
+    QCOMPARE(bad.exitCode, int(Cli::BadUsage));
+    QVERIFY2(bad.err.contains(u"2,x"_s), qPrintable(bad.err));
+}
+
+void TestCli::codePrintsTheRunsProgram()
+{
+    const auto result = run({u"code"_s, u"--mode"_s, u"limited"_s, u"--limit"_s, u"3"_s, u"--delay"_s,
+                             u"1000"_s, u"--repeat"_s, u"10"_s, u"{demo}/delay/1000"_s});
+    QCOMPARE(result.exitCode, 0);
+    // The program of the window's Code pane and of the lesson: the same generator, the same settings.
+    RunSettings settings;
+    settings.mode = RunMode::Limited;
+    settings.limit = 3;
+    settings.delayMs = 1000;
+    const QUrl demo(QStringLiteral("http://127.0.0.1:%1").arg(Cli::DemoPort));
+    const QString expected
+        = PythonProgram::generate(QList<QUrl>(10, demo.resolved(QUrl(u"/delay/1000"_s))), settings, demo)
+              .text();
+    QCOMPARE(QString::fromUtf8(result.out), expected);
+    QVERIFY(expected.contains(u"asyncio.Semaphore(3)"_s));
+    QVERIFY(expected.contains(u"os.environ.get(\"CRAWLSCOPE_DEMO\""_s));
+}
+
+void TestCli::codeRefusesWhatIsNotOneProgram_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::newRow("compare is three programs")
+        << QStringList {u"--mode"_s, u"compare"_s, u"http://a.test/"_s};
+    QTest::newRow("a sweep is many") << QStringList {u"--mode"_s, u"sweep"_s, u"http://a.test/"_s};
+    QTest::newRow("a crawl has no list") << QStringList {u"--crawl"_s, u"http://a.test/"_s};
+    QTest::newRow("no URL") << QStringList {u"--mode"_s, u"gather"_s};
+}
+
+void TestCli::codeRefusesWhatIsNotOneProgram()
+{
+    QFETCH(QStringList, arguments);
+    arguments.prepend(u"code"_s);
+    const auto result = run(arguments);
+    QCOMPARE(result.exitCode, int(Cli::BadUsage));
+    QVERIFY(result.out.isEmpty());
+    QVERIFY2(result.err.contains(u"crawlscope code: "_s), qPrintable(result.err));
 }
 
 void TestCli::crawlSummaryAddsPagesSkippedAndHosts()

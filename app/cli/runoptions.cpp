@@ -1,0 +1,248 @@
+#include "runoptions.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QTextStream>
+
+#include "input/urllist.h"
+#include "session/crawler.h"
+#include "session/runsequence.h"
+
+namespace {
+
+QTextStream &errors()
+{
+    static QTextStream stream(stderr);
+    return stream;
+}
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Cli", text);
+}
+
+std::optional<int> intValue(const QCommandLineParser &parser, const QString &name, int fallback, int minimum,
+                            QString *error)
+{
+    if (!parser.isSet(name))
+        return fallback;
+    bool ok = false;
+    const QString text = parser.value(name);
+    const int value = text.toInt(&ok);
+    if (!ok || value < minimum) {
+        *error = tr("--%1 takes a whole number of at least %2, not \"%3\"").arg(name).arg(minimum).arg(text);
+        return std::nullopt;
+    }
+    return value;
+}
+
+std::optional<QList<int>> limitsValue(const QString &text, QString *error)
+{
+    QList<int> limits;
+    for (const QString &part : text.split(QLatin1Char(','))) {
+        bool ok = false;
+        const int limit = part.trimmed().toInt(&ok);
+        if (!ok || limit < 1) {
+            *error
+                = tr("--limits takes whole numbers of at least 1 separated by commas, not \"%1\"").arg(text);
+            return std::nullopt;
+        }
+        limits.append(limit);
+    }
+    return limits;
+}
+
+} // namespace
+
+namespace Cli {
+
+void RunOptions::addTo(QCommandLineParser &parser)
+{
+    parser.addOptions({
+        {QStringLiteral("urls"),
+         tr("Read URLs from FILE, one per line ('-' for stdin); blank lines and '#' comments are ignored."),
+         QStringLiteral("FILE")},
+        {QStringLiteral("repeat"), tr("Repeat the URL list N times."), QStringLiteral("N")},
+        {QStringLiteral("mode"),
+         tr("sequential, gather, limited, compare (the three in turn) or sweep (limited once per k of "
+            "--limits). Default: limited."),
+         QStringLiteral("MODE")},
+        {QStringLiteral("limit"), tr("Permits for limited mode. Default: 3."), QStringLiteral("N")},
+        {QStringLiteral("limits"),
+         tr("The sweep's permits, in order, e.g. 1,2,4,8. Default: 1, 2, 4 ... up to the number of URLs."),
+         QStringLiteral("K,K,...")},
+        {QStringLiteral("delay"),
+         tr("Politeness delay held inside the gate after each response. Default: 0."), QStringLiteral("MS")},
+        {QStringLiteral("per-host"), tr("Cap on connections per host, 0 for none. Default: 0."),
+         QStringLiteral("N")},
+        {QStringLiteral("timeout"), tr("Transfer timeout per request. Default: 30000."),
+         QStringLiteral("MS")},
+        {QStringLiteral("user-agent"), tr("The User-Agent to send, and to find rules by in robots.txt."),
+         QStringLiteral("S")},
+        {QStringLiteral("crawl"),
+         tr("Crawl: follow links from the URLs, within --scope, obeying robots.txt. Connections per host "
+            "default to %1.")
+             .arg(CrawlSettings::DefaultPerHost)},
+        {QStringLiteral("depth"),
+         tr("Crawl: follow links at most N levels from a seed. Default: %1.")
+             .arg(CrawlSettings::DefaultMaxDepth),
+         QStringLiteral("N")},
+        {QStringLiteral("max-pages"),
+         tr("Crawl: request at most N pages in all, redirects and retries included; each host's robots.txt "
+            "comes on top. Default: %1.")
+             .arg(CrawlSettings::DefaultMaxPages),
+         QStringLiteral("N")},
+        {QStringLiteral("scope"),
+         tr("Crawl: host (the seeds' hosts), site (their registrable domains) or any. Default: host."),
+         QStringLiteral("SCOPE")},
+        {QStringLiteral("include"),
+         tr("Crawl: only follow URLs matching RE (a regular expression). Repeatable."), QStringLiteral("RE")},
+        {QStringLiteral("exclude"), tr("Crawl: never follow URLs matching RE. Repeatable."),
+         QStringLiteral("RE")},
+        {QStringLiteral("ignore-robots"), tr("Crawl: ignore robots.txt. The summary says so.")},
+        {QStringLiteral("follow-nofollow"), tr("Crawl: follow rel=nofollow links too.")},
+        {QStringLiteral("sort-query"), tr("Crawl: treat URLs whose query differs only in order as one.")},
+        {QStringLiteral("max-retries"),
+         tr("Crawl: retry a 429 or 503 answer at most N times, after Retry-After. Default: %1.")
+             .arg(CrawlSettings::DefaultMaxRetries),
+         QStringLiteral("N")},
+    });
+}
+
+std::optional<RunOptions> RunOptions::from(const QCommandLineParser &parser, QString *error)
+{
+    const auto fail = [error](const QString &message) {
+        *error = message;
+        return std::nullopt;
+    };
+    RunOptions options;
+    RunSettings base;
+    const auto limit = intValue(parser, QStringLiteral("limit"), RunSettings::DefaultLimit, 1, error);
+    const auto repeat = intValue(parser, QStringLiteral("repeat"), 1, 1, error);
+    const auto delay = intValue(parser, QStringLiteral("delay"), 0, 0, error);
+    const auto perHost = intValue(parser, QStringLiteral("per-host"), 0, 0, error);
+    const auto timeout = intValue(parser, QStringLiteral("timeout"), RunSettings::DefaultTimeoutMs, 1, error);
+    if (!limit || !repeat || !delay || !perHost || !timeout)
+        return std::nullopt;
+    options.repeat = *repeat;
+    base.limit = *limit;
+    base.delayMs = *delay;
+    base.perHost = *perHost;
+    base.timeoutMs = *timeout;
+    if (parser.isSet(QStringLiteral("user-agent"))) {
+        const QString agent = parser.value(QStringLiteral("user-agent"));
+        if (agent.trimmed().isEmpty() || agent.contains(u'\r') || agent.contains(u'\n'))
+            return fail(tr("--user-agent takes one non-empty line, not \"%1\"").arg(agent));
+        base.userAgent = agent.toUtf8();
+    }
+
+    const QStringList crawlOnly {
+        QStringLiteral("depth"),           QStringLiteral("max-pages"),  QStringLiteral("scope"),
+        QStringLiteral("include"),         QStringLiteral("exclude"),    QStringLiteral("ignore-robots"),
+        QStringLiteral("follow-nofollow"), QStringLiteral("sort-query"), QStringLiteral("max-retries")};
+    CrawlSettings &crawl = base.crawl;
+    crawl.enabled = parser.isSet(QStringLiteral("crawl"));
+    for (const QString &option : crawlOnly) {
+        if (!crawl.enabled && parser.isSet(option))
+            return fail(tr("--%1 only applies with --crawl").arg(option));
+    }
+    if (crawl.enabled) {
+        const auto depth
+            = intValue(parser, QStringLiteral("depth"), CrawlSettings::DefaultMaxDepth, 0, error);
+        const auto maxPages
+            = intValue(parser, QStringLiteral("max-pages"), CrawlSettings::DefaultMaxPages, 1, error);
+        const auto retries
+            = intValue(parser, QStringLiteral("max-retries"), CrawlSettings::DefaultMaxRetries, 0, error);
+        if (!depth || !maxPages || !retries)
+            return std::nullopt;
+        crawl.maxDepth = *depth;
+        crawl.maxPages = *maxPages;
+        crawl.maxRetries = *retries;
+        if (parser.isSet(QStringLiteral("scope"))) {
+            const auto scope = scopeKindFromName(parser.value(QStringLiteral("scope")));
+            if (!scope)
+                return fail(tr("--scope is host, site or any, not \"%1\"")
+                                .arg(parser.value(QStringLiteral("scope"))));
+            crawl.scope = *scope;
+        }
+        crawl.includes = parser.values(QStringLiteral("include"));
+        crawl.excludes = parser.values(QStringLiteral("exclude"));
+        crawl.obeyRobots = !parser.isSet(QStringLiteral("ignore-robots"));
+        crawl.honourNofollow = !parser.isSet(QStringLiteral("follow-nofollow"));
+        crawl.sortQuery = parser.isSet(QStringLiteral("sort-query"));
+        if (const QString problem = Crawler::checkSettings(crawl); !problem.isEmpty())
+            return fail(problem);
+        if (!parser.isSet(QStringLiteral("per-host")))
+            base.perHost = CrawlSettings::DefaultPerHost;
+    }
+
+    if (parser.isSet(QStringLiteral("limits"))
+        && parser.value(QStringLiteral("mode")) != QLatin1String("sweep"))
+        return fail(tr("--limits only applies with --mode sweep"));
+    QList<RunSettings> &plan = options.plan;
+    const QString mode = parser.value(QStringLiteral("mode"));
+    if (mode.isEmpty()) {
+        plan = {base};
+    } else if (mode == QLatin1String("compare")) {
+        plan = RunSequence::comparison(base);
+    } else if (mode == QLatin1String("sweep")) {
+        if (!parser.isSet(QStringLiteral("limits")))
+            options.defaultSweep = true; // 1, 2, 4 ... up to n, once the URLs are known
+        else if (const auto limits = limitsValue(parser.value(QStringLiteral("limits")), error))
+            plan = RunSequence::sweep(base, *limits);
+        else
+            return std::nullopt;
+    } else if (const auto runMode = runModeFromName(mode)) {
+        base.mode = *runMode;
+        plan = {base};
+    } else {
+        return fail(tr("--mode is sequential, gather, limited, compare or sweep, not \"%1\"").arg(mode));
+    }
+
+    options.base = base;
+    return options;
+}
+
+void RunOptions::completeSweep(int urlCount)
+{
+    if (defaultSweep)
+        plan = RunSequence::sweep(base, RunSequence::defaultSweepLimits(urlCount));
+}
+
+QList<QUrl> RunOptions::collectUrls(const QCommandLineParser &parser,
+                                    const QHash<QString, QString> &substitutions, int repeat,
+                                    bool *readFailed)
+{
+    QList<QUrl> urls;
+    const auto take = [&](const QString &source, const QString &text) {
+        const UrlList list = parseUrlList(text, substitutions);
+        for (const auto &error : list.errors)
+            errors() << source << ':' << error.line << ": " << error.reason << ": " << error.text << Qt::endl;
+        for (const auto &line : list.urls)
+            urls.append(line.url);
+    };
+
+    const QStringList positional = parser.positionalArguments();
+    if (!positional.isEmpty())
+        take(tr("argument"), positional.join(QLatin1Char('\n')));
+
+    if (parser.isSet(QStringLiteral("urls"))) {
+        const QString path = parser.value(QStringLiteral("urls"));
+        QFile file;
+        const bool opened = path == QLatin1String("-")
+            ? file.open(stdin, QIODevice::ReadOnly)
+            : (file.setFileName(path), file.open(QIODevice::ReadOnly));
+        if (!opened) {
+            errors() << tr("cannot read URL file %1: %2").arg(path, file.errorString()) << Qt::endl;
+            *readFailed = true;
+            return {};
+        }
+        take(path == QLatin1String("-") ? tr("stdin") : path, QString::fromUtf8(file.readAll()));
+    }
+    const QList<QUrl> once = urls;
+    for (int i = 1; i < repeat; ++i)
+        urls += once;
+    return urls;
+}
+
+} // namespace Cli
