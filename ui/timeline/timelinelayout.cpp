@@ -1,0 +1,709 @@
+#include "timelinelayout.h"
+
+#include <QCoreApplication>
+
+#include <algorithm>
+#include <bit>
+#include <climits>
+#include <cmath>
+#include <limits>
+#include <numeric>
+
+#include "barmerger.h"
+#include "core/idealschedule.h"
+#include "core/phasespans.h"
+#include "core/runcaption.h"
+#include "hostcolours.h"
+#include "lanepacker.h"
+
+TimelineLayout::Bar TimelineLayout::Bar::at(qint64 nowNs) const
+{
+    Bar bar = *this;
+    if (!open)
+        return bar;
+    // As PhaseSpans::of would say at nowNs: the open phase and every boundary after it end at "now".
+    const int phase = std::countr_zero(unsigned(open));
+    for (std::size_t i = std::size_t(phase) + 1; i < bar.t.size(); ++i)
+        bar.t[i] = std::max(nowNs, bar.t[std::size_t(phase)]);
+    return bar;
+}
+
+int TimelineLayout::Track::rowOfBar(int bar, bool lanes) const
+{
+    if (lanes)
+        return laneOf[std::size_t(bar)];
+    return barRow.empty() ? bar : barRow[std::size_t(bar)];
+}
+
+int TimelineLayout::Track::groupAtRow(int row) const
+{
+    const auto it = std::upper_bound(groups.begin(), groups.end(), row,
+                                     [](int value, const Group &group) { return value < group.headerRow; });
+    return int(it - groups.begin()) - 1;
+}
+
+int TimelineLayout::Track::barIndexOf(int recordId) const
+{
+    // Records are stored by id, so the id is normally the record's index.
+    if (recordId >= 0 && recordId < int(bars.size()) && bars[std::size_t(recordId)].id == recordId)
+        return recordId;
+    for (int i = 0; i < int(bars.size()); ++i) {
+        if (bars[std::size_t(i)].id == recordId)
+            return i;
+    }
+    return -1;
+}
+
+TimelineLayout::TimelineLayout() = default;
+
+void TimelineLayout::setModels(const QList<RunModel *> &models)
+{
+    m_models.clear();
+    for (RunModel *model : models) {
+        if (model)
+            m_models.append(model);
+    }
+    m_hostIndexes.clear();
+    invalidate();
+}
+
+QList<RunModel *> TimelineLayout::models() const
+{
+    QList<RunModel *> result;
+    for (const auto &model : m_models) {
+        if (model)
+            result.append(model.data());
+    }
+    return result;
+}
+
+void TimelineLayout::setOptions(const Options &options)
+{
+    if (options == m_options)
+        return;
+    const bool hostsNeeded = options.colourByHost || options.groupByHost;
+    const bool hostsHad = m_options.colourByHost || m_options.groupByHost;
+    const bool rowsChange = options.lanes != m_options.lanes || options.groupByHost != m_options.groupByHost;
+    m_options = options;
+    if (hostsNeeded != hostsHad) {
+        invalidate(); // every bar's host is worked out, or forgotten
+        return;
+    }
+    if (rowsChange) {
+        for (Track &track : m_tracks)
+            markRows(track);
+    }
+}
+
+void TimelineLayout::setHostColours(HostColours *colours)
+{
+    m_hostColours = colours;
+    invalidate();
+}
+
+void TimelineLayout::invalidate()
+{
+    m_allDirty = true;
+    m_titlesDirty = true;
+}
+
+TimelineLayout::Track *TimelineLayout::trackFor(const RunModel *model)
+{
+    if (m_allDirty || std::find(m_dirtyTracks.begin(), m_dirtyTracks.end(), model) != m_dirtyTracks.end())
+        return nullptr; // rebuilt from scratch anyway
+    for (Track &track : m_tracks) {
+        if (track.model == model)
+            return &track;
+    }
+    return nullptr;
+}
+
+void TimelineLayout::markRows(Track &track)
+{
+    const RunModel *model = track.model;
+    if (std::find(m_dirtyRows.begin(), m_dirtyRows.end(), model) == m_dirtyRows.end())
+        m_dirtyRows.push_back(model);
+}
+
+const HostIndex *TimelineLayout::updateHosts(Track &track) const
+{
+    if (!m_options.colourByHost && !m_options.groupByHost) {
+        track.hosts.clear();
+        track.hostSlots.clear();
+        return nullptr;
+    }
+    HostIndex &index = m_hostIndexes[track.model.data()];
+    index.update(track.model->run());
+    track.hosts = index.origins();
+    track.hostSlots.resize(std::size_t(track.hosts.size()));
+    for (qsizetype host = 0; host < track.hosts.size(); ++host)
+        track.hostSlots[std::size_t(host)]
+            = m_hostColours ? m_hostColours->slotOf(track.hosts[host]) : int(host);
+    return &index;
+}
+
+void TimelineLayout::fillBar(Track &track, int index, const HostIndex *hosts) const
+{
+    const RunModel *model = track.model;
+    const RequestRecord &record = model->records()[index];
+    const bool delayExpected = model->isLive() && model->run().settings.delayMs > 0;
+    const PhaseSpans spans = PhaseSpans::of(record, model->endNs(), delayExpected);
+    Bar &bar = track.bars[std::size_t(index)];
+    bar.t = spans.bounds;
+    bar.id = record.id;
+    bar.started = spans.started;
+    bar.open = spans.open;
+    bar.issued = record.reached(Mark::Issued);
+    bar.status = qint16(record.status);
+    bar.host = hosts ? hosts->hostOf(index) : 0;
+    bar.robots = record.role == RequestRole::Robots;
+    track.hasRobots = track.hasRobots || bar.robots;
+    switch (record.outcome) {
+    case Outcome::HttpError:
+        bar.kind = Kind::HttpError;
+        break;
+    case Outcome::Failed:
+        bar.kind = Kind::Failed;
+        break;
+    case Outcome::Cancelled:
+        bar.kind = Kind::Cancelled;
+        break;
+    case Outcome::Ok:
+    case Outcome::Pending:
+        bar.kind = Kind::Ok;
+        break;
+    }
+}
+
+void TimelineLayout::countBar(Track &track, const Bar &bar, int sign) const
+{
+    track.failed += bar.failed() ? sign : 0;
+    track.cancelled += bar.kind == Kind::Cancelled ? sign : 0;
+}
+
+void TimelineLayout::rebuildTrack(Track &track) const
+{
+    ++m_rebuilds;
+    const RunModel *model = track.model;
+    const qsizetype count = model->records().size();
+    const HostIndex *hosts = updateHosts(track);
+    track.failed = 0;
+    track.cancelled = 0;
+    track.hasRobots = false;
+    track.bars.assign(std::size_t(count), Bar {});
+    for (int i = 0; i < int(count); ++i) {
+        fillBar(track, i, hosts);
+        countBar(track, track.bars[std::size_t(i)], 1);
+    }
+    refreshIdeal(track);
+    refreshCapacity(track);
+    buildRows(track);
+}
+
+void TimelineLayout::refreshIdeal(Track &track) const
+{
+    const RunModel *model = track.model;
+    const QList<RequestRecord> &records = model->records();
+    track.ideal.clear();
+    // A crawl has no ideal schedule: none of its pages could start before its parent was read.
+    if (const QList<qint64> starts = model->isLive() ? QList<qint64> {} : idealStartsNs(model->run());
+        starts.size() == records.size()) {
+        track.ideal.reserve(std::size_t(records.size()));
+        for (qsizetype i = 0; i < records.size(); ++i)
+            track.ideal.emplace_back(starts[i], starts[i] + serviceNs(records[i]));
+    }
+}
+
+void TimelineLayout::refreshCapacity(Track &track) const
+{
+    // The initial size is in the header; only changes during the run get a marker.
+    track.capacity.clear();
+    const auto &changes = track.model->run().capacityChanges;
+    for (qsizetype i = 1; i < changes.size(); ++i) {
+        if (changes[i].capacity > 0 && changes[i].capacity != changes[i - 1].capacity)
+            track.capacity.emplace_back(changes[i].atNs, changes[i].capacity);
+    }
+}
+
+void TimelineLayout::refreshTitle(Track &track) const
+{
+    const RunModel *model = track.model;
+    RunCaption::Facts facts;
+    facts.requests = int(track.bars.size());
+    facts.failed = track.failed;
+    facts.cancelled = track.cancelled;
+    facts.live = model->isLive();
+    facts.endNs = model->endNs();
+    for (const auto &other : m_models) {
+        if (other && other != model && other->run().settings.mode == RunMode::Sequential && !other->isLive()
+            && !other->run().cancelled && other->run().endNs > 0) {
+            facts.sequentialWallNs = other->run().endNs;
+            break;
+        }
+    }
+    track.title = RunCaption::header(model->run(), facts);
+}
+
+void TimelineLayout::appendRecords(const RunModel *model, int first, int last)
+{
+    Track *track = trackFor(model);
+    if (!track)
+        return;
+    const int count = int(model->records().size());
+    last = std::min(last, count - 1);
+    if (first != int(track->bars.size()) || last < first) {
+        // Not the next records after the ones we have: start this track afresh rather than guess.
+        m_dirtyTracks.push_back(model);
+        return;
+    }
+    const QStringList originsBefore = track->hosts;
+    const HostIndex *hosts = updateHosts(*track);
+    if (hosts && track->hosts.mid(0, originsBefore.size()) != originsBefore) {
+        // The crawl's list of hosts came in and reordered the origins: every bar's host index moves.
+        for (int i = 0; i < first; ++i)
+            track->bars[std::size_t(i)].host = hosts->hostOf(i);
+    }
+    track->bars.resize(std::size_t(last) + 1);
+    for (int i = first; i <= last; ++i) {
+        fillBar(*track, i, hosts);
+        countBar(*track, track->bars[std::size_t(i)], 1);
+    }
+    m_patchedBars += last - first + 1;
+    if (m_options.lanes || m_options.groupByHost)
+        markRows(*track);
+    else
+        track->rows = int(track->bars.size());
+    m_titlesDirty = true;
+}
+
+void TimelineLayout::updateRecords(const RunModel *model, const QList<int> &ids)
+{
+    Track *track = trackFor(model);
+    if (!track)
+        return;
+    const HostIndex *hosts
+        = (m_options.colourByHost || m_options.groupByHost) ? &m_hostIndexes[model] : nullptr;
+    bool rowsChange = false;
+    for (const int id : ids) {
+        const int index = track->barIndexOf(id);
+        if (index < 0 || index >= int(model->records().size()))
+            continue;
+        const Bar before = track->bars[std::size_t(index)];
+        countBar(*track, before, -1);
+        fillBar(*track, index, hosts);
+        const Bar &after = track->bars[std::size_t(index)];
+        countBar(*track, after, 1);
+        ++m_patchedBars;
+        if (m_options.groupByHost && !track->groupOfHost.empty()) {
+            const int group = track->groupOfHost[std::size_t(after.host)];
+            if (group >= 0)
+                track->groups[std::size_t(group)].failed += int(after.failed()) - int(before.failed());
+        }
+        // Lanes pack issued..released: only a request that was issued or ended (or got a new end) can move.
+        if (m_options.lanes
+            && (before.issued != after.issued || before.t[1] != after.t[1] || before.open != after.open
+                || (!after.open && before.t[5] != after.t[5])))
+            rowsChange = true;
+    }
+    if (rowsChange)
+        markRows(*track);
+    m_titlesDirty = true;
+}
+
+void TimelineLayout::finishRun(const RunModel *model)
+{
+    m_titlesDirty = true; // another track's header may compare itself with this run now
+    Track *track = trackFor(model);
+    if (!track)
+        return;
+    // What only a finished run has: bars cut off at its end (no delay is expected any more) and its ideal.
+    const HostIndex *hosts
+        = (m_options.colourByHost || m_options.groupByHost) ? &m_hostIndexes[model] : nullptr;
+    bool opened = false;
+    for (int i = 0; i < int(track->bars.size()); ++i) {
+        if (!track->bars[std::size_t(i)].open)
+            continue;
+        fillBar(*track, i, hosts);
+        ++m_patchedBars;
+        opened = true;
+    }
+    if (opened && m_options.lanes)
+        markRows(*track);
+    refreshIdeal(*track);
+}
+
+void TimelineLayout::resetRun(const RunModel *model)
+{
+    m_hostIndexes.erase(model);
+    m_dirtyTracks.push_back(model);
+    m_titlesDirty = true;
+}
+
+void TimelineLayout::changeCapacity(const RunModel *model)
+{
+    if (Track *track = trackFor(model))
+        refreshCapacity(*track);
+    m_titlesDirty = true;
+}
+
+void TimelineLayout::changeCrawl(const RunModel *model)
+{
+    Track *track = trackFor(model);
+    if (!track || (!m_options.colourByHost && !m_options.groupByHost))
+        return;
+    // A crawl's list of hosts decides the hosts' order: where it moved an origin, the bars follow.
+    const QStringList before = track->hosts;
+    const HostIndex *hosts = updateHosts(*track);
+    if (track->hosts == before)
+        return;
+    for (int i = 0; i < int(track->bars.size()); ++i)
+        track->bars[std::size_t(i)].host = hosts->hostOf(i);
+    if (m_options.groupByHost)
+        markRows(*track);
+}
+
+void TimelineLayout::tick()
+{
+    m_titlesDirty = true;
+}
+
+void TimelineLayout::update(double rowHeight) const
+{
+    if (m_allDirty) {
+        m_tracks.clear();
+        for (const auto &model : m_models) {
+            if (!model)
+                continue;
+            Track track;
+            track.model = model;
+            rebuildTrack(track);
+            m_tracks.push_back(std::move(track));
+        }
+        for (auto it = m_hostIndexes.begin(); it != m_hostIndexes.end();) {
+            const bool shown = std::any_of(m_tracks.begin(), m_tracks.end(),
+                                           [&it](const Track &track) { return track.model == it->first; });
+            it = shown && (m_options.colourByHost || m_options.groupByHost) ? std::next(it)
+                                                                            : m_hostIndexes.erase(it);
+        }
+        m_allDirty = false;
+        m_dirtyTracks.clear();
+        m_dirtyRows.clear();
+        m_titlesDirty = true;
+    }
+    for (Track &track : m_tracks) {
+        const RunModel *model = track.model;
+        if (std::find(m_dirtyTracks.begin(), m_dirtyTracks.end(), model) != m_dirtyTracks.end()) {
+            rebuildTrack(track);
+            m_titlesDirty = true;
+        } else if (std::find(m_dirtyRows.begin(), m_dirtyRows.end(), model) != m_dirtyRows.end()) {
+            buildRows(track);
+        }
+    }
+    m_dirtyTracks.clear();
+    m_dirtyRows.clear();
+    if (m_titlesDirty) {
+        for (Track &track : m_tracks) {
+            if (track.model)
+                refreshTitle(track);
+        }
+        m_titlesDirty = false;
+    }
+    double y = 0;
+    for (Track &track : m_tracks) {
+        track.top = y;
+        track.rowsTop = y + HeaderHeight + (track.capacity.empty() ? 0 : GateRowHeight);
+        track.bottom = track.rowsTop + track.rows * rowHeight + TrackGap;
+        y = track.bottom;
+    }
+}
+
+void TimelineLayout::buildRows(Track &track) const
+{
+    track.lanes.clear();
+    track.laneOf.clear();
+    track.rowBar.clear();
+    track.barRow.clear();
+    track.rowKinds.clear();
+    track.groups.clear();
+    track.groupOfHost.clear();
+    const int barCount = int(track.bars.size());
+    const bool lanes = m_options.lanes;
+    const bool grouped = m_options.groupByHost;
+    if (!lanes && !grouped) {
+        track.rows = barCount;
+        return;
+    }
+    ++m_rowLayouts;
+
+    // The bars of each group in record order: one group of everything unless grouped by host.
+    std::vector<std::vector<int>> members;
+    if (!grouped) {
+        members.emplace_back(std::size_t(barCount));
+        std::iota(members.front().begin(), members.front().end(), 0);
+    } else {
+        members.resize(std::size_t(track.hosts.size()));
+        for (int i = 0; i < barCount; ++i)
+            members[std::size_t(track.bars[std::size_t(i)].host)].push_back(i);
+        track.groupOfHost.assign(members.size(), -1);
+    }
+
+    if (lanes)
+        track.laneOf.assign(std::size_t(barCount), 0);
+    else
+        track.barRow.assign(std::size_t(barCount), 0);
+    // A request still going holds its lane until it ends, whenever that will be.
+    const bool live = track.live();
+    const qint64 now = track.nowNs();
+    const auto laneEnd = [live, now](const Bar &bar) {
+        return live && bar.open ? std::numeric_limits<qint64>::max() : bar.endAt(now);
+    };
+    int row = 0;
+    for (std::size_t host = 0; host < members.size(); ++host) {
+        std::vector<int> &bars = members[host];
+        if (bars.empty())
+            continue;
+        Group group;
+        if (grouped) {
+            group.host = int(host);
+            group.headerRow = row++;
+            group.requests = int(bars.size());
+            for (const int index : bars)
+                group.failed += track.bars[std::size_t(index)].failed() ? 1 : 0;
+            track.rowKinds.push_back(RowKind::GroupHeader);
+            if (lanes)
+                track.lanes.emplace_back();
+            else
+                track.rowBar.push_back(-1);
+        }
+        if (!lanes) {
+            for (const int index : bars) {
+                track.barRow[std::size_t(index)] = row++;
+                track.rowBar.push_back(index);
+                track.rowKinds.push_back(RowKind::Bars);
+            }
+        } else {
+            // Lanes pack the time a request held its permit (issued -> released); requests not issued yet
+            // wait together in a queue lane on top instead of each taking a lane of its own.
+            std::vector<LanePacker::Interval> intervals;
+            std::vector<int> issuedBars;
+            std::vector<int> queued;
+            for (const int index : bars) {
+                const Bar &bar = track.bars[std::size_t(index)];
+                if (bar.issued) {
+                    intervals.push_back({bar.t[1], laneEnd(bar)});
+                    issuedBars.push_back(index);
+                } else {
+                    queued.push_back(index);
+                }
+            }
+            if (!queued.empty()) {
+                for (const int index : queued)
+                    track.laneOf[std::size_t(index)] = row;
+                track.lanes.push_back(std::move(queued));
+                track.rowKinds.push_back(RowKind::Queue);
+                ++row;
+            }
+            int laneCount = 0;
+            const std::vector<int> packed = LanePacker::pack(intervals, &laneCount);
+            const std::size_t first = track.lanes.size();
+            track.lanes.resize(first + std::size_t(laneCount));
+            track.rowKinds.resize(first + std::size_t(laneCount), RowKind::Bars);
+            for (std::size_t k = 0; k < issuedBars.size(); ++k) {
+                track.laneOf[std::size_t(issuedBars[k])] = row + packed[k];
+                track.lanes[first + std::size_t(packed[k])].push_back(issuedBars[k]);
+            }
+            for (std::size_t lane = first; lane < track.lanes.size(); ++lane) {
+                auto &laneBars = track.lanes[lane];
+                std::stable_sort(laneBars.begin(), laneBars.end(), [&track](int a, int b) {
+                    return track.bars[std::size_t(a)].t[1] < track.bars[std::size_t(b)].t[1];
+                });
+            }
+            row += laneCount;
+        }
+        if (grouped) {
+            group.rows = row - group.headerRow - 1;
+            track.groupOfHost[host] = int(track.groups.size());
+            track.groups.push_back(group);
+        }
+    }
+    track.rows = row;
+}
+
+int TimelineLayout::rowCount() const
+{
+    int rows = 0;
+    for (const Track &track : m_tracks)
+        rows += track.rows;
+    return rows;
+}
+
+int TimelineLayout::groupCount() const
+{
+    int groups = 0;
+    for (const Track &track : m_tracks)
+        groups += int(track.groups.size());
+    return groups;
+}
+
+double TimelineLayout::chromeHeight() const
+{
+    double chrome = 0;
+    for (const Track &track : m_tracks)
+        chrome += track.rowsTop - track.top + TrackGap;
+    return chrome;
+}
+
+qint64 TimelineLayout::dataEndNs() const
+{
+    qint64 end = 0;
+    for (const Track &track : m_tracks)
+        end = std::max(end, track.nowNs());
+    return end;
+}
+
+bool TimelineLayout::isLive() const
+{
+    return std::any_of(m_tracks.begin(), m_tracks.end(), [](const Track &track) { return track.live(); });
+}
+
+int TimelineLayout::trackOf(const RunModel *model) const
+{
+    for (int t = 0; t < int(m_tracks.size()); ++t) {
+        if (m_tracks[std::size_t(t)].model == model)
+            return t;
+    }
+    return -1;
+}
+
+int TimelineLayout::rowOf(const RunModel *model, int recordId) const
+{
+    const int t = trackOf(model);
+    if (t < 0)
+        return -1;
+    const Track &track = m_tracks[std::size_t(t)];
+    const int index = track.barIndexOf(recordId);
+    return index < 0 ? -1 : track.rowOfBar(index, m_options.lanes);
+}
+
+int TimelineLayout::trackAtContentY(double y) const
+{
+    if (m_tracks.empty() || y < 0)
+        return -1;
+    const auto it = std::upper_bound(m_tracks.begin(), m_tracks.end(), y,
+                                     [](double value, const Track &track) { return value < track.top; });
+    const int index = int(it - m_tracks.begin()) - 1;
+    if (index < 0 || y >= m_tracks[std::size_t(index)].bottom)
+        return -1;
+    return index;
+}
+
+TimelineLayout::Hit TimelineLayout::hitTest(QPointF pos, const TimelineViewport &viewport) const
+{
+    Hit hit;
+    const int width = viewport.width();
+    const double scrollY = viewport.scrollY();
+    const double rowHeight = viewport.rowHeight();
+    const TimeScale &scale = viewport.scale();
+    const int t = trackAtContentY(pos.y() + scrollY);
+    if (t < 0 || pos.x() < 0 || pos.x() >= width)
+        return hit;
+    hit.track = t;
+    const Track &track = m_tracks[std::size_t(t)];
+    const double contentY = pos.y() + scrollY;
+    if (contentY < track.rowsTop) {
+        hit.gateRow = contentY >= track.top + HeaderHeight; // else the header line
+        return hit;
+    }
+    const double rowPos = (contentY - track.rowsTop) / rowHeight;
+    if (rowPos >= track.rows)
+        return hit;
+
+    const int x = int(std::floor(pos.x()));
+    const bool dense = viewport.isDense();
+    // The rows drawn into this pixel row: one, or every row whose top falls in it when rows are sub-pixel.
+    int firstRow = int(std::floor(rowPos));
+    int lastRow = firstRow;
+    if (rowHeight < 1) {
+        const double pixelTop = std::floor(pos.y()) + scrollY - track.rowsTop;
+        firstRow = std::max(0, int(std::ceil(pixelTop / rowHeight)));
+        lastRow = std::min(track.rows - 1, int(std::ceil((pixelTop + 1) / rowHeight)) - 1);
+    }
+    hit.row = firstRow;
+    const qint64 now = track.nowNs();
+    const PixelMapper px(scale, width);
+    const int tolerance = dense ? 0 : 2;
+    const auto covers = [&](const Bar &stored, int firstPhase) {
+        const Bar bar = stored.at(now);
+        const int x0 = px(bar.t[std::size_t(firstPhase)]);
+        const int x1 = std::max(x0 + 1, px(bar.t[5]));
+        return x >= x0 - tolerance && x < x1 + tolerance;
+    };
+
+    for (int row = firstRow; row <= lastRow; ++row) {
+        if (!m_options.lanes) {
+            const int index = track.barAtRow(row);
+            if (index >= 0 && covers(track.bars[std::size_t(index)], 0))
+                hit.bars.push_back(index);
+            continue;
+        }
+        const auto &lane = track.lanes[std::size_t(row)];
+        const bool queueLane = track.rowKind(row) == RowKind::Queue;
+        const int firstPhase = queueLane ? 0 : 1;
+        if (queueLane || dense) {
+            for (const int index : lane) {
+                if (covers(track.bars[std::size_t(index)], firstPhase))
+                    hit.bars.push_back(index);
+            }
+            continue;
+        }
+        // Lanes are merged exactly as painted, so a marker's tooltip counts what the marker holds.
+        const qint64 from = scale.toTime(x - 3.0);
+        const auto begin
+            = std::lower_bound(lane.begin(), lane.end(), from, [&track, now](int index, qint64 ns) {
+                  return track.bars[std::size_t(index)].endAt(now) < ns;
+              });
+        BarMerger merger;
+        for (auto it = begin; it != lane.end(); ++it) {
+            const Bar &bar = track.bars[std::size_t(*it)];
+            const double x0 = scale.toPixel(bar.t[1]);
+            if (x0 > x + 3.0)
+                break;
+            merger.add(x0, scale.toPixel(bar.endAt(now)), int(it - lane.begin()));
+        }
+        merger.finish();
+        const BarMerger::Item *best = nullptr;
+        int bestDistance = tolerance + 1;
+        for (const auto &item : merger.items()) {
+            const int distance = x < item.x0 ? item.x0 - x : (x >= item.x1 ? x - item.x1 + 1 : 0);
+            if (distance < bestDistance) {
+                bestDistance = distance;
+                best = &item;
+            }
+        }
+        if (best) {
+            for (int k = best->first; k <= best->last; ++k)
+                hit.bars.push_back(lane[std::size_t(k)]);
+        }
+    }
+    return hit;
+}
+
+QRect TimelineLayout::barRect(const RunModel *model, int recordId, const TimelineViewport &viewport) const
+{
+    const int t = trackOf(model);
+    if (t < 0)
+        return {};
+    const Track &track = m_tracks[std::size_t(t)];
+    const int index = track.barIndexOf(recordId);
+    if (index < 0)
+        return {};
+    const Bar bar = track.bars[std::size_t(index)].at(track.nowNs());
+    const double rowHeight = viewport.rowHeight();
+    const double top
+        = track.rowsTop + track.rowOfBar(index, m_options.lanes) * rowHeight - viewport.scrollY();
+    const PixelMapper px(viewport.scale(), viewport.width());
+    const int x0 = px(m_options.lanes && bar.issued ? bar.t[1] : bar.t[0]);
+    const int x1 = std::max(x0 + 1, px(bar.t[5]));
+    const int y0 = int(std::floor(top));
+    return QRect(x0, y0, x1 - x0, std::max(1, int(std::floor(top + rowHeight)) - y0));
+}
