@@ -244,6 +244,39 @@ void TimelineLayout::refreshTitle(Track &track) const
     track.title = RunCaption::header(model->run(), facts);
 }
 
+void TimelineLayout::connectModel(RunModel *model, QObject *context, const std::function<void()> &changed)
+{
+    QObject::connect(model, &RunModel::recordsAppended, context, [this, model, changed](int first, int last) {
+        appendRecords(model, first, last);
+        changed();
+    });
+    QObject::connect(model, &RunModel::recordsUpdated, context,
+                     [this, model, changed](const QList<int> &ids) {
+                         updateRecords(model, ids);
+                         changed();
+                     });
+    QObject::connect(model, &RunModel::liveNowChanged, context, [this, changed] {
+        tick();
+        changed();
+    });
+    QObject::connect(model, &RunModel::capacityChanged, context, [this, model, changed] {
+        changeCapacity(model);
+        changed();
+    });
+    QObject::connect(model, &RunModel::runFinished, context, [this, model, changed] {
+        finishRun(model);
+        changed();
+    });
+    QObject::connect(model, &RunModel::crawlChanged, context, [this, model, changed] {
+        changeCrawl(model);
+        changed();
+    });
+    QObject::connect(model, &RunModel::runReset, context, [this, model, changed] {
+        resetRun(model);
+        changed();
+    });
+}
+
 void TimelineLayout::appendRecords(const RunModel *model, int first, int last)
 {
     Track *track = trackFor(model);

@@ -7,6 +7,7 @@
 #include <QStringList>
 
 #include <array>
+#include <functional>
 #include <map>
 #include <optional>
 #include <utility>
@@ -128,6 +129,9 @@ public:
     void setOptions(const Options &options);
     /// Host colours are registered here as hosts appear; not owned.
     void setHostColours(HostColours *colours);
+
+    /// Applies the model's announcements as they come, then calls changed() (with context alive).
+    void connectModel(RunModel *model, QObject *context, const std::function<void()> &changed);
 
     // What a model announced; each touches only what it names.
     void appendRecords(const RunModel *model, int first, int last);

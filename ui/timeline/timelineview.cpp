@@ -66,42 +66,14 @@ void TimelineView::setModels(const QList<RunModel *> &models)
             continue;
         // Each announcement patches only what it names; the repaint (and the follow) waits for the next
         // frame.
-        connect(model, &RunModel::recordsAppended, this, [this, model](int first, int last) {
-            m_layout.appendRecords(model, first, last);
-            scheduleUpdate();
-        });
-        connect(model, &RunModel::recordsUpdated, this, [this, model](const QList<int> &ids) {
-            m_layout.updateRecords(model, ids);
-            scheduleUpdate();
-        });
-        connect(model, &RunModel::liveNowChanged, this, [this] {
-            m_layout.tick();
-            scheduleUpdate();
-        });
-        connect(model, &RunModel::capacityChanged, this, [this, model] {
-            m_layout.changeCapacity(model);
-            scheduleUpdate();
-        });
-        connect(model, &RunModel::runFinished, this, [this, model] {
-            m_layout.finishRun(model);
-            scheduleUpdate();
-        });
-        // A crawl's list of hosts comes apart from its records, and decides the hosts' order.
-        connect(model, &RunModel::crawlChanged, this, [this, model] {
-            if (colourByHost() || groupByHost()) {
-                m_layout.changeCrawl(model);
-                scheduleUpdate();
-            }
-        });
-        connect(model, &RunModel::runReset, this, [this, model] {
+        m_layout.connectModel(model, this, [this] { scheduleUpdate(); });
+        connect(model, &RunModel::runReset, this, [this] {
             m_viewport.followAll();
             // A new run gives out the host colours afresh, in its own order of first use.
             if (m_hostColours == &m_ownHostColours && (colourByHost() || groupByHost())) {
                 m_hostColours->clear();
                 m_layout.invalidate();
             }
-            m_layout.resetRun(model);
-            scheduleUpdate();
         });
         connect(model, &QObject::destroyed, this, [this] {
             m_layout.setModels(m_layout.models());
