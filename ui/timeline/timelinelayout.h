@@ -57,6 +57,36 @@ public:
 
     enum class RowKind : quint8 { Bars, Queue, GroupHeader };
 
+    // Dense painting merges, per pixel row, the parts of bars by the kind of coverage they draw. With colours
+    // by host, sending and downloading come once per host colour after these.
+    enum Coverage : int {
+        CoverWaiting,
+        CoverCancelledWaiting,
+        CoverDelay,
+        CoverSending,
+        CoverDownloading,
+        CoverCancelled,
+        CoverError,
+        CoverageCount
+    };
+    static constexpr int DenseBlockRows = 64;
+    struct CoverSpan
+    {
+        qint64 startNs = 0;
+        qint64 endNs = 0;
+        int coverage = 0;
+    };
+    // A run of DenseBlockRows rows with the union of its finished bars' times per kind of coverage: a pixel
+    // row holding thousands of rows then merges a few spans per block instead of every bar. Bars still going
+    // are stretched at paint time, so they are listed apart.
+    struct DenseBlock
+    {
+        std::vector<CoverSpan> spans;
+        std::vector<int> openBars;
+        qint64 startNs = 0;
+        qint64 endNs = -1; // of the spans; before startNs when there are none
+    };
+
     // Grouped by host: one host's rows, under a header row of its own.
     struct Group
     {
@@ -80,6 +110,8 @@ public:
         std::vector<int> groupOfHost; // grouped by host: host -> index into groups, or -1
         QStringList hosts; // origins, in the run's host order
         std::vector<int> hostSlots; // host -> slot in the shared HostColours
+        std::vector<DenseBlock> blocks; // rows without lanes, in runs of DenseBlockRows
+        std::vector<int> dirtyBlocks;
         bool hasRobots = false;
         int failed = 0;
         int cancelled = 0;
@@ -185,6 +217,9 @@ private:
     void refreshTitle(Track &track) const;
     void buildRows(Track &track) const;
     void markRows(Track &track);
+    void markBlockOfBar(Track &track, int bar) const;
+    void refreshBlocks(Track &track, bool all) const;
+    void buildBlock(Track &track, int block) const;
 
     QList<QPointer<RunModel>> m_models;
     Options m_options;

@@ -32,6 +32,11 @@ constexpr int TrackGap = TimelineLayout::TrackGap;
 
 // Dense rows: per pixel row, the union of each kind of phase.
 enum DenseClass { Waiting, CancelledWaiting, Delay, Sending, Downloading, Cancelled, Error, DenseClassCount };
+static_assert(int(Waiting) == int(TimelineLayout::CoverWaiting)
+                  && int(Delay) == int(TimelineLayout::CoverDelay)
+                  && int(Error) == int(TimelineLayout::CoverError)
+                  && int(DenseClassCount) == int(TimelineLayout::CoverageCount),
+              "the layout's blocks are merged with the painter's classes");
 constexpr std::array<Fill, DenseClassCount> DenseFills {
     DenseWaiting, DenseCancelledWaiting, DenseDelay, FirstByte, Download, CancelledFill, ErrorFill};
 
@@ -98,6 +103,8 @@ private:
     void addBar(const Track &track, const Bar &bar, double rowTop, int firstPhase);
     void addLabel(const Bar &bar, const std::array<int, 6> &x, int firstPhase, int cy);
     void addDense(const Track &track, const Bar &bar, int firstPhase);
+    void addDenseRow(const Track &track, int row);
+    void addDenseBlock(const Track &track, const TimelineLayout::DenseBlock &block);
     void addDenseSpans(const Track &track, const Bar &bar, int firstPhase);
     void pushSpan(int c, int a, int b);
     void flushBucket();
@@ -225,24 +232,57 @@ void Frame::collectDenseRows(const Track &track, int firstRow, int lastRow)
         flushBucket();
         m_bucketY = y0;
         m_bucketHeight = std::max(1, int(std::floor(rowTop + m_rowH)) - y0);
-        for (; row < rowEnd; ++row) {
-            if (!m_lanes) {
-                const int index = track.barAtRow(row);
-                if (index < 0)
-                    continue;
-                const Bar &bar = track.bars[std::size_t(index)];
-                if (bar.endAt(m_now) >= m_visibleStart && bar.t[0] <= m_visibleEnd)
-                    addDense(track, bar, 0);
-                continue;
+        if (m_lanes) {
+            for (; row < rowEnd; ++row) {
+                const int firstPhase = track.rowKind(row) == RowKind::Queue ? 0 : 1;
+                const auto [begin, end] = visibleLaneRange(track, row);
+                for (auto it = begin; it != end; ++it)
+                    addDense(track, track.bars[std::size_t(*it)], firstPhase);
             }
-            const int firstPhase = track.rowKind(row) == RowKind::Queue ? 0 : 1;
-            const auto [begin, end] = visibleLaneRange(track, row);
-            for (auto it = begin; it != end; ++it)
-                addDense(track, track.bars[std::size_t(*it)], firstPhase);
+            continue;
         }
+        // Whole blocks of rows inside the bucket come merged already; the rows around them one by one.
+        constexpr int Block = TimelineLayout::DenseBlockRows;
+        const int firstBlock = (row + Block - 1) / Block;
+        const int endBlock = rowEnd / Block;
+        const bool blocks = !track.blocks.empty() && endBlock > firstBlock;
+        const int singlesEnd = blocks ? firstBlock * Block : rowEnd;
+        for (; row < singlesEnd; ++row)
+            addDenseRow(track, row);
+        if (!blocks)
+            continue;
+        for (int block = firstBlock; block < endBlock; ++block)
+            addDenseBlock(track, track.blocks[std::size_t(block)]);
+        for (row = endBlock * Block; row < rowEnd; ++row)
+            addDenseRow(track, row);
     }
     flushBucket();
     m_bucketY = INT_MIN;
+}
+
+void Frame::addDenseRow(const Track &track, int row)
+{
+    const int index = track.barAtRow(row);
+    if (index < 0)
+        return;
+    const Bar &bar = track.bars[std::size_t(index)];
+    if (bar.endAt(m_now) >= m_visibleStart && bar.t[0] <= m_visibleEnd)
+        addDense(track, bar, 0);
+}
+
+void Frame::addDenseBlock(const Track &track, const TimelineLayout::DenseBlock &block)
+{
+    for (const int index : block.openBars) {
+        const Bar &bar = track.bars[std::size_t(index)];
+        if (bar.endAt(m_now) >= m_visibleStart && bar.t[0] <= m_visibleEnd)
+            addDense(track, bar, 0);
+    }
+    if (block.endNs < m_visibleStart || block.startNs > m_visibleEnd)
+        return;
+    for (const TimelineLayout::CoverSpan &span : block.spans) {
+        const int a = m_px(span.startNs);
+        pushSpan(span.coverage, a, std::max(a + 1, m_px(span.endNs)));
+    }
 }
 
 std::pair<std::vector<int>::const_iterator, std::vector<int>::const_iterator>

@@ -22,6 +22,7 @@ private Q_SLOTS:
     void openBarsStretchToNow();
     void finishingComputesTheIdealWithoutRebuild();
     void resetRebuilds();
+    void denseBlocksHoldTheUnionOfTheirRows();
 
 private:
     static constexpr qint64 Ms = 1'000'000;
@@ -434,6 +435,53 @@ void TestTimelineLayout::resetRebuilds()
     layout.update(20);
     QCOMPARE(layout.rebuildCount(), rebuilds + 1);
     QCOMPARE(layout.rowCount(), 2);
+}
+
+void TestTimelineLayout::denseBlocksHoldTheUnionOfTheirRows()
+{
+    // 100 requests one after another, 10 ms each, all queued at 0.
+    QList<std::pair<qint64, qint64>> spans;
+    for (int i = 0; i < 100; ++i)
+        spans.append({i * 10, i * 10 + 10});
+    const RunResult result = run(RunMode::Sequential, 1, spans);
+    RunModel model;
+    TimelineLayout layout;
+    layout.setModels({&model});
+    layout.connectModel(&model, this, [] {});
+    model.beginRun(result.runId, result.settings, QDateTime::currentDateTimeUtc());
+    model.applyRecords(result.runId, result.records);
+    layout.update(1);
+    const auto &blocks = layout.tracks().front().blocks;
+    QCOMPARE(blocks.size(), std::size_t(2)); // 64 + 36 rows
+    const auto spansOf = [&blocks](std::size_t block, int coverage) {
+        std::vector<std::pair<qint64, qint64>> result;
+        for (const auto &span : blocks[block].spans) {
+            if (span.coverage == coverage)
+                result.emplace_back(span.startNs, span.endNs);
+        }
+        return result;
+    };
+    // The waits of rows 0-63 overlap into one span; the downloads stay apart, one per row.
+    QCOMPARE(spansOf(0, TimelineLayout::CoverWaiting),
+             (std::vector<std::pair<qint64, qint64>> {{0, 630 * Ms}}));
+    QCOMPARE(spansOf(1, TimelineLayout::CoverWaiting),
+             (std::vector<std::pair<qint64, qint64>> {{0, 990 * Ms}}));
+    QCOMPARE(spansOf(0, TimelineLayout::CoverDownloading).size(), std::size_t(64));
+    QCOMPARE(spansOf(0, TimelineLayout::CoverDownloading)[3], std::make_pair(35 * Ms, 40 * Ms));
+    QVERIFY(spansOf(0, TimelineLayout::CoverError).empty());
+    QCOMPARE(blocks[0].startNs, 0);
+    QCOMPARE(blocks[0].endNs, 640 * Ms);
+
+    // A failure patches its block: the red span appears where #3 was in flight.
+    const int rebuilds = layout.rebuildCount();
+    RequestRecord failed = result.records[3];
+    failed.outcome = Outcome::Failed;
+    model.applyRecords(result.runId, {failed});
+    layout.update(1);
+    QCOMPARE(layout.rebuildCount(), rebuilds);
+    QCOMPARE(spansOf(0, TimelineLayout::CoverError),
+             (std::vector<std::pair<qint64, qint64>> {{30 * Ms, 40 * Ms}}));
+    QCOMPARE(spansOf(0, TimelineLayout::CoverDownloading).size(), std::size_t(63));
 }
 
 QTEST_GUILESS_MAIN(TestTimelineLayout)
