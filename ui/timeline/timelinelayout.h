@@ -219,7 +219,6 @@ private:
     void markRows(Track &track);
     void markBlockOfBar(Track &track, int bar) const;
     void refreshBlocks(Track &track, bool all) const;
-    void buildBlock(Track &track, int block) const;
 
     QList<QPointer<RunModel>> m_models;
     Options m_options;

@@ -11,6 +11,7 @@
 #include "core/hostkey.h"
 #include "core/phasespans.h"
 #include "timelinebatches.h"
+#include "timelinedensecoverage.h"
 #include "timelinepalette.h"
 #include "timelinetooltips.h"
 
@@ -37,8 +38,6 @@ static_assert(int(Waiting) == int(TimelineLayout::CoverWaiting)
                   && int(Error) == int(TimelineLayout::CoverError)
                   && int(DenseClassCount) == int(TimelineLayout::CoverageCount),
               "the layout's blocks are merged with the painter's classes");
-constexpr std::array<Fill, DenseClassCount> DenseFills {
-    DenseWaiting, DenseCancelledWaiting, DenseDelay, FirstByte, Download, CancelledFill, ErrorFill};
 
 // One paint: collects the visible tracks' shapes into batches, then draws them layer by layer.
 class Frame
@@ -65,9 +64,7 @@ public:
         , m_thin(std::max(1, int(std::lround(m_rowH * 0.4))))
         , m_labels(!m_lanes && m_rowH >= LabelMinRowHeight)
         , m_metrics(style.font)
-        , m_classCount(DenseClassCount + (m_hostColours ? 2 * TimelinePalette::HostColorCount : 0))
-        , m_spans(std::size_t(m_classCount))
-        , m_owner(m_hostColours ? std::size_t(m_width) + 4 : 0, -1)
+        , m_coverage(m_width, m_hostColours)
     { }
 
     void paint()
@@ -106,8 +103,7 @@ private:
     void addDenseRow(const Track &track, int row);
     void addDenseBlock(const Track &track, const TimelineLayout::DenseBlock &block);
     void addDenseSpans(const Track &track, const Bar &bar, int firstPhase);
-    void pushSpan(int c, int a, int b);
-    void flushBucket();
+    void pushSpan(int c, int a, int b) { m_coverage.push(c, a, b); }
     void paintBatches();
     void paintMarks();
     void paintLabels();
@@ -141,14 +137,7 @@ private:
     TimelineBatches m_batches;
     BarMerger m_merger;
     std::vector<std::pair<int, int>> m_queueSpans;
-    // Dense rows: per class, the spans of the pixel row being collected ("bucket").
-    const int m_classCount;
-    std::vector<std::vector<std::pair<int, int>>> m_spans;
-    int m_bucketY = INT_MIN;
-    int m_bucketHeight = 1;
-    // Coloured by host, a pixel row mixes many hosts whose spans overlap: which host shows at each column is
-    // worked out per bucket, so each column is painted once instead of once per host.
-    std::vector<qint16> m_owner;
+    TimelineDenseCoverage m_coverage;
 };
 
 void Frame::paintGrid()
@@ -229,9 +218,7 @@ void Frame::collectDenseRows(const Track &track, int firstRow, int lastRow)
         const int y0 = int(std::floor(rowTop));
         const int rowEnd
             = std::clamp(int(std::ceil((y0 + 1 + m_scrollY - track.rowsTop) / m_rowH)), row + 1, lastRow + 1);
-        flushBucket();
-        m_bucketY = y0;
-        m_bucketHeight = std::max(1, int(std::floor(rowTop + m_rowH)) - y0);
+        m_coverage.startRow(y0, std::max(1, int(std::floor(rowTop + m_rowH)) - y0), m_batches);
         if (m_lanes) {
             for (; row < rowEnd; ++row) {
                 const int firstPhase = track.rowKind(row) == RowKind::Queue ? 0 : 1;
@@ -256,8 +243,7 @@ void Frame::collectDenseRows(const Track &track, int firstRow, int lastRow)
         for (row = endBlock * Block; row < rowEnd; ++row)
             addDenseRow(track, row);
     }
-    flushBucket();
-    m_bucketY = INT_MIN;
+    m_coverage.finish(m_batches);
 }
 
 void Frame::addDenseRow(const Track &track, int row)
@@ -477,22 +463,6 @@ void Frame::addLabel(const Bar &bar, const std::array<int, 6> &x, int firstPhase
             {QPoint(x[std::size_t(firstPhase)] - 6 - textWidth, baseline), text, error, false});
 }
 
-void Frame::pushSpan(int c, int a, int b)
-{
-    if (b <= -2 || a >= m_width + 2)
-        return;
-    a = std::max(a, -2);
-    b = std::min(b, m_width + 2);
-    // Neighbouring rows mostly overlap: grow the last span, and sort only what is left at the flush.
-    auto &list = m_spans[std::size_t(c)];
-    if (!list.empty() && a <= list.back().second && b >= list.back().first) {
-        list.back().first = std::min(list.back().first, a);
-        list.back().second = std::max(list.back().second, b);
-    } else {
-        list.emplace_back(a, b);
-    }
-}
-
 void Frame::addDense(const Track &track, const Bar &bar, int firstPhase)
 {
     if (bar.open) {
@@ -534,49 +504,6 @@ void Frame::addDenseSpans(const Track &track, const Bar &bar, int firstPhase)
     }
     if (x5 > x4)
         pushSpan(Delay, x4, x5);
-}
-
-void Frame::flushBucket()
-{
-    int ownedFrom = INT_MAX;
-    int ownedTo = INT_MIN;
-    for (int c = 0; c < m_classCount; ++c) {
-        auto &list = m_spans[std::size_t(c)];
-        if (list.empty())
-            continue;
-        BarMerger::unite(list);
-        if (c < DenseClassCount) {
-            auto &rects = m_batches.fills[DenseFills[std::size_t(c)]];
-            for (const auto &[a, b] : list)
-                rects.emplace_back(a, m_bucketY, b - a, m_bucketHeight);
-        } else {
-            // The thick downloads over the thin parts, and a higher slot over a lower one, as painted.
-            const int host = (c - DenseClassCount) / 2;
-            const bool thick = (c - DenseClassCount) % 2 == 1;
-            const auto order = qint16((thick ? TimelinePalette::HostColorCount : 0) + host);
-            for (const auto &[a, b] : list) {
-                for (int x = a + 2; x < b + 2; ++x)
-                    m_owner[std::size_t(x)] = std::max(m_owner[std::size_t(x)], order);
-                ownedFrom = std::min(ownedFrom, a + 2);
-                ownedTo = std::max(ownedTo, b + 2);
-            }
-        }
-        list.clear();
-    }
-    for (int x = ownedFrom; x < ownedTo;) {
-        const qint16 order = m_owner[std::size_t(x)];
-        int end = x + 1;
-        while (end < ownedTo && m_owner[std::size_t(end)] == order)
-            ++end;
-        if (order >= 0) {
-            const int host = order % TimelinePalette::HostColorCount;
-            auto &rects = order >= TimelinePalette::HostColorCount ? m_batches.hostThick[std::size_t(host)]
-                                                                   : m_batches.hostThin[std::size_t(host)];
-            rects.emplace_back(x - 2, m_bucketY, end - x, m_bucketHeight);
-        }
-        std::fill(m_owner.begin() + x, m_owner.begin() + end, qint16(-1));
-        x = end;
-    }
 }
 
 void Frame::paintBatches()
