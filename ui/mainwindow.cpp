@@ -81,7 +81,17 @@ MainWindow::MainWindow(QWidget *parent)
     }
 
     connect(m_session, &RunSession::modelsChanged, this, &MainWindow::onModelsChanged);
-    connect(m_session, &RunSession::progressChanged, this, &MainWindow::updateProgress);
+    // The engine ticks 30 times a second; the status bar's numbers are read by people, and QProgressBar
+    // repaints at once on every change, so they follow at a few updates a second (and at once at the end).
+    m_progressTimer.setSingleShot(true);
+    m_progressTimer.setInterval(ProgressIntervalMs);
+    connect(&m_progressTimer, &QTimer::timeout, this, &MainWindow::updateProgress);
+    connect(m_session, &RunSession::progressChanged, this, [this] {
+        if (!m_session->isRunning())
+            updateProgress();
+        else if (!m_progressTimer.isActive())
+            m_progressTimer.start();
+    });
     connect(m_session, &RunSession::finished, this, &MainWindow::onFinished);
 
     loadSample(lessonSamples().first());
@@ -490,6 +500,7 @@ void MainWindow::onFinished(bool cancelled)
 
 void MainWindow::updateProgress()
 {
+    m_progressTimer.stop();
     const RunSession::Progress progress = m_session->progress();
     m_progress->setVisible(progress.total > 0);
     m_progress->setRange(0, std::max(1, progress.total));

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QMainWindow>
+#include <QTimer>
 
 class CrawlSettingsBox;
 class QAction;
@@ -94,6 +95,8 @@ private:
     DemoServer *m_demoServer;
     RunSession *m_session;
     RequestSelection *m_selection;
+    static constexpr int ProgressIntervalMs = 200;
+    QTimer m_progressTimer;
     UrlEditor *m_urlEditor = nullptr;
     QComboBox *m_modeBox = nullptr;
     LimitSlider *m_limitSlider = nullptr;

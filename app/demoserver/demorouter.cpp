@@ -137,6 +137,50 @@ int DemoRouter::jitterMs(quint64 seed, QByteArrayView target, int minMs, int max
     return minMs + int(splitmix64(seed ^ fnv1a64(target)) % span);
 }
 
+std::optional<int> DemoRouter::plannedDelayMs(const QByteArray &target, quint64 seed)
+{
+    const qsizetype queryAt = target.indexOf('?');
+    const QByteArray path = queryAt < 0 ? target : target.left(queryAt);
+    const QUrlQuery query(QString::fromUtf8(queryAt < 0 ? QByteArray() : target.mid(queryAt + 1)));
+    const QList<QByteArray> segments = path.split('/');
+    // "/delay/500" splits into "", "delay", "500"
+    if (segments.size() != 3 || !segments.at(0).isEmpty())
+        return std::nullopt;
+    const QByteArray &endpoint = segments.at(1);
+    const QByteArray &argument = segments.at(2);
+    if (endpoint == "delay") {
+        const qsizetype dash = argument.indexOf('-');
+        const auto minMs = parseNumber(dash < 0 ? argument : argument.left(dash), MaxDelayMs);
+        const auto maxMs = dash < 0 ? minMs : parseNumber(argument.mid(dash + 1), MaxDelayMs);
+        if (!minMs || !maxMs || *minMs > *maxMs)
+            return std::nullopt;
+        if (dash < 0)
+            return int(*minMs);
+        if (query.hasQueryItem(QStringLiteral("seed"))) {
+            const auto querySeed
+                = parseQueryNumber(query, QStringLiteral("seed"), std::numeric_limits<quint64>::max());
+            if (!querySeed)
+                return std::nullopt;
+            seed = *querySeed;
+        }
+        return jitterMs(seed, target, int(*minMs), int(*maxMs));
+    }
+    if (endpoint == "status" || endpoint == "bytes") {
+        if (!parseNumber(argument, endpoint == "status" ? 599 : quint64(MaxBytes)))
+            return std::nullopt;
+        if (endpoint == "status") {
+            const auto code = parseNumber(argument, 599);
+            if (*code >= 300 && *code < 400)
+                return std::nullopt; // a redirect: the client goes on somewhere else
+        }
+        if (!query.hasQueryItem(QStringLiteral("delay")))
+            return 0;
+        const auto ms = parseQueryNumber(query, QStringLiteral("delay"), MaxDelayMs);
+        return ms ? std::optional<int>(int(*ms)) : std::nullopt;
+    }
+    return std::nullopt;
+}
+
 DemoResponse DemoRouter::index() const
 {
     const QString items = QStringLiteral(

@@ -101,6 +101,9 @@ private Q_SLOTS:
     void fixedDelay();
     void jitterIsDeterministic();
     void jitterDependsOnSeedAndQuery();
+    void plannedDelayIsWhatTheServerWaits();
+    void plannedDelayIsUnknownElsewhere_data();
+    void plannedDelayIsUnknownElsewhere();
     void status_data();
     void status();
     void bytes_data();
@@ -232,6 +235,39 @@ void TestDemoServer::jitterDependsOnSeedAndQuery()
     QCOMPARE(overridden.size(), 1);
     QCOMPARE(delaysOf(other, seeded), overridden);
     QCOMPARE(overridden.at(0), DemoRouter::jitterMs(7, "/delay/0-50?seed=7", 0, 50));
+}
+
+void TestDemoServer::plannedDelayIsWhatTheServerWaits()
+{
+    // The prediction of the lesson rests on this: what the server will wait is known before asking it.
+    const QStringList targets {QStringLiteral("/delay/40"),          QStringLiteral("/delay/0-90"),
+                               QStringLiteral("/delay/10-80?i=1"),   QStringLiteral("/delay/10-80?i=2"),
+                               QStringLiteral("/delay/5-60?seed=9"), QStringLiteral("/status/200?delay=25"),
+                               QStringLiteral("/bytes/10?delay=15")};
+    const QList<int> waited = delaysOf(m_server, targets);
+    QCOMPARE(waited.size(), targets.size());
+    for (qsizetype i = 0; i < targets.size(); ++i) {
+        const QUrl url = m_server.baseUrl().resolved(QUrl(targets[i]));
+        QCOMPARE(m_server.plannedLatencyNs(url), std::optional<qint64>(qint64(waited[i]) * 1'000'000));
+    }
+}
+
+void TestDemoServer::plannedDelayIsUnknownElsewhere_data()
+{
+    QTest::addColumn<QString>("url");
+    QTest::newRow("another port") << QStringLiteral("http://127.0.0.1:1/delay/40");
+    QTest::newRow("another host") << QStringLiteral("http://example.com/delay/40");
+    QTest::newRow("a redirect chain") << QStringLiteral("{demo}/redirect/3");
+    QTest::newRow("a redirect status") << QStringLiteral("{demo}/status/302");
+    QTest::newRow("the demo site") << QStringLiteral("{demo}/site/");
+    QTest::newRow("a bad delay") << QStringLiteral("{demo}/delay/90-10");
+}
+
+void TestDemoServer::plannedDelayIsUnknownElsewhere()
+{
+    QFETCH(QString, url);
+    url.replace(QStringLiteral("{demo}"), m_server.baseUrl().toString());
+    QCOMPARE(m_server.plannedLatencyNs(QUrl(url)), std::nullopt);
 }
 
 void TestDemoServer::status_data()
