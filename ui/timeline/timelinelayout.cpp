@@ -7,15 +7,14 @@
 #include <climits>
 #include <cmath>
 #include <limits>
-#include <numeric>
 
 #include "barmerger.h"
 #include "core/idealschedule.h"
 #include "core/phasespans.h"
 #include "core/runcaption.h"
 #include "hostcolours.h"
-#include "lanepacker.h"
 #include "timelinedenseblocks.h"
+#include "timelinerows.h"
 
 TimelineLayout::Bar TimelineLayout::Bar::at(qint64 nowNs) const
 {
@@ -305,7 +304,17 @@ void TimelineLayout::appendRecords(const RunModel *model, int first, int last)
         countBar(*track, track->bars[std::size_t(i)], 1);
     }
     m_patchedBars += last - first + 1;
-    if (m_options.lanes || m_options.groupByHost) {
+    if (m_options.lanes && !m_options.groupByHost && track->liveLanes.isValid() && !rowsPending(*track)) {
+        track->laneOf.resize(track->bars.size(), 0);
+        for (int i = first; i <= last; ++i) {
+            if (!track->bars[std::size_t(i)].issued) {
+                track->lanes.front().push_back(i);
+            } else if (!TimelineRows::place(*track, i)) {
+                markRows(*track);
+                break;
+            }
+        }
+    } else if (m_options.lanes || m_options.groupByHost) {
         markRows(*track);
     } else {
         track->rows = int(track->bars.size());
@@ -324,6 +333,7 @@ void TimelineLayout::updateRecords(const RunModel *model, const QList<int> &ids)
     const HostIndex *hosts
         = (m_options.colourByHost || m_options.groupByHost) ? &m_hostIndexes[model] : nullptr;
     bool rowsChange = false;
+    std::vector<std::pair<int, Bar>> laneChanges;
     for (const int id : ids) {
         const int index = track->barIndexOf(id);
         if (index < 0 || index >= int(model->records().size()))
@@ -342,10 +352,27 @@ void TimelineLayout::updateRecords(const RunModel *model, const QList<int> &ids)
                 track->groups[std::size_t(group)].failed += int(after.failed()) - int(before.failed());
         }
         // Lanes pack issued..released: only a request that was issued or ended (or got a new end) can move.
-        if (m_options.lanes
-            && (before.issued != after.issued || before.t[1] != after.t[1] || before.open != after.open
-                || (!after.open && before.t[5] != after.t[5])))
-            rowsChange = true;
+        const bool laneMoves = before.issued != after.issued || before.t[1] != after.t[1]
+            || before.open != after.open || (!after.open && before.t[5] != after.t[5]);
+        if (m_options.lanes && laneMoves)
+            laneChanges.emplace_back(index, before);
+    }
+    if (!laneChanges.empty()) {
+        rowsChange = m_options.groupByHost || !track->liveLanes.isValid() || rowsPending(*track);
+        // Lanes freed in this batch first, then the newly issued requests in the order they went out, as a
+        // full packing would see them.
+        std::stable_sort(laneChanges.begin(), laneChanges.end(), [track](const auto &a, const auto &b) {
+            const auto key = [track](const std::pair<int, Bar> &change) {
+                const bool placed = !change.second.issued;
+                return std::make_pair(placed, placed ? track->bars[std::size_t(change.first)].t[1] : 0);
+            };
+            return key(a) < key(b);
+        });
+        for (const auto &[index, before] : laneChanges) {
+            if (rowsChange)
+                break;
+            rowsChange = !TimelineRows::patchLane(*track, index, before);
+        }
     }
     if (rowsChange)
         markRows(*track);
@@ -371,8 +398,9 @@ void TimelineLayout::finishRun(const RunModel *model)
         if (!m_options.lanes && !track->blocks.empty())
             markBlockOfBar(*track, i);
     }
-    if (opened && m_options.lanes)
-        markRows(*track);
+    if (m_options.lanes)
+        markRows(*track); // lanes packed in full, as for any finished run
+    Q_UNUSED(opened);
     refreshIdeal(*track);
 }
 
@@ -443,6 +471,13 @@ void TimelineLayout::update(double rowHeight) const
         } else {
             refreshBlocks(track, false);
         }
+        if (track.queueDirty && !track.lanes.empty()) {
+            auto &queue = track.lanes.front();
+            queue.erase(std::remove_if(queue.begin(), queue.end(),
+                                       [&track](int index) { return track.bars[std::size_t(index)].issued; }),
+                        queue.end());
+        }
+        track.queueDirty = false;
     }
     m_dirtyTracks.clear();
     m_dirtyRows.clear();
@@ -464,115 +499,8 @@ void TimelineLayout::update(double rowHeight) const
 
 void TimelineLayout::buildRows(Track &track) const
 {
-    track.lanes.clear();
-    track.laneOf.clear();
-    track.rowBar.clear();
-    track.barRow.clear();
-    track.rowKinds.clear();
-    track.groups.clear();
-    track.groupOfHost.clear();
-    const int barCount = int(track.bars.size());
-    const bool lanes = m_options.lanes;
-    const bool grouped = m_options.groupByHost;
-    if (!lanes && !grouped) {
-        track.rows = barCount;
-        refreshBlocks(track, true);
-        return;
-    }
-    ++m_rowLayouts;
-
-    // The bars of each group in record order: one group of everything unless grouped by host.
-    std::vector<std::vector<int>> members;
-    if (!grouped) {
-        members.emplace_back(std::size_t(barCount));
-        std::iota(members.front().begin(), members.front().end(), 0);
-    } else {
-        members.resize(std::size_t(track.hosts.size()));
-        for (int i = 0; i < barCount; ++i)
-            members[std::size_t(track.bars[std::size_t(i)].host)].push_back(i);
-        track.groupOfHost.assign(members.size(), -1);
-    }
-
-    if (lanes)
-        track.laneOf.assign(std::size_t(barCount), 0);
-    else
-        track.barRow.assign(std::size_t(barCount), 0);
-    // A request still going holds its lane until it ends, whenever that will be.
-    const bool live = track.live();
-    const qint64 now = track.nowNs();
-    const auto laneEnd = [live, now](const Bar &bar) {
-        return live && bar.open ? std::numeric_limits<qint64>::max() : bar.endAt(now);
-    };
-    int row = 0;
-    for (std::size_t host = 0; host < members.size(); ++host) {
-        std::vector<int> &bars = members[host];
-        if (bars.empty())
-            continue;
-        Group group;
-        if (grouped) {
-            group.host = int(host);
-            group.headerRow = row++;
-            group.requests = int(bars.size());
-            for (const int index : bars)
-                group.failed += track.bars[std::size_t(index)].failed() ? 1 : 0;
-            track.rowKinds.push_back(RowKind::GroupHeader);
-            if (lanes)
-                track.lanes.emplace_back();
-            else
-                track.rowBar.push_back(-1);
-        }
-        if (!lanes) {
-            for (const int index : bars) {
-                track.barRow[std::size_t(index)] = row++;
-                track.rowBar.push_back(index);
-                track.rowKinds.push_back(RowKind::Bars);
-            }
-        } else {
-            // Lanes pack the time a request held its permit (issued -> released); requests not issued yet
-            // wait together in a queue lane on top instead of each taking a lane of its own.
-            std::vector<LanePacker::Interval> intervals;
-            std::vector<int> issuedBars;
-            std::vector<int> queued;
-            for (const int index : bars) {
-                const Bar &bar = track.bars[std::size_t(index)];
-                if (bar.issued) {
-                    intervals.push_back({bar.t[1], laneEnd(bar)});
-                    issuedBars.push_back(index);
-                } else {
-                    queued.push_back(index);
-                }
-            }
-            if (!queued.empty()) {
-                for (const int index : queued)
-                    track.laneOf[std::size_t(index)] = row;
-                track.lanes.push_back(std::move(queued));
-                track.rowKinds.push_back(RowKind::Queue);
-                ++row;
-            }
-            int laneCount = 0;
-            const std::vector<int> packed = LanePacker::pack(intervals, &laneCount);
-            const std::size_t first = track.lanes.size();
-            track.lanes.resize(first + std::size_t(laneCount));
-            track.rowKinds.resize(first + std::size_t(laneCount), RowKind::Bars);
-            for (std::size_t k = 0; k < issuedBars.size(); ++k) {
-                track.laneOf[std::size_t(issuedBars[k])] = row + packed[k];
-                track.lanes[first + std::size_t(packed[k])].push_back(issuedBars[k]);
-            }
-            for (std::size_t lane = first; lane < track.lanes.size(); ++lane) {
-                auto &laneBars = track.lanes[lane];
-                std::stable_sort(laneBars.begin(), laneBars.end(), [&track](int a, int b) {
-                    return track.bars[std::size_t(a)].t[1] < track.bars[std::size_t(b)].t[1];
-                });
-            }
-            row += laneCount;
-        }
-        if (grouped) {
-            group.rows = row - group.headerRow - 1;
-            track.groupOfHost[host] = int(track.groups.size());
-            track.groups.push_back(group);
-        }
-    }
-    track.rows = row;
+    if (TimelineRows::build(track, m_options.lanes, m_options.groupByHost))
+        ++m_rowLayouts;
     refreshBlocks(track, true);
 }
 
@@ -582,6 +510,11 @@ void TimelineLayout::markBlockOfBar(Track &track, int bar) const
         return; // the rows are laid out again, and the blocks with them
     const int row = track.rowOfBar(bar, false);
     track.dirtyBlocks.push_back(row / DenseBlockRows);
+}
+
+bool TimelineLayout::rowsPending(const Track &track) const
+{
+    return std::find(m_dirtyRows.begin(), m_dirtyRows.end(), track.model.data()) != m_dirtyRows.end();
 }
 
 void TimelineLayout::refreshBlocks(Track &track, bool all) const

@@ -15,6 +15,7 @@
 
 #include "models/hostindex.h"
 #include "models/runmodel.h"
+#include "timelinelivelanes.h"
 #include "timelineviewport.h"
 
 class HostColours;
@@ -111,6 +112,8 @@ public:
         QStringList hosts; // origins, in the run's host order
         std::vector<int> hostSlots; // host -> slot in the shared HostColours
         std::vector<DenseBlock> blocks; // rows without lanes, in runs of DenseBlockRows
+        TimelineLiveLanes liveLanes; // lane mode while live: lanes placed as requests are issued
+        bool queueDirty = false; // requests left the queue lane
         std::vector<int> dirtyBlocks;
         bool hasRobots = false;
         int failed = 0;
@@ -218,6 +221,7 @@ private:
     void buildRows(Track &track) const;
     void markRows(Track &track);
     void markBlockOfBar(Track &track, int bar) const;
+    bool rowsPending(const Track &track) const;
     void refreshBlocks(Track &track, bool all) const;
 
     QList<QPointer<RunModel>> m_models;

@@ -23,6 +23,7 @@ private Q_SLOTS:
     void finishingComputesTheIdealWithoutRebuild();
     void resetRebuilds();
     void denseBlocksHoldTheUnionOfTheirRows();
+    void liveLanesMatchAFullPacking();
 
 private:
     static constexpr qint64 Ms = 1'000'000;
@@ -354,7 +355,7 @@ void TestTimelineLayout::appendAndUpdatePatchOnlyThoseRecords()
     QCOMPARE(track.failed, 1);
     QVERIFY(track.title.contains(QStringLiteral("102 requests")));
 
-    // Lanes re-pack only after a request that can move: here the new one, which took the first free lane.
+    // While live, lanes take newly issued requests one at a time, without packing the others again.
     layout.setOptions({.lanes = true});
     layout.update(20);
     const int rowLayouts = layout.rowLayoutCount();
@@ -363,9 +364,11 @@ void TestTimelineLayout::appendAndUpdatePatchOnlyThoseRecords()
     QCOMPARE(layout.rowLayoutCount(), rowLayouts);
     model.applyRecords(5, {request(102, 300, 350)});
     layout.update(20);
-    QCOMPARE(layout.rowLayoutCount(), rowLayouts + 1);
+    QCOMPARE(layout.rowLayoutCount(), rowLayouts);
     QCOMPARE(layout.rebuildCount(), rebuilds);
-    QCOMPARE(layout.rowOf(&model, 102), 0); // #0 released its lane at 100 ms
+    // #100 (200-250 ms) took lane 0, freed at 100 ms; #102 follows it there, under the live queue lane.
+    QCOMPARE(layout.rowOf(&model, 100), 1);
+    QCOMPARE(layout.rowOf(&model, 102), 1);
 }
 
 void TestTimelineLayout::openBarsStretchToNow()
@@ -482,6 +485,91 @@ void TestTimelineLayout::denseBlocksHoldTheUnionOfTheirRows()
     QCOMPARE(spansOf(0, TimelineLayout::CoverError),
              (std::vector<std::pair<qint64, qint64>> {{30 * Ms, 40 * Ms}}));
     QCOMPARE(spansOf(0, TimelineLayout::CoverDownloading).size(), std::size_t(63));
+}
+
+void TestTimelineLayout::liveLanesMatchAFullPacking()
+{
+    // Semaphore of 3, twelve requests of uneven length, streamed in as a live run reports them.
+    QList<std::pair<qint64, qint64>> spans;
+    std::vector<qint64> permits {0, 0, 0};
+    for (int i = 0; i < 12; ++i) {
+        auto free = std::min_element(permits.begin(), permits.end());
+        const qint64 start = *free;
+        *free = start + 40 + (i * 37) % 90;
+        spans.append({start, *free});
+    }
+    const RunResult whole = run(RunMode::Limited, 3, spans);
+    RunModel finished;
+    finished.setRun(whole);
+    TimelineLayout packed;
+    packed.setModels({&finished});
+    packed.setOptions({.lanes = true});
+    packed.update(20);
+
+    RunModel live;
+    TimelineLayout layout;
+    layout.setModels({&live});
+    layout.setOptions({.lanes = true});
+    layout.connectModel(&live, this, [] {});
+    live.beginRun(whole.runId, whole.settings, QDateTime::currentDateTimeUtc());
+    QList<RequestRecord> queued;
+    for (const RequestRecord &record : whole.records) {
+        RequestRecord waiting;
+        waiting.id = record.id;
+        waiting.url = record.url;
+        waiting.set(Mark::Queued, 0);
+        queued.append(waiting);
+    }
+    live.applyRecords(whole.runId, queued);
+    layout.update(20);
+    const int rowLayouts = layout.rowLayoutCount();
+    // Issued and finished as the clock reaches each mark: an issue and a finish at once arrive together.
+    std::vector<std::pair<qint64, int>> events;
+    for (int i = 0; i < 12; ++i)
+        events.emplace_back(spans[i].first * Ms, i);
+    std::sort(events.begin(), events.end());
+    for (const auto &[at, id] : events) {
+        RequestRecord issued = queued[id];
+        issued.set(Mark::Issued, at);
+        QList<RequestRecord> batch {issued};
+        for (int other = 0; other < 12; ++other) {
+            const qint64 end = spans[other].second * Ms;
+            if (end <= at && !live.records()[other].reached(Mark::Finished))
+                batch.prepend(whole.records[other]);
+        }
+        live.setLiveNow(whole.runId, at);
+        live.applyRecords(whole.runId, batch);
+        layout.update(20);
+    }
+    QCOMPARE(layout.rowLayoutCount(), rowLayouts);
+    QCOMPARE(layout.rowCount(), 1 + 3); // the live queue lane, then one lane per permit
+
+    // One batch that frees a permit (#1, a higher id) and hands it on (#0): the freed lane is reused.
+    RunModel one;
+    TimelineLayout oneLayout;
+    oneLayout.setModels({&one});
+    oneLayout.setOptions({.lanes = true});
+    oneLayout.connectModel(&one, this, [] {});
+    one.beginRun(9, whole.settings, QDateTime::currentDateTimeUtc());
+    RequestRecord first = request(0, -1, -1);
+    first.outcome = Outcome::Pending;
+    RequestRecord running = request(1, 0, 100);
+    running.marks[std::size_t(Mark::Finished)] = RequestRecord::NotReached;
+    running.marks[std::size_t(Mark::FirstByte)] = RequestRecord::NotReached;
+    running.outcome = Outcome::Pending;
+    one.applyRecords(9, {first, running});
+    one.setLiveNow(9, 50 * Ms);
+    oneLayout.update(20);
+    one.applyRecords(9, {request(0, 100, 200), request(1, 0, 100)});
+    oneLayout.update(20);
+    QCOMPARE(oneLayout.rowCount(), 1 + 1);
+    QCOMPARE(oneLayout.rowOf(&one, 0), oneLayout.rowOf(&one, 1));
+    for (int a = 0; a < 12; ++a) {
+        for (int b = 0; b < 12; ++b) {
+            QCOMPARE(layout.rowOf(&live, a) == layout.rowOf(&live, b),
+                     packed.rowOf(&finished, a) == packed.rowOf(&finished, b));
+        }
+    }
 }
 
 QTEST_GUILESS_MAIN(TestTimelineLayout)
