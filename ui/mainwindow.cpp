@@ -16,8 +16,8 @@
 #include "pictureexport.h"
 #include "requestdetails.h"
 #include "requesttable.h"
-#include "run/runsequence.h"
-#include "run/runsession.h"
+#include "session/runsequence.h"
+#include "session/runsession.h"
 #include "timeline/timelinepanel.h"
 #include "timeline/timelineview.h"
 #include "urleditor.h"
@@ -397,7 +397,7 @@ void MainWindow::openFileDialog()
 void MainWindow::exportDialog()
 {
     QStringList filters;
-    for (const QString &extension : exportExtensions())
+    for (const QString &extension : exportExtensions() + PictureExport::extensions())
         filters.append(tr("%1 (*%2)").arg(extension.mid(1).toUpper(), extension));
     const QString path = QFileDialog::getSaveFileName(this, tr("Export"), QStringLiteral("crawlscope.png"),
                                                       filters.join(QStringLiteral(";;")));

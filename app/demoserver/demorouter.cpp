@@ -1,5 +1,7 @@
 #include "demorouter.h"
 
+#include "demogensite.h"
+
 #include <QUrlQuery>
 
 #include <limits>
@@ -108,6 +110,8 @@ DemoResponse DemoRouter::route(QByteArrayView method, const QByteArray &target, 
 
     const QList<QByteArray> segments = path.mid(1).split('/');
     const QByteArray endpoint = segments.constFirst();
+    if (endpoint == "gen")
+        return generated(segments);
     if (endpoint != "delay" && endpoint != "status" && endpoint != "bytes" && endpoint != "redirect") {
         return DemoResponse::html(
             404, QStringLiteral("404 Not Found"),
@@ -195,10 +199,16 @@ DemoResponse DemoRouter::index() const
         "<li><a href=\"/redirect/3\">/redirect/N</a>: a chain of N redirects (0..%3); "
         "<code>?delay=MS</code></li>\n"
         "<li><a href=\"/site/\">/site/</a>: a small website to crawl, with traps; "
-        "<a href=\"/robots.txt\">/robots.txt</a> governs it</li>");
+        "<a href=\"/robots.txt\">/robots.txt</a> governs it</li>\n"
+        "<li><a href=\"/gen/100/\">/gen/N/</a>: a generated website of N pages (1..%4), about %5 links "
+        "each; <code>/gen/N/P</code> is page P</li>");
     return DemoResponse::html(200, QStringLiteral("Crawlscope demo server"),
                               QStringLiteral("<p>Every endpoint answers GET and HEAD.</p>\n<ul>\n%1\n</ul>")
-                                  .arg(items.arg(MaxDelayMs).arg(MaxBytes).arg(MaxRedirects)));
+                                  .arg(items.arg(MaxDelayMs)
+                                           .arg(MaxBytes)
+                                           .arg(MaxRedirects)
+                                           .arg(DemoGenSite::MaxPages)
+                                           .arg(DemoGenSite::LinksPerPage)));
 }
 
 DemoResponse DemoRouter::delay(const QByteArray &argument, const QByteArray &target,
@@ -311,4 +321,33 @@ DemoResponse DemoRouter::redirect(const QByteArray &argument, const QByteArray &
         response.headers.append({QByteArrayLiteral("Location"), location});
     }
     return withQueryDelay(response, query);
+}
+
+DemoResponse DemoRouter::generated(const QList<QByteArray> &segments) const
+{
+    if (segments.size() != 3)
+        return badRequest(QStringLiteral("expected /gen/<pages>/ or /gen/<pages>/<page>"));
+    const auto pages = parseNumber(segments.at(1), DemoGenSite::MaxPages);
+    if (!pages || *pages < 1) {
+        return badRequest(QStringLiteral("bad page count \"%1\": expected 1..%2")
+                              .arg(QString::fromUtf8(segments.at(1)))
+                              .arg(DemoGenSite::MaxPages));
+    }
+    const QByteArray &pageText = segments.at(2);
+    const auto page
+        = pageText.isEmpty() ? std::optional<quint64>(0) : parseNumber(pageText, DemoGenSite::MaxPages);
+    if (!page) {
+        return badRequest(QStringLiteral("bad page \"%1\": expected 1..%2")
+                              .arg(QString::fromUtf8(pageText))
+                              .arg(*pages - 1));
+    }
+    // The root is page 0; "/gen/N/0" would be a second name for it, so there is none.
+    if (*page >= *pages || (!pageText.isEmpty() && *page == 0)) {
+        return DemoResponse::html(404, QStringLiteral("404 Not Found"),
+                                  QStringLiteral("<p>This site has pages 1 to %1 besides its root "
+                                                 "<a href=\"/gen/%2/\">/gen/%2/</a>.</p>")
+                                      .arg(*pages - 1)
+                                      .arg(*pages));
+    }
+    return DemoGenSite::respond(int(*pages), int(*page));
 }

@@ -41,6 +41,7 @@ private:
     DemoResponse bytes(const QByteArray &argument, const QUrlQuery &query) const;
     DemoResponse redirect(const QByteArray &argument, const QByteArray &rawQuery,
                           const QUrlQuery &query) const;
+    DemoResponse generated(const QList<QByteArray> &segments) const;
 
     quint64 m_seed;
     DemoSite m_site;

@@ -33,24 +33,11 @@ constexpr Format Formats[] = {
     {".trace.json"_L1, toTrace, nullptr},
 };
 
-QList<Format> &registeredFormats()
-{
-    static QList<Format> formats;
-    return formats;
-}
-
-QList<Format> allFormats()
-{
-    QList<Format> formats(std::begin(Formats), std::end(Formats));
-    formats += registeredFormats();
-    return formats;
-}
-
 // The longest extension that matches wins, so "runs.trace.json" is a trace and not our JSON.
 std::optional<Format> formatFor(const QString &path)
 {
     std::optional<Format> found;
-    for (const auto &format : allFormats()) {
+    for (const auto &format : Formats) {
         if (path.endsWith(format.extension, Qt::CaseInsensitive)
             && (!found || format.extension.size() > found->extension.size()))
             found = format;
@@ -66,21 +53,10 @@ void setError(QString *error, const QString &message)
 
 } // namespace
 
-ExportOptions &exportOptions()
-{
-    static ExportOptions options;
-    return options;
-}
-
-void registerExportFormat(QLatin1StringView extension, RunsWriter write)
-{
-    registeredFormats().append({extension, write, nullptr});
-}
-
 QStringList exportExtensions()
 {
     QStringList extensions;
-    for (const auto &format : allFormats())
+    for (const auto &format : Formats)
         extensions.append(format.extension);
     return extensions;
 }
@@ -88,7 +64,7 @@ QStringList exportExtensions()
 QStringList importExtensions()
 {
     QStringList extensions;
-    for (const auto &format : allFormats()) {
+    for (const auto &format : Formats) {
         if (format.read)
             extensions.append(format.extension);
     }

@@ -1,6 +1,7 @@
 #include <QApplication>
 #include <QTextStream>
 
+#include "crawlbench.h"
 #include "memorybench.h"
 #include "startupbench.h"
 #include "timelinebench.h"
@@ -28,11 +29,14 @@ int main(int argc, char *argv[])
         return MemoryBench::run(arguments);
     if (command == QLatin1String("startup"))
         return StartupBench::run(arguments);
+    if (command == QLatin1String("crawl"))
+        return CrawlBench::run(arguments);
     QTextStream(stderr) << QStringLiteral(
         "usage: crawlscope-bench timeline [--requests N]... [--repeat N] [--hosts N] [--mode NAME]...\n"
         "       crawlscope-bench ui-lag [--requests N] [--limit N] [--path PATH] [--order "
         "cli-first|window-first]\n"
         "       crawlscope-bench memory [--requests N] [--limit N] [--source recorder|run]\n"
-        "       crawlscope-bench startup [--binary PATH] [--repeat N]\n");
+        "       crawlscope-bench startup [--binary PATH] [--repeat N]\n"
+        "       crawlscope-bench crawl [--pages N] [--per-host N]\n");
     return command.isEmpty() || command == QLatin1String("--help") ? 0 : 2;
 }
