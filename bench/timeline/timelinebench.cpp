@@ -1,6 +1,7 @@
 #include "timelinebench.h"
 
 #include <QCommandLineParser>
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QImage>
 #include <QTextStream>
@@ -78,6 +79,61 @@ double medianMs(std::vector<qint64> samples)
     return double(samples[samples.size() / 2]) / 1e6;
 }
 
+// A run going live: the records stream in, then the clock ticks with nothing new, then a batch of 1 000 new
+// records comes. Each is timed to the point the view has taken it in (its layout caught up), and its paint
+// apart, so "a tick costs next to nothing" is a number.
+void measureLive(QTextStream &out, int requests, int hosts, int repeat)
+{
+    constexpr int Batch = 1000;
+    RunResult run = syntheticRun(requests + Batch * (repeat + 1), hosts);
+    RunModel model;
+    TimelineView view;
+    view.resize(1600, 900);
+    view.show();
+    view.setModels({&model});
+    QImage image(view.size(), QImage::Format_ARGB32_Premultiplied);
+    model.beginRun(run.runId, run.settings, QDateTime::currentDateTimeUtc());
+    model.applyRecords(run.runId, run.records.mid(0, requests));
+    qint64 now = run.records[requests - 1].at(Mark::Finished);
+    model.setLiveNow(run.runId, now);
+    view.rowCount();
+    view.render(&image);
+
+    QElapsedTimer timer;
+    std::vector<qint64> tickUpdate;
+    std::vector<qint64> tickPaint;
+    for (int i = 0; i < repeat; ++i) {
+        now += 33 * Ms;
+        timer.start();
+        model.setLiveNow(run.runId, now);
+        view.rowCount();
+        tickUpdate.push_back(timer.nsecsElapsed());
+        timer.restart();
+        view.render(&image);
+        tickPaint.push_back(timer.nsecsElapsed());
+    }
+    out << QStringLiteral("timeline_tick requests=%1 update_ms=%2 paint_ms=%3\n")
+               .arg(requests)
+               .arg(medianMs(tickUpdate), 0, 'f', 3)
+               .arg(medianMs(tickPaint), 0, 'f', 1);
+    out.flush();
+
+    std::vector<qint64> appendUpdate;
+    for (int i = 0; i < repeat; ++i) {
+        const int first = requests + i * Batch;
+        const QList<RequestRecord> batch = run.records.mid(first, Batch);
+        timer.start();
+        model.applyRecords(run.runId, batch);
+        view.rowCount();
+        appendUpdate.push_back(timer.nsecsElapsed());
+    }
+    out << QStringLiteral("timeline_append requests=%1 batch=%2 update_ms=%3\n")
+               .arg(requests)
+               .arg(Batch)
+               .arg(medianMs(appendUpdate), 0, 'f', 3);
+    out.flush();
+}
+
 } // namespace
 
 int TimelineBench::run(const QStringList &arguments)
@@ -103,7 +159,10 @@ int TimelineBench::run(const QStringList &arguments)
         QStringLiteral("mode"),
         QStringLiteral("plain, colour, group or colour+group; repeat for several (default all four)."),
         QStringLiteral("name"));
-    parser.addOptions({repeatOption, requestsOption, hostsOption, modeOption});
+    const QCommandLineOption liveOption(
+        QStringLiteral("live"),
+        QStringLiteral("Also time a live run's clock tick with nothing new and a 1 000-record batch."));
+    parser.addOptions({repeatOption, requestsOption, hostsOption, modeOption, liveOption});
     parser.process(arguments);
 
     const int repeat = std::max(1, parser.value(repeatOption).toInt());
@@ -116,6 +175,8 @@ int TimelineBench::run(const QStringList &arguments)
 
     QTextStream out(stdout);
     for (const int requests : std::as_const(sizes)) {
+        if (parser.isSet(liveOption))
+            measureLive(out, requests, hosts, repeat);
         RunModel model;
         model.setRun(syntheticRun(requests, hosts));
 

@@ -48,7 +48,7 @@ void InFlightStrip::setModels(const QList<RunModel *> &models)
         m_bands.append(band);
         connect(model, &RunModel::recordsAppended, this, &InFlightStrip::scheduleRecompute);
         connect(model, &RunModel::recordsUpdated, this, &InFlightStrip::scheduleRecompute);
-        connect(model, &RunModel::liveNowChanged, this, &InFlightStrip::scheduleRecompute);
+        connect(model, &RunModel::liveNowChanged, this, &InFlightStrip::followClock);
         connect(model, &RunModel::capacityChanged, this, &InFlightStrip::scheduleRecompute);
         connect(model, &RunModel::runFinished, this, &InFlightStrip::scheduleRecompute);
         connect(model, &RunModel::crawlChanged, this, [this] {
@@ -124,9 +124,36 @@ void InFlightStrip::scheduleRecompute()
         m_recomputeTimer.start();
 }
 
+void InFlightStrip::followClock()
+{
+    if (m_recomputeTimer.isActive())
+        return; // the recompute follows anyway
+    if (!m_rangeSet) {
+        qint64 end = 0;
+        for (const Band &band : std::as_const(m_bands))
+            end = std::max(end, band.model ? band.model->endNs() : 0);
+        m_scale.setDataRange(0, std::max<qint64>(end, TimeScale::MinimumSpanNs));
+        m_scale.fit();
+    }
+    update();
+}
+
+qint64 InFlightStrip::shownAt(const Band &band, qint64 atNs) const
+{
+    return band.live && atNs == band.computedNowNs && band.model ? std::max(atNs, band.model->endNs()) : atNs;
+}
+
+qint64 InFlightStrip::seriesTime(const Band &band, qint64 ns) const
+{
+    if (band.live && band.model && ns >= band.computedNowNs && ns < band.model->endNs())
+        return band.computedNowNs - 1;
+    return ns;
+}
+
 void InFlightStrip::recompute()
 {
     m_recomputeTimer.stop();
+    ++m_recomputes;
     qint64 end = 0;
     for (Band &band : m_bands) {
         if (!band.model)
@@ -135,6 +162,8 @@ void InFlightStrip::recompute()
         const qint64 now = model.endNs();
         end = std::max(end, now);
         const bool delayExpected = model.isLive() && model.run().settings.delayMs > 0;
+        band.computedNowNs = now;
+        band.live = model.isLive();
         band.hostSlots.clear();
         if (m_splitByHost) {
             band.hosts.update(model.run());
@@ -265,16 +294,19 @@ void InFlightStrip::paintEvent(QPaintEvent *)
         std::vector<int> waiting(std::size_t(width), -1);
         std::vector<qint64> peakAt(std::size_t(width), 0); // when the column's in-flight peak began
         const auto &steps = band.series.steps();
-        for (int i = std::max(0, band.series.indexAt(visibleStart)); i < int(steps.size()); ++i) {
+        for (int i = std::max(0, band.series.indexAt(seriesTime(band, visibleStart))); i < int(steps.size());
+             ++i) {
             const auto &step = steps[std::size_t(i)];
             if (step.atNs > visibleEnd)
                 break;
-            const int a = int(std::floor(std::clamp(m_scale.toPixel(step.atNs), -1.0, double(width))));
+            const int a
+                = int(std::floor(std::clamp(m_scale.toPixel(shownAt(band, step.atNs)), -1.0, double(width))));
             int bEnd = a + 1;
             if (i + 1 < int(steps.size()))
-                bEnd = std::max(a + 1,
-                                int(std::floor(std::clamp(m_scale.toPixel(steps[std::size_t(i) + 1].atNs),
-                                                          -1.0, double(width)))));
+                bEnd = std::max(
+                    a + 1,
+                    int(std::floor(std::clamp(m_scale.toPixel(shownAt(band, steps[std::size_t(i) + 1].atNs)),
+                                              -1.0, double(width)))));
             for (int x = std::max(0, a); x < std::min(width, bEnd); ++x) {
                 held[std::size_t(x)] = std::max(held[std::size_t(x)], step.inFlight + step.delaying);
                 if (step.inFlight > inFlight[std::size_t(x)]) {
@@ -448,16 +480,17 @@ QString InFlightStrip::toolTipTextAt(QPoint pos) const
     if (index < 0 || pos.x() < plot.left() || pos.x() > plot.right())
         return {};
     const Band &band = m_bands[index];
-    const qint64 at = m_scale.toTime(pos.x() - plot.left());
+    const qint64 shown = m_scale.toTime(pos.x() - plot.left());
+    const qint64 at = seriesTime(band, shown);
     const ConcurrencySeries::Step step = band.series.at(at);
-    const QString time = m_scale.formatTime(at);
+    const QString time = m_scale.formatTime(shown);
     QString text = tr("in flight %1, waiting %2 at %3").arg(step.inFlight).arg(step.waiting).arg(time);
     if (step.delaying > 0)
         text += QStringLiteral("<br/>")
             + tr("%n more holding a permit in their delay", nullptr, step.delaying);
     int capacity = 0;
     for (const CapacityChange &change : band.capacity) {
-        if (change.atNs <= at)
+        if (change.atNs <= shown)
             capacity = change.capacity;
     }
     if (capacity > 0)

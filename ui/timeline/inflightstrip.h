@@ -36,6 +36,8 @@ public:
     HostColours *hostColours() const { return m_hostColours; }
     void setHostColours(HostColours *colours);
     QRect plotRect() const;
+    /// Times the series were recomputed from the records; a tick of the live clock alone does not.
+    int recomputeCount() const { return m_recomputes; }
     /// Pos is in widget coordinates.
     QString toolTipTextAt(QPoint pos) const;
 
@@ -64,10 +66,19 @@ private:
         QString label;
         int upperMax = 1; // in-flight half's scale: the peak of permits held or of the gate
         int lowerMax = 1; // waiting half's scale
+        // Phases still going ended at the live clock's reading when the series were computed; painting moves
+        // that last drop to "now", so a tick of the clock needs no recompute.
+        qint64 computedNowNs = -1;
+        bool live = false;
     };
 
     void scheduleRecompute();
     void recompute();
+    void followClock();
+    /// Where a step of the band's series is drawn: its open phases' end moved to the clock's "now".
+    qint64 shownAt(const Band &band, qint64 atNs) const;
+    /// The time to look up in the band's series for what is drawn at ns.
+    qint64 seriesTime(const Band &band, qint64 ns) const;
     QRect bandRect(int index) const;
     int bandAt(int y) const;
 
@@ -80,4 +91,5 @@ private:
     HostColours m_ownHostColours;
     HostColours *m_hostColours = &m_ownHostColours;
     QTimer m_recomputeTimer;
+    int m_recomputes = 0;
 };

@@ -13,6 +13,7 @@ class TestInFlightStrip : public QObject
 private Q_SLOTS:
     void toolTipGivesTheCounts();
     void recomputesWhenTheModelChanges();
+    void clockTicksStretchWithoutRecompute();
     void drawsInFlightAndTheGate();
     void oneBandPerRun();
     void splitStacksTheHostsUnderTheTotal();
@@ -70,6 +71,46 @@ void TestInFlightStrip::recomputesWhenTheModelChanges()
     model.setRun(limited(10, 5));
     QTRY_COMPARE(strip.series(&model)->peakInFlight(), 5);
     QCOMPARE(strip.series(&model)->peakWaiting(), 5);
+}
+
+void TestInFlightStrip::clockTicksStretchWithoutRecompute()
+{
+    RunModel model;
+    InFlightStrip strip;
+    strip.resize(1000, 90);
+    strip.setPlotMargins(0, 0);
+    strip.setModels({&model});
+    RunSettings settings;
+    settings.mode = RunMode::Gather;
+    model.beginRun(3, settings, QDateTime::currentDateTimeUtc());
+    QList<RequestRecord> running;
+    for (int id = 0; id < 4; ++id) {
+        RequestRecord record;
+        record.id = id;
+        record.url = QUrl(QStringLiteral("http://127.0.0.1/slow/%1").arg(id));
+        record.set(Mark::Queued, 0);
+        record.set(Mark::Issued, 0);
+        running.append(record);
+    }
+    model.applyRecords(3, running);
+    model.setLiveNow(3, 100 * Ms);
+    QTRY_COMPARE(strip.series(&model)->peakInFlight(), 4);
+    const int recomputes = strip.recomputeCount();
+    model.setLiveNow(3, 400 * Ms);
+    model.setLiveNow(3, 800 * Ms);
+    strip.setVisibleRange(0, 1000 * Ms);
+    // Still four in flight at 600 ms, though the series was computed at 100 ms; none after "now".
+    const int y = strip.plotRect().center().y() - 5;
+    const QString during = strip.toolTipTextAt(QPoint(strip.plotRect().left() + 600, y));
+    QVERIFY2(during.contains(QStringLiteral("in flight 4")), qPrintable(during));
+    const QString after = strip.toolTipTextAt(QPoint(strip.plotRect().left() + 900, y));
+    QVERIFY2(after.contains(QStringLiteral("in flight 0")), qPrintable(after));
+    QCOMPARE(strip.recomputeCount(), recomputes);
+    // A record that changes does recompute.
+    running[0].set(Mark::Finished, 500 * Ms);
+    running[0].outcome = Outcome::Ok;
+    model.applyRecords(3, {running[0]});
+    QTRY_COMPARE(strip.recomputeCount(), recomputes + 1);
 }
 
 void TestInFlightStrip::drawsInFlightAndTheGate()

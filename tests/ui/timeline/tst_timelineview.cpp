@@ -11,6 +11,7 @@
 #include <QWheelEvent>
 
 #include "models/runmodel.h"
+#include "timeline/timelinelayout.h"
 #include "timeline/timelinelegend.h"
 #include "timeline/timelinepalette.h"
 
@@ -32,6 +33,7 @@ private Q_SLOTS:
     void laneModePacksByPermit();
     void denseRowsAreMergedNotDropped();
     void liveBarsGrowWithTheClock();
+    void clockTicksRebuildNothing();
     void selectionScrollsIntoView();
     void severalRunsShareOneAxis();
     void idealScheduleIsDrawnOnlyWhenAsked();
@@ -467,6 +469,38 @@ void TestTimelineView::liveBarsGrowWithTheClock()
     // Throttled, the view follows within a frame or so; the window grows too, so compare times, not pixels.
     QTRY_VERIFY(m_view->timeScale().toTime(m_view->barRect(m_model, 0).right()) > 800 * Ms);
     QVERIFY(m_view->toolTipTextAt(m_view->barRect(m_model, 0).center()).contains(QStringLiteral("running")));
+}
+
+void TestTimelineView::clockTicksRebuildNothing()
+{
+    RunSettings settings;
+    settings.mode = RunMode::Gather;
+    m_model->beginRun(8, settings, QDateTime::currentDateTimeUtc());
+    QList<RequestRecord> records;
+    for (int id = 0; id < 50; ++id) {
+        RequestRecord record;
+        record.id = id;
+        record.url = QUrl(QStringLiteral("http://127.0.0.1/page/%1").arg(id));
+        record.set(Mark::Queued, 0);
+        record.set(Mark::Issued, id * Ms);
+        m_model->applyRecords(8, {record});
+    }
+    m_model->setLiveNow(8, 100 * Ms);
+    QTRY_VERIFY(m_view->barRect(m_model, 49).isValid());
+    render(m_view);
+    const int rebuilds = m_view->layout().rebuildCount();
+    const qint64 patched = m_view->layout().patchedBarCount();
+    const int rowLayouts = m_view->layout().rowLayoutCount();
+    for (int tick = 1; tick <= 5; ++tick) {
+        m_model->setLiveNow(8, (100 + 500 * tick) * Ms);
+        // Each tick is painted: the running bars reach the new "now".
+        QTRY_VERIFY(m_view->timeScale().toTime(m_view->barRect(m_model, 0).right() + 2)
+                    > (100 + 500 * tick) * Ms);
+        render(m_view);
+    }
+    QCOMPARE(m_view->layout().rebuildCount(), rebuilds);
+    QCOMPARE(m_view->layout().patchedBarCount(), patched);
+    QCOMPARE(m_view->layout().rowLayoutCount(), rowLayouts);
 }
 
 void TestTimelineView::selectionScrollsIntoView()

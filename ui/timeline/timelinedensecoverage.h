@@ -1,0 +1,32 @@
+#pragma once
+
+#include <utility>
+#include <vector>
+
+#include "timelinebatches.h"
+
+/// Dense rows, where many rows share a pixel row: the union of each kind of coverage (see
+/// TimelineLayout::Coverage) over one pixel row at a time, so a million rows cost a few thousand boxes.
+/// Coloured by host, which host shows at each column is worked out per pixel row, so each column is painted
+/// once instead of once per host.
+class TimelineDenseCoverage
+{
+public:
+    TimelineDenseCoverage(int width, bool hostColours);
+
+    /// Flushes the previous pixel row into batches and starts the one at y.
+    void startRow(int y, int height, TimelineBatches &batches);
+    /// Columns [a, b) are covered by coverage c in the current pixel row.
+    void push(int c, int a, int b);
+    void finish(TimelineBatches &batches);
+
+private:
+    void flush(TimelineBatches &batches);
+
+    int m_width;
+    int m_classCount;
+    std::vector<std::vector<std::pair<int, int>>> m_spans;
+    std::vector<qint16> m_owner;
+    int m_y = 0;
+    int m_height = 1;
+};

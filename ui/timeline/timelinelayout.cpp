@@ -1,0 +1,702 @@
+#include "timelinelayout.h"
+
+#include <QCoreApplication>
+
+#include <algorithm>
+#include <bit>
+#include <climits>
+#include <cmath>
+#include <limits>
+
+#include "barmerger.h"
+#include "core/idealschedule.h"
+#include "core/phasespans.h"
+#include "core/runcaption.h"
+#include "hostcolours.h"
+#include "timelinedenseblocks.h"
+#include "timelinerows.h"
+
+TimelineLayout::Bar TimelineLayout::Bar::at(qint64 nowNs) const
+{
+    Bar bar = *this;
+    if (!open)
+        return bar;
+    // As PhaseSpans::of would say at nowNs: the open phase and every boundary after it end at "now".
+    const int phase = std::countr_zero(unsigned(open));
+    for (std::size_t i = std::size_t(phase) + 1; i < bar.t.size(); ++i)
+        bar.t[i] = std::max(nowNs, bar.t[std::size_t(phase)]);
+    return bar;
+}
+
+int TimelineLayout::Track::rowOfBar(int bar, bool lanes) const
+{
+    if (lanes)
+        return laneOf[std::size_t(bar)];
+    return barRow.empty() ? bar : barRow[std::size_t(bar)];
+}
+
+int TimelineLayout::Track::groupAtRow(int row) const
+{
+    const auto it = std::upper_bound(groups.begin(), groups.end(), row,
+                                     [](int value, const Group &group) { return value < group.headerRow; });
+    return int(it - groups.begin()) - 1;
+}
+
+int TimelineLayout::Track::barIndexOf(int recordId) const
+{
+    // Records are stored by id, so the id is normally the record's index.
+    if (recordId >= 0 && recordId < int(bars.size()) && bars[std::size_t(recordId)].id == recordId)
+        return recordId;
+    for (int i = 0; i < int(bars.size()); ++i) {
+        if (bars[std::size_t(i)].id == recordId)
+            return i;
+    }
+    return -1;
+}
+
+TimelineLayout::TimelineLayout() = default;
+
+void TimelineLayout::setModels(const QList<RunModel *> &models)
+{
+    m_models.clear();
+    for (RunModel *model : models) {
+        if (model)
+            m_models.append(model);
+    }
+    m_hostIndexes.clear();
+    invalidate();
+}
+
+QList<RunModel *> TimelineLayout::models() const
+{
+    QList<RunModel *> result;
+    for (const auto &model : m_models) {
+        if (model)
+            result.append(model.data());
+    }
+    return result;
+}
+
+void TimelineLayout::setOptions(const Options &options)
+{
+    if (options == m_options)
+        return;
+    const bool hostsNeeded = options.colourByHost || options.groupByHost;
+    const bool hostsHad = m_options.colourByHost || m_options.groupByHost;
+    const bool rowsChange = options.lanes != m_options.lanes || options.groupByHost != m_options.groupByHost;
+    const bool colourChange = options.colourByHost != m_options.colourByHost;
+    m_options = options;
+    if (hostsNeeded != hostsHad) {
+        invalidate(); // every bar's host is worked out, or forgotten
+        return;
+    }
+    // Rows move with lanes and groups; the dense blocks' coverage also changes with the host colours.
+    if (rowsChange || colourChange) {
+        for (Track &track : m_tracks)
+            markRows(track);
+    }
+}
+
+void TimelineLayout::setHostColours(HostColours *colours)
+{
+    m_hostColours = colours;
+    invalidate();
+}
+
+void TimelineLayout::invalidate()
+{
+    m_allDirty = true;
+    m_titlesDirty = true;
+}
+
+TimelineLayout::Track *TimelineLayout::trackFor(const RunModel *model)
+{
+    if (m_allDirty || std::find(m_dirtyTracks.begin(), m_dirtyTracks.end(), model) != m_dirtyTracks.end())
+        return nullptr; // rebuilt from scratch anyway
+    for (Track &track : m_tracks) {
+        if (track.model == model)
+            return &track;
+    }
+    return nullptr;
+}
+
+void TimelineLayout::markRows(Track &track)
+{
+    const RunModel *model = track.model;
+    if (std::find(m_dirtyRows.begin(), m_dirtyRows.end(), model) == m_dirtyRows.end())
+        m_dirtyRows.push_back(model);
+}
+
+const HostIndex *TimelineLayout::updateHosts(Track &track) const
+{
+    if (!m_options.colourByHost && !m_options.groupByHost) {
+        track.hosts.clear();
+        track.hostSlots.clear();
+        return nullptr;
+    }
+    HostIndex &index = m_hostIndexes[track.model.data()];
+    index.update(track.model->run());
+    track.hosts = index.origins();
+    track.hostSlots.resize(std::size_t(track.hosts.size()));
+    for (qsizetype host = 0; host < track.hosts.size(); ++host)
+        track.hostSlots[std::size_t(host)]
+            = m_hostColours ? m_hostColours->slotOf(track.hosts[host]) : int(host);
+    return &index;
+}
+
+void TimelineLayout::fillBar(Track &track, int index, const HostIndex *hosts) const
+{
+    const RunModel *model = track.model;
+    const RequestRecord &record = model->records()[index];
+    const bool delayExpected = model->isLive() && model->run().settings.delayMs > 0;
+    const PhaseSpans spans = PhaseSpans::of(record, model->endNs(), delayExpected);
+    Bar &bar = track.bars[std::size_t(index)];
+    bar.t = spans.bounds;
+    bar.id = record.id;
+    bar.started = spans.started;
+    bar.open = spans.open;
+    bar.issued = record.reached(Mark::Issued);
+    bar.status = qint16(record.status);
+    bar.host = hosts ? hosts->hostOf(index) : 0;
+    bar.robots = record.role == RequestRole::Robots;
+    track.hasRobots = track.hasRobots || bar.robots;
+    switch (record.outcome) {
+    case Outcome::HttpError:
+        bar.kind = Kind::HttpError;
+        break;
+    case Outcome::Failed:
+        bar.kind = Kind::Failed;
+        break;
+    case Outcome::Cancelled:
+        bar.kind = Kind::Cancelled;
+        break;
+    case Outcome::Ok:
+    case Outcome::Pending:
+        bar.kind = Kind::Ok;
+        break;
+    }
+}
+
+void TimelineLayout::countBar(Track &track, const Bar &bar, int sign) const
+{
+    track.failed += bar.failed() ? sign : 0;
+    track.cancelled += bar.kind == Kind::Cancelled ? sign : 0;
+}
+
+void TimelineLayout::rebuildTrack(Track &track) const
+{
+    ++m_rebuilds;
+    const RunModel *model = track.model;
+    const qsizetype count = model->records().size();
+    const HostIndex *hosts = updateHosts(track);
+    track.failed = 0;
+    track.cancelled = 0;
+    track.hasRobots = false;
+    track.bars.assign(std::size_t(count), Bar {});
+    for (int i = 0; i < int(count); ++i) {
+        fillBar(track, i, hosts);
+        countBar(track, track.bars[std::size_t(i)], 1);
+    }
+    refreshIdeal(track);
+    refreshCapacity(track);
+    buildRows(track);
+}
+
+void TimelineLayout::refreshIdeal(Track &track) const
+{
+    const RunModel *model = track.model;
+    const QList<RequestRecord> &records = model->records();
+    track.ideal.clear();
+    // A crawl has no ideal schedule: none of its pages could start before its parent was read.
+    if (const QList<qint64> starts = model->isLive() ? QList<qint64> {} : idealStartsNs(model->run());
+        starts.size() == records.size()) {
+        track.ideal.reserve(std::size_t(records.size()));
+        for (qsizetype i = 0; i < records.size(); ++i)
+            track.ideal.emplace_back(starts[i], starts[i] + serviceNs(records[i]));
+    }
+}
+
+void TimelineLayout::refreshCapacity(Track &track) const
+{
+    // The initial size is in the header; only changes during the run get a marker.
+    track.capacity.clear();
+    const auto &changes = track.model->run().capacityChanges;
+    for (qsizetype i = 1; i < changes.size(); ++i) {
+        if (changes[i].capacity > 0 && changes[i].capacity != changes[i - 1].capacity)
+            track.capacity.emplace_back(changes[i].atNs, changes[i].capacity);
+    }
+}
+
+void TimelineLayout::refreshTitle(Track &track) const
+{
+    const RunModel *model = track.model;
+    RunCaption::Facts facts;
+    facts.requests = int(track.bars.size());
+    facts.failed = track.failed;
+    facts.cancelled = track.cancelled;
+    facts.live = model->isLive();
+    facts.endNs = model->endNs();
+    for (const auto &other : m_models) {
+        if (other && other != model && other->run().settings.mode == RunMode::Sequential && !other->isLive()
+            && !other->run().cancelled && other->run().endNs > 0) {
+            facts.sequentialWallNs = other->run().endNs;
+            break;
+        }
+    }
+    track.title = RunCaption::header(model->run(), facts);
+}
+
+void TimelineLayout::connectModel(RunModel *model, QObject *context, const std::function<void()> &changed)
+{
+    QObject::connect(model, &RunModel::recordsAppended, context, [this, model, changed](int first, int last) {
+        appendRecords(model, first, last);
+        changed();
+    });
+    QObject::connect(model, &RunModel::recordsUpdated, context,
+                     [this, model, changed](const QList<int> &ids) {
+                         updateRecords(model, ids);
+                         changed();
+                     });
+    QObject::connect(model, &RunModel::liveNowChanged, context, [this, changed] {
+        tick();
+        changed();
+    });
+    QObject::connect(model, &RunModel::capacityChanged, context, [this, model, changed] {
+        changeCapacity(model);
+        changed();
+    });
+    QObject::connect(model, &RunModel::runFinished, context, [this, model, changed] {
+        finishRun(model);
+        changed();
+    });
+    QObject::connect(model, &RunModel::crawlChanged, context, [this, model, changed] {
+        changeCrawl(model);
+        changed();
+    });
+    QObject::connect(model, &RunModel::runReset, context, [this, model, changed] {
+        resetRun(model);
+        changed();
+    });
+}
+
+void TimelineLayout::appendRecords(const RunModel *model, int first, int last)
+{
+    Track *track = trackFor(model);
+    if (!track)
+        return;
+    const int count = int(model->records().size());
+    last = std::min(last, count - 1);
+    if (first != int(track->bars.size()) || last < first) {
+        // Not the next records after the ones we have: start this track afresh rather than guess.
+        m_dirtyTracks.push_back(model);
+        return;
+    }
+    const QStringList originsBefore = track->hosts;
+    const HostIndex *hosts = updateHosts(*track);
+    if (hosts && track->hosts.mid(0, originsBefore.size()) != originsBefore) {
+        // The crawl's list of hosts came in and reordered the origins: every bar's host index moves.
+        for (int i = 0; i < first; ++i)
+            track->bars[std::size_t(i)].host = hosts->hostOf(i);
+    }
+    track->bars.resize(std::size_t(last) + 1);
+    for (int i = first; i <= last; ++i) {
+        fillBar(*track, i, hosts);
+        countBar(*track, track->bars[std::size_t(i)], 1);
+    }
+    m_patchedBars += last - first + 1;
+    if (m_options.lanes && !m_options.groupByHost && track->liveLanes.isValid() && !rowsPending(*track)) {
+        track->laneOf.resize(track->bars.size(), 0);
+        for (int i = first; i <= last; ++i) {
+            if (!track->bars[std::size_t(i)].issued) {
+                track->lanes.front().push_back(i);
+            } else if (!TimelineRows::place(*track, i)) {
+                markRows(*track);
+                break;
+            }
+        }
+    } else if (m_options.lanes || m_options.groupByHost) {
+        markRows(*track);
+    } else {
+        track->rows = int(track->bars.size());
+        for (int i = first; i <= last; i += DenseBlockRows)
+            markBlockOfBar(*track, i);
+        markBlockOfBar(*track, last);
+    }
+    m_titlesDirty = true;
+}
+
+void TimelineLayout::updateRecords(const RunModel *model, const QList<int> &ids)
+{
+    Track *track = trackFor(model);
+    if (!track)
+        return;
+    const HostIndex *hosts
+        = (m_options.colourByHost || m_options.groupByHost) ? &m_hostIndexes[model] : nullptr;
+    bool rowsChange = false;
+    std::vector<std::pair<int, Bar>> laneChanges;
+    for (const int id : ids) {
+        const int index = track->barIndexOf(id);
+        if (index < 0 || index >= int(model->records().size()))
+            continue;
+        const Bar before = track->bars[std::size_t(index)];
+        countBar(*track, before, -1);
+        fillBar(*track, index, hosts);
+        const Bar &after = track->bars[std::size_t(index)];
+        countBar(*track, after, 1);
+        ++m_patchedBars;
+        if (!m_options.lanes && !track->blocks.empty())
+            markBlockOfBar(*track, index);
+        if (m_options.groupByHost && !track->groupOfHost.empty()) {
+            const int group = track->groupOfHost[std::size_t(after.host)];
+            if (group >= 0)
+                track->groups[std::size_t(group)].failed += int(after.failed()) - int(before.failed());
+        }
+        // Lanes pack issued..released: only a request that was issued or ended (or got a new end) can move.
+        const bool laneMoves = before.issued != after.issued || before.t[1] != after.t[1]
+            || before.open != after.open || (!after.open && before.t[5] != after.t[5]);
+        if (m_options.lanes && laneMoves)
+            laneChanges.emplace_back(index, before);
+    }
+    if (!laneChanges.empty()) {
+        rowsChange = m_options.groupByHost || !track->liveLanes.isValid() || rowsPending(*track);
+        // Lanes freed in this batch first, then the newly issued requests in the order they went out, as a
+        // full packing would see them.
+        std::stable_sort(laneChanges.begin(), laneChanges.end(), [track](const auto &a, const auto &b) {
+            const auto key = [track](const std::pair<int, Bar> &change) {
+                const bool placed = !change.second.issued;
+                return std::make_pair(placed, placed ? track->bars[std::size_t(change.first)].t[1] : 0);
+            };
+            return key(a) < key(b);
+        });
+        for (const auto &[index, before] : laneChanges) {
+            if (rowsChange)
+                break;
+            rowsChange = !TimelineRows::patchLane(*track, index, before);
+        }
+    }
+    if (rowsChange)
+        markRows(*track);
+    m_titlesDirty = true;
+}
+
+void TimelineLayout::finishRun(const RunModel *model)
+{
+    m_titlesDirty = true; // another track's header may compare itself with this run now
+    Track *track = trackFor(model);
+    if (!track)
+        return;
+    // What only a finished run has: bars cut off at its end (no delay is expected any more) and its ideal.
+    const HostIndex *hosts
+        = (m_options.colourByHost || m_options.groupByHost) ? &m_hostIndexes[model] : nullptr;
+    bool opened = false;
+    for (int i = 0; i < int(track->bars.size()); ++i) {
+        if (!track->bars[std::size_t(i)].open)
+            continue;
+        fillBar(*track, i, hosts);
+        ++m_patchedBars;
+        opened = true;
+        if (!m_options.lanes && !track->blocks.empty())
+            markBlockOfBar(*track, i);
+    }
+    if (m_options.lanes)
+        markRows(*track); // lanes packed in full, as for any finished run
+    Q_UNUSED(opened);
+    refreshIdeal(*track);
+}
+
+void TimelineLayout::resetRun(const RunModel *model)
+{
+    m_hostIndexes.erase(model);
+    m_dirtyTracks.push_back(model);
+    m_titlesDirty = true;
+}
+
+void TimelineLayout::changeCapacity(const RunModel *model)
+{
+    if (Track *track = trackFor(model))
+        refreshCapacity(*track);
+    m_titlesDirty = true;
+}
+
+void TimelineLayout::changeCrawl(const RunModel *model)
+{
+    Track *track = trackFor(model);
+    if (!track || (!m_options.colourByHost && !m_options.groupByHost))
+        return;
+    // A crawl's list of hosts decides the hosts' order: where it moved an origin, the bars follow.
+    const QStringList before = track->hosts;
+    const HostIndex *hosts = updateHosts(*track);
+    if (track->hosts == before)
+        return;
+    for (int i = 0; i < int(track->bars.size()); ++i)
+        track->bars[std::size_t(i)].host = hosts->hostOf(i);
+    markRows(*track); // the groups, or the blocks' host colours
+}
+
+void TimelineLayout::tick()
+{
+    m_titlesDirty = true;
+}
+
+void TimelineLayout::update(double rowHeight) const
+{
+    if (m_allDirty) {
+        m_tracks.clear();
+        for (const auto &model : m_models) {
+            if (!model)
+                continue;
+            Track track;
+            track.model = model;
+            rebuildTrack(track);
+            m_tracks.push_back(std::move(track));
+        }
+        for (auto it = m_hostIndexes.begin(); it != m_hostIndexes.end();) {
+            const bool shown = std::any_of(m_tracks.begin(), m_tracks.end(),
+                                           [&it](const Track &track) { return track.model == it->first; });
+            it = shown && (m_options.colourByHost || m_options.groupByHost) ? std::next(it)
+                                                                            : m_hostIndexes.erase(it);
+        }
+        m_allDirty = false;
+        m_dirtyTracks.clear();
+        m_dirtyRows.clear();
+        m_titlesDirty = true;
+    }
+    for (Track &track : m_tracks) {
+        const RunModel *model = track.model;
+        if (std::find(m_dirtyTracks.begin(), m_dirtyTracks.end(), model) != m_dirtyTracks.end()) {
+            rebuildTrack(track);
+            m_titlesDirty = true;
+        } else if (std::find(m_dirtyRows.begin(), m_dirtyRows.end(), model) != m_dirtyRows.end()) {
+            buildRows(track);
+        } else {
+            refreshBlocks(track, false);
+        }
+        if (track.queueDirty && !track.lanes.empty()) {
+            auto &queue = track.lanes.front();
+            queue.erase(std::remove_if(queue.begin(), queue.end(),
+                                       [&track](int index) { return track.bars[std::size_t(index)].issued; }),
+                        queue.end());
+        }
+        track.queueDirty = false;
+    }
+    m_dirtyTracks.clear();
+    m_dirtyRows.clear();
+    if (m_titlesDirty) {
+        for (Track &track : m_tracks) {
+            if (track.model)
+                refreshTitle(track);
+        }
+        m_titlesDirty = false;
+    }
+    double y = 0;
+    for (Track &track : m_tracks) {
+        track.top = y;
+        track.rowsTop = y + HeaderHeight + (track.capacity.empty() ? 0 : GateRowHeight);
+        track.bottom = track.rowsTop + track.rows * rowHeight + TrackGap;
+        y = track.bottom;
+    }
+}
+
+void TimelineLayout::buildRows(Track &track) const
+{
+    if (TimelineRows::build(track, m_options.lanes, m_options.groupByHost))
+        ++m_rowLayouts;
+    refreshBlocks(track, true);
+}
+
+void TimelineLayout::markBlockOfBar(Track &track, int bar) const
+{
+    if (!track.barRow.empty() && bar >= int(track.barRow.size()))
+        return; // the rows are laid out again, and the blocks with them
+    const int row = track.rowOfBar(bar, false);
+    track.dirtyBlocks.push_back(row / DenseBlockRows);
+}
+
+bool TimelineLayout::rowsPending(const Track &track) const
+{
+    return std::find(m_dirtyRows.begin(), m_dirtyRows.end(), track.model.data()) != m_dirtyRows.end();
+}
+
+void TimelineLayout::refreshBlocks(Track &track, bool all) const
+{
+    TimelineDenseBlocks::refresh(track, all, m_options.lanes, m_options.colourByHost);
+}
+
+int TimelineLayout::rowCount() const
+{
+    int rows = 0;
+    for (const Track &track : m_tracks)
+        rows += track.rows;
+    return rows;
+}
+
+int TimelineLayout::groupCount() const
+{
+    int groups = 0;
+    for (const Track &track : m_tracks)
+        groups += int(track.groups.size());
+    return groups;
+}
+
+double TimelineLayout::chromeHeight() const
+{
+    double chrome = 0;
+    for (const Track &track : m_tracks)
+        chrome += track.rowsTop - track.top + TrackGap;
+    return chrome;
+}
+
+qint64 TimelineLayout::dataEndNs() const
+{
+    qint64 end = 0;
+    for (const Track &track : m_tracks)
+        end = std::max(end, track.nowNs());
+    return end;
+}
+
+bool TimelineLayout::isLive() const
+{
+    return std::any_of(m_tracks.begin(), m_tracks.end(), [](const Track &track) { return track.live(); });
+}
+
+int TimelineLayout::trackOf(const RunModel *model) const
+{
+    for (int t = 0; t < int(m_tracks.size()); ++t) {
+        if (m_tracks[std::size_t(t)].model == model)
+            return t;
+    }
+    return -1;
+}
+
+int TimelineLayout::rowOf(const RunModel *model, int recordId) const
+{
+    const int t = trackOf(model);
+    if (t < 0)
+        return -1;
+    const Track &track = m_tracks[std::size_t(t)];
+    const int index = track.barIndexOf(recordId);
+    return index < 0 ? -1 : track.rowOfBar(index, m_options.lanes);
+}
+
+int TimelineLayout::trackAtContentY(double y) const
+{
+    if (m_tracks.empty() || y < 0)
+        return -1;
+    const auto it = std::upper_bound(m_tracks.begin(), m_tracks.end(), y,
+                                     [](double value, const Track &track) { return value < track.top; });
+    const int index = int(it - m_tracks.begin()) - 1;
+    if (index < 0 || y >= m_tracks[std::size_t(index)].bottom)
+        return -1;
+    return index;
+}
+
+TimelineLayout::Hit TimelineLayout::hitTest(QPointF pos, const TimelineViewport &viewport) const
+{
+    Hit hit;
+    const int width = viewport.width();
+    const double scrollY = viewport.scrollY();
+    const double rowHeight = viewport.rowHeight();
+    const TimeScale &scale = viewport.scale();
+    const int t = trackAtContentY(pos.y() + scrollY);
+    if (t < 0 || pos.x() < 0 || pos.x() >= width)
+        return hit;
+    hit.track = t;
+    const Track &track = m_tracks[std::size_t(t)];
+    const double contentY = pos.y() + scrollY;
+    if (contentY < track.rowsTop) {
+        hit.gateRow = contentY >= track.top + HeaderHeight; // else the header line
+        return hit;
+    }
+    const double rowPos = (contentY - track.rowsTop) / rowHeight;
+    if (rowPos >= track.rows)
+        return hit;
+
+    const int x = int(std::floor(pos.x()));
+    const bool dense = viewport.isDense();
+    // The rows drawn into this pixel row: one, or every row whose top falls in it when rows are sub-pixel.
+    int firstRow = int(std::floor(rowPos));
+    int lastRow = firstRow;
+    if (rowHeight < 1) {
+        const double pixelTop = std::floor(pos.y()) + scrollY - track.rowsTop;
+        firstRow = std::max(0, int(std::ceil(pixelTop / rowHeight)));
+        lastRow = std::min(track.rows - 1, int(std::ceil((pixelTop + 1) / rowHeight)) - 1);
+    }
+    hit.row = firstRow;
+    const qint64 now = track.nowNs();
+    const PixelMapper px(scale, width);
+    const int tolerance = dense ? 0 : 2;
+    const auto covers = [&](const Bar &stored, int firstPhase) {
+        const Bar bar = stored.at(now);
+        const int x0 = px(bar.t[std::size_t(firstPhase)]);
+        const int x1 = std::max(x0 + 1, px(bar.t[5]));
+        return x >= x0 - tolerance && x < x1 + tolerance;
+    };
+
+    for (int row = firstRow; row <= lastRow; ++row) {
+        if (!m_options.lanes) {
+            const int index = track.barAtRow(row);
+            if (index >= 0 && covers(track.bars[std::size_t(index)], 0))
+                hit.bars.push_back(index);
+            continue;
+        }
+        const auto &lane = track.lanes[std::size_t(row)];
+        const bool queueLane = track.rowKind(row) == RowKind::Queue;
+        const int firstPhase = queueLane ? 0 : 1;
+        if (queueLane || dense) {
+            for (const int index : lane) {
+                if (covers(track.bars[std::size_t(index)], firstPhase))
+                    hit.bars.push_back(index);
+            }
+            continue;
+        }
+        // Lanes are merged exactly as painted, so a marker's tooltip counts what the marker holds.
+        const qint64 from = scale.toTime(x - 3.0);
+        const auto begin
+            = std::lower_bound(lane.begin(), lane.end(), from, [&track, now](int index, qint64 ns) {
+                  return track.bars[std::size_t(index)].endAt(now) < ns;
+              });
+        BarMerger merger;
+        for (auto it = begin; it != lane.end(); ++it) {
+            const Bar &bar = track.bars[std::size_t(*it)];
+            const double x0 = scale.toPixel(bar.t[1]);
+            if (x0 > x + 3.0)
+                break;
+            merger.add(x0, scale.toPixel(bar.endAt(now)), int(it - lane.begin()));
+        }
+        merger.finish();
+        const BarMerger::Item *best = nullptr;
+        int bestDistance = tolerance + 1;
+        for (const auto &item : merger.items()) {
+            const int distance = x < item.x0 ? item.x0 - x : (x >= item.x1 ? x - item.x1 + 1 : 0);
+            if (distance < bestDistance) {
+                bestDistance = distance;
+                best = &item;
+            }
+        }
+        if (best) {
+            for (int k = best->first; k <= best->last; ++k)
+                hit.bars.push_back(lane[std::size_t(k)]);
+        }
+    }
+    return hit;
+}
+
+QRect TimelineLayout::barRect(const RunModel *model, int recordId, const TimelineViewport &viewport) const
+{
+    const int t = trackOf(model);
+    if (t < 0)
+        return {};
+    const Track &track = m_tracks[std::size_t(t)];
+    const int index = track.barIndexOf(recordId);
+    if (index < 0)
+        return {};
+    const Bar bar = track.bars[std::size_t(index)].at(track.nowNs());
+    const double rowHeight = viewport.rowHeight();
+    const double top
+        = track.rowsTop + track.rowOfBar(index, m_options.lanes) * rowHeight - viewport.scrollY();
+    const PixelMapper px(viewport.scale(), viewport.width());
+    const int x0 = px(m_options.lanes && bar.issued ? bar.t[1] : bar.t[0]);
+    const int x1 = std::max(x0 + 1, px(bar.t[5]));
+    const int y0 = int(std::floor(top));
+    return QRect(x0, y0, x1 - x0, std::max(1, int(std::floor(top + rowHeight)) - y0));
+}

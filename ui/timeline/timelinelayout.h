@@ -1,0 +1,243 @@
+#pragma once
+
+#include <QList>
+#include <QPointF>
+#include <QPointer>
+#include <QRect>
+#include <QStringList>
+
+#include <array>
+#include <functional>
+#include <map>
+#include <optional>
+#include <utility>
+#include <vector>
+
+#include "models/hostindex.h"
+#include "models/runmodel.h"
+#include "timelinelivelanes.h"
+#include "timelineviewport.h"
+
+class HostColours;
+
+/// What the timeline shows, without a widget: one track per run with its bars (a compact copy of what
+/// painting needs of each record), its rows, lanes or host groups, the gate's resizes and the ideal schedule,
+/// placed one under the other; and the hit tests that answer "which track, row and bar is at this point".
+/// It follows its models by range: appended records add bars, updated records patch theirs, and a tick of
+/// the live clock changes nothing here (bars still going are stretched to "now" when painted). Only a new
+/// run, or switching what the rows show, rebuilds a track.
+class TimelineLayout
+{
+public:
+    static constexpr int HeaderHeight = 24;
+    // Tracks whose gate was resized get a row under the header for the markers' tags.
+    static constexpr int GateRowHeight = 18;
+    static constexpr int TrackGap = 6;
+
+    enum class Kind : quint8 { Ok, HttpError, Failed, Cancelled };
+
+    // The PhaseSpans boundaries of one request and how it ended. Phases still going (open) end where the
+    // record was last seen; timesAt() stretches them to "now".
+    struct Bar
+    {
+        std::array<qint64, 6> t {};
+        int id = -1;
+        int host = 0; // into Track::hosts, when coloured or grouped by host
+        qint16 status = 0;
+        Kind kind = Kind::Ok;
+        quint8 started = 0;
+        quint8 open = 0;
+        bool issued = false;
+        bool robots = false;
+
+        bool failed() const { return kind == Kind::HttpError || kind == Kind::Failed; }
+        /// The bar as drawn at nowNs: its open phase, and everything after it, runs up to nowNs.
+        Bar at(qint64 nowNs) const;
+        qint64 endAt(qint64 nowNs) const { return open ? std::max(t[5], nowNs) : t[5]; }
+    };
+
+    enum class RowKind : quint8 { Bars, Queue, GroupHeader };
+
+    // Dense painting merges, per pixel row, the parts of bars by the kind of coverage they draw. With colours
+    // by host, sending and downloading come once per host colour after these.
+    enum Coverage : int {
+        CoverWaiting,
+        CoverCancelledWaiting,
+        CoverDelay,
+        CoverSending,
+        CoverDownloading,
+        CoverCancelled,
+        CoverError,
+        CoverageCount
+    };
+    static constexpr int DenseBlockRows = 64;
+    struct CoverSpan
+    {
+        qint64 startNs = 0;
+        qint64 endNs = 0;
+        int coverage = 0;
+    };
+    // A run of DenseBlockRows rows with the union of its finished bars' times per kind of coverage: a pixel
+    // row holding thousands of rows then merges a few spans per block instead of every bar. Bars still going
+    // are stretched at paint time, so they are listed apart.
+    struct DenseBlock
+    {
+        std::vector<CoverSpan> spans;
+        std::vector<int> openBars;
+        qint64 startNs = 0;
+        qint64 endNs = -1; // of the spans; before startNs when there are none
+    };
+
+    // Grouped by host: one host's rows, under a header row of its own.
+    struct Group
+    {
+        int host = 0;
+        int headerRow = 0;
+        int rows = 0; // without the header
+        int requests = 0;
+        int failed = 0;
+    };
+
+    struct Track
+    {
+        QPointer<RunModel> model;
+        std::vector<Bar> bars; // one per record, in record order
+        std::vector<std::vector<int>> lanes; // lane mode: bar indices per lane, by start
+        std::vector<int> laneOf; // lane mode: bar index -> lane
+        std::vector<int> rowBar; // grouped rows: row -> bar index, -1 for a header; empty: row == bar
+        std::vector<int> barRow; // grouped rows: bar index -> row
+        std::vector<RowKind> rowKinds; // empty: every row holds bars
+        std::vector<Group> groups; // grouped by host, in row order
+        std::vector<int> groupOfHost; // grouped by host: host -> index into groups, or -1
+        QStringList hosts; // origins, in the run's host order
+        std::vector<int> hostSlots; // host -> slot in the shared HostColours
+        std::vector<DenseBlock> blocks; // rows without lanes, in runs of DenseBlockRows
+        TimelineLiveLanes liveLanes; // lane mode while live: lanes placed as requests are issued
+        bool queueDirty = false; // requests left the queue lane
+        std::vector<int> dirtyBlocks;
+        bool hasRobots = false;
+        int failed = 0;
+        int cancelled = 0;
+        std::vector<std::pair<qint64, int>> capacity; // changes after the initial size
+        std::vector<std::pair<qint64, qint64>> ideal; // per bar: where the ideal schedule puts it (finished)
+        QString title;
+        double top = 0; // content y of the header line
+        double rowsTop = 0;
+        int rows = 0;
+        double bottom = 0;
+
+        bool live() const { return model && model->isLive(); }
+        /// "Now" for this run: the live clock, or its end.
+        qint64 nowNs() const { return model ? model->endNs() : 0; }
+        int rowOfBar(int bar, bool lanes) const;
+        int barAtRow(int row) const { return rowBar.empty() ? row : rowBar[std::size_t(row)]; }
+        RowKind rowKind(int row) const
+        {
+            return rowKinds.empty() ? RowKind::Bars : rowKinds[std::size_t(row)];
+        }
+        /// The group a row belongs to (its header or one of its rows), or -1.
+        int groupAtRow(int row) const;
+        int barIndexOf(int recordId) const;
+    };
+
+    struct Hit
+    {
+        int track = -1;
+        int row = -1; // -1: the header line or the gate row
+        bool gateRow = false;
+        std::vector<int> bars; // bars under the point; several when they are merged there
+    };
+
+    struct Options
+    {
+        bool lanes = false;
+        bool colourByHost = false;
+        bool groupByHost = false;
+        friend bool operator==(const Options &, const Options &) = default;
+    };
+
+    TimelineLayout();
+
+    void setModels(const QList<RunModel *> &models);
+    QList<RunModel *> models() const;
+    const Options &options() const { return m_options; }
+    void setOptions(const Options &options);
+    /// Host colours are registered here as hosts appear; not owned.
+    void setHostColours(HostColours *colours);
+
+    /// Applies the model's announcements as they come, then calls changed() (with context alive).
+    void connectModel(RunModel *model, QObject *context, const std::function<void()> &changed);
+
+    // What a model announced; each touches only what it names.
+    void appendRecords(const RunModel *model, int first, int last);
+    void updateRecords(const RunModel *model, const QList<int> &ids);
+    void finishRun(const RunModel *model);
+    void resetRun(const RunModel *model);
+    void changeCapacity(const RunModel *model);
+    void changeCrawl(const RunModel *model);
+    /// The live clock moved: only the headers' text changes.
+    void tick();
+    /// Rebuilds everything, e.g. after a model was destroyed or the language changed.
+    void invalidate();
+
+    /// Catches up with what was announced (the titles, the rows of tracks whose lanes or groups changed) and
+    /// places the tracks one under the other for rows rowHeight pixels high.
+    void update(double rowHeight) const;
+    const std::vector<Track> &tracks() const { return m_tracks; }
+
+    int rowCount() const;
+    int groupCount() const;
+    double contentHeight() const { return m_tracks.empty() ? 0 : m_tracks.back().bottom; }
+    /// Pixels of headers and gate rows, which do not scale with the rows.
+    double chromeHeight() const;
+    qint64 dataEndNs() const;
+    bool isLive() const;
+    /// The row a request is drawn in, counted from its track's first row, or -1.
+    int rowOf(const RunModel *model, int recordId) const;
+    int trackOf(const RunModel *model) const;
+    int trackAtContentY(double y) const;
+
+    /// pos is in viewport coordinates (the viewport scrolled to viewport.scrollY()).
+    Hit hitTest(QPointF pos, const TimelineViewport &viewport) const;
+    /// Where a request's bar is drawn, from its start (queued, or issued in lane mode) to its release.
+    QRect barRect(const RunModel *model, int recordId, const TimelineViewport &viewport) const;
+
+    /// Full rebuilds of a track's bars from all its records: a new run, new models or other options.
+    int rebuildCount() const { return m_rebuilds; }
+    /// Re-layouts of a track's lanes or host groups (lane mode or grouped, after records changed).
+    int rowLayoutCount() const { return m_rowLayouts; }
+    /// Bars patched from single records (appended or updated), over the layout's life.
+    qint64 patchedBarCount() const { return m_patchedBars; }
+
+private:
+    Track *trackFor(const RunModel *model);
+    void rebuildTrack(Track &track) const;
+    void fillBar(Track &track, int index, const HostIndex *hosts) const;
+    void countBar(Track &track, const Bar &bar, int sign) const;
+    const HostIndex *updateHosts(Track &track) const;
+    void refreshIdeal(Track &track) const;
+    void refreshCapacity(Track &track) const;
+    void refreshTitle(Track &track) const;
+    void buildRows(Track &track) const;
+    void markRows(Track &track);
+    void markBlockOfBar(Track &track, int bar) const;
+    bool rowsPending(const Track &track) const;
+    void refreshBlocks(Track &track, bool all) const;
+
+    QList<QPointer<RunModel>> m_models;
+    Options m_options;
+    HostColours *m_hostColours = nullptr;
+
+    // Rebuilding is deferred to update(), so a burst of announcements costs one rebuild.
+    mutable std::vector<Track> m_tracks;
+    mutable bool m_allDirty = true;
+    mutable std::vector<const RunModel *> m_dirtyTracks; // rebuild
+    mutable std::vector<const RunModel *> m_dirtyRows; // lanes or groups
+    mutable bool m_titlesDirty = true;
+    // Origins are worked out once per record, not on every rebuild of a growing run.
+    mutable std::map<const RunModel *, HostIndex> m_hostIndexes;
+
+    mutable int m_rebuilds = 0;
+    mutable int m_rowLayouts = 0;
+    mutable qint64 m_patchedBars = 0;
+};

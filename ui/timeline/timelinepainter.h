@@ -1,0 +1,33 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QFont>
+#include <QPalette>
+
+#include "timelinelayout.h"
+
+class QPainter;
+
+/// Paints a TimelineLayout through a TimelineViewport: only the visible rows and time window, bars in
+/// batches by colour, rows thinner than a few pixels as merged coverage, and lanes' sub-pixel runs merged
+/// into markers, never dropped, so a million requests paint within a frame.
+class TimelinePainter
+{
+    Q_DECLARE_TR_FUNCTIONS(TimelinePainter)
+
+public:
+    struct Style
+    {
+        QPalette palette;
+        QFont font;
+        bool showIdeal = false;
+        const RunModel *selectedModel = nullptr;
+        int selectedId = -1;
+    };
+
+    static void paint(QPainter &painter, const TimelineLayout &layout, const TimelineViewport &viewport,
+                      const Style &style);
+    /// Before the first requests: what the view is for and how to move in it, under the tracks' headers.
+    static void paintEmpty(QPainter &painter, const TimelineLayout &layout, const TimelineViewport &viewport,
+                           const Style &style);
+};
