@@ -1,6 +1,7 @@
 #include "inflightstrip.h"
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QHelpEvent>
 #include <QPainter>
 #include <QToolTip>
@@ -50,7 +51,10 @@ void InFlightStrip::setModels(const QList<RunModel *> &models)
         connect(model, &RunModel::recordsUpdated, this, &InFlightStrip::scheduleRecompute);
         connect(model, &RunModel::liveNowChanged, this, &InFlightStrip::followClock);
         connect(model, &RunModel::capacityChanged, this, &InFlightStrip::scheduleRecompute);
-        connect(model, &RunModel::runFinished, this, &InFlightStrip::scheduleRecompute);
+        connect(model, &RunModel::runFinished, this, [this] {
+            m_recomputeTimer.setInterval(FrameIntervalMs); // the final counts without waiting
+            scheduleRecompute();
+        });
         connect(model, &RunModel::crawlChanged, this, [this] {
             if (m_splitByHost)
                 scheduleRecompute();
@@ -126,8 +130,9 @@ void InFlightStrip::scheduleRecompute()
 
 void InFlightStrip::followClock()
 {
-    if (m_recomputeTimer.isActive())
-        return; // the recompute follows anyway
+    // Also while a recompute is pending: it may be a while off in a big run, and the strip keeps moving.
+    if (m_recomputeTimer.isActive() && m_recomputeTimer.remainingTime() <= FrameIntervalMs)
+        return; // the recompute follows within a frame anyway
     if (!m_rangeSet) {
         qint64 end = 0;
         for (const Band &band : std::as_const(m_bands))
@@ -154,6 +159,8 @@ void InFlightStrip::recompute()
 {
     m_recomputeTimer.stop();
     ++m_recomputes;
+    QElapsedTimer took;
+    took.start();
     qint64 end = 0;
     for (Band &band : m_bands) {
         if (!band.model)
@@ -189,6 +196,9 @@ void InFlightStrip::recompute()
         m_scale.setDataRange(0, std::max<qint64>(end, TimeScale::MinimumSpanNs));
         m_scale.fit();
     }
+    // The counts come from every record, sorted: while a big run goes they are redone at most as often as
+    // that costs a tenth of the time, and in between the open phases follow the clock (followClock).
+    m_recomputeTimer.setInterval(int(std::max<qint64>(FrameIntervalMs, 10 * took.elapsed())));
     update();
 }
 
