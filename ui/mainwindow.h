@@ -3,6 +3,7 @@
 #include <QMainWindow>
 
 class CrawlSettingsBox;
+class FileJob;
 class QAction;
 class LimitSlider;
 class QComboBox;
@@ -24,6 +25,7 @@ class RunSession;
 class TimelinePanel;
 class TimelineView;
 class UrlEditor;
+struct RunResult;
 struct RunSettings;
 struct Sample;
 
@@ -87,6 +89,8 @@ private:
     void selectRequest(RunModel *model, int id);
     void openFileDialog();
     void exportDialog();
+    void showOpenedRuns(const QString &path, const QList<RunResult> &runs);
+    void watchFileJob(FileJob *job, const QString &label);
 
     DemoServer *m_demoServer;
     RunSession *m_session;

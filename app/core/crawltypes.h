@@ -69,9 +69,9 @@ enum class SkipReason {
 };
 inline constexpr int SkipReasonCount = int(SkipReason::Cancelled) + 1;
 
-inline constexpr std::array SkipReasons {SkipReason::Robots,    SkipReason::Scope,    SkipReason::Depth,
-                                         SkipReason::Duplicate, SkipReason::PageLimit, SkipReason::Nofollow,
-                                         SkipReason::RedirectLimit, SkipReason::Cancelled};
+inline constexpr std::array SkipReasons {
+    SkipReason::Robots,    SkipReason::Scope,    SkipReason::Depth,         SkipReason::Duplicate,
+    SkipReason::PageLimit, SkipReason::Nofollow, SkipReason::RedirectLimit, SkipReason::Cancelled};
 
 QString skipReasonName(SkipReason reason); // snake_case, as in the exports: "page_limit"
 std::optional<SkipReason> skipReasonFromName(const QString &name);
@@ -100,8 +100,9 @@ enum class RobotsStatus {
     Ignored, // the user chose to ignore robots.txt
 };
 
-inline constexpr std::array RobotsStatuses {RobotsStatus::Fetching, RobotsStatus::Parsed, RobotsStatus::AllowAll,
-                                            RobotsStatus::DisallowAll, RobotsStatus::Ignored};
+inline constexpr std::array RobotsStatuses {RobotsStatus::Fetching, RobotsStatus::Parsed,
+                                            RobotsStatus::AllowAll, RobotsStatus::DisallowAll,
+                                            RobotsStatus::Ignored};
 
 QString robotsStatusName(RobotsStatus status); // "fetching", "parsed", "allow_all", "disallow_all", "ignored"
 std::optional<RobotsStatus> robotsStatusFromName(const QString &name);

@@ -50,7 +50,8 @@ bool folderExistsFor(const QString &path, QString *error)
     return false;
 }
 
-bool writeFileAtomically(const QString &path, const QByteArray &data, QString *error, const Progress *progress)
+bool writeFileAtomically(const QString &path, const QByteArray &data, QString *error,
+                         const Progress *progress)
 {
     if (!folderExistsFor(path, error))
         return false;
@@ -65,8 +66,9 @@ bool writeFileAtomically(const QString &path, const QByteArray &data, QString *e
         const qsizetype size = std::min(Chunk, data.size() - at);
         const bool cancelled = progress && progress->isCancelled();
         if (cancelled || file.write(data.constData() + at, size) != size) {
-            setError(error, cancelled ? AtomicFile::cannotWrite(path, AtomicFile::tr("cancelled"))
-                                      : AtomicFile::cannotWrite(path, file.errorString()));
+            setError(error,
+                     cancelled ? AtomicFile::cannotWrite(path, AtomicFile::tr("cancelled"))
+                               : AtomicFile::cannotWrite(path, file.errorString()));
             file.cancelWriting(); // the destructor then removes the temporary file
             return false;
         }

@@ -26,60 +26,37 @@ constexpr int IntMax = std::numeric_limits<int>::max();
 constexpr qint64 Int64Max = std::numeric_limits<qint64>::max();
 using Format = RecordField::Format;
 
-// The run's end came after the other columns; files from before it lack it and take it from the records.
+// The columns that describe the run rather than the request; rows of one run must agree on them. The run's
+// end came last, after the crawl columns; files from before it take it from the records.
+const QStringList RunColumns {u"run_id"_s,   u"mode"_s,     u"limit"_s,
+                              u"delay_ms"_s, u"per_host"_s, u"started_at"_s};
 const QString RunEndColumn = u"run_end_ms"_s;
 
-// The columns that describe the run rather than the request; rows of one run must agree on them.
-const QStringList &runColumns()
-{
-    static const QStringList columns {u"run_id"_s,   u"mode"_s,       u"limit"_s,   u"delay_ms"_s,
-                                      u"per_host"_s, u"started_at"_s, RunEndColumn};
-    return columns;
-}
-
-// The record fields a row has, those every file has first.
+// In the table's order, which has the fields that came later last, as the columns are, so that scripts
+// reading columns by position keep working.
 const QList<RecordField> &csvFields()
 {
     static const QList<RecordField> fields = [] {
         QList<RecordField> fields;
-        for (bool later : {false, true}) {
-            for (const RecordField &field : recordFields()) {
-                if (field.in(Format::Csv) && field.sinceCrawlMode == later)
-                    fields.append(field);
-            }
+        for (const RecordField &field : recordFields()) {
+            if (field.in(Format::Csv))
+                fields.append(field);
         }
         return fields;
     }();
     return fields;
 }
 
-// Every file has these.
-const QStringList &requiredColumns()
+// Those every file has, and with later, those that came with crawl mode and the run's end too.
+QStringList headerColumns(bool later)
 {
-    static const QStringList columns = [] {
-        QStringList columns = runColumns();
-        columns.removeOne(RunEndColumn);
-        for (const RecordField &field : csvFields()) {
-            if (!field.sinceCrawlMode)
-                columns.append(field.csvColumn);
-        }
-        return columns;
-    }();
-    return columns;
-}
-
-// Added later, after the others so that scripts reading columns by position still work: the crawl columns
-// with crawl mode, then the run's end.
-const QStringList &allColumns()
-{
-    static const QStringList columns = [] {
-        QStringList columns = requiredColumns();
-        for (const RecordField &field : csvFields()) {
-            if (field.sinceCrawlMode)
-                columns.append(field.csvColumn);
-        }
-        return columns << RunEndColumn;
-    }();
+    QStringList columns = RunColumns;
+    for (const RecordField &field : csvFields()) {
+        if (later || !field.sinceCrawlMode)
+            columns.append(field.csvColumn);
+    }
+    if (later)
+        columns.append(RunEndColumn);
     return columns;
 }
 
@@ -154,8 +131,8 @@ QString cellText(const RecordField &field, const FieldValue &value)
 QStringList recordRow(const RunResult &run, const RequestRecord &record, const UrlById &urlById)
 {
     const RunSettings &settings = run.settings;
-    QStringList row {QString::number(run.runId),         runModeName(settings.mode),
-                     QString::number(settings.limit),    QString::number(settings.delayMs),
+    QStringList row {QString::number(run.runId),        runModeName(settings.mode),
+                     QString::number(settings.limit),   QString::number(settings.delayMs),
                      QString::number(settings.perHost), timeText(run.startedAt)};
     for (const RecordField &field : csvFields())
         row << cellText(field, field.get(record, urlById));
@@ -390,7 +367,7 @@ QByteArray toCsv(const QList<RunResult> &runs, Progress &progress)
 {
     progress.setTotal(recordCount(runs));
     QString out;
-    appendRow(out, allColumns());
+    appendRow(out, headerColumns(true));
     for (const auto &run : runs) {
         UrlById urlById;
         for (const auto &record : run.records)
@@ -443,7 +420,7 @@ std::optional<QList<RunResult>> runsFromCsv(const QByteArray &data, QString *err
         }
         columns.insert(header.fields.at(i), i);
     }
-    for (const auto &column : requiredColumns()) {
+    for (const auto &column : headerColumns(false)) {
         if (!columns.contains(column)) {
             if (error)
                 *error = CsvFormat::tr("line %1: no \"%2\" column").arg(header.line).arg(column);
@@ -451,10 +428,8 @@ std::optional<QList<RunResult>> runsFromCsv(const QByteArray &data, QString *err
         }
     }
 
-    QStringList runColumnsHere = runColumns();
     const bool hasEnd = columns.contains(RunEndColumn);
-    if (!hasEnd)
-        runColumnsHere.removeOne(RunEndColumn);
+    const QStringList runColumns = hasEnd ? RunColumns + QStringList {RunEndColumn} : RunColumns;
 
     progress.setTotal(rows->size() - 1);
     QList<RunResult> runs;
@@ -477,7 +452,7 @@ std::optional<QList<RunResult>> runsFromCsv(const QByteArray &data, QString *err
         }
         RowReader reader(row, columns, error);
         QStringList cells;
-        for (const auto &column : runColumnsHere)
+        for (const auto &column : runColumns)
             cells.append(reader.text(column));
         // A run goes on while run_id stays the same, and its rows must agree on the other run columns.
         if (runs.isEmpty() || cells.first() != runCells.first()) {
@@ -490,7 +465,7 @@ std::optional<QList<RunResult>> runsFromCsv(const QByteArray &data, QString *err
         }
         for (qsizetype c = 1; c < cells.size(); ++c) {
             if (cells.at(c) != runCells.at(c)) {
-                reader.fail(runColumnsHere.at(c),
+                reader.fail(runColumns.at(c),
                             CsvFormat::tr("\"%1\" differs from \"%2\" on line %3, where run %4 starts")
                                 .arg(cells.at(c), runCells.at(c))
                                 .arg(runLine)

@@ -31,7 +31,6 @@ public:
 private:
     void report();
 
-
     Report m_report;
     const std::atomic_bool *m_cancelled = nullptr;
     qint64 m_total = 0;

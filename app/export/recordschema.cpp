@@ -44,7 +44,8 @@ Absent sinceCrawlMode(T value)
     return {valueOf(value), true};
 }
 
-RecordField field(const QString &key, Type type, RecordField::Formats formats, const std::optional<Absent> &absent)
+RecordField field(const QString &key, Type type, RecordField::Formats formats,
+                  const std::optional<Absent> &absent)
 {
     RecordField field;
     field.key = key;
@@ -92,7 +93,8 @@ RecordField text(QLatin1StringView key, T RequestRecord::*member, Type type, Rec
 
 template<typename Enum, std::size_t Count>
 RecordField choice(QLatin1StringView key, Enum RequestRecord::*member, const std::array<Enum, Count> &values,
-                   QString (*name)(Enum), RecordField::Formats formats, const std::optional<Absent> &absent = {})
+                   QString (*name)(Enum), RecordField::Formats formats,
+                   const std::optional<Absent> &absent = {})
 {
     RecordField result = field(key, Type::Choice, formats, absent);
     for (Enum value : values) {
@@ -113,8 +115,9 @@ RecordField markField(Mark mark)
         return record.reached(mark) ? FieldValue(record.at(mark)) : FieldValue();
     };
     result.set = [mark](RequestRecord &record, const FieldValue &value) {
-        record.set(mark, std::holds_alternative<qint64>(value) ? std::get<qint64>(value)
-                                                                : RequestRecord::NotReached);
+        record.set(mark,
+                   std::holds_alternative<qint64>(value) ? std::get<qint64>(value)
+                                                         : RequestRecord::NotReached);
     };
     return result;
 }
@@ -140,7 +143,8 @@ QList<RecordField> makeFields()
         whole("id"_L1, &RequestRecord::id, 0, IntMax, All),
         text("url"_L1, &RequestRecord::url, Type::Url, JsonCsv),
         text("final_url"_L1, &RequestRecord::finalUrl, Type::Url, JsonCsv),
-        choice("mode"_L1, &RequestRecord::mode, RunModes, runModeName, Format::Json | Format::Har), // CSV: the run's
+        choice("mode"_L1, &RequestRecord::mode, RunModes, runModeName,
+               Format::Json | Format::Har), // CSV: the run's
         choice("outcome"_L1, &RequestRecord::outcome, Outcomes, outcomeName, All),
         whole("status"_L1, &RequestRecord::status, 0, 999, JsonCsv),
         whole("bytes"_L1, &RequestRecord::bytes, 0, Int64Max, JsonCsv),

@@ -34,10 +34,12 @@ QList<RunResult> csvView(const QList<RunResult> &runs)
 const QString Header
     = u"run_id,mode,limit,delay_ms,per_host,started_at,id,url,final_url,outcome,status,bytes,"
       "content_type,redirects,error,parent_id,depth,queued_ms,gate_acquired_ms,issued_ms,"
-      "connect_started_ms,request_sent_ms,first_byte_ms,finished_ms,delay_released_ms,role,attempt,parent_url,"
+      "connect_started_ms,request_sent_ms,first_byte_ms,finished_ms,delay_released_ms,role,attempt,parent_"
+      "url,"
       "run_end_ms"_s;
 constexpr int EndColumns = 1; // run_end_ms, which files from before it lack
-constexpr int LaterColumns = 4; // role, attempt, parent_url and run_end_ms, which files from before crawl mode lack
+constexpr int LaterColumns
+    = 4; // role, attempt, parent_url and run_end_ms, which files from before crawl mode lack
 
 // One plain row (no quoting needed) matching Header.
 QStringList plainRow()
@@ -144,12 +146,14 @@ void TestCsvFormat::writesHeaderAndExactMilliseconds()
     QCOMPARE(csv.count(u"\r\n"_s), 1 + 5 + 1); // header, five rows, and the CRLF inside the quoted error
 
     const QString firstRow = csv.section(u"\r\n"_s, 1, 1);
-    QCOMPARE(firstRow,
-             u"7,limited,2,100,1,2024-05-01T12:30:45.123Z,0,http://127.0.0.1:8123/fast,"
-             "http://127.0.0.1:8123/fast/,ok,200,5120,text/html; charset=utf-8,1,,-1,0,"
-             "0.000000,0.000001,0.001001,0.002500,0.090000,12.345678,13.000001,113.000001,page,1,,2345.678901"_s);
+    QCOMPARE(
+        firstRow,
+        u"7,limited,2,100,1,2024-05-01T12:30:45.123Z,0,http://127.0.0.1:8123/fast,"
+        "http://127.0.0.1:8123/fast/,ok,200,5120,text/html; charset=utf-8,1,,-1,0,"
+        "0.000000,0.000001,0.001001,0.002500,0.090000,12.345678,13.000001,113.000001,page,1,,2345.678901"_s);
     // Beyond a double's 53 bits, and NotReached; its parent's URL after them.
-    QVERIFY(csv.contains(u",9007199254.740993,,,,,,,,page,1,https://example.org/a%2Cb/c%20d,2345.678901\r\n"_s));
+    QVERIFY(
+        csv.contains(u",9007199254.740993,,,,,,,,page,1,https://example.org/a%2Cb/c%20d,2345.678901\r\n"_s));
 }
 
 void TestCsvFormat::quotesFieldsPerRfc4180()
@@ -206,7 +210,8 @@ void TestCsvFormat::writesCrawlColumns()
                            u"7 3 2 page 1 http://example.org/about"_s, u"8 -1 0 robots 1 "_s}));
 }
 
-// `crawlscope run --import x.csv` of our own CSV reported a wall time of 0 when the file did not keep the end.
+// `crawlscope run --import x.csv` of our own CSV reported a wall time of 0 when the file did not keep the
+// end.
 void TestCsvFormat::keepsTheRunsEnd()
 {
     RunResult run = SampleRuns::limitedRun();
