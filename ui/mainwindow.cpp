@@ -1,5 +1,7 @@
 #include "mainwindow.h"
 
+#include "core/durationformat.h"
+
 #include "charts/summarycharts.h"
 #include "crawl/frontierview.h"
 #include "crawl/sitetreeview.h"
@@ -11,6 +13,7 @@
 #include "export/importjob.h"
 #include "input/samples.h"
 #include "limitslider.h"
+#include "models/requestselection.h"
 #include "models/runmodel.h"
 #include "pictureexport.h"
 #include "requestdetails.h"
@@ -49,23 +52,11 @@
 
 #include <algorithm>
 
-namespace {
-
-QString formatDuration(qint64 ns)
-{
-    if (ns < 0)
-        return QStringLiteral("—");
-    const double seconds = double(ns) / 1e9;
-    return seconds < 10 ? QString::number(seconds, 'f', 2) + QStringLiteral(" s")
-                        : QString::number(seconds, 'f', 1) + QStringLiteral(" s");
-}
-
-} // namespace
-
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , m_demoServer(new DemoServer(this))
     , m_session(new RunSession(this))
+    , m_selection(new RequestSelection(this))
 {
     setWindowTitle(tr("Crawlscope"));
 
@@ -96,7 +87,17 @@ MainWindow::MainWindow(QWidget *parent)
     }
 
     connect(m_session, &RunSession::modelsChanged, this, &MainWindow::onModelsChanged);
-    connect(m_session, &RunSession::progressChanged, this, &MainWindow::updateProgress);
+    // The engine ticks 30 times a second; the status bar's numbers are read by people, and QProgressBar
+    // repaints at once on every change, so they follow at a few updates a second (and at once at the end).
+    m_progressTimer.setSingleShot(true);
+    m_progressTimer.setInterval(ProgressIntervalMs);
+    connect(&m_progressTimer, &QTimer::timeout, this, &MainWindow::updateProgress);
+    connect(m_session, &RunSession::progressChanged, this, [this] {
+        if (!m_session->isRunning())
+            updateProgress();
+        else if (!m_progressTimer.isActive())
+            m_progressTimer.start();
+    });
     connect(m_session, &RunSession::finished, this, &MainWindow::onFinished);
 
     loadSample(lessonSamples().first());
@@ -200,7 +201,7 @@ QWidget *MainWindow::buildResultsPanel()
     auto *splitter = new QSplitter(Qt::Vertical, this);
 
     m_timelinePanel = new TimelinePanel(splitter);
-    connect(m_timelinePanel->view(), &TimelineView::requestActivated, this, &MainWindow::selectRequest);
+    connect(m_timelinePanel->view(), &TimelineView::requestActivated, m_selection, &RequestSelection::select);
 
     auto *tablePanel = new QWidget(splitter);
     auto *tableLayout = new QVBoxLayout(tablePanel);
@@ -228,10 +229,8 @@ QWidget *MainWindow::buildResultsPanel()
             [this](const QModelIndex &current) {
                 if (!current.isValid())
                     return;
-                const auto record = current.data(RunModel::RecordRole).value<RequestRecord>();
-                m_details->showRecord(record);
                 if (auto *model = qobject_cast<RunModel *>(m_proxy->sourceModel()))
-                    timeline()->setSelection(model, record.id);
+                    m_selection->select(model, current.data(RunModel::IdRole).toInt());
             });
 
     // The requests in a table, or the runs in summary charts, under the timeline.
@@ -245,8 +244,9 @@ QWidget *MainWindow::buildResultsPanel()
     tabs->addTab(m_frontier, tr("Frontier"));
     m_siteTree = new SiteTreeView(tabs);
     tabs->addTab(m_siteTree, tr("Site Tree"));
-    connect(m_frontier, &FrontierView::requestActivated, this, &MainWindow::selectRequest);
-    connect(m_siteTree, &SiteTreeView::requestActivated, this, &MainWindow::selectRequest);
+    connect(m_frontier, &FrontierView::requestActivated, m_selection, &RequestSelection::select);
+    connect(m_siteTree, &SiteTreeView::requestActivated, m_selection, &RequestSelection::select);
+    connect(m_selection, &RequestSelection::selectionChanged, this, &MainWindow::showSelection);
 
     splitter->addWidget(m_timelinePanel);
     splitter->addWidget(tabs);
@@ -568,6 +568,7 @@ void MainWindow::onFinished(bool cancelled)
 
 void MainWindow::updateProgress()
 {
+    m_progressTimer.stop();
     const RunSession::Progress progress = m_session->progress();
     m_progress->setVisible(progress.total > 0);
     m_progress->setRange(0, std::max(1, progress.total));
@@ -585,11 +586,11 @@ void MainWindow::updateProgress()
                 .arg(progress.inFlight)
                 .arg(progress.skipped)
                 .arg(progress.hosts)
-                .arg(formatDuration(progress.elapsedNs))
+                .arg(DurationFormat::text(progress.elapsedNs))
             + (progress.etaNs == 0 ? QString() // done
                    : progress.etaNs < 0
                    ? tr("   ETA unknown")
-                   : tr("   ETA %1 for what is queued").arg(formatDuration(progress.etaNs))));
+                   : tr("   ETA %1 for what is queued").arg(DurationFormat::text(progress.etaNs))));
         return;
     }
     m_statusLabel->setText(tr("Done %1/%2   In flight %3   Waiting %4   Elapsed %5   ETA %6")
@@ -597,8 +598,8 @@ void MainWindow::updateProgress()
                                .arg(progress.total)
                                .arg(progress.inFlight)
                                .arg(progress.waiting)
-                               .arg(formatDuration(progress.elapsedNs))
-                               .arg(formatDuration(progress.etaNs)));
+                               .arg(DurationFormat::text(progress.elapsedNs))
+                               .arg(DurationFormat::text(progress.etaNs)));
 }
 
 void MainWindow::updateControls()
@@ -613,8 +614,21 @@ void MainWindow::updateControls()
     m_crawlBox->setEnabled(!running);
 }
 
-void MainWindow::selectRequest(RunModel *model, int id)
+void MainWindow::showSelection(RunModel *model, int id)
 {
+    // The selected request is shown everywhere; its details follow it while its run goes on.
+    for (RunModel *shown : m_session->models())
+        disconnect(shown, &RunModel::recordsUpdated, m_details, nullptr);
+    timeline()->setSelection(model, id);
+    if (!model) {
+        m_table->selectionModel()->clearSelection();
+        m_details->clearRecord();
+        return;
+    }
+    connect(model, &RunModel::recordsUpdated, m_details, [this, model, id](const QList<int> &ids) {
+        if (std::binary_search(ids.cbegin(), ids.cend(), id))
+            m_details->showRecord(model->records().at(id));
+    });
     if (model != m_proxy->sourceModel())
         m_proxy->setSourceModel(model);
     const QModelIndex source = model->index(id, 0);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QMainWindow>
+#include <QTimer>
 
 class CrawlSettingsBox;
 class FileJob;
@@ -20,6 +21,7 @@ class FrontierView;
 class SiteTreeView;
 class RequestDetails;
 class SummaryCharts;
+class RequestSelection;
 class RunModel;
 class RunSession;
 class TimelinePanel;
@@ -65,6 +67,8 @@ public:
     FrontierView *frontier() const { return m_frontier; }
     SiteTreeView *siteTree() const { return m_siteTree; }
     RunSession *session() const { return m_session; }
+    /// The one selected request, which every view of the window follows.
+    RequestSelection *selection() const { return m_selection; }
     DemoServer *demoServer() const { return m_demoServer; }
     QLabel *statusLabel() const { return m_statusLabel; }
 
@@ -86,7 +90,7 @@ private:
     void onFinished(bool cancelled);
     void updateProgress();
     void updateControls();
-    void selectRequest(RunModel *model, int id);
+    void showSelection(RunModel *model, int id);
     void openFileDialog();
     void exportDialog();
     void showOpenedRuns(const QString &path, const QList<RunResult> &runs);
@@ -94,6 +98,9 @@ private:
 
     DemoServer *m_demoServer;
     RunSession *m_session;
+    RequestSelection *m_selection;
+    static constexpr int ProgressIntervalMs = 200;
+    QTimer m_progressTimer;
     UrlEditor *m_urlEditor = nullptr;
     QComboBox *m_modeBox = nullptr;
     LimitSlider *m_limitSlider = nullptr;

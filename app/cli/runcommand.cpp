@@ -1,5 +1,6 @@
 #include "cli.h"
 
+#include "core/durationformat.h"
 #include "core/runresult.h"
 #include "crawler/crawler.h"
 #include "demoserver/demoserver.h"
@@ -62,11 +63,6 @@ std::optional<int> intValue(const QCommandLineParser &parser, const QString &nam
     return value;
 }
 
-QString formatSeconds(qint64 ns)
-{
-    return QString::number(double(ns) / 1e9, 'f', 3) + QLatin1String(" s");
-}
-
 void printTable(const QList<RunResult> &runs)
 {
     out() << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9 %10 %11\n")
@@ -95,8 +91,10 @@ void printTable(const QList<RunResult> &runs)
                      .arg(summary.ok, 6)
                      .arg(summary.failed, 6)
                      .arg(summary.cancelled, 9)
-                     .arg(formatSeconds(summary.wallNs), 10)
-                     .arg(summary.idealNs > 0 ? formatSeconds(summary.idealNs) : QStringLiteral("-"), 10)
+                     .arg(DurationFormat::seconds(summary.wallNs), 10)
+                     .arg(summary.idealNs > 0 ? DurationFormat::seconds(summary.idealNs)
+                                              : QStringLiteral("-"),
+                          10)
                      .arg(ratio, 10)
                      .arg(summary.peakInFlight, 5);
     }

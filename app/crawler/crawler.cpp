@@ -1,6 +1,7 @@
 #include "crawler.h"
 
 #include "core/clock.h"
+#include "core/hostkey.h"
 #include "crawler/linkextractor.h"
 #include "crawler/retryafter.h"
 #include "crawler/urlnormalizer.h"
@@ -113,7 +114,7 @@ void Crawler::start(const QList<QUrl> &seeds, const RunSettings &settings, int r
 
 Crawler::Origin &Crawler::origin(const QUrl &url)
 {
-    const QString key = ManagerPool::hostKey(url);
+    const QString key = HostKey::fromUrl(url).origin();
     auto it = m_origins.find(key);
     if (it == m_origins.end()) {
         it = m_origins.insert(key, Origin {});
@@ -238,7 +239,7 @@ bool Crawler::retryLater(const RequestRecord &record, const FetchResponse &respo
     const qint64 backoffMs = FirstBackoffMs << std::min(record.attempt - 1, 16);
     const qint64 waitMs
         = retryAfterMs(response.retryAfter, QDateTime::currentDateTimeUtc()).value_or(backoffMs);
-    m_runner->pauseHost(ManagerPool::hostKey(record.url),
+    m_runner->pauseHost(HostKey::fromUrl(record.url).origin(),
                         Clock::nowNs() + std::min(waitMs, MaxRetryWaitMs) * 1'000'000);
 
     // Why there is no retry goes on the record, next to the status that asked for one.

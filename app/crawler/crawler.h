@@ -88,7 +88,7 @@ private:
     bool m_running = false;
     int m_runId = 0;
     QSet<QString> m_seen; // keys of URLs requested, queued or held
-    QHash<QString, Origin> m_origins; // by ManagerPool::hostKey
+    QHash<QString, Origin> m_origins; // by HostKey::origin()
     QHash<int, int> m_hops; // record id -> redirects followed to reach it
     int m_pageRequests = 0;
     int m_heldCount = 0;

@@ -1,5 +1,7 @@
 #include "frontiermodel.h"
 
+#include "core/durationformat.h"
+
 #include "runmodel.h"
 
 #include <algorithm>
@@ -395,7 +397,7 @@ QVariant FrontierModel::recordData(int row, Column column, int role) const
         return 1;
     case Column::Found:
         return sorting ? QVariant(record.at(Mark::Queued))
-                       : QVariant(RunModel::formatMs(record.at(Mark::Queued)));
+                       : QVariant(DurationFormat::cell(record.at(Mark::Queued)));
     case Column::Count:
         break;
     }
@@ -455,7 +457,7 @@ QVariant FrontierModel::skippedData(int index, Column column, int role) const
     case Column::Seen:
         return skip.count;
     case Column::Found:
-        return sorting ? QVariant(skip.atNs) : QVariant(RunModel::formatMs(skip.atNs));
+        return sorting ? QVariant(skip.atNs) : QVariant(DurationFormat::cell(skip.atNs));
     case Column::Count:
         break;
     }

@@ -2,6 +2,10 @@
 
 #include <QLocale>
 
+#include <algorithm>
+
+#include "core/durationformat.h"
+
 namespace {
 
 qint64 phaseSpan(const RequestRecord &record, Mark from, Mark to)
@@ -13,16 +17,23 @@ qint64 phaseSpan(const RequestRecord &record, Mark from, Mark to)
 
 } // namespace
 
-QString RunModel::formatMs(qint64 ns)
-{
-    if (ns < 0)
-        return QString();
-    return QString::number(double(ns) / 1e6, 'f', 1);
-}
-
 RunModel::RunModel(QObject *parent)
     : QAbstractTableModel(parent)
 { }
+
+void RunModel::announceReset()
+{
+    Q_EMIT runReset();
+    Q_EMIT crawlChanged();
+}
+
+qint64 RunModel::lastReleaseNs(const RunResult &run)
+{
+    qint64 end = run.endNs;
+    for (const auto &record : run.records)
+        end = std::max(end, record.releasedAt());
+    return end;
+}
 
 void RunModel::beginRun(int runId, const RunSettings &settings, const QDateTime &startedAt)
 {
@@ -33,10 +44,9 @@ void RunModel::beginRun(int runId, const RunSettings &settings, const QDateTime 
     m_run.startedAt = startedAt;
     m_live = true;
     m_liveNowNs = 0;
+    m_finishedEndNs = 0;
     endResetModel();
-    Q_EMIT runReset();
-    Q_EMIT crawlChanged();
-    Q_EMIT timelineChanged();
+    announceReset();
 }
 
 void RunModel::applyRecords(int runId, const QList<RequestRecord> &changed)
@@ -59,26 +69,31 @@ void RunModel::applyRecords(int runId, const QList<RequestRecord> &changed)
         endInsertRows();
     }
 
-    int firstUpdated = oldCount;
-    int lastUpdated = -1;
+    QList<int> updated;
     for (const auto &record : changed) {
         if (record.id < 0 || record.id >= oldCount)
             continue;
         m_run.records[record.id] = record;
-        firstUpdated = std::min(firstUpdated, record.id);
-        lastUpdated = std::max(lastUpdated, record.id);
+        updated.append(record.id);
     }
-    if (lastUpdated >= 0)
-        Q_EMIT dataChanged(index(firstUpdated, 0), index(lastUpdated, int(Column::Count) - 1));
-    Q_EMIT timelineChanged();
+    if (!updated.isEmpty()) {
+        std::sort(updated.begin(), updated.end());
+        updated.erase(std::unique(updated.begin(), updated.end()), updated.end());
+        Q_EMIT dataChanged(index(updated.constFirst(), 0),
+                           index(updated.constLast(), int(Column::Count) - 1));
+    }
+    if (maxId >= oldCount)
+        Q_EMIT recordsAppended(oldCount, maxId);
+    if (!updated.isEmpty())
+        Q_EMIT recordsUpdated(updated);
 }
 
-void RunModel::setCapacityChanges(const QList<CapacityChange> &changes)
+void RunModel::applyCapacity(int runId, const CapacityChange &change)
 {
-    if (changes == m_run.capacityChanges)
+    if (runId != m_run.runId)
         return;
-    m_run.capacityChanges = changes;
-    Q_EMIT timelineChanged();
+    m_run.capacityChanges.append(change);
+    Q_EMIT capacityChanged();
 }
 
 void RunModel::applyCrawl(int runId, const QList<SkippedUrl> &skipped, const QList<CrawlHost> &hosts)
@@ -90,11 +105,44 @@ void RunModel::applyCrawl(int runId, const QList<SkippedUrl> &skipped, const QLi
     Q_EMIT crawlChanged();
 }
 
-void RunModel::setLiveNowNs(qint64 nowNs)
+void RunModel::setLiveNow(int runId, qint64 nowNs)
 {
+    if (runId != m_run.runId || !m_live || nowNs == m_liveNowNs)
+        return;
     m_liveNowNs = nowNs;
-    if (m_live)
-        Q_EMIT timelineChanged();
+    Q_EMIT liveNowChanged(nowNs);
+}
+
+void RunModel::finishRun(const RunResult &result)
+{
+    if (result.runId != m_run.runId)
+        return;
+    // The recorder flushes its last batch before the run ends, so this normally finds nothing; whatever a
+    // batch did not carry goes out as an append or an update, as during the run. Compared by what changes as
+    // a request goes, not field by field: a million URLs are not compared at the end of every run.
+    const auto sameProgress = [](const RequestRecord &a, const RequestRecord &b) {
+        return a.marks == b.marks && a.outcome == b.outcome && a.status == b.status && a.bytes == b.bytes
+            && a.redirects == b.redirects && a.error.size() == b.error.size();
+    };
+    QList<RequestRecord> missing;
+    for (qsizetype i = 0; i < result.records.size(); ++i) {
+        const RequestRecord &record = result.records.at(i);
+        if (i >= m_run.records.size() || !sameProgress(m_run.records.at(i), record))
+            missing.append(record);
+    }
+    applyRecords(result.runId, missing);
+    const bool capacityDiffers = result.capacityChanges != m_run.capacityChanges;
+    const bool crawlDiffers = result.skipped != m_run.skipped || result.hosts != m_run.hosts;
+    // The final result shares its lists with the engine's (implicitly shared), so the finished run is held
+    // once, not once per side.
+    m_run = result;
+    m_live = false;
+    m_finishedEndNs = lastReleaseNs(m_run);
+    if (capacityDiffers)
+        Q_EMIT capacityChanged();
+    if (crawlDiffers)
+        Q_EMIT crawlChanged();
+    Q_EMIT runFinished();
 }
 
 void RunModel::setRun(const RunResult &run)
@@ -102,25 +150,14 @@ void RunModel::setRun(const RunResult &run)
     beginResetModel();
     m_run = run;
     m_live = false;
+    m_finishedEndNs = lastReleaseNs(m_run);
     endResetModel();
-    Q_EMIT runReset();
-    Q_EMIT crawlChanged();
-    Q_EMIT timelineChanged();
+    announceReset();
 }
 
 void RunModel::clear()
 {
     setRun(RunResult {});
-}
-
-qint64 RunModel::endNs() const
-{
-    if (m_live)
-        return m_liveNowNs;
-    qint64 end = m_run.endNs;
-    for (const auto &record : m_run.records)
-        end = std::max(end, record.releasedAt());
-    return end;
 }
 
 int RunModel::rowCount(const QModelIndex &parent) const
@@ -197,7 +234,7 @@ QVariant RunModel::data(const QModelIndex &index, int role) const
     case Column::Delay:
     case Column::Total: {
         const qint64 ns = phaseNs(record, column);
-        return sorting ? QVariant(ns) : QVariant(formatMs(ns));
+        return sorting ? QVariant(ns) : QVariant(DurationFormat::cell(ns));
     }
     case Column::Bytes:
         return sorting ? QVariant(record.bytes) : QVariant(QLocale().toString(record.bytes));

@@ -12,17 +12,9 @@ ManagerPool::~ManagerPool()
         delete entry->manager;
 }
 
-QString ManagerPool::hostKey(const QUrl &url)
-{
-    const QString scheme = url.scheme().toLower();
-    const int defaultPort = scheme == QLatin1String("https") ? 443 : 80;
-    return scheme + QLatin1String("://") + url.host().toLower() + QLatin1Char(':')
-        + QString::number(url.port(defaultPort));
-}
-
 QNetworkAccessManager *ManagerPool::acquire(const QUrl &url)
 {
-    const QString key = hostKey(url);
+    const HostKey key = HostKey::fromUrl(url);
     for (auto &entry : m_entries) {
         int &active = entry->activePerHost[key];
         if (active < ConnectionsPerManager) {
@@ -40,7 +32,7 @@ QNetworkAccessManager *ManagerPool::acquire(const QUrl &url)
 void ManagerPool::release(QNetworkAccessManager *manager, const QUrl &url)
 {
     if (auto *entry = entryFor(manager)) {
-        auto it = entry->activePerHost.find(hostKey(url));
+        auto it = entry->activePerHost.find(HostKey::fromUrl(url));
         if (it != entry->activePerHost.end() && it.value() > 0)
             --it.value();
     }
@@ -50,7 +42,7 @@ int ManagerPool::active(QNetworkAccessManager *manager, const QUrl &url) const
 {
     for (const auto &entry : m_entries) {
         if (entry->manager == manager)
-            return entry->activePerHost.value(hostKey(url));
+            return entry->activePerHost.value(HostKey::fromUrl(url));
     }
     return 0;
 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/hostkey.h"
+
 #include <QHash>
 #include <QString>
 
@@ -29,13 +31,11 @@ public:
     int managerCount() const { return int(m_entries.size()); }
     int active(QNetworkAccessManager *manager, const QUrl &url) const;
 
-    static QString hostKey(const QUrl &url);
-
 private:
     struct Entry
     {
         QNetworkAccessManager *manager;
-        QHash<QString, int> activePerHost;
+        QHash<HostKey, int> activePerHost;
     };
     Entry *entryFor(QNetworkAccessManager *manager);
 

@@ -7,14 +7,13 @@
 Recorder::Recorder(QObject *parent)
     : QObject(parent)
 {
-    m_batchTimer.setSingleShot(true);
-    m_batchTimer.setInterval(BatchIntervalMs);
-    connect(&m_batchTimer, &QTimer::timeout, this, &Recorder::flush);
+    m_tickTimer.setInterval(BatchIntervalMs);
+    connect(&m_tickTimer, &QTimer::timeout, this, &Recorder::tick);
 }
 
 void Recorder::begin(int runId, const RunSettings &settings)
 {
-    m_batchTimer.stop();
+    m_tickTimer.stop();
     m_dirty.clear();
     m_dirtyFlags.clear();
     m_crawlDirty = false;
@@ -24,6 +23,7 @@ void Recorder::begin(int runId, const RunSettings &settings)
     m_run.settings = settings;
     m_run.startedAt = QDateTime::currentDateTimeUtc();
     m_zeroNs = Clock::nowNs();
+    m_tickTimer.start();
 }
 
 int Recorder::add(const QUrl &url, int parentId, int depth)
@@ -60,7 +60,9 @@ RequestRecord &Recorder::edit(int id)
 
 void Recorder::recordCapacity(int capacity)
 {
-    m_run.capacityChanges.append({elapsedNs(), capacity});
+    const CapacityChange change {elapsedNs(), capacity};
+    m_run.capacityChanges.append(change);
+    Q_EMIT capacityChanged(m_run.runId, change);
 }
 
 void Recorder::skip(const QUrl &url, int parentId, int depth, SkipReason reason, const QString &detail)
@@ -99,7 +101,14 @@ void Recorder::end(bool cancelled)
 {
     m_run.endNs = elapsedNs();
     m_run.cancelled = cancelled;
+    m_tickTimer.stop();
     flush();
+}
+
+void Recorder::tick()
+{
+    flush();
+    Q_EMIT clockTicked(m_run.runId, elapsedNs());
 }
 
 qint64 Recorder::elapsedNs() const
@@ -113,20 +122,15 @@ void Recorder::touch(int id)
         return;
     m_dirtyFlags[id] = true;
     m_dirty.append(id);
-    if (!m_batchTimer.isActive())
-        m_batchTimer.start();
 }
 
 void Recorder::touchCrawl()
 {
     m_crawlDirty = true;
-    if (!m_batchTimer.isActive())
-        m_batchTimer.start();
 }
 
 void Recorder::flush()
 {
-    m_batchTimer.stop();
     if (m_crawlDirty) {
         // Records first, so that a skip's parent is known to whoever listens.
         m_crawlDirty = false;

@@ -8,9 +8,10 @@
 
 #include <vector>
 
-/// Owns the records of one run and stamps their phases on the monotonic clock. Views get copies of the
-/// changed records in batches (recordsChanged), at most every BatchIntervalMs, so a run of 10 000 requests
-/// does not flood the event loop with one signal per phase.
+/// Owns the records of one run and stamps their phases on the monotonic clock: the only writer of records.
+/// Views get copies of the changed records in batches (recordsChanged), at most every BatchIntervalMs, so a
+/// run of 10 000 requests does not flood the event loop with one signal per phase; the live clock and the
+/// gate's size are published as signals of their own, so nobody polls the engine.
 class Recorder : public QObject
 {
     Q_OBJECT
@@ -51,12 +52,17 @@ public:
 
 Q_SIGNALS:
     void recordsChanged(int runId, const QList<RequestRecord> &changed);
+    /// While a run goes, every BatchIntervalMs (after that tick's batch): how far it has got.
+    void clockTicked(int runId, qint64 nowNs);
+    /// The gate was resized (the initial size is the first change).
+    void capacityChanged(int runId, const CapacityChange &change);
     /// The crawl's skipped URLs or hosts changed; both lists whole, as in the result.
     void crawlChanged(int runId, const QList<SkippedUrl> &skipped, const QList<CrawlHost> &hosts);
 
 private:
     void touch(int id);
     void touchCrawl();
+    void tick();
 
     RunResult m_run;
     qint64 m_zeroNs = 0;
@@ -64,5 +70,5 @@ private:
     QList<int> m_dirty;
     bool m_crawlDirty = false;
     QHash<QPair<QString, int>, qsizetype> m_skipIndex; // (URL, reason) -> position in skipped
-    QTimer m_batchTimer;
+    QTimer m_tickTimer; // runs from begin() to end(): batches and the live clock
 };

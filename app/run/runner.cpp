@@ -1,5 +1,6 @@
 #include "runner.h"
 
+#include "core/hostkey.h"
 #include "net/managerpool.h"
 
 #include <QTimer>
@@ -10,6 +11,8 @@ Runner::Runner(QObject *parent)
 {
     connect(&m_recorder, &Recorder::recordsChanged, this, &Runner::recordsChanged);
     connect(&m_recorder, &Recorder::crawlChanged, this, &Runner::crawlChanged);
+    connect(&m_recorder, &Recorder::clockTicked, this, &Runner::clockTicked);
+    connect(&m_recorder, &Recorder::capacityChanged, this, &Runner::capacityChanged);
 }
 
 Runner::~Runner()
@@ -109,7 +112,7 @@ int Runner::waiting() const
 
 void Runner::enqueue(int id)
 {
-    m_scheduler->submit(id, ManagerPool::hostKey(m_recorder.record(id).url),
+    m_scheduler->submit(id, HostKey::fromUrl(m_recorder.record(id).url).origin(),
                         [this, id](qint64 admittedNs) { onAdmitted(id, admittedNs); });
 }
 
@@ -146,7 +149,7 @@ void Runner::onFetchFinished(int id)
     Q_EMIT responseArrived(id, fetch->response());
     if (m_cancelling)
         return; // cancelled from the handler
-    m_scheduler->release(ManagerPool::hostKey(url));
+    m_scheduler->release(HostKey::fromUrl(url).origin());
 
     if (m_settings.delayMs <= 0) {
         releasePermit();

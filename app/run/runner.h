@@ -41,7 +41,7 @@ public:
             int attempt = 1);
     /// No more add(): the run ends as soon as everything added is done.
     void closeInput();
-    /// Per-host politeness for the requests still to come (ManagerPool::hostKey names the host).
+    /// Per-host politeness for the requests still to come (HostKey::origin() names the host).
     void setHostInterval(const QString &host, int intervalMs);
     void pauseHost(const QString &host, qint64 untilNs);
     /// Aborts what is in flight and drops what waits; every record is kept, marked cancelled.
@@ -66,6 +66,8 @@ public:
 Q_SIGNALS:
     void runStarted(int runId);
     void recordsChanged(int runId, const QList<RequestRecord> &changed);
+    void clockTicked(int runId, qint64 nowNs);
+    void capacityChanged(int runId, const CapacityChange &change);
     void crawlChanged(int runId, const QList<SkippedUrl> &skipped, const QList<CrawlHost> &hosts);
     /// A request got its whole response: before its host's slot is given back and before its delay starts.
     /// With keepBodies, the body of an HTML page or a robots.txt comes along; others are only counted.

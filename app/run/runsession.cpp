@@ -9,10 +9,20 @@ RunSession::RunSession(QObject *parent)
     : QObject(parent)
     , m_sequence(new RunSequence(this))
 {
-    m_liveTimer.setInterval(LiveIntervalMs);
-    connect(&m_liveTimer, &QTimer::timeout, this, &RunSession::tick);
     connect(m_sequence, &RunSequence::runStarted, this, &RunSession::onRunStarted);
-    connect(m_sequence->runner(), &Runner::recordsChanged, this, &RunSession::onRecordsChanged);
+    const Runner *runner = m_sequence->runner();
+    connect(runner, &Runner::recordsChanged, this, &RunSession::onRecordsChanged);
+    // The engine publishes its clock and its gate's changes; the models pass them on, and the status bar's
+    // numbers follow the same tick. Nothing here polls the engine on a timer of its own.
+    connect(runner, &Runner::clockTicked, this, [this](int runId, qint64 nowNs) {
+        if (RunModel *model = modelFor(runId))
+            model->setLiveNow(runId, nowNs);
+        Q_EMIT progressChanged();
+    });
+    connect(runner, &Runner::capacityChanged, this, [this](int runId, const CapacityChange &change) {
+        if (RunModel *model = modelFor(runId))
+            model->applyCapacity(runId, change);
+    });
     connect(m_sequence->runner(), &Runner::crawlChanged, this,
             [this](int runId, const QList<SkippedUrl> &skipped, const QList<CrawlHost> &hosts) {
                 if (RunModel *model = modelFor(runId))
@@ -20,7 +30,6 @@ RunSession::RunSession(QObject *parent)
             });
     connect(m_sequence, &RunSequence::runFinished, this, &RunSession::onRunFinished);
     connect(m_sequence, &RunSequence::finished, this, [this](const QList<RunResult> &, bool cancelled) {
-        m_liveTimer.stop();
         Q_EMIT progressChanged();
         Q_EMIT finished(cancelled);
     });
@@ -46,7 +55,6 @@ void RunSession::start(const QList<QUrl> &urls, const QList<RunSettings> &plan, 
         = std::any_of(plan.cbegin(), plan.cend(), [](const RunSettings &s) { return s.crawl.enabled; });
     Q_EMIT modelsChanged();
     Q_EMIT started();
-    m_liveTimer.start();
     m_sequence->start(urls, plan, firstRunId);
 }
 
@@ -126,19 +134,7 @@ void RunSession::onRecordsChanged(int runId, const QList<RequestRecord> &changed
 void RunSession::onRunFinished(const RunResult &result)
 {
     if (RunModel *model = modelFor(result.runId))
-        model->setRun(result);
-    Q_EMIT progressChanged();
-}
-
-void RunSession::tick()
-{
-    const Runner *runner = m_sequence->runner();
-    if (runner->isRunning()) {
-        if (RunModel *model = modelFor(runner->recorder().runId())) {
-            model->setCapacityChanges(runner->recorder().result().capacityChanges);
-            model->setLiveNowNs(runner->recorder().elapsedNs());
-        }
-    }
+        model->finishRun(result);
     Q_EMIT progressChanged();
 }
 

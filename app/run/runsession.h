@@ -4,7 +4,6 @@
 
 #include <QList>
 #include <QObject>
-#include <QTimer>
 
 class RunModel;
 class RunSequence;
@@ -16,8 +15,6 @@ class RunSession : public QObject
     Q_OBJECT
 
 public:
-    static constexpr int LiveIntervalMs = 33;
-
     struct Progress
     {
         int done = 0;
@@ -66,12 +63,10 @@ private:
     RunModel *modelFor(int runId) const;
     void onRecordsChanged(int runId, const QList<RequestRecord> &changed);
     void onRunFinished(const RunResult &result);
-    void tick();
     Progress crawlProgress() const;
 
     RunSequence *m_sequence;
     QList<RunModel *> m_models;
-    QTimer m_liveTimer;
     int m_plannedRuns = 0;
     int m_requestsPerRun = 0;
     bool m_crawling = false;

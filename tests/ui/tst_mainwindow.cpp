@@ -48,6 +48,7 @@ private Q_SLOTS:
     void stopKeepsTheRecords();
     void hoveringABarShowsItsTimings();
     void clickingABarSelectsItsRow();
+    void selectionSurvivesTheEndOfARun();
     void compareStacksTheThreeModes();
     void savedRunsOpenAgain();
     void rerunWithANewKKeepsEarlierRuns();
@@ -210,6 +211,36 @@ void TestMainWindow::clickingABarSelectsItsRow()
     QVERIFY(current.isValid());
     QCOMPARE(current.data(RunModel::IdRole).toInt(), 2);
     QVERIFY(m_window->details()->toPlainText().contains(QLatin1String("/delay/90")));
+}
+
+void TestMainWindow::selectionSurvivesTheEndOfARun()
+{
+    // Sequential: the first request is done long before the run is.
+    m_window->urlEditor()->setText(QStringLiteral("{demo}/delay/20\n{demo}/delay/300\n{demo}/delay/300\n"));
+    m_window->urlEditor()->setRepeat(1);
+    m_window->modeBox()->setCurrentIndex(m_window->modeBox()->findData(int(RunMode::Sequential)));
+    QSignalSpy finished(m_window->session(), &RunSession::finished);
+    QTest::mouseClick(m_window->runButton(), Qt::LeftButton);
+    RunModel *model = m_window->session()->models().first();
+    QTRY_VERIFY(model->rowCount() == 3 && model->records().at(0).isDone());
+    QTRY_VERIFY(m_window->timeline()->barRect(model, 0).isValid());
+    QTest::mouseClick(m_window->timeline()->viewport(), Qt::LeftButton, {}, barCenter(0));
+    QCOMPARE(m_window->requestTable()->currentIndex().data(RunModel::IdRole).toInt(), 0);
+    QVERIFY(model->isLive());
+
+    QSignalSpy reset(model, &RunModel::runReset);
+    QVERIFY(finished.wait(30'000));
+    QVERIFY(!model->isLive());
+    QCOMPARE(reset.size(), 0); // the end of a run is not a reset
+    const QModelIndex current = m_window->requestTable()->currentIndex();
+    QVERIFY(current.isValid());
+    QCOMPARE(current.data(RunModel::IdRole).toInt(), 0);
+    QVERIFY(m_window->requestTable()->selectionModel()->isRowSelected(current.row()));
+    const auto selected = m_window->timeline()->selection();
+    QVERIFY(selected);
+    QCOMPARE(selected->first, model);
+    QCOMPARE(selected->second, 0);
+    QVERIFY(m_window->details()->toPlainText().contains(QLatin1String("/delay/20")));
 }
 
 void TestMainWindow::compareStacksTheThreeModes()

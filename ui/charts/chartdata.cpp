@@ -6,7 +6,8 @@
 #include <algorithm>
 #include <cmath>
 
-#include "timeline/concurrencyseries.h"
+#include "core/concurrencyseries.h"
+#include "core/runcaption.h"
 
 namespace {
 
@@ -22,25 +23,12 @@ double snappedQuotient(double value, double step)
 
 } // namespace
 
-QString ChartData::runLabel(const RunSettings &settings)
-{
-    switch (settings.mode) {
-    case RunMode::Sequential:
-        return tr("sequential");
-    case RunMode::Gather:
-        return tr("gather");
-    case RunMode::Limited:
-        return tr("limited(%1)").arg(settings.limit);
-    }
-    Q_UNREACHABLE();
-}
-
 QStringList ChartData::runLabels(const QList<RunResult> &runs)
 {
     QStringList labels;
     QHash<QString, int> seen;
     for (const RunResult &run : runs) {
-        const QString label = runLabel(run.settings);
+        const QString label = RunCaption::label(run.settings);
         const int count = ++seen[label];
         labels.append(count == 1 ? label : tr("%1 #%2").arg(label).arg(count));
     }

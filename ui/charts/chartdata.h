@@ -36,8 +36,6 @@ public:
         friend bool operator==(const Total &, const Total &) = default;
     };
 
-    /// "sequential", "gather", "limited(3)", the way the lesson names its runs.
-    static QString runLabel(const RunSettings &settings);
     /// One label per run; a label that repeats gets " #2", " #3", so legends stay unambiguous.
     static QStringList runLabels(const QList<RunResult> &runs);
 

@@ -165,15 +165,34 @@ QChartView *SummaryCharts::chartView(int index) const
 {
     if (index < 0 || index >= ChartCount)
         return nullptr;
+    ensureBuilt();
     return m_views[std::size_t(index)];
 }
 
 void SummaryCharts::setRuns(const QList<RunResult> &runs)
 {
     m_runs = runs;
-    updateInFlight();
-    updateDurations();
-    updateTotals();
+    m_stale = true;
+    if (isVisible())
+        ensureBuilt();
+}
+
+void SummaryCharts::showEvent(QShowEvent *event)
+{
+    ensureBuilt();
+    QTabWidget::showEvent(event);
+}
+
+void SummaryCharts::ensureBuilt() const
+{
+    if (!m_stale)
+        return;
+    m_stale = false;
+    // Building is not a change anyone can see from outside: the charts show what setRuns() was given.
+    auto *self = const_cast<SummaryCharts *>(this);
+    self->updateInFlight();
+    self->updateDurations();
+    self->updateTotals();
 }
 
 void SummaryCharts::updateInFlight()

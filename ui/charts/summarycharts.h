@@ -33,10 +33,13 @@ public:
 
     explicit SummaryCharts(QWidget *parent = nullptr);
 
-    /// Replaces every chart's series; call again whenever the runs change.
+    /// Replaces every chart's series; call again whenever the runs change. While the charts are not on
+    /// screen the series are built when they are first looked at (shown, exported, or chartView()), so the
+    /// end of a big run does not stall the window for charts nobody is looking at.
     void setRuns(const QList<RunResult> &runs);
     const QList<RunResult> &runs() const { return m_runs; }
 
+    /// The chart, its series up to date.
     QChartView *chartView(int index) const;
     QChartView *inFlightView() const { return chartView(int(Chart::InFlight)); }
     QChartView *durationsView() const { return chartView(int(Chart::Durations)); }
@@ -49,7 +52,11 @@ public:
     /// replaced only once it is complete; on failure error names the file and says why.
     bool exportChart(int index, const QString &path, QString *error, double scale = 1.0);
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
+    void ensureBuilt() const;
     QChartView *addChartView(Chart chart, const QString &tabName, const QString &title);
     void updateInFlight();
     void updateDurations();
@@ -58,6 +65,7 @@ private:
     void exportWithDialog(int index);
 
     QList<RunResult> m_runs;
+    mutable bool m_stale = false; // m_runs changed and the series were not rebuilt yet
     std::array<QChartView *, ChartCount> m_views {};
     QValueAxis *m_inFlightTime = nullptr;
     QValueAxis *m_inFlightCount = nullptr;

@@ -8,6 +8,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/hostkey.h"
+#include "core/runcaption.h"
 #include "models/runmodel.h"
 #include "timeaxis.h"
 #include "timelinepalette.h"
@@ -17,19 +19,6 @@ namespace {
 constexpr int FrameIntervalMs = 16;
 constexpr int BandGap = 4;
 constexpr double UpperShare = 0.62; // of a band's height, for in flight; the rest shows waiting
-
-QString modeLabel(const RunSettings &settings)
-{
-    switch (settings.mode) {
-    case RunMode::Sequential:
-        return QCoreApplication::translate("InFlightStrip", "Sequential");
-    case RunMode::Gather:
-        return QCoreApplication::translate("InFlightStrip", "Gather");
-    case RunMode::Limited:
-        return QCoreApplication::translate("InFlightStrip", "Limited (%1)").arg(settings.limit);
-    }
-    Q_UNREACHABLE();
-}
 
 } // namespace
 
@@ -57,7 +46,11 @@ void InFlightStrip::setModels(const QList<RunModel *> &models)
         Band band;
         band.model = model;
         m_bands.append(band);
-        connect(model, &RunModel::timelineChanged, this, &InFlightStrip::scheduleRecompute);
+        connect(model, &RunModel::recordsAppended, this, &InFlightStrip::scheduleRecompute);
+        connect(model, &RunModel::recordsUpdated, this, &InFlightStrip::scheduleRecompute);
+        connect(model, &RunModel::liveNowChanged, this, &InFlightStrip::scheduleRecompute);
+        connect(model, &RunModel::capacityChanged, this, &InFlightStrip::scheduleRecompute);
+        connect(model, &RunModel::runFinished, this, &InFlightStrip::scheduleRecompute);
         connect(model, &RunModel::crawlChanged, this, [this] {
             if (m_splitByHost)
                 scheduleRecompute();
@@ -161,7 +154,7 @@ void InFlightStrip::recompute()
             maxCapacity = std::max(maxCapacity, change.capacity);
         band.upperMax = std::max({1, band.series.peakHeld(), maxCapacity});
         band.lowerMax = std::max(1, band.series.peakWaiting());
-        band.label = modeLabel(model.run().settings);
+        band.label = RunCaption::label(model.run().settings);
     }
     if (!m_rangeSet) {
         m_scale.setDataRange(0, std::max<qint64>(end, TimeScale::MinimumSpanNs));
@@ -488,7 +481,7 @@ QString InFlightStrip::toolTipTextAt(QPoint pos) const
                         .arg(TimelinePalette::hostColor(slot).name())
                 + tr("%1: in flight %2, waiting %3")
                       .arg(
-                          HostIndex::displayName(band.hosts.origins().value(qsizetype(host))).toHtmlEscaped())
+                          HostKey::displayNameOf(band.hosts.origins().value(qsizetype(host))).toHtmlEscaped())
                       .arg(hostStep.inFlight)
                       .arg(hostStep.waiting);
         }

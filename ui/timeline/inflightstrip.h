@@ -7,9 +7,9 @@
 
 #include <vector>
 
-#include "concurrencyseries.h"
+#include "core/concurrencyseries.h"
 #include "hostcolours.h"
-#include "hostindex.h"
+#include "models/hostindex.h"
 #include "timescale.h"
 
 class RunModel;

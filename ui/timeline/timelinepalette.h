@@ -4,7 +4,7 @@
 #include <QColor>
 #include <QPolygon>
 
-#include "phasespans.h"
+#include "core/phasespans.h"
 
 class QPainter;
 class QRect;

@@ -1,7 +1,9 @@
 #include "timelineview.h"
 
+#include "core/durationformat.h"
+#include "core/hostkey.h"
 #include "core/idealschedule.h"
-#include "net/managerpool.h"
+#include "core/runcaption.h"
 
 #include <QApplication>
 #include <QHelpEvent>
@@ -19,9 +21,9 @@
 #include <numeric>
 
 #include "barmerger.h"
+#include "core/phasespans.h"
 #include "lanepacker.h"
 #include "models/runmodel.h"
-#include "phasespans.h"
 #include "timelinelegend.h"
 #include "timelinepalette.h"
 
@@ -70,27 +72,10 @@ int pixel(const TimeScale &scale, qint64 ns, int width)
     return PixelMapper(scale, width)(ns);
 }
 
-QString formatMs(qint64 ns)
-{
-    const double ms = double(ns) / 1e6;
-    return QCoreApplication::translate("TimelineView", "%1 ms")
-        .arg(QLocale().toString(ms, 'f', ms < 10 ? 2 : 1));
-}
-
 QString requestCount(int requests)
 {
     return requests == 1 ? QCoreApplication::translate("TimelineView", "1 request")
                          : QCoreApplication::translate("TimelineView", "%1 requests").arg(requests);
-}
-
-QString formatDuration(qint64 ns)
-{
-    if (ns < Second)
-        return QCoreApplication::translate("TimelineView", "%1 ms")
-            .arg(QLocale().toString(double(ns) / 1e6, 'f', ns < 10'000'000 ? 1 : 0));
-    const double seconds = double(ns) / 1e9;
-    return QCoreApplication::translate("TimelineView", "%1 s")
-        .arg(QLocale().toString(seconds, 'f', seconds < 10 ? 2 : 1));
 }
 
 enum Fill {
@@ -225,7 +210,11 @@ void TimelineView::setModels(const QList<RunModel *> &models)
         if (!model)
             continue;
         m_models.append(model);
-        connect(model, &RunModel::timelineChanged, this, &TimelineView::scheduleUpdate);
+        connect(model, &RunModel::recordsAppended, this, &TimelineView::scheduleUpdate);
+        connect(model, &RunModel::recordsUpdated, this, &TimelineView::scheduleUpdate);
+        connect(model, &RunModel::liveNowChanged, this, &TimelineView::scheduleUpdate);
+        connect(model, &RunModel::capacityChanged, this, &TimelineView::scheduleUpdate);
+        connect(model, &RunModel::runFinished, this, &TimelineView::scheduleUpdate);
         // A crawl's list of hosts comes apart from its records, and decides the hosts' order.
         connect(model, &RunModel::crawlChanged, this, [this] {
             if (m_colourByHost || m_groupByHost)
@@ -356,7 +345,7 @@ void TimelineView::updateLegendHosts()
     }
     for (const auto &[slot, origin] : shown) {
         if (hosts.size() < TimelineLegend::MaxHosts)
-            hosts.append({HostIndex::displayName(origin), slot});
+            hosts.append({HostKey::displayNameOf(origin), slot});
         else
             ++more;
     }
@@ -696,60 +685,20 @@ void TimelineView::layoutTracks() const
 QString TimelineView::trackTitle(const RunModel *model, int requests, int failed, int cancelled,
                                  qint64 endNs) const
 {
-    const RunSettings &settings = model->run().settings;
-    QStringList parts;
-    switch (settings.mode) {
-    case RunMode::Sequential:
-        parts << tr("Sequential (one at a time)");
-        break;
-    case RunMode::Gather:
-        parts << tr("Gather (all at once)");
-        break;
-    case RunMode::Limited:
-        parts << tr("Limited: semaphore of %1").arg(settings.limit);
-        break;
-    }
-    if (settings.delayMs > 0)
-        parts << tr("delay %1 ms").arg(settings.delayMs);
-    if (settings.perHost > 0)
-        parts << tr("%1 per host").arg(settings.perHost);
-    if (settings.crawl.enabled) {
-        // What a crawl found, and whether it obeyed robots.txt: that choice is never silent.
-        parts << tr("crawl to depth %1").arg(settings.crawl.maxDepth);
-        if (!settings.crawl.obeyRobots)
-            parts << tr("robots.txt IGNORED");
-        if (const int skipped = int(model->run().skipped.size()); skipped > 0)
-            parts << tr("%1 URLs skipped").arg(skipped);
-    }
-    parts << (requests == 1 ? tr("1 request") : tr("%1 requests").arg(requests));
-    if (model->isLive())
-        parts << tr("running %1").arg(formatDuration(endNs));
-    else if (model->run().cancelled)
-        parts << tr("stopped after %1").arg(formatDuration(endNs));
-    else if (requests > 0) {
-        // What the lesson compares: measured against the ideal, against sequential, and how many at once.
-        const RunSummary summary = summarize(model->run());
-        if (summary.idealNs > 0)
-            parts << tr("wall %1 (ideal %2)")
-                         .arg(formatDuration(summary.wallNs), formatDuration(summary.idealNs));
-        else
-            parts << tr("wall %1").arg(formatDuration(summary.wallNs));
-        for (const RunModel *other : std::as_const(m_models)) {
-            if (other != model && other->run().settings.mode == RunMode::Sequential && !other->isLive()
-                && !other->run().cancelled && other->run().endNs > 0 && summary.wallNs > 0) {
-                parts << tr("%1× faster than sequential")
-                             .arg(QString::number(double(other->run().endNs) / double(summary.wallNs), 'f',
-                                                  1));
-                break;
-            }
+    RunCaption::Facts facts;
+    facts.requests = requests;
+    facts.failed = failed;
+    facts.cancelled = cancelled;
+    facts.live = model->isLive();
+    facts.endNs = endNs;
+    for (const RunModel *other : std::as_const(m_models)) {
+        if (other != model && other->run().settings.mode == RunMode::Sequential && !other->isLive()
+            && !other->run().cancelled && other->run().endNs > 0) {
+            facts.sequentialWallNs = other->run().endNs;
+            break;
         }
-        parts << tr("peak %1 in flight").arg(summary.peakInFlight);
     }
-    if (failed > 0)
-        parts << tr("%n failed", nullptr, failed);
-    if (cancelled > 0)
-        parts << tr("%n cancelled", nullptr, cancelled);
-    return parts.join(QStringLiteral("  ·  "));
+    return RunCaption::header(model->run(), facts);
 }
 
 int TimelineView::totalRows() const
@@ -1416,8 +1365,7 @@ QString TimelineView::requestToolTip(const Track &track, const Bar &bar) const
 
     QString text;
     if (record.role == RequestRole::Robots)
-        text += tr("robots.txt of %1")
-                    .arg(HostIndex::displayName(ManagerPool::hostKey(record.url)).toHtmlEscaped())
+        text += tr("robots.txt of %1").arg(HostKey::fromUrl(record.url).displayName().toHtmlEscaped())
             + QStringLiteral("<br/>");
     text += QStringLiteral("<b>#%1</b> %2<br/>%3")
                 .arg(record.id)
@@ -1442,16 +1390,17 @@ QString TimelineView::requestToolTip(const Track &track, const Bar &bar) const
         if (!started) {
             text += cell(notReached) + cell(notReached);
         } else {
-            text += cell(formatMs(start));
-            text += cell(open ? QStringLiteral("%1 (%2)").arg(formatMs(duration), stillGoing)
-                              : formatMs(duration));
+            text += cell(DurationFormat::milliseconds(start));
+            text += cell(
+                open ? QStringLiteral("%1 (%2)").arg(DurationFormat::milliseconds(duration), stillGoing)
+                     : DurationFormat::milliseconds(duration));
         }
         text += QStringLiteral("</tr>");
     }
     if (bar.issued) {
         text += QStringLiteral("<tr><td><b>%1</b></td>").arg(tr("In flight"));
-        text += cell(formatMs(bar.t[1]))
-            + cell(QStringLiteral("<b>%1</b>").arg(formatMs(bar.t[4] - bar.t[1])));
+        text += cell(DurationFormat::milliseconds(bar.t[1]))
+            + cell(QStringLiteral("<b>%1</b>").arg(DurationFormat::milliseconds(bar.t[4] - bar.t[1])));
         text += QStringLiteral("</tr>");
     }
     text += QStringLiteral("</table>");
@@ -1461,7 +1410,7 @@ QString TimelineView::requestToolTip(const Track &track, const Bar &bar) const
 QString TimelineView::groupToolTip(const Track &track, const Group &group) const
 {
     const QString origin = track.hosts.value(group.host);
-    QString text = QStringLiteral("<b>%1</b><br/>").arg(HostIndex::displayName(origin).toHtmlEscaped())
+    QString text = QStringLiteral("<b>%1</b><br/>").arg(HostKey::displayNameOf(origin).toHtmlEscaped())
         + requestCount(group.requests);
     if (group.failed > 0)
         text += QStringLiteral(" · <span style=\"color:#d93025\">%1</span>")
@@ -1618,15 +1567,15 @@ void TimelineView::paintTracks(QPainter &painter)
             switch (bar.kind) {
             case Kind::Ok:
                 if (!(bar.open & 0x1f) && bar.issued)
-                    text = formatDuration(inFlight);
+                    text = DurationFormat::text(inFlight);
                 if (bar.robots)
                     text = text.isEmpty() ? tr("robots.txt") : tr("robots.txt · %1").arg(text);
                 break;
             case Kind::HttpError:
-                text = tr("HTTP %1 · %2").arg(bar.status).arg(formatDuration(inFlight));
+                text = tr("HTTP %1 · %2").arg(bar.status).arg(DurationFormat::text(inFlight));
                 break;
             case Kind::Failed:
-                text = tr("failed · %1").arg(formatDuration(inFlight));
+                text = tr("failed · %1").arg(DurationFormat::text(inFlight));
                 break;
             case Kind::Cancelled:
                 text = tr("cancelled");
@@ -2019,7 +1968,7 @@ void TimelineView::paintTracks(QPainter &painter)
             painter.drawLine(0, y0, width, y0);
             if ((group.rows + 1) * rowH < textHeight)
                 continue;
-            QString text = HostIndex::displayName(track.hosts.value(group.host)) + QStringLiteral("  ·  ")
+            QString text = HostKey::displayNameOf(track.hosts.value(group.host)) + QStringLiteral("  ·  ")
                 + requestCount(group.requests);
             if (group.failed > 0)
                 text += QStringLiteral("  ·  ") + tr("%n failed", nullptr, group.failed);

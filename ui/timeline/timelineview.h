@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "hostcolours.h"
-#include "hostindex.h"
+#include "models/hostindex.h"
 #include "models/runmodel.h"
 #include "timescale.h"
 

@@ -1,3 +1,4 @@
+#include "core/hostkey.h"
 #include "crawler/crawler.h"
 #include "demoserver/demoserver.h"
 #include "demoserver/demosite.h"
@@ -193,7 +194,7 @@ void TestCrawler::fetchesRobotsTxtOnceBeforeAnyPage()
 
     QCOMPARE(m_polite.hosts.size(), 1);
     const CrawlHost &host = m_polite.hosts.first();
-    QCOMPARE(host.origin, ManagerPool::hostKey(m_site));
+    QCOMPARE(host.origin, HostKey::fromUrl(m_site).origin());
     QCOMPARE(host.robots, RobotsStatus::Parsed);
     QCOMPARE(host.crawlDelayMs, 200);
     QCOMPARE(host.robotsRecordId, robots.first().id);

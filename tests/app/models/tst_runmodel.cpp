@@ -14,6 +14,10 @@ private Q_SLOTS:
     void setRunReplacesEverything();
     void phasesAndSortRole();
     void endFollowsTheLiveClock();
+    void batchesAnnounceExactRanges();
+    void finishingIsNotAReset();
+    void finishingAnnouncesWhatTheBatchesMissed();
+    void capacityIsASignalOfItsOwn();
 
 private:
     static RequestRecord record(int id, qint64 queued = 0);
@@ -111,10 +115,118 @@ void TestRunModel::endFollowsTheLiveClock()
 {
     RunModel model;
     model.beginRun(0, RunSettings {}, QDateTime::currentDateTimeUtc());
-    QSignalSpy changed(&model, &RunModel::timelineChanged);
-    model.setLiveNowNs(5'000);
+    QSignalSpy changed(&model, &RunModel::liveNowChanged);
+    QSignalSpy appended(&model, &RunModel::recordsAppended);
+    QSignalSpy updated(&model, &RunModel::recordsUpdated);
+    model.setLiveNow(0, 5'000);
     QCOMPARE(model.endNs(), 5'000);
     QCOMPARE(changed.size(), 1);
+    QCOMPARE(changed.at(0).at(0).toLongLong(), 5'000);
+    // The same moment again, or another run's clock, is no change at all.
+    model.setLiveNow(0, 5'000);
+    model.setLiveNow(1, 9'000);
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(model.endNs(), 5'000);
+    // A tick says nothing about records.
+    QCOMPARE(appended.size(), 0);
+    QCOMPARE(updated.size(), 0);
+}
+
+void TestRunModel::batchesAnnounceExactRanges()
+{
+    RunModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.beginRun(3, RunSettings {}, QDateTime::currentDateTimeUtc());
+    QSignalSpy appended(&model, &RunModel::recordsAppended);
+    QSignalSpy updated(&model, &RunModel::recordsUpdated);
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+
+    model.applyRecords(3, {record(0), record(1), record(2), record(3)});
+    QCOMPARE(appended.size(), 1);
+    QCOMPARE(appended.at(0).at(0).toInt(), 0);
+    QCOMPARE(appended.at(0).at(1).toInt(), 3);
+    QCOMPARE(inserted.at(0).at(1).toInt(), 0);
+    QCOMPARE(inserted.at(0).at(2).toInt(), 3);
+    QCOMPARE(updated.size(), 0);
+
+    // Updates in any order, one twice, and two new records: each announced once, by what it is.
+    RequestRecord third = record(3, 7);
+    RequestRecord first = record(1, 8);
+    model.applyRecords(3, {third, record(4), first, third, record(5)});
+    QCOMPARE(appended.size(), 2);
+    QCOMPARE(appended.at(1).at(0).toInt(), 4);
+    QCOMPARE(appended.at(1).at(1).toInt(), 5);
+    QCOMPARE(updated.size(), 1);
+    QCOMPARE(updated.at(0).at(0).value<QList<int>>(), (QList<int> {1, 3}));
+    QCOMPARE(model.records().at(3).at(Mark::Queued), 7);
+}
+
+void TestRunModel::finishingIsNotAReset()
+{
+    RunModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.beginRun(4, RunSettings {}, QDateTime::currentDateTimeUtc());
+    RunResult result;
+    result.runId = 4;
+    result.settings = model.run().settings;
+    result.startedAt = model.run().startedAt;
+    result.records = {record(0), record(1)};
+    result.records[1].set(Mark::Finished, 900);
+    result.records[1].outcome = Outcome::Ok;
+    result.endNs = 1'000;
+    model.applyRecords(4, result.records);
+    model.setLiveNow(4, 950);
+
+    QSignalSpy reset(&model, &RunModel::runReset);
+    QSignalSpy modelReset(&model, &QAbstractItemModel::modelAboutToBeReset);
+    QSignalSpy appended(&model, &RunModel::recordsAppended);
+    QSignalSpy updated(&model, &RunModel::recordsUpdated);
+    QSignalSpy finished(&model, &RunModel::runFinished);
+    const QPersistentModelIndex kept = model.index(1, int(RunModel::Column::Url));
+    model.finishRun(result);
+    QCOMPARE(finished.size(), 1);
+    QCOMPARE(reset.size(), 0);
+    QCOMPARE(modelReset.size(), 0);
+    QCOMPARE(appended.size(), 0); // the batches had carried everything
+    QCOMPARE(updated.size(), 0);
+    QVERIFY(kept.isValid()); // a view's selection survives the end of the run
+    QCOMPARE(kept.row(), 1);
+    QVERIFY(!model.isLive());
+    QCOMPARE(model.run(), result);
+    QCOMPARE(model.endNs(), 1'000);
+}
+
+void TestRunModel::finishingAnnouncesWhatTheBatchesMissed()
+{
+    RunModel model;
+    model.beginRun(5, RunSettings {}, QDateTime::currentDateTimeUtc());
+    model.applyRecords(5, {record(0), record(1)});
+    RunResult result = model.run();
+    result.records[0].outcome = Outcome::Cancelled;
+    result.records[0].set(Mark::Finished, 40);
+    result.records.append(record(2));
+    QSignalSpy appended(&model, &RunModel::recordsAppended);
+    QSignalSpy updated(&model, &RunModel::recordsUpdated);
+    model.finishRun(result);
+    QCOMPARE(appended.size(), 1);
+    QCOMPARE(appended.at(0).at(0).toInt(), 2);
+    QCOMPARE(updated.size(), 1);
+    QCOMPARE(updated.at(0).at(0).value<QList<int>>(), QList<int> {0});
+    QCOMPARE(model.records(), result.records);
+}
+
+void TestRunModel::capacityIsASignalOfItsOwn()
+{
+    RunModel model;
+    model.beginRun(6, RunSettings {}, QDateTime::currentDateTimeUtc());
+    QSignalSpy capacity(&model, &RunModel::capacityChanged);
+    QSignalSpy appended(&model, &RunModel::recordsAppended);
+    model.applyCapacity(6, {0, 3});
+    model.applyCapacity(6, {500, 7});
+    model.applyCapacity(2, {600, 9}); // another run's
+    QCOMPARE(capacity.size(), 2);
+    QCOMPARE(model.run().capacityChanges, (QList<CapacityChange> {{0, 3}, {500, 7}}));
+    QCOMPARE(appended.size(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestRunModel)

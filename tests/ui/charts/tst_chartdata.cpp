@@ -52,12 +52,12 @@ void TestChartData::initTestCase()
 void TestChartData::runLabels()
 {
     QCOMPARE(ChartData::runLabels(LessonRuns::lesson()),
-             QStringList({u"sequential"_s, u"gather"_s, u"limited(3)"_s}));
+             QStringList({u"Sequential"_s, u"Gather"_s, u"Limited (3)"_s}));
     auto runs = LessonRuns::lesson();
     runs.append(runs.at(2));
     runs.append(runs.at(2));
     QCOMPARE(ChartData::runLabels(runs).mid(2),
-             QStringList({u"limited(3)"_s, u"limited(3) #2"_s, u"limited(3) #3"_s}));
+             QStringList({u"Limited (3)"_s, u"Limited (3) #2"_s, u"Limited (3) #3"_s}));
 }
 
 void TestChartData::inFlightPeaks_data()
@@ -258,9 +258,9 @@ void TestChartData::totalsAreTheSummary()
         QCOMPARE(totals.at(i).idealMs, double(summary.idealNs) / 1e6);
     }
     const QList<ChartData::Total> lesson = ChartData::totals(LessonRuns::lesson());
-    QCOMPARE(lesson.at(0), (ChartData::Total {u"sequential"_s, 5000, 5000}));
-    QCOMPARE(lesson.at(1), (ChartData::Total {u"gather"_s, 1000, 1000}));
-    QCOMPARE(lesson.at(2), (ChartData::Total {u"limited(3)"_s, 2000, 2000}));
+    QCOMPARE(lesson.at(0), (ChartData::Total {u"Sequential"_s, 5000, 5000}));
+    QCOMPARE(lesson.at(1), (ChartData::Total {u"Gather"_s, 1000, 1000}));
+    QCOMPARE(lesson.at(2), (ChartData::Total {u"Limited (3)"_s, 2000, 2000}));
 }
 
 QTEST_MAIN(TestChartData)

@@ -83,7 +83,7 @@ void TestSummaryCharts::oneLinePerRun()
     const auto series = lines(charts);
     QCOMPARE(series.size(), 3);
     const QList<int> peaks {1, 5, 3};
-    const QStringList names {u"sequential"_s, u"gather"_s, u"limited(3)"_s};
+    const QStringList names {u"Sequential"_s, u"Gather"_s, u"Limited (3)"_s};
     for (int i = 0; i < 3; ++i) {
         QCOMPARE(series.at(i)->name(), names.at(i));
         const auto points = series.at(i)->points();
@@ -155,7 +155,7 @@ void TestSummaryCharts::setRunsTwiceReplacesTheSeries()
 
     charts.setRuns(LessonRuns::lesson().mid(1));
     QCOMPARE(lines(charts).size(), 2);
-    QCOMPARE(lines(charts).at(0)->name(), u"gather"_s);
+    QCOMPARE(lines(charts).at(0)->name(), u"Gather"_s);
     QCOMPARE(bars(charts.durationsView())->count(), 2);
     QCOMPARE(bars(charts.totalsView())->barSets().at(0)->count(), 2);
 

@@ -459,11 +459,11 @@ void TestTimelineView::liveBarsGrowWithTheClock()
     running.set(Mark::Issued, 0);
     running.set(Mark::RequestSent, 10 * Ms);
     m_model->applyRecords(7, {running});
-    m_model->setLiveNowNs(300 * Ms);
+    m_model->setLiveNow(m_model->run().runId, 300 * Ms);
     QTRY_VERIFY(m_view->barRect(m_model, 0).isValid());
     const int before = m_view->barRect(m_model, 0).width();
     QVERIFY(before > 0);
-    m_model->setLiveNowNs(900 * Ms);
+    m_model->setLiveNow(m_model->run().runId, 900 * Ms);
     // Throttled, the view follows within a frame or so; the window grows too, so compare times, not pixels.
     QTRY_VERIFY(m_view->timeScale().toTime(m_view->barRect(m_model, 0).right()) > 800 * Ms);
     QVERIFY(m_view->toolTipTextAt(m_view->barRect(m_model, 0).center()).contains(QStringLiteral("running")));
@@ -630,7 +630,7 @@ void TestTimelineView::hostColoursDifferAndStayStableWhileLive()
     // First batch: a.test and b.test only.
     m_model->applyRecords(9, run.records.mid(0, 4));
     m_model->applyCrawl(9, {}, run.hosts.mid(0, 2));
-    m_model->setLiveNowNs(300 * Ms);
+    m_model->setLiveNow(m_model->run().runId, 300 * Ms);
     QTRY_VERIFY(m_view->barRect(m_model, 3).isValid());
     QTRY_COMPARE(m_view->legend()->hosts().size(), 2);
 
@@ -648,7 +648,7 @@ void TestTimelineView::hostColoursDifferAndStayStableWhileLive()
     // More requests and a third host stream in: the first two keep their colours.
     m_model->applyRecords(9, run.records.mid(4));
     m_model->applyCrawl(9, {}, run.hosts);
-    m_model->setLiveNowNs(600 * Ms);
+    m_model->setLiveNow(m_model->run().runId, 600 * Ms);
     QTRY_VERIFY(m_view->barRect(m_model, 8).isValid());
     QTRY_COMPARE(m_view->legend()->hosts().size(), 3);
     QCOMPARE(colours->find(origin(QStringLiteral("a.test"))), slotA);

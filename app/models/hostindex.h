@@ -30,9 +30,6 @@ public:
     const std::vector<int> &requestCounts() const { return m_requests; }
     int indexOf(const QString &origin) const { return m_index.value(origin, -1); }
 
-    /// An origin for people: without "http://" and without the scheme's default port.
-    static QString displayName(const QString &origin);
-
 private:
     bool sameRun(const RunResult &run) const;
 

@@ -1,6 +1,6 @@
 #include "hostindex.h"
 
-#include "net/managerpool.h"
+#include "core/hostkey.h"
 
 bool HostIndex::sameRun(const RunResult &run) const
 {
@@ -32,7 +32,7 @@ void HostIndex::update(const RunResult &run)
         const QString scheme = url.scheme();
         const int port = url.port();
         if (lastSeen < 0 || host != lastHost || scheme != lastScheme || port != lastPort) {
-            const QString origin = ManagerPool::hostKey(url);
+            const QString origin = HostKey::fromUrl(url).origin();
             auto it = m_seenIndex.constFind(origin);
             if (it == m_seenIndex.cend()) {
                 it = m_seenIndex.insert(origin, int(m_seen.size()));
@@ -91,20 +91,4 @@ void HostIndex::clear()
     m_index.clear();
     m_hostOf.clear();
     m_requests.clear();
-}
-
-QString HostIndex::displayName(const QString &origin)
-{
-    // Origins are ManagerPool::hostKey()s, "scheme://host:port", with an IPv6 host unbracketed: cut, not
-    // parsed.
-    const qsizetype separator = origin.indexOf(QLatin1String("://"));
-    if (separator < 0)
-        return origin;
-    const QString scheme = origin.left(separator);
-    QString name = origin.mid(separator + 3);
-    const QString defaultPort
-        = scheme == QLatin1String("https") ? QStringLiteral(":443") : QStringLiteral(":80");
-    if (name.endsWith(defaultPort))
-        name.chop(defaultPort.size());
-    return scheme == QLatin1String("http") ? name : origin.left(separator + 3) + name;
 }

@@ -1,10 +1,8 @@
-#include "timeline/hostindex.h"
+#include "models/hostindex.h"
 
 #include <QTest>
 
-#include "net/managerpool.h"
-#include "timeline/hostcolours.h"
-#include "timeline/timelinepalette.h"
+#include "core/hostkey.h"
 
 class TestHostIndex : public QObject
 {
@@ -15,9 +13,6 @@ private Q_SLOTS:
     void theCrawlsHostListComesFirst();
     void growingRunKeepsEveryHostsIndex();
     void anotherRunIsIndexedAfresh();
-    void displayName_data();
-    void displayName();
-    void coloursAreStableAndDistinct();
 
 private:
     static RequestRecord record(int id, const QString &url, RequestRole role = RequestRole::Page);
@@ -90,7 +85,7 @@ void TestHostIndex::growingRunKeepsEveryHostsIndex()
         seen = index.origins();
         QCOMPARE(index.hostsOfRecords().size(), std::size_t(run.records.size()));
         for (qsizetype i = 0; i < run.records.size(); ++i)
-            QCOMPARE(index.origins().at(index.hostOf(int(i))), ManagerPool::hostKey(run.records[i].url));
+            QCOMPARE(index.origins().at(index.hostOf(int(i))), HostKey::fromUrl(run.records[i].url).origin());
     }
 }
 
@@ -108,53 +103,6 @@ void TestHostIndex::anotherRunIsIndexedAfresh()
     index.update(second);
     QCOMPARE(index.origins(), QStringList {QStringLiteral("http://c.test:80")});
     QCOMPARE(index.hostsOfRecords(), std::vector<int> {0});
-}
-
-void TestHostIndex::displayName_data()
-{
-    QTest::addColumn<QString>("origin");
-    QTest::addColumn<QString>("name");
-    QTest::newRow("http default port")
-        << QStringLiteral("http://example.com:80") << QStringLiteral("example.com");
-    QTest::newRow("http other port") << QStringLiteral("http://127.0.0.1:8080")
-                                     << QStringLiteral("127.0.0.1:8080");
-    QTest::newRow("https default port")
-        << QStringLiteral("https://example.com:443") << QStringLiteral("https://example.com");
-    QTest::newRow("https port 80") << QStringLiteral("https://example.com:80")
-                                   << QStringLiteral("https://example.com:80");
-    QTest::newRow("not an origin") << QStringLiteral("whatever") << QStringLiteral("whatever");
-}
-
-void TestHostIndex::displayName()
-{
-    QFETCH(QString, origin);
-    QFETCH(QString, name);
-    QCOMPARE(HostIndex::displayName(origin), name);
-}
-
-void TestHostIndex::coloursAreStableAndDistinct()
-{
-    HostColours colours;
-    QCOMPARE(colours.slotOf(QStringLiteral("http://a.test:80")), 0);
-    QCOMPARE(colours.slotOf(QStringLiteral("http://b.test:80")), 1);
-    QCOMPARE(colours.slotOf(QStringLiteral("http://a.test:80")), 0);
-    QCOMPARE(colours.find(QStringLiteral("http://c.test:80")), -1);
-    // The first host looks like a request without host colours.
-    QCOMPARE(colours.colour(0), TimelinePalette::phaseColor(PhaseSpans::Phase::Download));
-    // Every colour before they repeat differs from the others and from the failure and delay colours.
-    QList<QRgb> seen;
-    for (int slot = 0; slot < TimelinePalette::HostColorCount; ++slot) {
-        const QRgb rgb = TimelinePalette::hostColor(slot).rgb();
-        QVERIFY2(!seen.contains(rgb), qPrintable(QString::number(slot)));
-        seen.append(rgb);
-        QVERIFY(rgb != TimelinePalette::error().rgb());
-        QVERIFY(rgb != TimelinePalette::errorLight().rgb());
-        QVERIFY(rgb != TimelinePalette::phaseColor(PhaseSpans::Phase::Delay).rgb());
-        QVERIFY(TimelinePalette::hostLightColor(slot) != TimelinePalette::hostColor(slot));
-    }
-    QCOMPARE(TimelinePalette::hostColor(TimelinePalette::HostColorCount), TimelinePalette::hostColor(0));
-    colours.clear();
-    QCOMPARE(colours.slotOf(QStringLiteral("http://b.test:80")), 0);
 }
 
 QTEST_GUILESS_MAIN(TestHostIndex)

@@ -1,4 +1,4 @@
-#include "timeline/concurrencyseries.h"
+#include "core/concurrencyseries.h"
 
 #include <QTest>
 

@@ -1,0 +1,74 @@
+#include "runcaption.h"
+
+#include <QStringList>
+
+#include "durationformat.h"
+
+QString RunCaption::label(const RunSettings &settings)
+{
+    switch (settings.mode) {
+    case RunMode::Sequential:
+        return tr("Sequential");
+    case RunMode::Gather:
+        return tr("Gather");
+    case RunMode::Limited:
+        return tr("Limited (%1)").arg(settings.limit);
+    }
+    Q_UNREACHABLE();
+}
+
+QString RunCaption::title(const RunSettings &settings)
+{
+    switch (settings.mode) {
+    case RunMode::Sequential:
+        return tr("Sequential (one at a time)");
+    case RunMode::Gather:
+        return tr("Gather (all at once)");
+    case RunMode::Limited:
+        return tr("Limited: semaphore of %1").arg(settings.limit);
+    }
+    Q_UNREACHABLE();
+}
+
+QString RunCaption::header(const RunResult &run, const Facts &facts)
+{
+    const RunSettings &settings = run.settings;
+    QStringList parts {title(settings)};
+    if (settings.delayMs > 0)
+        parts << tr("delay %1 ms").arg(settings.delayMs);
+    if (settings.perHost > 0)
+        parts << tr("%1 per host").arg(settings.perHost);
+    if (settings.crawl.enabled) {
+        // What a crawl found, and whether it obeyed robots.txt: that choice is never silent.
+        parts << tr("crawl to depth %1").arg(settings.crawl.maxDepth);
+        if (!settings.crawl.obeyRobots)
+            parts << tr("robots.txt IGNORED");
+        if (const int skipped = int(run.skipped.size()); skipped > 0)
+            parts << tr("%1 URLs skipped").arg(skipped);
+    }
+    parts << (facts.requests == 1 ? tr("1 request") : tr("%1 requests").arg(facts.requests));
+    if (facts.live) {
+        parts << tr("running %1").arg(DurationFormat::text(facts.endNs));
+    } else if (run.cancelled) {
+        parts << tr("stopped after %1").arg(DurationFormat::text(facts.endNs));
+    } else if (facts.requests > 0) {
+        // What the lesson compares: measured against the ideal, against sequential, and how many at once.
+        const RunSummary summary = summarize(run);
+        if (summary.idealNs > 0)
+            parts << tr("wall %1 (ideal %2)")
+                         .arg(DurationFormat::text(summary.wallNs), DurationFormat::text(summary.idealNs));
+        else
+            parts << tr("wall %1").arg(DurationFormat::text(summary.wallNs));
+        if (facts.sequentialWallNs > 0 && summary.wallNs > 0 && settings.mode != RunMode::Sequential)
+            parts << tr("%1× faster than sequential")
+                         .arg(QString::number(double(facts.sequentialWallNs) / double(summary.wallNs), 'f',
+                                              1));
+        parts << tr("peak %1 in flight")
+                     .arg(facts.peakInFlight >= 0 ? facts.peakInFlight : summary.peakInFlight);
+    }
+    if (facts.failed > 0)
+        parts << tr("%n failed", nullptr, facts.failed);
+    if (facts.cancelled > 0)
+        parts << tr("%n cancelled", nullptr, facts.cancelled);
+    return parts.join(QStringLiteral("  ·  "));
+}
