@@ -426,13 +426,17 @@ void MainWindow::openFileDialog()
             .arg(importExtensions()
                      .replaceInStrings(QRegularExpression(QStringLiteral("^")), QStringLiteral("*"))
                      .join(QLatin1Char(' '))));
-    if (path.isEmpty())
-        return;
+    if (!path.isEmpty())
+        openInBackground(path);
+}
+
+FileJob *MainWindow::openInBackground(const QString &path)
+{
     QString error;
     if (!isRunFile(path)) {
         if (!openUrlFile(path, &error))
             QMessageBox::warning(this, tr("Cannot open"), error);
-        return;
+        return nullptr;
     }
     // A big file is parsed on a worker, so the window stays responsive and shows how far it is.
     auto *job = new ImportJob(path, this);
@@ -444,6 +448,7 @@ void MainWindow::openFileDialog()
     });
     watchFileJob(job, tr("Opening %1…").arg(QFileInfo(path).fileName()));
     job->start();
+    return job;
 }
 
 void MainWindow::exportDialog()
@@ -453,16 +458,20 @@ void MainWindow::exportDialog()
         filters.append(tr("%1 (*%2)").arg(extension.mid(1).toUpper(), extension));
     const QString path = QFileDialog::getSaveFileName(this, tr("Export"), QStringLiteral("crawlscope.png"),
                                                       filters.join(QStringLiteral(";;")));
-    QString error;
-    if (path.isEmpty())
-        return;
+    if (!path.isEmpty())
+        exportInBackground(path);
+}
+
+FileJob *MainWindow::exportInBackground(const QString &path)
+{
     if (PictureExport::kindFor(path) || !isDataExport(path)) {
         // Pictures render widgets, so they stay on this thread; they are quick.
+        QString error;
         if (!exportTo(path, &error))
             QMessageBox::warning(this, tr("Cannot export"), error);
         else
             statusBar()->showMessage(tr("Wrote %1").arg(path), 8000);
-        return;
+        return nullptr;
     }
     // The data formats are written on a worker from a copy of the runs, so the window stays responsive.
     auto *job = new ExportJob(m_session->results(), path, this);
@@ -476,6 +485,7 @@ void MainWindow::exportDialog()
     });
     watchFileJob(job, tr("Exporting %1…").arg(QFileInfo(path).fileName()));
     job->start();
+    return job;
 }
 
 TimelineView *MainWindow::timeline() const

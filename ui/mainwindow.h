@@ -50,6 +50,11 @@ public:
     bool openFile(const QString &path, QString *error);
     /// Writes the shown runs: pictures of the timeline as shown, or the data, by extension.
     bool exportTo(const QString &path, QString *error);
+    /// What File › Export and File › Open do with the chosen file: data and saved runs go through a job on a
+    /// worker, with a progress dialog, and problems are shown in a message box. The job, which deletes itself
+    /// once finished, or nullptr when the work was done at once (pictures, URL lists).
+    FileJob *exportInBackground(const QString &path);
+    FileJob *openInBackground(const QString &path);
 
     // For tests and scripting.
     UrlEditor *urlEditor() const { return m_urlEditor; }
