@@ -1,4 +1,5 @@
 #include "cli/cli.h"
+#include "firstpaintreporter.h"
 #include "mainwindow.h"
 #include "pictureexport.h"
 
@@ -99,6 +100,7 @@ int main(int argc, char *argv[])
         QTextStream(stderr) << "crawlscope: " << error << '\n';
         return Cli::BadUsage;
     }
+    FirstPaintReporter::installIfRequested(&window);
     window.show();
     return QApplication::exec();
 }

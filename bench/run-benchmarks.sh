@@ -1,17 +1,17 @@
 #!/usr/bin/env bash
-# Crawlscope's end-to-end benchmarks, W1-W3 (see bench/README.md), with bare QNAM and curl as peers.
+# Crawlscope's end-to-end benchmarks, W1-W3 (see bench/README.md), with bare QNAM, curl and aiohttp as peers.
 #
 #   bench/run-benchmarks.sh [path/to/crawlscope]
 #
 # The binary defaults to build/bin/crawlscope under the repository root; crawlscope-qnam-floor is
-# taken from the same directory. The demo server runs as a separate process on a free loopback port,
-# so its work is not counted in the crawler's process.
-# Results are printed, one line per measurement; copy them into bench/RESULTS.md.
+# taken from the same directory, and bench/aiohttp_peer.py runs under /usr/bin/python3 (python3-aiohttp).
+# The demo server runs as a separate process on a free loopback port, so its work is not counted in the
+# crawler's process. Results are printed, one line per measurement; copy them into bench/RESULTS.md.
 set -euo pipefail
 
 repo_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 readonly repo_root
-readonly py=/usr/bin/python3 # Debian's python; only its standard library is used
+readonly py=/usr/bin/python3 # Debian's python: the standard library, plus python3-aiohttp for that peer
 readonly run_timeout_s=300
 
 if [[ ${1:-} == -h || ${1:-} == --help ]]; then
@@ -40,6 +40,11 @@ have_floor=false
 if [[ -x $floor_bin ]]; then
     have_floor=true
 fi
+readonly aiohttp_peer="$repo_root/bench/aiohttp_peer.py"
+have_aiohttp=false
+if "$py" -c 'import aiohttp' 2>/dev/null; then
+    have_aiohttp=true
+fi
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/crawlscope-bench.XXXXXX")
 server_pid=
@@ -57,10 +62,22 @@ trap 'exit 143' TERM
 # All arithmetic and JSON handling; bash has neither floats nor a JSON parser.
 helper="$tmp/helper.py"
 cat >"$helper" <<'EOF'
-import json, sys
+import glob, json, sys
 
 def fmt(x, digits=1):
     return f"{x:.{digits}f}"
+
+def save_peer_wall(crawlscope_wall_path, peer, wall):
+    # W1.wall holds Crawlscope's wall time, W1.wall.<peer> each peer's; "targets" reads them all.
+    with open(f"{crawlscope_wall_path}.{peer}", "w") as f:
+        f.write(f"{wall}\n")
+
+def read_wall(path):
+    try:
+        with open(path) as f:
+            return float(f.read())
+    except (OSError, ValueError):
+        return None
 
 cmd = sys.argv[1]
 if cmd == "crawlscope":
@@ -115,34 +132,76 @@ if cmd == "curl":
     print(" ".join(fields))
     if ok != expected:
         print(f"{name} warning: curl got {ok} HTTP 200 answers out of {expected}; this measurement is not valid")
+    else:
+        save_peer_wall(crawlscope_wall_path, "curl", wall)
     sys.exit(0)
 
-if cmd == "qnam-floor":
-    # qnam-floor WORKLOAD OUTPUT_FILE STDERR_FILE EXPECTED_REQUESTS NOMINAL_MS CRAWLSCOPE_WALL_FILE LIMIT PER_MANAGER
-    name, out_path, err_path, expected, nominal, crawlscope_wall_path, limit, per_manager = sys.argv[2:10]
+if cmd == "peer":
+    # peer WORKLOAD PEER OUTPUT_FILE STDERR_FILE EXPECTED_REQUESTS NOMINAL_MS CRAWLSCOPE_WALL_FILE FIELDS...
+    # for the peers that print "wall_ms=... ok=..." themselves: qnam-floor and aiohttp.
+    name, peer, out_path, err_path, expected, nominal, crawlscope_wall_path = sys.argv[2:9]
     expected, nominal = int(expected), float(nominal)
     with open(out_path) as f:
         result = dict(field.split("=", 1) for line in f if line.startswith("wall_ms=") for field in line.split())
     if "wall_ms" not in result:
         with open(err_path) as f:
             err = f.read().strip()
-        print(f"{name} qnam-floor error: crawlscope-qnam-floor gave no result; its stderr: {err or '(empty)'}")
+        print(f"{name} {peer} error: the peer gave no result; its stderr: {err or '(empty)'}")
         sys.exit(0)
     wall, ok = float(result["wall_ms"]), int(result["ok"])
-    fields = [f"{name} qnam-floor", f"limit={limit}", f"per_manager={per_manager}", f"wall_ms={fmt(wall)}"]
+    fields = [f"{name} {peer}", *sys.argv[9:], f"wall_ms={fmt(wall)}"]
     if nominal > 0:
         fields.append(f"ratio_nominal={fmt(wall / nominal, 3)}")
     fields.append(f"requests_per_s={fmt(expected / (wall / 1000.0))}")
-    try:
-        with open(crawlscope_wall_path) as f:
-            fields.append(f"crawlscope/qnam-floor={fmt(float(f.read()) / wall, 3)}")
-    except (OSError, ValueError):
-        fields.append("crawlscope/qnam-floor=n/a")
+    crawlscope_wall = read_wall(crawlscope_wall_path)
+    fields.append(f"crawlscope/{peer}={fmt(crawlscope_wall / wall, 3) if crawlscope_wall else 'n/a'}")
     fields.append(f"ok={ok} failed={expected - ok}")
     print(" ".join(fields))
     if ok != expected:
-        print(f"{name} warning: bare QNAM got {ok} HTTP 200 answers out of {expected}; this measurement is not valid")
+        print(f"{name} warning: {peer} got {ok} HTTP 200 answers out of {expected}; this measurement is not valid")
+    else:
+        save_peer_wall(crawlscope_wall_path, peer, wall)
     sys.exit(0)
+
+if cmd == "targets":
+    # targets WORKLOAD CRAWLSCOPE_WALL_FILE NOMINAL_MS: the issue's targets as ratios within this run.
+    name, crawlscope_wall_path, nominal = sys.argv[2], sys.argv[3], float(sys.argv[4])
+    wall = read_wall(crawlscope_wall_path)
+    peers = {path[len(crawlscope_wall_path) + 1:]: read_wall(path)
+             for path in sorted(glob.glob(glob.escape(crawlscope_wall_path) + ".*"))}
+    peers = {peer: w for peer, w in peers.items() if w}
+    if not wall:
+        print(f"{name} targets: no valid Crawlscope measurement")
+        sys.exit(1)
+    yes = lambda met: "yes" if met else "NO"
+    fields, met = [f"{name} targets"], True
+    def check(label, value, ok):
+        global met
+        met = met and ok
+        fields.append(f"{label}={value} met={yes(ok)}")
+    # The peers are the other clients (curl, aiohttp). The bare-QNAM floor is Qt under Crawlscope, not a
+    # competitor: W3 has a target against it, W1 and W2 only show it.
+    clients = {peer: w for peer, w in peers.items() if peer != "qnam-floor"}
+    if name == "W1":
+        check("crawlscope/ideal(<=1.03)", fmt(wall / nominal, 3), wall / nominal <= 1.03)
+        for peer, w in clients.items():
+            check(f"crawlscope/{peer}(<=1)", fmt(wall / w, 3), wall <= w)
+    elif name == "W2":
+        check("crawlscope/ideal(<=2.0)", fmt(wall / nominal, 3), wall / nominal <= 2.0)
+        if clients:
+            best = min(clients, key=clients.get)
+            check(f"crawlscope/best_peer_{best}(<=0.8)", fmt(wall / clients[best], 3), wall <= 0.8 * clients[best])
+    if name in ("W1", "W2") and "qnam-floor" in peers:
+        fields.append(f"crawlscope/qnam-floor={fmt(wall / peers['qnam-floor'], 3)}(no_target)")
+    if name == "W3":
+        # Same request count for all, so the ratio of requests/s is the inverse ratio of wall times.
+        for peer, bound in (("qnam-floor", 0.95), ("aiohttp", 1.2)):
+            if peer in peers:
+                check(f"requests_per_s_vs_{peer}(>={bound})", fmt(peers[peer] / wall, 3), peers[peer] / wall >= bound)
+    if len(fields) == 1:
+        fields.append("no peer measured")
+    print(" ".join(fields))
+    sys.exit(0 if met else 1)
 
 if cmd == "free-port":
     import socket
@@ -188,6 +247,11 @@ if $have_curl; then
     echo "curl=$(curl --version | head -n 1)"
 else
     echo "curl=not installed (apt-get install curl for the peer measurements)"
+fi
+if $have_aiohttp; then
+    echo "aiohttp=$("$py" -c 'import aiohttp, sys; print(aiohttp.__version__, "python", sys.version.split()[0])')"
+else
+    echo "aiohttp=not installed (apt-get install python3-aiohttp for that peer)"
 fi
 
 port=$("$py" "$helper" free-port)
@@ -244,8 +308,27 @@ qnam_floor_run() {
     # Exit status 1 means some answers were not 200; the helper reports that from the output.
     timeout --kill-after=5 "$run_timeout_s" "$floor_bin" "$url" "$requests" "$limit" "$floor_per_manager" \
         >"$out" 2>"$err" || true
-    "$py" "$helper" qnam-floor "$name" "$out" "$err" "$requests" "$nominal" "$tmp/$name.wall" "$limit" \
-        "$floor_per_manager"
+    "$py" "$helper" peer "$name" qnam-floor "$out" "$err" "$requests" "$nominal" "$tmp/$name.wall" \
+        "limit=$limit" "per_manager=$floor_per_manager"
+}
+
+# aiohttp_run WORKLOAD REQUESTS LIMIT NOMINAL_MS URL (limit 0: gather)
+aiohttp_run() {
+    local name=$1 requests=$2 limit=$3 nominal=$4 url=$5
+    local out="$tmp/$name.aiohttp" err="$tmp/$name.aiohttp.stderr"
+    timeout --kill-after=5 "$run_timeout_s" "$py" "$aiohttp_peer" "$url" "$requests" "$limit" \
+        >"$out" 2>"$err" || true
+    "$py" "$helper" peer "$name" aiohttp "$out" "$err" "$requests" "$nominal" "$tmp/$name.wall" \
+        "limit=$([[ $limit == 0 ]] && echo gather || echo "$limit")"
+}
+
+# targets WORKLOAD NOMINAL_MS: the issue's targets, as ratios to the ideal and to the peers of this run.
+targets() {
+    if ! "$py" "$helper" targets "$1" "$tmp/$1.wall" "$2"; then
+        if [[ ! " ${targets_missed[*]} " == *" $1 "* ]]; then
+            targets_missed+=("$1")
+        fi
+    fi
 }
 
 # curl_run WORKLOAD REQUESTS PARALLEL_MAX URL
@@ -274,13 +357,25 @@ fi
 if $have_curl; then
     curl_run W1 1000 100 "$base/delay/100"
 fi
+if $have_aiohttp; then
+    aiohttp_run W1 1000 100 1000 "$base/delay/100"
+fi
+targets W1 1000
 
 echo "# W2: 1000 x /delay/100 all at once (gather); nominal ideal 100 ms"
-crawlscope_run W2 1000 100 3 --mode gather --repeat 1000 "$base/delay/100" --json
+crawlscope_run W2 1000 100 2.0 --mode gather --repeat 1000 "$base/delay/100" --json
+if $have_floor; then
+    # A limit as large as the run is a gather; the floor still spreads it over managers of 6.
+    qnam_floor_run W2 1000 1000 100 "$base/delay/100"
+fi
 if $have_curl; then
     echo "# W2 curl: curl caps --parallel-max at 300, so it runs at most 300 at a time; its own ideal is 400 ms (4 waves), not 100 ms"
     curl_run W2 1000 300 "$base/delay/100"
 fi
+if $have_aiohttp; then
+    aiohttp_run W2 1000 0 100 "$base/delay/100"
+fi
+targets W2 100
 
 echo "# W3: 10000 x /delay/0 through a limit of 50; measures per-request overhead as requests/s"
 crawlscope_run W3 10000 0 - --mode limited --limit 50 --repeat 10000 "$base/delay/0" --json
@@ -290,6 +385,10 @@ fi
 if $have_curl; then
     curl_run W3 10000 50 "$base/delay/0"
 fi
+if $have_aiohttp; then
+    aiohttp_run W3 10000 50 0 "$base/delay/0"
+fi
+targets W3 0
 
 if ((${#targets_missed[@]} == 0)); then
     echo "# all targets met"

@@ -1,6 +1,7 @@
 #include "cli.h"
 
 #include "core/durationformat.h"
+#include "core/prediction.h"
 #include "core/runresult.h"
 #include "crawler/crawler.h"
 #include "demoserver/demoserver.h"
@@ -19,6 +20,7 @@
 #include <QJsonObject>
 #include <QTextStream>
 
+#include <cmath>
 #include <cstdio>
 #include <optional>
 
@@ -127,11 +129,18 @@ void printTable(const QList<RunResult> &runs)
     out().flush();
 }
 
-void printJson(const QList<RunResult> &runs)
+/// predictions[i] is what the lesson's rules said runs[i] would take; missing or unknown ones print as null.
+void printJson(const QList<RunResult> &runs, const QList<Prediction> &predictions = {})
 {
     QJsonArray array;
-    for (const auto &run : runs)
-        array.append(summaryToJson(run));
+    for (qsizetype i = 0; i < runs.size(); ++i) {
+        QJsonObject summary = summaryToJson(runs[i]);
+        const bool known = i < predictions.size() && predictions[i].isKnown();
+        summary.insert(QStringLiteral("predicted_ms"),
+                       known ? QJsonValue(std::round(double(predictions[i].makespanNs()) / 1e3) / 1e3)
+                             : QJsonValue());
+        array.append(summary);
+    }
     out() << QJsonDocument(QJsonObject {{QStringLiteral("runs"), array}}).toJson(QJsonDocument::Compact)
           << '\n';
     out().flush();
@@ -429,9 +438,15 @@ int run(const QStringList &arguments)
     QCoreApplication::exec();
 
     const QList<RunResult> &results = sequence.results();
-    if (parser.isSet(QStringLiteral("json")))
-        printJson(results);
-    else
+    if (parser.isSet(QStringLiteral("json"))) {
+        // What the lesson's rules said each run would take, from the latencies the demo server was going to
+        // wait; a URL of another server makes it unknown (null), never guessed.
+        QList<Prediction> predictions;
+        const auto latency = [&server](const QUrl &url) { return server.plannedLatencyNs(url); };
+        for (const RunResult &run : results)
+            predictions.append(Prediction::of(urls, run.settings, latency, run.capacityChanges));
+        printJson(results, predictions);
+    } else
         printTable(results);
 
     const int exported = writeExports(results, exports);

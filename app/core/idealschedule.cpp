@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <limits>
 #include <queue>
 #include <vector>
 
@@ -26,13 +27,60 @@ QList<qint64> idealStartsNs(const QList<qint64> &serviceNs, int slotCount)
     return starts;
 }
 
-qint64 idealMakespanNs(const QList<qint64> &serviceNs, int slotCount)
+QList<qint64> idealStartsNs(const QList<qint64> &serviceNs, const QList<CapacityChange> &capacity)
 {
-    const QList<qint64> starts = idealStartsNs(serviceNs, slotCount);
+    if (capacity.size() <= 1)
+        return idealStartsNs(serviceNs, capacity.isEmpty() ? 0 : capacity.constFirst().capacity);
+    // An event simulation: at each moment a request finishes or the gate changes size, the requests next in
+    // input order take the free permits.
+    QList<qint64> starts(serviceNs.size(), 0);
+    std::priority_queue<qint64, std::vector<qint64>, std::greater<>> running; // when each holder finishes
+    qsizetype next = 0;
+    qsizetype change = 0;
+    int size = capacity.constFirst().capacity;
+    qint64 now = 0;
+    while (next < serviceNs.size()) {
+        while (change + 1 < capacity.size() && capacity[change + 1].atNs <= now)
+            size = capacity[++change].capacity;
+        while (!running.empty() && running.top() <= now)
+            running.pop();
+        while (next < serviceNs.size() && (size <= 0 || qsizetype(running.size()) < size)) {
+            starts[next] = now;
+            running.push(now + serviceNs[next]);
+            ++next;
+        }
+        if (next >= serviceNs.size())
+            break;
+        qint64 then = running.empty() ? std::numeric_limits<qint64>::max() : running.top();
+        if (change + 1 < capacity.size())
+            then = std::min(then, capacity[change + 1].atNs);
+        if (then == std::numeric_limits<qint64>::max())
+            break; // cannot happen: a gate of size 0 admits everything
+        now = std::max(now, then);
+    }
+    return starts;
+}
+
+namespace {
+
+qint64 makespanOf(const QList<qint64> &serviceNs, const QList<qint64> &starts)
+{
     qint64 makespan = 0;
     for (qsizetype i = 0; i < serviceNs.size(); ++i)
         makespan = std::max(makespan, starts[i] + serviceNs[i]);
     return makespan;
+}
+
+} // namespace
+
+qint64 idealMakespanNs(const QList<qint64> &serviceNs, int slotCount)
+{
+    return makespanOf(serviceNs, idealStartsNs(serviceNs, slotCount));
+}
+
+qint64 idealMakespanNs(const QList<qint64> &serviceNs, const QList<CapacityChange> &capacity)
+{
+    return makespanOf(serviceNs, idealStartsNs(serviceNs, capacity));
 }
 
 qint64 serviceNs(const RequestRecord &record)
@@ -51,18 +99,26 @@ QList<qint64> servicesOf(const RunResult &run)
         services.append(serviceNs(record));
     return services;
 }
+
+// What the gate was over the run: as recorded, or (a file without the record) the settings' size throughout.
+QList<CapacityChange> gateOf(const RunResult &run)
+{
+    if (!run.capacityChanges.isEmpty())
+        return run.capacityChanges;
+    return {{0, run.settings.gateCapacity()}};
+}
 } // namespace
 
 qint64 idealMakespanNs(const RunResult &run)
 {
     if (run.settings.crawl.enabled)
         return 0;
-    return idealMakespanNs(servicesOf(run), run.settings.gateCapacity());
+    return idealMakespanNs(servicesOf(run), gateOf(run));
 }
 
 QList<qint64> idealStartsNs(const RunResult &run)
 {
     if (run.settings.crawl.enabled)
         return {};
-    return idealStartsNs(servicesOf(run), run.settings.gateCapacity());
+    return idealStartsNs(servicesOf(run), gateOf(run));
 }

@@ -10,6 +10,12 @@
 qint64 idealMakespanNs(const QList<qint64> &serviceNs, int slotCount);
 /// When each request starts in that ideal schedule, in input order: what the timeline draws as ghost marks.
 QList<qint64> idealStartsNs(const QList<qint64> &serviceNs, int slotCount);
+/// The same on a gate whose size changed over time, as a run records it: capacity[0] is the initial size (0:
+/// no gate), each later change takes effect at its atNs. A grow admits at once; a shrink lets the requests
+/// holding a permit finish, as the real gate does.
+QList<qint64> idealStartsNs(const QList<qint64> &serviceNs, const QList<CapacityChange> &capacity);
+qint64 idealMakespanNs(const QList<qint64> &serviceNs, const QList<CapacityChange> &capacity);
+/// On the gate's recorded sizes over time, so a gate resized during the run is held to what it really was.
 /// A crawl has no ideal: its pages are found while it runs, so none could start before its parent was read.
 /// For a crawl these give no starts and 0.
 QList<qint64> idealStartsNs(const RunResult &run);

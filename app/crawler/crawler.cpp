@@ -2,13 +2,14 @@
 
 #include "core/clock.h"
 #include "core/hostkey.h"
-#include "crawler/linkextractor.h"
 #include "crawler/retryafter.h"
 #include "crawler/urlnormalizer.h"
 #include "net/managerpool.h"
 #include "run/runner.h"
 
+#include <QElapsedTimer>
 #include <QRegularExpression>
+#include <QTimer>
 
 #include <algorithm>
 
@@ -45,11 +46,10 @@ Crawler::Crawler(Runner *runner, QObject *parent)
 {
     connect(runner, &Runner::responseArrived, this, &Crawler::onResponse);
     connect(runner, &Runner::drained, this, [this](int runId) {
-        // Every page found so far is done and none waits for a robots.txt, or it would have been requested:
-        // nothing more can be found.
-        if (m_running && runId == m_runId && m_heldCount == 0)
-            m_runner->closeInput();
+        if (runId == m_runId)
+            closeInputIfDone();
     });
+    connect(&m_queue, &ParseQueue::parsed, this, &Crawler::processQueue);
     connect(runner, &Runner::finishing, this, &Crawler::onFinishing);
     connect(runner, &Runner::runFinished, this, &Crawler::onRunFinished);
 }
@@ -93,6 +93,7 @@ void Crawler::start(const QList<QUrl> &seeds, const RunSettings &settings, int r
     m_hops.clear();
     m_pageRequests = 0;
     m_heldCount = 0;
+    m_queue.clear(); // what an earlier crawl still had to read is of no use to this one
 
     QList<QUrl> normalizedSeeds;
     for (const QUrl &seed : seeds)
@@ -136,11 +137,15 @@ void Crawler::updateHost(const Origin &origin)
 
 void Crawler::consider(const QUrl &url, int parentId, int depth, int hops)
 {
-    Recorder &recorder = m_runner->recorder();
     const bool sortQuery = m_settings.crawl.sortQuery;
     const QUrl normalized = normalizeUrl(url, sortQuery);
-    const QString key = urlKey(normalized, sortQuery);
+    considerNormalized(normalized, urlKey(normalized, sortQuery), parentId, depth, hops);
+}
 
+void Crawler::considerNormalized(const QUrl &normalized, const QString &key, int parentId, int depth,
+                                 int hops)
+{
+    Recorder &recorder = m_runner->recorder();
     if (m_seen.contains(key)) {
         recorder.skip(normalized, parentId, depth, SkipReason::Duplicate, tr("already requested"));
         return;
@@ -224,14 +229,112 @@ void Crawler::onResponse(int id, const FetchResponse &response)
 {
     if (!m_running || m_runner->recorder().runId() != m_runId)
         return;
-    const RequestRecord record = m_runner->recorder().record(id);
-    if (record.role == RequestRole::Robots)
-        onRobotsResponse(record, response);
-    else
-        onPageResponse(record, response);
+    ParseQueue::Entry entry;
+    entry.record = m_runner->recorder().record(id);
+    const RequestRecord &record = entry.record;
+    // The pause cannot wait for the response's turn: the host's slot frees up as soon as this returns.
+    if (isRetryStatus(record.status) && record.outcome != Outcome::Cancelled) {
+        const Origin *robotsHost = robotsOrigin(record.id);
+        if (record.role == RequestRole::Page || (robotsHost && !robotsHost->rules))
+            entry.retryWaitMs = pauseHostFor(record, response);
+    }
+    ParseTask task = parseTaskFor(record, response);
+    entry.response = response;
+    m_queue.push(std::move(entry), std::move(task));
+    processQueue();
 }
 
-bool Crawler::retryLater(const RequestRecord &record, const FetchResponse &response)
+ParseTask Crawler::parseTaskFor(const RequestRecord &record, const FetchResponse &response)
+{
+    ParseTask task;
+    if (record.outcome != Outcome::Ok
+        || (record.status >= 300 && record.status < 400 && response.location.isValid()))
+        return task;
+    if (record.role == RequestRole::Robots) {
+        const Origin *host = robotsOrigin(record.id);
+        if (!host || host->rules || record.status < 200 || record.status >= 300)
+            return task;
+        task.kind = ParseTask::Kind::Robots;
+        task.userAgent = m_settings.userAgent;
+    } else {
+        if (!isHtmlContentType(record.contentType))
+            return task;
+        task.kind = ParseTask::Kind::Page;
+        task.pageUrl = record.finalUrl.isValid() ? record.finalUrl : record.url;
+        task.contentType = record.contentType;
+        task.sortQuery = m_settings.crawl.sortQuery;
+    }
+    task.body = response.body;
+    return task;
+}
+
+void Crawler::processQueue()
+{
+    // Acting on a response may add requests, and one of those may answer at once; it waits its turn.
+    if (m_processing)
+        return;
+    m_processing = true;
+    QElapsedTimer slice;
+    slice.start();
+    const quint64 generation = m_queue.generation();
+    const auto current = [&] { return m_running && m_queue.generation() == generation; };
+    while (current()) {
+        ParseQueue::Entry *entry = m_queue.head();
+        if (!entry)
+            break;
+        if (!entry->begun) {
+            entry->begun = true;
+            if (entry->record.role == RequestRole::Robots)
+                onRobotsResponse(*entry);
+            else
+                onPageResponse(*entry);
+            if (!current())
+                break;
+        }
+        // A page of a million links must not hold the event loop for seconds, so they go a slice at a time.
+        QList<QList<ParsedLink>> &chunks = entry->parsed.linkChunks;
+        while (!chunks.isEmpty() && slice.elapsed() < SliceMs) {
+            QList<ParsedLink> &links = chunks.first();
+            follow(entry->record, links.constFirst());
+            if (!current())
+                break;
+            links.removeFirst(); // so a link's memory goes in the slice that acted on it
+            if (links.isEmpty())
+                chunks.removeFirst();
+        }
+        if (!current())
+            break;
+        if (!chunks.isEmpty()) {
+            scheduleSlice();
+            break;
+        }
+        m_queue.pop();
+    }
+    m_processing = false;
+    closeInputIfDone();
+}
+
+void Crawler::scheduleSlice()
+{
+    if (m_sliceScheduled)
+        return;
+    m_sliceScheduled = true;
+    QTimer::singleShot(0, this, [this] {
+        m_sliceScheduled = false;
+        processQueue();
+    });
+}
+
+void Crawler::closeInputIfDone()
+{
+    // Every request is done, every response acted on and no URL waits for a robots.txt, or it would have
+    // been requested: nothing more can be found.
+    if (m_running && m_runner->isRunning() && m_heldCount == 0 && m_queue.isEmpty()
+        && m_runner->done() == m_runner->total())
+        m_runner->closeInput();
+}
+
+qint64 Crawler::pauseHostFor(const RequestRecord &record, const FetchResponse &response)
 {
     // The server asked for fewer requests: the whole host waits, whether or not this URL is asked again.
     // Retry-After when it gave one, else 1 s, 2 s, 4 s ... for the attempts so far; never beyond
@@ -241,7 +344,11 @@ bool Crawler::retryLater(const RequestRecord &record, const FetchResponse &respo
         = retryAfterMs(response.retryAfter, QDateTime::currentDateTimeUtc()).value_or(backoffMs);
     m_runner->pauseHost(HostKey::fromUrl(record.url).origin(),
                         Clock::nowNs() + std::min(waitMs, MaxRetryWaitMs) * 1'000'000);
+    return waitMs;
+}
 
+bool Crawler::retryLater(const RequestRecord &record, qint64 waitMs)
+{
     // Why there is no retry goes on the record, next to the status that asked for one.
     const auto giveUp = [&](const QString &why) {
         RequestRecord &final = m_runner->recorder().edit(record.id);
@@ -273,34 +380,30 @@ bool Crawler::retryLater(const RequestRecord &record, const FetchResponse &respo
     return true;
 }
 
-void Crawler::onPageResponse(const RequestRecord &record, const FetchResponse &response)
+void Crawler::onPageResponse(const ParseQueue::Entry &entry)
 {
+    const RequestRecord &record = entry.record;
     if (record.outcome == Outcome::Cancelled)
         return;
-    if (isRetryStatus(record.status) && retryLater(record, response))
+    if (entry.retryWaitMs >= 0 && retryLater(record, entry.retryWaitMs))
         return;
 
-    if (record.status >= 300 && record.status < 400 && response.location.isValid()) {
+    if (record.status >= 300 && record.status < 400 && entry.response.location.isValid()) {
         // A redirect is the same page under another URL: same depth, one more hop.
-        consider(response.location, record.id, record.depth, m_hops.value(record.id) + 1);
+        consider(entry.response.location, record.id, record.depth, m_hops.value(record.id) + 1);
         return;
     }
-    if (record.outcome != Outcome::Ok || !isHtmlContentType(record.contentType))
-        return; // a leaf: an asset, an error or an empty answer
+    // A leaf (an asset, an error or an empty answer) has no links; a page's are followed by processQueue().
+}
 
-    const QUrl base = record.finalUrl.isValid() ? record.finalUrl : record.url;
-    for (const ExtractedLink &link : extractLinks(response.body, base, false)) {
-        if (!m_running)
-            return;
-        if (link.nofollow && m_settings.crawl.honourNofollow) {
-            m_runner->recorder().skip(
-                normalizeUrl(link.url, m_settings.crawl.sortQuery), record.id, record.depth + 1,
-                SkipReason::Nofollow,
-                tr("nofollow on <%1>, or in the page's robots meta tag").arg(link.source));
-            continue;
-        }
-        consider(link.url, record.id, record.depth + 1, 0);
+void Crawler::follow(const RequestRecord &page, const ParsedLink &link)
+{
+    if (link.nofollow && m_settings.crawl.honourNofollow) {
+        m_runner->recorder().skip(link.url, page.id, page.depth + 1, SkipReason::Nofollow,
+                                  tr("nofollow on <%1>, or in the page's robots meta tag").arg(link.source));
+        return;
     }
+    considerNormalized(link.url, link.key, page.id, page.depth + 1, 0);
 }
 
 Crawler::Origin *Crawler::robotsOrigin(int recordId)
@@ -313,8 +416,10 @@ Crawler::Origin *Crawler::robotsOrigin(int recordId)
     return nullptr;
 }
 
-void Crawler::onRobotsResponse(const RequestRecord &record, const FetchResponse &response)
+void Crawler::onRobotsResponse(const ParseQueue::Entry &entry)
 {
+    const RequestRecord &record = entry.record;
+    const FetchResponse &response = entry.response;
     Origin *found = robotsOrigin(record.id);
     if (!found || record.outcome == Outcome::Cancelled || found->rules)
         return;
@@ -322,7 +427,7 @@ void Crawler::onRobotsResponse(const RequestRecord &record, const FetchResponse 
 
     const int status = record.status;
     const QString file = record.url.toDisplayString();
-    if (isRetryStatus(status) && retryLater(record, response))
+    if (entry.retryWaitMs >= 0 && retryLater(record, entry.retryWaitMs))
         return;
     if (status >= 300 && status < 400 && response.location.isValid()) {
         if (host.robotsRedirects < MaxRobotsRedirects) {
@@ -337,8 +442,8 @@ void Crawler::onRobotsResponse(const RequestRecord &record, const FetchResponse 
         return;
     }
     if (status >= 200 && status < 300 && record.outcome == Outcome::Ok) {
-        RobotsRules rules = RobotsRules::parse(response.body, m_settings.userAgent);
-        decideRobots(host, RobotsStatus::Parsed, rules,
+        Q_ASSERT(entry.parsed.rules); // parsed on a worker thread
+        decideRobots(host, RobotsStatus::Parsed, entry.parsed.rules.value_or(RobotsRules::allowAll()),
                      tr("%1 answered %2: its rules apply").arg(file).arg(status));
         return;
     }
@@ -385,6 +490,7 @@ void Crawler::onFinishing(bool cancelled)
 {
     if (!m_running || !cancelled)
         return;
+    m_queue.clear(); // responses not acted on yet find nothing more: the crawl is over
     // The crawl stops before these hosts' robots.txt answered; their URLs stay on record.
     for (Origin &host : m_origins) {
         for (const Held &url : std::as_const(host.held)) {
@@ -399,4 +505,5 @@ void Crawler::onFinishing(bool cancelled)
 void Crawler::onRunFinished()
 {
     m_running = false;
+    m_queue.clear();
 }

@@ -2,6 +2,7 @@
 
 #include "core/runresult.h"
 #include "crawler/crawlscope.h"
+#include "crawler/parsequeue.h"
 #include "crawler/robotsrules.h"
 
 #include <QHash>
@@ -22,6 +23,11 @@ struct FetchResponse;
 /// fetched before any of its pages (which wait meanwhile); its Crawl-delay paces the host, and a 429 or 503
 /// pauses the host for Retry-After (or an exponential backoff) before a bounded number of retries.
 /// Redirects are followed here, hop by hop, so that each hop is de-duplicated like a link.
+///
+/// Pages and robots.txt files are parsed on worker threads (ParseQueue), so the event loop, and with it every
+/// timestamp of the run, never waits for a parse. The crawl still acts on the responses in the order they
+/// arrived, so its decisions are the same whatever the threads' timing; a page's links are acted on a slice
+/// at a time, and the crawl only ends once every response is acted on.
 class Crawler : public QObject
 {
     Q_OBJECT
@@ -46,6 +52,11 @@ public:
     bool isRunning() const { return m_running; }
     /// URLs found and waiting for their host's robots.txt, not yet handed to the runner.
     int held() const { return m_heldCount; }
+    /// Responses being parsed or waiting for their turn to be acted on.
+    int pendingResponses() const { return int(m_queue.size()); }
+
+    /// The longest the crawl acts on one page's links before it lets the event loop run.
+    static constexpr int SliceMs = 5;
 
 private:
     struct Held
@@ -64,17 +75,27 @@ private:
     };
 
     void consider(const QUrl &url, int parentId, int depth, int hops);
+    void considerNormalized(const QUrl &normalized, const QString &key, int parentId, int depth, int hops);
     void admit(const QUrl &url, int parentId, int depth, int hops);
     void requestPage(const QUrl &url, int parentId, int depth, int hops, int attempt);
     void requestRobots(Origin &origin, const QUrl &url, int parentId);
     void onResponse(int id, const FetchResponse &response);
-    void onPageResponse(const RequestRecord &record, const FetchResponse &response);
-    void onRobotsResponse(const RequestRecord &record, const FetchResponse &response);
+    /// What reading this response takes, if anything; decided when it arrives, as the crawler's state was.
+    ParseTask parseTaskFor(const RequestRecord &record, const FetchResponse &response);
+    /// Acts on the queued responses in order, as far as they are parsed; a page's links a slice at a time.
+    void processQueue();
+    void scheduleSlice();
+    void closeInputIfDone();
+    void onPageResponse(const ParseQueue::Entry &entry);
+    void follow(const RequestRecord &page, const ParsedLink &link);
+    void onRobotsResponse(const ParseQueue::Entry &entry);
     void decideRobots(Origin &origin, RobotsStatus status, std::optional<RobotsRules> rules,
                       const QString &detail);
-    /// After a 429 or 503: pauses the record's host, and queues another attempt if one is left (false when
-    /// none is, with the reason on the record).
-    bool retryLater(const RequestRecord &record, const FetchResponse &response);
+    /// After a 429 or 503, as soon as it arrived: pauses the record's host; returns for how long.
+    qint64 pauseHostFor(const RequestRecord &record, const FetchResponse &response);
+    /// After the pause, in turn: queues another attempt if one is left (false when none is, with the reason
+    /// on the record).
+    bool retryLater(const RequestRecord &record, qint64 waitMs);
     void onFinishing(bool cancelled);
     void onRunFinished();
     Origin &origin(const QUrl &url);
@@ -92,4 +113,7 @@ private:
     QHash<int, int> m_hops; // record id -> redirects followed to reach it
     int m_pageRequests = 0;
     int m_heldCount = 0;
+    ParseQueue m_queue;
+    bool m_processing = false;
+    bool m_sliceScheduled = false;
 };

@@ -1,5 +1,7 @@
 #include "demorouter.h"
 
+#include "demogensite.h"
+
 #include <QUrlQuery>
 
 #include <limits>
@@ -108,6 +110,8 @@ DemoResponse DemoRouter::route(QByteArrayView method, const QByteArray &target, 
 
     const QList<QByteArray> segments = path.mid(1).split('/');
     const QByteArray endpoint = segments.constFirst();
+    if (endpoint == "gen")
+        return generated(segments);
     if (endpoint != "delay" && endpoint != "status" && endpoint != "bytes" && endpoint != "redirect") {
         return DemoResponse::html(
             404, QStringLiteral("404 Not Found"),
@@ -137,6 +141,50 @@ int DemoRouter::jitterMs(quint64 seed, QByteArrayView target, int minMs, int max
     return minMs + int(splitmix64(seed ^ fnv1a64(target)) % span);
 }
 
+std::optional<int> DemoRouter::plannedDelayMs(const QByteArray &target, quint64 seed)
+{
+    const qsizetype queryAt = target.indexOf('?');
+    const QByteArray path = queryAt < 0 ? target : target.left(queryAt);
+    const QUrlQuery query(QString::fromUtf8(queryAt < 0 ? QByteArray() : target.mid(queryAt + 1)));
+    const QList<QByteArray> segments = path.split('/');
+    // "/delay/500" splits into "", "delay", "500"
+    if (segments.size() != 3 || !segments.at(0).isEmpty())
+        return std::nullopt;
+    const QByteArray &endpoint = segments.at(1);
+    const QByteArray &argument = segments.at(2);
+    if (endpoint == "delay") {
+        const qsizetype dash = argument.indexOf('-');
+        const auto minMs = parseNumber(dash < 0 ? argument : argument.left(dash), MaxDelayMs);
+        const auto maxMs = dash < 0 ? minMs : parseNumber(argument.mid(dash + 1), MaxDelayMs);
+        if (!minMs || !maxMs || *minMs > *maxMs)
+            return std::nullopt;
+        if (dash < 0)
+            return int(*minMs);
+        if (query.hasQueryItem(QStringLiteral("seed"))) {
+            const auto querySeed
+                = parseQueryNumber(query, QStringLiteral("seed"), std::numeric_limits<quint64>::max());
+            if (!querySeed)
+                return std::nullopt;
+            seed = *querySeed;
+        }
+        return jitterMs(seed, target, int(*minMs), int(*maxMs));
+    }
+    if (endpoint == "status" || endpoint == "bytes") {
+        if (!parseNumber(argument, endpoint == "status" ? 599 : quint64(MaxBytes)))
+            return std::nullopt;
+        if (endpoint == "status") {
+            const auto code = parseNumber(argument, 599);
+            if (*code >= 300 && *code < 400)
+                return std::nullopt; // a redirect: the client goes on somewhere else
+        }
+        if (!query.hasQueryItem(QStringLiteral("delay")))
+            return 0;
+        const auto ms = parseQueryNumber(query, QStringLiteral("delay"), MaxDelayMs);
+        return ms ? std::optional<int>(int(*ms)) : std::nullopt;
+    }
+    return std::nullopt;
+}
+
 DemoResponse DemoRouter::index() const
 {
     const QString items = QStringLiteral(
@@ -151,10 +199,16 @@ DemoResponse DemoRouter::index() const
         "<li><a href=\"/redirect/3\">/redirect/N</a>: a chain of N redirects (0..%3); "
         "<code>?delay=MS</code></li>\n"
         "<li><a href=\"/site/\">/site/</a>: a small website to crawl, with traps; "
-        "<a href=\"/robots.txt\">/robots.txt</a> governs it</li>");
+        "<a href=\"/robots.txt\">/robots.txt</a> governs it</li>\n"
+        "<li><a href=\"/gen/100/\">/gen/N/</a>: a generated website of N pages (1..%4), about %5 links "
+        "each; <code>/gen/N/P</code> is page P</li>");
     return DemoResponse::html(200, QStringLiteral("Crawlscope demo server"),
                               QStringLiteral("<p>Every endpoint answers GET and HEAD.</p>\n<ul>\n%1\n</ul>")
-                                  .arg(items.arg(MaxDelayMs).arg(MaxBytes).arg(MaxRedirects)));
+                                  .arg(items.arg(MaxDelayMs)
+                                           .arg(MaxBytes)
+                                           .arg(MaxRedirects)
+                                           .arg(DemoGenSite::MaxPages)
+                                           .arg(DemoGenSite::LinksPerPage)));
 }
 
 DemoResponse DemoRouter::delay(const QByteArray &argument, const QByteArray &target,
@@ -267,4 +321,33 @@ DemoResponse DemoRouter::redirect(const QByteArray &argument, const QByteArray &
         response.headers.append({QByteArrayLiteral("Location"), location});
     }
     return withQueryDelay(response, query);
+}
+
+DemoResponse DemoRouter::generated(const QList<QByteArray> &segments) const
+{
+    if (segments.size() != 3)
+        return badRequest(QStringLiteral("expected /gen/<pages>/ or /gen/<pages>/<page>"));
+    const auto pages = parseNumber(segments.at(1), DemoGenSite::MaxPages);
+    if (!pages || *pages < 1) {
+        return badRequest(QStringLiteral("bad page count \"%1\": expected 1..%2")
+                              .arg(QString::fromUtf8(segments.at(1)))
+                              .arg(DemoGenSite::MaxPages));
+    }
+    const QByteArray &pageText = segments.at(2);
+    const auto page
+        = pageText.isEmpty() ? std::optional<quint64>(0) : parseNumber(pageText, DemoGenSite::MaxPages);
+    if (!page) {
+        return badRequest(QStringLiteral("bad page \"%1\": expected 1..%2")
+                              .arg(QString::fromUtf8(pageText))
+                              .arg(*pages - 1));
+    }
+    // The root is page 0; "/gen/N/0" would be a second name for it, so there is none.
+    if (*page >= *pages || (!pageText.isEmpty() && *page == 0)) {
+        return DemoResponse::html(404, QStringLiteral("404 Not Found"),
+                                  QStringLiteral("<p>This site has pages 1 to %1 besides its root "
+                                                 "<a href=\"/gen/%2/\">/gen/%2/</a>.</p>")
+                                      .arg(*pages - 1)
+                                      .arg(*pages));
+    }
+    return DemoGenSite::respond(int(*pages), int(*page));
 }

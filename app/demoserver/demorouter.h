@@ -6,6 +6,8 @@
 #include <QByteArray>
 #include <QByteArrayView>
 
+#include <optional>
+
 class QUrlQuery;
 
 /// Maps one request of the demo server to its response; ENDPOINTS.md is the reference. A small value,
@@ -27,6 +29,10 @@ public:
     /// The delay /delay/MIN-MAX draws for a target: MIN + splitmix64(seed ^ fnv1a64(target)) % (MAX - MIN +
     /// 1). Public so that anyone can predict the work a URL stands for.
     static int jitterMs(quint64 seed, QByteArrayView target, int minMs, int maxMs);
+    /// How long the server will wait before it answers this target, worked out without routing it (so the
+    /// demo site's state is not touched): /delay/MS, /delay/MIN-MAX, and the ?delay=MS of /status and
+    /// /bytes. Nothing for anything else (a redirect chain's total depends on the client following it).
+    static std::optional<int> plannedDelayMs(const QByteArray &target, quint64 seed);
 
 private:
     DemoResponse index() const;
@@ -35,6 +41,7 @@ private:
     DemoResponse bytes(const QByteArray &argument, const QUrlQuery &query) const;
     DemoResponse redirect(const QByteArray &argument, const QByteArray &rawQuery,
                           const QUrlQuery &query) const;
+    DemoResponse generated(const QList<QByteArray> &segments) const;
 
     quint64 m_seed;
     DemoSite m_site;

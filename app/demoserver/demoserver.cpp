@@ -101,3 +101,15 @@ QUrl DemoServer::baseUrl() const
     url.setPort(m_port);
     return url;
 }
+
+std::optional<qint64> DemoServer::plannedLatencyNs(const QUrl &url) const
+{
+    if (!isRunning() || url.scheme() != QLatin1String("http") || url.port(80) != m_port
+        || (url.host() != QLatin1String("127.0.0.1") && url.host() != QLatin1String("localhost")))
+        return std::nullopt;
+    const std::optional<int> ms = DemoRouter::plannedDelayMs(
+        url.toEncoded(QUrl::RemoveScheme | QUrl::RemoveAuthority | QUrl::RemoveFragment), m_seed);
+    if (!ms)
+        return std::nullopt;
+    return qint64(*ms) * 1'000'000;
+}

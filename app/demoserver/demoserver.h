@@ -6,6 +6,7 @@
 
 #include <atomic>
 #include <memory>
+#include <optional>
 
 class QThread;
 
@@ -31,6 +32,9 @@ public:
     /// Seeds the jitter of /delay/MIN-MAX (default 1); takes effect at the next start().
     void setSeed(quint64 seed) { m_seed = seed; }
     int openConnections() const { return m_openConnections.load(); }
+    /// How long this server will take to answer url before anyone asks it (DemoRouter::plannedDelayMs), in
+    /// nanoseconds; nothing for a URL of another server or one whose wait is not known in advance.
+    std::optional<qint64> plannedLatencyNs(const QUrl &url) const;
 
 private:
     std::unique_ptr<QThread> m_thread;

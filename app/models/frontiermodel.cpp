@@ -1,6 +1,7 @@
 #include "frontiermodel.h"
 
 #include "core/durationformat.h"
+#include "core/hostkey.h"
 
 #include "runmodel.h"
 
@@ -90,12 +91,6 @@ QString FrontierModel::stateLabel(State state)
         return tr("skipped");
     }
     Q_UNREACHABLE();
-}
-
-QString FrontierModel::originOf(const QUrl &url)
-{
-    return url.adjusted(QUrl::RemoveUserInfo | QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment)
-        .toDisplayString();
 }
 
 void FrontierModel::rebuild()
@@ -392,7 +387,7 @@ QVariant FrontierModel::recordData(int row, Column column, int role) const
     case Column::Parent:
         return parentUrl(record.parentId);
     case Column::Host:
-        return originOf(record.url);
+        return HostKey::fromUrl(record.url).displayName();
     case Column::Seen:
         return 1;
     case Column::Found:
@@ -453,7 +448,7 @@ QVariant FrontierModel::skippedData(int index, Column column, int role) const
     case Column::Parent:
         return parentUrl(skip.parentId);
     case Column::Host:
-        return originOf(skip.url);
+        return HostKey::fromUrl(skip.url).displayName();
     case Column::Seen:
         return skip.count;
     case Column::Found:
@@ -477,7 +472,7 @@ QString FrontierModel::recordNote(const RequestRecord &record) const
         if (host != m_hosts.cend() && !host->robotsDetail.isEmpty())
             parts.append(host->robotsDetail);
         else
-            parts.append(tr("robots.txt of %1").arg(originOf(record.url)));
+            parts.append(tr("robots.txt of %1").arg(HostKey::fromUrl(record.url).displayName()));
     } else {
         switch (info.state) {
         case State::Fetched:

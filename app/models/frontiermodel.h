@@ -96,8 +96,6 @@ public:
 
     static State stateOf(const RequestRecord &record);
     static QString stateLabel(State state);
-    /// "https://example.com:8443" for any URL on that origin.
-    static QString originOf(const QUrl &url);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;

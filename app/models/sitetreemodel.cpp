@@ -1,5 +1,6 @@
 #include "sitetreemodel.h"
 
+#include "core/hostkey.h"
 #include "frontiermodel.h"
 #include "runmodel.h"
 
@@ -245,7 +246,7 @@ QString SiteTreeModel::urlText(const Node &node) const
 {
     const QUrl &url = latest(node).url;
     if (node.parent != NoNode
-        && FrontierModel::originOf(latest(m_nodes[node.parent]).url) == FrontierModel::originOf(url)) {
+        && HostKey::fromUrl(latest(m_nodes[node.parent]).url) == HostKey::fromUrl(url)) {
         const QString path = url.toDisplayString(QUrl::RemoveScheme | QUrl::RemoveAuthority);
         return path.isEmpty() ? QStringLiteral("/") : path;
     }

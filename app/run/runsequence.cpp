@@ -24,6 +24,27 @@ QList<RunSettings> RunSequence::comparison(const RunSettings &base)
     return plan;
 }
 
+QList<RunSettings> RunSequence::sweep(const RunSettings &base, const QList<int> &limits)
+{
+    QList<RunSettings> plan;
+    for (const int limit : limits) {
+        RunSettings settings = base;
+        settings.mode = RunMode::Limited;
+        settings.limit = limit;
+        plan.append(settings);
+    }
+    return plan;
+}
+
+QList<int> RunSequence::defaultSweepLimits(int urlCount)
+{
+    QList<int> limits;
+    for (qint64 k = 1; k < urlCount; k *= 2)
+        limits.append(int(k));
+    limits.append(std::max(1, urlCount));
+    return limits;
+}
+
 void RunSequence::start(const QList<QUrl> &urls, const QList<RunSettings> &plan, int firstRunId)
 {
     cancel();

@@ -19,6 +19,10 @@ public:
 
     /// sequential, gather and limited, each a copy of base with only the mode changed.
     static QList<RunSettings> comparison(const RunSettings &base);
+    /// The sweep: limited mode once for each k, in the order given, each a copy of base.
+    static QList<RunSettings> sweep(const RunSettings &base, const QList<int> &limits);
+    /// The sweep's default ks: 1, 2, 4 ... doubling up to the number of URLs, which ends the list.
+    static QList<int> defaultSweepLimits(int urlCount);
 
     /// Runs get the ids firstRunId, firstRunId + 1, ... in plan order.
     void start(const QList<QUrl> &urls, const QList<RunSettings> &plan, int firstRunId = 0);

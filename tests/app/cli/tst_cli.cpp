@@ -69,7 +69,7 @@ void TestCli::jsonSummaryHasTheContractedFields()
         QStringLiteral("mode"),           QStringLiteral("limit"),   QStringLiteral("delay_ms"),
         QStringLiteral("requests"),       QStringLiteral("ok"),      QStringLiteral("failed"),
         QStringLiteral("cancelled"),      QStringLiteral("wall_ms"), QStringLiteral("ideal_ms"),
-        QStringLiteral("peak_in_flight"), QStringLiteral("bytes")};
+        QStringLiteral("peak_in_flight"), QStringLiteral("bytes"),   QStringLiteral("predicted_ms")};
     for (const auto &key : keys)
         QVERIFY2(summary.contains(key), qPrintable(key));
     QCOMPARE(summary.value(QStringLiteral("mode")).toString(), QStringLiteral("limited"));
@@ -79,6 +79,8 @@ void TestCli::jsonSummaryHasTheContractedFields()
     QCOMPARE(summary.value(QStringLiteral("peak_in_flight")).toInt(), 2);
     QVERIFY(summary.value(QStringLiteral("wall_ms")).toDouble()
             >= summary.value(QStringLiteral("ideal_ms")).toDouble());
+    // 4 x 20 ms on 2 permits: two rounds, known before the run from the demo server's delays.
+    QCOMPARE(summary.value(QStringLiteral("predicted_ms")).toDouble(), 40.0);
 }
 
 void TestCli::compareRunsTheThreeModes()
@@ -92,8 +94,10 @@ void TestCli::compareRunsTheThreeModes()
     const QStringList modes {QStringLiteral("sequential"), QStringLiteral("gather"),
                              QStringLiteral("limited")};
     const QList<int> peaks {1, 5, 3};
+    const QList<double> predicted {250, 50, 100}; // the lesson's rules: the sum, the longest, two rounds
     for (int i = 0; i < 3; ++i) {
         QCOMPARE(runs[i].toObject().value(QStringLiteral("mode")).toString(), modes[i]);
+        QCOMPARE(runs[i].toObject().value(QStringLiteral("predicted_ms")).toDouble(), predicted[i]);
         QCOMPARE(runs[i].toObject().value(QStringLiteral("peak_in_flight")).toInt(), peaks[i]);
     }
 }
@@ -115,6 +119,8 @@ void TestCli::crawlSummaryAddsPagesSkippedAndHosts()
     QCOMPARE(summary.value(QStringLiteral("requests")).toInt(), 12); // no robots.txt asked for
     QCOMPARE(summary.value(QStringLiteral("robots_txt")).toString(), QStringLiteral("ignored"));
     QVERIFY(summary.value(QStringLiteral("ideal_ms")).isNull());
+    QVERIFY(summary.contains(QStringLiteral("predicted_ms")));
+    QVERIFY(summary.value(QStringLiteral("predicted_ms")).isNull()); // a crawl's work is found as it goes
     QCOMPARE(summary.value(QStringLiteral("peak_in_flight")).toInt(), CrawlSettings::DefaultPerHost);
     const auto skipped = summary.value(QStringLiteral("skipped")).toObject();
     QVERIFY(skipped.value(QStringLiteral("page_limit")).toInt() > 0);

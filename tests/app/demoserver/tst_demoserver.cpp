@@ -1,3 +1,4 @@
+#include "demoserver/demogensite.h"
 #include "demoserver/demorouter.h"
 #include "demoserver/demoserver.h"
 #include "replywait.h"
@@ -11,6 +12,7 @@
 #include <QTcpSocket>
 #include <QTest>
 
+#include <algorithm>
 #include <memory>
 #include <vector>
 
@@ -101,6 +103,9 @@ private Q_SLOTS:
     void fixedDelay();
     void jitterIsDeterministic();
     void jitterDependsOnSeedAndQuery();
+    void plannedDelayIsWhatTheServerWaits();
+    void plannedDelayIsUnknownElsewhere_data();
+    void plannedDelayIsUnknownElsewhere();
     void status_data();
     void status();
     void bytes_data();
@@ -108,6 +113,10 @@ private Q_SLOTS:
     void headHasNoBody();
     void redirectChainIsFollowed();
     void redirectKeepsQuery();
+    void generatedSiteLinksDeterministically();
+    void generatedSiteReachesEveryPage();
+    void generatedSiteRefusesWhatItLacks_data();
+    void generatedSiteRefusesWhatItLacks();
     void unknownIs404_data();
     void unknownIs404();
     void badNumbersAre400_data();
@@ -174,7 +183,7 @@ void TestDemoServer::index()
     QCOMPARE(reply->rawHeader("Server"), QByteArray("Crawlscope-demo"));
     const QByteArray body = reply->readAll();
     QCOMPARE(reply->header(QNetworkRequest::ContentLengthHeader).toLongLong(), body.size());
-    for (const char *endpoint : {"/delay/", "/status/", "/bytes/", "/redirect/"})
+    for (const char *endpoint : {"/delay/", "/status/", "/bytes/", "/redirect/", "/gen/"})
         QVERIFY2(body.contains(endpoint), endpoint);
 }
 
@@ -232,6 +241,39 @@ void TestDemoServer::jitterDependsOnSeedAndQuery()
     QCOMPARE(overridden.size(), 1);
     QCOMPARE(delaysOf(other, seeded), overridden);
     QCOMPARE(overridden.at(0), DemoRouter::jitterMs(7, "/delay/0-50?seed=7", 0, 50));
+}
+
+void TestDemoServer::plannedDelayIsWhatTheServerWaits()
+{
+    // The prediction of the lesson rests on this: what the server will wait is known before asking it.
+    const QStringList targets {QStringLiteral("/delay/40"),          QStringLiteral("/delay/0-90"),
+                               QStringLiteral("/delay/10-80?i=1"),   QStringLiteral("/delay/10-80?i=2"),
+                               QStringLiteral("/delay/5-60?seed=9"), QStringLiteral("/status/200?delay=25"),
+                               QStringLiteral("/bytes/10?delay=15")};
+    const QList<int> waited = delaysOf(m_server, targets);
+    QCOMPARE(waited.size(), targets.size());
+    for (qsizetype i = 0; i < targets.size(); ++i) {
+        const QUrl url = m_server.baseUrl().resolved(QUrl(targets[i]));
+        QCOMPARE(m_server.plannedLatencyNs(url), std::optional<qint64>(qint64(waited[i]) * 1'000'000));
+    }
+}
+
+void TestDemoServer::plannedDelayIsUnknownElsewhere_data()
+{
+    QTest::addColumn<QString>("url");
+    QTest::newRow("another port") << QStringLiteral("http://127.0.0.1:1/delay/40");
+    QTest::newRow("another host") << QStringLiteral("http://example.com/delay/40");
+    QTest::newRow("a redirect chain") << QStringLiteral("{demo}/redirect/3");
+    QTest::newRow("a redirect status") << QStringLiteral("{demo}/status/302");
+    QTest::newRow("the demo site") << QStringLiteral("{demo}/site/");
+    QTest::newRow("a bad delay") << QStringLiteral("{demo}/delay/90-10");
+}
+
+void TestDemoServer::plannedDelayIsUnknownElsewhere()
+{
+    QFETCH(QString, url);
+    url.replace(QStringLiteral("{demo}"), m_server.baseUrl().toString());
+    QCOMPARE(m_server.plannedLatencyNs(QUrl(url)), std::nullopt);
 }
 
 void TestDemoServer::status_data()
@@ -358,6 +400,95 @@ void TestDemoServer::redirectKeepsQuery()
     QCOMPARE(statusOf(reply.get()), 302);
     QCOMPARE(reply->rawHeader("Location"), QByteArray("/redirect/1?delay=5"));
     QCOMPARE(reply->rawHeader("X-Demo-Delay-Ms"), QByteArray("5"));
+}
+
+void TestDemoServer::generatedSiteLinksDeterministically()
+{
+    // What is served is what DemoGenSite::links() says, twice alike, in document order.
+    for (const int page : {0, 1, 2499, 4999}) {
+        const QByteArray path = DemoGenSite::path(5000, page);
+        const auto reply = send(QString::fromLatin1(path));
+        QVERIFY(finished(reply.get()));
+        QCOMPARE(statusOf(reply.get()), 200);
+        QCOMPARE(reply->rawHeader("Content-Type"), QByteArray("text/html; charset=utf-8"));
+        QVERIFY(reply->rawHeader("X-Demo-Delay-Ms").isEmpty());
+        const QByteArray body = reply->readAll();
+        QVERIFY(body.contains(QByteArray("<title>Page " + QByteArray::number(page) + " of 5000</title>")));
+
+        QList<int> served;
+        for (qsizetype at = body.indexOf("href=\""); at >= 0; at = body.indexOf("href=\"", at + 1)) {
+            const qsizetype start = at + 6;
+            const QByteArray href = body.mid(start, body.indexOf('"', start) - start);
+            QVERIFY2(href.startsWith("/gen/5000/"), href.constData());
+            served.append(href.mid(10).toInt()); // "/gen/5000/" itself is page 0
+        }
+        const QList<int> expected = DemoGenSite::links(5000, page);
+        QCOMPARE(served, expected);
+        QCOMPARE(expected.size(), DemoGenSite::LinksPerPage);
+        QVERIFY(!expected.contains(page));
+        QCOMPARE(DemoGenSite::links(5000, page), expected);
+
+        const auto again = send(QString::fromLatin1(path));
+        QVERIFY(finished(again.get()));
+        QCOMPARE(again->readAll(), body);
+    }
+    QCOMPARE(DemoGenSite::path(5000, 0), QByteArray("/gen/5000/"));
+    QCOMPARE(DemoGenSite::path(5000, 7), QByteArray("/gen/5000/7"));
+    QVERIFY(DemoGenSite::links(1, 0).isEmpty());
+    QCOMPARE(DemoGenSite::links(2, 1), QList<int>(DemoGenSite::LinksPerPage, 0));
+}
+
+void TestDemoServer::generatedSiteReachesEveryPage()
+{
+    // From the root, by links alone, every page within a depth of log2(N): a crawl can take the whole site.
+    constexpr int Pages = 5000;
+    QList<int> depth(Pages, -1);
+    depth[0] = 0;
+    QList<int> frontier {0};
+    int reached = 1;
+    while (!frontier.isEmpty()) {
+        QList<int> next;
+        for (const int page : std::as_const(frontier)) {
+            for (const int target : DemoGenSite::links(Pages, page)) {
+                QVERIFY(target >= 0 && target < Pages);
+                if (depth[target] >= 0)
+                    continue;
+                depth[target] = depth[page] + 1;
+                next.append(target);
+                ++reached;
+            }
+        }
+        frontier = next;
+    }
+    QCOMPARE(reached, Pages);
+    QVERIFY(*std::max_element(depth.cbegin(), depth.cend()) <= 13);
+}
+
+void TestDemoServer::generatedSiteRefusesWhatItLacks_data()
+{
+    QTest::addColumn<QString>("target");
+    QTest::addColumn<int>("status");
+
+    QTest::newRow("no slash") << QStringLiteral("/gen/10") << 400;
+    QTest::newRow("no size") << QStringLiteral("/gen/") << 400;
+    QTest::newRow("size 0") << QStringLiteral("/gen/0/") << 400;
+    QTest::newRow("size too big") << QStringLiteral("/gen/1000001/") << 400;
+    QTest::newRow("bad page") << QStringLiteral("/gen/10/x") << 400;
+    QTest::newRow("too deep") << QStringLiteral("/gen/10/1/2") << 400;
+    QTest::newRow("page past the end") << QStringLiteral("/gen/10/10") << 404;
+    QTest::newRow("page 0 is the root") << QStringLiteral("/gen/10/0") << 404;
+    QTest::newRow("last page") << QStringLiteral("/gen/10/9") << 200;
+    QTest::newRow("one-page site") << QStringLiteral("/gen/1/") << 200;
+}
+
+void TestDemoServer::generatedSiteRefusesWhatItLacks()
+{
+    QFETCH(QString, target);
+    QFETCH(int, status);
+    const auto reply = send(target);
+    QVERIFY(finished(reply.get()));
+    QCOMPARE(statusOf(reply.get()), status);
+    QCOMPARE(reply->rawHeader("Content-Type"), QByteArray("text/html; charset=utf-8"));
 }
 
 void TestDemoServer::unknownIs404_data()

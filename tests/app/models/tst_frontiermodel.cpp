@@ -63,7 +63,7 @@ void TestFrontierModel::followsACrawlLive()
     QCOMPARE(rows(model),
              (QStringList {
                  QStringLiteral("0 | http://site.test/robots.txt | queued | robots.txt of "
-                                "http://site.test | 0 |  | 1"),
+                                "site.test | 0 |  | 1"),
                  QStringLiteral("1 | http://site.test/ | queued |  | 0 |  | 1"),
              }));
     QCOMPARE(model.counts().queued, 1); // robots.txt is not a page
@@ -154,7 +154,7 @@ void TestFrontierModel::followsACrawlLive()
         }));
     QCOMPARE(cell(model, b2, FrontierModel::Column::Status), QStringLiteral("200"));
     QCOMPARE(cell(model, e, FrontierModel::Column::Status), QString());
-    QCOMPARE(cell(model, seed, FrontierModel::Column::Host), QStringLiteral("http://site.test"));
+    QCOMPARE(cell(model, seed, FrontierModel::Column::Host), QStringLiteral("site.test"));
 
     FrontierModel::Counts expected;
     expected.fetched = 6; // /, /a, /doc.pdf, /a/c, /b (2nd attempt), /d

@@ -13,6 +13,9 @@ private Q_SLOTS:
     void initTestCase();
     void comparisonRunsTheThreeModesInTurn();
     void runsNeverOverlapEachOther();
+    void sweepRunsOneLimitedRunPerKInOrder();
+    void defaultSweepDoublesUpToTheUrlCount_data();
+    void defaultSweepDoublesUpToTheUrlCount();
     void cancelStopsTheSequenceAndKeepsRecords();
     void startingAgainReplacesTheRunningSequence();
 
@@ -62,6 +65,46 @@ void TestRunSequence::comparisonRunsTheThreeModesInTurn()
         QCOMPARE(summarize(results[i]).ok, 5);
         QCOMPARE(summarize(results[i]).peakInFlight, expectedPeaks[i]);
     }
+}
+
+void TestRunSequence::sweepRunsOneLimitedRunPerKInOrder()
+{
+    RunSettings base;
+    base.mode = RunMode::Gather; // a sweep is limited whatever the base says
+    const QList<int> limits {4, 1, 2};
+    const auto plan = RunSequence::sweep(base, limits);
+    QCOMPARE(plan.size(), 3);
+
+    RunSequence sequence;
+    QSignalSpy finished(&sequence, &RunSequence::finished);
+    sequence.start(lesson(4), plan);
+    QVERIFY(finished.wait(30'000));
+    const auto results = sequence.results();
+    QCOMPARE(results.size(), limits.size());
+    for (qsizetype i = 0; i < limits.size(); ++i) {
+        QCOMPARE(results[i].runId, int(i));
+        QCOMPARE(results[i].settings.mode, RunMode::Limited);
+        QCOMPARE(results[i].settings.limit, limits[i]);
+        QCOMPARE(summarize(results[i]).ok, 4);
+        QCOMPARE(summarize(results[i]).peakInFlight, limits[i]);
+    }
+}
+
+void TestRunSequence::defaultSweepDoublesUpToTheUrlCount_data()
+{
+    QTest::addColumn<int>("urls");
+    QTest::addColumn<QList<int>>("limits");
+    QTest::newRow("one") << 1 << QList<int> {1};
+    QTest::newRow("a power of two ends on itself") << 8 << QList<int> {1, 2, 4, 8};
+    QTest::newRow("ten") << 10 << QList<int> {1, 2, 4, 8, 10};
+    QTest::newRow("none") << 0 << QList<int> {1};
+}
+
+void TestRunSequence::defaultSweepDoublesUpToTheUrlCount()
+{
+    QFETCH(int, urls);
+    QFETCH(QList<int>, limits);
+    QCOMPARE(RunSequence::defaultSweepLimits(urls), limits);
 }
 
 void TestRunSequence::runsNeverOverlapEachOther()

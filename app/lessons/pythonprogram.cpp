@@ -1,0 +1,226 @@
+#include "pythonprogram.h"
+
+#include <QStringList>
+
+namespace {
+
+// A Python string literal for a URL (URLs are written fully encoded, so this is plain ASCII).
+QString literal(const QUrl &url)
+{
+    QString text = QString::fromLatin1(url.toEncoded());
+    text.replace(QLatin1Char('\\'), QLatin1String("\\\\"));
+    text.replace(QLatin1Char('"'), QLatin1String("\\\""));
+    return QLatin1Char('"') + text + QLatin1Char('"');
+}
+
+// The URL list as the lesson writes it: ["http://example.com"] * 5 when it is one list repeated.
+QStringList urlListLines(const QList<QUrl> &urls)
+{
+    const qsizetype n = urls.size();
+    qsizetype period = n;
+    for (qsizetype p = 1; p < n; ++p) {
+        if (n % p != 0)
+            continue;
+        bool repeats = true;
+        for (qsizetype i = p; i < n && repeats; ++i)
+            repeats = urls[i] == urls[i - p];
+        if (repeats) {
+            period = p;
+            break;
+        }
+    }
+    const qsizetype times = period > 0 ? n / period : 0;
+    if (period == 1)
+        return {QStringLiteral("URLS = [%1] * %2").arg(literal(urls.first())).arg(times)};
+    QStringList lines {QStringLiteral("URLS = [")};
+    for (qsizetype i = 0; i < period; ++i)
+        lines << QStringLiteral("    %1,").arg(literal(urls[i]));
+    lines << (times > 1 ? QStringLiteral("] * %1").arg(times) : QStringLiteral("]"));
+    return lines;
+}
+
+QString seconds(int ms)
+{
+    return QString::number(double(ms) / 1000.0, 'f', ms % 1000 == 0 ? 1 : 3);
+}
+
+// Collects the program line by line, remembering where the lines a replay points at are.
+class Writer
+{
+public:
+    void line(const QString &text = {}) { m_lines << text; }
+    void lines(const QStringList &texts) { m_lines << texts; }
+    void marked(PythonProgram::Step step, const QString &text)
+    {
+        m_lines << text;
+        m_marks[int(step)] = int(m_lines.size());
+    }
+    QString text() const { return m_lines.join(QLatin1Char('\n')) + QLatin1Char('\n'); }
+    int mark(PythonProgram::Step step) const { return m_marks[int(step)]; }
+
+private:
+    QStringList m_lines;
+    int m_marks[4] = {0, 0, 0, 0};
+};
+
+void writeSequential(Writer &w, const QList<QUrl> &urls, const RunSettings &settings)
+{
+    using Step = PythonProgram::Step;
+    const QString timeout = seconds(settings.timeoutMs);
+    w.line(QStringLiteral("# One request at a time: the run takes the sum of the latencies."));
+    w.line(QStringLiteral("import time"));
+    w.line();
+    w.line(QStringLiteral("import requests"));
+    w.line();
+    w.lines(urlListLines(urls));
+    w.line();
+    w.line();
+    w.line(QStringLiteral("def fetch_page(url):"));
+    w.line(QStringLiteral("    print(f\"Fetching {url}...\")"));
+    w.marked(Step::Request, QStringLiteral("    response = requests.get(url, timeout=%1)").arg(timeout));
+    w.line(QStringLiteral("    print(f\"Finished {url}\")"));
+    w.line(QStringLiteral("    return response.text"));
+    w.line();
+    w.line();
+    w.line(QStringLiteral("def main_sync():"));
+    w.line(QStringLiteral("    start_time = time.time()"));
+    w.line(QStringLiteral("    for url in URLS:"));
+    w.line(QStringLiteral("        fetch_page(url)"));
+    if (settings.delayMs > 0) {
+        w.line(QStringLiteral("        # Be a good web citizen: wait before the next request."));
+        w.marked(Step::Sleep, QStringLiteral("        time.sleep(%1)").arg(seconds(settings.delayMs)));
+    }
+    w.line(QStringLiteral("    duration = time.time() - start_time"));
+    w.line(QStringLiteral("    print(f\"Sequential version took {duration:.2f} seconds.\")"));
+    w.line();
+    w.line();
+    w.line(QStringLiteral("if __name__ == \"__main__\":"));
+    w.line(QStringLiteral("    main_sync()"));
+}
+
+void writeAsync(Writer &w, const QList<QUrl> &urls, const RunSettings &settings)
+{
+    using Step = PythonProgram::Step;
+    const bool limited = settings.mode == RunMode::Limited;
+    const bool perHost = settings.perHost > 0;
+    const int gate = settings.gateCapacity();
+    // httpx pools 100 connections by default; a gather or a semaphore wider than that would secretly wait for
+    // the pool, which the run does not.
+    const int widest = gate > 0 ? gate : int(urls.size());
+    const bool widenPool = widest > 100 && (!perHost || settings.perHost > 100);
+
+    if (limited)
+        w.line(QStringLiteral("# At most %1 requests at once: the run takes about n/%1 rounds.").arg(gate));
+    else
+        w.line(QStringLiteral("# Every request at once: the run takes about the longest latency."));
+    w.line(QStringLiteral("import asyncio"));
+    w.line(QStringLiteral("import time"));
+    if (perHost) {
+        w.line(QStringLiteral("from collections import defaultdict"));
+        w.line(QStringLiteral("from urllib.parse import urlsplit"));
+    }
+    w.line();
+    w.line(QStringLiteral("import httpx"));
+    w.line();
+    w.lines(urlListLines(urls));
+    w.line();
+    w.line();
+
+    const QString name
+        = limited ? QStringLiteral("fetch_with_semaphore") : QStringLiteral("fetch_page_async");
+    QString indent = QStringLiteral("    ");
+    if (limited) {
+        w.line(QStringLiteral("async def %1(").arg(name));
+        w.line(QStringLiteral("    semaphore: asyncio.Semaphore,"));
+        if (perHost)
+            w.line(QStringLiteral("    host_semaphores: dict,"));
+        w.line(QStringLiteral("    client: httpx.AsyncClient,"));
+        w.line(QStringLiteral("    url: str,"));
+        w.line(QStringLiteral("):"));
+        w.line(QStringLiteral("    # Waits here until one of the %1 permits is free.").arg(gate));
+        w.marked(Step::WaitForPermit, QStringLiteral("    async with semaphore:"));
+        indent += QStringLiteral("    ");
+    } else {
+        w.line(QStringLiteral("async def %1(%2client: httpx.AsyncClient, url: str):")
+                   .arg(name, perHost ? QStringLiteral("host_semaphores: dict, ") : QString()));
+    }
+    QString inner = indent;
+    if (perHost) {
+        w.line(indent
+               + QStringLiteral("# And until its host has one of its %1 connections free.")
+                     .arg(settings.perHost));
+        w.marked(Step::WaitForHost,
+                 indent + QStringLiteral("async with host_semaphores[urlsplit(url).netloc]:"));
+        inner += QStringLiteral("    ");
+    }
+    w.line(inner + QStringLiteral("print(f\"Fetching {url}...\")"));
+    w.marked(Step::Request, inner + QStringLiteral("response = await client.get(url)"));
+    w.line(inner + QStringLiteral("print(f\"Finished {url}\")"));
+    if (settings.delayMs > 0) {
+        w.line(indent
+               + (limited ? QStringLiteral("# Be a good web citizen: the permit is held through the pause.")
+                          : QStringLiteral("# Be a good web citizen: pause after the response.")));
+        w.marked(Step::Sleep,
+                 indent + QStringLiteral("await asyncio.sleep(%1)").arg(seconds(settings.delayMs)));
+    }
+    w.line(indent + QStringLiteral("return response.text"));
+    w.line();
+    w.line();
+
+    w.line(QStringLiteral("async def main_async():"));
+    if (limited)
+        w.line(QStringLiteral("    semaphore = asyncio.Semaphore(%1)").arg(gate));
+    if (perHost)
+        w.line(QStringLiteral("    host_semaphores = defaultdict(lambda: asyncio.Semaphore(%1))")
+                   .arg(settings.perHost));
+    QString client = QStringLiteral("httpx.AsyncClient(timeout=%1)").arg(seconds(settings.timeoutMs));
+    if (widenPool) {
+        w.line(QStringLiteral(
+            "    # httpx pools 100 connections by default: without this, more than 100 at once"));
+        w.line(QStringLiteral("    # would secretly wait for the pool, like a semaphore of 100."));
+        w.line(QStringLiteral(
+            "    limits = httpx.Limits(max_connections=None, max_keepalive_connections=None)"));
+        client
+            = QStringLiteral("httpx.AsyncClient(timeout=%1, limits=limits)").arg(seconds(settings.timeoutMs));
+    }
+    w.line(QStringLiteral("    async with %1 as client:").arg(client));
+    // Setting up the client (its TLS context above all) is not the requests' time: the clock starts after.
+    w.line(QStringLiteral("        start_time = time.time()"));
+    QStringList arguments;
+    if (limited)
+        arguments << QStringLiteral("semaphore");
+    if (perHost)
+        arguments << QStringLiteral("host_semaphores");
+    arguments << QStringLiteral("client") << QStringLiteral("url");
+    w.line(QStringLiteral("        tasks = [%1(%2) for url in URLS]")
+               .arg(name, arguments.join(QLatin1String(", "))));
+    w.line(QStringLiteral("        await asyncio.gather(*tasks)"));
+    w.line(QStringLiteral("        duration = time.time() - start_time"));
+    w.line(QStringLiteral("    print(f\"%1 version took {duration:.2f} seconds.\")")
+               .arg(limited ? QStringLiteral("Semaphore") : QStringLiteral("Gather")));
+    w.line();
+    w.line();
+    w.line(QStringLiteral("if __name__ == \"__main__\":"));
+    w.line(QStringLiteral("    asyncio.run(main_async())"));
+}
+
+} // namespace
+
+PythonProgram PythonProgram::generate(const QList<QUrl> &urls, const RunSettings &settings)
+{
+    Writer writer;
+    if (settings.mode == RunMode::Sequential)
+        writeSequential(writer, urls, settings);
+    else
+        writeAsync(writer, urls, settings);
+    PythonProgram program;
+    program.m_text = writer.text();
+    for (int step = 0; step < 4; ++step)
+        program.m_lines[step] = writer.mark(Step(step));
+    return program;
+}
+
+int PythonProgram::lineOf(Step step) const
+{
+    return m_lines[int(step)];
+}
