@@ -1,7 +1,6 @@
 #include "cli/cli.h"
 #include "firstpaintreporter.h"
 #include "mainwindow.h"
-#include "pictureexport.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -44,7 +43,6 @@ int commandLine(int argc, char *argv[])
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
-    PictureExport::registerFormats();
     QCoreApplication::setApplicationName(QStringLiteral("Crawlscope"));
     QCoreApplication::setApplicationVersion(QStringLiteral(CRAWLSCOPE_VERSION));
     QStringList arguments = QCoreApplication::arguments().mid(1);
@@ -93,7 +91,6 @@ int main(int argc, char *argv[])
     QApplication::setApplicationVersion(QStringLiteral(CRAWLSCOPE_VERSION));
     QGuiApplication::setDesktopFileName(QStringLiteral(CRAWLSCOPE_APP_ID));
 
-    PictureExport::registerFormats();
     MainWindow window;
     const QStringList files = QApplication::arguments().mid(1);
     if (QString error; !files.isEmpty() && !window.openFile(files.first(), &error)) {

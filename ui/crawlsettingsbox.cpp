@@ -1,6 +1,6 @@
 #include "crawlsettingsbox.h"
 
-#include "crawler/crawler.h"
+#include "session/crawler.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -18,8 +18,8 @@
 #include "pictureexport.h"
 #include "requestdetails.h"
 #include "requesttable.h"
-#include "run/runsequence.h"
-#include "run/runsession.h"
+#include "session/runsequence.h"
+#include "session/runsession.h"
 #include "timeline/timelinepanel.h"
 #include "timeline/timelineview.h"
 #include "urleditor.h"
@@ -454,7 +454,7 @@ FileJob *MainWindow::openInBackground(const QString &path)
 void MainWindow::exportDialog()
 {
     QStringList filters;
-    for (const QString &extension : exportExtensions())
+    for (const QString &extension : exportExtensions() + PictureExport::extensions())
         filters.append(tr("%1 (*%2)").arg(extension.mid(1).toUpper(), extension));
     const QString path = QFileDialog::getSaveFileName(this, tr("Export"), QStringLiteral("crawlscope.png"),
                                                       filters.join(QStringLiteral(";;")));
@@ -464,7 +464,7 @@ void MainWindow::exportDialog()
 
 FileJob *MainWindow::exportInBackground(const QString &path)
 {
-    if (PictureExport::kindFor(path) || !isDataExport(path)) {
+    if (PictureExport::kindFor(path)) {
         // Pictures render widgets, so they stay on this thread; they are quick.
         QString error;
         if (!exportTo(path, &error))

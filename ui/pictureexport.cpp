@@ -1,6 +1,6 @@
 #include "pictureexport.h"
 
-#include "export/exporter.h"
+#include "export/atomicfile.h"
 #include "models/runmodel.h"
 #include "timeline/timelinepanel.h"
 #include "timeline/timelineview.h"
@@ -17,16 +17,6 @@
 using namespace Qt::StringLiterals;
 
 namespace PictureExport {
-
-namespace {
-
-template<Kind kind>
-QByteArray renderForExporter(const QList<RunResult> &runs)
-{
-    return renderRuns(runs, kind, kind == Kind::Png ? exportOptions().pictureScale : 1.0);
-}
-
-} // namespace
 
 std::optional<Kind> kindFor(const QString &path)
 {
@@ -128,11 +118,25 @@ QByteArray renderRuns(const QList<RunResult> &runs, Kind kind, double scale, int
     return render(&panel, kind, scale);
 }
 
-void registerFormats()
+QStringList extensions()
 {
-    registerExportFormat(".png"_L1, renderForExporter<Kind::Png>);
-    registerExportFormat(".svg"_L1, renderForExporter<Kind::Svg>);
-    registerExportFormat(".pdf"_L1, renderForExporter<Kind::Pdf>);
+    return {u".png"_s, u".svg"_s, u".pdf"_s};
+}
+
+bool writeRuns(const QList<RunResult> &runs, const QString &path, double scale, QString *error)
+{
+    const auto kind = kindFor(path);
+    if (!kind) {
+        if (error)
+            *error = QCoreApplication::translate("PictureExport",
+                                                 "Cannot export to \"%1\": not a picture (use %2)")
+                         .arg(path, extensions().join(u", "));
+        return false;
+    }
+    // Before the layout, which takes a while for a big run.
+    if (!folderExistsFor(path, error))
+        return false;
+    return writeFileAtomically(path, renderRuns(runs, *kind, *kind == Kind::Png ? scale : 1.0), error);
 }
 
 } // namespace PictureExport

@@ -5,6 +5,7 @@
 #include <QByteArray>
 #include <QSize>
 #include <QString>
+#include <QStringList>
 
 #include <functional>
 #include <optional>
@@ -36,8 +37,10 @@ QByteArray render(QWidget *widget, Kind kind, double scale = 1.0);
 /// The runs stacked on one time axis, fitted, in a panel of the given width.
 QByteArray renderRuns(const QList<RunResult> &runs, Kind kind, double scale, int width = 1600);
 
-/// Adds .png, .svg and .pdf to the exporter's formats (for `crawlscope run -o lesson.png`); PNGs take
-/// exportOptions().pictureScale.
-void registerFormats();
+/// ".png", ".svg" and ".pdf", for help texts and file dialogs.
+QStringList extensions();
+/// renderRuns() into the file at path, its kind by extension (for `crawlscope run -o lesson.png`). PNGs get
+/// scale × the pixels. Errors name the file; a failed write leaves no file.
+bool writeRuns(const QList<RunResult> &runs, const QString &path, double scale, QString *error);
 
 } // namespace PictureExport

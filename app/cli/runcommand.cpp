@@ -3,23 +3,27 @@
 #include "core/durationformat.h"
 #include "core/prediction.h"
 #include "core/runresult.h"
-#include "crawler/crawler.h"
 #include "demoserver/demoserver.h"
+#include "export/atomicfile.h"
 #include "export/exporter.h"
 #include "export/jsonformat.h"
 #include "input/urllist.h"
+#include "pictureexport.h"
 #include "run/runner.h"
-#include "run/runsequence.h"
+#include "session/crawler.h"
+#include "session/runsequence.h"
 #include "signalwatcher.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTextStream>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <optional>
@@ -180,12 +184,40 @@ QList<QUrl> collectUrls(const QCommandLineParser &parser, const QHash<QString, Q
     return urls;
 }
 
-int writeExports(const QList<RunResult> &results, const QStringList &exports)
+// Pictures (.png, .svg, .pdf) are painted by the widgets library; the other types are the engine's formats.
+QStringList exportTypes()
+{
+    return exportExtensions() + PictureExport::extensions();
+}
+
+bool canWriteExport(const QString &path, QString *error)
+{
+    if (PictureExport::kindFor(path))
+        return folderExistsFor(path, error);
+    const QStringList engineTypes = exportExtensions();
+    if (std::none_of(engineTypes.cbegin(), engineTypes.cend(), [&path](const QString &extension) {
+            return path.endsWith(extension, Qt::CaseInsensitive);
+        })) {
+        *error = tr("Cannot export to \"%1\": unknown file type (use %2)")
+                     .arg(QDir::toNativeSeparators(path), exportTypes().join(QLatin1String(", ")));
+        return false;
+    }
+    return canExport(path, error);
+}
+
+bool writeExport(const QList<RunResult> &results, const QString &path, double pictureScale, QString *error)
+{
+    if (PictureExport::kindFor(path))
+        return PictureExport::writeRuns(results, path, pictureScale, error);
+    return exportRuns(results, path, error);
+}
+
+int writeExports(const QList<RunResult> &results, const QStringList &exports, double pictureScale)
 {
     int status = Cli::Success;
     QString error;
     for (const auto &path : exports) {
-        if (!exportRuns(results, path, &error)) {
+        if (!writeExport(results, path, pictureScale, &error)) {
             err() << "crawlscope run: " << error << Qt::endl;
             status = Cli::InternalFailure;
         } else {
@@ -195,7 +227,7 @@ int writeExports(const QList<RunResult> &results, const QStringList &exports)
     return status;
 }
 
-int importAndExport(const QCommandLineParser &parser, const QStringList &exports)
+int importAndExport(const QCommandLineParser &parser, const QStringList &exports, double pictureScale)
 {
     QString error;
     const auto runs = importRuns(parser.value(QStringLiteral("import")), &error);
@@ -207,7 +239,7 @@ int importAndExport(const QCommandLineParser &parser, const QStringList &exports
         printJson(*runs);
     else
         printTable(*runs);
-    return writeExports(*runs, exports);
+    return writeExports(*runs, exports, pictureScale);
 }
 
 } // namespace
@@ -281,7 +313,7 @@ int run(const QStringList &arguments)
         {QStringLiteral("scale"), tr("Scale factor for PNG pictures. Default: 2."), QStringLiteral("FACTOR")},
         {{QStringLiteral("o"), QStringLiteral("export")},
          tr("Write the results to FILE, format by extension (%1). Repeatable.")
-             .arg(exportExtensions().join(QLatin1String(", "))),
+             .arg(exportTypes().join(QLatin1String(", "))),
          QStringLiteral("FILE")},
     });
 
@@ -368,22 +400,22 @@ int run(const QStringList &arguments)
         return usageError(tr("--mode is sequential, gather, limited or compare, not \"%1\"").arg(mode));
     }
 
+    double pictureScale = 2.0; // PNG pixels per layout pixel: 2 makes sharp slides
     if (parser.isSet(QStringLiteral("scale"))) {
         bool ok = false;
-        const double scale = parser.value(QStringLiteral("scale")).toDouble(&ok);
-        if (!ok || scale < 0.25 || scale > 8)
+        pictureScale = parser.value(QStringLiteral("scale")).toDouble(&ok);
+        if (!ok || pictureScale < 0.25 || pictureScale > 8)
             return usageError(tr("--scale takes a factor from 0.25 to 8, not \"%1\"")
                                   .arg(parser.value(QStringLiteral("scale"))));
-        exportOptions().pictureScale = scale;
     }
     const QStringList exports = parser.values(QStringLiteral("export"));
     for (const auto &path : exports) {
-        if (!canExport(path, &error))
+        if (!canWriteExport(path, &error))
             return usageError(error);
     }
 
     if (parser.isSet(QStringLiteral("import")))
-        return importAndExport(parser, exports);
+        return importAndExport(parser, exports, pictureScale);
 
     const bool demo = parser.isSet(QStringLiteral("demo"));
     const QString placeholder = QStringLiteral("{demo}");
@@ -449,7 +481,7 @@ int run(const QStringList &arguments)
     } else
         printTable(results);
 
-    const int exported = writeExports(results, exports);
+    const int exported = writeExports(results, exports, pictureScale);
     int status = interrupted ? Interrupted : exported;
     return status;
 }

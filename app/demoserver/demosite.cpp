@@ -1,16 +1,11 @@
 #include "demosite.h"
 
-#include "core/runsettings.h"
-#include "crawler/robotsrules.h"
-
 #include <QDate>
 #include <QHash>
 #include <QLocale>
-#include <QSet>
 #include <QUrl>
 #include <QUrlQuery>
 
-#include <deque>
 #include <limits>
 #include <utility>
 
@@ -321,9 +316,6 @@ QString removeDotSegments(const QString &path)
     return u'/' + output.join(u'/');
 }
 
-// Stands in for whatever Host a real crawler sends; expectedPolitePaths() returns paths only.
-const QString ExpectedHost = QStringLiteral("127.0.0.1:8080");
-
 } // namespace
 
 DemoSite::DemoSite()
@@ -418,57 +410,4 @@ QList<DemoSite::RobotsRule> DemoSite::robotsRules()
         {false, QStringLiteral("/site/*.pdf$")},
         {true, QStringLiteral("/site/private/open.html")},
     };
-}
-
-bool DemoSite::isAllowedByRobots(const QString &pathAndQuery)
-{
-    // The crawler's own RFC 9309 reading of the file this site serves, so the two can never disagree.
-    static const RobotsRules rules = RobotsRules::parse(robotsTxt(), RunSettings::defaultUserAgent());
-    return rules.isAllowed(QUrl(QStringLiteral("http://") + ExpectedHost + pathAndQuery));
-}
-
-QStringList DemoSite::expectedPolitePaths(int maxDepth)
-{
-    const QUrl origin(QStringLiteral("http://") + ExpectedHost);
-    const auto key = [](const QUrl &url) {
-        return url.toString(QUrl::RemoveScheme | QUrl::RemoveAuthority | QUrl::FullyEncoded);
-    };
-
-    QStringList fetched;
-    QSet<QString> seen;
-    std::deque<std::pair<QUrl, int>> queue;
-    const auto enqueue = [&](const QUrl &url, int depth) {
-        const QUrl normal = url.adjusted(QUrl::RemoveFragment | QUrl::NormalizePathSegments);
-        if (normal.scheme() != origin.scheme() || normal.authority() != origin.authority()
-            || depth > maxDepth)
-            return;
-        if (!seen.contains(key(normal))) {
-            seen.insert(key(normal));
-            queue.emplace_back(normal, depth);
-        }
-    };
-    enqueue(origin.resolved(QUrl(QStringLiteral("/site/"))), 0);
-
-    while (!queue.empty()) {
-        const auto [url, depth] = queue.front();
-        queue.pop_front();
-        const QString target = key(url);
-        if (!isAllowedByRobots(target))
-            continue;
-        fetched.append(target);
-        const Page source = page(url.path(QUrl::FullyEncoded), url.query(QUrl::FullyEncoded), ExpectedHost);
-        if (!source.location.isEmpty())
-            enqueue(url.resolved(QUrl(source.location)), depth);
-        if (source.status != 200 || source.contentType != HtmlType)
-            continue;
-        const QUrl base = source.baseHref.isEmpty() ? url : url.resolved(QUrl(source.baseHref));
-        for (const Link &link : source.links) {
-            if (!link.nofollow)
-                enqueue(base.resolved(QUrl(link.href)), depth + 1);
-        }
-        if (!source.refreshUrl.isEmpty())
-            enqueue(base.resolved(QUrl(source.refreshUrl)), depth + 1);
-    }
-    fetched.sort();
-    return fetched;
 }

@@ -12,7 +12,8 @@
 
 /// The synthetic website under /site/ and the server's /robots.txt (ENDPOINTS.md), for testing crawl
 /// mode: a small page graph with the robots rules, traps, duplicates and failures a polite crawler must
-/// handle. One table drives both the pages served and expectedPolitePaths(), so they cannot disagree.
+/// handle. The pages and robots.txt are data: the tests' DemoSiteOracle (tests/support) computes the crawl
+/// a polite crawler makes from the same table, so the two cannot disagree.
 class DemoSite
 {
 public:
@@ -66,13 +67,6 @@ public:
     static QByteArray robotsTxt();
     /// The rules of the `User-agent: *` group.
     static QList<RobotsRule> robotsRules();
-    /// Whether Crawlscope's robots.txt rules let a crawler fetch this path.
-    static bool isAllowedByRobots(const QString &pathAndQuery);
-
-    /// Path (and query) of every URL a polite crawler starting at /site/ requests, /robots.txt aside,
-    /// sorted: scope is the host, robots.txt and rel=nofollow are obeyed, URLs are normalised and
-    /// de-duplicated, and depth counts links followed from /site/ (redirects keep the depth).
-    static QStringList expectedPolitePaths(int maxDepth = PoliteMaxDepth);
 
 private:
     // Shared by every copy, so that all connections of one server run see one counter.

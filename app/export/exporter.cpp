@@ -21,10 +21,9 @@ class Exporter
 struct Format
 {
     QLatin1StringView extension;
-    QByteArray (*write)(const QList<RunResult> &runs, Progress &progress); // null: a registered format
+    QByteArray (*write)(const QList<RunResult> &runs, Progress &progress);
     std::optional<QList<RunResult>> (*read)(const QByteArray &data, QString *error,
                                             Progress &progress); // null: export only
-    RunsWriter writeRegistered = nullptr;
 };
 
 // In the order file dialogs and messages list them: our own lossless file first.
@@ -35,24 +34,11 @@ constexpr Format Formats[] = {
     {".trace.json"_L1, toTrace, nullptr},
 };
 
-QList<Format> &registeredFormats()
-{
-    static QList<Format> formats;
-    return formats;
-}
-
-QList<Format> allFormats()
-{
-    QList<Format> formats(std::begin(Formats), std::end(Formats));
-    formats += registeredFormats();
-    return formats;
-}
-
 // The longest extension that matches wins, so "runs.trace.json" is a trace and not our JSON.
 std::optional<Format> formatFor(const QString &path)
 {
     std::optional<Format> found;
-    for (const auto &format : allFormats()) {
+    for (const auto &format : Formats) {
         if (path.endsWith(format.extension, Qt::CaseInsensitive)
             && (!found || format.extension.size() > found->extension.size()))
             found = format;
@@ -68,21 +54,10 @@ void setError(QString *error, const QString &message)
 
 } // namespace
 
-ExportOptions &exportOptions()
-{
-    static ExportOptions options;
-    return options;
-}
-
-void registerExportFormat(QLatin1StringView extension, RunsWriter write)
-{
-    registeredFormats().append({extension, nullptr, nullptr, write});
-}
-
 QStringList exportExtensions()
 {
     QStringList extensions;
-    for (const auto &format : allFormats())
+    for (const auto &format : Formats)
         extensions.append(format.extension);
     return extensions;
 }
@@ -90,7 +65,7 @@ QStringList exportExtensions()
 QStringList importExtensions()
 {
     QStringList extensions;
-    for (const auto &format : allFormats()) {
+    for (const auto &format : Formats) {
         if (format.read)
             extensions.append(format.extension);
     }
@@ -108,12 +83,6 @@ bool canExport(const QString &path, QString *error)
     return folderExistsFor(path, error);
 }
 
-bool isDataExport(const QString &path)
-{
-    const auto format = formatFor(path);
-    return format && format->write;
-}
-
 bool exportRuns(const QList<RunResult> &runs, const QString &path, QString *error)
 {
     Progress progress;
@@ -124,8 +93,7 @@ bool exportRuns(const QList<RunResult> &runs, const QString &path, QString *erro
 {
     if (!canExport(path, error))
         return false;
-    const Format format = *formatFor(path);
-    const QByteArray data = format.write ? format.write(runs, progress) : format.writeRegistered(runs);
+    const QByteArray data = formatFor(path)->write(runs, progress);
     if (progress.isCancelled()) {
         setError(error, Exporter::tr("Export to \"%1\" cancelled").arg(QDir::toNativeSeparators(path)));
         return false;

@@ -2,9 +2,6 @@
 
 #include "exporter.h"
 
-#include <QCoreApplication>
-#include <QDir>
-
 #include <utility>
 
 ExportJob::ExportJob(QList<RunResult> runs, QString path, QObject *parent)
@@ -15,12 +12,6 @@ ExportJob::ExportJob(QList<RunResult> runs, QString path, QObject *parent)
 void ExportJob::start()
 {
     startWork([runs = m_runs, path = path()](Progress &progress, QString *error) {
-        if (!isDataExport(path)) {
-            if (error)
-                *error = QCoreApplication::translate("ExportJob", "Cannot export \"%1\" in the background")
-                             .arg(QDir::toNativeSeparators(path));
-            return false;
-        }
         return exportRuns(runs, path, error, progress);
     });
 }

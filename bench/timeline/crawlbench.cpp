@@ -3,7 +3,7 @@
 #include "input/samples.h"
 #include "lagprobe.h"
 #include "mainwindow.h"
-#include "run/runsession.h"
+#include "session/runsession.h"
 
 #include <QCommandLineParser>
 #include <QElapsedTimer>

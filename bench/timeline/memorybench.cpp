@@ -4,7 +4,7 @@
 #include "models/runmodel.h"
 #include "paintcounter.h"
 #include "recorder/recorder.h"
-#include "run/runsession.h"
+#include "session/runsession.h"
 #include "timeline/timelinepanel.h"
 #include "timeline/timelineview.h"
 

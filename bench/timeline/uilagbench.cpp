@@ -4,8 +4,8 @@
 #include "limitslider.h"
 #include "mainwindow.h"
 #include "paintcounter.h"
-#include "run/runsequence.h"
-#include "run/runsession.h"
+#include "session/runsequence.h"
+#include "session/runsession.h"
 #include "timeline/timelineview.h"
 #include "urleditor.h"
 

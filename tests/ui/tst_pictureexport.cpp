@@ -1,4 +1,3 @@
-#include "export/exporter.h"
 #include "pictureexport.h"
 
 #include <QFile>
@@ -14,21 +13,16 @@ class TestPictureExport : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
-    void initTestCase();
     void pngHasTheScaledSizeAndIsNotBlank();
     void svgIsAnSvgDocument();
     void pdfIsAPdf();
-    void registeredFormatsWriteThroughTheExporter();
+    void writeRunsWritesEachKind();
+    void writeRunsRefusesOtherTypes();
     void failedWriteLeavesNoFile();
 
 private:
     static QList<RunResult> lesson();
 };
-
-void TestPictureExport::initTestCase()
-{
-    PictureExport::registerFormats();
-}
 
 QList<RunResult> TestPictureExport::lesson()
 {
@@ -96,20 +90,29 @@ void TestPictureExport::pdfIsAPdf()
     QVERIFY(pdf.size() > 2000);
 }
 
-void TestPictureExport::registeredFormatsWriteThroughTheExporter()
+void TestPictureExport::writeRunsWritesEachKind()
 {
     QTemporaryDir dir;
     QString error;
-    for (const auto &name :
-         {QStringLiteral("lesson.png"), QStringLiteral("lesson.svg"), QStringLiteral("lesson.pdf")}) {
-        const QString path = dir.filePath(name);
-        QVERIFY2(canExport(path, &error), qPrintable(error));
-        QVERIFY2(exportRuns(lesson(), path, &error), qPrintable(error));
+    for (const auto &extension : PictureExport::extensions()) {
+        const QString path = dir.filePath(QStringLiteral("lesson") + extension);
+        QVERIFY2(PictureExport::writeRuns(lesson(), path, 2.0, &error), qPrintable(error));
         QFile file(path);
         QVERIFY(file.open(QIODevice::ReadOnly));
         QVERIFY(file.size() > 1000);
     }
-    QVERIFY(exportExtensions().contains(QStringLiteral(".png")));
+    QCOMPARE(PictureExport::extensions(),
+             (QStringList {QStringLiteral(".png"), QStringLiteral(".svg"), QStringLiteral(".pdf")}));
+}
+
+void TestPictureExport::writeRunsRefusesOtherTypes()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("lesson.json"));
+    QString error;
+    QVERIFY(!PictureExport::writeRuns(lesson(), path, 1.0, &error));
+    QVERIFY2(error.contains(QLatin1String("lesson.json")), qPrintable(error));
+    QVERIFY(!QFile::exists(path));
 }
 
 void TestPictureExport::failedWriteLeavesNoFile()
@@ -117,7 +120,7 @@ void TestPictureExport::failedWriteLeavesNoFile()
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("missing/lesson.png"));
     QString error;
-    QVERIFY(!exportRuns(lesson(), path, &error));
+    QVERIFY(!PictureExport::writeRuns(lesson(), path, 2.0, &error));
     QVERIFY2(error.contains(QLatin1String("lesson.png")), qPrintable(error));
     QVERIFY(!QFile::exists(path));
 }

@@ -1,6 +1,7 @@
 #include "crawler/linkextractor.h"
 #include "demoserver/demoserver.h"
 #include "demoserver/demosite.h"
+#include "demositeoracle.h"
 #include "replywait.h"
 
 #include <QElapsedTimer>
@@ -162,7 +163,7 @@ void TestDemoSite::robotsRules()
 {
     QFETCH(QString, path);
     QFETCH(bool, allowed);
-    QCOMPARE(DemoSite::isAllowedByRobots(path), allowed);
+    QCOMPARE(DemoSiteOracle::isAllowedByRobots(path), allowed);
 }
 
 void TestDemoSite::pages_data()
@@ -448,7 +449,7 @@ void TestDemoSite::head()
 
 void TestDemoSite::expectedSet()
 {
-    const QStringList paths = DemoSite::expectedPolitePaths();
+    const QStringList paths = DemoSiteOracle::expectedPolitePaths();
     QCOMPARE(paths.size(), 52);
     QVERIFY(paths.size() < DemoSite::PolitePageLimit);
     for (const char *included :
@@ -464,10 +465,10 @@ void TestDemoSite::expectedSet()
         QVERIFY2(!paths.contains(QString::fromLatin1(excluded)), excluded);
 
     // Depth 0 is the home page alone; each further level only adds pages.
-    QCOMPARE(DemoSite::expectedPolitePaths(0), QStringList {QStringLiteral("/site/")});
+    QCOMPARE(DemoSiteOracle::expectedPolitePaths(0), QStringList {QStringLiteral("/site/")});
     for (int depth = 1; depth <= 8; ++depth) {
-        const QStringList shallower = DemoSite::expectedPolitePaths(depth - 1);
-        const QStringList deeper = DemoSite::expectedPolitePaths(depth);
+        const QStringList shallower = DemoSiteOracle::expectedPolitePaths(depth - 1);
+        const QStringList deeper = DemoSiteOracle::expectedPolitePaths(depth);
         QVERIFY(deeper.size() > shallower.size());
         for (const QString &path : shallower)
             QVERIFY(deeper.contains(path));
@@ -476,7 +477,7 @@ void TestDemoSite::expectedSet()
 
 void TestDemoSite::expectedSetIsDocumented()
 {
-    QCOMPARE(documentedPoliteSet(), DemoSite::expectedPolitePaths(DemoSite::PoliteMaxDepth));
+    QCOMPARE(documentedPoliteSet(), DemoSiteOracle::expectedPolitePaths(DemoSite::PoliteMaxDepth));
 }
 
 void TestDemoSite::liveCrawlMatchesExpectedSet()
@@ -502,7 +503,7 @@ void TestDemoSite::liveCrawlMatchesExpectedSet()
     while (!queue.empty()) {
         const auto [url, depth] = queue.front();
         queue.pop_front();
-        if (!DemoSite::isAllowedByRobots(key(url)))
+        if (!DemoSiteOracle::isAllowedByRobots(key(url)))
             continue;
         fetched.append(key(url));
         QNetworkRequest request(url);
@@ -521,7 +522,7 @@ void TestDemoSite::liveCrawlMatchesExpectedSet()
             enqueue(link.url, depth + 1);
     }
     fetched.sort();
-    QCOMPARE(fetched, DemoSite::expectedPolitePaths());
+    QCOMPARE(fetched, DemoSiteOracle::expectedPolitePaths());
 }
 
 QTEST_GUILESS_MAIN(TestDemoSite)

@@ -199,44 +199,59 @@ void TestPythonProgram::theLessonsRunAsPredicted()
         {demoUrls(QStringLiteral("/delay/1000"), 5), settingsOf(RunMode::Gather)},
         {demoUrls(QStringLiteral("/delay/1000"), 10), settingsOf(RunMode::Limited, 3, 1000)}};
     const auto latency = [this](const QUrl &url) { return m_server.plannedLatencyNs(url); };
+    const QRegularExpression elapsed(QString::fromLatin1(PythonProgram::ElapsedPattern));
 
-    // The short gather alone first, where a busy machine would weigh most on its 10 %; then the two long ones
-    // together (the demo server waits on timers, not on them).
-    std::vector<std::unique_ptr<QProcess>> processes;
-    for (qsizetype i : {1, 0, 2}) {
+    // Starts lesson i's program; collect() waits for it and reads the time it printed (-1 if it failed).
+    const auto start = [&](qsizetype i) {
         const QString path = m_dir.filePath(QStringLiteral("lesson%1.py").arg(i + 1));
         QFile file(path);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(PythonProgram::generate(lessons[i].urls, lessons[i].settings).text().toUtf8());
-        file.close();
-        auto &process = processes.emplace_back(std::make_unique<QProcess>());
+        if (file.open(QIODevice::WriteOnly))
+            file.write(PythonProgram::generate(lessons[i].urls, lessons[i].settings).text().toUtf8());
+        auto process = std::make_unique<QProcess>();
         process->setProcessEnvironment(cleanEnvironment());
         process->start(Python, {path});
-        QVERIFY(process->waitForStarted());
-        if (i == 1)
-            QVERIFY(process->waitForFinished(60'000));
-    }
-    const QRegularExpression elapsed(QString::fromLatin1(PythonProgram::ElapsedPattern));
-    const QList<qsizetype> order {1, 0, 2};
-    for (qsizetype n = 0; n < order.size(); ++n) {
-        const qsizetype i = order[n];
-        QProcess &process = *processes[std::size_t(n)];
-        QVERIFY(process.state() == QProcess::NotRunning || process.waitForFinished(60'000));
+        return process;
+    };
+    const auto collect = [&](QProcess &process) {
+        if (!process.waitForStarted() || !process.waitForFinished(60'000) || process.exitCode() != 0) {
+            qWarning().noquote() << process.readAllStandardError();
+            return -1.0;
+        }
         const QString output = QString::fromUtf8(process.readAllStandardOutput());
-        QVERIFY2(process.exitCode() == 0,
-                 qPrintable(output + QString::fromUtf8(process.readAllStandardError())));
         const QRegularExpressionMatch match = elapsed.match(output);
-        QVERIFY2(match.hasMatch(), qPrintable(output));
-        const double seconds = match.captured(1).toDouble();
-        const Prediction prediction = Prediction::of(lessons[i].urls, lessons[i].settings, latency);
-        QVERIFY(prediction.isKnown());
-        const double predicted = double(prediction.makespanNs()) / 1e9;
-        // The bound: the program's own clock within 10 % of the lesson's rules.
-        QVERIFY2(std::abs(seconds - predicted) <= 0.1 * predicted,
+        return match.hasMatch() ? match.captured(1).toDouble() : -1.0;
+    };
+    const auto predictedOf = [&](qsizetype i) {
+        return double(Prediction::of(lessons[i].urls, lessons[i].settings, latency).makespanNs()) / 1e9;
+    };
+    // The bound: the program's own clock within 10 % of the lesson's rules. A busy machine only ever
+    // adds time, so a program that came out slow gets one more try, and the quicker of the two counts.
+    const auto within = [&](qsizetype i, double seconds) {
+        return seconds >= 0 && std::abs(seconds - predictedOf(i)) <= 0.1 * predictedOf(i);
+    };
+
+    // The two long ones together (the demo server waits on timers, not on them), then the short gather alone,
+    // where a busy machine weighs most on its 10 %.
+    auto first = start(0);
+    auto third = start(2);
+    QList<double> seconds(lessons.size(), -1.0);
+    seconds[0] = collect(*first);
+    seconds[2] = collect(*third);
+    seconds[1] = collect(*start(1));
+    for (qsizetype i = 0; i < lessons.size(); ++i) {
+        if (within(i, seconds[i]))
+            continue;
+        const double again = collect(*start(i));
+        if (again >= 0 && (seconds[i] < 0 || again < seconds[i]))
+            seconds[i] = again;
+    }
+    for (qsizetype i = 0; i < lessons.size(); ++i) {
+        QVERIFY(Prediction::of(lessons[i].urls, lessons[i].settings, latency).isKnown());
+        QVERIFY2(within(i, seconds[i]),
                  qPrintable(QStringLiteral("lesson %1: took %2 s, predicted %3 s")
                                 .arg(i + 1)
-                                .arg(seconds)
-                                .arg(predicted)));
+                                .arg(seconds[i])
+                                .arg(predictedOf(i))));
     }
 }
 

@@ -1,7 +1,7 @@
 #include "runsequence.h"
 
-#include "crawler/crawler.h"
-#include "runner.h"
+#include "crawler.h"
+#include "run/runner.h"
 
 #include <QTimer>
 

@@ -1,6 +1,6 @@
 #include "demoserver/demoserver.h"
 #include "run/runner.h"
-#include "run/runsequence.h"
+#include "session/runsequence.h"
 
 #include <QSignalSpy>
 #include <QTest>

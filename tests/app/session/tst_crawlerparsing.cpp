@@ -1,8 +1,8 @@
-#include "crawler/crawler.h"
 #include "demoserver/demogensite.h"
 #include "demoserver/demoserver.h"
 #include "fixtureserver.h"
 #include "run/runner.h"
+#include "session/crawler.h"
 
 #include <QElapsedTimer>
 #include <QSignalSpy>

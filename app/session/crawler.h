@@ -2,8 +2,8 @@
 
 #include "core/runresult.h"
 #include "crawler/crawlscope.h"
-#include "crawler/parsequeue.h"
 #include "crawler/robotsrules.h"
+#include "parsequeue.h"
 
 #include <QHash>
 #include <QObject>

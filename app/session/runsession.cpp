@@ -1,8 +1,8 @@
 #include "runsession.h"
 
-#include "crawler/crawler.h"
+#include "crawler.h"
 #include "models/runmodel.h"
-#include "runner.h"
+#include "run/runner.h"
 #include "runsequence.h"
 
 RunSession::RunSession(QObject *parent)

@@ -1,8 +1,8 @@
 #include "demoserver/demoserver.h"
 #include "models/runmodel.h"
 #include "run/runner.h"
-#include "run/runsequence.h"
-#include "run/runsession.h"
+#include "session/runsequence.h"
+#include "session/runsession.h"
 
 #include <QSignalSpy>
 #include <QTest>

@@ -1,10 +1,11 @@
 #include "core/hostkey.h"
-#include "crawler/crawler.h"
 #include "demoserver/demoserver.h"
 #include "demoserver/demosite.h"
+#include "demositeoracle.h"
 #include "fixtureserver.h"
 #include "net/managerpool.h"
 #include "run/runner.h"
+#include "session/crawler.h"
 
 #include <QSignalSpy>
 #include <QTest>
@@ -134,7 +135,7 @@ void TestCrawler::findsExactlyTheExpectedPages()
 {
     QList<RequestRecord> firstAttempts = pages(m_polite);
     firstAttempts.removeIf([](const RequestRecord &record) { return record.attempt > 1; });
-    const QStringList expected = DemoSite::expectedPolitePaths(DemoSite::PoliteMaxDepth);
+    const QStringList expected = DemoSiteOracle::expectedPolitePaths(DemoSite::PoliteMaxDepth);
     QCOMPARE(sortedPaths(firstAttempts), expected);
 
     // Each URL once, but busy.html: its 429 was retried as a second request.
@@ -154,8 +155,8 @@ void TestCrawler::skipsWithTheExpectedReasons()
     QCOMPARE(skippedPaths(m_polite, SkipReason::Nofollow), QStringList {QStringLiteral("/site/hidden.html")});
 
     // Exactly what one more level would have fetched.
-    QStringList deeper = DemoSite::expectedPolitePaths(DemoSite::PoliteMaxDepth + 1);
-    for (const QString &path : DemoSite::expectedPolitePaths(DemoSite::PoliteMaxDepth))
+    QStringList deeper = DemoSiteOracle::expectedPolitePaths(DemoSite::PoliteMaxDepth + 1);
+    for (const QString &path : DemoSiteOracle::expectedPolitePaths(DemoSite::PoliteMaxDepth))
         deeper.removeOne(path);
     QCOMPARE(skippedPaths(m_polite, SkipReason::Depth), deeper);
 
@@ -176,7 +177,7 @@ void TestCrawler::skipsWithTheExpectedReasons()
     QVERIFY(skippedPaths(m_polite, SkipReason::PageLimit).isEmpty());
 
     const CrawlSummary summary = summarizeCrawl(m_polite);
-    QCOMPARE(summary.pages, DemoSite::expectedPolitePaths().size());
+    QCOMPARE(summary.pages, DemoSiteOracle::expectedPolitePaths().size());
     QCOMPARE(summary.retries, 1);
     QCOMPARE(summary.notHtml, 1); // data.csv; the PDF is disallowed
 }

@@ -1,0 +1,67 @@
+# cmake -DMANIFEST=<manifest.cmake> -DTARGET=<library> -DSTAMP=<file> -P CheckLayers.cmake
+# Fails when a file of TARGET includes a header of a project library TARGET does not link (see
+# CrawlscopeLayers.cmake). Quoted includes are resolved as the compiler does: next to the file first, then
+# under each include root of the project (app/, ui/, ...). Headers outside the project are not checked.
+cmake_minimum_required(VERSION 3.25)
+include(${MANIFEST})
+
+# The library whose folder holds `file`: the longest folder that contains it.
+function(owner_of file out)
+    set(best "")
+    set(best_length 0)
+    foreach(target IN LISTS LAYER_TARGETS)
+        foreach(dir IN LISTS LAYER_${target}_DIRS)
+            cmake_path(IS_PREFIX dir ${file} NORMALIZE contains)
+            string(LENGTH "${dir}" length)
+            if(contains AND length GREATER best_length)
+                set(best ${target})
+                set(best_length ${length})
+            endif()
+        endforeach()
+    endforeach()
+    set(${out} ${best} PARENT_SCOPE)
+endfunction()
+
+set(violations "")
+foreach(file IN LISTS LAYER_${TARGET}_FILES)
+    file(STRINGS ${file} lines REGEX "^[ \t]*#[ \t]*include[ \t]*\"[^\"]+\"")
+    cmake_path(GET file PARENT_PATH here)
+    foreach(line IN LISTS lines)
+        string(REGEX REPLACE "^[ \t]*#[ \t]*include[ \t]*\"([^\"]+)\".*$" "\\1" include "${line}")
+        set(resolved "")
+        foreach(root IN ITEMS ${here} ${LAYER_ROOTS})
+            cmake_path(APPEND root ${include} OUTPUT_VARIABLE candidate)
+            cmake_path(NORMAL_PATH candidate)
+            if(EXISTS ${candidate})
+                set(resolved ${candidate})
+                break()
+            endif()
+        endforeach()
+        if(NOT resolved)
+            continue()
+        endif()
+        owner_of(${resolved} owner)
+        if(owner AND NOT owner IN_LIST LAYER_${TARGET}_ALLOWED)
+            cmake_path(RELATIVE_PATH file BASE_DIRECTORY ${LAYER_SOURCE_DIR} OUTPUT_VARIABLE shown)
+            string(APPEND violations "  ${shown} includes \"${include}\", a header of ${owner}\n")
+        endif()
+    endforeach()
+endforeach()
+
+if(violations)
+    set(graph "")
+    foreach(target IN LISTS LAYER_TARGETS)
+        string(REPLACE ";" ", " links "${LAYER_${target}_LINKS}")
+        if(NOT links)
+            set(links "(Qt only)")
+        endif()
+        string(APPEND graph "  ${target} -> ${links}\n")
+    endforeach()
+    string(REPLACE ";" ", " allowed "${LAYER_${TARGET}_ALLOWED}")
+    message(FATAL_ERROR
+        "Wrong-direction include in ${TARGET}:\n${violations}"
+        "${TARGET} may include only headers of: ${allowed}.\n"
+        "Link the library if the dependency points the right way, or move the code. The libraries and what "
+        "each links (README, \"Where things live\"):\n${graph}")
+endif()
+file(TOUCH ${STAMP})
