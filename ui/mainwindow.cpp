@@ -9,6 +9,8 @@
 #include "demoserver/demoserver.h"
 #include "export/atomicfile.h"
 #include "export/exporter.h"
+#include "export/exportjob.h"
+#include "export/importjob.h"
 #include "input/samples.h"
 #include "limitslider.h"
 #include "models/requestselection.h"
@@ -26,6 +28,7 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -36,6 +39,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProgressBar>
+#include <QProgressDialog>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSortFilterProxyModel>
@@ -45,6 +49,8 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
@@ -353,20 +359,51 @@ bool MainWindow::openRunFile(const QString &path, QString *error)
     const auto runs = importRuns(path, error);
     if (!runs)
         return false;
-    m_session->showRuns(*runs);
-    timeline()->fit();
-    setWindowFilePath(path);
-    statusBar()->showMessage(tr("Opened %n run(s) from %1", nullptr, int(runs->size())).arg(path), 8000);
+    showOpenedRuns(path, *runs);
     return true;
 }
 
+void MainWindow::showOpenedRuns(const QString &path, const QList<RunResult> &runs)
+{
+    m_session->showRuns(runs);
+    timeline()->fit();
+    setWindowFilePath(path);
+    statusBar()->showMessage(tr("Opened %n run(s) from %1", nullptr, int(runs.size())).arg(path), 8000);
+}
+
+namespace {
+
+bool isRunFile(const QString &path)
+{
+    const QStringList extensions = importExtensions();
+    return std::any_of(extensions.cbegin(), extensions.cend(), [&](const QString &extension) {
+        return path.endsWith(extension, Qt::CaseInsensitive);
+    });
+}
+
+} // namespace
+
 bool MainWindow::openFile(const QString &path, QString *error)
 {
-    for (const QString &extension : importExtensions()) {
-        if (path.endsWith(extension, Qt::CaseInsensitive))
-            return openRunFile(path, error);
-    }
-    return openUrlFile(path, error);
+    return isRunFile(path) ? openRunFile(path, error) : openUrlFile(path, error);
+}
+
+void MainWindow::watchFileJob(FileJob *job, const QString &label)
+{
+    // Not modal: a modal QProgressDialog spins the event loop inside setValue(), and the job works on its own
+    // copy, so the window may go on meanwhile.
+    auto *dialog = new QProgressDialog(label, tr("Cancel"), 0, 0, this);
+    dialog->setMinimumDuration(300);
+    dialog->setAutoClose(false);
+    dialog->setAutoReset(false);
+    connect(job, &FileJob::progressed, dialog, [dialog](qint64 done, qint64 total) {
+        // QProgressDialog counts in int; per mille keeps any total in range.
+        dialog->setMaximum(total > 0 ? 1000 : 0);
+        dialog->setValue(total > 0 ? int(done * 1000 / total) : 0);
+    });
+    connect(dialog, &QProgressDialog::canceled, job, &FileJob::cancel);
+    connect(job, &FileJob::finished, dialog, &QObject::deleteLater);
+    connect(job, &FileJob::finished, job, &QObject::deleteLater);
 }
 
 bool MainWindow::exportTo(const QString &path, QString *error)
@@ -389,9 +426,29 @@ void MainWindow::openFileDialog()
             .arg(importExtensions()
                      .replaceInStrings(QRegularExpression(QStringLiteral("^")), QStringLiteral("*"))
                      .join(QLatin1Char(' '))));
+    if (!path.isEmpty())
+        openInBackground(path);
+}
+
+FileJob *MainWindow::openInBackground(const QString &path)
+{
     QString error;
-    if (!path.isEmpty() && !openFile(path, &error))
-        QMessageBox::warning(this, tr("Cannot open"), error);
+    if (!isRunFile(path)) {
+        if (!openUrlFile(path, &error))
+            QMessageBox::warning(this, tr("Cannot open"), error);
+        return nullptr;
+    }
+    // A big file is parsed on a worker, so the window stays responsive and shows how far it is.
+    auto *job = new ImportJob(path, this);
+    connect(job, &FileJob::finished, this, [this, job](bool ok, const QString &error) {
+        if (ok)
+            showOpenedRuns(job->path(), job->runs());
+        else if (!job->wasCancelled())
+            QMessageBox::warning(this, tr("Cannot open"), error);
+    });
+    watchFileJob(job, tr("Opening %1…").arg(QFileInfo(path).fileName()));
+    job->start();
+    return job;
 }
 
 void MainWindow::exportDialog()
@@ -401,13 +458,34 @@ void MainWindow::exportDialog()
         filters.append(tr("%1 (*%2)").arg(extension.mid(1).toUpper(), extension));
     const QString path = QFileDialog::getSaveFileName(this, tr("Export"), QStringLiteral("crawlscope.png"),
                                                       filters.join(QStringLiteral(";;")));
-    QString error;
-    if (path.isEmpty())
-        return;
-    if (!exportTo(path, &error))
-        QMessageBox::warning(this, tr("Cannot export"), error);
-    else
-        statusBar()->showMessage(tr("Wrote %1").arg(path), 8000);
+    if (!path.isEmpty())
+        exportInBackground(path);
+}
+
+FileJob *MainWindow::exportInBackground(const QString &path)
+{
+    if (PictureExport::kindFor(path)) {
+        // Pictures render widgets, so they stay on this thread; they are quick.
+        QString error;
+        if (!exportTo(path, &error))
+            QMessageBox::warning(this, tr("Cannot export"), error);
+        else
+            statusBar()->showMessage(tr("Wrote %1").arg(path), 8000);
+        return nullptr;
+    }
+    // The data formats are written on a worker from a copy of the runs, so the window stays responsive.
+    auto *job = new ExportJob(m_session->results(), path, this);
+    connect(job, &FileJob::finished, this, [this, job](bool ok, const QString &error) {
+        if (ok)
+            statusBar()->showMessage(tr("Wrote %1").arg(job->path()), 8000);
+        else if (job->wasCancelled())
+            statusBar()->showMessage(tr("Export cancelled; %1 was not written").arg(job->path()), 8000);
+        else
+            QMessageBox::warning(this, tr("Cannot export"), error);
+    });
+    watchFileJob(job, tr("Exporting %1…").arg(QFileInfo(path).fileName()));
+    job->start();
+    return job;
 }
 
 TimelineView *MainWindow::timeline() const

@@ -4,6 +4,7 @@
 #include <QTimer>
 
 class CrawlSettingsBox;
+class FileJob;
 class QAction;
 class LimitSlider;
 class QComboBox;
@@ -26,6 +27,7 @@ class RunSession;
 class TimelinePanel;
 class TimelineView;
 class UrlEditor;
+struct RunResult;
 struct RunSettings;
 struct Sample;
 
@@ -48,6 +50,11 @@ public:
     bool openFile(const QString &path, QString *error);
     /// Writes the shown runs: pictures of the timeline as shown, or the data, by extension.
     bool exportTo(const QString &path, QString *error);
+    /// What File › Export and File › Open do with the chosen file: data and saved runs go through a job on a
+    /// worker, with a progress dialog, and problems are shown in a message box. The job, which deletes itself
+    /// once finished, or nullptr when the work was done at once (pictures, URL lists).
+    FileJob *exportInBackground(const QString &path);
+    FileJob *openInBackground(const QString &path);
 
     // For tests and scripting.
     UrlEditor *urlEditor() const { return m_urlEditor; }
@@ -91,6 +98,8 @@ private:
     void showSelection(RunModel *model, int id);
     void openFileDialog();
     void exportDialog();
+    void showOpenedRuns(const QString &path, const QList<RunResult> &runs);
+    void watchFileJob(FileJob *job, const QString &label);
 
     DemoServer *m_demoServer;
     RunSession *m_session;

@@ -5,7 +5,7 @@
 namespace {
 
 template<typename Enum, std::size_t N>
-std::optional<Enum> fromName(const QString &name, const Enum (&values)[N], QString (*nameOf)(Enum))
+std::optional<Enum> fromName(const QString &name, const std::array<Enum, N> &values, QString (*nameOf)(Enum))
 {
     for (const Enum value : values) {
         if (nameOf(value) == name)
@@ -13,15 +13,6 @@ std::optional<Enum> fromName(const QString &name, const Enum (&values)[N], QStri
     }
     return std::nullopt;
 }
-
-constexpr ScopeKind ScopeKinds[] = {ScopeKind::Host, ScopeKind::Site, ScopeKind::Any};
-constexpr RequestRole RequestRoles[] = {RequestRole::Page, RequestRole::Robots};
-constexpr SkipReason SkipReasons[]
-    = {SkipReason::Robots,    SkipReason::Scope,    SkipReason::Depth,         SkipReason::Duplicate,
-       SkipReason::PageLimit, SkipReason::Nofollow, SkipReason::RedirectLimit, SkipReason::Cancelled};
-constexpr RobotsStatus RobotsStatuses[]
-    = {RobotsStatus::Fetching, RobotsStatus::Parsed, RobotsStatus::AllowAll, RobotsStatus::DisallowAll,
-       RobotsStatus::Ignored};
 
 } // namespace
 

@@ -7,6 +7,7 @@
 #include <QStringList>
 #include <QUrl>
 
+#include <array>
 #include <optional>
 
 /// How far a crawl may wander from its seed URLs.
@@ -15,6 +16,8 @@ enum class ScopeKind {
     Site, // the seeds' registrable domains, by the Public Suffix List
     Any, // any http(s) URL
 };
+
+inline constexpr std::array ScopeKinds {ScopeKind::Host, ScopeKind::Site, ScopeKind::Any};
 
 QString scopeKindName(ScopeKind kind); // "host", "site", "any"
 std::optional<ScopeKind> scopeKindFromName(const QString &name);
@@ -48,6 +51,8 @@ enum class RequestRole {
     Robots, // a host's robots.txt, fetched before any of its pages
 };
 
+inline constexpr std::array RequestRoles {RequestRole::Page, RequestRole::Robots};
+
 QString requestRoleName(RequestRole role); // "page", "robots"
 std::optional<RequestRole> requestRoleFromName(const QString &name);
 
@@ -63,6 +68,10 @@ enum class SkipReason {
     Cancelled, // still waiting for its host's robots.txt when the crawl was cancelled
 };
 inline constexpr int SkipReasonCount = int(SkipReason::Cancelled) + 1;
+
+inline constexpr std::array SkipReasons {
+    SkipReason::Robots,    SkipReason::Scope,    SkipReason::Depth,         SkipReason::Duplicate,
+    SkipReason::PageLimit, SkipReason::Nofollow, SkipReason::RedirectLimit, SkipReason::Cancelled};
 
 QString skipReasonName(SkipReason reason); // snake_case, as in the exports: "page_limit"
 std::optional<SkipReason> skipReasonFromName(const QString &name);
@@ -90,6 +99,10 @@ enum class RobotsStatus {
     DisallowAll, // 5xx, unreachable or still refused after retries: nothing allowed for this crawl
     Ignored, // the user chose to ignore robots.txt
 };
+
+inline constexpr std::array RobotsStatuses {RobotsStatus::Fetching, RobotsStatus::Parsed,
+                                            RobotsStatus::AllowAll, RobotsStatus::DisallowAll,
+                                            RobotsStatus::Ignored};
 
 QString robotsStatusName(RobotsStatus status); // "fetching", "parsed", "allow_all", "disallow_all", "ignored"
 std::optional<RobotsStatus> robotsStatusFromName(const QString &name);

@@ -42,8 +42,7 @@ QString outcomeName(Outcome outcome)
 
 Outcome outcomeFromName(const QString &name, bool *ok)
 {
-    for (auto outcome :
-         {Outcome::Pending, Outcome::Ok, Outcome::HttpError, Outcome::Failed, Outcome::Cancelled}) {
+    for (auto outcome : Outcomes) {
         if (outcomeName(outcome) == name) {
             if (ok)
                 *ok = true;

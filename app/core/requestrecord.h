@@ -34,6 +34,10 @@ enum class Outcome {
     Cancelled,
 };
 
+// Every outcome, in the order messages list them: the usual ones first.
+inline constexpr std::array Outcomes {Outcome::Ok, Outcome::HttpError, Outcome::Failed, Outcome::Cancelled,
+                                      Outcome::Pending};
+
 QString outcomeName(Outcome outcome);
 Outcome outcomeFromName(const QString &name, bool *ok = nullptr);
 

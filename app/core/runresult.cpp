@@ -29,6 +29,16 @@ int peakInFlight(const QList<RequestRecord> &records)
     return peak;
 }
 
+qint64 lastReleaseNs(const QList<RequestRecord> &records)
+{
+    qint64 end = 0;
+    for (const auto &record : records) {
+        if (record.reached(Mark::Finished))
+            end = std::max(end, record.releasedAt());
+    }
+    return end;
+}
+
 RunSummary summarize(const RunResult &run)
 {
     RunSummary summary;

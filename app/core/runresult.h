@@ -71,6 +71,9 @@ struct CrawlSummary
 
 CrawlSummary summarizeCrawl(const RunResult &run);
 
+/// When the last finished request released its permit: a run's end, for files that do not say it.
+qint64 lastReleaseNs(const QList<RequestRecord> &records);
+
 /// Largest number of requests issued and not yet finished at one moment. A finish and a start at the same
 /// instant do not overlap.
 int peakInFlight(const QList<RequestRecord> &records);

@@ -17,7 +17,7 @@ QString runModeName(RunMode mode)
 
 std::optional<RunMode> runModeFromName(const QString &name)
 {
-    for (auto mode : {RunMode::Sequential, RunMode::Gather, RunMode::Limited}) {
+    for (auto mode : RunModes) {
         if (runModeName(mode) == name)
             return mode;
     }

@@ -5,6 +5,7 @@
 #include <QByteArray>
 #include <QString>
 
+#include <array>
 #include <optional>
 
 enum class RunMode {
@@ -12,6 +13,8 @@ enum class RunMode {
     Gather,
     Limited,
 };
+
+inline constexpr std::array RunModes {RunMode::Sequential, RunMode::Gather, RunMode::Limited};
 
 QString runModeName(RunMode mode);
 std::optional<RunMode> runModeFromName(const QString &name);

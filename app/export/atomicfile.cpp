@@ -1,10 +1,14 @@
 #include "atomicfile.h"
 
+#include "progress.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QSaveFile>
+
+#include <algorithm>
 
 namespace {
 
@@ -46,7 +50,8 @@ bool folderExistsFor(const QString &path, QString *error)
     return false;
 }
 
-bool writeFileAtomically(const QString &path, const QByteArray &data, QString *error)
+bool writeFileAtomically(const QString &path, const QByteArray &data, QString *error,
+                         const Progress *progress)
 {
     if (!folderExistsFor(path, error))
         return false;
@@ -55,10 +60,18 @@ bool writeFileAtomically(const QString &path, const QByteArray &data, QString *e
         setError(error, AtomicFile::cannotWrite(path, file.errorString()));
         return false;
     }
-    if (file.write(data) != data.size()) {
-        setError(error, AtomicFile::cannotWrite(path, file.errorString()));
-        file.cancelWriting(); // the destructor then removes the temporary file
-        return false;
+    // In chunks, so that a cancel need not wait for hundreds of megabytes.
+    constexpr qsizetype Chunk = 4 << 20;
+    for (qsizetype at = 0; at < data.size(); at += Chunk) {
+        const qsizetype size = std::min(Chunk, data.size() - at);
+        const bool cancelled = progress && progress->isCancelled();
+        if (cancelled || file.write(data.constData() + at, size) != size) {
+            setError(error,
+                     cancelled ? AtomicFile::cannotWrite(path, AtomicFile::tr("cancelled"))
+                               : AtomicFile::cannotWrite(path, file.errorString()));
+            file.cancelWriting(); // the destructor then removes the temporary file
+            return false;
+        }
     }
     if (!file.commit()) {
         setError(error, AtomicFile::cannotWrite(path, file.errorString()));

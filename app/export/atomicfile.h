@@ -8,6 +8,10 @@
 /// Whole-file I/O for exports and imports. Writing replaces the file only once every byte is on disk, so a
 /// failed export (missing or read-only folder, full disk) never leaves a truncated file behind. Errors name
 /// the file and say why, ready to show to the user.
-bool writeFileAtomically(const QString &path, const QByteArray &data, QString *error);
+class Progress;
+
+/// With a Progress, a cancel while writing leaves the old file (or none) as it was.
+bool writeFileAtomically(const QString &path, const QByteArray &data, QString *error,
+                         const Progress *progress = nullptr);
 bool folderExistsFor(const QString &path, QString *error); // to refuse early, before the data exists
 std::optional<QByteArray> readWholeFile(const QString &path, QString *error);

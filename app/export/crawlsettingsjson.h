@@ -5,10 +5,7 @@
 #include <QJsonObject>
 #include <QString>
 
-class JsonReader;
-
-/// How a format spells its keys: our run file writes max_depth, HAR's custom fields maxDepth.
-enum class KeyCase { Snake, Camel };
+#include "jsonreader.h"
 
 /// The crawl settings as one JSON object, for the run file's "crawl" and HAR's "_crawl".
 QJsonObject crawlSettingsToJson(const CrawlSettings &crawl, KeyCase keys);

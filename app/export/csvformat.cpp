@@ -1,10 +1,13 @@
 #include "csvformat.h"
 
+#include "recordschema.h"
+
 #include <QCoreApplication>
 #include <QHash>
 #include <QStringDecoder>
 #include <QStringList>
 
+#include <algorithm>
 #include <array>
 #include <limits>
 #include <utility>
@@ -21,50 +24,39 @@ class CsvFormat
 constexpr qint64 NsPerMs = 1'000'000;
 constexpr int IntMax = std::numeric_limits<int>::max();
 constexpr qint64 Int64Max = std::numeric_limits<qint64>::max();
-constexpr std::array Modes {RunMode::Sequential, RunMode::Gather, RunMode::Limited};
-// In the order error messages list them: the usual ones first.
-constexpr std::array Outcomes {Outcome::Ok, Outcome::HttpError, Outcome::Failed, Outcome::Cancelled,
-                               Outcome::Pending};
-constexpr std::array Roles {RequestRole::Page, RequestRole::Robots};
+using Format = RecordField::Format;
 
-// The columns that describe the run rather than the request; rows of one run must agree on them.
-const QStringList &runColumns()
-{
-    static const QStringList columns {u"run_id"_s,   u"mode"_s,     u"limit"_s,
-                                      u"delay_ms"_s, u"per_host"_s, u"started_at"_s};
-    return columns;
-}
+// The columns that describe the run rather than the request; rows of one run must agree on them. The run's
+// end came last, after the crawl columns; files from before it take it from the records.
+const QStringList RunColumns {u"run_id"_s,   u"mode"_s,     u"limit"_s,
+                              u"delay_ms"_s, u"per_host"_s, u"started_at"_s};
+const QString RunEndColumn = u"run_end_ms"_s;
 
-QString markColumn(Mark mark)
+// In the table's order, which has the fields that came later last, as the columns are, so that scripts
+// reading columns by position keep working.
+const QList<RecordField> &csvFields()
 {
-    return markName(mark) + u"_ms"_s;
-}
-
-// Every file has these.
-const QStringList &requiredColumns()
-{
-    static const QStringList columns = [] {
-        QStringList columns = runColumns();
-        columns << u"id"_s << u"url"_s << u"final_url"_s << u"outcome"_s << u"status"_s << u"bytes"_s
-                << u"content_type"_s << u"redirects"_s << u"error"_s << u"parent_id"_s << u"depth"_s;
-        for (int i = 0; i < MarkCount; ++i)
-            columns << markColumn(Mark(i));
-        return columns;
+    static const QList<RecordField> fields = [] {
+        QList<RecordField> fields;
+        for (const RecordField &field : recordFields()) {
+            if (field.in(Format::Csv))
+                fields.append(field);
+        }
+        return fields;
     }();
-    return columns;
+    return fields;
 }
 
-// Added with crawl mode, after the others so that scripts reading columns by position still work; files from
-// before it lack them.
-const QStringList &optionalColumns()
+// Those every file has, and with later, those that came with crawl mode and the run's end too.
+QStringList headerColumns(bool later)
 {
-    static const QStringList columns {u"role"_s, u"attempt"_s, u"parent_url"_s};
-    return columns;
-}
-
-const QStringList &allColumns()
-{
-    static const QStringList columns = requiredColumns() + optionalColumns();
+    QStringList columns = RunColumns;
+    for (const RecordField &field : csvFields()) {
+        if (later || !field.sinceCrawlMode)
+            columns.append(field.csvColumn);
+    }
+    if (later)
+        columns.append(RunEndColumn);
     return columns;
 }
 
@@ -122,31 +114,29 @@ void appendRow(QString &out, const QStringList &fields)
     out += u"\r\n";
 }
 
-QStringList recordRow(const RunResult &run, const RequestRecord &record, const QHash<int, QUrl> &urlById)
+QString cellText(const RecordField &field, const FieldValue &value)
+{
+    if (const auto *number = std::get_if<qint64>(&value)) {
+        if (field.type == RecordField::Type::Mark)
+            return msText(*number);
+        return field.type == RecordField::Type::Choice ? field.choiceName(*number) : QString::number(*number);
+    }
+    if (const auto *text = std::get_if<QString>(&value))
+        return *text;
+    if (const auto *url = std::get_if<QUrl>(&value))
+        return url->toString(QUrl::FullyEncoded);
+    return {};
+}
+
+QStringList recordRow(const RunResult &run, const RequestRecord &record, const UrlById &urlById)
 {
     const RunSettings &settings = run.settings;
-    QStringList row {QString::number(run.runId),
-                     runModeName(settings.mode),
-                     QString::number(settings.limit),
-                     QString::number(settings.delayMs),
-                     QString::number(settings.perHost),
-                     timeText(run.startedAt),
-                     QString::number(record.id),
-                     record.url.toString(QUrl::FullyEncoded),
-                     record.finalUrl.toString(QUrl::FullyEncoded),
-                     outcomeName(record.outcome),
-                     QString::number(record.status),
-                     QString::number(record.bytes),
-                     record.contentType,
-                     QString::number(record.redirects),
-                     record.error,
-                     QString::number(record.parentId),
-                     QString::number(record.depth)};
-    for (auto ns : record.marks)
-        row << msText(ns);
-    // The parent's URL only says in words what parent_id says; reading trusts parent_id.
-    row << requestRoleName(record.role) << QString::number(record.attempt)
-        << urlById.value(record.parentId).toString(QUrl::FullyEncoded);
+    QStringList row {QString::number(run.runId),        runModeName(settings.mode),
+                     QString::number(settings.limit),   QString::number(settings.delayMs),
+                     QString::number(settings.perHost), timeText(run.startedAt)};
+    for (const RecordField &field : csvFields())
+        row << cellText(field, field.get(record, urlById));
+    row << msText(run.endNs);
     return row;
 }
 
@@ -258,10 +248,11 @@ public:
 
     int integer32(const QString &column, int min, int max = IntMax) { return int(integer(column, min, max)); }
 
-    qint64 mark(const QString &column)
+    // Empty when not reached, if it may be.
+    qint64 nsFromCell(const QString &column, bool mayBeEmpty)
     {
         const QString cell = text(column);
-        if (cell.isEmpty())
+        if (cell.isEmpty() && mayBeEmpty)
             return RequestRecord::NotReached;
         const auto ns = nsFromMs(cell);
         if (!ns)
@@ -292,18 +283,34 @@ public:
         return time;
     }
 
-    template<typename Enum, std::size_t Count>
-    Enum choice(const QString &column, const std::array<Enum, Count> &values, QString (*name)(Enum))
+    qsizetype choice(const QString &column, const QStringList &names)
     {
         const QString cell = text(column);
-        QStringList names;
-        for (auto value : values) {
-            if (name(value) == cell)
-                return value;
-            names.append(name(value));
+        const qsizetype index = names.indexOf(cell);
+        if (index < 0)
+            fail(column, CsvFormat::tr("\"%1\" is not one of %2").arg(cell, names.join(u", ")));
+        return std::max<qsizetype>(index, 0);
+    }
+
+    FieldValue field(const RecordField &field)
+    {
+        const QString &column = field.csvColumn;
+        switch (field.type) {
+        case RecordField::Type::Int:
+            return integer(column, field.min, field.max);
+        case RecordField::Type::Text:
+            return text(column);
+        case RecordField::Type::Url:
+        case RecordField::Type::ParentUrl:
+            return url(column);
+        case RecordField::Type::Choice:
+            return field.choiceValues.at(choice(column, field.choiceNames));
+        case RecordField::Type::Mark:
+            if (const qint64 ns = nsFromCell(column, true); ns != RequestRecord::NotReached)
+                return ns;
+            return {};
         }
-        fail(column, CsvFormat::tr("\"%1\" is not one of %2").arg(cell, names.join(u", ")));
-        return values.front();
+        Q_UNREACHABLE();
     }
 
 private:
@@ -315,13 +322,18 @@ private:
 
 std::optional<RunResult> runFromRow(RowReader &reader)
 {
+    QStringList modeNames;
+    for (RunMode mode : RunModes)
+        modeNames.append(runModeName(mode));
     RunResult run;
     run.runId = reader.integer32(u"run_id"_s, 0);
-    run.settings.mode = reader.choice(u"mode"_s, Modes, runModeName);
+    run.settings.mode = RunModes[std::size_t(reader.choice(u"mode"_s, modeNames))];
     run.settings.limit = reader.integer32(u"limit"_s, 0);
     run.settings.delayMs = reader.integer32(u"delay_ms"_s, 0);
     run.settings.perHost = reader.integer32(u"per_host"_s, 0);
     run.startedAt = reader.time(u"started_at"_s);
+    if (reader.has(RunEndColumn))
+        run.endNs = reader.nsFromCell(RunEndColumn, false);
     if (reader.failed())
         return std::nullopt;
     return run;
@@ -331,25 +343,13 @@ std::optional<RequestRecord> recordFromRow(RowReader &reader, RunMode mode)
 {
     RequestRecord record;
     record.mode = mode;
-    record.id = reader.integer32(u"id"_s, 0);
-    record.url = reader.url(u"url"_s);
-    record.finalUrl = reader.url(u"final_url"_s);
-    record.outcome = reader.choice(u"outcome"_s, Outcomes, outcomeName);
-    record.status = reader.integer32(u"status"_s, 0, 999);
-    record.bytes = reader.integer(u"bytes"_s, 0, Int64Max);
-    record.contentType = reader.text(u"content_type"_s);
-    record.redirects = reader.integer32(u"redirects"_s, 0);
-    record.error = reader.text(u"error"_s);
-    record.parentId = reader.integer32(u"parent_id"_s, -1);
-    record.depth = reader.integer32(u"depth"_s, 0);
-    for (int i = 0; i < MarkCount; ++i)
-        record.marks[std::size_t(i)] = reader.mark(markColumn(Mark(i)));
-    if (reader.has(u"role"_s))
-        record.role = reader.choice(u"role"_s, Roles, requestRoleName);
-    if (reader.has(u"attempt"_s))
-        record.attempt = reader.integer32(u"attempt"_s, 1);
-    if (reader.has(u"parent_url"_s))
-        reader.url(u"parent_url"_s); // only checked: parent_id is what counts
+    for (const RecordField &field : csvFields()) {
+        // The header check let only the later columns be missing.
+        const std::optional<FieldValue> value
+            = reader.has(field.csvColumn) ? reader.field(field) : field.absent;
+        if (value && field.set)
+            field.set(record, *value);
+    }
     if (reader.failed())
         return std::nullopt;
     return record;
@@ -359,19 +359,35 @@ std::optional<RequestRecord> recordFromRow(RowReader &reader, RunMode mode)
 
 QByteArray toCsv(const QList<RunResult> &runs)
 {
+    Progress progress;
+    return toCsv(runs, progress);
+}
+
+QByteArray toCsv(const QList<RunResult> &runs, Progress &progress)
+{
+    progress.setTotal(recordCount(runs));
     QString out;
-    appendRow(out, allColumns());
+    appendRow(out, headerColumns(true));
     for (const auto &run : runs) {
-        QHash<int, QUrl> urlById;
+        UrlById urlById;
         for (const auto &record : run.records)
             urlById.insert(record.id, record.url);
-        for (const auto &record : run.records)
+        for (const auto &record : run.records) {
             appendRow(out, recordRow(run, record, urlById));
+            if (!progress.step())
+                return {};
+        }
     }
     return out.toUtf8();
 }
 
 std::optional<QList<RunResult>> runsFromCsv(const QByteArray &data, QString *error)
+{
+    Progress progress;
+    return runsFromCsv(data, error, progress);
+}
+
+std::optional<QList<RunResult>> runsFromCsv(const QByteArray &data, QString *error, Progress &progress)
 {
     QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
     QString text = decoder(data);
@@ -404,7 +420,7 @@ std::optional<QList<RunResult>> runsFromCsv(const QByteArray &data, QString *err
         }
         columns.insert(header.fields.at(i), i);
     }
-    for (const auto &column : requiredColumns()) {
+    for (const auto &column : headerColumns(false)) {
         if (!columns.contains(column)) {
             if (error)
                 *error = CsvFormat::tr("line %1: no \"%2\" column").arg(header.line).arg(column);
@@ -412,10 +428,19 @@ std::optional<QList<RunResult>> runsFromCsv(const QByteArray &data, QString *err
         }
     }
 
+    const bool hasEnd = columns.contains(RunEndColumn);
+    const QStringList runColumns = hasEnd ? RunColumns + QStringList {RunEndColumn} : RunColumns;
+
+    progress.setTotal(rows->size() - 1);
     QList<RunResult> runs;
     QStringList runCells; // the run columns of the current run's first row
     int runLine = 0;
     for (qsizetype r = 1; r < rows->size(); ++r) {
+        if (!progress.step()) {
+            if (error)
+                *error = Progress::cancelledText();
+            return std::nullopt;
+        }
         const CsvRow &row = rows->at(r);
         if (row.fields.size() != header.fields.size()) {
             if (error)
@@ -427,7 +452,7 @@ std::optional<QList<RunResult>> runsFromCsv(const QByteArray &data, QString *err
         }
         RowReader reader(row, columns, error);
         QStringList cells;
-        for (const auto &column : runColumns())
+        for (const auto &column : runColumns)
             cells.append(reader.text(column));
         // A run goes on while run_id stays the same, and its rows must agree on the other run columns.
         if (runs.isEmpty() || cells.first() != runCells.first()) {
@@ -440,7 +465,7 @@ std::optional<QList<RunResult>> runsFromCsv(const QByteArray &data, QString *err
         }
         for (qsizetype c = 1; c < cells.size(); ++c) {
             if (cells.at(c) != runCells.at(c)) {
-                reader.fail(runColumns().at(c),
+                reader.fail(runColumns.at(c),
                             CsvFormat::tr("\"%1\" differs from \"%2\" on line %3, where run %4 starts")
                                 .arg(cells.at(c), runCells.at(c))
                                 .arg(runLine)
@@ -452,6 +477,10 @@ std::optional<QList<RunResult>> runsFromCsv(const QByteArray &data, QString *err
         if (!record)
             return std::nullopt;
         runs.last().records.append(*record);
+    }
+    if (!hasEnd) {
+        for (RunResult &run : runs)
+            run.endNs = lastReleaseNs(run.records);
     }
     return runs;
 }

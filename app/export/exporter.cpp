@@ -21,8 +21,9 @@ class Exporter
 struct Format
 {
     QLatin1StringView extension;
-    QByteArray (*write)(const QList<RunResult> &runs);
-    std::optional<QList<RunResult>> (*read)(const QByteArray &data, QString *error); // null: export only
+    QByteArray (*write)(const QList<RunResult> &runs, Progress &progress);
+    std::optional<QList<RunResult>> (*read)(const QByteArray &data, QString *error,
+                                            Progress &progress); // null: export only
 };
 
 // In the order file dialogs and messages list them: our own lossless file first.
@@ -84,12 +85,32 @@ bool canExport(const QString &path, QString *error)
 
 bool exportRuns(const QList<RunResult> &runs, const QString &path, QString *error)
 {
+    Progress progress;
+    return exportRuns(runs, path, error, progress);
+}
+
+bool exportRuns(const QList<RunResult> &runs, const QString &path, QString *error, Progress &progress)
+{
     if (!canExport(path, error))
         return false;
-    return writeFileAtomically(path, formatFor(path)->write(runs), error);
+    const QByteArray data = formatFor(path)->write(runs, progress);
+    if (progress.isCancelled()) {
+        setError(error, Exporter::tr("Export to \"%1\" cancelled").arg(QDir::toNativeSeparators(path)));
+        return false;
+    }
+    if (!writeFileAtomically(path, data, error, &progress))
+        return false;
+    progress.finish();
+    return true;
 }
 
 std::optional<QList<RunResult>> importRuns(const QString &path, QString *error)
+{
+    Progress progress;
+    return importRuns(path, error, progress);
+}
+
+std::optional<QList<RunResult>> importRuns(const QString &path, QString *error, Progress &progress)
 {
     const auto format = formatFor(path);
     if (!format || !format->read) {
@@ -103,7 +124,7 @@ std::optional<QList<RunResult>> importRuns(const QString &path, QString *error)
     if (!data)
         return std::nullopt;
     QString formatError;
-    auto runs = format->read(*data, &formatError);
+    auto runs = format->read(*data, &formatError, progress);
     if (!runs) {
         setError(error,
                  Exporter::tr("Cannot open \"%1\": %2").arg(QDir::toNativeSeparators(path), formatError));
@@ -111,5 +132,6 @@ std::optional<QList<RunResult>> importRuns(const QString &path, QString *error)
     }
     for (RunResult &run : *runs)
         renumberRecords(run);
+    progress.finish();
     return runs;
 }

@@ -1,8 +1,8 @@
 #include "harformat.h"
 
 #include "crawlsettingsjson.h"
-
 #include "jsonreader.h"
+#include "recordschema.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -31,10 +31,7 @@ constexpr qint64 NsPerMs = 1'000'000;
 constexpr double MaxMs = 1e12; // about 31 years
 constexpr qint64 MaxBytes = qint64(1) << 50;
 constexpr int IntMax = std::numeric_limits<int>::max();
-constexpr std::array Modes {RunMode::Sequential, RunMode::Gather, RunMode::Limited};
-constexpr std::array Outcomes {Outcome::Ok, Outcome::HttpError, Outcome::Failed, Outcome::Cancelled,
-                               Outcome::Pending};
-constexpr std::array Roles {RequestRole::Page, RequestRole::Robots};
+using Format = RecordField::Format;
 constexpr auto HttpVersion = "HTTP/1.1"_L1;
 constexpr auto UnknownMimeType = "x-unknown"_L1; // what Chrome writes when there was no Content-Type
 
@@ -161,7 +158,7 @@ QJsonObject responseToHar(const RequestRecord &record)
 }
 
 QJsonObject entryToHar(const RequestRecord &record, const RunResult &run, const QDateTime &start,
-                       const QString &pageId, const QHash<int, QUrl> &urlById)
+                       const QString &pageId, const UrlById &urlById)
 {
     const Timings timings = timingsOf(record);
     const double blocked = ms(timings.blocked);
@@ -179,8 +176,7 @@ QJsonObject entryToHar(const RequestRecord &record, const RunResult &run, const 
             unreached.append(markName(Mark(i)));
     }
     const bool delayed = record.reached(Mark::DelayReleased) && record.reached(Mark::Finished);
-    const auto parent = urlById.constFind(record.parentId);
-    return {
+    QJsonObject entry {
         {u"pageref"_s, pageId},
         {u"startedDateTime"_s, dateText(start.addMSecs(queued / NsPerMs))},
         {u"time"_s, time},
@@ -199,25 +195,20 @@ QJsonObject entryToHar(const RequestRecord &record, const RunResult &run, const 
              // Chrome's name for the queueing part of blocked, which DevTools shows as "Queueing".
              {u"_blocked_queueing"_s, timings.queueing >= 0 ? ms(timings.queueing) : -1},
          }},
-        {u"_id"_s, record.id},
-        {u"_mode"_s, runModeName(record.mode)},
-        {u"_outcome"_s, outcomeName(record.outcome)},
-        {u"_error"_s, record.error},
-        {u"_redirects"_s, record.redirects},
         {u"_delay"_s,
          delayed ? ms(std::max<qint64>(0, record.at(Mark::DelayReleased) - record.at(Mark::Finished))) : -1},
         // startedDateTime keeps whole milliseconds only; this keeps the rest.
         {u"_queued"_s, ms(queued)},
         // The timings must give every phase a time, so this says which marks really were not reached.
         {u"_unreached"_s, unreached},
-        {u"_parentId"_s, record.parentId},
-        // For viewers, which cannot look _parentId up; reading trusts _parentId.
-        {u"_parentUrl"_s,
-         parent == urlById.cend() ? QJsonValue(QJsonValue::Null) : parent->toString(QUrl::FullyEncoded)},
-        {u"_depth"_s, record.depth},
-        {u"_role"_s, requestRoleName(record.role)},
-        {u"_attempt"_s, record.attempt},
     };
+    // The record's fields HAR has no place for ("_attempt"); _parentUrl is for viewers, which cannot look
+    // _parentId up.
+    for (const RecordField &field : recordFields()) {
+        if (field.in(Format::Har))
+            entry.insert(field.harKey, field.toJson(field.get(record, urlById)));
+    }
+    return entry;
 }
 
 // A duration in ms, or -1 when it does not apply: missing, or negative as the spec's -1.
@@ -249,19 +240,6 @@ QDateTime readDate(JsonReader &reader, const QString &path)
     return date;
 }
 
-QUrl readUrl(JsonReader &reader, const QString &path, const QUrl &base = {})
-{
-    const QString text = reader.string(path);
-    if (reader.failed())
-        return {};
-    const QUrl url = base.resolved(QUrl(text, QUrl::TolerantMode));
-    if (text.isEmpty())
-        reader.fail(HarFormat::tr("%1 is empty").arg(path));
-    else if (!url.isValid())
-        reader.fail(HarFormat::tr("%1 \"%2\" is not a valid URL: %3").arg(path, text, url.errorString()));
-    return url;
-}
-
 struct HarPage
 {
     QString id;
@@ -289,7 +267,7 @@ std::optional<HarPage> pageFromHar(const QJsonObject &object, int index, QString
     HarPage page;
     page.id = reader.string(u"id"_s);
     page.started = readDate(reader, u"startedDateTime"_s);
-    page.mode = reader.choice(u"_mode"_s, Modes, runModeName, false);
+    page.mode = reader.choice(u"_mode"_s, RunModes, runModeName, false);
     page.settings.limit = int(reader.integer(u"_limit"_s, 0, IntMax, page.settings.limit));
     page.settings.delayMs = int(reader.integer(u"_delay"_s, 0, IntMax, 0));
     page.settings.perHost = int(reader.integer(u"_perHost"_s, 0, IntMax, 0));
@@ -312,7 +290,7 @@ std::optional<HarEntry> entryFromHar(const QJsonObject &object, int index, QStri
     reader.object(u"response.content"_s);
     reader.object(u"timings"_s);
     RequestRecord &record = entry.record;
-    record.url = readUrl(reader, u"request.url"_s);
+    record.url = reader.url(u"request.url"_s);
     record.status = int(reader.integer(u"response.status"_s, 0, 999));
     record.bytes = std::max<qint64>(0, reader.integer(u"response.content.size"_s, -1, MaxBytes));
     const QString mimeType = reader.string(u"response.content.mimeType"_s);
@@ -320,28 +298,29 @@ std::optional<HarEntry> entryFromHar(const QJsonObject &object, int index, QStri
     const QString redirect = reader.string(u"response.redirectURL"_s, false);
     // Resolved against the request, as browsers write Location as is.
     if (!redirect.isEmpty())
-        record.finalUrl = readUrl(reader, u"response.redirectURL"_s, record.url);
+        record.finalUrl = reader.url(u"response.redirectURL"_s, record.url);
     else if (record.status != 0)
         record.finalUrl = record.url;
-    record.error = reader.string(u"_error"_s, false);
+    for (const RecordField &field : recordFields()) {
+        if (!field.in(Format::Har))
+            continue;
+        const auto value = field.fromJson(reader, field.harKey, false);
+        if (value && field.set)
+            field.set(record, *value);
+    }
     if (record.error.isEmpty())
-        record.error = reader.string(u"response._error"_s, false);
-    if (reader.has(u"_id"_s))
-        entry.id = int(reader.integer(u"_id"_s, 0, IntMax));
-    entry.mode = reader.choice(u"_mode"_s, Modes, runModeName, false);
-    const auto outcome = reader.choice(u"_outcome"_s, Outcomes, outcomeName, false);
-    record.outcome = outcome  ? *outcome
-        : record.status == 0  ? Outcome::Failed
-        : record.status < 400 ? Outcome::Ok
-                              : Outcome::HttpError;
-    record.redirects = int(reader.integer(u"_redirects"_s, 0, IntMax, 0));
-    record.parentId = int(reader.integer(u"_parentId"_s, -1, IntMax, -1));
-    record.depth = int(reader.integer(u"_depth"_s, 0, IntMax, 0));
-    record.role = reader.choice(u"_role"_s, Roles, requestRoleName, false).value_or(RequestRole::Page);
-    record.attempt = int(reader.integer(u"_attempt"_s, 1, IntMax, 1));
-    const QJsonValue parentUrl = reader.value(u"_parentUrl"_s);
-    if (!parentUrl.isUndefined() && !parentUrl.isNull())
-        readUrl(reader, u"_parentUrl"_s); // only checked: _parentId is what counts
+        record.error = reader.string(u"response._error"_s, false); // where Chrome DevTools puts failures
+    // Fields that others' HARs lack and that have no default: the id from the position, the mode from the
+    // run, the outcome from the status.
+    if (reader.has(recordField(u"id").harKey))
+        entry.id = record.id;
+    if (reader.has(recordField(u"mode").harKey))
+        entry.mode = record.mode;
+    if (!reader.has(recordField(u"outcome").harKey)) {
+        record.outcome = record.status == 0 ? Outcome::Failed
+            : record.status < 400           ? Outcome::Ok
+                                            : Outcome::HttpError;
+    }
     entry.queuedMs = readDuration(reader, u"_queued"_s, false);
     const QJsonArray headers = reader.array(u"request.headers"_s, false);
     for (const auto &header : headers) {
@@ -445,10 +424,9 @@ std::optional<RunResult> runFromGroup(const HarGroup &group, int runId, QString 
         }
         record.id = entry.id.value_or(int(run.records.size()));
         record.mode = entry.mode.value_or(run.settings.mode);
-        if (record.reached(Mark::Finished))
-            run.endNs = std::max(run.endNs, record.releasedAt());
         run.records.append(record);
     }
+    run.endNs = lastReleaseNs(run.records);
     return run;
 }
 
@@ -456,6 +434,13 @@ std::optional<RunResult> runFromGroup(const HarGroup &group, int runId, QString 
 
 QByteArray toHar(const QList<RunResult> &runs)
 {
+    Progress progress;
+    return toHar(runs, progress);
+}
+
+QByteArray toHar(const QList<RunResult> &runs, Progress &progress)
+{
+    progress.setTotal(recordCount(runs));
     QJsonArray pages;
     QJsonArray entries;
     for (qsizetype i = 0; i < runs.size(); ++i) {
@@ -477,12 +462,14 @@ QByteArray toHar(const QList<RunResult> &runs)
         if (run.settings.crawl != CrawlSettings())
             page.insert(u"_crawl"_s, crawlSettingsToJson(run.settings.crawl, KeyCase::Camel));
         pages.append(page);
-        QHash<int, QUrl> urlById;
+        UrlById urlById;
         for (const auto &record : run.records)
             urlById.insert(record.id, record.url);
         for (const auto &record : run.records) {
             if (record.reached(Mark::Queued))
                 entries.append(entryToHar(record, run, start, pageId, urlById));
+            if (!progress.step())
+                return {};
         }
     }
     const QJsonObject log {
@@ -496,6 +483,12 @@ QByteArray toHar(const QList<RunResult> &runs)
 }
 
 std::optional<QList<RunResult>> runsFromHar(const QByteArray &data, QString *error)
+{
+    Progress progress;
+    return runsFromHar(data, error, progress);
+}
+
+std::optional<QList<RunResult>> runsFromHar(const QByteArray &data, QString *error, Progress &progress)
 {
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(data, &parseError);
@@ -531,7 +524,13 @@ std::optional<QList<RunResult>> runsFromHar(const QByteArray &data, QString *err
         groupByRef.insert(page->id, groups.size());
         groups.append({*page, {}});
     }
+    progress.setTotal(entryArray.size());
     for (qsizetype i = 0; i < entryArray.size(); ++i) {
+        if (!progress.step()) {
+            if (error)
+                *error = Progress::cancelledText();
+            return std::nullopt;
+        }
         const auto object = JsonReader::objectAt(entryArray, i, HarFormat::tr("entry %1").arg(i), error);
         auto entry = object ? entryFromHar(*object, int(i), error) : std::nullopt;
         if (!entry)

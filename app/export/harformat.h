@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/runresult.h"
+#include "progress.h"
 
 #include <QByteArray>
 #include <QList>
@@ -17,6 +18,9 @@
 /// cap, crawl settings ("_crawl" on the page), user agent and start are kept, and the end is taken from the
 /// records. A crawl's skipped URLs and hosts are not kept. Reading also takes HARs from browsers and other
 /// tools, grouping entries into runs by pageref, and explains the first problem with where it is ("entry 3:
-/// timings.wait is missing").
+/// timings.wait is missing"). The custom fields of a record are recordFields()' HAR ones. With a Progress,
+/// each record is one step.
 QByteArray toHar(const QList<RunResult> &runs);
+QByteArray toHar(const QList<RunResult> &runs, Progress &progress);
 std::optional<QList<RunResult>> runsFromHar(const QByteArray &data, QString *error);
+std::optional<QList<RunResult>> runsFromHar(const QByteArray &data, QString *error, Progress &progress);

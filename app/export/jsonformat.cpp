@@ -2,6 +2,7 @@
 
 #include "crawlsettingsjson.h"
 #include "jsonreader.h"
+#include "recordschema.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -25,36 +26,12 @@ constexpr auto FormatName = "crawlscope-run"_L1;
 constexpr int FormatVersion = 1;
 constexpr int IntMax = std::numeric_limits<int>::max();
 constexpr qint64 Int64Max = std::numeric_limits<qint64>::max();
-constexpr std::array Modes {RunMode::Sequential, RunMode::Gather, RunMode::Limited};
-// In the order error messages list them: the usual ones first.
-constexpr std::array Outcomes {Outcome::Ok, Outcome::HttpError, Outcome::Failed, Outcome::Cancelled,
-                               Outcome::Pending};
-constexpr std::array Roles {RequestRole::Page, RequestRole::Robots};
-constexpr std::array SkipReasons {SkipReason::Robots,        SkipReason::Scope,     SkipReason::Depth,
-                                  SkipReason::Duplicate,     SkipReason::PageLimit, SkipReason::Nofollow,
-                                  SkipReason::RedirectLimit, SkipReason::Cancelled};
-constexpr std::array RobotsStatuses {RobotsStatus::Fetching, RobotsStatus::Parsed, RobotsStatus::AllowAll,
-                                     RobotsStatus::DisallowAll, RobotsStatus::Ignored};
-
-using UrlById = QHash<int, QUrl>;
-
-QString markKey(Mark mark)
-{
-    return markName(mark) + u"_ns"_s;
-}
 
 QJsonValue timeValue(const QDateTime &time)
 {
     if (!time.isValid())
         return QJsonValue::Null;
     return time.toUTC().toString(Qt::ISODateWithMs);
-}
-
-QJsonValue markValue(qint64 ns)
-{
-    if (ns == RequestRecord::NotReached)
-        return QJsonValue::Null;
-    return ns;
 }
 
 // The CLI prints these, so they are rounded once here rather than by every reader.
@@ -85,25 +62,11 @@ QJsonValue parentUrlValue(int parentId, const UrlById &urls)
 
 QJsonObject recordToJson(const RequestRecord &record, const UrlById &urls)
 {
-    QJsonObject object {
-        {u"id"_s, record.id},
-        {u"url"_s, record.url.toString(QUrl::FullyEncoded)},
-        {u"final_url"_s, record.finalUrl.toString(QUrl::FullyEncoded)},
-        {u"mode"_s, runModeName(record.mode)},
-        {u"outcome"_s, outcomeName(record.outcome)},
-        {u"status"_s, record.status},
-        {u"bytes"_s, record.bytes},
-        {u"content_type"_s, record.contentType},
-        {u"error"_s, record.error},
-        {u"redirects"_s, record.redirects},
-        {u"parent_id"_s, record.parentId},
-        {u"parent_url"_s, parentUrlValue(record.parentId, urls)},
-        {u"depth"_s, record.depth},
-        {u"role"_s, requestRoleName(record.role)},
-        {u"attempt"_s, record.attempt},
-    };
-    for (int i = 0; i < MarkCount; ++i)
-        object.insert(markKey(Mark(i)), markValue(record.marks[std::size_t(i)]));
+    QJsonObject object;
+    for (const RecordField &field : recordFields()) {
+        if (field.in(RecordField::Format::Json))
+            object.insert(field.jsonKey, field.toJson(field.get(record, urls)));
+    }
     return object;
 }
 
@@ -133,15 +96,18 @@ QJsonObject hostToJson(const CrawlHost &host)
     };
 }
 
-QJsonObject runToJson(const RunResult &run)
+QJsonObject runToJson(const RunResult &run, Progress &progress)
 {
     const UrlById urls = urlsById(run);
     QJsonArray changes;
     for (const auto &change : run.capacityChanges)
         changes.append(QJsonObject {{u"at_ns"_s, change.atNs}, {u"capacity"_s, change.capacity}});
     QJsonArray records;
-    for (const auto &record : run.records)
+    for (const auto &record : run.records) {
         records.append(recordToJson(record, urls));
+        if (!progress.step())
+            return {};
+    }
     QJsonArray skipped;
     for (const auto &url : run.skipped)
         skipped.append(skippedToJson(url, urls));
@@ -182,24 +148,6 @@ int readInt(JsonReader &reader, const QString &key, int min, int max = IntMax)
     return int(reader.integer(key, min, max));
 }
 
-qint64 readMark(JsonReader &reader, const QString &key)
-{
-    if (reader.value(key).isNull())
-        return RequestRecord::NotReached;
-    return reader.integer(key, 0, Int64Max);
-}
-
-QUrl readUrl(JsonReader &reader, const QString &key)
-{
-    const QString text = reader.string(key);
-    if (text.isEmpty())
-        return {};
-    QUrl url(text, QUrl::TolerantMode);
-    if (!url.isValid())
-        reader.fail(JsonFormat::tr("\"%1\" is not a valid URL: %2").arg(key, url.errorString()));
-    return url;
-}
-
 QDateTime readTime(JsonReader &reader, const QString &key)
 {
     if (reader.value(key).isNull())
@@ -213,18 +161,18 @@ QDateTime readTime(JsonReader &reader, const QString &key)
     return time;
 }
 
-// Only checked: parent_id is what counts, and a file edited by hand may not have kept the two in step.
+// Only checked, as a record's parent_url is.
 void checkParentUrl(JsonReader &reader)
 {
-    const QJsonValue value = reader.value(u"parent_url"_s);
-    if (!value.isUndefined() && !value.isNull())
-        readUrl(reader, u"parent_url"_s);
+    const RecordField &parentUrl = recordField(u"parent_url");
+    parentUrl.fromJson(reader, parentUrl.jsonKey, false);
 }
 
 // Reads every element of an array as an object with read(reader), which checks it. whereFormat names the
 // element in errors, with %2 for its index.
 template<typename T, typename Read>
-bool readEach(const QJsonArray &array, QList<T> &items, const QString &whereFormat, QString *error, Read read)
+bool readEach(const QJsonArray &array, QList<T> &items, const QString &whereFormat, QString *error, Read read,
+              Progress *progress = nullptr)
 {
     items.reserve(array.size());
     for (qsizetype i = 0; i < array.size(); ++i) {
@@ -237,6 +185,11 @@ bool readEach(const QJsonArray &array, QList<T> &items, const QString &whereForm
         if (reader.failed())
             return false;
         items.append(item);
+        if (progress && !progress->step()) {
+            if (error)
+                *error = Progress::cancelledText();
+            return false;
+        }
     }
     return true;
 }
@@ -249,34 +202,25 @@ CapacityChange readCapacityChange(JsonReader &reader)
     return change;
 }
 
-// role, attempt and parent_url came with crawl mode, so files from before it have none of them.
+// Fields that came with crawl mode (role, attempt, parent_url) may be missing, as files from before it lack
+// them.
 RequestRecord readRecord(JsonReader &reader)
 {
     RequestRecord record;
-    record.id = readInt(reader, u"id"_s, 0);
-    record.url = readUrl(reader, u"url"_s);
-    record.finalUrl = readUrl(reader, u"final_url"_s);
-    record.mode = reader.choice(u"mode"_s, Modes, runModeName).value_or(Modes.front());
-    record.outcome = reader.choice(u"outcome"_s, Outcomes, outcomeName).value_or(Outcomes.front());
-    for (int i = 0; i < MarkCount; ++i)
-        record.marks[std::size_t(i)] = readMark(reader, markKey(Mark(i)));
-    record.status = readInt(reader, u"status"_s, 0, 999);
-    record.bytes = reader.integer(u"bytes"_s, 0, Int64Max);
-    record.contentType = reader.string(u"content_type"_s);
-    record.error = reader.string(u"error"_s);
-    record.redirects = readInt(reader, u"redirects"_s, 0);
-    record.parentId = readInt(reader, u"parent_id"_s, -1);
-    checkParentUrl(reader);
-    record.depth = readInt(reader, u"depth"_s, 0);
-    record.role = reader.choice(u"role"_s, Roles, requestRoleName, false).value_or(RequestRole::Page);
-    record.attempt = int(reader.integer(u"attempt"_s, 1, IntMax, 1));
+    for (const RecordField &field : recordFields()) {
+        if (!field.in(RecordField::Format::Json))
+            continue;
+        const auto value = field.fromJson(reader, field.jsonKey, !field.sinceCrawlMode);
+        if (value && field.set)
+            field.set(record, *value);
+    }
     return record;
 }
 
 SkippedUrl readSkipped(JsonReader &reader)
 {
     SkippedUrl skipped;
-    skipped.url = readUrl(reader, u"url"_s);
+    skipped.url = reader.url(u"url"_s);
     skipped.parentId = readInt(reader, u"parent_id"_s, -1);
     checkParentUrl(reader);
     skipped.depth = readInt(reader, u"depth"_s, 0);
@@ -300,13 +244,14 @@ CrawlHost readHost(JsonReader &reader)
     return host;
 }
 
-std::optional<RunResult> runFromJson(const QJsonObject &object, const QString &where, QString *error)
+std::optional<RunResult> runFromJson(const QJsonObject &object, const QString &where, QString *error,
+                                     Progress &progress)
 {
     JsonReader reader(object, where, error, JsonReader::Wording::RunFile);
     RunResult run;
     run.runId = readInt(reader, u"run_id"_s, 0);
     RunSettings &settings = run.settings;
-    settings.mode = reader.choice(u"mode"_s, Modes, runModeName).value_or(Modes.front());
+    settings.mode = reader.choice(u"mode"_s, RunModes, runModeName).value_or(RunModes.front());
     settings.limit = readInt(reader, u"limit"_s, 0);
     settings.delayMs = readInt(reader, u"delay_ms"_s, 0);
     settings.perHost = readInt(reader, u"per_host"_s, 0);
@@ -329,7 +274,8 @@ std::optional<RunResult> runFromJson(const QJsonObject &object, const QString &w
 
     const bool read = readEach(changes, run.capacityChanges,
                                JsonFormat::tr("%1, capacity change %2").arg(where), error, readCapacityChange)
-        && readEach(records, run.records, JsonFormat::tr("%1, record %2").arg(where), error, readRecord)
+        && readEach(records, run.records, JsonFormat::tr("%1, record %2").arg(where), error, readRecord,
+                    &progress)
         && readEach(skipped, run.skipped, JsonFormat::tr("%1, skipped %2").arg(where), error, readSkipped)
         && readEach(hosts, run.hosts, JsonFormat::tr("%1, host %2").arg(where), error, readHost);
     if (!read)
@@ -384,9 +330,19 @@ QJsonObject summaryToJson(const RunResult &run)
 
 QByteArray toJson(const QList<RunResult> &runs)
 {
+    Progress progress;
+    return toJson(runs, progress);
+}
+
+QByteArray toJson(const QList<RunResult> &runs, Progress &progress)
+{
+    progress.setTotal(recordCount(runs));
     QJsonArray runArray;
-    for (const auto &run : runs)
-        runArray.append(runToJson(run));
+    for (const auto &run : runs) {
+        runArray.append(runToJson(run, progress));
+        if (progress.isCancelled())
+            return {};
+    }
     const QJsonObject file {
         {u"format"_s, FormatName},
         {u"version"_s, FormatVersion},
@@ -398,6 +354,12 @@ QByteArray toJson(const QList<RunResult> &runs)
 }
 
 std::optional<QList<RunResult>> runsFromJson(const QByteArray &data, QString *error)
+{
+    Progress progress;
+    return runsFromJson(data, error, progress);
+}
+
+std::optional<QList<RunResult>> runsFromJson(const QByteArray &data, QString *error, Progress &progress)
 {
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(data, &parseError);
@@ -428,6 +390,10 @@ std::optional<QList<RunResult>> runsFromJson(const QByteArray &data, QString *er
     if (top.failed())
         return std::nullopt;
 
+    qint64 records = 0;
+    for (const QJsonValue &run : runArray)
+        records += run.toObject().value(u"records"_s).toArray().size();
+    progress.setTotal(records);
     QList<RunResult> runs;
     runs.reserve(runArray.size());
     for (qsizetype i = 0; i < runArray.size(); ++i) {
@@ -435,7 +401,7 @@ std::optional<QList<RunResult>> runsFromJson(const QByteArray &data, QString *er
         const auto runObject = JsonReader::objectAt(runArray, i, where, error);
         if (!runObject)
             return std::nullopt;
-        auto run = runFromJson(*runObject, where, error);
+        auto run = runFromJson(*runObject, where, error, progress);
         if (!run)
             return std::nullopt;
         runs.append(*run);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/runresult.h"
+#include "progress.h"
 
 #include <QByteArray>
 #include <QJsonObject>
@@ -15,8 +16,11 @@
 /// adds its settings ("crawl", written whenever they differ from the defaults), "skipped" and "hosts" to the
 /// run, and each record names its parent's URL as "parent_url" beside "parent_id"; files from before crawl
 /// mode lack these and read as plain runs.
+/// With a Progress, each record is one step; a cancelled write returns nothing, a cancelled read says so.
 QByteArray toJson(const QList<RunResult> &runs);
+QByteArray toJson(const QList<RunResult> &runs, Progress &progress);
 std::optional<QList<RunResult>> runsFromJson(const QByteArray &data, QString *error);
+std::optional<QList<RunResult>> runsFromJson(const QByteArray &data, QString *error, Progress &progress);
 
 /// The numbers a run is judged by, as the CLI's --json prints them. "limit" is the gate's size (0 = no gate)
 /// and the times are milliseconds rounded to the microsecond.

@@ -3,6 +3,23 @@
 #include <limits>
 #include <utility>
 
+QString keyIn(QStringView snake, KeyCase keys)
+{
+    if (keys == KeyCase::Snake)
+        return snake.toString();
+    QString camel;
+    bool upper = false;
+    for (const QChar c : snake) {
+        if (c == u'_') {
+            upper = true;
+            continue;
+        }
+        camel += upper ? c.toUpper() : c;
+        upper = false;
+    }
+    return camel;
+}
+
 JsonReader::JsonReader(const QJsonObject &object, QString where, QString *error, Wording wording)
     : m_object(object)
     , m_where(std::move(where))
@@ -120,9 +137,33 @@ QString JsonReader::name(const QString &path) const
     return m_wording == Wording::RunFile ? u'"' + path + u'"' : path;
 }
 
-void JsonReader::failChoice(const QString &path, const QString &text, const QStringList &names)
+std::optional<qsizetype> JsonReader::choiceIndex(const QString &path, const QStringList &names)
 {
+    const QString text = string(path);
+    if (m_failed)
+        return std::nullopt;
+    const qsizetype index = names.indexOf(text);
+    if (index >= 0)
+        return index;
     fail(m_wording == Wording::RunFile
              ? tr("%1 is \"%2\", expected one of %3").arg(name(path), text, names.join(u", "))
              : tr("%1 \"%2\" is not one of %3").arg(path, text, names.join(u", ")));
+    return std::nullopt;
+}
+
+QUrl JsonReader::url(const QString &path, const QUrl &base)
+{
+    const QString text = string(path);
+    if (m_failed || (text.isEmpty() && m_wording == Wording::RunFile))
+        return {};
+    // HAR writes Location as browsers got it, so it is resolved; our run file writes whole URLs.
+    const QUrl parsed(text, QUrl::TolerantMode);
+    const QUrl url = m_wording == Wording::Har ? base.resolved(parsed) : parsed;
+    if (text.isEmpty())
+        fail(tr("%1 is empty").arg(path));
+    else if (!url.isValid() && m_wording == Wording::RunFile)
+        fail(tr("%1 is not a valid URL: %2").arg(name(path), url.errorString()));
+    else if (!url.isValid())
+        fail(tr("%1 \"%2\" is not a valid URL: %3").arg(path, text, url.errorString()));
+    return url;
 }

@@ -6,9 +6,16 @@
 #include <QJsonValue>
 #include <QString>
 #include <QStringList>
+#include <QUrl>
 
 #include <array>
 #include <optional>
+
+/// How a format spells its keys: our run file writes max_depth, HAR's custom fields maxDepth.
+enum class KeyCase { Snake, Camel };
+
+/// A key written once in snake case, spelled as the format spells it.
+QString keyIn(QStringView snake, KeyCase keys);
 
 /// Reads the fields of one JSON object by key or dotted path ("response.content.size"). The first problem is
 /// kept with where it happened and later reads just return defaults, so parsing code reads straight through
@@ -63,6 +70,10 @@ public:
     qint64 integer(const QString &path, qint64 min, qint64 max, std::optional<qint64> fallback = {});
     /// An array of strings (required).
     QStringList strings(const QString &path);
+    /// A URL string (required), resolved against base. Our run file writes "" for no URL; HAR needs one.
+    QUrl url(const QString &path, const QUrl &base = {});
+    /// The index in names of the string at path (required), or nullopt on failure.
+    std::optional<qsizetype> choiceIndex(const QString &path, const QStringList &names);
 
     /// The value whose name is the string at path; nullopt when it is optional and missing, or on failure.
     template<typename Enum, std::size_t Count>
@@ -71,20 +82,15 @@ public:
     {
         if (!required && !has(path))
             return std::nullopt;
-        const QString text = string(path);
         QStringList names;
-        for (auto value : values) {
-            if (name(value) == text)
-                return value;
+        for (auto value : values)
             names.append(name(value));
-        }
-        failChoice(path, text, names);
-        return std::nullopt;
+        const auto index = choiceIndex(path, names);
+        return index ? std::optional(values[std::size_t(*index)]) : std::nullopt;
     }
 
 private:
     QString name(const QString &path) const;
-    void failChoice(const QString &path, const QString &text, const QStringList &names);
 
     QJsonObject m_object;
     QString m_where;

@@ -1,5 +1,7 @@
 #include "traceformat.h"
 
+#include "recordschema.h"
+
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -45,18 +47,15 @@ QString processName(const RunResult &run)
     return name;
 }
 
-using UrlById = QHash<int, QUrl>;
-
 // What a crawl adds to a request's details; a plain run's requests are all first attempts of seeds.
 void insertCrawlArgs(QJsonObject &args, const RequestRecord &record, const UrlById &urlById)
 {
-    args.insert(u"role"_s, requestRoleName(record.role));
-    args.insert(u"attempt"_s, record.attempt);
-    args.insert(u"depth"_s, record.depth);
-    args.insert(u"parent_id"_s, record.parentId);
-    const auto parent = urlById.constFind(record.parentId);
-    if (parent != urlById.cend())
-        args.insert(u"parent_url"_s, parent->toString(QUrl::FullyEncoded));
+    for (const auto key : {u"role", u"attempt", u"depth", u"parent_id", u"parent_url"}) {
+        const RecordField &field = recordField(key);
+        const QJsonValue value = field.toJson(field.get(record, urlById));
+        if (!value.isNull()) // a seed has no parent URL
+            args.insert(field.jsonKey, value);
+    }
 }
 
 Event metadata(int pid, const QString &name, const QJsonObject &args)
@@ -164,6 +163,13 @@ void appendConcurrency(QList<Event> &events, const RunResult &run, int pid)
 
 QByteArray toTrace(const QList<RunResult> &runs)
 {
+    Progress progress;
+    return toTrace(runs, progress);
+}
+
+QByteArray toTrace(const QList<RunResult> &runs, Progress &progress)
+{
+    progress.setTotal(recordCount(runs));
     QJsonArray traceEvents;
     for (qsizetype r = 0; r < runs.size(); ++r) {
         const RunResult &run = runs.at(r);
@@ -181,6 +187,8 @@ QByteArray toTrace(const QList<RunResult> &runs)
         for (qsizetype i = 0; i < run.records.size(); ++i) {
             if (run.records.at(i).reached(Mark::Queued))
                 appendRequest(events, run.records.at(i), pid, i, crawlUrls);
+            if (!progress.step())
+                return {};
         }
         appendConcurrency(events, run, pid);
         // Stable, so a parent's begin stays before its first child's and a child's end before its parent's.

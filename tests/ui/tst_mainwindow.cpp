@@ -3,6 +3,7 @@
 #include "crawl/sitetreeview.h"
 #include "crawlsettingsbox.h"
 #include "demoserver/demoserver.h"
+#include "export/filejob.h"
 #include "input/samples.h"
 #include "limitslider.h"
 #include "mainwindow.h"
@@ -51,6 +52,7 @@ private Q_SLOTS:
     void selectionSurvivesTheEndOfARun();
     void compareStacksTheThreeModes();
     void savedRunsOpenAgain();
+    void exportsAndOpensOnAWorker();
     void rerunWithANewKKeepsEarlierRuns();
     void crawlFillsTheFrontierAndTheSiteTree();
     void badCrawlPatternIsNamedAndBlocksRun();
@@ -282,6 +284,31 @@ void TestMainWindow::savedRunsOpenAgain()
     QCOMPARE(other.session()->models().first()->run(), original); // bit for bit the same run
     QVERIFY(!other.openFile(dir.filePath(QStringLiteral("missing.json")), &error));
     QVERIFY(error.contains(QLatin1String("missing.json")));
+}
+
+void TestMainWindow::exportsAndOpensOnAWorker()
+{
+    runAndWait(QStringLiteral("{demo}/delay/20\n{demo}/status/503\n"), RunMode::Gather);
+    const RunResult original = m_window->session()->models().first()->run();
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("saved.csv"));
+    FileJob *exportJob = m_window->exportInBackground(path);
+    QVERIFY(exportJob);
+    QSignalSpy exported(exportJob, &FileJob::finished);
+    QVERIFY(exported.wait(30'000));
+    QVERIFY2(exported.first().at(0).toBool(), qPrintable(exported.first().at(1).toString()));
+    QVERIFY(!m_window->exportInBackground(dir.filePath(QStringLiteral("shown.svg")))); // pictures at once
+
+    MainWindow other;
+    FileJob *openJob = other.openInBackground(path);
+    QVERIFY(openJob);
+    QSignalSpy opened(openJob, &FileJob::finished);
+    QVERIFY(opened.wait(30'000));
+    QVERIFY2(opened.first().at(0).toBool(), qPrintable(opened.first().at(1).toString()));
+    QCOMPARE(other.session()->models().size(), 1);
+    const RunResult back = other.session()->models().first()->run();
+    QCOMPARE(back.records, original.records);
+    QCOMPARE(back.endNs, original.endNs); // the CSV keeps the run's end
 }
 
 void TestMainWindow::rerunWithANewKKeepsEarlierRuns()

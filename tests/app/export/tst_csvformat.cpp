@@ -1,4 +1,5 @@
 #include "export/csvformat.h"
+#include "export/jsonformat.h"
 
 #include "sampleruns.h"
 
@@ -23,6 +24,7 @@ QList<RunResult> csvView(const QList<RunResult> &runs)
         view.settings.delayMs = run.settings.delayMs;
         view.settings.perHost = run.settings.perHost;
         view.startedAt = run.startedAt;
+        view.endNs = run.endNs;
         view.records = run.records;
         kept.append(view);
     }
@@ -32,8 +34,12 @@ QList<RunResult> csvView(const QList<RunResult> &runs)
 const QString Header
     = u"run_id,mode,limit,delay_ms,per_host,started_at,id,url,final_url,outcome,status,bytes,"
       "content_type,redirects,error,parent_id,depth,queued_ms,gate_acquired_ms,issued_ms,"
-      "connect_started_ms,request_sent_ms,first_byte_ms,finished_ms,delay_released_ms,role,attempt,parent_url"_s;
-constexpr int CrawlColumns = 3; // role, attempt and parent_url, which files from before crawl mode lack
+      "connect_started_ms,request_sent_ms,first_byte_ms,finished_ms,delay_released_ms,role,attempt,parent_"
+      "url,"
+      "run_end_ms"_s;
+constexpr int EndColumns = 1; // run_end_ms, which files from before it lack
+constexpr int LaterColumns
+    = 4; // role, attempt, parent_url and run_end_ms, which files from before crawl mode lack
 
 // One plain row (no quoting needed) matching Header.
 QStringList plainRow()
@@ -65,7 +71,8 @@ QStringList plainRow()
             QString(),
             u"page"_s,
             u"1"_s,
-            QString()};
+            QString(),
+            u"3.000000"_s};
 }
 
 // Drops the last columns of every line; only for files without quoted fields.
@@ -99,6 +106,7 @@ private Q_SLOTS:
     void quotesFieldsPerRfc4180();
     void readsPlainRowExactly();
     void writesCrawlColumns();
+    void keepsTheRunsEnd();
     void readsFilesFromBeforeCrawlMode();
     void readsLenientVariants_data();
     void readsLenientVariants();
@@ -138,12 +146,14 @@ void TestCsvFormat::writesHeaderAndExactMilliseconds()
     QCOMPARE(csv.count(u"\r\n"_s), 1 + 5 + 1); // header, five rows, and the CRLF inside the quoted error
 
     const QString firstRow = csv.section(u"\r\n"_s, 1, 1);
-    QCOMPARE(firstRow,
-             u"7,limited,2,100,1,2024-05-01T12:30:45.123Z,0,http://127.0.0.1:8123/fast,"
-             "http://127.0.0.1:8123/fast/,ok,200,5120,text/html; charset=utf-8,1,,-1,0,"
-             "0.000000,0.000001,0.001001,0.002500,0.090000,12.345678,13.000001,113.000001,page,1,"_s);
+    QCOMPARE(
+        firstRow,
+        u"7,limited,2,100,1,2024-05-01T12:30:45.123Z,0,http://127.0.0.1:8123/fast,"
+        "http://127.0.0.1:8123/fast/,ok,200,5120,text/html; charset=utf-8,1,,-1,0,"
+        "0.000000,0.000001,0.001001,0.002500,0.090000,12.345678,13.000001,113.000001,page,1,,2345.678901"_s);
     // Beyond a double's 53 bits, and NotReached; its parent's URL after them.
-    QVERIFY(csv.contains(u",9007199254.740993,,,,,,,,page,1,https://example.org/a%2Cb/c%20d\r\n"_s));
+    QVERIFY(
+        csv.contains(u",9007199254.740993,,,,,,,,page,1,https://example.org/a%2Cb/c%20d,2345.678901\r\n"_s));
 }
 
 void TestCsvFormat::quotesFieldsPerRfc4180()
@@ -191,7 +201,7 @@ void TestCsvFormat::writesCrawlColumns()
     for (qsizetype r = 1; r < rows.size() && !rows.at(r).isEmpty(); ++r) {
         const QStringList fields = rows.at(r).split(u',');
         crawlCells.append(fields.at(6) + u' ' + fields.at(15) + u' ' + fields.at(16) + u' '
-                          + fields.mid(fields.size() - 3).join(u' '));
+                          + fields.mid(fields.size() - 4, 3).join(u' '));
     }
     QCOMPARE(crawlCells,
              (QStringList {u"0 -1 0 robots 1 "_s, u"1 -1 0 page 1 "_s, u"2 1 1 page 1 http://example.org/"_s,
@@ -200,15 +210,33 @@ void TestCsvFormat::writesCrawlColumns()
                            u"7 3 2 page 1 http://example.org/about"_s, u"8 -1 0 robots 1 "_s}));
 }
 
+// `crawlscope run --import x.csv` of our own CSV reported a wall time of 0 when the file did not keep the
+// end.
+void TestCsvFormat::keepsTheRunsEnd()
+{
+    RunResult run = SampleRuns::limitedRun();
+    run.endNs = 7'000'123'457; // after the last release, as a cancelled run's end can be
+    QVERIFY(run.endNs > lastReleaseNs(run.records));
+    QString error;
+    const auto back = runsFromCsv(toCsv({run}), &error);
+    QVERIFY2(back, qPrintable(error));
+    QCOMPARE(back->size(), 1);
+    QCOMPARE(back->first().endNs, run.endNs);
+    QCOMPARE(summarize(back->first()).wallNs, run.endNs);
+    QCOMPARE(summaryToJson(back->first()).value(u"wall_ms"_s).toDouble(), 7000.123);
+}
+
 void TestCsvFormat::readsFilesFromBeforeCrawlMode()
 {
     const RunResult crawl = SampleRuns::crawlRun();
-    const QByteArray old = withoutLastColumns(toCsv({crawl}), CrawlColumns);
+    const QByteArray old = withoutLastColumns(toCsv({crawl}), LaterColumns);
     QVERIFY(!old.contains("role"));
     QString error;
     const auto runs = runsFromCsv(old, &error);
     QVERIFY2(runs, qPrintable(error));
     QList<RunResult> expected = csvView({crawl});
+    expected.first().endNs = lastReleaseNs(crawl.records); // without run_end_ms, the records say it
+    QVERIFY(expected.first().endNs > 0);
     for (auto &record : expected.first().records) {
         record.role = RequestRole::Page;
         record.attempt = 1;
@@ -241,7 +269,8 @@ void TestCsvFormat::readsLenientVariants_data()
     row[0] = u'"' + row[0] + u'"';
     QTest::newRow("reordered with extra column")
         << (header.join(u',') + u'\n' + row.join(u',') + u'\n').toUtf8();
-    QTest::newRow("from before crawl mode") << withoutLastColumns(plain, CrawlColumns);
+    QTest::newRow("from before crawl mode") << withoutLastColumns(plain, LaterColumns);
+    QTest::newRow("from before run_end_ms") << withoutLastColumns(plain, EndColumns); // ends at finished_ms
 }
 
 void TestCsvFormat::readsLenientVariants()
@@ -291,7 +320,7 @@ void TestCsvFormat::rejectsMalformedInput_data()
     QTest::newRow("duplicate column")
         << QByteArray(plain).replace("content_type", "url") << u"line 1, column 13: \"url\" appears twice"_s;
     QTest::newRow("too few fields") << QByteArray(plain).replace(",text/html,", ",")
-                                    << u"line 2: 27 fields, expected 28 as in the header"_s;
+                                    << u"line 2: 28 fields, expected 29 as in the header"_s;
     QTest::newRow("unterminated quote") << csvWith(14, u"\"timed out\r\nand then"_s)
                                         << u"line 2, column 15: the quoted field starting here never ends"_s;
     QTest::newRow("text after closing quote")
@@ -337,6 +366,10 @@ void TestCsvFormat::rejectsMalformedInput_data()
         << csvWith(26, u"second"_s) << u"line 2, column 27 (attempt): \"second\" is not a whole number"_s;
     QTest::newRow("invalid parent url")
         << csvWith(27, u"http://exa mple.com/"_s) << u"line 2, column 28 (parent_url): not a valid URL: "_s;
+    QTest::newRow("run end not a time") << csvWith(28, u"soon"_s)
+                                        << u"line 2, column 29 (run_end_ms): \"soon\" is not a time in "
+                                           "milliseconds"_s;
+    QTest::newRow("empty run end") << csvWith(28, QString()) << u"line 2, column 29 (run_end_ms): \"\""_s;
     QTest::newRow("not UTF-8") << QByteArray(plain).replace("text/html", "text/\xff\xfe")
                                << u"not UTF-8 text"_s;
 
@@ -346,6 +379,11 @@ void TestCsvFormat::rejectsMalformedInput_data()
     QTest::newRow("run columns disagree")
         << (QStringList {Header, row.join(u','), otherLimit.join(u',')}.join(u"\r\n")).toUtf8()
         << u"line 3, column 3 (limit): \"4\" differs from \"3\" on line 2, where run 1 starts"_s;
+    QStringList otherEnd = row;
+    otherEnd[28] = u"4.000000"_s;
+    QTest::newRow("run ends disagree")
+        << (QStringList {Header, row.join(u','), otherEnd.join(u',')}.join(u"\r\n")).toUtf8()
+        << u"line 3, column 29 (run_end_ms): \"4.000000\" differs from \"3.000000\" on line 2"_s;
     QStringList multiLine = row;
     multiLine[14] = u"\"a\nb\""_s;
     QStringList badOutcome = row;

@@ -1,0 +1,26 @@
+#pragma once
+
+#include "filejob.h"
+
+#include "core/runresult.h"
+
+#include <QList>
+
+#include <memory>
+
+/// Opens saved runs (importRuns()) on a thread of its own, one progress step per record once the file is
+/// parsed. The runs are there once finished() says it succeeded.
+class ImportJob : public FileJob
+{
+    Q_OBJECT
+
+public:
+    explicit ImportJob(QString path, QObject *parent = nullptr);
+
+    void start();
+    QList<RunResult> runs() const { return *m_runs; }
+
+private:
+    // Written by the worker before it posts finished(), read on the job's thread after it.
+    std::shared_ptr<QList<RunResult>> m_runs = std::make_shared<QList<RunResult>>();
+};

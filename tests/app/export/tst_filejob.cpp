@@ -1,0 +1,212 @@
+#include "export/exporter.h"
+#include "export/exportjob.h"
+#include "export/importjob.h"
+
+#include "sampleruns.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+
+#include <memory>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+constexpr int LargeCount = 200'000;
+constexpr int FinishMs = 120'000; // generous: the machine may be busy
+
+RunResult largeRun(int count)
+{
+    RunResult run = SampleRuns::limitedRun();
+    run.records.clear();
+    run.records.reserve(count);
+    for (int i = 0; i < count; ++i) {
+        const qint64 start = qint64(i) * 1'000'000;
+        RequestRecord record = SampleRuns::record(i, u"http://127.0.0.1:8123/page/"_s + QString::number(i),
+                                                  run.settings.mode, Outcome::Ok,
+                                                  {{Mark::Queued, start},
+                                                   {Mark::Issued, start + 10},
+                                                   {Mark::RequestSent, start + 20},
+                                                   {Mark::FirstByte, start + 5'000},
+                                                   {Mark::Finished, start + 9'000}});
+        record.status = 200;
+        record.bytes = 1'000 + i;
+        run.records.append(record);
+    }
+    run.endNs = qint64(count) * 1'000'000;
+    return run;
+}
+
+// Counts the largest gap between ticks of a timer on the GUI thread while it runs.
+class TickWatch
+{
+public:
+    TickWatch()
+    {
+        m_timer.setInterval(5);
+        QObject::connect(&m_timer, &QTimer::timeout, &m_timer, [this] {
+            m_largestGapMs = std::max(m_largestGapMs, m_clock.restart());
+            ++m_ticks;
+        });
+        m_clock.start();
+        m_timer.start();
+    }
+    qint64 largestGapMs() const { return m_largestGapMs; }
+    int ticks() const { return m_ticks; }
+
+private:
+    QTimer m_timer;
+    QElapsedTimer m_clock;
+    qint64 m_largestGapMs = 0;
+    int m_ticks = 0;
+};
+
+} // namespace
+
+class TestFileJob : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void largeExportKeepsTheEventLoopRunning_data();
+    void largeExportKeepsTheEventLoopRunning();
+    void cancelledExportLeavesNoFile();
+    void importsOnAWorker();
+    void reportsImportErrors();
+    void destroyingARunningJobCancelsIt();
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+    QStringList entries() const
+    {
+        return QDir(m_dir->path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot);
+    }
+};
+
+void TestFileJob::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+}
+
+void TestFileJob::largeExportKeepsTheEventLoopRunning_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::newRow("csv") << u"large.csv"_s;
+    QTest::newRow("json") << u"large.json"_s;
+}
+
+void TestFileJob::largeExportKeepsTheEventLoopRunning()
+{
+    QFETCH(QString, name);
+
+    const QList<RunResult> runs {largeRun(LargeCount)};
+    ExportJob job(runs, m_dir->filePath(name));
+    QList<qint64> done;
+    connect(&job, &FileJob::progressed, this, [&](qint64 count, qint64 total) {
+        QCOMPARE(total, LargeCount);
+        done.append(count);
+    });
+    QSignalSpy finished(&job, &FileJob::finished);
+    TickWatch watch;
+    job.start();
+    QVERIFY(job.isRunning());
+    QVERIFY(finished.wait(FinishMs));
+
+    QCOMPARE(finished.first().at(0).toBool(), true);
+    QCOMPARE(finished.first().at(1).toString(), QString());
+    QVERIFY(!job.isRunning());
+    QVERIFY(done.size() > 10); // a bar that moves, not one jump
+    QVERIFY(std::is_sorted(done.cbegin(), done.cend()));
+    QCOMPARE(done.last(), LargeCount);
+    qInfo("%s: %d ticks, largest gap %lld ms", qPrintable(name), watch.ticks(), watch.largestGapMs());
+    QVERIFY(watch.ticks() > 0);
+    QVERIFY2(watch.largestGapMs() < 200, qPrintable(QString::number(watch.largestGapMs())));
+
+    // The file is what the synchronous export writes.
+    QString error;
+    const QString reference = m_dir->filePath(u"reference-"_s + name);
+    QVERIFY2(exportRuns(runs, reference, &error), qPrintable(error));
+    QFile written(m_dir->filePath(name));
+    QFile expected(reference);
+    QVERIFY(written.open(QIODevice::ReadOnly) && expected.open(QIODevice::ReadOnly));
+    QVERIFY(written.readAll() == expected.readAll());
+}
+
+void TestFileJob::cancelledExportLeavesNoFile()
+{
+    ExportJob job({largeRun(LargeCount)}, m_dir->filePath(u"cancelled.json"_s));
+    connect(&job, &FileJob::progressed, &job, [&](qint64 done, qint64) {
+        if (done > 0)
+            job.cancel();
+    });
+    QSignalSpy finished(&job, &FileJob::finished);
+    job.start();
+    QVERIFY(finished.wait(FinishMs));
+    QCOMPARE(finished.first().at(0).toBool(), false);
+    QVERIFY(job.wasCancelled());
+    QVERIFY(!finished.first().at(1).toString().isEmpty());
+    QCOMPARE(entries(), QStringList()); // neither the file nor a temporary one
+}
+
+void TestFileJob::importsOnAWorker()
+{
+    const QList<RunResult> runs = SampleRuns::all();
+    const QString path = m_dir->filePath(u"runs.json"_s);
+    QString error;
+    QVERIFY2(exportRuns(runs, path, &error), qPrintable(error));
+
+    ImportJob job(path);
+    qint64 lastDone = -1;
+    qint64 lastTotal = -1;
+    connect(&job, &FileJob::progressed, this, [&](qint64 done, qint64 total) {
+        QVERIFY(done >= lastDone || total != lastTotal); // monotonic once the total is known
+        lastDone = done;
+        lastTotal = total;
+    });
+    QSignalSpy finished(&job, &FileJob::finished);
+    job.start();
+    QVERIFY(finished.wait(FinishMs));
+    QVERIFY2(finished.first().at(0).toBool(), qPrintable(finished.first().at(1).toString()));
+    QVERIFY(job.runs() == runs);
+    QCOMPARE(lastTotal, recordCount(runs));
+    QCOMPARE(lastDone, lastTotal);
+}
+
+void TestFileJob::reportsImportErrors()
+{
+    const QString path = m_dir->filePath(u"broken.csv"_s);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("run_id\n1\n");
+    file.close();
+
+    ImportJob job(path);
+    QSignalSpy finished(&job, &FileJob::finished);
+    job.start();
+    QVERIFY(finished.wait(FinishMs));
+    QCOMPARE(finished.first().at(0).toBool(), false);
+    QVERIFY(!job.wasCancelled());
+    const QString error = finished.first().at(1).toString();
+    QVERIFY2(error.contains(u"line 1: no \"mode\" column"_s), qPrintable(error));
+}
+
+void TestFileJob::destroyingARunningJobCancelsIt()
+{
+    {
+        ExportJob job({largeRun(LargeCount)}, m_dir->filePath(u"gone.json"_s));
+        job.start();
+        QVERIFY(job.isRunning());
+    }
+    QCOMPARE(entries(), QStringList());
+}
+
+QTEST_GUILESS_MAIN(TestFileJob)
+#include "tst_filejob.moc"
