@@ -61,9 +61,7 @@ QList<qint64> idealStartsNs(const QList<qint64> &serviceNs, const QList<Capacity
     return starts;
 }
 
-namespace {
-
-qint64 makespanOf(const QList<qint64> &serviceNs, const QList<qint64> &starts)
+qint64 makespanNs(const QList<qint64> &serviceNs, const QList<qint64> &starts)
 {
     qint64 makespan = 0;
     for (qsizetype i = 0; i < serviceNs.size(); ++i)
@@ -71,16 +69,14 @@ qint64 makespanOf(const QList<qint64> &serviceNs, const QList<qint64> &starts)
     return makespan;
 }
 
-} // namespace
-
 qint64 idealMakespanNs(const QList<qint64> &serviceNs, int slotCount)
 {
-    return makespanOf(serviceNs, idealStartsNs(serviceNs, slotCount));
+    return makespanNs(serviceNs, idealStartsNs(serviceNs, slotCount));
 }
 
 qint64 idealMakespanNs(const QList<qint64> &serviceNs, const QList<CapacityChange> &capacity)
 {
-    return makespanOf(serviceNs, idealStartsNs(serviceNs, capacity));
+    return makespanNs(serviceNs, idealStartsNs(serviceNs, capacity));
 }
 
 qint64 serviceNs(const RequestRecord &record)

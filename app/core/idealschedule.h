@@ -15,6 +15,8 @@ QList<qint64> idealStartsNs(const QList<qint64> &serviceNs, int slotCount);
 /// holding a permit finish, as the real gate does.
 QList<qint64> idealStartsNs(const QList<qint64> &serviceNs, const QList<CapacityChange> &capacity);
 qint64 idealMakespanNs(const QList<qint64> &serviceNs, const QList<CapacityChange> &capacity);
+/// When the last of these requests ends, each starting at starts[i] and taking serviceNs[i].
+qint64 makespanNs(const QList<qint64> &serviceNs, const QList<qint64> &starts);
 /// On the gate's recorded sizes over time, so a gate resized during the run is held to what it really was.
 /// A crawl has no ideal: its pages are found while it runs, so none could start before its parent was read.
 /// For a crawl these give no starts and 0.

@@ -11,18 +11,6 @@
 #include "hostkey.h"
 #include "idealschedule.h"
 
-namespace {
-
-qint64 makespanOf(const QList<qint64> &serviceNs, const QList<qint64> &starts)
-{
-    qint64 makespan = 0;
-    for (qsizetype i = 0; i < serviceNs.size(); ++i)
-        makespan = std::max(makespan, starts[i] + serviceNs[i]);
-    return makespan;
-}
-
-} // namespace
-
 QList<qint64> perHostStartsNs(const QList<qint64> &serviceNs, const QList<int> &hostOf,
                               const QList<CapacityChange> &gate, int perHost)
 {
@@ -122,7 +110,8 @@ Prediction Prediction::of(const QList<QUrl> &urls, const RunSettings &settings, 
         prediction.m_reason = Reason::TooManyForPerHost;
         return prediction;
     }
-    prediction.m_makespanNs = makespanOf(services, perHostStartsNs(services, hostOf, gate, settings.perHost));
+    prediction.m_makespanNs
+        = ::makespanNs(services, perHostStartsNs(services, hostOf, gate, settings.perHost));
     return prediction;
 }
 
