@@ -236,6 +236,7 @@ void InFlightStrip::recomputeLive(Band &band, qint64 nowNs, bool delayExpected)
         live->changed.resize(std::size_t(records.size()));
         std::iota(live->changed.begin(), live->changed.end(), 0);
     }
+    band.series = ConcurrencySeries();
     band.perHost.clear();
     const std::vector<int> *hostOf = nullptr;
     if (m_splitByHost) {
