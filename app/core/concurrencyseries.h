@@ -49,6 +49,8 @@ public:
     static std::vector<CapacityChange> capacitySteps(const QList<CapacityChange> &changes);
 
 private:
+    friend class LiveConcurrency; // keeps a series up to date in place
+
     void append(const Step &step);
 
     std::vector<Step> m_steps;

@@ -1,13 +1,13 @@
 #include "inflightstrip.h"
 
 #include <QCoreApplication>
-#include <QElapsedTimer>
 #include <QHelpEvent>
 #include <QPainter>
 #include <QToolTip>
 
 #include <algorithm>
 #include <cmath>
+#include <numeric>
 
 #include "core/hostkey.h"
 #include "core/runcaption.h"
@@ -47,22 +47,23 @@ void InFlightStrip::setModels(const QList<RunModel *> &models)
         Band band;
         band.model = model;
         m_bands.append(band);
-        connect(model, &RunModel::recordsAppended, this, &InFlightStrip::scheduleRecompute);
-        connect(model, &RunModel::recordsUpdated, this, &InFlightStrip::scheduleRecompute);
+        connect(model, &RunModel::recordsAppended, this,
+                [this, model](int first, int last) { noteChanged(model, first, last); });
+        connect(model, &RunModel::recordsUpdated, this,
+                [this, model](const QList<int> &ids) { noteChanged(model, ids); });
         connect(model, &RunModel::liveNowChanged, this, &InFlightStrip::followClock);
         connect(model, &RunModel::capacityChanged, this, &InFlightStrip::scheduleRecompute);
-        connect(model, &RunModel::runFinished, this, [this] {
-            m_recomputeTimer.setInterval(FrameIntervalMs); // the final counts without waiting
-            scheduleRecompute();
-        });
+        connect(model, &RunModel::runFinished, this, &InFlightStrip::scheduleRecompute);
         connect(model, &RunModel::crawlChanged, this, [this] {
             if (m_splitByHost)
                 scheduleRecompute();
         });
         connect(model, &RunModel::runReset, this, [this, model] {
             for (Band &band : m_bands) {
-                if (band.model == model)
+                if (band.model == model) {
                     band.hosts.clear();
+                    band.incremental.reset();
+                }
             }
             // As the timeline does: a new run gives out the colours afresh. Shared ones are its owner's.
             if (m_hostColours == &m_ownHostColours)
@@ -98,8 +99,12 @@ void InFlightStrip::setHostColours(HostColours *colours)
 std::vector<ConcurrencySeries> InFlightStrip::hostSeries(const RunModel *model) const
 {
     for (const Band &band : m_bands) {
-        if (band.model == model)
-            return band.perHost;
+        if (band.model != model)
+            continue;
+        std::vector<ConcurrencySeries> hosts;
+        for (std::size_t host = 0; host < band.hostCount(); ++host)
+            hosts.push_back(band.host(host));
+        return hosts;
     }
     return {};
 }
@@ -117,7 +122,7 @@ const ConcurrencySeries *InFlightStrip::series(const RunModel *model) const
 {
     for (const Band &band : m_bands) {
         if (band.model == model)
-            return &band.series;
+            return &band.total();
     }
     return nullptr;
 }
@@ -128,10 +133,29 @@ void InFlightStrip::scheduleRecompute()
         m_recomputeTimer.start();
 }
 
+void InFlightStrip::noteChanged(const RunModel *model, int first, int last)
+{
+    for (Band &band : m_bands) {
+        if (band.model == model && band.incremental) {
+            for (int index = first; index <= last; ++index)
+                band.incremental->changed.push_back(index);
+        }
+    }
+    scheduleRecompute();
+}
+
+void InFlightStrip::noteChanged(const RunModel *model, const QList<int> &ids)
+{
+    for (Band &band : m_bands) {
+        if (band.model == model && band.incremental)
+            band.incremental->changed.insert(band.incremental->changed.end(), ids.begin(), ids.end());
+    }
+    scheduleRecompute();
+}
+
 void InFlightStrip::followClock()
 {
-    // Also while a recompute is pending: it may be a while off in a big run, and the strip keeps moving.
-    if (m_recomputeTimer.isActive() && m_recomputeTimer.remainingTime() <= FrameIntervalMs)
+    if (m_recomputeTimer.isActive())
         return; // the recompute follows within a frame anyway
     if (!m_rangeSet) {
         qint64 end = 0;
@@ -159,8 +183,6 @@ void InFlightStrip::recompute()
 {
     m_recomputeTimer.stop();
     ++m_recomputes;
-    QElapsedTimer took;
-    took.start();
     qint64 end = 0;
     for (Band &band : m_bands) {
         if (!band.model)
@@ -172,7 +194,11 @@ void InFlightStrip::recompute()
         band.computedNowNs = now;
         band.live = model.isLive();
         band.hostSlots.clear();
-        if (m_splitByHost) {
+        if (band.live) {
+            // Patched from the records that changed, so a big live run can be recounted every frame.
+            recomputeLive(band, now, delayExpected);
+        } else if (m_splitByHost) {
+            band.incremental.reset();
             band.hosts.update(model.run());
             band.perHost
                 = ConcurrencySeries::computePerHost(model.records(), band.hosts.hostsOfRecords(),
@@ -180,6 +206,7 @@ void InFlightStrip::recompute()
             for (const QString &origin : band.hosts.origins())
                 band.hostSlots.push_back(m_hostColours->slotOf(origin));
         } else {
+            band.incremental.reset();
             band.hosts.clear();
             band.perHost.clear();
             band.series = ConcurrencySeries::compute(model.records(), now, delayExpected);
@@ -188,18 +215,64 @@ void InFlightStrip::recompute()
         int maxCapacity = 0;
         for (const CapacityChange &change : band.capacity)
             maxCapacity = std::max(maxCapacity, change.capacity);
-        band.upperMax = std::max({1, band.series.peakHeld(), maxCapacity});
-        band.lowerMax = std::max(1, band.series.peakWaiting());
+        band.upperMax = std::max({1, band.total().peakHeld(), maxCapacity});
+        band.lowerMax = std::max(1, band.total().peakWaiting());
         band.label = RunCaption::label(model.run().settings);
     }
     if (!m_rangeSet) {
         m_scale.setDataRange(0, std::max<qint64>(end, TimeScale::MinimumSpanNs));
         m_scale.fit();
     }
-    // The counts come from every record, sorted: while a big run goes they are redone at most as often as
-    // that costs a tenth of the time, and in between the open phases follow the clock (followClock).
-    m_recomputeTimer.setInterval(int(std::max<qint64>(FrameIntervalMs, 10 * took.elapsed())));
     update();
+}
+
+void InFlightStrip::recomputeLive(Band &band, qint64 nowNs, bool delayExpected)
+{
+    const RunModel &model = *band.model;
+    const QList<RequestRecord> &records = model.records();
+    auto &live = band.incremental;
+    if (!live || live->total.delayExpected() != delayExpected || live->split != m_splitByHost) {
+        live = std::make_shared<LiveSeries>(delayExpected, m_splitByHost);
+        live->changed.resize(std::size_t(records.size()));
+        std::iota(live->changed.begin(), live->changed.end(), 0);
+    }
+    band.series = ConcurrencySeries();
+    band.perHost.clear();
+    const std::vector<int> *hostOf = nullptr;
+    if (m_splitByHost) {
+        band.hosts.update(model.run());
+        hostOf = &band.hosts.hostsOfRecords();
+        live->hosts.resize(std::size_t(band.hosts.count()), LiveConcurrency(delayExpected));
+        live->indexInHost.resize(std::size_t(records.size()), -1);
+    } else {
+        band.hosts.clear();
+    }
+    for (const int index : std::as_const(live->changed)) {
+        if (index < 0 || index >= records.size())
+            continue;
+        const RequestRecord &record = records[index];
+        live->total.setRecord(index, record);
+        if (!hostOf)
+            continue;
+        LiveConcurrency &host = live->hosts[std::size_t((*hostOf)[std::size_t(index)])];
+        int &inHost = live->indexInHost[std::size_t(index)];
+        if (inHost < 0)
+            inHost = int(host.recordCount());
+        host.setRecord(inHost, record);
+    }
+    live->changed.clear();
+    if (live->total.recordCount() != records.size()) { // a change went by unannounced: count afresh
+        live.reset();
+        recomputeLive(band, nowNs, delayExpected);
+        return;
+    }
+    live->total.update(nowNs);
+    for (LiveConcurrency &host : live->hosts)
+        host.update(nowNs);
+    if (hostOf) {
+        for (const QString &origin : band.hosts.origins())
+            band.hostSlots.push_back(m_hostColours->slotOf(origin));
+    }
 }
 
 void InFlightStrip::setVisibleRange(qint64 startNs, qint64 endNs)
@@ -303,8 +376,9 @@ void InFlightStrip::paintEvent(QPaintEvent *)
         std::vector<int> inFlight(std::size_t(width), -1);
         std::vector<int> waiting(std::size_t(width), -1);
         std::vector<qint64> peakAt(std::size_t(width), 0); // when the column's in-flight peak began
-        const auto &steps = band.series.steps();
-        for (int i = std::max(0, band.series.indexAt(seriesTime(band, visibleStart))); i < int(steps.size());
+        const ConcurrencySeries &series = band.total();
+        const auto &steps = series.steps();
+        for (int i = std::max(0, series.indexAt(seriesTime(band, visibleStart))); i < int(steps.size());
              ++i) {
             const auto &step = steps[std::size_t(i)];
             if (step.atNs > visibleEnd)
@@ -351,7 +425,7 @@ void InFlightStrip::paintEvent(QPaintEvent *)
         painter.drawRects(heldBoxes.data(), int(heldBoxes.size()));
         painter.setBrush(P::hatch(P::phaseColor(Phase::Delay)));
         painter.drawRects(heldBoxes.data(), int(heldBoxes.size()));
-        const bool split = m_splitByHost && !band.perHost.empty();
+        const bool split = m_splitByHost && band.hostCount() > 0;
         if (!split) {
             const auto flightBoxes = boxes(inFlight, true);
             painter.setBrush(P::phaseColor(Phase::Download));
@@ -359,9 +433,10 @@ void InFlightStrip::paintEvent(QPaintEvent *)
         } else {
             // Stacked by host, each column at the moment of its peak, so the stack is exactly the total.
             std::vector<int> below(std::size_t(width), 0);
-            for (std::size_t host = 0; host < band.perHost.size(); ++host) {
-                const auto &hostSteps = band.perHost[host].steps();
-                if (hostSteps.empty() || band.perHost[host].peakInFlight() == 0)
+            for (std::size_t host = 0; host < band.hostCount(); ++host) {
+                const ConcurrencySeries &hostSeries = band.host(host);
+                const auto &hostSteps = hostSeries.steps();
+                if (hostSteps.empty() || hostSeries.peakInFlight() == 0)
                     continue;
                 std::vector<QRect> rects;
                 int index = -1;
@@ -383,7 +458,7 @@ void InFlightStrip::paintEvent(QPaintEvent *)
                     if (inFlight[std::size_t(x)] > 0) {
                         const qint64 at = peakAt[std::size_t(x)];
                         if (index < 0)
-                            index = band.perHost[host].indexAt(at);
+                            index = hostSeries.indexAt(at);
                         while (index + 1 < int(hostSteps.size())
                                && hostSteps[std::size_t(index) + 1].atNs <= at)
                             ++index;
@@ -457,12 +532,11 @@ void InFlightStrip::paintEvent(QPaintEvent *)
             painter.setPen(palette().color(QPalette::Text));
             painter.drawText(box.left() + 3, baseline, text);
         };
-        label(m_bands.size() > 1 ? tr("%1: in flight, max %2").arg(band.label).arg(band.series.peakInFlight())
-                                 : tr("in flight, max %1").arg(band.series.peakInFlight()),
+        label(m_bands.size() > 1 ? tr("%1: in flight, max %2").arg(band.label).arg(series.peakInFlight())
+                                 : tr("in flight, max %1").arg(series.peakInFlight()),
               area.top() + smallMetrics.ascent());
         if (lowerHeight >= smallMetrics.height())
-            label(tr("waiting, max %1").arg(band.series.peakWaiting()),
-                  area.bottom() - smallMetrics.descent());
+            label(tr("waiting, max %1").arg(series.peakWaiting()), area.bottom() - smallMetrics.descent());
         painter.setFont(font());
     }
 }
@@ -492,7 +566,7 @@ QString InFlightStrip::toolTipTextAt(QPoint pos) const
     const Band &band = m_bands[index];
     const qint64 shown = m_scale.toTime(pos.x() - plot.left());
     const qint64 at = seriesTime(band, shown);
-    const ConcurrencySeries::Step step = band.series.at(at);
+    const ConcurrencySeries::Step step = band.total().at(at);
     const QString time = m_scale.formatTime(shown);
     QString text = tr("in flight %1, waiting %2 at %3").arg(step.inFlight).arg(step.waiting).arg(time);
     if (step.delaying > 0)
@@ -511,8 +585,8 @@ QString InFlightStrip::toolTipTextAt(QPoint pos) const
         constexpr int MaxHosts = 8;
         int listed = 0;
         int more = 0;
-        for (std::size_t host = 0; host < band.perHost.size(); ++host) {
-            const ConcurrencySeries::Step hostStep = band.perHost[host].at(at);
+        for (std::size_t host = 0; host < band.hostCount(); ++host) {
+            const ConcurrencySeries::Step hostStep = band.host(host).at(at);
             if (hostStep.inFlight == 0 && hostStep.waiting == 0)
                 continue;
             if (listed++ >= MaxHosts) {

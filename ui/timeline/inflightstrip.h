@@ -5,9 +5,11 @@
 #include <QTimer>
 #include <QWidget>
 
+#include <memory>
 #include <vector>
 
 #include "core/concurrencyseries.h"
+#include "core/liveconcurrency.h"
 #include "hostcolours.h"
 #include "models/hostindex.h"
 #include "timescale.h"
@@ -55,10 +57,32 @@ protected:
     void resizeEvent(QResizeEvent *event) override;
 
 private:
+    /// A live band's counts, patched by the records that changed since the last recompute.
+    struct LiveSeries
+    {
+        LiveSeries(bool delayExpected, bool split)
+            : total(delayExpected)
+            , split(split)
+        { }
+        LiveConcurrency total;
+        bool split = false;
+        std::vector<LiveConcurrency> hosts; // split by host
+        std::vector<int> indexInHost; // record -> its index in its host's LiveConcurrency
+        std::vector<int> changed; // records appended or updated since the last recompute
+    };
+
     struct Band
     {
+        const ConcurrencySeries &total() const { return incremental ? incremental->total.series() : series; }
+        std::size_t hostCount() const { return incremental ? incremental->hosts.size() : perHost.size(); }
+        const ConcurrencySeries &host(std::size_t index) const
+        {
+            return incremental ? incremental->hosts[index].series() : perHost[index];
+        }
+
         QPointer<RunModel> model;
-        ConcurrencySeries series;
+        ConcurrencySeries series; // of a finished run; a live one's is incremental's
+        std::shared_ptr<LiveSeries> incremental; // while live
         std::vector<CapacityChange> capacity;
         HostIndex hosts;
         std::vector<ConcurrencySeries> perHost; // split by host
@@ -73,7 +97,11 @@ private:
     };
 
     void scheduleRecompute();
+    void noteChanged(const RunModel *model, int first, int last);
+    void noteChanged(const RunModel *model, const QList<int> &ids);
     void recompute();
+    /// Patches a live band's series with the records that changed; the first time from every record.
+    void recomputeLive(Band &band, qint64 nowNs, bool delayExpected);
     void followClock();
     /// Where a step of the band's series is drawn: its open phases' end moved to the clock's "now".
     qint64 shownAt(const Band &band, qint64 atNs) const;

@@ -1,8 +1,10 @@
 #include "timeline/inflightstrip.h"
 
 #include <QImage>
+#include <QRandomGenerator>
 #include <QTest>
 
+#include "models/hostindex.h"
 #include "models/runmodel.h"
 #include "timeline/timelinepalette.h"
 
@@ -14,6 +16,8 @@ private Q_SLOTS:
     void toolTipGivesTheCounts();
     void recomputesWhenTheModelChanges();
     void clockTicksStretchWithoutRecompute();
+    void liveCountsEqualTheFullCount_data();
+    void liveCountsEqualTheFullCount();
     void drawsInFlightAndTheGate();
     void oneBandPerRun();
     void splitStacksTheHostsUnderTheTotal();
@@ -111,6 +115,93 @@ void TestInFlightStrip::clockTicksStretchWithoutRecompute()
     running[0].outcome = Outcome::Ok;
     model.applyRecords(3, {running[0]});
     QTRY_COMPARE(strip.recomputeCount(), recomputes + 1);
+}
+
+void TestInFlightStrip::liveCountsEqualTheFullCount_data()
+{
+    QTest::addColumn<bool>("split");
+    QTest::newRow("total") << false;
+    QTest::newRow("split by host") << true;
+}
+
+void TestInFlightStrip::liveCountsEqualTheFullCount()
+{
+    // A live run with a politeness delay over three hosts, in batches: the strip patches its counts from the
+    // records that changed, and they must be what counting every record gives.
+    QFETCH(bool, split);
+    RunModel model;
+    InFlightStrip strip;
+    strip.setSplitByHost(split);
+    strip.setModels({&model});
+    RunSettings settings;
+    settings.mode = RunMode::Limited;
+    settings.limit = 4;
+    settings.delayMs = 5;
+    constexpr int RunId = 7;
+    model.beginRun(RunId, settings, QDateTime::currentDateTimeUtc());
+    QRandomGenerator random(9);
+    QList<RequestRecord> records;
+    qint64 now = 0;
+    const auto check = [&](bool delayExpected) {
+        const ConcurrencySeries want
+            = ConcurrencySeries::compute(model.records(), model.endNs(), delayExpected);
+        QCOMPARE(strip.series(&model)->steps(), want.steps());
+        QCOMPARE(strip.series(&model)->peakHeld(), want.peakHeld());
+        if (!split)
+            return;
+        HostIndex hosts;
+        hosts.update(model.run());
+        const auto perHost = ConcurrencySeries::computePerHost(model.records(), hosts.hostsOfRecords(),
+                                                               hosts.count(), model.endNs(), delayExpected);
+        const std::vector<ConcurrencySeries> got = strip.hostSeries(&model);
+        QCOMPARE(got.size(), perHost.size());
+        for (std::size_t host = 0; host < got.size(); ++host)
+            QCOMPARE(got[host].steps(), perHost[host].steps());
+    };
+    for (int batch = 0; batch < 40; ++batch) {
+        now += qint64(random.bounded(1, 8)) * Ms;
+        QList<RequestRecord> changed;
+        for (int i = random.bounded(0, 4); i > 0; --i) {
+            RequestRecord record;
+            record.id = int(records.size());
+            record.url = QUrl(QStringLiteral("http://host%1.test/%2").arg(random.bounded(3)).arg(record.id));
+            record.set(Mark::Queued, now);
+            records.append(record);
+            changed.append(record);
+        }
+        for (RequestRecord &record : records) {
+            if (random.bounded(3) != 0 || record.reached(Mark::DelayReleased))
+                continue;
+            if (!record.reached(Mark::Issued) && random.bounded(8) == 0) {
+                record.set(Mark::Finished, now); // cancelled while waiting
+                record.outcome = Outcome::Cancelled;
+            } else if (!record.reached(Mark::Issued)) {
+                record.set(Mark::Issued, now);
+            } else if (!record.reached(Mark::Finished)) {
+                record.set(Mark::Finished, now);
+                record.outcome = Outcome::Ok;
+            } else if (record.outcome == Outcome::Ok) {
+                record.set(Mark::DelayReleased, now);
+            } else {
+                continue;
+            }
+            changed.append(record);
+        }
+        const int before = strip.recomputeCount();
+        model.applyRecords(RunId, changed);
+        model.setLiveNow(RunId, now);
+        if (!changed.isEmpty()) {
+            QTRY_VERIFY(strip.recomputeCount() > before);
+            check(true);
+        }
+    }
+    RunResult result = model.run();
+    result.records = records;
+    result.endNs = now;
+    const int before = strip.recomputeCount();
+    model.finishRun(result);
+    QTRY_VERIFY(strip.recomputeCount() > before);
+    check(false);
 }
 
 void TestInFlightStrip::drawsInFlightAndTheGate()
