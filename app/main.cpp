@@ -1,6 +1,7 @@
 #include "cli/cli.h"
 #include "firstpaintreporter.h"
 #include "mainwindow.h"
+#include "net/descriptorbudget.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -71,6 +72,8 @@ int commandLine(int argc, char *argv[])
 
 int main(int argc, char *argv[])
 {
+    // Before Qt starts any thread: runs size themselves to the open-file limit, so take all we may have.
+    DescriptorBudget::raiseLimit();
     if (argc > 1 && isCommandLine(argv[1]))
         return commandLine(argc, argv);
 

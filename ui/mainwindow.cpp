@@ -568,12 +568,24 @@ void MainWindow::onModelsChanged()
 
 void MainWindow::onFinished(bool cancelled)
 {
-    m_charts->setRuns(m_session->results());
+    const QList<RunResult> runs = m_session->results();
+    m_charts->setRuns(runs);
     updateControls();
     updateProgress();
     timeline()->fit();
-    if (cancelled)
+    if (cancelled) {
         statusBar()->showMessage(tr("Stopped. Everything recorded so far is kept."), 8000);
+        return;
+    }
+    for (const RunResult &run : runs) {
+        if (run.concurrencyCap.isCapped()) {
+            statusBar()->showMessage(tr("%1 was capped at %2 requests in flight: %3")
+                                         .arg(runModeName(run.settings.mode))
+                                         .arg(run.concurrencyCap.maxInFlight)
+                                         .arg(run.concurrencyCap.reason));
+            break;
+        }
+    }
 }
 
 void MainWindow::updateProgress()

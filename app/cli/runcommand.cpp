@@ -119,6 +119,20 @@ void printTable(const QList<RunResult> &runs)
     out().flush();
 }
 
+/// A run held below the concurrency it asked for says so beside the summary, on stderr like the progress.
+void reportCaps(const QList<RunResult> &runs)
+{
+    for (const auto &run : runs) {
+        if (run.concurrencyCap.isCapped()) {
+            err() << tr("%1: concurrency capped at %2 requests in flight: %3")
+                         .arg(runModeName(run.settings.mode))
+                         .arg(run.concurrencyCap.maxInFlight)
+                         .arg(run.concurrencyCap.reason)
+                  << Qt::endl;
+        }
+    }
+}
+
 /// predictions[i] is what the lesson's rules said runs[i] would take; missing or unknown ones print as null.
 void printJson(const QList<RunResult> &runs, const QList<Prediction> &predictions = {})
 {
@@ -191,6 +205,7 @@ int importAndExport(const QCommandLineParser &parser, const QStringList &exports
         printJson(*runs);
     else
         printTable(*runs);
+    reportCaps(*runs);
     return writeExports(*runs, exports, pictureScale);
 }
 
@@ -319,6 +334,7 @@ int run(const QStringList &arguments)
         printJson(results, predictions);
     } else
         printTable(results);
+    reportCaps(results);
 
     const int exported = writeExports(results, exports, pictureScale);
     int status = interrupted ? Interrupted : exported;

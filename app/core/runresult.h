@@ -6,6 +6,7 @@
 #include <QDateTime>
 #include <QList>
 #include <QMetaType>
+#include <QString>
 
 #include <array>
 
@@ -18,6 +19,18 @@ struct CapacityChange
     friend bool operator==(const CapacityChange &, const CapacityChange &) = default;
 };
 
+/// A run held to fewer requests in flight than it asked for, because more would not fit in what the process
+/// may open (one socket per connection, one network manager per 6 connections to a host). maxInFlight 0:
+/// the run was not capped.
+struct ConcurrencyCap
+{
+    int maxInFlight = 0;
+    QString reason;
+
+    bool isCapped() const { return maxInFlight > 0; }
+    friend bool operator==(const ConcurrencyCap &, const ConcurrencyCap &) = default;
+};
+
 /// Everything one run recorded: its settings, when it started on the wall clock, and every request.
 struct RunResult
 {
@@ -27,7 +40,8 @@ struct RunResult
     qint64 endNs = 0; // when the last request released its permit, or the run was cancelled
     bool cancelled = false;
     QList<RequestRecord> records; // by id, in input order
-    QList<CapacityChange> capacityChanges; // the initial size first
+    QList<CapacityChange> capacityChanges; // the initial size first, as asked for
+    ConcurrencyCap concurrencyCap; // the real gate was smaller than asked, and why
     // Crawl mode only: the URLs found and not requested, and the hosts crawled.
     QList<SkippedUrl> skipped; // in the order they were first found
     QList<CrawlHost> hosts; // in the order they were first needed

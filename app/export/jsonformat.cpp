@@ -135,6 +135,9 @@ QJsonObject runToJson(const RunResult &run, Progress &progress)
         {u"skipped"_s, skipped},
         {u"hosts"_s, hosts},
     };
+    // Only a run the open-file limit held back says so; others look as they did before the field existed.
+    if (run.concurrencyCap.isCapped())
+        object.insert(u"concurrency_cap"_s, concurrencyCapToJson(run.concurrencyCap));
     // A plain run leaves the crawl settings alone; ones the user changed and then turned off are kept too.
     if (settings.crawl != CrawlSettings())
         object.insert(u"crawl"_s, crawlSettingsToJson(settings.crawl, KeyCase::Snake));
@@ -264,6 +267,10 @@ std::optional<RunResult> runFromJson(const QJsonObject &object, const QString &w
     run.startedAt = readTime(reader, u"started_at"_s);
     run.endNs = reader.integer(u"end_ns"_s, 0, Int64Max);
     run.cancelled = reader.boolean(u"cancelled"_s);
+    if (reader.has(u"concurrency_cap"_s)) {
+        run.concurrencyCap.maxInFlight = readInt(reader, u"concurrency_cap.max_in_flight"_s, 1);
+        run.concurrencyCap.reason = reader.string(u"concurrency_cap.reason"_s);
+    }
     const QJsonArray changes = reader.array(u"capacity_changes"_s);
     const QJsonArray records = reader.array(u"records"_s);
     // Crawl mode only, and not in files from before it.
@@ -285,6 +292,11 @@ std::optional<RunResult> runFromJson(const QJsonObject &object, const QString &w
 
 } // namespace
 
+QJsonObject concurrencyCapToJson(const ConcurrencyCap &cap)
+{
+    return QJsonObject {{u"max_in_flight"_s, cap.maxInFlight}, {u"reason"_s, cap.reason}};
+}
+
 QJsonObject summaryToJson(const RunResult &run)
 {
     const RunSummary summary = summarize(run);
@@ -301,6 +313,8 @@ QJsonObject summaryToJson(const RunResult &run)
         {u"peak_in_flight"_s, summary.peakInFlight},
         {u"bytes"_s, summary.bytes},
     };
+    if (run.concurrencyCap.isCapped())
+        object.insert(u"concurrency_cap"_s, concurrencyCapToJson(run.concurrencyCap));
     if (!run.settings.crawl.enabled)
         return object;
 

@@ -25,3 +25,5 @@ std::optional<QList<RunResult>> runsFromJson(const QByteArray &data, QString *er
 /// The numbers a run is judged by, as the CLI's --json prints them. "limit" is the gate's size (0 = no gate)
 /// and the times are milliseconds rounded to the microsecond.
 QJsonObject summaryToJson(const RunResult &run);
+/// A run's "concurrency_cap", in the run and in its summary; only capped runs carry one.
+QJsonObject concurrencyCapToJson(const ConcurrencyCap &cap);

@@ -30,6 +30,7 @@ public:
     /// For fields other than marks; the record is sent in the next batch.
     RequestRecord &edit(int id);
     void recordCapacity(int capacity);
+    void setConcurrencyCap(const ConcurrencyCap &cap) { m_run.concurrencyCap = cap; }
     /// Notes a URL the crawl did not request. One already noted for the same reason is counted again
     /// instead, under its first parent and depth.
     void skip(const QUrl &url, int parentId, int depth, SkipReason reason, const QString &detail);

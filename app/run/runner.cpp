@@ -1,6 +1,7 @@
 #include "runner.h"
 
 #include "core/hostkey.h"
+#include "net/descriptorbudget.h"
 #include "net/managerpool.h"
 
 #include <QTimer>
@@ -56,10 +57,16 @@ void Runner::start(const QList<QUrl> &urls, const RunSettings &settings, int run
     m_peakInFlight = 0;
     m_recorder.begin(runId, settings);
 
-    m_gate = new Gate(settings.gateCapacity(), this);
+    // More requests in flight than the process may open descriptors for would make GLib abort the whole
+    // process when a manager's thread starts. Such a run is held to what fits: the rest waits in the gate,
+    // recorded as waiting, and the result says why. The recorded capacity stays what was asked for, so the
+    // ideal schedule shows what the cap cost.
+    DescriptorBudget::raiseLimit();
+    m_descriptorCap = DescriptorBudget::currentCap(&m_descriptorCapReason);
+    m_gate = new Gate(gateSize(settings.gateCapacity()), this);
     m_recorder.recordCapacity(settings.gateCapacity());
-    connect(m_gate, &Gate::capacityChanged, this,
-            [this](int capacity) { m_recorder.recordCapacity(capacity); });
+    if (m_gate->capacity() != settings.gateCapacity())
+        m_recorder.setConcurrencyCap({m_gate->capacity(), m_descriptorCapReason});
     m_scheduler = new HostScheduler(m_gate, settings.perHost, this);
 
     for (const QUrl &url : urls)
@@ -190,8 +197,19 @@ void Runner::setLimit(int limit)
     if (m_settings.mode != RunMode::Limited || limit == m_settings.limit)
         return;
     m_settings.limit = limit;
-    if (m_running)
-        m_gate->setCapacity(limit);
+    if (!m_running)
+        return;
+    m_recorder.recordCapacity(limit);
+    m_gate->setCapacity(gateSize(limit));
+    if (m_gate->capacity() != limit)
+        m_recorder.setConcurrencyCap({m_gate->capacity(), m_descriptorCapReason});
+}
+
+int Runner::gateSize(int asked) const
+{
+    if (m_descriptorCap <= 0)
+        return asked;
+    return asked == 0 ? m_descriptorCap : std::min(asked, m_descriptorCap);
 }
 
 void Runner::cancel()

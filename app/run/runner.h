@@ -86,6 +86,8 @@ private:
     void onDelayElapsed(int id);
     void releasePermit();
     void finish(bool cancelled);
+    /// The gate's real size for `asked` permits (0: no gate), within the descriptor budget.
+    int gateSize(int asked) const;
 
     Recorder m_recorder;
     RunSettings m_settings;
@@ -94,6 +96,8 @@ private:
     bool m_inputOpen = false;
     int m_done = 0;
     int m_peakInFlight = 0;
+    int m_descriptorCap = 0; // most requests in flight the open-file limit allows; 0: no cap
+    QString m_descriptorCapReason;
 
     QPointer<Gate> m_gate;
     QPointer<HostScheduler> m_scheduler;

@@ -57,6 +57,7 @@ class TestJsonFormat : public QObject
 private Q_SLOTS:
     void roundTripsExactly();
     void roundTripsNothing();
+    void roundTripsTheConcurrencyCap();
     void writesTheDocumentedLayout();
     void writesCrawlData();
     void keepsCrawlSettingsThatAreOff();
@@ -67,6 +68,22 @@ private Q_SLOTS:
     void rejectsMalformedInput();
     void survivesTruncationAndCorruption();
 };
+
+void TestJsonFormat::roundTripsTheConcurrencyCap()
+{
+    RunResult run = SampleRuns::limitedRun();
+    run.concurrencyCap = {406, u"open-file limit 1024 (ulimit -n)"_s};
+    const QJsonObject written
+        = QJsonDocument::fromJson(toJson({run})).object().value(u"runs"_s).toArray().at(0).toObject();
+    const QJsonObject cap {{u"max_in_flight"_s, 406}, {u"reason"_s, u"open-file limit 1024 (ulimit -n)"_s}};
+    QCOMPARE(written.value(u"concurrency_cap"_s).toObject(), cap);
+    QCOMPARE(written.value(u"summary"_s).toObject().value(u"concurrency_cap"_s).toObject(), cap);
+    QString error;
+    const auto back = runsFromJson(toJson({run}), &error);
+    QVERIFY2(back, qPrintable(error));
+    QCOMPARE(back->at(0).concurrencyCap, run.concurrencyCap);
+    QVERIFY(back->at(0) == run);
+}
 
 void TestJsonFormat::roundTripsExactly()
 {
