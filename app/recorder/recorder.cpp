@@ -107,7 +107,12 @@ void Recorder::end(bool cancelled)
 
 void Recorder::tick()
 {
-    flush();
+    // A crawl's skipped URLs name their parents, so they wait for all the records; a crawl queues few at
+    // once.
+    if (m_crawlDirty)
+        flush();
+    else
+        flushRecords(MaxBatchRecords);
     Q_EMIT clockTicked(m_run.runId, elapsedNs());
 }
 
@@ -131,21 +136,28 @@ void Recorder::touchCrawl()
 
 void Recorder::flush()
 {
+    flushRecords(m_dirty.size());
     if (m_crawlDirty) {
-        // Records first, so that a skip's parent is known to whoever listens.
+        // After the records, so that a skip's parent is known to whoever listens.
         m_crawlDirty = false;
-        flush();
         Q_EMIT crawlChanged(m_run.runId, m_run.skipped, m_run.hosts);
-        return;
     }
-    if (m_dirty.isEmpty())
+}
+
+void Recorder::flushRecords(qsizetype most)
+{
+    if (m_dirty.isEmpty() || most <= 0)
         return;
+    // In the order they were first touched: a new record never goes before one with a smaller id, so every
+    // batch appends without gaps.
+    const qsizetype count = std::min(most, m_dirty.size());
     QList<RequestRecord> changed;
-    changed.reserve(m_dirty.size());
-    for (int id : std::as_const(m_dirty)) {
+    changed.reserve(count);
+    for (qsizetype i = 0; i < count; ++i) {
+        const int id = m_dirty.at(i);
         m_dirtyFlags[id] = false;
         changed.append(m_run.records.at(id));
     }
-    m_dirty.clear();
+    m_dirty.remove(0, count);
     Q_EMIT recordsChanged(m_run.runId, changed);
 }

@@ -18,6 +18,9 @@ class Recorder : public QObject
 
 public:
     static constexpr int BatchIntervalMs = 33;
+    /// The most records one tick's batch carries. A run of 100 000 queues them all at its start; handed over
+    /// at once they would stall the window for a quarter of a second, so they go over a few ticks instead.
+    static constexpr int MaxBatchRecords = 4096;
 
     explicit Recorder(QObject *parent = nullptr);
 
@@ -48,7 +51,7 @@ public:
     const RequestRecord &record(int id) const { return m_run.records.at(id); }
     const RunResult &result() const { return m_run; }
 
-    /// Sends the pending batch now.
+    /// Sends every pending change now, however many.
     void flush();
 
 Q_SIGNALS:
@@ -64,6 +67,7 @@ private:
     void touch(int id);
     void touchCrawl();
     void tick();
+    void flushRecords(qsizetype most);
 
     RunResult m_run;
     qint64 m_zeroNs = 0;

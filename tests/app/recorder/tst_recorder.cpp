@@ -1,0 +1,82 @@
+#include "recorder/recorder.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+// The recorder is the only writer of records; what it hands the views comes in batches, in order, never all
+// at once when a big run queues everything at its start, and whole at the end.
+class TestRecorder : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void aTickCarriesAtMostOneBatchInOrder();
+    void theEndHandsOverEverything();
+    void clockAndGateAreSignalsOfTheirOwn();
+};
+
+namespace {
+
+QUrl urlOf(int i)
+{
+    return QUrl(QStringLiteral("http://a.test/%1").arg(i));
+}
+
+} // namespace
+
+void TestRecorder::aTickCarriesAtMostOneBatchInOrder()
+{
+    Recorder recorder;
+    recorder.begin(3, RunSettings {});
+    const int total = Recorder::MaxBatchRecords * 2 + 100;
+    for (int i = 0; i < total; ++i)
+        recorder.add(urlOf(i));
+    QList<int> seen;
+    int batches = 0;
+    connect(&recorder, &Recorder::recordsChanged, this, [&](int runId, const QList<RequestRecord> &changed) {
+        QCOMPARE(runId, 3);
+        QVERIFY(changed.size() <= Recorder::MaxBatchRecords);
+        ++batches;
+        for (const RequestRecord &record : changed)
+            seen.append(record.id);
+    });
+    QTRY_COMPARE(seen.size(), total);
+    QCOMPARE(batches, 3);
+    for (int i = 0; i < total; ++i)
+        QCOMPARE(seen[i], i); // appended without gaps, so a model can insert each batch at its end
+}
+
+void TestRecorder::theEndHandsOverEverything()
+{
+    Recorder recorder;
+    recorder.begin(1, RunSettings {});
+    const int total = Recorder::MaxBatchRecords * 3;
+    for (int i = 0; i < total; ++i)
+        recorder.add(urlOf(i));
+    recorder.mark(0, Mark::Finished);
+    QSignalSpy changed(&recorder, &Recorder::recordsChanged);
+    recorder.end(false);
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(changed.first().at(1).value<QList<RequestRecord>>().size(), total);
+}
+
+void TestRecorder::clockAndGateAreSignalsOfTheirOwn()
+{
+    Recorder recorder;
+    QSignalSpy clock(&recorder, &Recorder::clockTicked);
+    QSignalSpy gate(&recorder, &Recorder::capacityChanged);
+    QSignalSpy records(&recorder, &Recorder::recordsChanged);
+    recorder.begin(2, RunSettings {});
+    recorder.recordCapacity(3);
+    QCOMPARE(gate.size(), 1);
+    QCOMPARE(gate.first().at(1).value<CapacityChange>().capacity, 3);
+    QVERIFY(clock.wait(1000)); // the clock ticks while the run goes, with nothing new to say
+    QCOMPARE(clock.last().at(0).toInt(), 2);
+    QCOMPARE(records.size(), 0);
+    recorder.end(false);
+    clock.clear();
+    QVERIFY(!clock.wait(3 * Recorder::BatchIntervalMs)); // and stops with it
+}
+
+QTEST_GUILESS_MAIN(TestRecorder)
+#include "tst_recorder.moc"
