@@ -170,10 +170,8 @@ QWidget *MainWindow::buildSettingsPanel()
     auto *buttons = new QHBoxLayout;
     m_runButton = new QPushButton(tr("Run"), panel);
     m_runButton->setDefault(true);
-    m_runButton->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
     m_runButton->setToolTip(tr("Run the URLs (Ctrl+R)"));
     m_stopButton = new QPushButton(tr("Stop"), panel);
-    m_stopButton->setShortcut(QKeySequence(Qt::Key_Escape));
     m_stopButton->setToolTip(tr("Stop the run, keeping everything recorded so far (Esc)"));
     m_compareButton = new QPushButton(tr("Compare"), panel);
     m_compareButton->setToolTip(tr("Run sequential, gather all and limited(k) on the same URLs, one after "
@@ -266,15 +264,17 @@ void MainWindow::buildMenus()
     QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
     quit->setShortcut(QKeySequence::Quit);
 
+    // The shortcuts live on the menu's actions, so the menu shows them, and follow the buttons' state.
     QMenu *runMenu = menuBar()->addMenu(tr("&Run"));
-    runMenu->addAction(tr("&Run"), this, &MainWindow::run);
-    QAction *compareAction = runMenu->addAction(tr("&Compare the Three Modes"), this, &MainWindow::compare);
-    compareAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
-    QAction *keep
-        = runMenu->addAction(tr("Run and &Keep Earlier Runs"), this, &MainWindow::runKeepingEarlier);
-    keep->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K));
-    keep->setToolTip(tr("Add a run with the current settings (a new k, say) beside the runs shown"));
-    runMenu->addAction(tr("&Stop"), this, &MainWindow::stop);
+    m_runAction = runMenu->addAction(tr("&Run"), this, &MainWindow::run);
+    m_runAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    m_compareAction = runMenu->addAction(tr("&Compare the Three Modes"), this, &MainWindow::compare);
+    m_compareAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    m_keepAction = runMenu->addAction(tr("Run and &Keep Earlier Runs"), this, &MainWindow::runKeepingEarlier);
+    m_keepAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K));
+    m_keepAction->setToolTip(tr("Add a run with the current settings (a new k, say) beside the runs shown"));
+    m_stopAction = runMenu->addAction(tr("&Stop"), this, &MainWindow::stop);
+    m_stopAction->setShortcut(QKeySequence(Qt::Key_Escape));
     m_runsMenu = menuBar()->addMenu(tr("R&uns"));
     connect(m_runsMenu, &QMenu::aboutToShow, this, &MainWindow::fillRunsMenu);
 
@@ -615,6 +615,13 @@ void MainWindow::updateProgress()
                    : tr("   ETA %1 for what is queued").arg(DurationFormat::text(progress.etaNs))));
         return;
     }
+    if (progress.stopped) {
+        m_statusLabel->setText(tr("Stopped: %1 done, %2 cancelled   Elapsed %3")
+                                   .arg(progress.done)
+                                   .arg(progress.cancelled)
+                                   .arg(DurationFormat::text(progress.elapsedNs)));
+        return;
+    }
     m_statusLabel->setText(tr("Done %1/%2   In flight %3   Waiting %4   Elapsed %5   ETA %6")
                                .arg(progress.done)
                                .arg(progress.total)
@@ -632,6 +639,11 @@ void MainWindow::updateControls()
                             && m_crawlBox->problem().isEmpty());
     m_compareButton->setEnabled(m_runButton->isEnabled());
     m_stopButton->setEnabled(running);
+    if (m_runAction) {
+        for (QAction *action : {m_runAction, m_compareAction, m_keepAction})
+            action->setEnabled(m_runButton->isEnabled());
+        m_stopAction->setEnabled(running);
+    }
     m_modeBox->setEnabled(!running);
     m_crawlBox->setEnabled(!running);
 }

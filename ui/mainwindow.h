@@ -116,6 +116,10 @@ private:
     QPushButton *m_runButton = nullptr;
     QPushButton *m_stopButton = nullptr;
     QPushButton *m_compareButton = nullptr;
+    QAction *m_runAction = nullptr;
+    QAction *m_compareAction = nullptr;
+    QAction *m_keepAction = nullptr;
+    QAction *m_stopAction = nullptr;
     QLabel *m_demoLabel = nullptr;
     QMenu *m_runsMenu = nullptr;
     QAction *m_colourByHost = nullptr;

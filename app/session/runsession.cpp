@@ -145,17 +145,27 @@ RunSession::Progress RunSession::progress() const
     Progress progress;
     progress.total = m_plannedRuns * m_requestsPerRun;
     const Runner *runner = m_sequence->runner();
-    const int finishedRuns = int(m_sequence->results().size());
-    progress.done = finishedRuns * m_requestsPerRun;
-    for (const auto &result : m_sequence->results())
+    // A finished run's requests are done, unless a Stop cancelled them: those are said apart.
+    for (const auto &result : m_sequence->results()) {
         progress.elapsedNs += result.endNs;
+        progress.stopped = progress.stopped || result.cancelled;
+        for (const RequestRecord &record : result.records) {
+            if (record.outcome == Outcome::Cancelled)
+                ++progress.cancelled;
+            else if (record.isDone())
+                ++progress.done;
+        }
+    }
+    progress.stopped = progress.stopped && !runner->isRunning();
     if (runner->isRunning()) {
         progress.done += runner->done();
         progress.inFlight = runner->inFlight();
         progress.waiting = runner->waiting();
         progress.elapsedNs += runner->recorder().elapsedNs();
     }
-    if (progress.done > 0 && progress.done < progress.total) {
+    if (progress.stopped) {
+        progress.etaNs = 0;
+    } else if (progress.done > 0 && progress.done < progress.total) {
         const double perRequest = double(progress.elapsedNs) / progress.done;
         progress.etaNs = qint64(perRequest * (progress.total - progress.done));
     } else if (progress.done == progress.total) {

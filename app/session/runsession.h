@@ -23,6 +23,8 @@ public:
         int waiting = 0;
         qint64 elapsedNs = 0;
         qint64 etaNs = -1; // unknown until something finished; for a crawl, for what it has found so far
+        int cancelled = 0; // requests of this session's runs that a Stop cancelled (not counted as done)
+        bool stopped = false; // the runs are over, and a Stop ended them
 
         // A crawl's total grows as it finds pages; these say how far it got.
         bool crawling = false;

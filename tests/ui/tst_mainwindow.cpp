@@ -23,6 +23,8 @@
 #include <QImage>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -50,6 +52,7 @@ private Q_SLOTS:
     void hoveringABarShowsItsTimings();
     void clickingABarSelectsItsRow();
     void selectionSurvivesTheEndOfARun();
+    void runMenuShowsAndTakesItsShortcuts();
     void compareStacksTheThreeModes();
     void savedRunsOpenAgain();
     void exportsAndOpensOnAWorker();
@@ -191,6 +194,13 @@ void TestMainWindow::stopKeepsTheRecords()
     QCOMPARE(summary.ok + summary.cancelled, 6);
     QCOMPARE(m_window->requestTable()->model()->rowCount(), 6);
     QVERIFY(m_window->runButton()->isEnabled());
+    // The status bar says what a Stop left, not "Done 6/6" with an ETA.
+    const RunSession::Progress progress = m_window->session()->progress();
+    QVERIFY(progress.stopped);
+    QCOMPARE(progress.done, summary.ok + summary.failed);
+    QCOMPARE(progress.cancelled, summary.cancelled);
+    QCOMPARE(m_window->statusLabel()->text().section(QStringLiteral("   "), 0, 0),
+             QStringLiteral("Stopped: %1 done, %2 cancelled").arg(progress.done).arg(progress.cancelled));
 }
 
 void TestMainWindow::hoveringABarShowsItsTimings()
@@ -243,6 +253,44 @@ void TestMainWindow::selectionSurvivesTheEndOfARun()
     QCOMPARE(selected->first, model);
     QCOMPARE(selected->second, 0);
     QVERIFY(m_window->details()->toPlainText().contains(QLatin1String("/delay/20")));
+}
+
+void TestMainWindow::runMenuShowsAndTakesItsShortcuts()
+{
+    // The menu shows Ctrl+R and Esc beside Run and Stop (they used to hide on the buttons).
+    QMenu *runMenu = nullptr;
+    for (QAction *action : m_window->menuBar()->actions()) {
+        if (action->text() == QLatin1String("&Run"))
+            runMenu = action->menu();
+    }
+    QVERIFY(runMenu);
+    QAction *run = nullptr;
+    QAction *stop = nullptr;
+    for (QAction *action : runMenu->actions()) {
+        if (action->text() == QLatin1String("&Run"))
+            run = action;
+        else if (action->text() == QLatin1String("&Stop"))
+            stop = action;
+    }
+    QVERIFY(run && stop);
+    QCOMPARE(run->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_R));
+    QCOMPARE(stop->shortcut(), QKeySequence(Qt::Key_Escape));
+    QVERIFY(run->isEnabled());
+    QVERIFY(!stop->isEnabled());
+
+    // And the keys do what the menu says.
+    m_window->urlEditor()->setText(QStringLiteral("{demo}/delay/5000\n"));
+    m_window->urlEditor()->setRepeat(3);
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window));
+    QSignalSpy finished(m_window->session(), &RunSession::finished);
+    QTest::keyClick(m_window, Qt::Key_R, Qt::ControlModifier);
+    QTRY_VERIFY(m_window->session()->isRunning());
+    QVERIFY(!run->isEnabled());
+    QVERIFY(stop->isEnabled());
+    QTest::keyClick(m_window, Qt::Key_Escape);
+    QVERIFY(finished.wait(10'000));
+    QCOMPARE(finished.first().at(0).toBool(), true); // cancelled
 }
 
 void TestMainWindow::compareStacksTheThreeModes()
