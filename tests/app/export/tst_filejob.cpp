@@ -2,15 +2,14 @@
 #include "export/exportjob.h"
 #include "export/importjob.h"
 
+#include "eventloopwatch.h"
 #include "sampleruns.h"
 
 #include <QDir>
-#include <QElapsedTimer>
 #include <QFile>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QTimer>
 
 #include <memory>
 
@@ -42,30 +41,6 @@ RunResult largeRun(int count)
     run.endNs = qint64(count) * 1'000'000;
     return run;
 }
-
-// Counts the largest gap between ticks of a timer on the GUI thread while it runs.
-class TickWatch
-{
-public:
-    TickWatch()
-    {
-        m_timer.setInterval(5);
-        QObject::connect(&m_timer, &QTimer::timeout, &m_timer, [this] {
-            m_largestGapMs = std::max(m_largestGapMs, m_clock.restart());
-            ++m_ticks;
-        });
-        m_clock.start();
-        m_timer.start();
-    }
-    qint64 largestGapMs() const { return m_largestGapMs; }
-    int ticks() const { return m_ticks; }
-
-private:
-    QTimer m_timer;
-    QElapsedTimer m_clock;
-    qint64 m_largestGapMs = 0;
-    int m_ticks = 0;
-};
 
 } // namespace
 
@@ -115,7 +90,7 @@ void TestFileJob::largeExportKeepsTheEventLoopRunning()
         done.append(count);
     });
     QSignalSpy finished(&job, &FileJob::finished);
-    TickWatch watch;
+    EventLoopWatch watch(5);
     job.start();
     QVERIFY(job.isRunning());
     QVERIFY(finished.wait(FinishMs));

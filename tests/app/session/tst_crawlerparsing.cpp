@@ -1,13 +1,12 @@
 #include "demoserver/demogensite.h"
 #include "demoserver/demoserver.h"
+#include "eventloopwatch.h"
 #include "fixtureserver.h"
 #include "run/runner.h"
 #include "session/crawler.h"
 
-#include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QTest>
-#include <QTimer>
 
 #include <algorithm>
 
@@ -59,31 +58,6 @@ const SkippedUrl *skipped(const RunResult &run, const QString &path, SkipReason 
     return it == run.skipped.cend() ? nullptr : &*it;
 }
 
-/// The longest the event loop went without serving a 10 ms timer, from construction on.
-class LoopWatch : public QObject
-{
-public:
-    LoopWatch()
-    {
-        m_timer.setTimerType(Qt::PreciseTimer);
-        m_timer.setInterval(10);
-        connect(&m_timer, &QTimer::timeout, this, [this] {
-            m_maxGapMs = std::max(m_maxGapMs, m_sinceLast.restart());
-            ++m_ticks;
-        });
-        m_sinceLast.start();
-        m_timer.start();
-    }
-    qint64 maxGapMs() const { return std::max(m_maxGapMs, m_sinceLast.elapsed()); }
-    int ticks() const { return m_ticks; }
-
-private:
-    QTimer m_timer;
-    QElapsedTimer m_sinceLast;
-    qint64 m_maxGapMs = 0;
-    int m_ticks = 0;
-};
-
 } // namespace
 
 class TestCrawlerParsing : public QObject
@@ -108,10 +82,10 @@ void TestCrawlerParsing::eventLoopRunsWhileAMillionLinksAreParsed()
     Runner runner;
     Crawler crawler(&runner);
     QSignalSpy finished(&runner, &Runner::runFinished);
-    LoopWatch watch;
+    EventLoopWatch watch;
     crawler.start({server.url(QStringLiteral("/"))}, crawlSettings());
     QVERIFY(finished.wait(120'000));
-    const qint64 maxGapMs = watch.maxGapMs();
+    const qint64 maxGapMs = watch.largestGapMs();
 
     // A generous bound: parsing on the GUI thread stalled it for seconds.
     QVERIFY2(maxGapMs < 200, qPrintable(QStringLiteral("the event loop stalled for %1 ms").arg(maxGapMs)));
