@@ -55,6 +55,7 @@ void RunSession::start(const QList<QUrl> &urls, const QList<RunSettings> &plan, 
         = std::any_of(plan.cbegin(), plan.cend(), [](const RunSettings &s) { return s.crawl.enabled; });
     Q_EMIT modelsChanged();
     Q_EMIT started();
+    m_finished = {}; // the new sequence's runs are counted afresh
     m_sequence->start(urls, plan, firstRunId);
 }
 
@@ -145,18 +146,26 @@ RunSession::Progress RunSession::progress() const
     Progress progress;
     progress.total = m_plannedRuns * m_requestsPerRun;
     const Runner *runner = m_sequence->runner();
-    // A finished run's requests are done, unless a Stop cancelled them: those are said apart.
-    for (const auto &result : m_sequence->results()) {
-        progress.elapsedNs += result.endNs;
-        progress.stopped = progress.stopped || result.cancelled;
+    // A finished run's requests are done, unless a Stop cancelled them: those are said apart. Each finished
+    // run is counted once, not on every update of the status bar; a new sequence starts the count afresh.
+    const QList<RunResult> &results = m_sequence->results();
+    if (results.size() < m_finished.runs)
+        m_finished = {};
+    for (; m_finished.runs < results.size(); ++m_finished.runs) {
+        const RunResult &result = results[m_finished.runs];
+        m_finished.elapsedNs += result.endNs;
+        m_finished.cancelledRun = m_finished.cancelledRun || result.cancelled;
         for (const RequestRecord &record : result.records) {
             if (record.outcome == Outcome::Cancelled)
-                ++progress.cancelled;
+                ++m_finished.cancelled;
             else if (record.isDone())
-                ++progress.done;
+                ++m_finished.done;
         }
     }
-    progress.stopped = progress.stopped && !runner->isRunning();
+    progress.done = m_finished.done;
+    progress.cancelled = m_finished.cancelled;
+    progress.elapsedNs = m_finished.elapsedNs;
+    progress.stopped = m_finished.cancelledRun && !runner->isRunning();
     if (runner->isRunning()) {
         progress.done += runner->done();
         progress.inFlight = runner->inFlight();

@@ -73,4 +73,14 @@ private:
     int m_requestsPerRun = 0;
     bool m_crawling = false;
     int m_nextRunId = 0;
+    // What the sequence's finished runs add to the progress, counted once per run.
+    struct FinishedCounts
+    {
+        qsizetype runs = 0;
+        int done = 0;
+        int cancelled = 0;
+        qint64 elapsedNs = 0;
+        bool cancelledRun = false;
+    };
+    mutable FinishedCounts m_finished;
 };
