@@ -9,16 +9,16 @@
 
 namespace {
 
-QString tr(const char *text)
+struct CliText
 {
-    return QCoreApplication::translate("Cli", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Cli)
+};
 
 int usageError(const QString &message)
 {
     QTextStream err(stderr);
     err << "crawlscope code: " << message << Qt::endl;
-    err << tr("Try 'crawlscope code --help'.") << Qt::endl;
+    err << CliText::tr("Try 'crawlscope code --help'.") << Qt::endl;
     return Cli::BadUsage;
 }
 
@@ -30,14 +30,16 @@ int code(const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        tr("Print the Python asyncio program that does what 'crawlscope run' does with the same options: "
-           "requests in a loop, httpx with asyncio.gather, or asyncio.Semaphore(k) with the delay held "
-           "inside. "
-           "{demo} in a URL stands for the demo server: the program reads $CRAWLSCOPE_DEMO, or else uses "
-           "http://127.0.0.1:%1 ('crawlscope serve-demo --port %1').")
+        CliText::tr(
+            "Print the Python asyncio program that does what 'crawlscope run' does with the same options: "
+            "requests in a loop, httpx with asyncio.gather, or asyncio.Semaphore(k) with the delay held "
+            "inside. "
+            "{demo} in a URL stands for the demo server: the program reads $CRAWLSCOPE_DEMO, or else uses "
+            "http://127.0.0.1:%1 ('crawlscope serve-demo --port %1').")
             .arg(DemoPort));
     parser.addHelpOption();
-    parser.addPositionalArgument(QStringLiteral("URL"), tr("URLs to fetch."), QStringLiteral("[URL ...]"));
+    parser.addPositionalArgument(QStringLiteral("URL"), CliText::tr("URLs to fetch."),
+                                 QStringLiteral("[URL ...]"));
     RunOptions::addTo(parser);
 
     QStringList argv = arguments;
@@ -53,10 +55,11 @@ int code(const QStringList &arguments)
     if (!options)
         return usageError(error);
     if (options->plan.size() != 1 || options->defaultSweep)
-        return usageError(tr("code writes one program: choose --mode sequential, gather or limited"));
+        return usageError(
+            CliText::tr("code writes one program: choose --mode sequential, gather or limited"));
     if (options->base.crawl.enabled)
         return usageError(
-            tr("a crawl finds its pages as it goes; code writes the program of a list of URLs"));
+            CliText::tr("a crawl finds its pages as it goes; code writes the program of a list of URLs"));
 
     const QString demo = QStringLiteral("http://127.0.0.1:%1").arg(DemoPort);
     bool readFailed = false;
@@ -65,7 +68,7 @@ int code(const QStringList &arguments)
     if (readFailed)
         return BadUsage;
     if (urls.isEmpty())
-        return usageError(tr("no valid URL to write a program for"));
+        return usageError(CliText::tr("no valid URL to write a program for"));
     QTextStream(stdout) << PythonProgram::generate(urls, options->plan.constFirst(), QUrl(demo)).text();
     return Success;
 }

@@ -31,6 +31,11 @@
 
 namespace {
 
+struct CliText
+{
+    Q_DECLARE_TR_FUNCTIONS(Cli)
+};
+
 QTextStream &err()
 {
     static QTextStream stream(stderr);
@@ -43,15 +48,10 @@ QTextStream &out()
     return stream;
 }
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Cli", text);
-}
-
 int usageError(const QString &message)
 {
     err() << "crawlscope run: " << message << Qt::endl;
-    err() << tr("Try 'crawlscope run --help'.") << Qt::endl;
+    err() << CliText::tr("Try 'crawlscope run --help'.") << Qt::endl;
     return Cli::BadUsage;
 }
 
@@ -99,21 +99,23 @@ void printTable(const QList<RunResult> &runs)
             if (const int count = crawl.skipped[std::size_t(reason)]; count > 0)
                 skipped << QStringLiteral("%1 %2").arg(skipReasonName(SkipReason(reason))).arg(count);
         }
-        out() << tr("crawl (%1): pages %2, retried %3, not HTML %4; skipped %5%6; robots.txt %7\n")
+        out() << CliText::tr("crawl (%1): pages %2, retried %3, not HTML %4; skipped %5%6; robots.txt %7\n")
                      .arg(runModeName(run.settings.mode))
                      .arg(crawl.pages)
                      .arg(crawl.retries)
                      .arg(crawl.notHtml)
                      .arg(crawl.skippedTotal)
                      .arg(skipped.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(skipped.join(u", ")))
-                     .arg(run.settings.crawl.obeyRobots ? tr("obeyed") : tr("IGNORED, by choice"));
+                     .arg(run.settings.crawl.obeyRobots ? CliText::tr("obeyed")
+                                                        : CliText::tr("IGNORED, by choice"));
         for (const CrawlHost &host : run.hosts) {
             out() << QStringLiteral("  %1: %2 pages; %3%4\n")
                          .arg(host.origin)
                          .arg(host.pages)
                          .arg(host.robotsDetail)
-                         .arg(host.crawlDelayMs > 0 ? tr("; Crawl-delay %1 ms").arg(host.crawlDelayMs)
-                                                    : QString());
+                         .arg(host.crawlDelayMs > 0
+                                  ? CliText::tr("; Crawl-delay %1 ms").arg(host.crawlDelayMs)
+                                  : QString());
         }
     }
     out().flush();
@@ -124,7 +126,7 @@ void reportCaps(const QList<RunResult> &runs)
 {
     for (const auto &run : runs) {
         if (run.concurrencyCap.isCapped()) {
-            err() << tr("%1: concurrency capped at %2 requests in flight: %3")
+            err() << CliText::tr("%1: concurrency capped at %2 requests in flight: %3")
                          .arg(runModeName(run.settings.mode))
                          .arg(run.concurrencyCap.maxInFlight)
                          .arg(run.concurrencyCap.reason)
@@ -164,7 +166,7 @@ bool canWriteExport(const QString &path, QString *error)
     if (std::none_of(engineTypes.cbegin(), engineTypes.cend(), [&path](const QString &extension) {
             return path.endsWith(extension, Qt::CaseInsensitive);
         })) {
-        *error = tr("Cannot export to \"%1\": unknown file type (use %2)")
+        *error = CliText::tr("Cannot export to \"%1\": unknown file type (use %2)")
                      .arg(QDir::toNativeSeparators(path), exportTypes().join(QLatin1String(", ")));
         return false;
     }
@@ -187,7 +189,7 @@ int writeExports(const QList<RunResult> &results, const QStringList &exports, do
             err() << "crawlscope run: " << error << Qt::endl;
             status = Cli::InternalFailure;
         } else {
-            err() << tr("wrote %1").arg(path) << Qt::endl;
+            err() << CliText::tr("wrote %1").arg(path) << Qt::endl;
         }
     }
     return status;
@@ -222,22 +224,26 @@ QStringList demoComparisonArguments()
 int run(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        tr("Fetch URLs sequentially, all at once (gather), or through a semaphore of k permits (limited), "
-           "and report honest timings for every request. With --crawl, follow their links politely."));
+    parser.setApplicationDescription(CliText::tr(
+        "Fetch URLs sequentially, all at once (gather), or through a semaphore of k permits (limited), "
+        "and report honest timings for every request. With --crawl, follow their links politely."));
     parser.addHelpOption();
-    parser.addPositionalArgument(QStringLiteral("URL"), tr("URLs to fetch."), QStringLiteral("[URL ...]"));
+    parser.addPositionalArgument(QStringLiteral("URL"), CliText::tr("URLs to fetch."),
+                                 QStringLiteral("[URL ...]"));
     RunOptions::addTo(parser);
     parser.addOptions({
-        {QStringLiteral("demo"), tr("Start the built-in demo server; {demo} in a URL becomes its base URL.")},
-        {QStringLiteral("json"), tr("Print the summary as one JSON object on stdout.")},
+        {QStringLiteral("demo"),
+         CliText::tr("Start the built-in demo server; {demo} in a URL becomes its base URL.")},
+        {QStringLiteral("json"), CliText::tr("Print the summary as one JSON object on stdout.")},
         {QStringLiteral("import"),
-         tr("Instead of running, read runs from FILE (.json, .csv, .har) and summarize or convert them with "
-            "-o."),
+         CliText::tr(
+             "Instead of running, read runs from FILE (.json, .csv, .har) and summarize or convert them with "
+             "-o."),
          QStringLiteral("FILE")},
-        {QStringLiteral("scale"), tr("Scale factor for PNG pictures. Default: 2."), QStringLiteral("FACTOR")},
+        {QStringLiteral("scale"), CliText::tr("Scale factor for PNG pictures. Default: 2."),
+         QStringLiteral("FACTOR")},
         {{QStringLiteral("o"), QStringLiteral("export")},
-         tr("Write the results to FILE, format by extension (%1). Repeatable.")
+         CliText::tr("Write the results to FILE, format by extension (%1). Repeatable.")
              .arg(exportTypes().join(QLatin1String(", "))),
          QStringLiteral("FILE")},
     });
@@ -261,7 +267,7 @@ int run(const QStringList &arguments)
         bool ok = false;
         pictureScale = parser.value(QStringLiteral("scale")).toDouble(&ok);
         if (!ok || pictureScale < 0.25 || pictureScale > 8)
-            return usageError(tr("--scale takes a factor from 0.25 to 8, not \"%1\"")
+            return usageError(CliText::tr("--scale takes a factor from 0.25 to 8, not \"%1\"")
                                   .arg(parser.value(QStringLiteral("scale"))));
     }
     const QStringList exports = parser.values(QStringLiteral("export"));
@@ -276,13 +282,13 @@ int run(const QStringList &arguments)
     const bool demo = parser.isSet(QStringLiteral("demo"));
     const QString placeholder = QStringLiteral("{demo}");
     if (!demo && parser.positionalArguments().join(QLatin1Char(' ')).contains(placeholder))
-        return usageError(tr("a URL uses %1 but --demo is not given").arg(placeholder));
+        return usageError(CliText::tr("a URL uses %1 but --demo is not given").arg(placeholder));
 
     DemoServer server;
     QHash<QString, QString> substitutions;
     if (demo) {
         if (!server.start(0, &error)) {
-            err() << tr("crawlscope run: cannot start the demo server: %1").arg(error) << Qt::endl;
+            err() << CliText::tr("crawlscope run: cannot start the demo server: %1").arg(error) << Qt::endl;
             return InternalFailure;
         }
         substitutions.insert(placeholder, server.baseUrl().toString());
@@ -293,7 +299,7 @@ int run(const QStringList &arguments)
     if (readFailed)
         return BadUsage;
     if (urls.isEmpty())
-        return usageError(tr("no valid URL to run"));
+        return usageError(CliText::tr("no valid URL to run"));
     options->completeSweep(int(urls.size()));
 
     RunSequence sequence;
@@ -301,21 +307,21 @@ int run(const QStringList &arguments)
     bool interrupted = false;
     QObject::connect(&watcher, &SignalWatcher::interrupted, &sequence, [&] {
         interrupted = true;
-        err() << tr("interrupted: cancelling, keeping what was recorded") << Qt::endl;
+        err() << CliText::tr("interrupted: cancelling, keeping what was recorded") << Qt::endl;
         sequence.cancel();
     });
     QObject::connect(&sequence, &RunSequence::runStarted, &sequence, [&](int, const RunSettings &settings) {
         if (settings.crawl.enabled) {
-            err() << tr("crawling %1: from %2 seeds, depth %3, at most %4 pages")
+            err() << CliText::tr("crawling %1: from %2 seeds, depth %3, at most %4 pages")
                          .arg(runModeName(settings.mode))
                          .arg(urls.size())
                          .arg(settings.crawl.maxDepth)
                          .arg(settings.crawl.maxPages)
                   << Qt::endl;
             if (!settings.crawl.obeyRobots)
-                err() << tr("robots.txt is ignored, by choice") << Qt::endl;
+                err() << CliText::tr("robots.txt is ignored, by choice") << Qt::endl;
         } else {
-            err() << tr("running %1: %2 requests").arg(runModeName(settings.mode)).arg(urls.size())
+            err() << CliText::tr("running %1: %2 requests").arg(runModeName(settings.mode)).arg(urls.size())
                   << Qt::endl;
         }
     });

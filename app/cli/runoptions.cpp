@@ -10,15 +10,15 @@
 
 namespace {
 
+struct CliText
+{
+    Q_DECLARE_TR_FUNCTIONS(Cli)
+};
+
 QTextStream &errors()
 {
     static QTextStream stream(stderr);
     return stream;
-}
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Cli", text);
 }
 
 std::optional<int> intValue(const QCommandLineParser &parser, const QString &name, int fallback, int minimum,
@@ -30,7 +30,10 @@ std::optional<int> intValue(const QCommandLineParser &parser, const QString &nam
     const QString text = parser.value(name);
     const int value = text.toInt(&ok);
     if (!ok || value < minimum) {
-        *error = tr("--%1 takes a whole number of at least %2, not \"%3\"").arg(name).arg(minimum).arg(text);
+        *error = CliText::tr("--%1 takes a whole number of at least %2, not \"%3\"")
+                     .arg(name)
+                     .arg(minimum)
+                     .arg(text);
         return std::nullopt;
     }
     return value;
@@ -43,8 +46,8 @@ std::optional<QList<int>> limitsValue(const QString &text, QString *error)
         bool ok = false;
         const int limit = part.trimmed().toInt(&ok);
         if (!ok || limit < 1) {
-            *error
-                = tr("--limits takes whole numbers of at least 1 separated by commas, not \"%1\"").arg(text);
+            *error = CliText::tr("--limits takes whole numbers of at least 1 separated by commas, not \"%1\"")
+                         .arg(text);
             return std::nullopt;
         }
         limits.append(limit);
@@ -60,50 +63,59 @@ void RunOptions::addTo(QCommandLineParser &parser)
 {
     parser.addOptions({
         {QStringLiteral("urls"),
-         tr("Read URLs from FILE, one per line ('-' for stdin); blank lines and '#' comments are ignored."),
+         CliText::tr(
+             "Read URLs from FILE, one per line ('-' for stdin); blank lines and '#' comments are ignored."),
          QStringLiteral("FILE")},
-        {QStringLiteral("repeat"), tr("Repeat the URL list N times."), QStringLiteral("N")},
+        {QStringLiteral("repeat"), CliText::tr("Repeat the URL list N times."), QStringLiteral("N")},
         {QStringLiteral("mode"),
-         tr("sequential, gather, limited, compare (the three in turn) or sweep (limited once per k of "
-            "--limits). Default: limited."),
+         CliText::tr(
+             "sequential, gather, limited, compare (the three in turn) or sweep (limited once per k of "
+             "--limits). Default: limited."),
          QStringLiteral("MODE")},
-        {QStringLiteral("limit"), tr("Permits for limited mode. Default: 3."), QStringLiteral("N")},
+        {QStringLiteral("limit"), CliText::tr("Permits for limited mode. Default: 3."), QStringLiteral("N")},
         {QStringLiteral("limits"),
-         tr("The sweep's permits, in order, e.g. 1,2,4,8. Default: 1, 2, 4 ... up to the number of URLs."),
+         CliText::tr(
+             "The sweep's permits, in order, e.g. 1,2,4,8. Default: 1, 2, 4 ... up to the number of URLs."),
          QStringLiteral("K,K,...")},
         {QStringLiteral("delay"),
-         tr("Politeness delay held inside the gate after each response. Default: 0."), QStringLiteral("MS")},
-        {QStringLiteral("per-host"), tr("Cap on connections per host, 0 for none. Default: 0."),
-         QStringLiteral("N")},
-        {QStringLiteral("timeout"), tr("Transfer timeout per request. Default: 30000."),
+         CliText::tr("Politeness delay held inside the gate after each response. Default: 0."),
          QStringLiteral("MS")},
-        {QStringLiteral("user-agent"), tr("The User-Agent to send, and to find rules by in robots.txt."),
-         QStringLiteral("S")},
+        {QStringLiteral("per-host"), CliText::tr("Cap on connections per host, 0 for none. Default: 0."),
+         QStringLiteral("N")},
+        {QStringLiteral("timeout"), CliText::tr("Transfer timeout per request. Default: 30000."),
+         QStringLiteral("MS")},
+        {QStringLiteral("user-agent"),
+         CliText::tr("The User-Agent to send, and to find rules by in robots.txt."), QStringLiteral("S")},
         {QStringLiteral("crawl"),
-         tr("Crawl: follow links from the URLs, within --scope, obeying robots.txt. Connections per host "
-            "default to %1.")
+         CliText::tr(
+             "Crawl: follow links from the URLs, within --scope, obeying robots.txt. Connections per host "
+             "default to %1.")
              .arg(CrawlSettings::DefaultPerHost)},
         {QStringLiteral("depth"),
-         tr("Crawl: follow links at most N levels from a seed. Default: %1.")
+         CliText::tr("Crawl: follow links at most N levels from a seed. Default: %1.")
              .arg(CrawlSettings::DefaultMaxDepth),
          QStringLiteral("N")},
         {QStringLiteral("max-pages"),
-         tr("Crawl: request at most N pages in all, redirects and retries included; each host's robots.txt "
-            "comes on top. Default: %1.")
+         CliText::tr(
+             "Crawl: request at most N pages in all, redirects and retries included; each host's robots.txt "
+             "comes on top. Default: %1.")
              .arg(CrawlSettings::DefaultMaxPages),
          QStringLiteral("N")},
         {QStringLiteral("scope"),
-         tr("Crawl: host (the seeds' hosts), site (their registrable domains) or any. Default: host."),
+         CliText::tr(
+             "Crawl: host (the seeds' hosts), site (their registrable domains) or any. Default: host."),
          QStringLiteral("SCOPE")},
         {QStringLiteral("include"),
-         tr("Crawl: only follow URLs matching RE (a regular expression). Repeatable."), QStringLiteral("RE")},
-        {QStringLiteral("exclude"), tr("Crawl: never follow URLs matching RE. Repeatable."),
+         CliText::tr("Crawl: only follow URLs matching RE (a regular expression). Repeatable."),
          QStringLiteral("RE")},
-        {QStringLiteral("ignore-robots"), tr("Crawl: ignore robots.txt. The summary says so.")},
-        {QStringLiteral("follow-nofollow"), tr("Crawl: follow rel=nofollow links too.")},
-        {QStringLiteral("sort-query"), tr("Crawl: treat URLs whose query differs only in order as one.")},
+        {QStringLiteral("exclude"), CliText::tr("Crawl: never follow URLs matching RE. Repeatable."),
+         QStringLiteral("RE")},
+        {QStringLiteral("ignore-robots"), CliText::tr("Crawl: ignore robots.txt. The summary says so.")},
+        {QStringLiteral("follow-nofollow"), CliText::tr("Crawl: follow rel=nofollow links too.")},
+        {QStringLiteral("sort-query"),
+         CliText::tr("Crawl: treat URLs whose query differs only in order as one.")},
         {QStringLiteral("max-retries"),
-         tr("Crawl: retry a 429 or 503 answer at most N times, after Retry-After. Default: %1.")
+         CliText::tr("Crawl: retry a 429 or 503 answer at most N times, after Retry-After. Default: %1.")
              .arg(CrawlSettings::DefaultMaxRetries),
          QStringLiteral("N")},
     });
@@ -132,7 +144,7 @@ std::optional<RunOptions> RunOptions::from(const QCommandLineParser &parser, QSt
     if (parser.isSet(QStringLiteral("user-agent"))) {
         const QString agent = parser.value(QStringLiteral("user-agent"));
         if (agent.trimmed().isEmpty() || agent.contains(u'\r') || agent.contains(u'\n'))
-            return fail(tr("--user-agent takes one non-empty line, not \"%1\"").arg(agent));
+            return fail(CliText::tr("--user-agent takes one non-empty line, not \"%1\"").arg(agent));
         base.userAgent = agent.toUtf8();
     }
 
@@ -144,7 +156,7 @@ std::optional<RunOptions> RunOptions::from(const QCommandLineParser &parser, QSt
     crawl.enabled = parser.isSet(QStringLiteral("crawl"));
     for (const QString &option : crawlOnly) {
         if (!crawl.enabled && parser.isSet(option))
-            return fail(tr("--%1 only applies with --crawl").arg(option));
+            return fail(CliText::tr("--%1 only applies with --crawl").arg(option));
     }
     if (crawl.enabled) {
         const auto depth
@@ -161,7 +173,7 @@ std::optional<RunOptions> RunOptions::from(const QCommandLineParser &parser, QSt
         if (parser.isSet(QStringLiteral("scope"))) {
             const auto scope = scopeKindFromName(parser.value(QStringLiteral("scope")));
             if (!scope)
-                return fail(tr("--scope is host, site or any, not \"%1\"")
+                return fail(CliText::tr("--scope is host, site or any, not \"%1\"")
                                 .arg(parser.value(QStringLiteral("scope"))));
             crawl.scope = *scope;
         }
@@ -178,7 +190,7 @@ std::optional<RunOptions> RunOptions::from(const QCommandLineParser &parser, QSt
 
     if (parser.isSet(QStringLiteral("limits"))
         && parser.value(QStringLiteral("mode")) != QLatin1String("sweep"))
-        return fail(tr("--limits only applies with --mode sweep"));
+        return fail(CliText::tr("--limits only applies with --mode sweep"));
     QList<RunSettings> &plan = options.plan;
     const QString mode = parser.value(QStringLiteral("mode"));
     if (mode.isEmpty()) {
@@ -196,7 +208,8 @@ std::optional<RunOptions> RunOptions::from(const QCommandLineParser &parser, QSt
         base.mode = *runMode;
         plan = {base};
     } else {
-        return fail(tr("--mode is sequential, gather, limited, compare or sweep, not \"%1\"").arg(mode));
+        return fail(
+            CliText::tr("--mode is sequential, gather, limited, compare or sweep, not \"%1\"").arg(mode));
     }
 
     options.base = base;
@@ -224,7 +237,7 @@ QList<QUrl> RunOptions::collectUrls(const QCommandLineParser &parser,
 
     const QStringList positional = parser.positionalArguments();
     if (!positional.isEmpty())
-        take(tr("argument"), positional.join(QLatin1Char('\n')));
+        take(CliText::tr("argument"), positional.join(QLatin1Char('\n')));
 
     if (parser.isSet(QStringLiteral("urls"))) {
         const QString path = parser.value(QStringLiteral("urls"));
@@ -233,11 +246,11 @@ QList<QUrl> RunOptions::collectUrls(const QCommandLineParser &parser,
             ? file.open(stdin, QIODevice::ReadOnly)
             : (file.setFileName(path), file.open(QIODevice::ReadOnly));
         if (!opened) {
-            errors() << tr("cannot read URL file %1: %2").arg(path, file.errorString()) << Qt::endl;
+            errors() << CliText::tr("cannot read URL file %1: %2").arg(path, file.errorString()) << Qt::endl;
             *readFailed = true;
             return {};
         }
-        take(path == QLatin1String("-") ? tr("stdin") : path, QString::fromUtf8(file.readAll()));
+        take(path == QLatin1String("-") ? CliText::tr("stdin") : path, QString::fromUtf8(file.readAll()));
     }
     const QList<QUrl> once = urls;
     for (int i = 1; i < repeat; ++i)

@@ -8,6 +8,15 @@
 #include <algorithm>
 #include <array>
 
+namespace {
+
+struct LegendText
+{
+    Q_DECLARE_TR_FUNCTIONS(TimelineLegend)
+};
+
+} // namespace
+
 namespace TimelinePalette {
 
 QColor waitingOutline()
@@ -136,32 +145,31 @@ QPolygon robotsMarker(QPoint tip, int size)
 
 QString swatchName(Swatch swatch)
 {
-    const auto tr = [](const char *text) { return QCoreApplication::translate("TimelineLegend", text); };
     switch (swatch) {
     case Swatch::Waiting:
-        return tr("Waiting for a permit");
+        return LegendText::tr("Waiting for a permit");
     case Swatch::Connecting:
-        return tr("Connect + send");
+        return LegendText::tr("Connect + send");
     case Swatch::FirstByte:
-        return tr("Waiting for the response");
+        return LegendText::tr("Waiting for the response");
     case Swatch::Download:
-        return tr("Download");
+        return LegendText::tr("Download");
     case Swatch::Delay:
-        return tr("Delay (permit held)");
+        return LegendText::tr("Delay (permit held)");
     case Swatch::HttpError:
-        return tr("HTTP error");
+        return LegendText::tr("HTTP error");
     case Swatch::Failed:
-        return tr("Failed");
+        return LegendText::tr("Failed");
     case Swatch::Cancelled:
-        return tr("Cancelled");
+        return LegendText::tr("Cancelled");
     case Swatch::Merged:
-        return tr("Merged (zoom in)");
+        return LegendText::tr("Merged (zoom in)");
     case Swatch::Gate:
-        return tr("Gate size changed");
+        return LegendText::tr("Gate size changed");
     case Swatch::Ideal:
-        return tr("Ideal schedule");
+        return LegendText::tr("Ideal schedule");
     case Swatch::Robots:
-        return tr("robots.txt request");
+        return LegendText::tr("robots.txt request");
     }
     Q_UNREACHABLE();
 }
