@@ -2,10 +2,17 @@
 #include "firstpaintreporter.h"
 #include "mainwindow.h"
 #include "net/descriptorbudget.h"
+#include "settings/appsettings.h"
+#include "settings/language.h"
+#include "settings/nativemenus.h"
+#include "settings/retranslator.h"
+#include "settings/windowsettings.h"
 
 #include <QApplication>
 #include <QCoreApplication>
 #include <QFileInfo>
+#include <QIcon>
+#include <QSettings>
 #include <QTextStream>
 
 #include <cstring>
@@ -28,12 +35,12 @@ QString displayProblem()
         return {};
     const QString display = qEnvironmentVariable("DISPLAY");
     if (display.isEmpty())
-        return QStringLiteral("no display: neither DISPLAY nor WAYLAND_DISPLAY is set");
+        return QCoreApplication::translate("main", "no display: neither DISPLAY nor WAYLAND_DISPLAY is set");
     // A local X display ":N" has a socket; without it Qt's xcb plugin would abort.
     if (display.startsWith(QLatin1Char(':'))) {
         const QString number = display.mid(1).section(QLatin1Char('.'), 0, 0);
         if (!QFileInfo::exists(QStringLiteral("/tmp/.X11-unix/X") + number))
-            return QStringLiteral("no X server answers on DISPLAY=%1").arg(display);
+            return QCoreApplication::translate("main", "no X server answers on DISPLAY=%1").arg(display);
     }
     return {};
 }
@@ -46,6 +53,7 @@ int commandLine(int argc, char *argv[])
     QApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("Crawlscope"));
     QCoreApplication::setApplicationVersion(QStringLiteral(CRAWLSCOPE_VERSION));
+    Language::apply(QString()); // the command line speaks the system's language (LANG)
     QStringList arguments = QCoreApplication::arguments().mid(1);
     const QString command = arguments.takeFirst();
     if (command == QLatin1String("run"))
@@ -93,11 +101,21 @@ int main(int argc, char *argv[])
     }
 
     QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("crawlscope"));
     QApplication::setApplicationName(QStringLiteral("Crawlscope"));
     QApplication::setApplicationVersion(QStringLiteral(CRAWLSCOPE_VERSION));
     QGuiApplication::setDesktopFileName(QStringLiteral(CRAWLSCOPE_APP_ID));
+    QApplication::setWindowIcon(
+        QIcon(QStringLiteral(":/icons/hicolor/scalable/apps/" CRAWLSCOPE_APP_ID ".svg")));
+    {
+        QSettings settings;
+        Language::apply(AppSettings::loadLanguage(settings));
+    }
+    Retranslator::install();
 
     MainWindow window;
+    WindowSettings::attach(&window);
+    NativeMenus::install(&window);
     const QStringList files = QApplication::arguments().mid(1);
     if (QString error; !files.isEmpty() && !window.openFile(files.first(), &error)) {
         QTextStream(stderr) << "crawlscope: " << error << '\n';

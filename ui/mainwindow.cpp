@@ -61,6 +61,7 @@ MainWindow::MainWindow(QWidget *parent)
     setWindowTitle(tr("Crawlscope"));
 
     auto *splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->setObjectName(QStringLiteral("mainSplitter")); // object names: WindowSettings saves by them
     splitter->addWidget(buildSettingsPanel());
     splitter->addWidget(buildResultsPanel());
     splitter->setStretchFactor(0, 0);
@@ -197,6 +198,7 @@ QWidget *MainWindow::buildSettingsPanel()
 QWidget *MainWindow::buildResultsPanel()
 {
     auto *splitter = new QSplitter(Qt::Vertical, this);
+    splitter->setObjectName(QStringLiteral("resultsSplitter"));
 
     m_timelinePanel = new TimelinePanel(splitter);
     connect(m_timelinePanel->view(), &TimelineView::requestActivated, m_selection, &RequestSelection::select);
@@ -216,6 +218,7 @@ QWidget *MainWindow::buildResultsPanel()
     setUpRequestTable(m_table, int(RunModel::Column::Id));
     m_details = new RequestDetails(tablePanel);
     auto *tableSplitter = new QSplitter(Qt::Horizontal, tablePanel);
+    tableSplitter->setObjectName(QStringLiteral("tableSplitter"));
     tableSplitter->addWidget(m_table);
     tableSplitter->addWidget(m_details);
     tableSplitter->setSizes({700, 300});
@@ -290,25 +293,30 @@ void MainWindow::buildMenus()
     fit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
     QAction *lanes = view->addAction(tr("Pack Into &Lanes"));
     lanes->setCheckable(true);
+    lanes->setObjectName(QStringLiteral("viewLanes"));
     lanes->setToolTip(tr("One lane per permit instead of one row per request"));
     connect(lanes, &QAction::toggled, timeline(), &TimelineView::setLaneMode);
     QAction *ideal = view->addAction(tr("Show &Ideal Schedule"));
     ideal->setCheckable(true);
+    ideal->setObjectName(QStringLiteral("viewIdeal"));
     ideal->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
     ideal->setToolTip(tr("Dashed ghost marks where the zero-overhead schedule would put each request"));
     connect(ideal, &QAction::toggled, timeline(), &TimelineView::setShowIdeal);
     view->addSeparator();
     m_colourByHost = view->addAction(tr("&Colour by Host"));
     m_colourByHost->setCheckable(true);
+    m_colourByHost->setObjectName(QStringLiteral("viewColourByHost"));
     m_colourByHost->setToolTip(
         tr("Each host its own colour on the bars, the legend and the in-flight strip"));
     connect(m_colourByHost, &QAction::toggled, m_timelinePanel, &TimelinePanel::setColourByHost);
     QAction *group = view->addAction(tr("&Group Rows by Host"));
     group->setCheckable(true);
+    group->setObjectName(QStringLiteral("viewGroupByHost"));
     group->setToolTip(tr("One labelled group of rows per host, in the order the crawl first needed them"));
     connect(group, &QAction::toggled, m_timelinePanel, &TimelinePanel::setGroupByHost);
     QAction *split = view->addAction(tr("&Split In-Flight by Host"));
     split->setCheckable(true);
+    split->setObjectName(QStringLiteral("viewSplitInFlight"));
     split->setToolTip(tr("Stack the in-flight count per host, with the total on top"));
     connect(split, &QAction::toggled, m_timelinePanel, &TimelinePanel::setSplitInFlightByHost);
 
@@ -316,8 +324,11 @@ void MainWindow::buildMenus()
     help->addAction(tr("&About Crawlscope"), this, [this] {
         QMessageBox::about(this, tr("About Crawlscope"),
                            tr("<h3>Crawlscope %1</h3><p>See concurrency: every request a bar from start to "
-                              "finish, sequential, gathered, or behind a semaphore.</p>")
-                               .arg(QStringLiteral(CRAWLSCOPE_VERSION)));
+                              "finish, sequential, gathered, or behind a semaphore.</p>"
+                              "<p>Licence: GNU General Public License, version 3 or later.</p>"
+                              "<p>Built with Qt %2, running on Qt %3.</p>")
+                               .arg(QStringLiteral(CRAWLSCOPE_VERSION), QStringLiteral(QT_VERSION_STR),
+                                    QString::fromLatin1(qVersion())));
     });
 }
 
@@ -351,6 +362,7 @@ bool MainWindow::openUrlFile(const QString &path, QString *error)
     if (!m_urlEditor->openFile(path, error))
         return false;
     setWindowFilePath(path);
+    Q_EMIT fileOpened(path);
     return true;
 }
 
@@ -368,6 +380,7 @@ void MainWindow::showOpenedRuns(const QString &path, const QList<RunResult> &run
     m_session->showRuns(runs);
     timeline()->fit();
     setWindowFilePath(path);
+    Q_EMIT fileOpened(path);
     statusBar()->showMessage(tr("Opened %n run(s) from %1", nullptr, int(runs.size())).arg(path), 8000);
 }
 
@@ -456,8 +469,10 @@ void MainWindow::exportDialog()
     QStringList filters;
     for (const QString &extension : exportExtensions() + PictureExport::extensions())
         filters.append(tr("%1 (*%2)").arg(extension.mid(1).toUpper(), extension));
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export"), QStringLiteral("crawlscope.png"),
-                                                      filters.join(QStringLiteral(";;")));
+    QString selected = filters.value((exportExtensions() + PictureExport::extensions())
+                                         .indexOf(u'.' + QFileInfo(m_exportSuggestion).suffix()));
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export"), m_exportSuggestion,
+                                                      filters.join(QStringLiteral(";;")), &selected);
     if (!path.isEmpty())
         exportInBackground(path);
 }
@@ -467,21 +482,25 @@ FileJob *MainWindow::exportInBackground(const QString &path)
     if (PictureExport::kindFor(path)) {
         // Pictures render widgets, so they stay on this thread; they are quick.
         QString error;
-        if (!exportTo(path, &error))
+        if (!exportTo(path, &error)) {
             QMessageBox::warning(this, tr("Cannot export"), error);
-        else
+        } else {
             statusBar()->showMessage(tr("Wrote %1").arg(path), 8000);
+            Q_EMIT fileExported(path);
+        }
         return nullptr;
     }
     // The data formats are written on a worker from a copy of the runs, so the window stays responsive.
     auto *job = new ExportJob(m_session->results(), path, this);
     connect(job, &FileJob::finished, this, [this, job](bool ok, const QString &error) {
-        if (ok)
+        if (ok) {
             statusBar()->showMessage(tr("Wrote %1").arg(job->path()), 8000);
-        else if (job->wasCancelled())
+            Q_EMIT fileExported(job->path());
+        } else if (job->wasCancelled()) {
             statusBar()->showMessage(tr("Export cancelled; %1 was not written").arg(job->path()), 8000);
-        else
+        } else {
             QMessageBox::warning(this, tr("Cannot export"), error);
+        }
     });
     watchFileJob(job, tr("Exporting %1…").arg(QFileInfo(path).fileName()));
     job->start();

@@ -76,6 +76,12 @@ public:
     RequestSelection *selection() const { return m_selection; }
     DemoServer *demoServer() const { return m_demoServer; }
     QLabel *statusLabel() const { return m_statusLabel; }
+    /// Where File › Export proposes to write: the last folder and format (WindowSettings keeps them).
+    void setExportSuggestion(const QString &path) { m_exportSuggestion = path; }
+
+Q_SIGNALS:
+    void fileOpened(const QString &path);
+    void fileExported(const QString &path);
 
 public Q_SLOTS:
     void run();
@@ -135,4 +141,5 @@ private:
 
     QLabel *m_statusLabel = nullptr;
     QProgressBar *m_progress = nullptr;
+    QString m_exportSuggestion = QStringLiteral("crawlscope.png");
 };

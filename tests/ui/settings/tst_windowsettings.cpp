@@ -1,0 +1,426 @@
+#include "crawlsettingsbox.h"
+#include "input/samples.h"
+#include "limitslider.h"
+#include "mainwindow.h"
+#include "settings/appsettings.h"
+#include "settings/language.h"
+#include "settings/nativemenus.h"
+#include "settings/preferencesdialog.h"
+#include "settings/retranslator.h"
+#include "settings/windowsettings.h"
+#include "timeline/timelineview.h"
+#include "urleditor.h"
+
+#include <QAbstractSpinBox>
+#include <QAction>
+#include <QComboBox>
+#include <QGroupBox>
+#include <QMenu>
+#include <QMenuBar>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSplitter>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+// What the window remembers, what it refuses to remember, and the language switch. QSettings points at a
+// temporary folder for the whole test: the user's settings are never read or written.
+
+class TestWindowSettings : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void roundTripsEveryValue();
+    void corruptValuesAreIgnoredEachWithAWarning_data();
+    void corruptValuesAreIgnoredEachWithAWarning();
+    void windowRemembersItsStateAcrossLaunches();
+    void geometryOffEveryScreenIsIgnored();
+    void resetToDefaultsRestoresTheFirstLaunch();
+    void recentFilesAndExportFolderAreRemembered();
+    void languageSwitchesWithoutARestart();
+    void everyControlHasAnAccessibleName();
+    void menusShowTheStandardShortcuts();
+
+private:
+    QTemporaryDir m_dir;
+};
+
+void TestWindowSettings::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    QStandardPaths::setTestModeEnabled(true);
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_dir.path());
+    QCoreApplication::setOrganizationName(QStringLiteral("crawlscope-test"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_windowsettings"));
+    QVERIFY(QSettings().fileName().startsWith(m_dir.path()));
+}
+
+void TestWindowSettings::init()
+{
+    QSettings().clear();
+    Language::apply(QStringLiteral("en"));
+}
+
+void TestWindowSettings::roundTripsEveryValue()
+{
+    AppSettings saved;
+    saved.geometry = QByteArrayLiteral("\x01\xd9\xd0\xcb");
+    saved.windowState = QByteArrayLiteral("state");
+    saved.splitters.insert(QStringLiteral("mainSplitter"), QByteArrayLiteral("sizes"));
+    saved.urlText = QStringLiteral("http://a.test/1\n# a comment, with commas\nhttp://b.test/2");
+    saved.repeat = 7;
+    saved.run.mode = RunMode::Gather;
+    saved.run.limit = 42;
+    saved.run.delayMs = 250;
+    saved.run.perHost = 3;
+    saved.run.timeoutMs = 1234;
+    saved.run.crawl.enabled = true;
+    saved.run.crawl.maxDepth = 2;
+    saved.run.crawl.maxPages = 77;
+    saved.run.crawl.scope = ScopeKind::Site;
+    saved.run.crawl.includes = {QStringLiteral("/docs/")};
+    saved.run.crawl.excludes = {QStringLiteral("\\.pdf$")};
+    saved.run.crawl.obeyRobots = false;
+    saved.run.crawl.honourNofollow = false;
+    saved.run.crawl.sortQuery = true;
+    saved.viewSwitches = {{QStringLiteral("viewLanes"), true}, {QStringLiteral("viewIdeal"), false}};
+    saved.recentFiles = {QStringLiteral("/tmp/b.json"), QStringLiteral("/tmp/a.txt")};
+    saved.exportFolder = QStringLiteral("/tmp/exports");
+    saved.exportFormat = QStringLiteral(".har");
+    saved.language = QStringLiteral("ko");
+    {
+        QSettings settings;
+        saved.save(settings);
+    }
+    QSettings settings;
+    const AppSettings loaded = AppSettings::load(settings);
+    QCOMPARE(loaded.geometry, saved.geometry);
+    QCOMPARE(loaded.windowState, saved.windowState);
+    QCOMPARE(loaded.splitters, saved.splitters);
+    QCOMPARE(loaded.urlText, saved.urlText);
+    QCOMPARE(loaded.repeat, saved.repeat);
+    QCOMPARE(loaded.run.mode, saved.run.mode);
+    QCOMPARE(loaded.run.limit, saved.run.limit);
+    QCOMPARE(loaded.run.delayMs, saved.run.delayMs);
+    QCOMPARE(loaded.run.perHost, saved.run.perHost);
+    QCOMPARE(loaded.run.timeoutMs, saved.run.timeoutMs);
+    QVERIFY(loaded.run.crawl == saved.run.crawl);
+    QCOMPARE(loaded.viewSwitches, saved.viewSwitches);
+    QCOMPARE(loaded.recentFiles, saved.recentFiles);
+    QCOMPARE(loaded.exportFolder, saved.exportFolder);
+    QCOMPARE(loaded.exportFormat, saved.exportFormat);
+    QCOMPARE(loaded.language, saved.language);
+}
+
+void TestWindowSettings::corruptValuesAreIgnoredEachWithAWarning_data()
+{
+    QTest::addColumn<QString>("key");
+    QTest::addColumn<QVariant>("value");
+
+    QTest::newRow("limit above the slider") << u"run/limit"_s << QVariant(u"1001"_s);
+    QTest::newRow("limit zero") << u"run/limit"_s << QVariant(u"0"_s);
+    QTest::newRow("limit not a number") << u"run/limit"_s << QVariant(u"three"_s);
+    QTest::newRow("negative delay") << u"run/delayMs"_s << QVariant(u"-5"_s);
+    QTest::newRow("timeout zero") << u"run/timeoutMs"_s << QVariant(u"0"_s);
+    QTest::newRow("per host huge") << u"run/perHost"_s << QVariant(u"99999999999"_s);
+    QTest::newRow("repeat zero") << u"run/repeat"_s << QVariant(u"0"_s);
+    QTest::newRow("unknown mode") << u"run/mode"_s << QVariant(u"turbo"_s);
+    QTest::newRow("unknown scope") << u"crawl/scope"_s << QVariant(u"planet"_s);
+    QTest::newRow("bad pattern") << u"crawl/include"_s << QVariant(u"(unclosed"_s);
+    QTest::newRow("boolean not a boolean") << u"crawl/enabled"_s << QVariant(u"maybe"_s);
+    QTest::newRow("view switch not a boolean") << u"view/viewLanes"_s << QVariant(u"2"_s);
+    QTest::newRow("geometry not bytes") << u"window/geometry"_s << QVariant(u"800x600"_s);
+    QTest::newRow("unknown export format") << u"files/exportFormat"_s << QVariant(u".exe"_s);
+    QTest::newRow("unknown language") << u"ui/language"_s << QVariant(u"xx"_s);
+    QTest::newRow("urls not text") << u"run/urls"_s << QVariant(QStringList {u"a"_s, u"b"_s});
+}
+
+void TestWindowSettings::corruptValuesAreIgnoredEachWithAWarning()
+{
+    QFETCH(QString, key);
+    QFETCH(QVariant, value);
+    {
+        QSettings settings;
+        settings.setValue(key, value);
+    }
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("ignoring %1 = ").arg(key)));
+    QSettings settings;
+    const AppSettings loaded = AppSettings::load(settings);
+    const AppSettings defaults;
+    QCOMPARE(loaded.run.limit, defaults.run.limit);
+    QCOMPARE(loaded.run.delayMs, defaults.run.delayMs);
+    QCOMPARE(loaded.run.timeoutMs, defaults.run.timeoutMs);
+    QCOMPARE(loaded.run.perHost, defaults.run.perHost);
+    QCOMPARE(loaded.run.mode, defaults.run.mode);
+    QVERIFY(loaded.run.crawl == defaults.run.crawl);
+    QCOMPARE(loaded.repeat, defaults.repeat);
+    QVERIFY(loaded.viewSwitches.isEmpty());
+    QVERIFY(loaded.geometry.isEmpty());
+    QVERIFY(loaded.exportFormat.isEmpty());
+    QVERIFY(loaded.language.isEmpty());
+    QVERIFY(loaded.urlText.isEmpty());
+
+    // The window opens on such a file, usable, with the value at its default.
+    MainWindow window;
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("ignoring %1 = ").arg(key)));
+    WindowSettings::attach(&window);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QCOMPARE(window.settings().limit, defaults.run.limit);
+    QVERIFY(window.runButton()->isEnabled());
+}
+
+void TestWindowSettings::windowRemembersItsStateAcrossLaunches()
+{
+    QList<int> sizes;
+    QSize size;
+    {
+        MainWindow window;
+        auto *settings = WindowSettings::attach(&window);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.urlEditor()->setText(QStringLiteral("{demo}/delay/10\n{demo}/delay/20"));
+        window.urlEditor()->setRepeat(4);
+        window.modeBox()->setCurrentIndex(window.modeBox()->findData(int(RunMode::Gather)));
+        window.limitSlider()->setValue(25);
+        window.crawlBox()->setChecked(true);
+        window.findChild<QAction *>(QStringLiteral("viewLanes"))->setChecked(true);
+        auto *splitter = window.findChild<QSplitter *>(QStringLiteral("mainSplitter"));
+        window.resize(700, 500);
+        splitter->setSizes({splitter->widget(0)->minimumSizeHint().width() + 60, 100});
+        sizes = splitter->sizes();
+        size = window.size(); // at least the minimum size
+        QVERIFY(settings);
+        window.close(); // saves
+    }
+    MainWindow window;
+    WindowSettings::attach(&window);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QCOMPARE(window.urlEditor()->text(), QStringLiteral("{demo}/delay/10\n{demo}/delay/20"));
+    QCOMPARE(window.urlEditor()->repeat(), 4);
+    QCOMPARE(window.settings().mode, RunMode::Gather);
+    QCOMPARE(window.settings().limit, 25);
+    QVERIFY(window.settings().crawl.enabled);
+    QVERIFY(window.findChild<QAction *>(QStringLiteral("viewLanes"))->isChecked());
+    QVERIFY(!window.findChild<QAction *>(QStringLiteral("viewIdeal"))->isChecked());
+    QCOMPARE(window.findChild<QSplitter *>(QStringLiteral("mainSplitter"))->sizes(), sizes);
+    QCOMPARE(window.size(), size);
+}
+
+void TestWindowSettings::geometryOffEveryScreenIsIgnored()
+{
+    QByteArray offScreen;
+    {
+        QWidget probe;
+        probe.setGeometry(40000, 40000, 640, 480);
+        offScreen = probe.saveGeometry();
+    }
+    {
+        AppSettings saved;
+        saved.geometry = offScreen;
+        QSettings settings;
+        saved.save(settings);
+    }
+    MainWindow window;
+    // Qt may already pull it back on screen; if it does not, WindowSettings must, and say so.
+    WindowSettings::attach(&window);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    const QRect screen = window.screen()->availableGeometry();
+    QVERIFY2(screen.intersects(window.frameGeometry()),
+             qPrintable(QStringLiteral("window at %1,%2 is off the screen")
+                            .arg(window.frameGeometry().x())
+                            .arg(window.frameGeometry().y())));
+
+    {
+        QSettings settings;
+        settings.setValue(QStringLiteral("window/geometry"), QByteArrayLiteral("not a geometry at all"));
+    }
+    MainWindow second;
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("not a saved geometry")));
+    WindowSettings::attach(&second);
+    second.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&second));
+    QVERIFY(second.screen()->availableGeometry().intersects(second.frameGeometry()));
+}
+
+void TestWindowSettings::resetToDefaultsRestoresTheFirstLaunch()
+{
+    {
+        AppSettings saved;
+        saved.urlText = QStringLiteral("http://a.test/");
+        saved.run.limit = 99;
+        saved.run.crawl.enabled = true;
+        saved.viewSwitches.insert(QStringLiteral("viewIdeal"), true);
+        saved.recentFiles = {QStringLiteral("/tmp/x.json")};
+        QSettings settings;
+        saved.save(settings);
+    }
+    MainWindow window;
+    auto *settings = WindowSettings::attach(&window);
+    QCOMPARE(window.settings().limit, 99);
+    QVERIFY(window.findChild<QAction *>(QStringLiteral("viewIdeal"))->isChecked());
+
+    // Reset is in the Edit menu.
+    QAction *reset = window.findChild<QAction *>(QStringLiteral("resetToDefaults"));
+    QVERIFY(reset);
+    QVERIFY(window.findChild<QMenu *>(QStringLiteral("editMenu"))->actions().contains(reset));
+    reset->trigger();
+
+    const Sample &lesson = lessonSamples().first();
+    QCOMPARE(window.urlEditor()->text(), lesson.urlText);
+    QCOMPARE(window.settings().limit, lesson.settings.limit);
+    QVERIFY(!window.settings().crawl.enabled);
+    QVERIFY(!window.findChild<QAction *>(QStringLiteral("viewIdeal"))->isChecked());
+    QVERIFY(settings->recentMenu()->actions().isEmpty());
+    QVERIFY(QSettings().allKeys().isEmpty());
+}
+
+void TestWindowSettings::recentFilesAndExportFolderAreRemembered()
+{
+    QTemporaryDir dir;
+    const QString urls = dir.filePath(QStringLiteral("list.txt"));
+    QFile file(urls);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("http://a.test/\n");
+    file.close();
+    {
+        MainWindow window;
+        auto *settings = WindowSettings::attach(&window);
+        QString error;
+        QVERIFY2(window.openFile(urls, &error), qPrintable(error));
+        QCOMPARE(settings->recentMenu()->actions().size(), 1);
+        QCOMPARE(settings->recentMenu()->actions().first()->text(), QStringLiteral("list.txt"));
+        const QString exported = dir.filePath(QStringLiteral("out.svg"));
+        QVERIFY(!window.exportInBackground(exported)); // a picture: written at once
+        QVERIFY(QFile::exists(exported));
+        window.close();
+    }
+    QSettings stored;
+    const AppSettings loaded = AppSettings::load(stored);
+    QCOMPARE(loaded.recentFiles, QStringList {urls});
+    QCOMPARE(loaded.exportFolder, dir.path());
+    QCOMPARE(loaded.exportFormat, QStringLiteral(".svg"));
+
+    MainWindow window;
+    auto *settings = WindowSettings::attach(&window);
+    QCOMPARE(settings->recentMenu()->actions().size(), 1);
+    window.urlEditor()->setText(QString());
+    settings->recentMenu()->actions().first()->trigger();
+    QCOMPARE(window.urlEditor()->text(), QStringLiteral("http://a.test/\n"));
+}
+
+void TestWindowSettings::languageSwitchesWithoutARestart()
+{
+    Retranslator::install();
+    MainWindow window;
+    auto *settings = WindowSettings::attach(&window);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QMenuBar *bar = window.menuBar();
+    QCOMPARE(bar->actions().first()->text(), QStringLiteral("&File"));
+    QCOMPARE(window.runButton()->text(), QStringLiteral("Run"));
+
+    QCOMPARE(Language::apply(QStringLiteral("ko")), QStringLiteral("ko"));
+    QTRY_COMPARE(bar->actions().first()->text(), QStringLiteral("파일(&F)"));
+    QCOMPARE(window.runButton()->text(), QStringLiteral("실행"));
+    QCOMPARE(window.crawlBox()->title(), QStringLiteral("크롤링(&W): URL에서 링크 따라가기"));
+    QCOMPARE(window.modeBox()->itemText(0), QStringLiteral("순차"));
+    QCOMPARE(window.findChild<QMenu *>(QStringLiteral("editMenu"))->title(), QStringLiteral("편집(&E)"));
+    // Qt's own strings follow: the standard buttons of a dialog.
+    QCOMPARE(QCoreApplication::translate("QPlatformTheme", "Cancel"), QStringLiteral("취소"));
+
+    // The choice made in Preferences is kept for the next launch.
+    PreferencesDialog dialog(QStringLiteral("ko"));
+    QCOMPARE(dialog.language(), QStringLiteral("ko"));
+    QCOMPARE(dialog.languageBox()->currentText(), QStringLiteral("한국어"));
+
+    QCOMPARE(Language::apply(QStringLiteral("en")), QStringLiteral("en"));
+    QTRY_COMPARE(bar->actions().first()->text(), QStringLiteral("&File"));
+    QCOMPARE(window.runButton()->text(), QStringLiteral("Run"));
+    QCOMPARE(window.modeBox()->itemText(2), QStringLiteral("Limited (semaphore)"));
+    QVERIFY(settings);
+}
+
+void TestWindowSettings::everyControlHasAnAccessibleName()
+{
+    Retranslator::install();
+    MainWindow window;
+    WindowSettings::attach(&window);
+    NativeMenus::install(&window);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    const auto unnamed = [&window] {
+        QStringList missing;
+        for (QWidget *widget : window.findChildren<QWidget *>()) {
+            if (widget->focusPolicy() == Qt::NoFocus || !widget->isVisibleTo(&window))
+                continue;
+            if (qobject_cast<QAbstractSpinBox *>(widget->parentWidget())
+                || qobject_cast<QComboBox *>(widget->parentWidget())
+                || qobject_cast<QTabWidget *>(widget->parentWidget()))
+                continue;
+            if (widget->accessibleName().isEmpty())
+                missing.append(QString::fromLatin1(widget->metaObject()->className()) + u' '
+                               + widget->objectName());
+        }
+        return missing;
+    };
+    QVERIFY2(unnamed().isEmpty(), qPrintable(unnamed().join(u", ")));
+    QCOMPARE(window.modeBox()->accessibleName(), u"Mode"_s);
+    QCOMPARE(window.runButton()->accessibleName(), u"Run"_s);
+
+    // Names follow the language, from the labels they were taken from.
+    Language::apply(u"ko"_s);
+    QTRY_COMPARE(window.modeBox()->accessibleName(), u"모드"_s);
+    QVERIFY2(unnamed().isEmpty(), qPrintable(unnamed().join(u", ")));
+    Language::apply(u"en"_s);
+    QTRY_COMPARE(window.modeBox()->accessibleName(), u"Mode"_s);
+}
+
+void TestWindowSettings::menusShowTheStandardShortcuts()
+{
+    MainWindow window;
+    WindowSettings::attach(&window);
+    NativeMenus::install(&window);
+    QHash<QString, QKeySequence> shortcuts;
+    for (QAction *menu : window.menuBar()->actions()) {
+        for (QAction *action : menu->menu()->actions())
+            shortcuts.insert(action->text(), action->shortcut());
+    }
+    QCOMPARE(shortcuts.value(u"&Open…"_s), QKeySequence(QKeySequence::Open));
+    QCOMPARE(shortcuts.value(u"&Export…"_s), QKeySequence(Qt::CTRL | Qt::Key_E));
+    QCOMPARE(shortcuts.value(u"&Quit"_s), QKeySequence(QKeySequence::Quit));
+    QCOMPARE(shortcuts.value(u"&Run"_s), QKeySequence(Qt::CTRL | Qt::Key_R));
+    QCOMPARE(shortcuts.value(u"&Stop"_s), QKeySequence(Qt::Key_Escape));
+    QCOMPARE(shortcuts.value(u"Zoom &In"_s), QKeySequence(QKeySequence::ZoomIn));
+    QCOMPARE(shortcuts.value(u"Zoom &Out"_s), QKeySequence(QKeySequence::ZoomOut));
+    QCOMPARE(shortcuts.value(u"&Fit Whole Run"_s), QKeySequence(Qt::CTRL | Qt::Key_0));
+    QVERIFY(shortcuts.contains(u"Crawlscope &User Guide"_s));
+    QVERIFY(shortcuts.contains(u"Reset to &Defaults"_s));
+
+    // Zoom in narrows the visible range, zoom out widens it.
+    TimelineView *view = window.timeline();
+    QSignalSpy ranges(view, &TimelineView::visibleRangeChanged);
+    window.findChild<QAction *>(u"zoomIn"_s)->trigger();
+    QVERIFY(!ranges.isEmpty());
+    const qint64 zoomedIn = ranges.last().at(1).toLongLong() - ranges.last().at(0).toLongLong();
+    window.findChild<QAction *>(u"zoomOut"_s)->trigger();
+    const qint64 zoomedOut = ranges.last().at(1).toLongLong() - ranges.last().at(0).toLongLong();
+    QVERIFY2(zoomedOut > zoomedIn, qPrintable(u"%1 !> %2"_s.arg(zoomedOut).arg(zoomedIn)));
+
+    // The user guide is the README, found from the build tree.
+    QVERIFY(NativeMenus::userGuidePath().endsWith(u"README.md"_s));
+}
+
+QTEST_MAIN(TestWindowSettings)
+#include "tst_windowsettings.moc"

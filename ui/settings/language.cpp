@@ -1,0 +1,86 @@
+#include "language.h"
+
+#include <QCoreApplication>
+#include <QLibraryInfo>
+#include <QTranslator>
+
+#include <algorithm>
+
+namespace {
+
+struct LanguageText
+{
+    Q_DECLARE_TR_FUNCTIONS(Language)
+};
+
+QString g_current = QStringLiteral("en");
+
+/// Translators live as long as the application; they are replaced, never stacked.
+QTranslator *translator(const char *name)
+{
+    auto *app = QCoreApplication::instance();
+    if (auto *existing = app->findChild<QTranslator *>(QLatin1String(name), Qt::FindDirectChildrenOnly))
+        return existing;
+    auto *created = new QTranslator(app);
+    created->setObjectName(QLatin1String(name));
+    return created;
+}
+
+/// An installed package's translations beside the binary come first, so they can be updated without a
+/// rebuild; the copy compiled into the binary is the fallback.
+QStringList crawlscopeFolders()
+{
+    return {QCoreApplication::applicationDirPath() + QStringLiteral("/../share/crawlscope/translations"),
+            QStringLiteral(":/i18n")};
+}
+
+} // namespace
+
+namespace Language {
+
+QStringList available()
+{
+    return {QStringLiteral("en"), QStringLiteral("ko")};
+}
+
+QString displayName(const QString &code)
+{
+    if (code.isEmpty())
+        return LanguageText::tr("System default");
+    const QLocale locale(code);
+    const QString name = locale.nativeLanguageName();
+    return name.isEmpty() ? code : name.left(1).toUpper() + name.mid(1);
+}
+
+QString apply(const QString &code)
+{
+    QTranslator *own = translator("crawlscope");
+    QTranslator *qt = translator("qtbase");
+    QCoreApplication::removeTranslator(own);
+    QCoreApplication::removeTranslator(qt);
+
+    const QLocale locale = code.isEmpty() || !available().contains(code) ? QLocale::system() : QLocale(code);
+    // English is the source language: removing the translators was enough (and told every window).
+    g_current = QStringLiteral("en");
+    if (locale.language() == QLocale::English || locale.language() == QLocale::C)
+        return g_current;
+    const QStringList folders = crawlscopeFolders();
+    const bool loaded = std::any_of(folders.cbegin(), folders.cend(), [&](const QString &folder) {
+        return own->load(locale, QStringLiteral("crawlscope"), QStringLiteral("_"), folder);
+    });
+    if (!loaded)
+        return g_current;
+    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
+                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(qt);
+    QCoreApplication::installTranslator(own);
+    g_current = own->language().section(QLatin1Char('_'), 0, 0);
+    return g_current;
+}
+
+QString current()
+{
+    return g_current;
+}
+
+} // namespace Language

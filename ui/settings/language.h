@@ -1,0 +1,22 @@
+#pragma once
+
+#include <QLocale>
+#include <QString>
+#include <QStringList>
+
+/// The language Crawlscope speaks: the system's, or one chosen in Preferences. It installs Crawlscope's own
+/// translation and Qt's (qtbase_*.qm, so standard dialogs and buttons match), and can be switched while the
+/// window is open: installing a translator sends LanguageChange to every window, which Retranslator answers.
+namespace Language {
+
+/// The language codes there is a translation for, English (the source language) first.
+QStringList available();
+/// The language's own name for itself ("English", "한국어"); "System default" for an empty code.
+QString displayName(const QString &code);
+/// Installs the translators for code ("ko", "en"), or for the system locale when code is empty or unknown.
+/// Returns the code that is now in effect ("en" when no translation matched).
+QString apply(const QString &code);
+/// The code apply() put in effect last; "en" before any call.
+QString current();
+
+} // namespace Language
