@@ -6,6 +6,7 @@
 #include "settings/language.h"
 #include "settings/nativemenus.h"
 #include "settings/retranslator.h"
+#include "settings/theme.h"
 #include "settings/windowsettings.h"
 
 #include <QApplication>
@@ -110,6 +111,7 @@ int main(int argc, char *argv[])
     {
         QSettings settings;
         Language::apply(AppSettings::loadLanguage(settings));
+        Theme::apply(AppSettings::loadTheme(settings));
     }
     Retranslator::install();
 

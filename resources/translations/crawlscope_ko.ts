@@ -1581,6 +1581,18 @@
             <source>The command line follows the system's language (LANG).</source>
             <translation>명령줄은 시스템 언어(LANG)를 따릅니다.</translation>
         </message>
+        <message>
+            <source>Theme</source>
+            <translation>테마</translation>
+        </message>
+        <message>
+            <source>Light or dark; the system's follows the desktop's palette</source>
+            <translation>밝게 또는 어둡게. 시스템 기본값은 데스크톱의 팔레트를 따릅니다</translation>
+        </message>
+        <message>
+            <source>&amp;Theme:</source>
+            <translation>테마(&amp;T):</translation>
+        </message>
     </context>
     <context>
         <name>Progress</name>
@@ -2007,6 +2019,21 @@
         <message>
             <source>Export Chart</source>
             <translation>차트 내보내기</translation>
+        </message>
+    </context>
+    <context>
+        <name>Theme</name>
+        <message>
+            <source>Light</source>
+            <translation>밝게</translation>
+        </message>
+        <message>
+            <source>Dark</source>
+            <translation>어둡게</translation>
+        </message>
+        <message>
+            <source>System default</source>
+            <translation>시스템 기본값</translation>
         </message>
     </context>
     <context>

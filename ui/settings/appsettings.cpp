@@ -8,6 +8,7 @@
 #include "export/exporter.h"
 #include "language.h"
 #include "pictureexport.h"
+#include "theme.h"
 
 namespace {
 
@@ -36,6 +37,7 @@ const QString kRecent = QStringLiteral("files/recent");
 const QString kExportFolder = QStringLiteral("files/exportFolder");
 const QString kExportFormat = QStringLiteral("files/exportFormat");
 const QString kLanguage = QStringLiteral("ui/language");
+const QString kTheme = QStringLiteral("ui/theme");
 
 void warn(const QSettings &settings, const QString &key, const QVariant &value, const QString &expected)
 {
@@ -193,6 +195,7 @@ AppSettings AppSettings::load(QSettings &settings, const AppSettings &defaults)
                  QStringLiteral("expected one of %1").arg(formats.join(u' ')));
     }
     result.language = loadLanguage(settings);
+    result.theme = loadTheme(settings);
     return result;
 }
 
@@ -238,6 +241,7 @@ void AppSettings::save(QSettings &settings) const
     settings.setValue(kExportFolder, exportFolder);
     settings.setValue(kExportFormat, exportFormat);
     settings.setValue(kLanguage, language);
+    settings.setValue(kTheme, theme);
 }
 
 void AppSettings::addRecentFile(const QString &path)
@@ -246,4 +250,15 @@ void AppSettings::addRecentFile(const QString &path)
     recentFiles.prepend(path);
     while (recentFiles.size() > MaxRecentFiles)
         recentFiles.removeLast();
+}
+
+QString AppSettings::loadTheme(QSettings &settings)
+{
+    const auto theme = readString(settings, kTheme);
+    if (!theme)
+        return {};
+    if (Theme::available().contains(*theme))
+        return *theme;
+    warn(settings, kTheme, *theme, QStringLiteral("expected empty (the system's), light or dark"));
+    return {};
 }

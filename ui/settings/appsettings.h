@@ -35,6 +35,7 @@ struct AppSettings
     QString exportFolder;
     QString exportFormat; // an extension such as ".json"
     QString language; // empty: the system's
+    QString theme; // empty: the system's palette; "light" or "dark"
 
     /// Reads what was saved. Keys that are absent keep the values of defaults.
     static AppSettings load(QSettings &settings, const AppSettings &defaults);
@@ -42,6 +43,7 @@ struct AppSettings
     void save(QSettings &settings) const;
     /// Only the language, checked as load() checks it: the window is built in it, before the rest is read.
     static QString loadLanguage(QSettings &settings);
+    static QString loadTheme(QSettings &settings);
 
     /// path first, without duplicates, at most MaxRecentFiles.
     void addRecentFile(const QString &path);

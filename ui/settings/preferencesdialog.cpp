@@ -7,10 +7,12 @@
 #include <QVBoxLayout>
 
 #include "language.h"
+#include "theme.h"
 
-PreferencesDialog::PreferencesDialog(const QString &language, QWidget *parent)
+PreferencesDialog::PreferencesDialog(const QString &language, const QString &theme, QWidget *parent)
     : QDialog(parent)
     , m_language(new QComboBox(this))
+    , m_theme(new QComboBox(this))
 {
     setWindowTitle(tr("Preferences"));
     auto *layout = new QVBoxLayout(this);
@@ -22,6 +24,12 @@ PreferencesDialog::PreferencesDialog(const QString &language, QWidget *parent)
     m_language->setAccessibleName(tr("Language"));
     m_language->setToolTip(tr("The language of the window, its dialogs and its pictures"));
     form->addRow(tr("&Language:"), m_language);
+    for (const QString &name : Theme::available())
+        m_theme->addItem(Theme::displayName(name), name);
+    m_theme->setCurrentIndex(std::max(0, m_theme->findData(theme)));
+    m_theme->setAccessibleName(tr("Theme"));
+    m_theme->setToolTip(tr("Light or dark; the system's follows the desktop's palette"));
+    form->addRow(tr("&Theme:"), m_theme);
     layout->addLayout(form);
     auto *note = new QLabel(tr("The command line follows the system's language (LANG)."), this);
     note->setWordWrap(true);
@@ -35,4 +43,9 @@ PreferencesDialog::PreferencesDialog(const QString &language, QWidget *parent)
 QString PreferencesDialog::language() const
 {
     return m_language->currentData().toString();
+}
+
+QString PreferencesDialog::theme() const
+{
+    return m_theme->currentData().toString();
 }

@@ -18,6 +18,7 @@
 #include "language.h"
 #include "mainwindow.h"
 #include "preferencesdialog.h"
+#include "theme.h"
 #include "urleditor.h"
 
 namespace {
@@ -62,6 +63,7 @@ WindowSettings::WindowSettings(MainWindow *window)
     m_defaults = current();
     m_defaults.geometry.clear(); // the window's own first placement, by the window manager
     m_defaults.language.clear();
+    m_defaults.theme.clear();
     buildMenus();
     window->installEventFilter(this);
     connect(window, &MainWindow::fileOpened, this, &WindowSettings::noteFile);
@@ -145,6 +147,7 @@ void WindowSettings::apply(const AppSettings &settings)
     m_remembered.exportFolder = settings.exportFolder;
     m_remembered.exportFormat = settings.exportFormat;
     m_remembered.language = settings.language;
+    m_remembered.theme = settings.theme;
     const QString folder = settings.exportFolder.isEmpty() ? QString() : settings.exportFolder + u'/';
     m_window->setExportSuggestion(
         folder + QStringLiteral("crawlscope")
@@ -172,16 +175,19 @@ void WindowSettings::resetToDefaults()
     m_remembered = m_defaults;
     apply(m_defaults);
     Language::apply(QString());
+    Theme::apply(QString());
     m_window->statusBar()->showMessage(tr("Settings reset to their defaults."), 5000);
 }
 
 void WindowSettings::showPreferences()
 {
-    PreferencesDialog dialog(m_remembered.language, m_window);
+    PreferencesDialog dialog(m_remembered.language, m_remembered.theme, m_window);
     if (dialog.exec() != QDialog::Accepted)
         return;
     m_remembered.language = dialog.language();
+    m_remembered.theme = dialog.theme();
     Language::apply(m_remembered.language);
+    Theme::apply(m_remembered.theme);
     save();
 }
 

@@ -10,9 +10,9 @@ QColor TimelineBatches::fillColor(Fill fill)
     case DenseWaiting:
         return P::waitingFill();
     case DenseCancelledWaiting:
-        return QColor(0xbd, 0xc1, 0xc6);
+        return P::isDark() ? QColor(0x80, 0x86, 0x8b) : QColor(0xbd, 0xc1, 0xc6);
     case DenseDelay:
-        return QColor(0xc5, 0x9d, 0xf5);
+        return P::isDark() ? QColor(0x6a, 0x3f, 0xa8) : QColor(0xc5, 0x9d, 0xf5);
     case DelayBackground:
         return P::delayBackground();
     case Connecting:

@@ -1,7 +1,9 @@
 #include "timelinepalette.h"
 
 #include <QCoreApplication>
+#include <QGuiApplication>
 #include <QPainter>
+#include <QPalette>
 #include <QPolygon>
 #include <QRect>
 
@@ -19,6 +21,11 @@ struct LegendText
 
 namespace TimelinePalette {
 
+bool isDark()
+{
+    return QGuiApplication::palette().color(QPalette::Base).lightness() < 128;
+}
+
 QColor waitingOutline()
 {
     return QColor(0x80, 0x86, 0x8b);
@@ -26,7 +33,7 @@ QColor waitingOutline()
 
 QColor waitingFill()
 {
-    return QColor(0xd5, 0xd8, 0xdc);
+    return isDark() ? QColor(0x5f, 0x63, 0x68) : QColor(0xd5, 0xd8, 0xdc);
 }
 
 QColor phaseColor(PhaseSpans::Phase phase)
@@ -48,7 +55,7 @@ QColor phaseColor(PhaseSpans::Phase phase)
 
 QColor delayBackground()
 {
-    return QColor(0xe9, 0xd7, 0xfb);
+    return isDark() ? QColor(0x3c, 0x2a, 0x5c) : QColor(0xe9, 0xd7, 0xfb);
 }
 
 QColor errorLight()
@@ -63,7 +70,7 @@ QColor error()
 
 QColor failedBackground()
 {
-    return QColor(0xfc, 0xe8, 0xe6);
+    return isDark() ? QColor(0x5c, 0x23, 0x20) : QColor(0xfc, 0xe8, 0xe6);
 }
 
 QColor cancelled()
@@ -73,27 +80,27 @@ QColor cancelled()
 
 QColor cancelledMark()
 {
-    return QColor(0x3c, 0x40, 0x43);
+    return isDark() ? QColor(0xda, 0xdc, 0xe0) : QColor(0x3c, 0x40, 0x43);
 }
 
 QColor merged()
 {
-    return QColor(0x3c, 0x40, 0x43);
+    return isDark() ? QColor(0xda, 0xdc, 0xe0) : QColor(0x3c, 0x40, 0x43);
 }
 
 QColor gate()
 {
-    return QColor(0x00, 0x79, 0x6b);
+    return isDark() ? QColor(0x4d, 0xb6, 0xac) : QColor(0x00, 0x79, 0x6b);
 }
 
 QColor ideal()
 {
-    return QColor(0x5e, 0x35, 0xb1);
+    return isDark() ? QColor(0xb3, 0x9d, 0xdb) : QColor(0x5e, 0x35, 0xb1);
 }
 
 QColor grid()
 {
-    return QColor(0x80, 0x80, 0x80, 0x30);
+    return isDark() ? QColor(0xff, 0xff, 0xff, 0x24) : QColor(0x80, 0x80, 0x80, 0x30);
 }
 
 QBrush hatch(const QColor &color)
@@ -134,7 +141,7 @@ QColor hostLightColor(int slot)
 
 QColor robotsMark()
 {
-    return QColor(0x3c, 0x40, 0x43);
+    return isDark() ? QColor(0xda, 0xdc, 0xe0) : QColor(0x3c, 0x40, 0x43);
 }
 
 QPolygon robotsMarker(QPoint tip, int size)

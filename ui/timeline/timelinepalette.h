@@ -29,6 +29,10 @@ enum class Swatch {
     Robots,
 };
 
+/// Whether the application's palette is dark (its Base colour): the marks drawn dark grey on a light base,
+/// the light backgrounds of delays and failures and the ghost marks turn so that they stay readable on it.
+bool isDark();
+
 /// Distinct host colours before they repeat: eight hues, then the same a shade darker, then lighter.
 inline constexpr int HostColorCount = 24;
 

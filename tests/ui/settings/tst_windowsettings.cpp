@@ -97,6 +97,7 @@ void TestWindowSettings::roundTripsEveryValue()
     saved.exportFolder = QStringLiteral("/tmp/exports");
     saved.exportFormat = QStringLiteral(".har");
     saved.language = QStringLiteral("ko");
+    saved.theme = QStringLiteral("dark");
     {
         QSettings settings;
         saved.save(settings);
@@ -119,6 +120,7 @@ void TestWindowSettings::roundTripsEveryValue()
     QCOMPARE(loaded.exportFolder, saved.exportFolder);
     QCOMPARE(loaded.exportFormat, saved.exportFormat);
     QCOMPARE(loaded.language, saved.language);
+    QCOMPARE(loaded.theme, saved.theme);
 }
 
 void TestWindowSettings::corruptValuesAreIgnoredEachWithAWarning_data()
@@ -141,6 +143,7 @@ void TestWindowSettings::corruptValuesAreIgnoredEachWithAWarning_data()
     QTest::newRow("geometry not bytes") << u"window/geometry"_s << QVariant(u"800x600"_s);
     QTest::newRow("unknown export format") << u"files/exportFormat"_s << QVariant(u".exe"_s);
     QTest::newRow("unknown language") << u"ui/language"_s << QVariant(u"xx"_s);
+    QTest::newRow("unknown theme") << u"ui/theme"_s << QVariant(u"neon"_s);
     QTest::newRow("urls not text") << u"run/urls"_s << QVariant(QStringList {u"a"_s, u"b"_s});
 }
 
@@ -341,9 +344,11 @@ void TestWindowSettings::languageSwitchesWithoutARestart()
     QCOMPARE(QCoreApplication::translate("QPlatformTheme", "Cancel"), QStringLiteral("취소"));
 
     // The choice made in Preferences is kept for the next launch.
-    PreferencesDialog dialog(QStringLiteral("ko"));
+    PreferencesDialog dialog(QStringLiteral("ko"), QStringLiteral("dark"));
     QCOMPARE(dialog.language(), QStringLiteral("ko"));
     QCOMPARE(dialog.languageBox()->currentText(), QStringLiteral("한국어"));
+    QCOMPARE(dialog.theme(), QStringLiteral("dark"));
+    QCOMPARE(dialog.themeBox()->currentText(), QStringLiteral("어둡게"));
 
     QCOMPARE(Language::apply(QStringLiteral("en")), QStringLiteral("en"));
     QTRY_COMPARE(bar->actions().first()->text(), QStringLiteral("&File"));
