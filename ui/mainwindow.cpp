@@ -3,6 +3,7 @@
 #include "core/durationformat.h"
 
 #include "charts/summarycharts.h"
+#include "charts/sweepchart.h"
 #include "crawl/frontierview.h"
 #include "crawl/sitetreeview.h"
 #include "crawlsettingsbox.h"
@@ -12,6 +13,11 @@
 #include "export/exportjob.h"
 #include "export/importjob.h"
 #include "input/samples.h"
+#include "lessons/lesson.h"
+#include "lessons/lessonpane.h"
+#include "lessons/lessonpanels.h"
+#include "lessons/sweepcurve.h"
+#include "lessons/toolpreset.h"
 #include "limitslider.h"
 #include "models/requestselection.h"
 #include "models/runmodel.h"
@@ -52,6 +58,11 @@
 
 #include <algorithm>
 
+namespace {
+// The mode box's entry for a sweep: limited mode once per k, which RunMode does not name.
+constexpr int SweepModeData = -1;
+} // namespace
+
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , m_demoServer(new DemoServer(this))
@@ -68,6 +79,12 @@ MainWindow::MainWindow(QWidget *parent)
     splitter->setStretchFactor(1, 1);
     splitter->setSizes({340, 1000});
     setCentralWidget(splitter);
+    m_lessons = new LessonPanels(
+        this, [server = m_demoServer](const QUrl &url) { return server->plannedLatencyNs(url); });
+    m_session->setLatencyOracle(m_lessons->latencyOracle());
+    m_resultsTabs->addTab(m_lessons->sweepChart(), tr("Sweep"));
+    connect(m_lessons, &LessonPanels::stepChosen, this, &MainWindow::loadLessonStep);
+    connect(m_lessons, &LessonPanels::presetChosen, this, &MainWindow::applyPreset);
     buildMenus();
 
     m_statusLabel = new QLabel(this);
@@ -83,6 +100,7 @@ MainWindow::MainWindow(QWidget *parent)
         m_urlEditor->setSubstitutions({{QStringLiteral("{demo}"), m_demoServer->baseUrl().toString()}});
         m_demoLabel->setText(
             tr("{demo} = %1, the built-in demo server").arg(m_demoServer->baseUrl().toString()));
+        m_lessons->setDemoBase(m_demoServer->baseUrl());
     } else {
         m_demoLabel->setText(tr("The built-in demo server could not start: %1").arg(error));
     }
@@ -101,7 +119,7 @@ MainWindow::MainWindow(QWidget *parent)
     });
     connect(m_session, &RunSession::finished, this, &MainWindow::onFinished);
 
-    loadSample(lessonSamples().first());
+    loadLessonStep(m_lessons->lessonPane()->lessonList().constFirst().steps.constFirst());
     updateControls();
     updateProgress();
     resize(1400, 860);
@@ -131,9 +149,15 @@ QWidget *MainWindow::buildSettingsPanel()
     m_modeBox->addItem(tr("Sequential"), int(RunMode::Sequential));
     m_modeBox->addItem(tr("Gather all"), int(RunMode::Gather));
     m_modeBox->addItem(tr("Limited (semaphore)"), int(RunMode::Limited));
+    m_modeBox->addItem(tr("Sweep (limited once per k)"), SweepModeData);
     m_modeBox->setToolTip(tr("Sequential: one at a time. Gather all: every request at once. "
-                             "Limited: at most k at once, behind a semaphore."));
+                             "Limited: at most k at once, behind a semaphore. "
+                             "Sweep: limited once for each k, in order."));
     form->addRow(tr("&Mode:"), m_modeBox);
+    m_sweepLimits = new QLineEdit(runBox);
+    m_sweepLimits->setPlaceholderText(tr("1, 2, 4 … up to the number of URLs"));
+    m_sweepLimits->setToolTip(tr("The sweep's k, in order, separated by commas"));
+    form->addRow(tr("S&weep k:"), m_sweepLimits);
 
     m_limitSlider = new LimitSlider(runBox);
     form->addRow(tr("&Concurrency:"), m_limitSlider);
@@ -187,6 +211,14 @@ QWidget *MainWindow::buildSettingsPanel()
     connect(m_compareButton, &QPushButton::clicked, this, &MainWindow::compare);
     connect(m_modeBox, &QComboBox::currentIndexChanged, this, &MainWindow::updateControls);
     connect(m_urlEditor, &UrlEditor::urlsChanged, this, &MainWindow::updateControls);
+    // The Code pane and the prediction follow every control that changes the run.
+    connect(m_modeBox, &QComboBox::currentIndexChanged, this, &MainWindow::showSettingsToLessons);
+    connect(m_urlEditor, &UrlEditor::urlsChanged, this, &MainWindow::showSettingsToLessons);
+    connect(m_limitSlider, &LimitSlider::valueChanged, this, &MainWindow::showSettingsToLessons);
+    for (QSpinBox *box : {m_delayBox, m_perHostBox, m_timeoutBox})
+        connect(box, &QSpinBox::valueChanged, this, &MainWindow::showSettingsToLessons);
+    connect(m_sweepLimits, &QLineEdit::textChanged, this, &MainWindow::showSettingsToLessons);
+    connect(m_crawlBox, &CrawlSettingsBox::changed, this, &MainWindow::showSettingsToLessons);
     connect(m_limitSlider, &LimitSlider::valueChanged, this, [this](int limit) {
         // Live: the running gate is resized at once, and the timeline marks the moment.
         if (m_session->isRunning())
@@ -235,7 +267,7 @@ QWidget *MainWindow::buildResultsPanel()
             });
 
     // The requests in a table, or the runs in summary charts, under the timeline.
-    auto *tabs = new QTabWidget(splitter);
+    auto *tabs = m_resultsTabs = new QTabWidget(splitter);
     tabs->setDocumentMode(true);
     tabs->addTab(tablePanel, tr("Requests"));
     m_charts = new SummaryCharts(tabs);
@@ -281,10 +313,9 @@ void MainWindow::buildMenus()
     m_runsMenu = menuBar()->addMenu(tr("R&uns"));
     connect(m_runsMenu, &QMenu::aboutToShow, this, &MainWindow::fillRunsMenu);
 
+    menuBar()->addMenu(m_lessons->lessonsMenu());
+    menuBar()->addMenu(m_lessons->presetsMenu());
     QMenu *samples = menuBar()->addMenu(tr("&Samples"));
-    for (const Sample &sample : lessonSamples())
-        samples->addAction(sample.title, this, [this, sample] { loadSample(sample); });
-    samples->addSeparator();
     for (const Sample &sample : crawlSamples())
         samples->addAction(sample.title, this, [this, sample] { loadSample(sample); });
 
@@ -345,10 +376,58 @@ void MainWindow::loadSample(const Sample &sample)
     statusBar()->showMessage(tr("Loaded: %1. Press Run.").arg(sample.title), 5000);
 }
 
+void MainWindow::loadLessonStep(const LessonStep &step)
+{
+    Sample sample {step.label, step.urlText, step.repeat, step.settings};
+    loadSample(sample);
+    QStringList limits;
+    for (const int k : step.sweepLimits)
+        limits << QString::number(k);
+    m_sweepLimits->setText(limits.join(QStringLiteral(", ")));
+    if (step.isSweep())
+        m_modeBox->setCurrentIndex(m_modeBox->findData(SweepModeData));
+}
+
+void MainWindow::applyPreset(const ToolPreset &preset)
+{
+    const RunSettings applied = preset.applyTo(settings());
+    m_modeBox->setCurrentIndex(m_modeBox->findData(int(applied.mode)));
+    m_limitSlider->setValue(applied.limit);
+    m_perHostBox->setValue(applied.perHost);
+    m_delayBox->setValue(applied.delayMs);
+    statusBar()->showMessage(tr("Preset: %1 (source: %2)").arg(preset.name, preset.source), 8000);
+}
+
+bool MainWindow::isSweepMode() const
+{
+    return m_modeBox->currentData().toInt() == SweepModeData;
+}
+
+QList<int> MainWindow::sweepLimits() const
+{
+    QList<int> limits;
+    for (const QString &part : m_sweepLimits->text().split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        bool ok = false;
+        const int k = part.trimmed().toInt(&ok);
+        if (ok && k > 0)
+            limits.append(k);
+    }
+    if (limits.isEmpty())
+        limits = RunSequence::defaultSweepLimits(int(m_urlEditor->urls().size()));
+    return limits;
+}
+
+void MainWindow::showSettingsToLessons()
+{
+    if (!m_lessons)
+        return; // still being built
+    m_lessons->showSettings(m_urlEditor->urls(), settings(), isSweepMode() ? sweepLimits() : QList<int>());
+}
+
 RunSettings MainWindow::settings() const
 {
     RunSettings settings;
-    settings.mode = RunMode(m_modeBox->currentData().toInt());
+    settings.mode = isSweepMode() ? RunMode::Limited : RunMode(m_modeBox->currentData().toInt());
     settings.limit = m_limitSlider->value();
     settings.delayMs = m_delayBox->value();
     settings.perHost = m_perHostBox->value();
@@ -378,6 +457,7 @@ bool MainWindow::openRunFile(const QString &path, QString *error)
 void MainWindow::showOpenedRuns(const QString &path, const QList<RunResult> &runs)
 {
     m_session->showRuns(runs);
+    m_lessons->showRuns(runs);
     timeline()->fit();
     setWindowFilePath(path);
     Q_EMIT fileOpened(path);
@@ -426,7 +506,11 @@ bool MainWindow::exportTo(const QString &path, QString *error)
         if (!folderExistsFor(path, error))
             return false;
         const double scale = *kind == PictureExport::Kind::Png ? 2.0 : 1.0;
-        return writeFileAtomically(path, PictureExport::render(m_timelinePanel, *kind, scale), error);
+        // A sweep is read off its chart: wall time against k.
+        QWidget *shown = SweepCurve::isSweep(m_session->results())
+            ? static_cast<QWidget *>(m_lessons->sweepChart())
+            : m_timelinePanel;
+        return writeFileAtomically(path, PictureExport::render(shown, *kind, scale), error);
     }
     return exportRuns(m_session->results(), path, error);
 }
@@ -514,7 +598,10 @@ TimelineView *MainWindow::timeline() const
 
 void MainWindow::run()
 {
-    startRuns({settings()}, false);
+    if (isSweepMode())
+        startRuns(RunSequence::sweep(settings(), sweepLimits()), false);
+    else
+        startRuns({settings()}, false);
 }
 
 void MainWindow::compare()
@@ -589,6 +676,9 @@ void MainWindow::onFinished(bool cancelled)
 {
     const QList<RunResult> runs = m_session->results();
     m_charts->setRuns(runs);
+    m_lessons->showRuns(runs);
+    if (SweepCurve::isSweep(runs))
+        m_resultsTabs->setCurrentWidget(m_lessons->sweepChart());
     updateControls();
     updateProgress();
     timeline()->fit();
@@ -665,6 +755,7 @@ void MainWindow::updateControls()
     }
     m_modeBox->setEnabled(!running);
     m_crawlBox->setEnabled(!running);
+    m_sweepLimits->setEnabled(!running && isSweepMode());
 }
 
 void MainWindow::showSelection(RunModel *model, int id)

@@ -4,6 +4,7 @@
 #include <QTimer>
 
 class CrawlSettingsBox;
+class LessonPanels;
 class FileJob;
 class QAction;
 class LimitSlider;
@@ -30,6 +31,9 @@ class UrlEditor;
 struct RunResult;
 struct RunSettings;
 struct Sample;
+struct LessonStep;
+struct ToolPreset;
+class QTabWidget;
 
 /// Crawlscope's window: paste URLs, pick a mode, drag the concurrency slider, press Run, and watch every
 /// request grow as a bar on the timeline, with the in-flight strip, the request table and its details.
@@ -42,6 +46,13 @@ public:
     ~MainWindow() override;
 
     void loadSample(const Sample &sample);
+    /// Sets up the run a lesson asks for (a sweep puts the window in Sweep mode with its ks).
+    void loadLessonStep(const LessonStep &step);
+    /// Sets the mode and limits a real tool uses.
+    void applyPreset(const ToolPreset &preset);
+    /// The ks a sweep runs, in order: the Sweep field's, or 1, 2, 4 ... up to the number of URLs.
+    QList<int> sweepLimits() const;
+    bool isSweepMode() const;
     RunSettings settings() const;
     bool openUrlFile(const QString &path, QString *error);
     /// Opens a saved or imported run (.json, .csv, .har) onto the timeline.
@@ -76,6 +87,8 @@ public:
     RequestSelection *selection() const { return m_selection; }
     DemoServer *demoServer() const { return m_demoServer; }
     QLabel *statusLabel() const { return m_statusLabel; }
+    LessonPanels *lessons() const { return m_lessons; }
+    QLineEdit *sweepLimitsEdit() const { return m_sweepLimits; }
     /// Where File › Export proposes to write: the last folder and format (WindowSettings keeps them).
     void setExportSuggestion(const QString &path) { m_exportSuggestion = path; }
 
@@ -106,6 +119,7 @@ private:
     void exportDialog();
     void showOpenedRuns(const QString &path, const QList<RunResult> &runs);
     void watchFileJob(FileJob *job, const QString &label);
+    void showSettingsToLessons();
 
     DemoServer *m_demoServer;
     RunSession *m_session;
@@ -118,6 +132,7 @@ private:
     QSpinBox *m_delayBox = nullptr;
     QSpinBox *m_perHostBox = nullptr;
     QSpinBox *m_timeoutBox = nullptr;
+    QLineEdit *m_sweepLimits = nullptr;
     CrawlSettingsBox *m_crawlBox = nullptr;
     QPushButton *m_runButton = nullptr;
     QPushButton *m_stopButton = nullptr;
@@ -138,6 +153,8 @@ private:
     SummaryCharts *m_charts = nullptr;
     FrontierView *m_frontier = nullptr;
     SiteTreeView *m_siteTree = nullptr;
+    QTabWidget *m_resultsTabs = nullptr;
+    LessonPanels *m_lessons = nullptr;
 
     QLabel *m_statusLabel = nullptr;
     QProgressBar *m_progress = nullptr;

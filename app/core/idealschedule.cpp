@@ -1,10 +1,15 @@
 #include "idealschedule.h"
 
+#include <QHash>
+
 #include <algorithm>
 #include <functional>
 #include <limits>
 #include <queue>
 #include <vector>
+
+#include "hostkey.h"
+#include "prediction.h"
 
 QList<qint64> idealStartsNs(const QList<qint64> &serviceNs, int slotCount)
 {
@@ -109,12 +114,33 @@ qint64 idealMakespanNs(const RunResult &run)
 {
     if (run.settings.crawl.enabled)
         return 0;
-    return idealMakespanNs(servicesOf(run), gateOf(run));
+    return makespanNs(servicesOf(run), idealStartsNs(run));
 }
 
 QList<qint64> idealStartsNs(const RunResult &run)
 {
     if (run.settings.crawl.enabled)
         return {};
-    return idealStartsNs(servicesOf(run), gateOf(run));
+    const QList<qint64> services = servicesOf(run);
+    QList<CapacityChange> gate = gateOf(run);
+    const int perHost = run.settings.perHost;
+    if (perHost <= 0)
+        return idealStartsNs(services, gate);
+    // The per-host cap holds requests back as surely as the gate does: the ideal may not start them sooner.
+    QHash<HostKey, int> hosts;
+    QList<int> hostOf;
+    hostOf.reserve(run.records.size());
+    for (const RequestRecord &record : run.records) {
+        const HostKey key = HostKey::fromUrl(record.url);
+        auto it = hosts.constFind(key);
+        if (it == hosts.cend())
+            it = hosts.insert(key, int(hosts.size()));
+        hostOf.append(it.value());
+    }
+    if (hosts.size() <= 1) {
+        for (CapacityChange &change : gate)
+            change.capacity = change.capacity <= 0 ? perHost : std::min(change.capacity, perHost);
+        return idealStartsNs(services, gate);
+    }
+    return perHostStartsNs(services, hostOf, gate, perHost);
 }

@@ -4,8 +4,10 @@
 #include <QHash>
 
 #include <algorithm>
+#include <deque>
 #include <limits>
 #include <queue>
+#include <set>
 #include <vector>
 
 #include "hostkey.h"
@@ -16,38 +18,48 @@ QList<qint64> perHostStartsNs(const QList<qint64> &serviceNs, const QList<int> &
 {
     const qsizetype n = serviceNs.size();
     QList<qint64> starts(n, -1);
+    // Each host's waiting requests in input order; `ready` holds the first waiting request of every host
+    // with a permit free, so the next to start is its smallest, as in HostScheduler: O(n log n), not a scan
+    // of every waiting request at every event.
+    QHash<int, std::deque<qsizetype>> queues;
     QHash<int, int> busy; // host -> permits held
+    for (qsizetype i = 0; i < n; ++i)
+        queues[hostOf[i]].push_back(i);
+    std::set<qsizetype> ready;
+    const auto offer = [&](int host) {
+        const auto &queue = queues[host];
+        if (!queue.empty() && (perHost <= 0 || busy.value(host) < perHost))
+            ready.insert(queue.front());
+    };
+    for (auto it = queues.cbegin(); it != queues.cend(); ++it)
+        offer(it.key());
     using Holder = std::pair<qint64, int>; // finish time, request
     std::priority_queue<Holder, std::vector<Holder>, std::greater<>> running;
-    std::vector<qsizetype> waiting(static_cast<std::size_t>(n));
-    for (qsizetype i = 0; i < n; ++i)
-        waiting[std::size_t(i)] = i;
     qsizetype change = 0;
     int gateSize = gate.isEmpty() ? 0 : gate.constFirst().capacity;
     qint64 now = 0;
-    while (!waiting.empty()) {
+    qsizetype started = 0;
+    while (started < n) {
         while (change + 1 < gate.size() && gate[change + 1].atNs <= now)
             gateSize = gate[++change].capacity;
         while (!running.empty() && running.top().first <= now) {
-            --busy[hostOf[running.top().second]];
+            const int host = hostOf[running.top().second];
             running.pop();
+            --busy[host];
+            offer(host);
         }
-        // The first waiting request in input order whose host has a permit free goes next, as in
-        // HostScheduler.
-        for (auto it = waiting.begin(); it != waiting.end();) {
-            if (gateSize > 0 && qsizetype(running.size()) >= gateSize)
-                break;
-            const int host = hostOf[*it];
-            if (perHost > 0 && busy.value(host) >= perHost) {
-                ++it;
-                continue;
-            }
-            starts[*it] = now;
+        while (!ready.empty() && (gateSize <= 0 || qsizetype(running.size()) < gateSize)) {
+            const qsizetype next = *ready.begin();
+            ready.erase(ready.begin());
+            const int host = hostOf[next];
+            queues[host].pop_front();
+            starts[next] = now;
+            ++started;
             ++busy[host];
-            running.push({now + serviceNs[*it], int(*it)});
-            it = waiting.erase(it);
+            running.push({now + serviceNs[next], int(next)});
+            offer(host);
         }
-        if (waiting.empty())
+        if (started >= n)
             break;
         qint64 then = running.empty() ? std::numeric_limits<qint64>::max() : running.top().first;
         if (change + 1 < gate.size())
@@ -106,10 +118,6 @@ Prediction Prediction::of(const QList<QUrl> &urls, const RunSettings &settings, 
         prediction.m_makespanNs = idealMakespanNs(services, gate);
         return prediction;
     }
-    if (urls.size() > MaxPerHostUrls) {
-        prediction.m_reason = Reason::TooManyForPerHost;
-        return prediction;
-    }
     prediction.m_makespanNs
         = ::makespanNs(services, perHostStartsNs(services, hostOf, gate, settings.perHost));
     return prediction;
@@ -125,8 +133,6 @@ QString Prediction::whyUnknown() const
             "Prediction", "%n URL(s) not on the demo server: their latency is not known", nullptr, m_unknown);
     case Reason::Crawl:
         return QCoreApplication::translate("Prediction", "a crawl finds its pages as it goes");
-    case Reason::TooManyForPerHost:
-        return QCoreApplication::translate("Prediction", "too many hosts and URLs to work out per host");
     }
     Q_UNREACHABLE();
 }

@@ -19,9 +19,6 @@ public:
     /// How long a server takes to answer a URL, when that is known before asking it.
     using LatencyOracle = std::function<std::optional<qint64>(const QUrl &url)>;
 
-    /// The largest list a per-host schedule is worked out for; the event simulation is quadratic in it.
-    static constexpr int MaxPerHostUrls = 5000;
-
     /// capacity: the gate's sizes over time when it was resized during the run (its first entry the initial
     /// size); empty for the settings' size throughout.
     static Prediction of(const QList<QUrl> &urls, const RunSettings &settings, const LatencyOracle &latency,
@@ -35,7 +32,7 @@ public:
     QString whyUnknown() const;
 
 private:
-    enum class Reason { None, UnknownLatency, Crawl, TooManyForPerHost };
+    enum class Reason { None, UnknownLatency, Crawl };
 
     qint64 m_makespanNs = -1;
     int m_unknown = 0;

@@ -2,6 +2,8 @@
 
 #include <QStringList>
 
+#include <cstdlib>
+
 #include "durationformat.h"
 
 QString RunCaption::label(const RunSettings &settings)
@@ -49,6 +51,8 @@ QString RunCaption::header(const RunResult &run, const Facts &facts)
     parts << (facts.requests == 1 ? tr("1 request") : tr("%1 requests").arg(facts.requests));
     if (facts.live) {
         parts << tr("running %1").arg(DurationFormat::text(facts.endNs));
+        if (facts.prediction)
+            parts << predicted(*facts.prediction);
     } else if (run.cancelled) {
         parts << tr("stopped after %1").arg(DurationFormat::text(facts.endNs));
     } else if (facts.requests > 0) {
@@ -59,6 +63,8 @@ QString RunCaption::header(const RunResult &run, const Facts &facts)
                          .arg(DurationFormat::text(summary.wallNs), DurationFormat::text(summary.idealNs));
         else
             parts << tr("wall %1").arg(DurationFormat::text(summary.wallNs));
+        if (facts.prediction)
+            parts << measuredAgainst(*facts.prediction, summary.wallNs);
         if (facts.sequentialWallNs > 0 && summary.wallNs > 0 && settings.mode != RunMode::Sequential)
             parts << tr("%1× faster than sequential")
                          .arg(QString::number(double(facts.sequentialWallNs) / double(summary.wallNs), 'f',
@@ -71,4 +77,24 @@ QString RunCaption::header(const RunResult &run, const Facts &facts)
     if (facts.cancelled > 0)
         parts << tr("%n cancelled", nullptr, facts.cancelled);
     return parts.join(QStringLiteral("  ·  "));
+}
+
+QString RunCaption::predicted(const Prediction &prediction)
+{
+    if (!prediction.isKnown())
+        return tr("no prediction: %1").arg(prediction.whyUnknown());
+    return tr("predicted %1").arg(DurationFormat::text(prediction.makespanNs()));
+}
+
+QString RunCaption::measuredAgainst(const Prediction &prediction, qint64 wallNs)
+{
+    if (!prediction.isKnown())
+        return predicted(prediction);
+    const qint64 overheadNs = wallNs - prediction.makespanNs();
+    const QString sign = overheadNs < 0 ? QStringLiteral("−") : QString();
+    const double percent
+        = prediction.makespanNs() > 0 ? 100.0 * double(overheadNs) / double(prediction.makespanNs()) : 0.0;
+    return tr("predicted %1, overhead %2%3 (%4 %)")
+        .arg(DurationFormat::text(prediction.makespanNs()), sign, DurationFormat::text(std::abs(overheadNs)),
+             QString::number(percent, 'f', 1));
 }

@@ -3,7 +3,10 @@
 #include <QCoreApplication>
 #include <QString>
 
+#include "prediction.h"
 #include "runresult.h"
+
+#include <optional>
 
 /// How a run is named, in one place: the timeline's track header, the in-flight strip's bands, the charts'
 /// series and the window's Runs menu all say the same thing.
@@ -28,9 +31,15 @@ public:
         qint64 sequentialWallNs = -1; // a finished sequential run shown beside this one, for the speed-up
         /// Peak requests in flight; -1 to count it from the records.
         int peakInFlight = -1;
+        /// What the lesson's rules said the run would take; unset: nothing is said about it.
+        std::optional<Prediction> prediction;
     };
 
     /// The whole header line: "Limited: semaphore of 3 · delay 1000 ms · 10 requests · wall 8.02 s (ideal
     /// 8.02 s) · 2.5× faster than sequential · peak 3 in flight".
     static QString header(const RunResult &run, const Facts &facts);
+    /// "predicted 8.02 s", or why there is none: before and during a run.
+    static QString predicted(const Prediction &prediction);
+    /// "predicted 8.02 s, overhead 0.01 s (0.1 %)": a finished run's measurement beside its prediction.
+    static QString measuredAgainst(const Prediction &prediction, qint64 wallNs);
 };

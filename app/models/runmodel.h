@@ -1,8 +1,11 @@
 #pragma once
 
+#include "core/prediction.h"
 #include "core/runresult.h"
 
 #include <QAbstractTableModel>
+
+#include <optional>
 
 /// One run's requests as a table, one row per request in id order, kept live while the run goes: the engine's
 /// batches are applied with one insert and one dataChanged each. Views that paint many rows (the timeline)
@@ -59,6 +62,10 @@ public:
     void clear();
 
     const RunResult &run() const { return m_run; }
+    /// What the lesson's rules said this run would take, for its header; unset when nobody predicted it.
+    /// Kept across beginRun, so a prediction made before the run starts stays.
+    void setPrediction(const Prediction &prediction) { m_prediction = prediction; }
+    const std::optional<Prediction> &prediction() const { return m_prediction; }
     const QList<RequestRecord> &records() const { return m_run.records; }
     bool isLive() const { return m_live; }
     qint64 liveNowNs() const { return m_liveNowNs; }
@@ -97,6 +104,7 @@ private:
     static qint64 lastReleaseNs(const RunResult &run);
 
     RunResult m_run;
+    std::optional<Prediction> m_prediction;
     bool m_live = false;
     qint64 m_liveNowNs = 0;
     qint64 m_finishedEndNs = 0;

@@ -44,9 +44,12 @@ void RunSession::start(const QList<QUrl> &urls, const QList<RunSettings> &plan, 
     }
     const int firstRunId = m_nextRunId;
     m_nextRunId += int(plan.size());
+    m_urls = urls;
     for (int i = 0; i < plan.size(); ++i) {
         auto *model = new RunModel(this);
         model->beginRun(firstRunId + i, plan[i], QDateTime::currentDateTimeUtc());
+        if (m_latency)
+            model->setPrediction(Prediction::of(urls, plan[i], m_latency));
         m_models.append(model);
     }
     m_plannedRuns = int(plan.size());
@@ -86,6 +89,12 @@ void RunSession::showRuns(const QList<RunResult> &runs)
         run.runId = m_nextRunId++; // imported ids may clash with the ones live runs get
         auto *model = new RunModel(this);
         model->setRun(run);
+        if (m_latency) {
+            QList<QUrl> urls;
+            for (const RequestRecord &record : run.records)
+                urls.append(record.url);
+            model->setPrediction(Prediction::of(urls, run.settings, m_latency, run.capacityChanges));
+        }
         m_models.append(model);
     }
     m_plannedRuns = 0;
@@ -134,8 +143,12 @@ void RunSession::onRecordsChanged(int runId, const QList<RequestRecord> &changed
 
 void RunSession::onRunFinished(const RunResult &result)
 {
-    if (RunModel *model = modelFor(result.runId))
+    if (RunModel *model = modelFor(result.runId)) {
+        // The prediction follows the gate's real sizes: a gate resized mid-run is predicted as it was.
+        if (m_latency && !result.settings.crawl.enabled)
+            model->setPrediction(Prediction::of(m_urls, result.settings, m_latency, result.capacityChanges));
         model->finishRun(result);
+    }
     Q_EMIT progressChanged();
 }
 

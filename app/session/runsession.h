@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/prediction.h"
 #include "core/runresult.h"
 
 #include <QList>
@@ -47,6 +48,10 @@ public:
     void stop();
     /// Resizes the running limited run's gate at once.
     void setLimit(int limit);
+    /// How long URLs will take (the demo server's plan): every run then carries its Prediction, made when it
+    /// starts and redone on the gate's recorded sizes when it finishes.
+    void setLatencyOracle(const Prediction::LatencyOracle &latency) { m_latency = latency; }
+    const Prediction::LatencyOracle &latencyOracle() const { return m_latency; }
 
     bool isRunning() const;
     Progress progress() const;
@@ -69,6 +74,8 @@ private:
 
     RunSequence *m_sequence;
     QList<RunModel *> m_models;
+    Prediction::LatencyOracle m_latency;
+    QList<QUrl> m_urls;
     int m_plannedRuns = 0;
     int m_requestsPerRun = 0;
     bool m_crawling = false;

@@ -243,6 +243,7 @@ void TimelineLayout::refreshTitle(Track &track) const
             break;
         }
     }
+    facts.prediction = model->prediction();
     track.title = RunCaption::header(model->run(), facts);
 }
 

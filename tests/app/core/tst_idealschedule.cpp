@@ -13,6 +13,8 @@ private Q_SLOTS:
     void resizedGate();
     void aRunIsHeldToItsRecordedGate();
     void usesServiceTimesOfTheRun();
+    void perHostCap_data();
+    void perHostCap();
     void startsFollowListScheduling();
     void peakInFlightTreatsTouchingAsSequential();
 };
@@ -125,6 +127,52 @@ void TestIdealSchedule::usesServiceTimesOfTheRun()
     QCOMPARE(idealMakespanNs(run), qint64(740));
     run.settings.mode = RunMode::Gather;
     QCOMPARE(idealMakespanNs(run), qint64(310));
+}
+
+void TestIdealSchedule::perHostCap_data()
+{
+    QTest::addColumn<RunMode>("mode");
+    QTest::addColumn<int>("limit");
+    QTest::addColumn<int>("perHost");
+    QTest::addColumn<QStringList>("hosts"); // one per request, each 100 ns
+    QTest::addColumn<qint64>("ideal");
+
+    const QStringList twelveOnOne(12, QStringLiteral("a"));
+    // A browser's gather of 12: 6 per host makes it two rounds, not one.
+    QTest::newRow("gather, 6 per host, one host") << RunMode::Gather << 0 << 6 << twelveOnOne << qint64(200);
+    QTest::newRow("gather, no cap") << RunMode::Gather << 0 << 0 << twelveOnOne << qint64(100);
+    // The smaller of the gate and the cap holds.
+    QTest::newRow("limited 3, 6 per host") << RunMode::Limited << 3 << 6 << twelveOnOne << qint64(400);
+    QTest::newRow("limited 8, 2 per host") << RunMode::Limited << 8 << 2 << twelveOnOne << qint64(600);
+    // Two hosts of 4, 2 per host, a gate of 3: as Prediction schedules it.
+    QStringList twoHosts {4, QStringLiteral("a")};
+    twoHosts += QStringList(4, QStringLiteral("b"));
+    QTest::newRow("two hosts, gate 3, 2 per host") << RunMode::Limited << 3 << 2 << twoHosts << qint64(300);
+    QTest::newRow("two hosts, gather, 2 per host") << RunMode::Gather << 0 << 2 << twoHosts << qint64(200);
+}
+
+void TestIdealSchedule::perHostCap()
+{
+    QFETCH(RunMode, mode);
+    QFETCH(int, limit);
+    QFETCH(int, perHost);
+    QFETCH(QStringList, hosts);
+    QFETCH(qint64, ideal);
+    RunResult run;
+    run.settings.mode = mode;
+    run.settings.limit = limit;
+    run.settings.perHost = perHost;
+    for (const QString &host : hosts) {
+        RequestRecord record;
+        record.id = int(run.records.size());
+        record.url = QUrl(QStringLiteral("http://%1.test/").arg(host));
+        record.set(Mark::Issued, 0);
+        record.set(Mark::Finished, 100);
+        run.records.append(record);
+    }
+    QCOMPARE(idealMakespanNs(run), ideal);
+    QCOMPARE(summarize(run).idealNs, ideal);
+    QCOMPARE(idealStartsNs(run).size(), hosts.size());
 }
 
 void TestIdealSchedule::startsFollowListScheduling()

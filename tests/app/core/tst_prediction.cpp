@@ -14,6 +14,7 @@ private Q_SLOTS:
     void unknownLatencyIsSaidNotGuessed();
     void aCrawlHasNoPrediction();
     void perHostCapsScheduleEachHost();
+    void perHostScheduleOfManyHostsIsListScheduling();
 };
 
 namespace {
@@ -132,6 +133,31 @@ void TestPrediction::perHostCapsScheduleEachHost()
     QCOMPARE(perHostStartsNs(services, hostOf, {{0, 3}}, 2),
              (QList<qint64> {0, 0, 100 * Ms, 100 * Ms, 0, 100 * Ms, 200 * Ms, 200 * Ms}));
     QCOMPARE(Prediction::of(urls, limited, pathLatency).makespanNs(), 300 * Ms);
+}
+
+void TestPrediction::perHostScheduleOfManyHostsIsListScheduling()
+{
+    // 20000 requests over 50 hosts, 2 per host, a gate of 40: every host is always busy, so the schedule is
+    // 200 rounds per host, and each request starts only when its host frees a slot. This also shows the
+    // schedule is worked out for lists far past what a quadratic scan could do in a test's time.
+    const int hosts = 50;
+    const int perHostRequests = 400;
+    QList<qint64> services;
+    QList<int> hostOf;
+    for (int i = 0; i < hosts * perHostRequests; ++i) {
+        services.append(10);
+        hostOf.append(i % hosts);
+    }
+    const QList<qint64> starts = perHostStartsNs(services, hostOf, {{0, 40}}, 2);
+    QCOMPARE(starts.size(), services.size());
+    // The gate (40) is smaller than hosts x 2 (100): 40 at a time, in input order.
+    for (qsizetype i = 0; i < starts.size(); ++i)
+        QCOMPARE(starts[i], qint64(i / 40) * 10);
+
+    // A gate wide enough: each host's 2 slots decide.
+    const QList<qint64> wide = perHostStartsNs(services, hostOf, {{0, 0}}, 2);
+    for (qsizetype i = 0; i < wide.size(); ++i)
+        QCOMPARE(wide[i], qint64(i / (hosts * 2)) * 10);
 }
 
 QTEST_GUILESS_MAIN(TestPrediction)

@@ -1,0 +1,134 @@
+#include "sweepchart.h"
+
+#include <QChart>
+#include <QChartView>
+#include <QEvent>
+#include <QLabel>
+#include <QLineSeries>
+#include <QLogValueAxis>
+#include <QScatterSeries>
+#include <QVBoxLayout>
+#include <QValueAxis>
+
+#include <algorithm>
+
+#include "core/durationformat.h"
+
+SweepChart::SweepChart(QWidget *parent)
+    : QWidget(parent)
+    , m_view(new QChartView(this))
+    , m_caption(new QLabel(this))
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    m_view->setRenderHint(QPainter::Antialiasing);
+    m_caption->setWordWrap(true);
+    layout->addWidget(m_view, 1);
+    layout->addWidget(m_caption);
+    rebuild();
+}
+
+void SweepChart::setCurve(const SweepCurve &curve)
+{
+    m_curve = curve;
+    rebuild();
+}
+
+void SweepChart::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        rebuild();
+    QWidget::changeEvent(event);
+}
+
+void SweepChart::rebuild()
+{
+    auto *chart = new QChart;
+    chart->setTitle(tr("Sweep: wall time against k"));
+    m_measured = new QLineSeries(chart);
+    m_measured->setName(tr("measured"));
+    m_measured->setPointsVisible(true);
+    m_predicted = new QLineSeries(chart);
+    m_predicted->setName(tr("predicted"));
+    QPen dashed = m_predicted->pen();
+    dashed.setStyle(Qt::DashLine);
+    dashed.setWidthF(2);
+    m_predicted->setPen(dashed);
+    m_predicted->setPointsVisible(true);
+    m_marker = new QScatterSeries(chart);
+    m_marker->setName(tr("gains stop"));
+    m_marker->setMarkerSize(16);
+    m_marker->setColor(QColor(0xc0, 0x39, 0x2b));
+
+    double maxSeconds = 0;
+    int maxK = 1;
+    for (const SweepCurve::Point &point : m_curve.points()) {
+        const double wall = double(point.wallNs) / 1e9;
+        m_measured->append(point.k, wall);
+        maxSeconds = std::max(maxSeconds, wall);
+        maxK = std::max(maxK, point.k);
+        if (point.predictedNs >= 0) {
+            m_predicted->append(point.k, double(point.predictedNs) / 1e9);
+            maxSeconds = std::max(maxSeconds, double(point.predictedNs) / 1e9);
+        }
+    }
+    const int flat = m_curve.flatIndex();
+    if (flat >= 0 && m_curve.why() != SweepCurve::Why::None) {
+        const SweepCurve::Point &point = m_curve.points().at(flat);
+        m_marker->append(point.k, double(point.wallNs) / 1e9);
+    }
+    chart->addSeries(m_measured);
+    chart->addSeries(m_predicted);
+    chart->addSeries(m_marker);
+
+    auto *kAxis = new QLogValueAxis(chart);
+    kAxis->setBase(2);
+    kAxis->setLabelFormat(QStringLiteral("%g"));
+    kAxis->setTitleText(tr("k (permits, log scale)"));
+    kAxis->setRange(0.8, std::max(2.0, maxK * 1.25));
+    kAxis->setMinorTickCount(0);
+    auto *timeAxis = new QValueAxis(chart);
+    timeAxis->setTitleText(tr("wall time (s)"));
+    timeAxis->setRange(0, std::max(0.1, maxSeconds * 1.1));
+    timeAxis->applyNiceNumbers();
+    chart->addAxis(kAxis, Qt::AlignBottom);
+    chart->addAxis(timeAxis, Qt::AlignLeft);
+    for (QAbstractSeries *series : chart->series()) {
+        series->attachAxis(kAxis);
+        series->attachAxis(timeAxis);
+    }
+    QChart *old = m_view->chart();
+    m_view->setChart(chart);
+    delete old;
+
+    if (m_curve.points().isEmpty()) {
+        m_caption->setText(tr("Run a sweep (mode Sweep) to see wall time against k."));
+    } else if (m_curve.why() == SweepCurve::Why::None) {
+        m_caption->setText(tr("No flattening up to k = %1: %2").arg(maxK).arg(m_curve.whyText()));
+    } else {
+        const SweepCurve::Point &point = m_curve.points().at(flat);
+        m_caption->setText(tr("From k = %1 (%2) more permits stop helping: %3")
+                               .arg(point.k)
+                               .arg(DurationFormat::text(point.wallNs), m_curve.whyText()));
+    }
+}
+
+int SweepChart::measuredPointCount() const
+{
+    return int(m_measured->count());
+}
+
+int SweepChart::predictedPointCount() const
+{
+    return int(m_predicted->count());
+}
+
+int SweepChart::markerK() const
+{
+    return m_marker->count() > 0 ? int(m_marker->at(0).x()) : 0;
+}
+
+QString SweepChart::caption() const
+{
+    return m_caption->text();
+}

@@ -1,0 +1,63 @@
+#pragma once
+
+#include <QObject>
+
+#include "core/prediction.h"
+#include "core/runresult.h"
+
+class CodePane;
+class LessonPane;
+class QDockWidget;
+class QMainWindow;
+class QMenu;
+class SweepChart;
+struct LessonStep;
+struct ToolPreset;
+
+/// What the lessons add to a window, kept out of the window's own code: the Lesson pane and the Code pane
+/// as docks beside the timeline, the Lessons and Presets menus, and the sweep chart. The window tells it the
+/// settings as they change and the runs as they finish; it says which run a lesson or a preset asks for.
+class LessonPanels : public QObject
+{
+    Q_OBJECT
+
+public:
+    LessonPanels(QMainWindow *window, const Prediction::LatencyOracle &latency);
+
+    /// The demo server's base URL, for the programs' URLs.
+    void setDemoBase(const QUrl &base);
+    /// The settings as the window shows them: the Code pane and the prediction follow.
+    void showSettings(const QList<QUrl> &urls, const RunSettings &settings, const QList<int> &sweepLimits);
+    /// Runs finished (or were opened): the measurement beside the prediction, and the sweep chart.
+    void showRuns(const QList<RunResult> &runs);
+
+    LessonPane *lessonPane() const { return m_lessonPane; }
+    CodePane *codePane() const { return m_codePane; }
+    SweepChart *sweepChart() const { return m_sweepChart; }
+    QMenu *lessonsMenu() const { return m_lessonsMenu; }
+    QMenu *presetsMenu() const { return m_presetsMenu; }
+    const Prediction::LatencyOracle &latencyOracle() const { return m_latency; }
+
+    /// The measurement of finished runs against their predictions, one line per run.
+    static QString measurement(const QList<RunResult> &runs, const Prediction::LatencyOracle &latency);
+
+Q_SIGNALS:
+    void stepChosen(const LessonStep &step);
+    void presetChosen(const ToolPreset &preset);
+
+private:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+    void fillLessonsMenu();
+    void retranslate();
+
+    QMainWindow *m_window;
+    Prediction::LatencyOracle m_latency;
+    LessonPane *m_lessonPane;
+    CodePane *m_codePane;
+    SweepChart *m_sweepChart;
+    QDockWidget *m_lessonDock;
+    QDockWidget *m_codeDock;
+    QMenu *m_lessonsMenu;
+    QMenu *m_presetsMenu;
+    QUrl m_demoBase;
+};
