@@ -21,6 +21,7 @@ class FrontierView;
 class SiteTreeView;
 class RequestDetails;
 class SummaryCharts;
+class ReplayController;
 class RequestSelection;
 class RunModel;
 class RunSession;
@@ -76,6 +77,7 @@ public:
     RequestSelection *selection() const { return m_selection; }
     DemoServer *demoServer() const { return m_demoServer; }
     QLabel *statusLabel() const { return m_statusLabel; }
+    ReplayController *replay() const { return m_replay; }
 
 public Q_SLOTS:
     void run();
@@ -123,8 +125,10 @@ private:
     QLabel *m_demoLabel = nullptr;
     QMenu *m_runsMenu = nullptr;
     QAction *m_colourByHost = nullptr;
+    QAction *m_replayAction = nullptr;
 
     TimelinePanel *m_timelinePanel = nullptr;
+    ReplayController *m_replay = nullptr;
     QLineEdit *m_filter = nullptr;
     QTableView *m_table = nullptr;
     QSortFilterProxyModel *m_proxy = nullptr;
