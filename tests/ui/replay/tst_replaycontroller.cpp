@@ -2,17 +2,22 @@
 
 #include <QDockWidget>
 #include <QLineEdit>
+#include <QMenuBar>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include "export/exporter.h"
+#include "mainwindow.h"
 #include "models/runmodel.h"
 #include "replay/gatepicture.h"
 #include "replay/replaybar.h"
 #include "replay/replayclock.h"
 #include "replay/replayscrubber.h"
 #include "semaphorelesson.h"
+#include "session/runsession.h"
 #include "timeline/inflightstrip.h"
 #include "timeline/timelinepanel.h"
 #include "timeline/timelineview.h"
@@ -36,6 +41,8 @@ private Q_SLOTS:
     void stopShowsTheRunsWhole();
     void aLiveRunIsNotReplayed();
     void aNewRunEndsTheReplay();
+    void theWindowReplaysAnOpenedFile_data();
+    void theWindowReplaysAnOpenedFile();
 
 private:
     RunResult m_run;
@@ -197,6 +204,51 @@ void TestReplayController::aNewRunEndsTheReplay()
     m_model->beginRun(8, m_run.settings, QDateTime::currentDateTimeUtc());
     QVERIFY(!m_replay->isActive());
     QCOMPARE(m_panel->view()->cutNs(), -1);
+}
+
+void TestReplayController::theWindowReplaysAnOpenedFile_data()
+{
+    QTest::addColumn<QString>("extension");
+    QTest::newRow("json") << QStringLiteral("json");
+    QTest::newRow("csv") << QStringLiteral("csv");
+    QTest::newRow("har") << QStringLiteral("har");
+}
+
+void TestReplayController::theWindowReplaysAnOpenedFile()
+{
+    QFETCH(QString, extension);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("lesson3.") + extension);
+    QString error;
+    QVERIFY2(exportRuns({m_run}, path, &error), qPrintable(error));
+    MainWindow window;
+    QVERIFY2(window.openFile(path, &error), qPrintable(error));
+    QTRY_COMPARE(window.session()->models().size(), 1);
+    QAction *replay = nullptr;
+    for (QAction *menu : window.menuBar()->actions()) {
+        for (QAction *action : menu->menu()->actions()) {
+            if (action->text() == MainWindow::tr("&Replay"))
+                replay = action;
+        }
+    }
+    QVERIFY(replay);
+    replay->trigger();
+    QVERIFY(window.replay()->isActive());
+    QVERIFY(replay->isChecked());
+    ReplayClock *clock = window.replay()->clock();
+    QCOMPARE(clock->endNs(), m_run.endNs);
+    for (const qint64 ms : {500, 1500, 2500, 7500}) {
+        clock->seek(ms * Ms);
+        const SemaphoreLesson::Counts expected = SemaphoreLesson::countsAt(m_run, ms * Ms);
+        const ReplaySnapshot &shown = window.replay()->gatePicture()->snapshot(0);
+        QCOMPARE(shown.waiting, expected.waiting);
+        QCOMPARE(shown.inFlight, expected.inFlight);
+        QCOMPARE(shown.delaying, expected.delaying);
+        QCOMPARE(window.timeline()->cutNs(), ms * Ms);
+    }
+    replay->trigger();
+    QVERIFY(!window.replay()->isActive());
+    QCOMPARE(window.timeline()->cutNs(), -1);
 }
 
 QTEST_MAIN(TestReplayController)
