@@ -22,6 +22,8 @@
 #include "models/requestselection.h"
 #include "models/runmodel.h"
 #include "pictureexport.h"
+#include "replay/replaybar.h"
+#include "replay/replaycontroller.h"
 #include "requestdetails.h"
 #include "requesttable.h"
 #include "session/runsequence.h"
@@ -33,6 +35,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
+#include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
@@ -85,6 +88,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_resultsTabs->addTab(m_lessons->sweepChart(), tr("Sweep"));
     connect(m_lessons, &LessonPanels::stepChosen, this, &MainWindow::loadLessonStep);
     connect(m_lessons, &LessonPanels::presetChosen, this, &MainWindow::applyPreset);
+    addDockWidget(Qt::RightDockWidgetArea, m_replay->gateDock());
     buildMenus();
 
     m_statusLabel = new QLabel(this);
@@ -234,6 +238,14 @@ QWidget *MainWindow::buildResultsPanel()
 
     m_timelinePanel = new TimelinePanel(splitter);
     connect(m_timelinePanel->view(), &TimelineView::requestActivated, m_selection, &RequestSelection::select);
+    // The replay bar sits right over the time axis, so its scrubber lines up with it.
+    auto *timelineBox = new QWidget(splitter);
+    auto *timelineLayout = new QVBoxLayout(timelineBox);
+    timelineLayout->setContentsMargins(0, 0, 0, 0);
+    timelineLayout->setSpacing(0);
+    m_replay = new ReplayController(m_timelinePanel, this);
+    timelineLayout->addWidget(m_replay->bar());
+    timelineLayout->addWidget(m_timelinePanel, 1);
 
     auto *tablePanel = new QWidget(splitter);
     auto *tableLayout = new QVBoxLayout(tablePanel);
@@ -281,7 +293,7 @@ QWidget *MainWindow::buildResultsPanel()
     connect(m_siteTree, &SiteTreeView::requestActivated, m_selection, &RequestSelection::select);
     connect(m_selection, &RequestSelection::selectionChanged, this, &MainWindow::showSelection);
 
-    splitter->addWidget(m_timelinePanel);
+    splitter->addWidget(timelineBox);
     splitter->addWidget(tabs);
     splitter->setSizes({560, 260});
     return splitter;
@@ -322,6 +334,18 @@ void MainWindow::buildMenus()
     QMenu *view = menuBar()->addMenu(tr("&View"));
     QAction *fit = view->addAction(tr("&Fit Whole Run"), timeline(), &TimelineView::fit);
     fit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
+    m_replayAction = view->addAction(tr("&Replay"));
+    m_replayAction->setCheckable(true);
+    m_replayAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
+    m_replayAction->setToolTip(tr("Play the finished runs back slowly, step by step, with their semaphore"));
+    connect(m_replayAction, &QAction::triggered, this, [this](bool on) {
+        if (!on)
+            m_replay->stop();
+        else if (!m_replay->start(m_session->models()))
+            statusBar()->showMessage(tr("Replay needs a finished run: run one, or open a saved one."), 5000);
+        m_replayAction->setChecked(m_replay->isActive());
+    });
+    connect(m_replay, &ReplayController::activeChanged, m_replayAction, &QAction::setChecked);
     QAction *lanes = view->addAction(tr("Pack Into &Lanes"));
     lanes->setCheckable(true);
     lanes->setObjectName(QStringLiteral("viewLanes"));
@@ -661,6 +685,7 @@ void MainWindow::stop()
 void MainWindow::onModelsChanged()
 {
     const auto &models = m_session->models();
+    m_replay->stop();
     m_timelinePanel->setModels(models);
     if (!m_session->isRunning())
         m_charts->setRuns(m_session->results()); // opened or removed runs

@@ -22,6 +22,7 @@ class FrontierView;
 class SiteTreeView;
 class RequestDetails;
 class SummaryCharts;
+class ReplayController;
 class RequestSelection;
 class RunModel;
 class RunSession;
@@ -87,6 +88,7 @@ public:
     RequestSelection *selection() const { return m_selection; }
     DemoServer *demoServer() const { return m_demoServer; }
     QLabel *statusLabel() const { return m_statusLabel; }
+    ReplayController *replay() const { return m_replay; }
     LessonPanels *lessons() const { return m_lessons; }
     QLineEdit *sweepLimitsEdit() const { return m_sweepLimits; }
     /// Where File › Export proposes to write: the last folder and format (WindowSettings keeps them).
@@ -144,8 +146,10 @@ private:
     QLabel *m_demoLabel = nullptr;
     QMenu *m_runsMenu = nullptr;
     QAction *m_colourByHost = nullptr;
+    QAction *m_replayAction = nullptr;
 
     TimelinePanel *m_timelinePanel = nullptr;
+    ReplayController *m_replay = nullptr;
     QLineEdit *m_filter = nullptr;
     QTableView *m_table = nullptr;
     QSortFilterProxyModel *m_proxy = nullptr;

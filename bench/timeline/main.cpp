@@ -3,6 +3,7 @@
 
 #include "crawlbench.h"
 #include "memorybench.h"
+#include "replaybench.h"
 #include "startupbench.h"
 #include "timelinebench.h"
 #include "uilagbench.h"
@@ -31,12 +32,15 @@ int main(int argc, char *argv[])
         return StartupBench::run(arguments);
     if (command == QLatin1String("crawl"))
         return CrawlBench::run(arguments);
+    if (command == QLatin1String("replay"))
+        return ReplayBench::run(arguments);
     QTextStream(stderr) << QStringLiteral(
         "usage: crawlscope-bench timeline [--requests N]... [--repeat N] [--hosts N] [--mode NAME]...\n"
         "       crawlscope-bench ui-lag [--requests N] [--limit N] [--path PATH] [--order "
         "cli-first|window-first]\n"
         "       crawlscope-bench memory [--requests N] [--limit N] [--source recorder|run]\n"
         "       crawlscope-bench startup [--binary PATH] [--repeat N]\n"
-        "       crawlscope-bench crawl [--pages N] [--per-host N]\n");
+        "       crawlscope-bench crawl [--pages N] [--per-host N]\n"
+        "       crawlscope-bench replay [--requests N] [--speed X] [--frames N]\n");
     return command.isEmpty() || command == QLatin1String("--help") ? 0 : 2;
 }

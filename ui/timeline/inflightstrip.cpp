@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <numeric>
 
 #include "core/hostkey.h"
@@ -151,6 +152,15 @@ void InFlightStrip::noteChanged(const RunModel *model, const QList<int> &ids)
             band.incremental->changed.insert(band.incremental->changed.end(), ids.begin(), ids.end());
     }
     scheduleRecompute();
+}
+
+void InFlightStrip::setCutNs(qint64 ns)
+{
+    ns = std::max<qint64>(ns, -1);
+    if (ns == m_cutNs)
+        return;
+    m_cutNs = ns;
+    update();
 }
 
 void InFlightStrip::followClock()
@@ -378,19 +388,22 @@ void InFlightStrip::paintEvent(QPaintEvent *)
         std::vector<qint64> peakAt(std::size_t(width), 0); // when the column's in-flight peak began
         const ConcurrencySeries &series = band.total();
         const auto &steps = series.steps();
+        // A replay's time cuts a finished band as the live clock ends a live one.
+        const qint64 cut = band.live || m_cutNs < 0 ? std::numeric_limits<qint64>::max() : m_cutNs;
+        const auto column = [&](qint64 ns) {
+            return int(std::floor(std::clamp(m_scale.toPixel(ns), -1.0, double(width))));
+        };
         for (int i = std::max(0, series.indexAt(seriesTime(band, visibleStart))); i < int(steps.size());
              ++i) {
             const auto &step = steps[std::size_t(i)];
-            if (step.atNs > visibleEnd)
+            if (step.atNs > std::min(visibleEnd, cut))
                 break;
-            const int a
-                = int(std::floor(std::clamp(m_scale.toPixel(shownAt(band, step.atNs)), -1.0, double(width))));
+            const int a = column(shownAt(band, step.atNs));
             int bEnd = a + 1;
             if (i + 1 < int(steps.size()))
-                bEnd = std::max(
-                    a + 1,
-                    int(std::floor(std::clamp(m_scale.toPixel(shownAt(band, steps[std::size_t(i) + 1].atNs)),
-                                              -1.0, double(width)))));
+                bEnd = std::max(a + 1, column(std::min(shownAt(band, steps[std::size_t(i) + 1].atNs), cut)));
+            else if (cut != std::numeric_limits<qint64>::max())
+                bEnd = std::max(a + 1, column(cut));
             for (int x = std::max(0, a); x < std::min(width, bEnd); ++x) {
                 held[std::size_t(x)] = std::max(held[std::size_t(x)], step.inFlight + step.delaying);
                 if (step.inFlight > inFlight[std::size_t(x)]) {
@@ -504,8 +517,9 @@ void InFlightStrip::paintEvent(QPaintEvent *)
         QPolygon gate;
         for (std::size_t i = 0; i < band.capacity.size(); ++i) {
             const CapacityChange &change = band.capacity[i];
-            const qint64 until = i + 1 < band.capacity.size() ? band.capacity[i + 1].atNs : capacityEnd;
-            if (change.capacity <= 0)
+            const qint64 until
+                = std::min(i + 1 < band.capacity.size() ? band.capacity[i + 1].atNs : capacityEnd, cut);
+            if (change.capacity <= 0 || change.atNs > cut)
                 continue;
             const int x0 = area.left() + int(std::clamp(m_scale.toPixel(change.atNs), -2.0, width + 2.0));
             const int x1 = area.left() + int(std::clamp(m_scale.toPixel(until), -2.0, width + 2.0));
@@ -519,6 +533,12 @@ void InFlightStrip::paintEvent(QPaintEvent *)
         if (!gate.isEmpty()) {
             painter.setPen(QPen(P::gate(), 1.5, Qt::DashLine));
             painter.drawPolyline(gate);
+        }
+
+        if (cut != std::numeric_limits<qint64>::max() && cut <= visibleEnd) {
+            painter.setPen(QPen(palette().color(QPalette::Text), 1, Qt::DotLine));
+            const int x = area.left() + column(cut);
+            painter.drawLine(x, area.top(), x, area.bottom());
         }
 
         // Labels on a veil of the background, so they stay readable over the chart.

@@ -35,6 +35,7 @@ public:
     std::vector<ConcurrencySeries> hostSeries(const RunModel *model) const;
     QStringList hostOrigins(const RunModel *model) const;
     bool splitByHost() const { return m_splitByHost; }
+    qint64 cutNs() const { return m_cutNs; }
     HostColours *hostColours() const { return m_hostColours; }
     void setHostColours(HostColours *colours);
     QRect plotRect() const;
@@ -50,6 +51,8 @@ public Q_SLOTS:
     void setVisibleRange(qint64 startNs, qint64 endNs);
     void setPlotMargins(int left, int right);
     void setSplitByHost(bool split);
+    /// A replay's time: finished bands are drawn up to ns only. -1 draws them whole.
+    void setCutNs(qint64 ns);
 
 protected:
     bool event(QEvent *event) override;
@@ -116,6 +119,7 @@ private:
     int m_leftMargin = 0;
     int m_rightMargin = -1; // -1: the scroll bar's width, like TimeAxis
     bool m_splitByHost = false;
+    qint64 m_cutNs = -1;
     HostColours m_ownHostColours;
     HostColours *m_hostColours = &m_ownHostColours;
     QTimer m_recomputeTimer;

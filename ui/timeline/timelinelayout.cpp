@@ -19,10 +19,23 @@
 TimelineLayout::Bar TimelineLayout::Bar::at(qint64 nowNs) const
 {
     Bar bar = *this;
-    if (!open)
-        return bar;
+    if (!open) {
+        if (nowNs >= t[5])
+            return bar;
+        // Replayed: as the live run drew it at nowNs, with the phase under nowNs open and nothing after it.
+        int phase = 0;
+        while (phase + 1 < PhaseSpans::PhaseCount && t[std::size_t(phase) + 1] <= nowNs)
+            ++phase;
+        bar.started &= quint8((2u << phase) - 1);
+        bar.open = quint8(1u << phase);
+        if (nowNs < t[4]) {
+            bar.kind = Kind::Ok; // how it ended is not known yet
+            bar.status = 0;
+        }
+        bar.issued = bar.issued && t[1] <= nowNs;
+    }
     // As PhaseSpans::of would say at nowNs: the open phase and every boundary after it end at "now".
-    const int phase = std::countr_zero(unsigned(open));
+    const int phase = std::countr_zero(unsigned(bar.open));
     for (std::size_t i = std::size_t(phase) + 1; i < bar.t.size(); ++i)
         bar.t[i] = std::max(nowNs, bar.t[std::size_t(phase)]);
     return bar;
@@ -439,6 +452,13 @@ void TimelineLayout::tick()
     m_titlesDirty = true;
 }
 
+void TimelineLayout::setCutNs(qint64 ns)
+{
+    m_cutNs = ns < 0 ? -1 : ns;
+    for (Track &track : m_tracks)
+        track.cutNs = m_cutNs;
+}
+
 void TimelineLayout::update(double rowHeight) const
 {
     if (m_allDirty) {
@@ -448,6 +468,7 @@ void TimelineLayout::update(double rowHeight) const
                 continue;
             Track track;
             track.model = model;
+            track.cutNs = m_cutNs;
             rebuildTrack(track);
             m_tracks.push_back(std::move(track));
         }
@@ -551,7 +572,7 @@ qint64 TimelineLayout::dataEndNs() const
 {
     qint64 end = 0;
     for (const Track &track : m_tracks)
-        end = std::max(end, track.nowNs());
+        end = std::max(end, track.endNs());
     return end;
 }
 
@@ -627,6 +648,8 @@ TimelineLayout::Hit TimelineLayout::hitTest(QPointF pos, const TimelineViewport 
     const PixelMapper px(scale, width);
     const int tolerance = dense ? 0 : 2;
     const auto covers = [&](const Bar &stored, int firstPhase) {
+        if (!stored.shownAt(now) || (firstPhase == 1 && stored.t[1] > now))
+            return false;
         const Bar bar = stored.at(now);
         const int x0 = px(bar.t[std::size_t(firstPhase)]);
         const int x1 = std::max(x0 + 1, px(bar.t[5]));
@@ -660,7 +683,7 @@ TimelineLayout::Hit TimelineLayout::hitTest(QPointF pos, const TimelineViewport 
         for (auto it = begin; it != lane.end(); ++it) {
             const Bar &bar = track.bars[std::size_t(*it)];
             const double x0 = scale.toPixel(bar.t[1]);
-            if (x0 > x + 3.0)
+            if (x0 > x + 3.0 || bar.t[1] > now)
                 break;
             merger.add(x0, scale.toPixel(bar.endAt(now)), int(it - lane.begin()));
         }

@@ -51,9 +51,12 @@ public:
         bool robots = false;
 
         bool failed() const { return kind == Kind::HttpError || kind == Kind::Failed; }
-        /// The bar as drawn at nowNs: its open phase, and everything after it, runs up to nowNs.
+        /// The bar as drawn at nowNs: its open phase, and everything after it, runs up to nowNs. A replay's
+        /// "now" can fall inside a finished bar: it is then drawn as it was at that moment, still going.
         Bar at(qint64 nowNs) const;
-        qint64 endAt(qint64 nowNs) const { return open ? std::max(t[5], nowNs) : t[5]; }
+        qint64 endAt(qint64 nowNs) const { return open ? std::max(t[5], nowNs) : std::min(t[5], nowNs); }
+        /// Whether the request had been queued by nowNs; one queued later is not drawn at all.
+        bool shownAt(qint64 nowNs) const { return t[0] <= nowNs; }
     };
 
     enum class RowKind : quint8 { Bars, Queue, GroupHeader };
@@ -121,14 +124,18 @@ public:
         std::vector<std::pair<qint64, int>> capacity; // changes after the initial size
         std::vector<std::pair<qint64, qint64>> ideal; // per bar: where the ideal schedule puts it (finished)
         QString title;
+        qint64 cutNs = -1; // a replay's time; -1: none
         double top = 0; // content y of the header line
         double rowsTop = 0;
         int rows = 0;
         double bottom = 0;
 
         bool live() const { return model && model->isLive(); }
-        /// "Now" for this run: the live clock, or its end.
-        qint64 nowNs() const { return model ? model->endNs() : 0; }
+        /// The end of what the run recorded: the live clock, or its end.
+        qint64 endNs() const { return model ? model->endNs() : 0; }
+        /// "Now" for this run, which bars are drawn up to: the live clock, its end, or a replay's time.
+        qint64 nowNs() const { return cutNs >= 0 && !live() ? std::min(cutNs, endNs()) : endNs(); }
+        bool isCut() const { return cutNs >= 0 && !live() && cutNs < endNs(); }
         int rowOfBar(int bar, bool lanes) const;
         int barAtRow(int row) const { return rowBar.empty() ? row : rowBar[std::size_t(row)]; }
         RowKind rowKind(int row) const
@@ -177,6 +184,10 @@ public:
     void changeCrawl(const RunModel *model);
     /// The live clock moved: only the headers' text changes.
     void tick();
+    /// A replay's time: finished runs are drawn as they were then, as a live run is drawn at "now". -1
+    /// shows them whole again. Nothing is rebuilt.
+    void setCutNs(qint64 ns);
+    qint64 cutNs() const { return m_cutNs; }
     /// Rebuilds everything, e.g. after a model was destroyed or the language changed.
     void invalidate();
 
@@ -227,6 +238,7 @@ private:
     QList<QPointer<RunModel>> m_models;
     Options m_options;
     HostColours *m_hostColours = nullptr;
+    qint64 m_cutNs = -1;
 
     // Rebuilding is deferred to update(), so a burst of announcements costs one rebuild.
     mutable std::vector<Track> m_tracks;

@@ -133,6 +133,11 @@ private:
     const bool m_labels;
     const QFontMetrics m_metrics;
     qint64 m_now = 0; // the track's "now", which bars still going are stretched to
+    /// In the time window, and queued by "now" (a replay's time hides what came later).
+    bool visible(const Bar &bar) const
+    {
+        return bar.endAt(m_now) >= m_visibleStart && bar.t[0] <= std::min(m_visibleEnd, m_now);
+    }
 
     TimelineBatches m_batches;
     BarMerger m_merger;
@@ -199,7 +204,7 @@ void Frame::collectRows(const Track &track, int firstRow, int lastRow)
         if (index < 0)
             continue;
         const Bar &stored = track.bars[std::size_t(index)];
-        if (stored.endAt(m_now) >= m_visibleStart && stored.t[0] <= m_visibleEnd)
+        if (visible(stored))
             addBar(track, stored.at(m_now), rowTop, 0);
         if (m_style.showIdeal && std::size_t(index) < track.ideal.size() && stored.issued) {
             const auto &[start, end] = track.ideal[std::size_t(index)];
@@ -223,8 +228,10 @@ void Frame::collectDenseRows(const Track &track, int firstRow, int lastRow)
             for (; row < rowEnd; ++row) {
                 const int firstPhase = track.rowKind(row) == RowKind::Queue ? 0 : 1;
                 const auto [begin, end] = visibleLaneRange(track, row);
-                for (auto it = begin; it != end; ++it)
-                    addDense(track, track.bars[std::size_t(*it)], firstPhase);
+                for (auto it = begin; it != end; ++it) {
+                    if (track.bars[std::size_t(*it)].shownAt(m_now))
+                        addDense(track, track.bars[std::size_t(*it)], firstPhase);
+                }
             }
             continue;
         }
@@ -252,7 +259,7 @@ void Frame::addDenseRow(const Track &track, int row)
     if (index < 0)
         return;
     const Bar &bar = track.bars[std::size_t(index)];
-    if (bar.endAt(m_now) >= m_visibleStart && bar.t[0] <= m_visibleEnd)
+    if (visible(bar))
         addDense(track, bar, 0);
 }
 
@@ -260,14 +267,17 @@ void Frame::addDenseBlock(const Track &track, const TimelineLayout::DenseBlock &
 {
     for (const int index : block.openBars) {
         const Bar &bar = track.bars[std::size_t(index)];
-        if (bar.endAt(m_now) >= m_visibleStart && bar.t[0] <= m_visibleEnd)
+        if (visible(bar))
             addDense(track, bar, 0);
     }
-    if (block.endNs < m_visibleStart || block.startNs > m_visibleEnd)
+    if (block.endNs < m_visibleStart || block.startNs > std::min(m_visibleEnd, m_now))
         return;
+    // Cut at a replay's time: the union of the cut bars is the union cut.
     for (const TimelineLayout::CoverSpan &span : block.spans) {
+        if (span.startNs > m_now)
+            continue;
         const int a = m_px(span.startNs);
-        pushSpan(span.coverage, a, std::max(a + 1, m_px(span.endNs)));
+        pushSpan(span.coverage, a, std::max(a + 1, m_px(std::min(span.endNs, m_now))));
     }
 }
 
@@ -283,9 +293,11 @@ Frame::visibleLaneRange(const Track &track, int lane) const
         = std::lower_bound(bars.begin(), bars.end(), m_visibleStart, [&track, now](int index, qint64 ns) {
               return track.bars[std::size_t(index)].endAt(now) < ns;
           });
-    const auto end = std::upper_bound(begin, bars.end(), m_visibleEnd, [&track](qint64 ns, int index) {
-        return ns < track.bars[std::size_t(index)].t[1];
-    });
+    // A replay shows a lane's requests once they were issued.
+    const auto end
+        = std::upper_bound(begin, bars.end(), std::min(m_visibleEnd, m_now), [&track](qint64 ns, int index) {
+              return ns < track.bars[std::size_t(index)].t[1];
+          });
     return {begin, end};
 }
 
@@ -296,6 +308,8 @@ void Frame::collectQueueLane(const Track &track, int row, double rowTop)
     m_queueSpans.clear();
     for (const int index : track.lanes[std::size_t(row)]) {
         const Bar &bar = track.bars[std::size_t(index)];
+        if (!bar.shownAt(m_now))
+            continue;
         const int a = m_px(bar.t[0]);
         m_queueSpans.emplace_back(a, std::max(a + 1, m_px(bar.endAt(m_now))));
         if (bar.kind == Kind::Cancelled)
@@ -349,7 +363,7 @@ void Frame::collectGate(const Track &track)
         m_batches.gateTags.emplace_back(QPoint(x, gateRowTop),
                                         TimelinePainter::tr("gate → %1").arg(capacity));
     }
-    if (track.live()) {
+    if (track.live() || track.isCut()) {
         const int x = m_px(m_now);
         if (x >= 0 && x <= m_width)
             m_batches.nowLines.emplace_back(x, trackTop, x, trackBottom);
@@ -465,7 +479,7 @@ void Frame::addLabel(const Bar &bar, const std::array<int, 6> &x, int firstPhase
 
 void Frame::addDense(const Track &track, const Bar &bar, int firstPhase)
 {
-    if (bar.open) {
+    if (bar.open || bar.t[5] > m_now) {
         addDenseSpans(track, bar.at(m_now), firstPhase);
         return;
     }

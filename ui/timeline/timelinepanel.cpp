@@ -63,6 +63,12 @@ void TimelinePanel::setSplitInFlightByHost(bool on)
     m_strip->setSplitByHost(on);
 }
 
+void TimelinePanel::setCutNs(qint64 ns)
+{
+    m_view->setCutNs(ns);
+    m_strip->setCutNs(ns);
+}
+
 void TimelinePanel::setModels(const QList<RunModel *> &models)
 {
     for (const auto &model : std::as_const(m_models)) {

@@ -42,6 +42,9 @@ public Q_SLOTS:
     void setGroupByHost(bool on);
     /// The in-flight strip stacked by host, in the hosts' colours, under the total.
     void setSplitInFlightByHost(bool on);
+    /// A replay's time: the rows and the in-flight strip show the finished runs as they were at ns, with what
+    /// came later hidden. -1 shows them whole.
+    void setCutNs(qint64 ns);
 
 private:
     HostColours m_hostColours;

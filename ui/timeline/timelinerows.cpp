@@ -48,7 +48,7 @@ bool TimelineRows::build(Track &track, bool lanes, bool grouped)
         track.barRow.assign(std::size_t(barCount), 0);
     // A request still going holds its lane until it ends, whenever that will be.
     const bool live = track.live();
-    const qint64 now = track.nowNs();
+    const qint64 now = track.endNs(); // a replay's cut does not move lanes
     const auto laneEnd = [live, now](const Bar &bar) {
         return live && bar.open ? std::numeric_limits<qint64>::max() : bar.endAt(now);
     };

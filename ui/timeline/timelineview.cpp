@@ -207,6 +207,14 @@ void TimelineView::setShowIdeal(bool show)
     viewport()->update();
 }
 
+void TimelineView::setCutNs(qint64 ns)
+{
+    if (ns == m_layout.cutNs() || (ns < 0 && m_layout.cutNs() < 0))
+        return;
+    m_layout.setCutNs(ns);
+    viewport()->update();
+}
+
 void TimelineView::setRowHeight(double pixels)
 {
     if (!m_viewport.setRowHeight(pixels))

@@ -44,6 +44,7 @@ public:
     std::optional<std::pair<RunModel *, int>> selection() const;
 
     bool colourByHost() const { return m_layout.options().colourByHost; }
+    qint64 cutNs() const { return m_layout.cutNs(); }
     bool groupByHost() const { return m_layout.options().groupByHost; }
     /// The colours hosts get when coloured by host; a TimelinePanel shares its own with its in-flight strip.
     HostColours *hostColours() const { return m_hostColours; }
@@ -80,6 +81,9 @@ public Q_SLOTS:
     void setSelection(RunModel *model, int recordId);
     void zoomIn();
     void zoomOut();
+    /// A replay's time: finished runs are drawn as they were at ns, as a live run is drawn at "now", with
+    /// what came later hidden. -1 shows them whole.
+    void setCutNs(qint64 ns);
     /// Each host's requests in its own colour (failures keep their red, waiting and delays their look).
     void setColourByHost(bool on);
     /// Rows ordered by host, in host order, under a thin labelled header per host; lanes are packed per host.
