@@ -11,6 +11,8 @@
 #include "export/exporter.h"
 #include "export/exportjob.h"
 #include "export/importjob.h"
+#include "exportactions.h"
+#include "exportfolder.h"
 #include "input/samples.h"
 #include "limitslider.h"
 #include "models/requestselection.h"
@@ -23,6 +25,7 @@
 #include "timeline/timelinepanel.h"
 #include "timeline/timelineview.h"
 #include "urleditor.h"
+#include "windowfit.h"
 
 #include <QAction>
 #include <QApplication>
@@ -42,6 +45,7 @@
 #include <QProgressDialog>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QScrollArea>
 #include <QSortFilterProxyModel>
 #include <QSpinBox>
 #include <QSplitter>
@@ -73,6 +77,8 @@ MainWindow::MainWindow(QWidget *parent)
     m_progress = new QProgressBar(this);
     m_progress->setMaximumWidth(220);
     m_progress->setTextVisible(true);
+    // The status line may be cut on a narrow screen, never widen the window past it.
+    m_statusLabel->setMinimumWidth(80);
     // Permanent, so that transient messages on the left never cover the run's numbers.
     statusBar()->addPermanentWidget(m_statusLabel);
     statusBar()->addPermanentWidget(m_progress);
@@ -103,15 +109,26 @@ MainWindow::MainWindow(QWidget *parent)
     loadSample(lessonSamples().first());
     updateControls();
     updateProgress();
-    resize(1400, 860);
+    new WindowFit(this, QSize(1400, 860));
 }
 
 MainWindow::~MainWindow() = default;
 
 QWidget *MainWindow::buildSettingsPanel()
 {
-    auto *panel = new QWidget(this);
+    // The settings scroll when the screen is short (a 1280×720 projector, 200 % scaling); the buttons under
+    // them never do.
+    auto *outer = new QWidget(this);
+    auto *outerLayout = new QVBoxLayout(outer);
+    outerLayout->setContentsMargins(0, 0, 0, 0);
+    auto *scroll = new QScrollArea(outer);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    auto *panel = new QWidget(scroll);
     auto *layout = new QVBoxLayout(panel);
+    scroll->setWidget(panel);
+    outerLayout->addWidget(scroll, 1);
 
     auto *urlsBox = new QGroupBox(tr("URLs"), panel);
     auto *urlsLayout = new QVBoxLayout(urlsBox);
@@ -168,18 +185,19 @@ QWidget *MainWindow::buildSettingsPanel()
     connect(m_crawlBox, &CrawlSettingsBox::changed, this, &MainWindow::updateControls);
 
     auto *buttons = new QHBoxLayout;
-    m_runButton = new QPushButton(tr("Run"), panel);
+    m_runButton = new QPushButton(tr("Run"), outer);
     m_runButton->setDefault(true);
     m_runButton->setToolTip(tr("Run the URLs (Ctrl+R)"));
-    m_stopButton = new QPushButton(tr("Stop"), panel);
+    m_stopButton = new QPushButton(tr("Stop"), outer);
     m_stopButton->setToolTip(tr("Stop the run, keeping everything recorded so far (Esc)"));
-    m_compareButton = new QPushButton(tr("Compare"), panel);
+    m_compareButton = new QPushButton(tr("Compare"), outer);
     m_compareButton->setToolTip(tr("Run sequential, gather all and limited(k) on the same URLs, one after "
                                    "another, on one time axis (Ctrl+Shift+R)"));
     buttons->addWidget(m_runButton);
     buttons->addWidget(m_compareButton);
     buttons->addWidget(m_stopButton);
-    layout->addLayout(buttons);
+    buttons->setContentsMargins(9, 0, 9, 6);
+    outerLayout->addLayout(buttons);
 
     connect(m_runButton, &QPushButton::clicked, this, &MainWindow::run);
     connect(m_stopButton, &QPushButton::clicked, this, &MainWindow::stop);
@@ -191,7 +209,7 @@ QWidget *MainWindow::buildSettingsPanel()
         if (m_session->isRunning())
             m_session->setLimit(limit);
     });
-    return panel;
+    return outer;
 }
 
 QWidget *MainWindow::buildResultsPanel()
@@ -260,6 +278,7 @@ void MainWindow::buildMenus()
     open->setToolTip(tr("A URL list (.txt), or saved runs (.json, .csv, .har)"));
     QAction *exportAction = file->addAction(tr("&Export…"), this, &MainWindow::exportDialog);
     exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    m_exportActions = new ExportActions(file, this);
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
     quit->setShortcut(QKeySequence::Quit);
@@ -408,13 +427,9 @@ void MainWindow::watchFileJob(FileJob *job, const QString &label)
 
 bool MainWindow::exportTo(const QString &path, QString *error)
 {
-    if (const auto kind = PictureExport::kindFor(path)) {
-        // Exactly what the panel shows, at twice its pixels for PNGs on high-DPI slides.
-        if (!folderExistsFor(path, error))
-            return false;
-        const double scale = *kind == PictureExport::Kind::Png ? 2.0 : 1.0;
-        return writeFileAtomically(path, PictureExport::render(m_timelinePanel, *kind, scale), error);
-    }
+    // Pictures are the slide of the whole comparison, whatever the window shows.
+    if (PictureExport::kindFor(path))
+        return m_exportActions->exportSlide(path, error);
     return exportRuns(m_session->results(), path, error);
 }
 
@@ -456,10 +471,15 @@ void MainWindow::exportDialog()
     QStringList filters;
     for (const QString &extension : exportExtensions() + PictureExport::extensions())
         filters.append(tr("%1 (*%2)").arg(extension.mid(1).toUpper(), extension));
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export"), QStringLiteral("crawlscope.png"),
-                                                      filters.join(QStringLiteral(";;")));
-    if (!path.isEmpty())
-        exportInBackground(path);
+    // The proposed name and the selected type agree, and the folder is the one every export shares.
+    QString selected = filters.at(int(exportExtensions().size()));
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export"), ExportFolder::proposal(QStringLiteral("crawlscope.png")),
+        filters.join(QStringLiteral(";;")), &selected);
+    if (path.isEmpty())
+        return;
+    ExportFolder::remember(path);
+    exportInBackground(path);
 }
 
 FileJob *MainWindow::exportInBackground(const QString &path)

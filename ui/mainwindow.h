@@ -4,6 +4,7 @@
 #include <QTimer>
 
 class CrawlSettingsBox;
+class ExportActions;
 class FileJob;
 class QAction;
 class LimitSlider;
@@ -76,6 +77,7 @@ public:
     RequestSelection *selection() const { return m_selection; }
     DemoServer *demoServer() const { return m_demoServer; }
     QLabel *statusLabel() const { return m_statusLabel; }
+    ExportActions *exportActions() const { return m_exportActions; }
 
 public Q_SLOTS:
     void run();
@@ -133,6 +135,7 @@ private:
     FrontierView *m_frontier = nullptr;
     SiteTreeView *m_siteTree = nullptr;
 
+    ExportActions *m_exportActions = nullptr;
     QLabel *m_statusLabel = nullptr;
     QProgressBar *m_progress = nullptr;
 };
