@@ -30,7 +30,10 @@ ExportActions::ExportActions(QMenu *file, MainWindow *window)
     m_whatISee
         = file->addAction(tr("Export &What I See…"), this, [this] { exportWithDialog(What::WhatISee); });
     m_whatISee->setToolTip(tr("The timeline exactly as the window shows it now"));
-    m_chart = file->addAction(tr("Export &Chart…"), this, [this] { exportWithDialog(What::Chart); });
+    m_chart = file->addAction(tr("Export &Chart…"), this, [this] {
+        SummaryCharts *charts = m_window->charts();
+        charts->exportWithDialog(charts->currentIndex());
+    });
     m_chart->setToolTip(tr("The summary chart in front on the Charts tab"));
 }
 

@@ -28,7 +28,8 @@ constexpr double UpperShare = 0.62; // of a band's height, for in flight; the re
 InFlightStrip::InFlightStrip(QWidget *parent)
     : QWidget(parent)
 {
-    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    // Its full height where there is room, down to its minimum on a short screen.
+    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Maximum);
     setAccessibleName(tr("Requests in flight and waiting"));
     m_recomputeTimer.setSingleShot(true);
     m_recomputeTimer.setInterval(FrameIntervalMs);
