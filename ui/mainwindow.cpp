@@ -18,6 +18,7 @@
 #include "models/requestselection.h"
 #include "models/runmodel.h"
 #include "pictureexport.h"
+#include "presentationmode.h"
 #include "requestdetails.h"
 #include "requesttable.h"
 #include "session/runsequence.h"
@@ -305,8 +306,8 @@ void MainWindow::buildMenus()
         samples->addAction(sample.title, this, [this, sample] { loadSample(sample); });
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
-    QAction *fit = view->addAction(tr("&Fit Whole Run"), timeline(), &TimelineView::fit);
-    fit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
+    // F in the timeline; Ctrl+0 is the text size's, with Ctrl+= and Ctrl+-.
+    view->addAction(tr("&Fit Whole Run"), timeline(), &TimelineView::fit);
     QAction *lanes = view->addAction(tr("Pack Into &Lanes"));
     lanes->setCheckable(true);
     lanes->setToolTip(tr("One lane per permit instead of one row per request"));
@@ -330,6 +331,7 @@ void MainWindow::buildMenus()
     split->setCheckable(true);
     split->setToolTip(tr("Stack the in-flight count per host, with the total on top"));
     connect(split, &QAction::toggled, m_timelinePanel, &TimelinePanel::setSplitInFlightByHost);
+    m_presentation = new PresentationMode(this, view);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Crawlscope"), this, [this] {

@@ -5,6 +5,7 @@
 
 class CrawlSettingsBox;
 class ExportActions;
+class PresentationMode;
 class FileJob;
 class QAction;
 class LimitSlider;
@@ -78,6 +79,10 @@ public:
     DemoServer *demoServer() const { return m_demoServer; }
     QLabel *statusLabel() const { return m_statusLabel; }
     ExportActions *exportActions() const { return m_exportActions; }
+    PresentationMode *presentation() const { return m_presentation; }
+    QAction *runAction() const { return m_runAction; }
+    QAction *compareAction() const { return m_compareAction; }
+    QAction *stopAction() const { return m_stopAction; }
 
 public Q_SLOTS:
     void run();
@@ -136,6 +141,7 @@ private:
     SiteTreeView *m_siteTree = nullptr;
 
     ExportActions *m_exportActions = nullptr;
+    PresentationMode *m_presentation = nullptr;
     QLabel *m_statusLabel = nullptr;
     QProgressBar *m_progress = nullptr;
 };
