@@ -12,6 +12,8 @@
 #include "export/exporter.h"
 #include "export/exportjob.h"
 #include "export/importjob.h"
+#include "exportactions.h"
+#include "exportfolder.h"
 #include "input/samples.h"
 #include "lessons/lesson.h"
 #include "lessons/lessonpane.h"
@@ -22,6 +24,7 @@
 #include "models/requestselection.h"
 #include "models/runmodel.h"
 #include "pictureexport.h"
+#include "presentationmode.h"
 #include "replay/replaybar.h"
 #include "replay/replaycontroller.h"
 #include "requestdetails.h"
@@ -31,6 +34,7 @@
 #include "timeline/timelinepanel.h"
 #include "timeline/timelineview.h"
 #include "urleditor.h"
+#include "windowfit.h"
 
 #include <QAction>
 #include <QApplication>
@@ -51,6 +55,7 @@
 #include <QProgressDialog>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QScrollArea>
 #include <QSortFilterProxyModel>
 #include <QSpinBox>
 #include <QSplitter>
@@ -95,6 +100,8 @@ MainWindow::MainWindow(QWidget *parent)
     m_progress = new QProgressBar(this);
     m_progress->setMaximumWidth(220);
     m_progress->setTextVisible(true);
+    // The status line may be cut on a narrow screen, never widen the window past it.
+    m_statusLabel->setMinimumWidth(80);
     // Permanent, so that transient messages on the left never cover the run's numbers.
     statusBar()->addPermanentWidget(m_statusLabel);
     statusBar()->addPermanentWidget(m_progress);
@@ -126,15 +133,26 @@ MainWindow::MainWindow(QWidget *parent)
     loadLessonStep(m_lessons->lessonPane()->lessonList().constFirst().steps.constFirst());
     updateControls();
     updateProgress();
-    resize(1400, 860);
+    new WindowFit(this, QSize(1400, 860));
 }
 
 MainWindow::~MainWindow() = default;
 
 QWidget *MainWindow::buildSettingsPanel()
 {
-    auto *panel = new QWidget(this);
+    // The settings scroll when the screen is short (a 1280×720 projector, 200 % scaling); the buttons under
+    // them never do.
+    auto *outer = new QWidget(this);
+    auto *outerLayout = new QVBoxLayout(outer);
+    outerLayout->setContentsMargins(0, 0, 0, 0);
+    auto *scroll = new QScrollArea(outer);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    auto *panel = new QWidget(scroll);
     auto *layout = new QVBoxLayout(panel);
+    scroll->setWidget(panel);
+    outerLayout->addWidget(scroll, 1);
 
     auto *urlsBox = new QGroupBox(tr("URLs"), panel);
     auto *urlsLayout = new QVBoxLayout(urlsBox);
@@ -197,18 +215,19 @@ QWidget *MainWindow::buildSettingsPanel()
     connect(m_crawlBox, &CrawlSettingsBox::changed, this, &MainWindow::updateControls);
 
     auto *buttons = new QHBoxLayout;
-    m_runButton = new QPushButton(tr("Run"), panel);
+    m_runButton = new QPushButton(tr("Run"), outer);
     m_runButton->setDefault(true);
     m_runButton->setToolTip(tr("Run the URLs (Ctrl+R)"));
-    m_stopButton = new QPushButton(tr("Stop"), panel);
+    m_stopButton = new QPushButton(tr("Stop"), outer);
     m_stopButton->setToolTip(tr("Stop the run, keeping everything recorded so far (Esc)"));
-    m_compareButton = new QPushButton(tr("Compare"), panel);
+    m_compareButton = new QPushButton(tr("Compare"), outer);
     m_compareButton->setToolTip(tr("Run sequential, gather all and limited(k) on the same URLs, one after "
                                    "another, on one time axis (Ctrl+Shift+R)"));
     buttons->addWidget(m_runButton);
     buttons->addWidget(m_compareButton);
     buttons->addWidget(m_stopButton);
-    layout->addLayout(buttons);
+    buttons->setContentsMargins(9, 0, 9, 6);
+    outerLayout->addLayout(buttons);
 
     connect(m_runButton, &QPushButton::clicked, this, &MainWindow::run);
     connect(m_stopButton, &QPushButton::clicked, this, &MainWindow::stop);
@@ -228,7 +247,7 @@ QWidget *MainWindow::buildSettingsPanel()
         if (m_session->isRunning())
             m_session->setLimit(limit);
     });
-    return panel;
+    return outer;
 }
 
 QWidget *MainWindow::buildResultsPanel()
@@ -307,6 +326,7 @@ void MainWindow::buildMenus()
     open->setToolTip(tr("A URL list (.txt), or saved runs (.json, .csv, .har)"));
     QAction *exportAction = file->addAction(tr("&Export…"), this, &MainWindow::exportDialog);
     exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    m_exportActions = new ExportActions(file, this);
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
     quit->setShortcut(QKeySequence::Quit);
@@ -332,8 +352,8 @@ void MainWindow::buildMenus()
         samples->addAction(sample.title, this, [this, sample] { loadSample(sample); });
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
-    QAction *fit = view->addAction(tr("&Fit Whole Run"), timeline(), &TimelineView::fit);
-    fit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
+    // F in the timeline; Ctrl+0 is the text size's, with Ctrl+= and Ctrl+-.
+    view->addAction(tr("&Fit Whole Run"), timeline(), &TimelineView::fit);
     m_replayAction = view->addAction(tr("&Replay"));
     m_replayAction->setCheckable(true);
     m_replayAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
@@ -374,6 +394,7 @@ void MainWindow::buildMenus()
     split->setObjectName(QStringLiteral("viewSplitInFlight"));
     split->setToolTip(tr("Stack the in-flight count per host, with the total on top"));
     connect(split, &QAction::toggled, m_timelinePanel, &TimelinePanel::setSplitInFlightByHost);
+    m_presentation = new PresentationMode(this, view);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Crawlscope"), this, [this] {
@@ -526,15 +547,15 @@ void MainWindow::watchFileJob(FileJob *job, const QString &label)
 bool MainWindow::exportTo(const QString &path, QString *error)
 {
     if (const auto kind = PictureExport::kindFor(path)) {
-        // Exactly what the panel shows, at twice its pixels for PNGs on high-DPI slides.
-        if (!folderExistsFor(path, error))
-            return false;
-        const double scale = *kind == PictureExport::Kind::Png ? 2.0 : 1.0;
         // A sweep is read off its chart: wall time against k.
-        QWidget *shown = SweepCurve::isSweep(m_session->results())
-            ? static_cast<QWidget *>(m_lessons->sweepChart())
-            : m_timelinePanel;
-        return writeFileAtomically(path, PictureExport::render(shown, *kind, scale), error);
+        if (SweepCurve::isSweep(m_session->results())) {
+            if (!folderExistsFor(path, error))
+                return false;
+            const double scale = *kind == PictureExport::Kind::Png ? 2.0 : 1.0;
+            return writeFileAtomically(path, PictureExport::render(m_lessons->sweepChart(), *kind, scale), error);
+        }
+        // Other pictures are the slide of the whole comparison, whatever the window shows.
+        return m_exportActions->exportSlide(path, error);
     }
     return exportRuns(m_session->results(), path, error);
 }
@@ -577,12 +598,18 @@ void MainWindow::exportDialog()
     QStringList filters;
     for (const QString &extension : exportExtensions() + PictureExport::extensions())
         filters.append(tr("%1 (*%2)").arg(extension.mid(1).toUpper(), extension));
+    // The proposed name and the selected type agree (the last format used), and the folder is the one every
+    // export shares.
+    const QString name = QFileInfo(m_exportSuggestion).fileName();
     QString selected = filters.value((exportExtensions() + PictureExport::extensions())
-                                         .indexOf(u'.' + QFileInfo(m_exportSuggestion).suffix()));
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export"), m_exportSuggestion,
+                                         .indexOf(u'.' + QFileInfo(name).suffix()),
+                                     filters.at(int(exportExtensions().size())));
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export"), ExportFolder::proposal(name),
                                                       filters.join(QStringLiteral(";;")), &selected);
-    if (!path.isEmpty())
-        exportInBackground(path);
+    if (path.isEmpty())
+        return;
+    ExportFolder::remember(path);
+    exportInBackground(path);
 }
 
 FileJob *MainWindow::exportInBackground(const QString &path)

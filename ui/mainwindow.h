@@ -5,6 +5,8 @@
 
 class CrawlSettingsBox;
 class LessonPanels;
+class ExportActions;
+class PresentationMode;
 class FileJob;
 class QAction;
 class LimitSlider;
@@ -97,6 +99,11 @@ public:
 Q_SIGNALS:
     void fileOpened(const QString &path);
     void fileExported(const QString &path);
+    ExportActions *exportActions() const { return m_exportActions; }
+    PresentationMode *presentation() const { return m_presentation; }
+    QAction *runAction() const { return m_runAction; }
+    QAction *compareAction() const { return m_compareAction; }
+    QAction *stopAction() const { return m_stopAction; }
 
 public Q_SLOTS:
     void run();
@@ -160,6 +167,8 @@ private:
     QTabWidget *m_resultsTabs = nullptr;
     LessonPanels *m_lessons = nullptr;
 
+    ExportActions *m_exportActions = nullptr;
+    PresentationMode *m_presentation = nullptr;
     QLabel *m_statusLabel = nullptr;
     QProgressBar *m_progress = nullptr;
     QString m_exportSuggestion = QStringLiteral("crawlscope.png");

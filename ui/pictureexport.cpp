@@ -2,8 +2,7 @@
 
 #include "export/atomicfile.h"
 #include "models/runmodel.h"
-#include "timeline/timelinepanel.h"
-#include "timeline/timelineview.h"
+#include "slideexport.h"
 
 #include <QBuffer>
 #include <QCoreApplication>
@@ -11,6 +10,7 @@
 #include <QPainter>
 #include <QPdfWriter>
 #include <QSvgGenerator>
+#include <QWidget>
 
 #include <memory>
 
@@ -106,16 +106,9 @@ QByteArray renderRuns(const QList<RunResult> &runs, Kind kind, double scale, int
         owned.back()->setRun(run);
         models.append(owned.back().get());
     }
-    TimelinePanel panel;
-    panel.setAttribute(Qt::WA_DontShowOnScreen);
-    panel.setModels(models);
-    panel.resize(width, 600);
-    panel.show();
-    panel.resize(width, panel.preferredHeight(360, 1400));
-    QCoreApplication::processEvents();
-    panel.view()->fit();
-    QCoreApplication::processEvents();
-    return render(&panel, kind, scale);
+    // The same slide as File › Export Slide… in the window.
+    const SlideExport slide(models, {}, QSize(width, width * 9 / 16));
+    return slide.render(kind, scale);
 }
 
 QStringList extensions()

@@ -14,8 +14,8 @@ class QPainter;
 class QRectF;
 class QWidget;
 
-/// Pictures for slides and handouts: PNG (at a scale factor for high-DPI slides), SVG and PDF. The window
-/// exports exactly what its timeline panel shows; the command line lays out the same panel offscreen.
+/// Pictures for slides and handouts: PNG (at a scale factor for high-DPI slides), SVG and PDF. Slides of the
+/// runs come from SlideExport, in the window and on the command line alike; render() is "what I see".
 namespace PictureExport {
 
 enum class Kind {
@@ -34,8 +34,8 @@ QByteArray paint(QSize size, Kind kind, double scale, int dpi, const QString &ti
 
 /// What the widget shows, as paint() draws it.
 QByteArray render(QWidget *widget, Kind kind, double scale = 1.0);
-/// The runs stacked on one time axis, fitted, in a panel of the given width.
-QByteArray renderRuns(const QList<RunResult> &runs, Kind kind, double scale, int width = 1600);
+/// The runs as a 16:9 slide (SlideExport) of the given width.
+QByteArray renderRuns(const QList<RunResult> &runs, Kind kind, double scale, int width = 1920);
 
 /// ".png", ".svg" and ".pdf", for help texts and file dialogs.
 QStringList extensions();

@@ -50,10 +50,14 @@ public:
     static double niceStep(double rough);
     /// Edges on multiples of a nice step that cover [minMs, maxMs] in at most targetBins + 1 bins. Equal
     /// values get a few bins around them, so a spike still reads as one.
-    static QList<double> niceEdges(double minMs, double maxMs, int targetBins = DefaultBins);
+    static QList<double> niceEdges(double minMs, double maxMs, int targetBins = DefaultBins,
+                                   double minStep = 0);
+    /// A histogram's bins are at least the longest duration divided by this.
+    static constexpr double MinBinShare = 50;
     static Histogram durationHistogram(const QList<RunResult> &runs, int targetBins = DefaultBins);
     /// "900–1000": the bin's range in ms, with only as many decimals as the step needs.
-    static QString binLabel(const Histogram &histogram, int bin);
+    /// startOnly: "900", for a narrow chart.
+    static QString binLabel(const Histogram &histogram, int bin, bool startOnly = false);
 
     /// Wall and ideal time per run, as summarize() reports them.
     static QList<Total> totals(const QList<RunResult> &runs);

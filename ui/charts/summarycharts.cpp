@@ -1,5 +1,6 @@
 #include "summarycharts.h"
 
+#include "exportfolder.h"
 #include "pictureexport.h"
 
 #include <QBarCategoryAxis>
@@ -17,6 +18,7 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QPainter>
+#include <QTabBar>
 #include <QValueAxis>
 
 #include <algorithm>
@@ -77,9 +79,9 @@ void styleAxis(QAbstractAxis *axis, const QString &title, const QFont &base)
 }
 
 // Whole-number ticks from zero, with headroom so the highest line or bar label does not touch the frame.
-void fitCountAxis(QValueAxis *axis, double peak)
+void fitCountAxis(QValueAxis *axis, double peak, int ticks)
 {
-    const double interval = std::max(1.0, ChartData::niceStep(std::max(peak, 1.0) / 6));
+    const double interval = std::max(1.0, ChartData::niceStep(std::max(peak, 1.0) / ticks));
     axis->setTickType(QValueAxis::TicksDynamic);
     axis->setTickAnchor(0);
     axis->setTickInterval(interval);
@@ -87,12 +89,12 @@ void fitCountAxis(QValueAxis *axis, double peak)
     axis->setRange(0, std::max(peak, 1.0) + interval / 2);
 }
 
-void fitTimeAxis(QValueAxis *axis, double maxValue, double headroom)
+void fitTimeAxis(QValueAxis *axis, double maxValue, double headroom, int ticks)
 {
     const double top = maxValue > 0 ? maxValue * headroom : 1;
     axis->setTickType(QValueAxis::TicksDynamic);
     axis->setTickAnchor(0);
-    axis->setTickInterval(ChartData::niceStep(top / 6));
+    axis->setTickInterval(ChartData::niceStep(top / ticks));
     axis->setLabelFormat(u"%g"_s);
     axis->setRange(0, top);
 }
@@ -139,6 +141,7 @@ QChartView *SummaryCharts::addChartView(Chart which, const QString &tabName, con
     chart->setBackgroundRoundness(0);
     chart->setDropShadowEnabled(false);
     chart->setTitle(title);
+    m_titles[std::size_t(which)] = title;
     chart->setTitleFont(chartFont(font(), TitlePointSize, true));
     chart->setTitleBrush(QColor(0x20, 0x20, 0x20));
     chart->setMargins(QMargins(16, 12, 24, 12));
@@ -175,6 +178,58 @@ void SummaryCharts::setRuns(const QList<RunResult> &runs)
     m_stale = true;
     if (isVisible())
         ensureBuilt();
+}
+
+SummaryCharts::Sizing SummaryCharts::sizingFor(QSize size)
+{
+    Sizing sizing;
+    // Full size from about a 720p slide's half down to a strip under the timeline; below that the text
+    // shrinks (never under half) and the ticks thin out, so every label fits whole.
+    sizing.text = std::clamp(std::min(size.width() / 760.0, size.height() / 420.0), 0.5, 1.0);
+    const double labelHeight = LabelPointSize * sizing.text * 2.2; // pixels per tick label, with a gap
+    sizing.verticalTicks = std::clamp(int(size.height() / (labelHeight * 2.5)), 2, 6);
+    sizing.horizontalTicks = std::clamp(int(size.width() / (labelHeight * 5)), 2, 6);
+    sizing.bins = std::clamp(int(size.width() / (labelHeight * 6)), 3, ChartData::DefaultBins);
+    sizing.axisTitles = size.height() >= 220;
+    sizing.titles = size.height() >= 260;
+    sizing.shortBinLabels = size.width() < 560;
+    sizing.legend = size.width() >= 400;
+    return sizing;
+}
+
+void SummaryCharts::applySizing(const Sizing &sizing)
+{
+    if (sizing == m_sizing)
+        return;
+    m_sizing = sizing;
+    const QFont base = font();
+    for (QChartView *view : m_views) {
+        QChart *chart = view->chart();
+        chart->setTitleFont(chartFont(base, TitlePointSize * sizing.text, true));
+        chart->legend()->setFont(chartFont(base, LabelPointSize * sizing.text));
+        chart->setMargins(sizing.text < 1 ? QMargins(4, 2, 8, 2) : QMargins(16, 12, 24, 12));
+        // Short: the tab names the chart, and the legend goes beside the plot instead of under it.
+        const auto index = std::size_t(std::find(m_views.begin(), m_views.end(), view) - m_views.begin());
+        chart->setTitle(sizing.titles ? m_titles[index] : QString());
+        chart->legend()->setAlignment(sizing.titles ? Qt::AlignBottom : Qt::AlignRight);
+        // Too narrow for a legend beside the plot: the runs' colours are those of the Total vs Ideal tab's
+        // names, and the plot keeps its labels.
+        chart->legend()->setVisible(sizing.legend);
+        for (QAbstractAxis *axis : chart->axes()) {
+            axis->setTitleFont(chartFont(base, AxisTitlePointSize * sizing.text));
+            axis->setLabelsFont(chartFont(base, LabelPointSize * sizing.text));
+            axis->setTitleVisible(sizing.axisTitles && !axis->titleText().isEmpty());
+        }
+    }
+    m_stale = true;
+    ensureBuilt();
+}
+
+void SummaryCharts::resizeEvent(QResizeEvent *event)
+{
+    QTabWidget::resizeEvent(event);
+    // A page not shown yet has not been laid out; each gets this widget's size under the tabs.
+    applySizing(sizingFor(size() - QSize(0, tabBar()->sizeHint().height())));
 }
 
 void SummaryCharts::showEvent(QShowEvent *event)
@@ -221,18 +276,19 @@ void SummaryCharts::updateInFlight()
         series->attachAxis(m_inFlightTime);
         series->attachAxis(m_inFlightCount);
     }
-    fitTimeAxis(m_inFlightTime, endS, 1.04); // the last run's drop to zero clear of the frame
-    fitCountAxis(m_inFlightCount, peak);
+    fitTimeAxis(m_inFlightTime, endS, 1.04,
+                m_sizing.horizontalTicks); // the last run's drop to zero clear of the frame
+    fitCountAxis(m_inFlightCount, peak, m_sizing.verticalTicks);
 }
 
 void SummaryCharts::updateDurations()
 {
     QChart *chart = durationsView()->chart();
     chart->removeAllSeries();
-    const ChartData::Histogram histogram = ChartData::durationHistogram(m_runs);
+    const ChartData::Histogram histogram = ChartData::durationHistogram(m_runs, m_sizing.bins);
     QStringList categories;
     for (int bin = 0; bin < histogram.binCount(); ++bin)
-        categories.append(ChartData::binLabel(histogram, bin));
+        categories.append(ChartData::binLabel(histogram, bin, m_sizing.shortBinLabels));
     m_durationBins->clear();
     m_durationBins->append(categories);
 
@@ -253,7 +309,7 @@ void SummaryCharts::updateDurations()
     chart->addSeries(series);
     series->attachAxis(m_durationBins);
     series->attachAxis(m_durationCount);
-    fitCountAxis(m_durationCount, peak);
+    fitCountAxis(m_durationCount, peak, m_sizing.verticalTicks);
 }
 
 void SummaryCharts::updateTotals()
@@ -271,7 +327,9 @@ void SummaryCharts::updateTotals()
     QStringList categories;
     double highest = 0;
     for (const ChartData::Total &total : totals) {
-        categories.append(total.label);
+        // Narrow: the run names break onto two lines rather than lose their k.
+        categories.append(m_sizing.shortBinLabels ? QString(total.label).replace(u' ', u"<br>"_s)
+                                                  : total.label);
         wall->append(total.wallMs / 1000);
         ideal->append(total.idealMs / 1000);
         highest = std::max({highest, total.wallMs / 1000, total.idealMs / 1000});
@@ -280,7 +338,7 @@ void SummaryCharts::updateTotals()
     m_totalRuns->append(categories);
     for (QBarSet *set : {wall, ideal}) {
         set->setLabelColor(QColor(0x20, 0x20, 0x20));
-        set->setLabelFont(chartFont(font(), LabelPointSize));
+        set->setLabelFont(chartFont(font(), LabelPointSize * m_sizing.text));
     }
 
     auto *series = new QBarSeries;
@@ -294,7 +352,8 @@ void SummaryCharts::updateTotals()
     chart->addSeries(series);
     series->attachAxis(m_totalRuns);
     series->attachAxis(m_totalTime);
-    fitTimeAxis(m_totalTime, highest, 1.15); // room for the value labels above the bars
+    fitTimeAxis(m_totalTime, highest, 1.15,
+                m_sizing.verticalTicks); // room for the value labels above the bars
 }
 
 QSize SummaryCharts::exportSize(int index) const
@@ -332,13 +391,17 @@ bool SummaryCharts::exportChart(int index, const QString &path, QString *error, 
     QChart *chart = view->chart();
     const QSize size = exportSize(index);
     const QSizeF shownSize = chart->size();
+    const Sizing shownSizing = m_sizing;
+    applySizing(sizingFor(size)); // the picture is sized for its own space, with its title
     chart->resize(size);
     const QRectF source(chart->pos(), chart->size());
-    const QByteArray bytes = PictureExport::paint(size, *kind, scale, view->logicalDpiY(), chart->title(),
-                                                  [chart, source](QPainter &painter, const QRectF &target) {
-                                                      chart->scene()->render(&painter, target, source);
-                                                  });
+    const QByteArray bytes
+        = PictureExport::paint(size, *kind, scale, view->logicalDpiY(), m_titles[std::size_t(index)],
+                               [chart, source](QPainter &painter, const QRectF &target) {
+                                   chart->scene()->render(&painter, target, source);
+                               });
     chart->resize(shownSize);
+    applySizing(shownSizing);
     if (bytes.isEmpty())
         return fail(tr("an image of %1 × %2 pixels could not be made")
                         .arg(qRound(size.width() * scale))
@@ -364,16 +427,15 @@ void SummaryCharts::exportWithDialog(int index)
     const QString png = tr("PNG image (*.png)");
     const QString svg = tr("SVG image (*.svg)");
     const QString pdf = tr("PDF document (*.pdf)");
-    const QDir folder(m_exportFolder.isEmpty() ? QDir::homePath() : m_exportFolder);
     QString filter = png;
     QString path = QFileDialog::getSaveFileName(
-        this, tr("Export Chart"), folder.filePath(tr(fileNames[std::size_t(index)]) + u".png"_s),
+        this, tr("Export Chart"), ExportFolder::proposal(tr(fileNames[std::size_t(index)]) + u".png"_s),
         QStringList {png, svg, pdf}.join(u";;"_s), &filter);
     if (path.isEmpty())
         return;
     if (QFileInfo(path).suffix().isEmpty())
         path += filter == svg ? u".svg"_s : filter == pdf ? u".pdf"_s : u".png"_s;
-    m_exportFolder = QFileInfo(path).absolutePath();
+    ExportFolder::remember(path);
     QString error;
     // At least twice the pixels, so a PNG stays sharp on a projector or a high-DPI slide.
     if (!exportChart(index, path, &error, std::max(2.0, devicePixelRatioF())))

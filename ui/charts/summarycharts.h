@@ -52,8 +52,27 @@ public:
     /// replaced only once it is complete; on failure error names the file and says why.
     bool exportChart(int index, const QString &path, QString *error, double scale = 1.0);
 
+    /// How the charts are sized to the space they have: text scale, ticks per axis, histogram bins.
+    struct Sizing
+    {
+        double text = 1.0;
+        int verticalTicks = 6;
+        int horizontalTicks = 6;
+        int bins = 8;
+        bool axisTitles = true;
+        bool titles = true;
+        bool shortBinLabels = false; // each bin by where it starts
+        bool legend = true;
+        friend bool operator==(const Sizing &, const Sizing &) = default;
+    };
+    static Sizing sizingFor(QSize size);
+    const Sizing &sizing() const { return m_sizing; }
+    /// Export Chart… with a dialog starting in the shared export folder.
+    void exportWithDialog(int index);
+
 protected:
     void showEvent(QShowEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void ensureBuilt() const;
@@ -62,7 +81,7 @@ private:
     void updateDurations();
     void updateTotals();
     void showContextMenu(int index, const QPoint &globalPos);
-    void exportWithDialog(int index);
+    void applySizing(const Sizing &sizing);
 
     QList<RunResult> m_runs;
     mutable bool m_stale = false; // m_runs changed and the series were not rebuilt yet
@@ -73,5 +92,6 @@ private:
     QValueAxis *m_durationCount = nullptr;
     QBarCategoryAxis *m_totalRuns = nullptr;
     QValueAxis *m_totalTime = nullptr;
-    QString m_exportFolder;
+    Sizing m_sizing;
+    std::array<QString, ChartCount> m_titles;
 };

@@ -78,28 +78,6 @@ NativeMenus::NativeMenus(MainWindow *window)
     , m_window(window)
 {
     QMenuBar *bar = window->menuBar();
-    for (QAction *menuAction : bar->actions()) {
-        QMenu *menu = menuAction->menu();
-        if (!menu)
-            continue;
-        const QList<QAction *> actions = menu->actions();
-        // The View menu is the one that holds Fit Whole Run (Ctrl+0); zooming goes beside it.
-        const auto fit = std::find_if(actions.cbegin(), actions.cend(), [](const QAction *action) {
-            return action->shortcut() == QKeySequence(Qt::CTRL | Qt::Key_0);
-        });
-        if (fit == actions.cend())
-            continue;
-        QAction *before = std::next(fit) == actions.cend() ? nullptr : *std::next(fit);
-        auto *zoomIn = new QAction(tr("Zoom &In"), menu);
-        zoomIn->setShortcuts(QKeySequence::ZoomIn);
-        zoomIn->setObjectName(QStringLiteral("zoomIn"));
-        connect(zoomIn, &QAction::triggered, window->timeline(), &TimelineView::zoomIn);
-        auto *zoomOut = new QAction(tr("Zoom &Out"), menu);
-        zoomOut->setShortcuts(QKeySequence::ZoomOut);
-        zoomOut->setObjectName(QStringLiteral("zoomOut"));
-        connect(zoomOut, &QAction::triggered, window->timeline(), &TimelineView::zoomOut);
-        menu->insertActions(before, {zoomIn, zoomOut});
-    }
     if (QMenu *help = bar->actions().isEmpty() ? nullptr : bar->actions().last()->menu()) {
         QAction *guide = new QAction(tr("Crawlscope &User Guide"), help);
         guide->setShortcuts(QKeySequence::HelpContents);

@@ -1,5 +1,7 @@
 #include "windowsettings.h"
 
+#include "exportfolder.h"
+
 #include <QAction>
 #include <QCoreApplication>
 #include <QDir>
@@ -160,7 +162,10 @@ void WindowSettings::save()
     if (!m_window)
         return;
     QSettings stored;
-    current().save(stored);
+    AppSettings now = current();
+    // Chart and slide exports remember their folder through ExportFolder, straight into the same key.
+    now.exportFolder = QFileInfo(ExportFolder::path()).absoluteFilePath();
+    now.save(stored);
     stored.sync();
     if (stored.status() != QSettings::NoError)
         qWarning("Settings: could not write %s", qPrintable(stored.fileName()));
@@ -213,6 +218,7 @@ void WindowSettings::noteExport(const QString &path)
 {
     const QFileInfo info(path);
     m_remembered.exportFolder = info.absolutePath();
+    ExportFolder::remember(path);
     m_remembered.exportFormat = u'.' + info.suffix().toLower();
     if (path.endsWith(QLatin1String(".trace.json"), Qt::CaseInsensitive))
         m_remembered.exportFormat = QStringLiteral(".trace.json");

@@ -1,5 +1,7 @@
 #include "inflightstrip.h"
 
+#include "core/durationformat.h"
+
 #include <QCoreApplication>
 #include <QHelpEvent>
 #include <QPainter>
@@ -27,7 +29,8 @@ constexpr double UpperShare = 0.62; // of a band's height, for in flight; the re
 InFlightStrip::InFlightStrip(QWidget *parent)
     : QWidget(parent)
 {
-    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    // Its full height where there is room, down to its minimum on a short screen.
+    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Maximum);
     setAccessibleName(tr("Requests in flight and waiting"));
     m_recomputeTimer.setSingleShot(true);
     m_recomputeTimer.setInterval(FrameIntervalMs);
@@ -189,6 +192,26 @@ qint64 InFlightStrip::seriesTime(const Band &band, qint64 ns) const
     return ns;
 }
 
+qint64 InFlightStrip::waitedNs(const ConcurrencySeries &series)
+{
+    qint64 waited = 0;
+    const auto &steps = series.steps();
+    for (std::size_t i = 0; i + 1 < steps.size(); ++i) {
+        if (steps[i].waiting > 0)
+            waited = std::max(waited, steps[i + 1].atNs - steps[i].atNs);
+    }
+    return waited;
+}
+
+int InFlightStrip::scaleMax(const RunModel *model) const
+{
+    for (const Band &band : m_bands) {
+        if (band.model == model)
+            return band.upperMax;
+    }
+    return 0;
+}
+
 void InFlightStrip::recompute()
 {
     m_recomputeTimer.stop();
@@ -228,6 +251,18 @@ void InFlightStrip::recompute()
         band.upperMax = std::max({1, band.total().peakHeld(), maxCapacity});
         band.lowerMax = std::max(1, band.total().peakWaiting());
         band.label = RunCaption::label(model.run().settings);
+    }
+    // One scale for every band, so sequential's 1 stands a fifth as tall as gather's 5: the lesson is in the
+    // heights.
+    int upper = 1;
+    int lower = 1;
+    for (const Band &band : std::as_const(m_bands)) {
+        upper = std::max(upper, band.upperMax);
+        lower = std::max(lower, band.lowerMax);
+    }
+    for (Band &band : m_bands) {
+        band.upperMax = upper;
+        band.lowerMax = lower;
     }
     if (!m_rangeSet) {
         m_scale.setDataRange(0, std::max<qint64>(end, TimeScale::MinimumSpanNs));
@@ -441,7 +476,7 @@ void InFlightStrip::paintEvent(QPaintEvent *)
         const bool split = m_splitByHost && band.hostCount() > 0;
         if (!split) {
             const auto flightBoxes = boxes(inFlight, true);
-            painter.setBrush(P::phaseColor(Phase::Download));
+            painter.setBrush(P::inFlightFill());
             painter.drawRects(flightBoxes.data(), int(flightBoxes.size()));
         } else {
             // Stacked by host, each column at the moment of its peak, so the stack is exactly the total.
@@ -505,7 +540,8 @@ void InFlightStrip::paintEvent(QPaintEvent *)
             painter.drawPolyline(total);
             painter.setPen(Qt::NoPen);
         }
-        const auto waitBoxes = boxes(waiting, false);
+        const auto waitBoxes
+            = waitedNs(series) >= NoticeableWaitNs ? boxes(waiting, false) : std::vector<QRect>();
         painter.setBrush(P::waitingFill());
         painter.drawRects(waitBoxes.data(), int(waitBoxes.size()));
 
@@ -555,8 +591,14 @@ void InFlightStrip::paintEvent(QPaintEvent *)
         label(m_bands.size() > 1 ? tr("%1: in flight, max %2").arg(band.label).arg(series.peakInFlight())
                                  : tr("in flight, max %1").arg(series.peakInFlight()),
               area.top() + smallMetrics.ascent());
-        if (lowerHeight >= smallMetrics.height())
-            label(tr("waiting, max %1").arg(series.peakWaiting()), area.bottom() - smallMetrics.descent());
+        if (lowerHeight >= smallMetrics.height()) {
+            // A blip of a fraction of a millisecond while gather issues its requests is not waiting to speak
+            // of.
+            const bool waited = waitedNs(series) >= NoticeableWaitNs;
+            label(waited ? tr("waiting, max %1").arg(series.peakWaiting())
+                         : tr("no waiting longer than %1").arg(DurationFormat::text(NoticeableWaitNs)),
+                  area.bottom() - smallMetrics.descent());
+        }
         painter.setFont(font());
     }
 }

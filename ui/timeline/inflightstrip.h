@@ -39,6 +39,12 @@ public:
     HostColours *hostColours() const { return m_hostColours; }
     void setHostColours(HostColours *colours);
     QRect plotRect() const;
+    /// The count the top of a band stands for: one scale shared by every band.
+    int scaleMax(const RunModel *model) const;
+    /// Waiting shorter than this is not labelled as waiting: gather's requests queue for a blink as they go.
+    static constexpr qint64 NoticeableWaitNs = 1'000'000;
+    /// The longest stretch in which something waited.
+    static qint64 waitedNs(const ConcurrencySeries &series);
     /// Times the series were recomputed from the records; a tick of the live clock alone does not.
     int recomputeCount() const { return m_recomputes; }
     /// Pos is in widget coordinates.

@@ -1,6 +1,7 @@
 #include "timelinelegend.h"
 
 #include <QEvent>
+#include <QMouseEvent>
 #include <QPainter>
 
 namespace {
@@ -39,7 +40,7 @@ bool TimelineLegend::setHosts(const QList<Host> &hosts, int moreHosts, bool robo
     return true;
 }
 
-QList<TimelineLegend::Entry> TimelineLegend::layoutFor(int width, int *height) const
+QList<TimelineLegend::Entry> TimelineLegend::wantedEntries() const
 {
     using S = TimelinePalette::Swatch;
     QList<Entry> wanted;
@@ -65,19 +66,28 @@ QList<TimelineLegend::Entry> TimelineLegend::layoutFor(int width, int *height) c
     }
     if (m_robots)
         wanted.append({S::Robots, -1, false, TimelinePalette::swatchName(S::Robots), {}, {}});
+    return wanted;
+}
 
+QList<TimelineLegend::Entry> TimelineLegend::place(const QList<Entry> &wanted, int width, int maxLines,
+                                                   int *height, int *placed) const
+{
     const QFontMetrics metrics(font());
     const int lineHeight = std::max(metrics.height(), 12) + 4;
     const int swatchHeight = std::min(12, metrics.height() - 2);
     QList<Entry> entries;
     int x = Margin;
     int y = Margin / 2;
+    int line = 0;
     for (Entry entry : std::as_const(wanted)) {
         const int swatchWidth = entry.more ? 0 : SwatchWidth + SwatchGap;
         const int entryWidth = swatchWidth + metrics.horizontalAdvance(entry.text);
         if (x > Margin && x + entryWidth > width - Margin) {
+            if (maxLines > 0 && line + 1 >= maxLines)
+                break;
             x = Margin;
             y += lineHeight;
+            ++line;
         }
         entry.swatchRect
             = QRect(x, y + (lineHeight - swatchHeight) / 2, entry.more ? 0 : SwatchWidth, swatchHeight);
@@ -87,7 +97,75 @@ QList<TimelineLegend::Entry> TimelineLegend::layoutFor(int width, int *height) c
     }
     if (height)
         *height = y + lineHeight + Margin / 2;
+    if (placed)
+        *placed = int(entries.size());
     return entries;
+}
+
+QList<TimelineLegend::Entry> TimelineLegend::layoutFor(int width, int *height) const
+{
+    const QList<Entry> wanted = wantedEntries();
+    const QFontMetrics metrics(font());
+    const int lineHeight = std::max(metrics.height(), 12) + 4;
+    const int maxLines = m_maxHeight > 0 ? std::max(1, (m_maxHeight - Margin) / lineHeight) : 0;
+    int placed = 0;
+    QList<Entry> entries = place(wanted, width, maxLines, height, &placed);
+    if (placed == wanted.size())
+        return entries;
+    // Folded: the entries that fit with room left for the "more" entry, which opens the whole legend.
+    const QString moreText = tr("All %1 colours…").arg(wanted.size());
+    const int moreWidth = metrics.horizontalAdvance(moreText) + EntryGap;
+    entries = place(wanted, std::max(Margin * 2 + 1, width - moreWidth), maxLines, height, &placed);
+    Entry more {TimelinePalette::Swatch::Waiting, -1, true, moreText, {}, {}};
+    const int x = entries.isEmpty()
+        ? Margin
+        : entries.last().textPos.x() + metrics.horizontalAdvance(entries.last().text) + EntryGap;
+    const int baseline = entries.isEmpty()
+        ? Margin / 2 + (lineHeight + metrics.ascent() - metrics.descent()) / 2
+        : entries.last().textPos.y();
+    more.textPos = QPoint(x, baseline);
+    more.host = -2; // the fold
+    entries.append(more);
+    return entries;
+}
+
+int TimelineLegend::foldedCount() const
+{
+    const auto entries = layoutFor(width(), nullptr);
+    const bool folded = !entries.isEmpty() && entries.last().host == -2;
+    return folded ? int(wantedEntries().size() - (entries.size() - 1)) : 0;
+}
+
+void TimelineLegend::setMaxHeight(int pixels)
+{
+    if (pixels == m_maxHeight)
+        return;
+    m_maxHeight = pixels;
+    updateGeometry();
+    update();
+}
+
+void TimelineLegend::showAll()
+{
+    auto *popup = new TimelineLegend(this);
+    popup->setWindowFlags(Qt::Popup);
+    popup->setAttribute(Qt::WA_DeleteOnClose);
+    popup->setHosts(m_hosts, m_moreHosts, m_robots);
+    popup->setFont(font());
+    const int popupWidth = std::max(width(), 320);
+    popup->resize(popupWidth, popup->heightForWidth(popupWidth));
+    popup->move(mapToGlobal(QPoint(0, height() - popup->height())));
+    popup->show();
+}
+
+void TimelineLegend::mousePressEvent(QMouseEvent *event)
+{
+    if (foldedCount() > 0) {
+        showAll();
+        event->accept();
+        return;
+    }
+    QWidget::mousePressEvent(event);
 }
 
 int TimelineLegend::heightForWidth(int width) const
@@ -122,7 +200,8 @@ void TimelineLegend::paintEvent(QPaintEvent *)
             TimelinePalette::paintHostSwatch(&painter, entry.swatchRect, m_hosts[entry.host].slot);
         else if (!entry.more)
             TimelinePalette::paintSwatch(&painter, entry.swatchRect, entry.swatch);
-        painter.setPen(palette().color(QPalette::WindowText));
+        painter.setPen(entry.host == -2 ? palette().color(QPalette::Link)
+                                        : palette().color(QPalette::WindowText));
         painter.drawText(entry.textPos, entry.text);
     }
 }

@@ -30,6 +30,15 @@ public:
     const QList<Host> &hosts() const { return m_hosts; }
     int moreHosts() const { return m_moreHosts; }
 
+    /// At most this many pixels high (0: as high as the entries need): the entries that do not fit fold into
+    /// a "more" entry that shows the whole legend when clicked, so a narrow or 200 % window keeps its rows.
+    void setMaxHeight(int pixels);
+    int maxHeight() const { return m_maxHeight; }
+    /// Entries left out for lack of room; they are in the popup.
+    int foldedCount() const;
+    /// Opens the whole legend under this one.
+    void showAll();
+
     bool hasHeightForWidth() const override { return true; }
     int heightForWidth(int width) const override;
     QSize sizeHint() const override;
@@ -38,6 +47,7 @@ public:
 protected:
     void paintEvent(QPaintEvent *event) override;
     void changeEvent(QEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
 
 private:
     struct Entry
@@ -50,8 +60,11 @@ private:
         QPoint textPos;
     };
     QList<Entry> layoutFor(int width, int *height) const;
+    QList<Entry> wantedEntries() const;
+    QList<Entry> place(const QList<Entry> &wanted, int width, int maxLines, int *height, int *placed) const;
 
     QList<Host> m_hosts;
     int m_moreHosts = 0;
     bool m_robots = false;
+    int m_maxHeight = 0;
 };

@@ -713,7 +713,7 @@ void Frame::drawHeader(const Track &track, int y)
     m_painter.setPen(m_style.palette.color(QPalette::Text));
     const QRect textRect = rect.adjusted(8, 0, -8, 0);
     m_painter.drawText(textRect, Qt::AlignVCenter | Qt::AlignLeft,
-                       QFontMetrics(bold).elidedText(track.title, Qt::ElideRight, textRect.width()));
+                       TimelinePainter::headerText(track.title, QFontMetrics(bold), textRect.width()));
     m_painter.setFont(m_style.font);
 }
 
@@ -731,6 +731,12 @@ void Frame::paintHeaders(int firstTrack)
 }
 
 } // namespace
+
+QString TimelinePainter::headerText(const QString &title, const QFontMetrics &metrics, int width)
+{
+    // The mode leads and the speed-up and peak close the line: what gives way is the middle.
+    return metrics.elidedText(title, Qt::ElideMiddle, width);
+}
 
 void TimelinePainter::paint(QPainter &painter, const TimelineLayout &layout, const TimelineViewport &viewport,
                             const Style &style)

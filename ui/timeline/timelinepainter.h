@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QFont>
+#include <QFontMetrics>
 #include <QPalette>
 
 #include "timelinelayout.h"
@@ -24,6 +25,9 @@ public:
         const RunModel *selectedModel = nullptr;
         int selectedId = -1;
     };
+
+    /// A track's header line as it fits in width: elided in the middle, so "n× faster" and the peak stay.
+    static QString headerText(const QString &title, const QFontMetrics &metrics, int width);
 
     static void paint(QPainter &painter, const TimelineLayout &layout, const TimelineViewport &viewport,
                       const Style &style);

@@ -36,6 +36,12 @@ QColor waitingFill()
     return isDark() ? QColor(0x5f, 0x63, 0x68) : QColor(0xd5, 0xd8, 0xdc);
 }
 
+QColor inFlightFill()
+{
+    // A slate of its own: the strip counts requests, so it must not read as the bars' blue of downloading.
+    return QColor(0x47, 0x55, 0x69);
+}
+
 QColor phaseColor(PhaseSpans::Phase phase)
 {
     switch (phase) {

@@ -37,6 +37,7 @@ bool isDark();
 inline constexpr int HostColorCount = 24;
 
 QColor waitingOutline();
+QColor inFlightFill(); // the in-flight strip's count, apart from every phase colour
 QColor waitingFill(); // waiting where it cannot be drawn hollow: merged rows, the in-flight strip
 QColor phaseColor(PhaseSpans::Phase phase);
 QColor delayBackground();

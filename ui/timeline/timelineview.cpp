@@ -224,6 +224,13 @@ void TimelineView::setRowHeight(double pixels)
     viewport()->update();
 }
 
+void TimelineView::setScrollToLegibleRows(bool on)
+{
+    m_viewport.setLegibleRows(on);
+    if (m_viewport.followsRows())
+        applyFollow();
+}
+
 std::optional<std::pair<RunModel *, int>> TimelineView::selection() const
 {
     if (!m_selectedModel || m_selectedId < 0)
@@ -361,6 +368,9 @@ void TimelineView::emitRangeIfChanged()
 
 void TimelineView::updateLegendGeometry()
 {
+    // The legend takes at most a quarter of the view; what does not fit folds into its "more" entry, so a
+    // narrow pane or 200 % scaling keeps the rows.
+    m_legend->setMaxHeight(std::max(1, this->height() / 4));
     const int height
         = m_legend->heightForWidth(std::max(1, width() - verticalScrollBar()->sizeHint().width()));
     if (height != m_legendHeight) {

@@ -40,6 +40,8 @@ public:
     /// Pixels per row (or lane); below 1 several rows share a pixel row and are drawn merged.
     double rowHeight() const { return m_viewport.rowHeight(); }
     void setRowHeight(double pixels);
+    /// Off for a slide: fitting then squeezes every row in, however thin, instead of scrolling.
+    void setScrollToLegibleRows(bool on);
     TimelineLegend *legend() const { return m_legend; }
     std::optional<std::pair<RunModel *, int>> selection() const;
 

@@ -38,5 +38,12 @@ bool TimelineViewport::follow(qint64 dataEndNs, bool live, int rows, double chro
         return false;
     m_scrollY = 0;
     const double available = std::max(1.0, m_height - chromePx);
-    return setRowHeight(rows == 0 ? MaxRowHeight : available / rows);
+    if (rows == 0)
+        return setRowHeight(MaxRowHeight);
+    // A few dozen rows squashed into a short pane (a projector, 200 % scaling) read better at a legible
+    // height with a scroll bar; a big run is shown whole, merged where rows share a pixel.
+    const double fitted = available / rows;
+    const bool fewRows
+        = m_legibleRows && rows * double(MinLegibleRowHeight) <= LegibleScreens * double(m_height);
+    return setRowHeight(fewRows ? std::max(fitted, double(MinLegibleRowHeight)) : fitted);
 }

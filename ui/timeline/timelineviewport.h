@@ -18,6 +18,9 @@ public:
     // drawn as merged coverage instead.
     static constexpr double DenseRowHeight = 4.0;
     static constexpr qint64 Second = 1'000'000'000;
+    // Following rows never fits them below this, as long as they take at most LegibleScreens heights.
+    static constexpr int MinLegibleRowHeight = 6;
+    static constexpr int LegibleScreens = 10;
 
     const TimeScale &scale() const { return m_scale; }
     void setScale(const TimeScale &scale) { m_scale = scale; }
@@ -34,6 +37,11 @@ public:
     /// Content y at the viewport's top edge.
     double scrollY() const { return m_scrollY; }
     void setScrollY(double y) { m_scrollY = y; }
+
+    /// Whether following rows keeps a few dozen rows legible and scrolls (a window) or fits every row however
+    /// thin (a slide).
+    bool legibleRows() const { return m_legibleRows; }
+    void setLegibleRows(bool legible) { m_legibleRows = legible; }
 
     bool followsTime() const { return m_followTime; }
     bool followsRows() const { return m_followRows; }
@@ -57,6 +65,7 @@ private:
     double m_scrollY = 0;
     bool m_followTime = true;
     bool m_followRows = true;
+    bool m_legibleRows = true;
 };
 
 /// Time to whole pixel columns, the hot path of painting a million bars. Columns far outside the viewport are

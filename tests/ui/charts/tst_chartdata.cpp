@@ -31,6 +31,7 @@ private Q_SLOTS:
     void histogramLeavesOutUnfinishedAndCancelled();
     void histogramOfNothing();
     void binLabels();
+    void noiseSharesABin();
     void totalsAreTheSummary();
 
 private:
@@ -243,6 +244,24 @@ void TestChartData::binLabels()
     ChartData::Histogram fine;
     fine.edges = {0.5, 1.0, 1.5};
     QCOMPARE(ChartData::binLabel(fine, 1), u"1.0–1.5"_s);
+}
+
+void TestChartData::noiseSharesABin()
+{
+    // The lesson as measured: one-second requests that differ by a few tenths of a millisecond. Gather's
+    // drew the slower noise; with 0.5 ms bins it would stand alone in the slowest bin.
+    RunResult sequential = LessonRuns::scheduled(1, RunMode::Sequential, QList<qint64>(5, 1000));
+    RunResult gather = LessonRuns::scheduled(2, RunMode::Gather, QList<qint64>(5, 1000));
+    for (RequestRecord &record : gather.records)
+        record.set(Mark::Finished, record.at(Mark::Finished) + 3 * LessonRuns::Ms);
+    const ChartData::Histogram histogram = ChartData::durationHistogram({sequential, gather});
+    const auto binOf = [&](int run) {
+        const QList<int> &counts = histogram.counts.at(run);
+        return int(std::find(counts.cbegin(), counts.cend(), 5) - counts.cbegin());
+    };
+    QVERIFY(binOf(0) < histogram.binCount());
+    QCOMPARE(binOf(1), binOf(0));
+    QVERIFY(histogram.edges.at(1) - histogram.edges.at(0) >= 1000 / ChartData::MinBinShare);
 }
 
 void TestChartData::totalsAreTheSummary()

@@ -21,6 +21,8 @@ private Q_SLOTS:
     void drawsInFlightAndTheGate();
     void oneBandPerRun();
     void splitStacksTheHostsUnderTheTotal();
+    void bandsShareOneScale();
+    void aBlinkOfQueueingIsNotWaiting();
 
 private:
     static constexpr qint64 Ms = 1'000'000;
@@ -216,7 +218,9 @@ void TestInFlightStrip::drawsInFlightAndTheGate()
     strip.render(&image);
     int inFlight = 0;
     int gate = 0;
-    const QRgb blue = TimelinePalette::phaseColor(PhaseSpans::Phase::Download).rgb() & 0xffffff;
+    // The count has a colour of its own, not the bars' blue of downloading.
+    QVERIFY(TimelinePalette::inFlightFill() != TimelinePalette::phaseColor(PhaseSpans::Phase::Download));
+    const QRgb blue = TimelinePalette::inFlightFill().rgb() & 0xffffff;
     for (int y = 0; y < image.height(); ++y) {
         for (int x = 0; x < image.width(); ++x) {
             const QRgb pixel = image.pixel(x, y) & 0xffffff;
@@ -226,6 +230,37 @@ void TestInFlightStrip::drawsInFlightAndTheGate()
     }
     QVERIFY(inFlight > 1000);
     QVERIFY(gate > 50);
+}
+
+void TestInFlightStrip::bandsShareOneScale()
+{
+    // Sequential's 1 must stand a fifth as tall as gather's 5, not as tall.
+    RunModel sequential;
+    RunModel gather;
+    sequential.setRun(limited(5, 1));
+    gather.setRun(limited(5, 5));
+    InFlightStrip strip;
+    strip.resize(800, 200);
+    strip.setModels({&sequential, &gather});
+    QTRY_COMPARE(strip.scaleMax(&gather), 5);
+    QCOMPARE(strip.scaleMax(&sequential), 5);
+}
+
+void TestInFlightStrip::aBlinkOfQueueingIsNotWaiting()
+{
+    // Gather's requests queue for a fraction of a millisecond while they are issued one after another.
+    RunResult run = limited(5, 5);
+    for (RequestRecord &record : run.records) {
+        record.set(Mark::GateAcquired, record.id * 60'000); // up to 0.24 ms
+        record.set(Mark::Issued, record.id * 60'000);
+    }
+    const ConcurrencySeries series = ConcurrencySeries::compute(run.records, run.endNs, false);
+    QVERIFY(series.peakWaiting() > 0);
+    QVERIFY(InFlightStrip::waitedNs(series) < InFlightStrip::NoticeableWaitNs);
+    // Limited(1) makes its requests wait for real.
+    const RunResult queued = limited(5, 1);
+    QVERIFY(InFlightStrip::waitedNs(ConcurrencySeries::compute(queued.records, queued.endNs, false))
+            >= InFlightStrip::NoticeableWaitNs);
 }
 
 void TestInFlightStrip::oneBandPerRun()

@@ -44,6 +44,10 @@ void TestTimelineViewport::followFitsTimeAndRows()
     QCOMPARE(viewport.rowHeight(), double(TimelineViewport::MaxRowHeight));
     QCOMPARE(viewport.scale().endNs(), TimelineViewport::Second);
     QVERIFY(viewport.isDense() == false);
+    // The lesson's 30 rows in a short pane keep a legible height and scroll, rather than squashing to 3 px.
+    viewport.setSize(600, 120);
+    QVERIFY(viewport.follow(2'000'000'000, false, 30, 30));
+    QCOMPARE(viewport.rowHeight(), double(TimelineViewport::MinLegibleRowHeight));
 }
 
 void TestTimelineViewport::followGrowsInStepsWhileLive_data()

@@ -1,0 +1,184 @@
+#include "charts/lessonruns.h"
+#include "charts/summarycharts.h"
+#include "mainwindow.h"
+#include "session/runsession.h"
+#include "timeline/inflightstrip.h"
+#include "timeline/timelinelegend.h"
+#include "timeline/timelinepanel.h"
+#include "timeline/timelineview.h"
+#include "windowfit.h"
+
+#include <QAbstractAxis>
+#include <QApplication>
+#include <QChart>
+#include <QChartView>
+#include <QFile>
+#include <QGraphicsSimpleTextItem>
+#include <QGraphicsTextItem>
+#include <QLabel>
+#include <QPushButton>
+#include <QScreen>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTemporaryDir>
+#include <QTest>
+
+// The window on a 1280×720 projector, run once at 100 % and once at 200 % (QT_SCALE_FACTOR=2, a logical
+// screen of 640×360): the controls are on the screen, the lesson's rows keep their height, the legend
+// leaves them room, and the charts' axes say their numbers instead of "…".
+
+class TestScreenFit : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void fittedGeometryStaysOnTheScreen();
+    void controlsAreOnTheScreen();
+    void lessonRowsAreAtLeastSixPixels();
+    void legendLeavesTheRowsRoom();
+    void chartAxisLabelsAreWhole();
+
+private:
+    MainWindow *m_window = nullptr;
+};
+
+void TestScreenFit::initTestCase()
+{
+    QCOMPARE(QGuiApplication::primaryScreen()->geometry().size()
+                 * QGuiApplication::primaryScreen()->devicePixelRatio(),
+             QSize(1280, 720));
+    qInfo("device pixel ratio %g", QGuiApplication::primaryScreen()->devicePixelRatio());
+}
+
+void TestScreenFit::init()
+{
+    m_window = new MainWindow;
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window));
+    const QList<qint64> durations(10, 1000);
+    m_window->session()->showRuns({LessonRuns::scheduled(1, RunMode::Sequential, durations),
+                                   LessonRuns::scheduled(2, RunMode::Gather, durations),
+                                   LessonRuns::scheduled(3, RunMode::Limited, durations)});
+    QCoreApplication::processEvents();
+}
+
+void TestScreenFit::cleanup()
+{
+    delete m_window;
+    m_window = nullptr;
+}
+
+void TestScreenFit::fittedGeometryStaysOnTheScreen()
+{
+    const QRect projector(0, 0, 1280, 690);
+    const QRect fitted = WindowFit::fittedGeometry(projector, QSize(1400, 860), QSize(600, 400), QRect());
+    QVERIFY(projector.contains(fitted));
+    // A saved geometry that no longer fits (a bigger screen last time) is not brought back.
+    const QRect saved(100, 100, 1400, 860);
+    QVERIFY(WindowFit::fittedGeometry(projector, QSize(1400, 860), QSize(600, 400), saved) != saved);
+    const QRect fits(50, 40, 1000, 600);
+    QCOMPARE(WindowFit::fittedGeometry(projector, QSize(1400, 860), QSize(600, 400), fits), fits);
+    // On a big screen the preferred size, centred.
+    const QRect big(0, 0, 2560, 1400);
+    QCOMPARE(WindowFit::fittedGeometry(big, QSize(1400, 860), QSize(600, 400), QRect()).size(),
+             QSize(1400, 860));
+}
+
+void TestScreenFit::controlsAreOnTheScreen()
+{
+    const QRect screen = m_window->screen()->availableGeometry();
+    QVERIFY2(screen.contains(m_window->frameGeometry()),
+             qPrintable(QStringLiteral("window %1,%2 %3×%4 on a screen of %5×%6")
+                            .arg(m_window->frameGeometry().x())
+                            .arg(m_window->frameGeometry().y())
+                            .arg(m_window->frameGeometry().width())
+                            .arg(m_window->frameGeometry().height())
+                            .arg(screen.width())
+                            .arg(screen.height())));
+    for (QWidget *control :
+         {static_cast<QWidget *>(m_window->runButton()), static_cast<QWidget *>(m_window->compareButton()),
+          static_cast<QWidget *>(m_window->stopButton()), static_cast<QWidget *>(m_window->statusBar())}) {
+        QVERIFY(control->isVisible());
+        const QRect global(control->mapToGlobal(QPoint(0, 0)), control->size());
+        QVERIFY2(screen.contains(global), control->metaObject()->className());
+        QVERIFY(control->height() > 0 && control->width() > 10);
+    }
+}
+
+void TestScreenFit::lessonRowsAreAtLeastSixPixels()
+{
+    TimelineView *view = m_window->timeline();
+    QTRY_COMPARE(view->rowCount(), 30);
+    QVERIFY2(view->rowHeight() >= 6, qPrintable(QString::number(view->rowHeight())));
+    // Enlarging the pane gives the rows their height again without pressing F.
+    const double before = view->rowHeight();
+    m_window->timelinePanel()->resize(m_window->timelinePanel()->width(),
+                                      m_window->timelinePanel()->height() * 3);
+    QCoreApplication::processEvents();
+    QVERIFY(view->rowHeight() >= before);
+}
+
+void TestScreenFit::legendLeavesTheRowsRoom()
+{
+    TimelineView *view = m_window->timeline();
+    TimelineLegend *legend = view->legend();
+    const QRect rows = view->viewport()->geometry();
+    QVERIFY(!legend->geometry().intersects(rows));
+    // At most a quarter of the view: the rest folds into the legend's "more" entry.
+    QVERIFY2(legend->height() <= std::max(view->height() / 4, QFontMetrics(legend->font()).height() + 10),
+             qPrintable(QStringLiteral("legend %1 of %2").arg(legend->height()).arg(view->height())));
+    QVERIFY(rows.height() >= 3 * legend->height() / 2);
+}
+
+void TestScreenFit::chartAxisLabelsAreWhole()
+{
+    SummaryCharts *charts = m_window->charts();
+    // The charts tab, shown at the size the window gives it.
+    auto *tabs = qobject_cast<QTabWidget *>(charts->parentWidget()->parentWidget());
+    QVERIFY(tabs);
+    tabs->setCurrentWidget(charts);
+    QCoreApplication::processEvents();
+    for (int index = 0; index < SummaryCharts::ChartCount; ++index) {
+        charts->setCurrentIndex(index);
+        QCoreApplication::processEvents();
+        QChartView *view = charts->chartView(index);
+        QVERIFY(view->isVisible());
+        int labels = 0;
+        for (QGraphicsItem *item : view->scene()->items()) {
+            QString text;
+            if (auto *simple = dynamic_cast<QGraphicsSimpleTextItem *>(item))
+                text = simple->text();
+            else if (auto *rich = dynamic_cast<QGraphicsTextItem *>(item))
+                text = rich->toPlainText();
+            if (text.isEmpty() || !item->isVisible())
+                continue;
+            ++labels;
+            QVERIFY2(!text.contains(QChar(0x2026)) && !text.endsWith(QStringLiteral("...")),
+                     qPrintable(QStringLiteral("chart %1 shows \"%2\"").arg(index).arg(text)));
+        }
+        QVERIFY(labels > 0);
+    }
+}
+
+int main(int argc, char *argv[])
+{
+    // A 1280×720 screen, as a classroom projector; the ctest entry for 200 % adds QT_SCALE_FACTOR=2.
+    QTemporaryDir dir;
+    const QString config = dir.filePath(QStringLiteral("screen.json"));
+    QFile file(config);
+    if (!file.open(QIODevice::WriteOnly))
+        return 1;
+    file.write(
+        R"({"screens":[{"name":"projector","x":0,"y":0,"width":1280,"height":720,"logicalDpi":96,"logicalBaseDpi":96}]})");
+    file.close();
+    qputenv("QT_QPA_PLATFORM", "offscreen:configfile=" + config.toLocal8Bit());
+    QStandardPaths::setTestModeEnabled(true);
+    QApplication app(argc, argv);
+    TestScreenFit test;
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "tst_screenfit.moc"
