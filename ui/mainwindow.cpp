@@ -15,6 +15,7 @@
 #include "exportactions.h"
 #include "exportfolder.h"
 #include "input/samples.h"
+#include "lessons/codepane.h"
 #include "lessons/lesson.h"
 #include "lessons/lessonpane.h"
 #include "lessons/lessonpanels.h"
@@ -93,6 +94,12 @@ MainWindow::MainWindow(QWidget *parent)
     m_resultsTabs->addTab(m_lessons->sweepChart(), tr("Sweep"));
     connect(m_lessons, &LessonPanels::stepChosen, this, &MainWindow::loadLessonStep);
     connect(m_lessons, &LessonPanels::presetChosen, this, &MainWindow::applyPreset);
+    // The replay points at the Code pane's lines: how many requests wait, await and sleep at its time.
+    connect(m_replay, &ReplayController::activityChanged, m_lessons->codePane(), &CodePane::setLineActivity);
+    connect(m_replay, &ReplayController::activeChanged, m_lessons->codePane(), [this](bool active) {
+        if (!active)
+            m_lessons->codePane()->clearLineActivity();
+    });
     addDockWidget(Qt::RightDockWidgetArea, m_replay->gateDock());
     buildMenus();
 
