@@ -26,8 +26,10 @@ public:
 
     /// Starts a new, empty run: the monotonic zero and the wall-clock start are taken now.
     void begin(int runId, const RunSettings &settings);
-    /// Adds a request, queued now. Returns its id.
-    int add(const QUrl &url, int parentId = -1, int depth = 0);
+    /// Adds a request, queued now or at queuedNs on the run's clock. Returns its id.
+    int add(const QUrl &url, int parentId = -1, int depth = 0, qint64 queuedNs = -1);
+    /// Room for this many records, so a long list is not copied as it grows.
+    void reserve(int count);
     void mark(int id, Mark mark);
     void markAt(int id, Mark mark, qint64 ns);
     /// For fields other than marks; the record is sent in the next batch.
