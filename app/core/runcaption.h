@@ -28,6 +28,8 @@ public:
         qint64 sequentialWallNs = -1; // a finished sequential run shown beside this one, for the speed-up
         /// Peak requests in flight; -1 to count it from the records.
         int peakInFlight = -1;
+        /// A finished run's ideal makespan; -1 to schedule it from the records.
+        qint64 idealNs = -1;
     };
 
     /// The whole header line: "Limited: semaphore of 3 · delay 1000 ms · 10 requests · wall 8.02 s (ideal
