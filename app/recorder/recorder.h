@@ -20,7 +20,9 @@ public:
     static constexpr int BatchIntervalMs = 33;
     /// The most records one tick's batch carries. A run of 100 000 queues them all at its start; handed over
     /// at once they would stall the window for a quarter of a second, so they go over a few ticks instead.
-    static constexpr int MaxBatchRecords = 4096;
+    /// Each new row costs the views' sorted proxies and the frontier about 10 us: 1 024 keep a tick's append
+    /// near 10 ms, and still hand over four times what a run at 8 000 requests/s finishes in a tick.
+    static constexpr int MaxBatchRecords = 1024;
 
     explicit Recorder(QObject *parent = nullptr);
 
