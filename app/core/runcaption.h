@@ -33,6 +33,8 @@ public:
         int peakInFlight = -1;
         /// What the lesson's rules said the run would take; unset: nothing is said about it.
         std::optional<Prediction> prediction;
+        /// A finished run's ideal makespan; -1 to schedule it from the records.
+        qint64 idealNs = -1;
     };
 
     /// The whole header line: "Limited: semaphore of 3 · delay 1000 ms · 10 requests · wall 8.02 s (ideal

@@ -26,7 +26,14 @@ void Recorder::begin(int runId, const RunSettings &settings)
     m_tickTimer.start();
 }
 
-int Recorder::add(const QUrl &url, int parentId, int depth)
+void Recorder::reserve(int count)
+{
+    m_run.records.reserve(count);
+    m_dirtyFlags.reserve(std::size_t(count));
+    m_dirty.reserve(count);
+}
+
+int Recorder::add(const QUrl &url, int parentId, int depth, qint64 queuedNs)
 {
     RequestRecord record;
     record.id = int(m_run.records.size());
@@ -34,7 +41,7 @@ int Recorder::add(const QUrl &url, int parentId, int depth)
     record.mode = m_run.settings.mode;
     record.parentId = parentId;
     record.depth = depth;
-    record.set(Mark::Queued, elapsedNs());
+    record.set(Mark::Queued, queuedNs >= 0 ? queuedNs : elapsedNs());
     m_run.records.append(record);
     m_dirtyFlags.push_back(false);
     touch(record.id);

@@ -8,8 +8,12 @@
 
 Runner::Runner(QObject *parent)
     : QObject(parent)
+    , m_feedTimer(new QTimer(this))
     , m_pool(std::make_unique<ManagerPool>())
 {
+    m_feedTimer->setSingleShot(true);
+    m_feedTimer->setInterval(0);
+    connect(m_feedTimer, &QTimer::timeout, this, &Runner::feed);
     connect(&m_recorder, &Recorder::recordsChanged, this, &Runner::recordsChanged);
     connect(&m_recorder, &Recorder::crawlChanged, this, &Runner::crawlChanged);
     connect(&m_recorder, &Recorder::clockTicked, this, &Runner::clockTicked);
@@ -69,20 +73,52 @@ void Runner::start(const QList<QUrl> &urls, const RunSettings &settings, int run
         m_recorder.setConcurrencyCap({m_gate->capacity(), m_descriptorCapReason});
     m_scheduler = new HostScheduler(m_gate, settings.perHost, this);
 
-    for (const QUrl &url : urls)
-        m_recorder.add(url);
+    m_feedUrls = urls;
+    m_fed = 0;
+    m_queuedNs = m_recorder.elapsedNs();
+    m_recorder.reserve(int(urls.size()));
     Q_EMIT runStarted(runId);
 
-    for (int id = 0; id < m_recorder.count() && m_running && !m_cancelling; ++id)
+    if (urls.isEmpty()) {
+        if (!m_inputOpen)
+            finish(false);
+        return;
+    }
+    feed();
+}
+
+void Runner::feed()
+{
+    // A slice is a few milliseconds of work: the event loop turns between slices, and the requests fed first
+    // are already on the wire while the rest are added.
+    constexpr qint64 SliceNs = 4'000'000;
+    constexpr int CheckEvery = 64;
+    const qint64 sliceEnd = m_recorder.elapsedNs() + SliceNs;
+    while (m_fed < m_feedUrls.size() && m_running && !m_cancelling) {
+        const int id = m_recorder.add(m_feedUrls.at(m_fed), -1, 0, m_queuedNs);
+        ++m_fed;
         enqueue(id);
-    if (m_recorder.count() == 0 && !m_inputOpen)
-        finish(false);
+        if (m_fed % CheckEvery == 0 && m_recorder.elapsedNs() >= sliceEnd)
+            break;
+    }
+    if (m_running && !m_cancelling && unfed() > 0)
+        m_feedTimer->start();
+}
+
+void Runner::feedAll()
+{
+    while (m_fed < m_feedUrls.size() && m_running && !m_cancelling) {
+        const int id = m_recorder.add(m_feedUrls.at(m_fed), -1, 0, m_queuedNs);
+        ++m_fed;
+        enqueue(id);
+    }
 }
 
 int Runner::add(const QUrl &url, int parentId, int depth, RequestRole role, int attempt)
 {
     if (!m_running || m_cancelling || !m_inputOpen)
         return -1;
+    feedAll(); // ids follow start()'s list
     const int id = m_recorder.add(url, parentId, depth);
     RequestRecord &record = m_recorder.edit(id);
     record.role = role;
@@ -96,7 +132,7 @@ void Runner::closeInput()
     if (!m_inputOpen)
         return;
     m_inputOpen = false;
-    if (m_running && !m_cancelling && m_done == m_recorder.count())
+    if (m_running && !m_cancelling && m_done == total())
         finish(false);
 }
 
@@ -114,7 +150,7 @@ void Runner::pauseHost(const QString &host, qint64 untilNs)
 
 int Runner::waiting() const
 {
-    return m_scheduler ? m_scheduler->waiting() : 0;
+    return (m_scheduler ? m_scheduler->waiting() : 0) + (m_running ? unfed() : 0);
 }
 
 void Runner::enqueue(int id)
@@ -183,7 +219,7 @@ void Runner::releasePermit()
 {
     ++m_done;
     m_gate->release();
-    if (!m_running || m_done != m_recorder.count())
+    if (!m_running || m_done != total())
         return;
     if (m_inputOpen)
         Q_EMIT drained(m_recorder.runId());
@@ -220,11 +256,17 @@ void Runner::cancel()
 
     m_inputOpen = false;
 
-    // Waiters first, so that nothing released below admits anyone.
-    for (const int id : m_scheduler->withdrawAll()) {
+    // Waiters first, so that nothing released below admits anyone. Every URL of the list gets its record,
+    // the ones never handed to the gate too.
+    m_feedTimer->stop();
+    QList<int> withdrawn = m_scheduler->withdrawAll();
+    for (; m_fed < m_feedUrls.size(); ++m_fed)
+        withdrawn.append(m_recorder.add(m_feedUrls.at(m_fed), -1, 0, m_queuedNs));
+    const QString waitingError = tr("cancelled while waiting for its turn");
+    for (const int id : std::as_const(withdrawn)) {
         RequestRecord &record = m_recorder.edit(id);
         record.outcome = Outcome::Cancelled;
-        record.error = tr("cancelled while waiting for its turn");
+        record.error = waitingError;
     }
 
     const auto inFlight = m_fetches.values();
@@ -244,6 +286,9 @@ void Runner::cancel()
 void Runner::finish(bool cancelled)
 {
     Q_EMIT finishing(cancelled);
+    m_feedTimer->stop();
+    m_feedUrls.clear();
+    m_fed = 0;
     m_running = false;
     m_inputOpen = false;
     m_recorder.end(cancelled);

@@ -51,7 +51,8 @@ public:
     void setLimit(int limit);
 
     bool isRunning() const { return m_running; }
-    int total() const { return m_recorder.count(); }
+    /// Every request of the run so far, the ones of start()'s list not yet handed to the gate included.
+    int total() const { return m_recorder.count() + unfed(); }
     int done() const { return m_done; }
     int inFlight() const { return int(m_fetches.size()); }
     int waiting() const;
@@ -79,6 +80,11 @@ Q_SIGNALS:
     void runFinished(const RunResult &result);
 
 private:
+    /// Hands start()'s URLs to the recorder and the gate a slice at a time, so a run of 100 000 does not
+    /// hold the event loop while they are added; each is recorded as queued at the run's start.
+    void feed();
+    void feedAll();
+    int unfed() const { return int(m_feedUrls.size() - m_fed); }
     void enqueue(int id);
     void onAdmitted(int id, qint64 admittedNs);
     void issue(int id);
@@ -98,6 +104,10 @@ private:
     int m_peakInFlight = 0;
     int m_descriptorCap = 0; // most requests in flight the open-file limit allows; 0: no cap
     QString m_descriptorCapReason;
+    QList<QUrl> m_feedUrls; // start()'s list; the first m_fed of them are in the recorder
+    qsizetype m_fed = 0;
+    qint64 m_queuedNs = 0; // when start() was called, on the run's clock
+    QTimer *m_feedTimer = nullptr;
 
     QPointer<Gate> m_gate;
     QPointer<HostScheduler> m_scheduler;

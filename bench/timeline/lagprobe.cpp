@@ -2,6 +2,21 @@
 
 #include <algorithm>
 
+#include <time.h>
+
+namespace {
+
+/// CPU time this thread has used: a stall's share that was the GUI thread's own work, not the OS running
+/// other processes on a loaded machine.
+qint64 threadCpuNs()
+{
+    timespec ts {};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return qint64(ts.tv_sec) * 1'000'000'000 + ts.tv_nsec;
+}
+
+} // namespace
+
 LagProbe::LagProbe(int intervalMs, QObject *parent)
     : QObject(parent)
     , m_intervalMs(intervalMs)
@@ -16,6 +31,9 @@ void LagProbe::start()
     m_lateMs.clear();
     m_maxMs = 0;
     m_maxAtMs = 0;
+    m_maxCpuMs = 0;
+    m_maxCpuAtMs = 0;
+    m_lastCpuNs = threadCpuNs();
     m_sinceStart.start();
     m_sinceLast.start();
     m_timer.start();
@@ -38,6 +56,13 @@ void LagProbe::onTimeout()
     }
     m_lateMs.push_back(late);
     m_sinceLast.restart();
+    const qint64 cpuNs = threadCpuNs();
+    const double busyMs = double(cpuNs - m_lastCpuNs) / 1e6;
+    m_lastCpuNs = cpuNs;
+    if (busyMs >= m_maxCpuMs) {
+        m_maxCpuMs = busyMs;
+        m_maxCpuAtMs = double(m_sinceStart.nsecsElapsed()) / 1e6;
+    }
 }
 
 double LagProbe::percentileMs(double p) const

@@ -24,6 +24,10 @@ public:
     /// When the longest stall ended, in ms since start().
     double maxAtMs() const { return m_maxAtMs; }
     int samples() const { return int(m_lateMs.size()); }
+    /// The most CPU time the GUI thread spent between two samples: the longest stall of its own making,
+    /// whatever else the machine runs (the lag above also counts time the OS gave to other processes).
+    double maxCpuMs() const { return m_maxCpuMs; }
+    double maxCpuAtMs() const { return m_maxCpuAtMs; }
 
 private:
     void onTimeout();
@@ -34,5 +38,8 @@ private:
     QElapsedTimer m_sinceStart;
     double m_maxMs = 0;
     double m_maxAtMs = 0;
+    double m_maxCpuMs = 0;
+    double m_maxCpuAtMs = 0;
+    qint64 m_lastCpuNs = 0;
     std::vector<double> m_lateMs;
 };

@@ -148,6 +148,7 @@ int run(const QStringList &arguments)
         << " wall/cli=" << QString::number(ratio, 'f', 3) << " (<=1.05 " << met(ratio <= 1.05)
         << ") lag_max (<=50 " << met(lag.maxMs() <= 50) << ") lag_max_ended_at_ms=" << ms(lag.maxAtMs())
         << " paints_per_s (>=20 " << met(paintsPerS >= 20) << ") paints=" << paintCount
+        << " busy_max_ms=" << ms(lag.maxCpuMs()) << " busy_max_ended_at_ms=" << ms(lag.maxCpuAtMs())
         << " lag_samples=" << lag.samples() << " window_ok=" << windowed.ok << '/' << windowed.requests
         << " cli_ok=" << headless.ok << '/' << headless.requests << '\n';
     const bool valid = windowed.ok == requests && headless.ok == requests;

@@ -227,10 +227,15 @@ void InFlightStrip::recompute()
         band.computedNowNs = now;
         band.live = model.isLive();
         band.hostSlots.clear();
-        if (band.live) {
-            // Patched from the records that changed, so a big live run can be recounted every frame.
+        const bool wasLive = band.incremental && band.incremental->total.delayExpected() == delayExpected
+            && band.incremental->split == m_splitByHost;
+        if (band.live || wasLive) {
+            // Patched from the records that changed, so a big live run can be recounted every frame. The end
+            // of a run is one more patch when the series already counts what a finished run counts: a run of
+            // 100 000 is not counted afresh in one go as it ends.
             recomputeLive(band, now, delayExpected);
         } else if (m_splitByHost) {
+            ++m_fullCounts;
             band.incremental.reset();
             band.hosts.update(model.run());
             band.perHost
@@ -239,6 +244,7 @@ void InFlightStrip::recompute()
             for (const QString &origin : band.hosts.origins())
                 band.hostSlots.push_back(m_hostColours->slotOf(origin));
         } else {
+            ++m_fullCounts;
             band.incremental.reset();
             band.hosts.clear();
             band.perHost.clear();
@@ -277,6 +283,7 @@ void InFlightStrip::recomputeLive(Band &band, qint64 nowNs, bool delayExpected)
     const QList<RequestRecord> &records = model.records();
     auto &live = band.incremental;
     if (!live || live->total.delayExpected() != delayExpected || live->split != m_splitByHost) {
+        ++m_fullCounts;
         live = std::make_shared<LiveSeries>(delayExpected, m_splitByHost);
         live->changed.resize(std::size_t(records.size()));
         std::iota(live->changed.begin(), live->changed.end(), 0);

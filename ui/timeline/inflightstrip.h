@@ -47,6 +47,8 @@ public:
     static qint64 waitedNs(const ConcurrencySeries &series);
     /// Times the series were recomputed from the records; a tick of the live clock alone does not.
     int recomputeCount() const { return m_recomputes; }
+    /// Times a band's series was counted from all of its records rather than patched.
+    int fullCountCount() const { return m_fullCounts; }
     /// Pos is in widget coordinates.
     QString toolTipTextAt(QPoint pos) const;
 
@@ -130,4 +132,5 @@ private:
     HostColours *m_hostColours = &m_ownHostColours;
     QTimer m_recomputeTimer;
     int m_recomputes = 0;
+    int m_fullCounts = 0;
 };

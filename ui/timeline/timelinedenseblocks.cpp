@@ -59,6 +59,14 @@ void TimelineDenseBlocks::build(Track &track, int block, bool colourByHost)
         if (index < 0)
             continue;
         const Bar &bar = track.bars[std::size_t(index)];
+        if (bar.open && !bar.issued && bar.kind != Kind::Cancelled) {
+            if (dense.openWaiting.empty())
+                dense.openWaitingFromNs = dense.openWaitingToNs = bar.t[0];
+            dense.openWaitingFromNs = std::min(dense.openWaitingFromNs, bar.t[0]);
+            dense.openWaitingToNs = std::max(dense.openWaitingToNs, bar.t[0]);
+            dense.openWaiting.push_back(index);
+            continue;
+        }
         if (bar.open) {
             dense.openBars.push_back(index);
             continue;

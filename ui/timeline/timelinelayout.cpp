@@ -220,12 +220,18 @@ void TimelineLayout::refreshIdeal(Track &track) const
     const RunModel *model = track.model;
     const QList<RequestRecord> &records = model->records();
     track.ideal.clear();
+    track.idealNs = -1;
+    track.peakInFlight = -1;
+    if (model->isLive())
+        return;
     // A crawl has no ideal schedule: none of its pages could start before its parent was read.
-    if (const QList<qint64> starts = model->isLive() ? QList<qint64> {} : idealStartsNs(model->run());
-        starts.size() == records.size()) {
+    track.idealNs = 0;
+    if (const QList<qint64> starts = idealStartsNs(model->run()); starts.size() == records.size()) {
         track.ideal.reserve(std::size_t(records.size()));
-        for (qsizetype i = 0; i < records.size(); ++i)
+        for (qsizetype i = 0; i < records.size(); ++i) {
             track.ideal.emplace_back(starts[i], starts[i] + serviceNs(records[i]));
+            track.idealNs = std::max(track.idealNs, track.ideal.back().second);
+        }
     }
 }
 
@@ -249,6 +255,13 @@ void TimelineLayout::refreshTitle(Track &track) const
     facts.cancelled = track.cancelled;
     facts.live = model->isLive();
     facts.endNs = model->endNs();
+    // A finished run's header is redone whenever another run's clock ticks: its ideal and peak are kept.
+    if (!facts.live && track.idealNs >= 0) {
+        if (track.peakInFlight < 0)
+            track.peakInFlight = peakInFlight(model->records());
+        facts.idealNs = track.idealNs;
+        facts.peakInFlight = track.peakInFlight;
+    }
     for (const auto &other : m_models) {
         if (other && other != model && other->run().settings.mode == RunMode::Sequential && !other->isLive()
             && !other->run().cancelled && other->run().endNs > 0) {

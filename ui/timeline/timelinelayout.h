@@ -86,7 +86,12 @@ public:
     struct DenseBlock
     {
         std::vector<CoverSpan> spans;
-        std::vector<int> openBars;
+        std::vector<int> openBars; // issued, still going: stretched to now one by one
+        // Still waiting for a permit: each waits from its queue time to now, so together they cover one span
+        // from the earliest queue time, painted once for the block however many there are.
+        std::vector<int> openWaiting;
+        qint64 openWaitingFromNs = 0; // earliest and latest queue time of openWaiting
+        qint64 openWaitingToNs = 0;
         qint64 startNs = 0;
         qint64 endNs = -1; // of the spans; before startNs when there are none
     };
@@ -123,6 +128,8 @@ public:
         int cancelled = 0;
         std::vector<std::pair<qint64, int>> capacity; // changes after the initial size
         std::vector<std::pair<qint64, qint64>> ideal; // per bar: where the ideal schedule puts it (finished)
+        qint64 idealNs = -1; // the ideal makespan, once finished; for the header
+        int peakInFlight = -1; // once finished and counted; for the header
         QString title;
         qint64 cutNs = -1; // a replay's time; -1: none
         double top = 0; // content y of the header line

@@ -270,6 +270,23 @@ void Frame::addDenseBlock(const Track &track, const TimelineLayout::DenseBlock &
         if (visible(bar))
             addDense(track, bar, 0);
     }
+    if (!block.openWaiting.empty()) {
+        // Each waiting bar covers [its queue time, now): their union is one span when none was queued after
+        // now's pixel (always, live); otherwise they go one by one. Offscreen parts are clipped either way.
+        const int from = m_px(block.openWaitingFromNs);
+        const int nowX = m_px(std::max(m_now, block.openWaitingToNs));
+        if (m_px(block.openWaitingToNs) < m_px(m_now)) {
+            if (block.openWaitingFromNs <= m_visibleEnd
+                && std::max(m_now, block.openWaitingToNs) >= m_visibleStart)
+                pushSpan(Waiting, from, std::max(from + 1, nowX));
+        } else {
+            for (const int index : block.openWaiting) {
+                const Bar &bar = track.bars[std::size_t(index)];
+                if (visible(bar))
+                    addDense(track, bar, 0);
+            }
+        }
+    }
     if (block.endNs < m_visibleStart || block.startNs > std::min(m_visibleEnd, m_now))
         return;
     // Cut at a replay's time: the union of the cut bars is the union cut.

@@ -1,4 +1,5 @@
 #include "demoserver/demoserver.h"
+#include "eventloopwatch.h"
 #include "run/runner.h"
 
 #include <QSignalSpy>
@@ -25,6 +26,7 @@ private Q_SLOTS:
     void failuresAreRecordedWithNothingLost();
     void cancelKeepsEveryRecord();
     void cancelDuringDelayKeepsCompletedRequests();
+    void longListIsFedWithoutHoldingTheEventLoop();
     void phasesAreOrdered();
     void openRunTakesRequestsUntilClosed();
 
@@ -398,6 +400,44 @@ void TestRunner::cancelDuringDelayKeepsCompletedRequests()
     QVERIFY(run.records[0].reached(Mark::DelayReleased));
     QCOMPARE(run.records[2].outcome, Outcome::Cancelled);
     QCOMPARE(run.records[3].outcome, Outcome::Cancelled);
+}
+
+void TestRunner::longListIsFedWithoutHoldingTheEventLoop()
+{
+    // 200 000 requests were once added to the recorder and the gate inside start(), holding the event loop
+    // for as long as that took. They are fed a slice at a time now: the event loop turns in between, and
+    // every record still says it was queued when the run started.
+    constexpr int Count = 200'000;
+    Runner runner;
+    RunSettings settings;
+    settings.mode = RunMode::Limited;
+    settings.limit = 2;
+    QSignalSpy finished(&runner, &Runner::runFinished);
+    EventLoopWatch watch(5);
+    runner.start(repeated(demo(QStringLiteral("/delay/5000")), Count), settings);
+    QCOMPARE(runner.total(), Count);
+    QVERIFY(runner.recorder().count() < Count);
+    QCOMPARE(runner.waiting() + runner.inFlight(), Count);
+    QTRY_COMPARE_WITH_TIMEOUT(runner.recorder().count(), Count, 120'000);
+    QVERIFY2(watch.largestGapMs() < 200, qPrintable(QString::number(watch.largestGapMs())));
+    QCOMPARE(runner.inFlight(), 2);
+    QCOMPARE(runner.waiting() + runner.inFlight() + runner.done(), Count);
+
+    const qint64 queued = runner.recorder().record(0).at(Mark::Queued);
+    for (int id = 0; id < Count; ++id)
+        QCOMPARE(runner.recorder().record(id).at(Mark::Queued), queued);
+
+    // Cancelled halfway through the feed, the rest still gets its record.
+    runner.start(repeated(demo(QStringLiteral("/delay/5000")), Count), settings);
+    QVERIFY(runner.recorder().count() < Count);
+    runner.cancel();
+    QCOMPARE(finished.size(), 2);
+    const auto run = finished.last().first().value<RunResult>();
+    QCOMPARE(run.records.size(), Count);
+    for (int id = 0; id < Count; ++id) {
+        QCOMPARE(run.records[id].id, id);
+        QCOMPARE(run.records[id].outcome, Outcome::Cancelled);
+    }
 }
 
 void TestRunner::phasesAreOrdered()

@@ -20,6 +20,7 @@ private Q_SLOTS:
     void tickWithNothingNewRebuildsNothing();
     void appendAndUpdatePatchOnlyThoseRecords();
     void openBarsStretchToNow();
+    void waitingBarsOfABlockAreOneSpan();
     void finishingComputesTheIdealWithoutRebuild();
     void resetRebuilds();
     void denseBlocksHoldTheUnionOfTheirRows();
@@ -399,6 +400,52 @@ void TestTimelineLayout::openBarsStretchToNow()
     QCOMPARE(bar.t[5], 900 * Ms);
     const TimelineViewport view = viewport(1000 * Ms);
     QCOMPARE(layout.barRect(&model, 0, view).right(), 899);
+}
+
+void TestTimelineLayout::waitingBarsOfABlockAreOneSpan()
+{
+    // A live run of 100 requests queued 1 ms apart, the first 10 issued: a block paints its waiting bars as
+    // one span from the earliest queue time to now, and lists the issued ones apart.
+    RunModel model;
+    TimelineLayout layout;
+    layout.setModels({&model});
+    layout.connectModel(&model, this, [] {});
+    RunSettings settings;
+    settings.mode = RunMode::Limited;
+    settings.limit = 10;
+    model.beginRun(5, settings, QDateTime::currentDateTimeUtc());
+    QList<RequestRecord> records;
+    for (int i = 0; i < 100; ++i) {
+        RequestRecord record;
+        record.id = i;
+        record.url = QUrl(QStringLiteral("http://a.test/%1").arg(i));
+        record.set(Mark::Queued, i * Ms);
+        if (i < 10)
+            record.set(Mark::Issued, 100 * Ms);
+        records.append(record);
+    }
+    model.applyRecords(5, records);
+    model.setLiveNow(5, 200 * Ms);
+    layout.update(1);
+    const auto &blocks = layout.tracks().front().blocks;
+    QCOMPARE(blocks.size(), std::size_t(2)); // 64 + 36 rows
+    QCOMPARE(blocks[0].openBars.size(), std::size_t(10));
+    QCOMPARE(blocks[0].openWaiting.size(), std::size_t(54));
+    QCOMPARE(blocks[0].openWaitingFromNs, 10 * Ms);
+    QCOMPARE(blocks[0].openWaitingToNs, 63 * Ms);
+    QCOMPARE(blocks[1].openWaiting.size(), std::size_t(36));
+    QCOMPARE(blocks[1].openWaitingFromNs, 64 * Ms);
+    QCOMPARE(blocks[1].openWaitingToNs, 99 * Ms);
+
+    // #10 is issued: it leaves the waiting span of its block, which is patched, not rebuilt.
+    const int rebuilds = layout.rebuildCount();
+    records[10].set(Mark::Issued, 150 * Ms);
+    model.applyRecords(5, {records[10]});
+    layout.update(1);
+    QCOMPARE(layout.rebuildCount(), rebuilds);
+    QCOMPARE(blocks[0].openBars.size(), std::size_t(11));
+    QCOMPARE(blocks[0].openWaiting.size(), std::size_t(53));
+    QCOMPARE(blocks[0].openWaitingFromNs, 11 * Ms);
 }
 
 void TestTimelineLayout::finishingComputesTheIdealWithoutRebuild()
