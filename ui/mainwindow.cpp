@@ -12,6 +12,8 @@
 #include "export/exportjob.h"
 #include "export/importjob.h"
 #include "input/samples.h"
+#include "journal/journalreader.h"
+#include "journalkeeper.h"
 #include "limitslider.h"
 #include "models/requestselection.h"
 #include "models/runmodel.h"
@@ -59,6 +61,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_selection(new RequestSelection(this))
 {
     setWindowTitle(tr("Crawlscope"));
+    m_journal = new JournalKeeper(m_session, JournalReader::directory(), this);
 
     auto *splitter = new QSplitter(Qt::Horizontal, this);
     splitter->addWidget(buildSettingsPanel());
@@ -363,12 +366,23 @@ bool MainWindow::openRunFile(const QString &path, QString *error)
     return true;
 }
 
-void MainWindow::showOpenedRuns(const QString &path, const QList<RunResult> &runs)
+void MainWindow::showOpenedRuns(const QString &path, const QList<RunResult> &runs,
+                                const QStringList &warnings)
 {
     m_session->showRuns(runs);
     timeline()->fit();
     setWindowFilePath(path);
     statusBar()->showMessage(tr("Opened %n run(s) from %1", nullptr, int(runs.size())).arg(path), 8000);
+    if (!warnings.isEmpty()) {
+        // Not modal: the runs are open, this only says what was read in spite of a problem.
+        auto *box = new QMessageBox(QMessageBox::Warning, tr("Opened with warnings"),
+                                    tr("%1 was opened, but:").arg(QFileInfo(path).fileName()),
+                                    QMessageBox::Ok, this);
+        box->setDetailedText(warnings.join(u'\n'));
+        box->setInformativeText(warnings.first());
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    }
 }
 
 namespace {
@@ -442,7 +456,7 @@ FileJob *MainWindow::openInBackground(const QString &path)
     auto *job = new ImportJob(path, this);
     connect(job, &FileJob::finished, this, [this, job](bool ok, const QString &error) {
         if (ok)
-            showOpenedRuns(job->path(), job->runs());
+            showOpenedRuns(job->path(), job->runs(), job->warnings());
         else if (!job->wasCancelled())
             QMessageBox::warning(this, tr("Cannot open"), error);
     });
@@ -476,9 +490,10 @@ FileJob *MainWindow::exportInBackground(const QString &path)
     // The data formats are written on a worker from a copy of the runs, so the window stays responsive.
     auto *job = new ExportJob(m_session->results(), path, this);
     connect(job, &FileJob::finished, this, [this, job](bool ok, const QString &error) {
-        if (ok)
+        if (ok) {
             statusBar()->showMessage(tr("Wrote %1").arg(job->path()), 8000);
-        else if (job->wasCancelled())
+            m_journal->saved();
+        } else if (job->wasCancelled())
             statusBar()->showMessage(tr("Export cancelled; %1 was not written").arg(job->path()), 8000);
         else
             QMessageBox::warning(this, tr("Cannot export"), error);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QMainWindow>
+#include <QStringList>
 #include <QTimer>
 
 class CrawlSettingsBox;
@@ -18,6 +19,7 @@ class QSpinBox;
 class QTableView;
 class DemoServer;
 class FrontierView;
+class JournalKeeper;
 class SiteTreeView;
 class RequestDetails;
 class SummaryCharts;
@@ -76,6 +78,8 @@ public:
     RequestSelection *selection() const { return m_selection; }
     DemoServer *demoServer() const { return m_demoServer; }
     QLabel *statusLabel() const { return m_statusLabel; }
+    /// Journals the runs, and offers at launch to recover those an earlier Crawlscope left unsaved.
+    JournalKeeper *journal() const { return m_journal; }
 
 public Q_SLOTS:
     void run();
@@ -98,12 +102,13 @@ private:
     void showSelection(RunModel *model, int id);
     void openFileDialog();
     void exportDialog();
-    void showOpenedRuns(const QString &path, const QList<RunResult> &runs);
+    void showOpenedRuns(const QString &path, const QList<RunResult> &runs, const QStringList &warnings = {});
     void watchFileJob(FileJob *job, const QString &label);
 
     DemoServer *m_demoServer;
     RunSession *m_session;
     RequestSelection *m_selection;
+    JournalKeeper *m_journal = nullptr;
     static constexpr int ProgressIntervalMs = 200;
     QTimer m_progressTimer;
     UrlEditor *m_urlEditor = nullptr;
