@@ -318,7 +318,11 @@ std::optional<HarPage> pageFromHar(const QJsonObject &object, int index, QString
     return page;
 }
 
-std::optional<HarEntry> entryFromHar(const QJsonObject &object, int index, QString *error, Progress &progress)
+// ours: the file says Crawlscope wrote it, so its custom fields are ours and checked as such. In others'
+// files a field of one of our names but of another type is that tool's own (capture-har's "_error" object)
+// and is left to it.
+std::optional<HarEntry> entryFromHar(const QJsonObject &object, int index, bool ours, QString *error,
+                                     Progress &progress)
 {
     const QString where = HarFormat::tr("entry %1").arg(index);
     JsonReader reader(object, where, error, JsonReader::Wording::Har);
@@ -351,7 +355,7 @@ std::optional<HarEntry> entryFromHar(const QJsonObject &object, int index, QStri
         if (!field.in(Format::Har))
             continue;
         if (const QJsonValue value = reader.value(field.harKey);
-            !value.isUndefined() && !hasOurType(field, value)) {
+            !ours && !value.isUndefined() && !hasOurType(field, value)) {
             if (field.key == u"error"_s)
                 foreignError = errorText(value);
             continue;
@@ -563,6 +567,7 @@ std::optional<QList<RunResult>> runsFromHar(const QByteArray &data, QString *err
         top.fail(HarFormat::tr("not a HAR file (no \"log\" object at the top level)"));
         return std::nullopt;
     }
+    const bool ours = top.value(u"log.creator.name"_s) == QJsonValue(u"Crawlscope"_s);
     const QJsonArray pageArray = top.array(u"log.pages"_s, false);
     const QJsonArray entryArray = top.array(u"log.entries"_s);
     if (top.failed())
@@ -593,7 +598,7 @@ std::optional<QList<RunResult>> runsFromHar(const QByteArray &data, QString *err
             return std::nullopt;
         }
         const auto object = JsonReader::objectAt(entryArray, i, HarFormat::tr("entry %1").arg(i), error);
-        auto entry = object ? entryFromHar(*object, int(i), error, progress) : std::nullopt;
+        auto entry = object ? entryFromHar(*object, int(i), ours, error, progress) : std::nullopt;
         if (!entry)
             return std::nullopt;
         if (!groupByRef.contains(entry->pageref)) {
