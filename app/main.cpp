@@ -1,5 +1,6 @@
 #include "cli/cli.h"
 #include "firstpaintreporter.h"
+#include "journalkeeper.h"
 #include "mainwindow.h"
 #include "net/descriptorbudget.h"
 #include "settings/appsettings.h"
@@ -15,6 +16,7 @@
 #include <QIcon>
 #include <QSettings>
 #include <QTextStream>
+#include <QTimer>
 
 #include <cstring>
 
@@ -22,7 +24,7 @@ namespace {
 
 bool isCommandLine(const char *argument)
 {
-    for (const char *command : {"run", "code", "serve-demo", "--version", "-v", "--help", "-h"}) {
+    for (const char *command : {"run", "recover", "code", "serve-demo", "--version", "-v", "--help", "-h"}) {
         if (std::strcmp(argument, command) == 0)
             return true;
     }
@@ -59,6 +61,8 @@ int commandLine(int argc, char *argv[])
     const QString command = arguments.takeFirst();
     if (command == QLatin1String("run"))
         return Cli::run(arguments);
+    if (command == QLatin1String("recover"))
+        return Cli::recover(arguments);
     if (command == QLatin1String("code"))
         return Cli::code(arguments);
     if (command == QLatin1String("serve-demo"))
@@ -70,6 +74,7 @@ int commandLine(int argc, char *argv[])
     QTextStream(stdout) << QCoreApplication::translate("main",
                                                        "Usage: crawlscope [FILE]          open the window\n"
                                                        "       crawlscope run [options] [URL ...]\n"
+                                                       "       crawlscope recover [--list] [-o FILE] ...\n"
                                                        "       crawlscope code [options] [URL ...]\n"
                                                        "       crawlscope serve-demo [--port N]\n"
                                                        "       crawlscope --version\n"
@@ -125,5 +130,8 @@ int main(int argc, char *argv[])
     }
     FirstPaintReporter::installIfRequested(&window);
     window.show();
+    // Once the window is up, ask about runs an earlier Crawlscope left unsaved (a kill, a crash).
+    if (files.isEmpty())
+        QTimer::singleShot(0, &window, [&window] { window.journal()->offerRecovery(&window); });
     return QApplication::exec();
 }

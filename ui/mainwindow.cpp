@@ -15,6 +15,8 @@
 #include "exportactions.h"
 #include "exportfolder.h"
 #include "input/samples.h"
+#include "journal/journalreader.h"
+#include "journalkeeper.h"
 #include "lessons/codepane.h"
 #include "lessons/lesson.h"
 #include "lessons/lessonpane.h"
@@ -79,6 +81,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_selection(new RequestSelection(this))
 {
     setWindowTitle(tr("Crawlscope"));
+    m_journal = new JournalKeeper(m_session, JournalReader::directory(), this);
 
     auto *splitter = new QSplitter(Qt::Horizontal, this);
     splitter->setObjectName(QStringLiteral("mainSplitter")); // object names: WindowSettings saves by them
@@ -506,7 +509,8 @@ bool MainWindow::openRunFile(const QString &path, QString *error)
     return true;
 }
 
-void MainWindow::showOpenedRuns(const QString &path, const QList<RunResult> &runs)
+void MainWindow::showOpenedRuns(const QString &path, const QList<RunResult> &runs,
+                                const QStringList &warnings)
 {
     m_session->showRuns(runs);
     m_lessons->showRuns(runs);
@@ -514,6 +518,16 @@ void MainWindow::showOpenedRuns(const QString &path, const QList<RunResult> &run
     setWindowFilePath(path);
     Q_EMIT fileOpened(path);
     statusBar()->showMessage(tr("Opened %n run(s) from %1", nullptr, int(runs.size())).arg(path), 8000);
+    if (!warnings.isEmpty()) {
+        // Not modal: the runs are open, this only says what was read in spite of a problem.
+        auto *box = new QMessageBox(QMessageBox::Warning, tr("Opened with warnings"),
+                                    tr("%1 was opened, but:").arg(QFileInfo(path).fileName()),
+                                    QMessageBox::Ok, this);
+        box->setDetailedText(warnings.join(u'\n'));
+        box->setInformativeText(warnings.first());
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    }
 }
 
 namespace {
@@ -591,7 +605,7 @@ FileJob *MainWindow::openInBackground(const QString &path)
     auto *job = new ImportJob(path, this);
     connect(job, &FileJob::finished, this, [this, job](bool ok, const QString &error) {
         if (ok)
-            showOpenedRuns(job->path(), job->runs());
+            showOpenedRuns(job->path(), job->runs(), job->warnings());
         else if (!job->wasCancelled())
             QMessageBox::warning(this, tr("Cannot open"), error);
     });
@@ -637,6 +651,7 @@ FileJob *MainWindow::exportInBackground(const QString &path)
     connect(job, &FileJob::finished, this, [this, job](bool ok, const QString &error) {
         if (ok) {
             statusBar()->showMessage(tr("Wrote %1").arg(job->path()), 8000);
+            m_journal->saved();
             Q_EMIT fileExported(job->path());
         } else if (job->wasCancelled()) {
             statusBar()->showMessage(tr("Export cancelled; %1 was not written").arg(job->path()), 8000);

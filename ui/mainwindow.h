@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QMainWindow>
+#include <QStringList>
 #include <QTimer>
 
 class CrawlSettingsBox;
@@ -21,6 +22,7 @@ class QSpinBox;
 class QTableView;
 class DemoServer;
 class FrontierView;
+class JournalKeeper;
 class SiteTreeView;
 class RequestDetails;
 class SummaryCharts;
@@ -93,17 +95,19 @@ public:
     ReplayController *replay() const { return m_replay; }
     LessonPanels *lessons() const { return m_lessons; }
     QLineEdit *sweepLimitsEdit() const { return m_sweepLimits; }
+    ExportActions *exportActions() const { return m_exportActions; }
+    PresentationMode *presentation() const { return m_presentation; }
+    QAction *runAction() const { return m_runAction; }
+    QAction *compareAction() const { return m_compareAction; }
+    QAction *stopAction() const { return m_stopAction; }
+    /// Journals the runs, and offers at launch to recover those an earlier Crawlscope left unsaved.
+    JournalKeeper *journal() const { return m_journal; }
     /// Where File › Export proposes to write: the last folder and format (WindowSettings keeps them).
     void setExportSuggestion(const QString &path) { m_exportSuggestion = path; }
 
 Q_SIGNALS:
     void fileOpened(const QString &path);
     void fileExported(const QString &path);
-    ExportActions *exportActions() const { return m_exportActions; }
-    PresentationMode *presentation() const { return m_presentation; }
-    QAction *runAction() const { return m_runAction; }
-    QAction *compareAction() const { return m_compareAction; }
-    QAction *stopAction() const { return m_stopAction; }
 
 public Q_SLOTS:
     void run();
@@ -126,13 +130,14 @@ private:
     void showSelection(RunModel *model, int id);
     void openFileDialog();
     void exportDialog();
-    void showOpenedRuns(const QString &path, const QList<RunResult> &runs);
+    void showOpenedRuns(const QString &path, const QList<RunResult> &runs, const QStringList &warnings = {});
     void watchFileJob(FileJob *job, const QString &label);
     void showSettingsToLessons();
 
     DemoServer *m_demoServer;
     RunSession *m_session;
     RequestSelection *m_selection;
+    JournalKeeper *m_journal = nullptr;
     static constexpr int ProgressIntervalMs = 200;
     QTimer m_progressTimer;
     UrlEditor *m_urlEditor = nullptr;

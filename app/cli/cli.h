@@ -1,11 +1,18 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QStringList>
 
-/// The headless command line: `crawlscope run ...` and `crawlscope serve-demo ...`.
+/// The headless command line: `crawlscope run ...`, `crawlscope recover ...` and `crawlscope serve-demo ...`.
 /// Exit status: 0 when the run completed (failed requests and skipped lines included), 2 on bad usage or
 /// when no valid URL is left, 1 on internal failure, 130 when interrupted (what was recorded is still
 /// printed and exported).
+/// The context of the command line's messages, so lupdate finds them and they have their Korean.
+struct CliText
+{
+    Q_DECLARE_TR_FUNCTIONS(Cli)
+};
+
 namespace Cli {
 
 enum ExitCode {
@@ -21,6 +28,9 @@ int code(const QStringList &arguments);
 /// The port the programs `code` writes expect the demo server on, unless $CRAWLSCOPE_DEMO says otherwise.
 inline constexpr int DemoPort = 8080;
 int serveDemo(const QStringList &arguments);
+/// `crawlscope recover [--list] [--json] [-o FILE]... [JOURNAL...]`: the runs journaled by processes that
+/// ended before their runs were saved, summarized and exported like `run`'s.
+int recover(const QStringList &arguments);
 
 /// The lesson's comparison on the built-in demo server: what `crawlscope` does without a window.
 QStringList demoComparisonArguments();

@@ -9,11 +9,6 @@
 
 namespace {
 
-struct CliText
-{
-    Q_DECLARE_TR_FUNCTIONS(Cli)
-};
-
 int usageError(const QString &message)
 {
     QTextStream err(stderr);

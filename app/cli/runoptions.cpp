@@ -1,5 +1,7 @@
 #include "runoptions.h"
 
+#include "cli.h"
+
 #include <QCoreApplication>
 #include <QFile>
 #include <QTextStream>
@@ -9,11 +11,6 @@
 #include "session/runsequence.h"
 
 namespace {
-
-struct CliText
-{
-    Q_DECLARE_TR_FUNCTIONS(Cli)
-};
 
 QTextStream &errors()
 {

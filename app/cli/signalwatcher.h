@@ -4,8 +4,8 @@
 
 class QSocketNotifier;
 
-/// Turns SIGINT and SIGTERM into a Qt signal (self-pipe), so Ctrl+C cancels a run cleanly and what was
-/// recorded so far is still summarized and exported.
+/// Turns SIGINT, SIGTERM and SIGHUP into a Qt signal (self-pipe), so Ctrl+C cancels a run cleanly and what
+/// was recorded so far is still summarized and exported.
 class SignalWatcher : public QObject
 {
     Q_OBJECT

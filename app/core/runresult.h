@@ -45,6 +45,7 @@ struct RunResult
     // Crawl mode only: the URLs found and not requested, and the hosts crawled.
     QList<SkippedUrl> skipped; // in the order they were first found
     QList<CrawlHost> hosts; // in the order they were first needed
+    bool recovered = false; // read back from the journal of a run whose process ended before it did
 
     friend bool operator==(const RunResult &, const RunResult &) = default;
 };

@@ -8,6 +8,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QHash>
 
 using namespace Qt::StringLiterals;
 
@@ -44,6 +45,50 @@ std::optional<Format> formatFor(const QString &path)
             found = format;
     }
     return found;
+}
+
+// Each kind of warning is said this many times per run at most, then counted: a file that reuses every id
+// gets a readable report, not one line per record.
+constexpr int WarningsShown = 10;
+
+// Files from other tools, or edited by hand, may reuse a record id or name a parent no record has. Both are
+// taken (the first record with an id keeps it, a lost parent becomes none) and said, never silently.
+void checkRecordIds(const RunResult &run, qsizetype runIndex, Progress &progress)
+{
+    QHash<int, qsizetype> firstWithId;
+    firstWithId.reserve(run.records.size());
+    qsizetype duplicates = 0;
+    for (qsizetype i = 0; i < run.records.size(); ++i) {
+        const int id = run.records.at(i).id;
+        const auto first = firstWithId.constFind(id);
+        if (first == firstWithId.cend()) {
+            firstWithId.insert(id, i);
+        } else if (++duplicates <= WarningsShown) {
+            progress.warn(Exporter::tr("run %1, record %2: id %3 is also record %4's; that one keeps it")
+                              .arg(runIndex)
+                              .arg(i)
+                              .arg(id)
+                              .arg(*first));
+        }
+    }
+    qsizetype orphans = 0;
+    for (qsizetype i = 0; i < run.records.size(); ++i) {
+        const int parentId = run.records.at(i).parentId;
+        if (parentId >= 0 && !firstWithId.contains(parentId) && ++orphans <= WarningsShown) {
+            progress.warn(Exporter::tr("run %1, record %2: parent_id %3 points at no record; read as none")
+                              .arg(runIndex)
+                              .arg(i)
+                              .arg(parentId));
+        }
+    }
+    if (duplicates > WarningsShown)
+        progress.warn(Exporter::tr("run %1: %2 more records reuse an id")
+                          .arg(runIndex)
+                          .arg(duplicates - WarningsShown));
+    if (orphans > WarningsShown)
+        progress.warn(Exporter::tr("run %1: %2 more records have a parent_id that points at no record")
+                          .arg(runIndex)
+                          .arg(orphans - WarningsShown));
 }
 
 void setError(QString *error, const QString &message)
@@ -130,8 +175,10 @@ std::optional<QList<RunResult>> importRuns(const QString &path, QString *error, 
                  Exporter::tr("Cannot open \"%1\": %2").arg(QDir::toNativeSeparators(path), formatError));
         return runs;
     }
-    for (RunResult &run : *runs)
-        renumberRecords(run);
+    for (qsizetype i = 0; i < runs->size(); ++i) {
+        checkRecordIds(runs->at(i), i, progress);
+        renumberRecords((*runs)[i]);
+    }
     progress.finish();
     return runs;
 }

@@ -19,6 +19,8 @@ bool exportRuns(const QList<RunResult> &runs, const QString &path, QString *erro
 /// Checks up front, before a long run, that exportRuns() could write there: a known extension in an
 /// existing folder.
 bool canExport(const QString &path, QString *error);
+/// Reused record ids and a parent_id that points at no record are read (see renumberRecords()) and said in
+/// the progress' warnings, as are the formats' own (HAR's negative timings).
 std::optional<QList<RunResult>> importRuns(const QString &path, QString *error);
 std::optional<QList<RunResult>> importRuns(const QString &path, QString *error, Progress &progress);
 

@@ -211,8 +211,10 @@ QJsonObject entryToHar(const RequestRecord &record, const RunResult &run, const 
     return entry;
 }
 
-// A duration in ms, or -1 when it does not apply: missing, or negative as the spec's -1.
-double readDuration(JsonReader &reader, const QString &path, bool required)
+// A duration in ms, or -1 when it does not apply: missing, or the spec's -1. Other negative times are no
+// time at all: some tools write them (a clock that went back), and they are read as 0 with a warning.
+double readDuration(JsonReader &reader, const QString &path, bool required, Progress *progress = nullptr,
+                    const QString &where = {})
 {
     const QJsonValue value = reader.field(path, QJsonValue::Double, required);
     if (value.isUndefined())
@@ -222,7 +224,44 @@ double readDuration(JsonReader &reader, const QString &path, bool required)
         reader.fail(HarFormat::tr("%1 is %2 ms, more than %3").arg(path).arg(ms).arg(MaxMs));
         return -1;
     }
+    if (ms < 0 && ms != -1) {
+        if (progress)
+            progress->warn(HarFormat::tr("%1: %2 is %3 ms, read as 0").arg(where, path).arg(ms));
+        return 0;
+    }
     return ms < 0 ? -1 : ms;
+}
+
+// Whether a custom field's JSON is of the type our field of that name has. Another tool may use the same
+// name for something else (capture-har writes "_error" as an object); that is its business, not an error.
+bool hasOurType(const RecordField &field, const QJsonValue &value)
+{
+    switch (field.type) {
+    case RecordField::Type::Int:
+        return value.isDouble();
+    case RecordField::Type::Mark:
+        return value.isDouble() || value.isNull();
+    case RecordField::Type::Text:
+    case RecordField::Type::Choice:
+        return value.isString();
+    case RecordField::Type::Url:
+    case RecordField::Type::ParentUrl:
+        return value.isString() || value.isNull();
+    }
+    return false;
+}
+
+// What a failure says in another tool's error object: capture-har's {"message": ..., "code": ...}.
+QString errorText(const QJsonValue &value)
+{
+    if (value.isString())
+        return value.toString();
+    const QJsonObject object = value.toObject();
+    const QString message = object.value(u"message"_s).toString();
+    const QString code = object.value(u"code"_s).toVariant().toString();
+    if (!message.isEmpty() && !code.isEmpty() && !message.contains(code))
+        return code + u": "_s + message;
+    return message.isEmpty() ? code : message;
 }
 
 QDateTime readDate(JsonReader &reader, const QString &path)
@@ -246,6 +285,7 @@ struct HarPage
     QDateTime started;
     std::optional<RunMode> mode;
     RunSettings settings;
+    bool recovered = false;
 };
 
 // One entry read on its own; its marks count from its own start until the run's start is known.
@@ -272,19 +312,28 @@ std::optional<HarPage> pageFromHar(const QJsonObject &object, int index, QString
     page.settings.delayMs = int(reader.integer(u"_delay"_s, 0, IntMax, 0));
     page.settings.perHost = int(reader.integer(u"_perHost"_s, 0, IntMax, 0));
     page.settings.crawl = crawlSettingsFromJson(reader, u"_crawl"_s, KeyCase::Camel); // ours
+    page.recovered = reader.boolean(u"_recovered"_s, false);
     if (reader.failed())
         return std::nullopt;
     return page;
 }
 
-std::optional<HarEntry> entryFromHar(const QJsonObject &object, int index, QString *error)
+// ours: the file says Crawlscope wrote it, so its custom fields are ours and checked as such. In others'
+// files a field of one of our names but of another type is that tool's own (capture-har's "_error" object)
+// and is left to it.
+std::optional<HarEntry> entryFromHar(const QJsonObject &object, int index, bool ours, QString *error,
+                                     Progress &progress)
 {
-    JsonReader reader(object, HarFormat::tr("entry %1").arg(index), error, JsonReader::Wording::Har);
+    const QString where = HarFormat::tr("entry %1").arg(index);
+    JsonReader reader(object, where, error, JsonReader::Wording::Har);
     HarEntry entry;
     entry.index = index;
     entry.pageref = reader.string(u"pageref"_s, false);
     entry.started = readDate(reader, u"startedDateTime"_s);
-    reader.number(u"time"_s); // required by the spec; the timings say the same in more detail
+    // Required by the spec, and the sum of the timings, which are read instead. Firefox writes null where it
+    // did not sum them.
+    if (!reader.value(u"time"_s).isNull())
+        reader.number(u"time"_s);
     reader.object(u"request"_s);
     reader.object(u"response"_s);
     reader.object(u"response.content"_s);
@@ -301,15 +350,24 @@ std::optional<HarEntry> entryFromHar(const QJsonObject &object, int index, QStri
         record.finalUrl = reader.url(u"response.redirectURL"_s, record.url);
     else if (record.status != 0)
         record.finalUrl = record.url;
+    QString foreignError;
     for (const RecordField &field : recordFields()) {
         if (!field.in(Format::Har))
             continue;
+        if (const QJsonValue value = reader.value(field.harKey);
+            !ours && !value.isUndefined() && !hasOurType(field, value)) {
+            if (field.key == u"error"_s)
+                foreignError = errorText(value);
+            continue;
+        }
         const auto value = field.fromJson(reader, field.harKey, false);
         if (value && field.set)
             field.set(record, *value);
     }
     if (record.error.isEmpty())
-        record.error = reader.string(u"response._error"_s, false); // where Chrome DevTools puts failures
+        record.error = foreignError;
+    if (record.error.isEmpty())
+        record.error = errorText(reader.value(u"response._error"_s)); // where Chrome DevTools puts failures
     // Fields that others' HARs lack and that have no default: the id from the position, the mode from the
     // run, the outcome from the status.
     if (reader.has(recordField(u"id").harKey))
@@ -328,15 +386,18 @@ std::optional<HarEntry> entryFromHar(const QJsonObject &object, int index, QStri
             entry.userAgent = header.toObject().value(u"value"_s).toString().toUtf8();
     }
 
-    const double blocked = readDuration(reader, u"timings.blocked"_s, false);
-    const double dns = readDuration(reader, u"timings.dns"_s, false);
-    const double connect = readDuration(reader, u"timings.connect"_s, false);
-    readDuration(reader, u"timings.ssl"_s, false); // part of connect
-    const double send = readDuration(reader, u"timings.send"_s, true);
-    const double wait = readDuration(reader, u"timings.wait"_s, true);
-    const double receive = readDuration(reader, u"timings.receive"_s, true);
-    const double queueing = readDuration(reader, u"timings._blocked_queueing"_s, false);
-    const double delay = readDuration(reader, u"_delay"_s, false);
+    const auto duration = [&](const QString &path, bool required) {
+        return readDuration(reader, path, required, &progress, where);
+    };
+    const double blocked = duration(u"timings.blocked"_s, false);
+    const double dns = duration(u"timings.dns"_s, false);
+    const double connect = duration(u"timings.connect"_s, false);
+    duration(u"timings.ssl"_s, false); // part of connect
+    const double send = duration(u"timings.send"_s, true);
+    const double wait = duration(u"timings.wait"_s, true);
+    const double receive = duration(u"timings.receive"_s, true);
+    const double queueing = duration(u"timings._blocked_queueing"_s, false);
+    const double delay = duration(u"_delay"_s, false);
     const QJsonArray unreached = reader.array(u"_unreached"_s, false);
     if (reader.failed())
         return std::nullopt;
@@ -388,8 +449,10 @@ std::optional<RunResult> runFromGroup(const HarGroup &group, int runId, QString 
     RunResult run;
     run.runId = runId;
     run.startedAt = zero.toUTC();
-    if (group.page)
+    if (group.page) {
         run.settings = group.page->settings;
+        run.recovered = group.page->recovered;
+    }
     // Someone else's HAR says nothing about scheduling; a browser sends what it can at once.
     run.settings.mode = RunMode::Gather;
     if (group.page && group.page->mode)
@@ -461,6 +524,8 @@ QByteArray toHar(const QList<RunResult> &runs, Progress &progress)
         };
         if (run.settings.crawl != CrawlSettings())
             page.insert(u"_crawl"_s, crawlSettingsToJson(run.settings.crawl, KeyCase::Camel));
+        if (run.recovered)
+            page.insert(u"_recovered"_s, true);
         pages.append(page);
         UrlById urlById;
         for (const auto &record : run.records)
@@ -502,6 +567,7 @@ std::optional<QList<RunResult>> runsFromHar(const QByteArray &data, QString *err
         top.fail(HarFormat::tr("not a HAR file (no \"log\" object at the top level)"));
         return std::nullopt;
     }
+    const bool ours = top.value(u"log.creator.name"_s) == QJsonValue(u"Crawlscope"_s);
     const QJsonArray pageArray = top.array(u"log.pages"_s, false);
     const QJsonArray entryArray = top.array(u"log.entries"_s);
     if (top.failed())
@@ -532,7 +598,7 @@ std::optional<QList<RunResult>> runsFromHar(const QByteArray &data, QString *err
             return std::nullopt;
         }
         const auto object = JsonReader::objectAt(entryArray, i, HarFormat::tr("entry %1").arg(i), error);
-        auto entry = object ? entryFromHar(*object, int(i), error) : std::nullopt;
+        auto entry = object ? entryFromHar(*object, int(i), ours, error, progress) : std::nullopt;
         if (!entry)
             return std::nullopt;
         if (!groupByRef.contains(entry->pageref)) {

@@ -18,8 +18,10 @@
 /// cap, crawl settings ("_crawl" on the page), user agent and start are kept, and the end is taken from the
 /// records. A crawl's skipped URLs and hosts are not kept. Reading also takes HARs from browsers and other
 /// tools, grouping entries into runs by pageref, and explains the first problem with where it is ("entry 3:
-/// timings.wait is missing"). The custom fields of a record are recordFields()' HAR ones. With a Progress,
-/// each record is one step.
+/// timings.wait is missing"). The custom fields of a record are recordFields()' HAR ones. Others' HARs are
+/// taken as they come: Firefox's "time": null (the timings say it), a custom field of one of our names but
+/// of another type (capture-har's "_error" object, whose message is kept), and negative timings, read as 0
+/// with a warning in the Progress. With a Progress, each record is one step.
 QByteArray toHar(const QList<RunResult> &runs);
 QByteArray toHar(const QList<RunResult> &runs, Progress &progress);
 std::optional<QList<RunResult>> runsFromHar(const QByteArray &data, QString *error);

@@ -10,8 +10,9 @@ ImportJob::ImportJob(QString path, QObject *parent)
 
 void ImportJob::start()
 {
-    startWork([result = m_runs, path = path()](Progress &progress, QString *error) {
+    startWork([result = m_runs, warnings = m_warnings, path = path()](Progress &progress, QString *error) {
         auto runs = importRuns(path, error, progress);
+        *warnings = progress.warnings();
         if (!runs)
             return false;
         *result = std::move(*runs);

@@ -5,6 +5,7 @@
 #include "core/runresult.h"
 
 #include <QList>
+#include <QStringList>
 
 #include <memory>
 
@@ -19,8 +20,11 @@ public:
 
     void start();
     QList<RunResult> runs() const { return *m_runs; }
+    /// What was read in spite of a problem (Progress::warnings()).
+    QStringList warnings() const { return *m_warnings; }
 
 private:
     // Written by the worker before it posts finished(), read on the job's thread after it.
     std::shared_ptr<QList<RunResult>> m_runs = std::make_shared<QList<RunResult>>();
+    std::shared_ptr<QStringList> m_warnings = std::make_shared<QStringList>();
 };

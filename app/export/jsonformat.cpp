@@ -3,6 +3,7 @@
 #include "crawlsettingsjson.h"
 #include "jsonreader.h"
 #include "recordschema.h"
+#include "runjson.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -138,6 +139,9 @@ QJsonObject runToJson(const RunResult &run, Progress &progress)
     // Only a run the open-file limit held back says so; others look as they did before the field existed.
     if (run.concurrencyCap.isCapped())
         object.insert(u"concurrency_cap"_s, concurrencyCapToJson(run.concurrencyCap));
+    // Only a run read back from a journal says so, like the cap.
+    if (run.recovered)
+        object.insert(u"recovered"_s, true);
     // A plain run leaves the crawl settings alone; ones the user changed and then turned off are kept too.
     if (settings.crawl != CrawlSettings())
         object.insert(u"crawl"_s, crawlSettingsToJson(settings.crawl, KeyCase::Snake));
@@ -267,6 +271,7 @@ std::optional<RunResult> runFromJson(const QJsonObject &object, const QString &w
     run.startedAt = readTime(reader, u"started_at"_s);
     run.endNs = reader.integer(u"end_ns"_s, 0, Int64Max);
     run.cancelled = reader.boolean(u"cancelled"_s);
+    run.recovered = reader.boolean(u"recovered"_s, false);
     if (reader.has(u"concurrency_cap"_s)) {
         run.concurrencyCap.maxInFlight = readInt(reader, u"concurrency_cap.max_in_flight"_s, 1);
         run.concurrencyCap.reason = reader.string(u"concurrency_cap.reason"_s);
@@ -290,7 +295,74 @@ std::optional<RunResult> runFromJson(const QJsonObject &object, const QString &w
     return run;
 }
 
+// One object of the run file read alone, as a journal line carries it.
+template<typename T, typename Read>
+std::optional<T> readOne(const QJsonObject &object, const QString &where, QString *error, Read read)
+{
+    JsonReader reader(object, where, error, JsonReader::Wording::RunFile);
+    T item = read(reader);
+    if (reader.failed())
+        return std::nullopt;
+    return item;
+}
+
 } // namespace
+
+namespace RunJson {
+
+QJsonObject run(const RunResult &run)
+{
+    Progress progress;
+    return runToJson(run, progress);
+}
+
+std::optional<RunResult> run(const QJsonObject &object, const QString &where, QString *error)
+{
+    Progress progress;
+    return runFromJson(object, where, error, progress);
+}
+
+QJsonObject record(const RequestRecord &record, const UrlById &urls)
+{
+    return recordToJson(record, urls);
+}
+
+std::optional<RequestRecord> record(const QJsonObject &object, const QString &where, QString *error)
+{
+    return readOne<RequestRecord>(object, where, error, readRecord);
+}
+
+QJsonObject skipped(const SkippedUrl &skipped, const UrlById &urls)
+{
+    return skippedToJson(skipped, urls);
+}
+
+std::optional<SkippedUrl> skipped(const QJsonObject &object, const QString &where, QString *error)
+{
+    return readOne<SkippedUrl>(object, where, error, readSkipped);
+}
+
+QJsonObject host(const CrawlHost &host)
+{
+    return hostToJson(host);
+}
+
+std::optional<CrawlHost> host(const QJsonObject &object, const QString &where, QString *error)
+{
+    return readOne<CrawlHost>(object, where, error, readHost);
+}
+
+QJsonObject capacityChange(const CapacityChange &change)
+{
+    return QJsonObject {{u"at_ns"_s, change.atNs}, {u"capacity"_s, change.capacity}};
+}
+
+std::optional<CapacityChange> capacityChange(const QJsonObject &object, const QString &where, QString *error)
+{
+    return readOne<CapacityChange>(object, where, error, readCapacityChange);
+}
+
+} // namespace RunJson
 
 QJsonObject concurrencyCapToJson(const ConcurrencyCap &cap)
 {
@@ -315,6 +387,8 @@ QJsonObject summaryToJson(const RunResult &run)
     };
     if (run.concurrencyCap.isCapped())
         object.insert(u"concurrency_cap"_s, concurrencyCapToJson(run.concurrencyCap));
+    if (run.recovered)
+        object.insert(u"recovered"_s, true);
     if (!run.settings.crawl.enabled)
         return object;
 

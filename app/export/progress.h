@@ -2,6 +2,7 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
 #include <QtGlobal>
 
 #include <atomic>
@@ -9,7 +10,9 @@
 
 /// How far a long export or import has come, and whether to stop. The formats call step() once per record;
 /// the report goes out at most about 200 times over the total (and once at the end), so a listener on another
-/// thread is not flooded. A default Progress reports nowhere and is never cancelled.
+/// thread is not flooded. A default Progress reports nowhere and is never cancelled. A read also collects its
+/// warnings here: what it took in spite of a problem (a negative timing, a duplicate id), for the user to
+/// see.
 class Progress
 {
 public:
@@ -27,6 +30,9 @@ public:
     /// Reports done == total, whatever the formats counted on the way.
     void finish();
     bool isCancelled() const { return m_cancelled && m_cancelled->load(std::memory_order_relaxed); }
+    /// Notes something read in spite of a problem; the message says where, as errors do.
+    void warn(const QString &message) { m_warnings.append(message); }
+    const QStringList &warnings() const { return m_warnings; }
 
 private:
     void report();
@@ -36,6 +42,7 @@ private:
     qint64 m_total = 0;
     qint64 m_done = 0;
     qint64 m_nextReport = 0;
+    QStringList m_warnings;
 };
 
 struct RunResult;

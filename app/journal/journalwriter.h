@@ -1,0 +1,58 @@
+#pragma once
+
+#include "core/runresult.h"
+
+#include <QFile>
+#include <QObject>
+#include <QString>
+
+#include <vector>
+
+class RunSequence;
+
+/// Journals every run of a RunSequence as it goes, so that a SIGKILL loses at most the last batch. It is a
+/// consumer of the Recorder's batches, like the window's models: a record is written when it first appears
+/// and again whenever a batch carries it done, so each request costs about two lines, one JSON object each.
+/// Each batch is written to the file (not to a buffer of ours) as it arrives, every
+/// Recorder::BatchIntervalMs. One journal per sequence: it starts with the sequence's first run and holds
+/// every run of it. The file is locked while its writer lives, so `crawlscope recover` never takes a run that
+/// is still going.
+class JournalWriter : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit JournalWriter(RunSequence *sequence, QString directory, QObject *parent = nullptr);
+    ~JournalWriter() override;
+
+    /// The journal of the latest sequence; empty before its first run or when it could not be written.
+    QString path() const { return m_file.fileName(); }
+    /// The latest sequence finished and its journal says so.
+    bool isEnded() const { return m_ended; }
+    /// Its runs are saved: the journal is not needed any more and goes.
+    void discard();
+
+Q_SIGNALS:
+    /// The journal could not be written; the run goes on without one.
+    void failed(const QString &message);
+
+private:
+    void open();
+    void onRunStarted();
+    void onRecordsChanged(int runId, const QList<RequestRecord> &changed);
+    void onCapacityChanged(int runId, const CapacityChange &change);
+    void onCrawlChanged(int runId, const QList<SkippedUrl> &skipped, const QList<CrawlHost> &hosts);
+    void onRunFinished(const RunResult &result);
+    void onSequenceFinished();
+    void writeLines(const QByteArray &lines);
+    void close();
+
+    RunSequence *m_sequence;
+    QString m_directory;
+    QFile m_file;
+    bool m_ended = true; // no sequence journaled yet
+    int m_runId = -1;
+    std::vector<bool> m_seen; // by record id: written at least once
+    QList<int> m_skipCounts; // the counts written, by position in the run's skipped URLs
+    QList<CrawlHost> m_hosts; // as last written
+};
