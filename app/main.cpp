@@ -14,7 +14,7 @@ namespace {
 
 bool isCommandLine(const char *argument)
 {
-    for (const char *command : {"run", "code", "serve-demo", "--version", "-v", "--help", "-h"}) {
+    for (const char *command : {"run", "code", "serve-demo", "capture", "--version", "-v", "--help", "-h"}) {
         if (std::strcmp(argument, command) == 0)
             return true;
     }
@@ -54,6 +54,8 @@ int commandLine(int argc, char *argv[])
         return Cli::code(arguments);
     if (command == QLatin1String("serve-demo"))
         return Cli::serveDemo(arguments);
+    if (command == QLatin1String("capture"))
+        return Cli::capture(arguments);
     if (command == QLatin1String("--version") || command == QLatin1String("-v")) {
         QTextStream(stdout) << "crawlscope " << CRAWLSCOPE_VERSION << " (Qt " << qVersion() << ")\n";
         return Cli::Success;
@@ -63,6 +65,7 @@ int commandLine(int argc, char *argv[])
                                                        "       crawlscope run [options] [URL ...]\n"
                                                        "       crawlscope code [options] [URL ...]\n"
                                                        "       crawlscope serve-demo [--port N]\n"
+                                                       "       crawlscope capture [options] [-- COMMAND ...]\n"
                                                        "       crawlscope --version\n"
                                                        "Run 'crawlscope run --help' for the run options.\n");
     return Cli::Success;

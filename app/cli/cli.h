@@ -12,6 +12,7 @@ enum ExitCode {
     Success = 0,
     InternalFailure = 1,
     BadUsage = 2,
+    CommandNotFound = 127, // capture: the command to watch could not be started
     Interrupted = 130,
 };
 
@@ -21,6 +22,9 @@ int code(const QStringList &arguments);
 /// The port the programs `code` writes expect the demo server on, unless $CRAWLSCOPE_DEMO says otherwise.
 inline constexpr int DemoPort = 8080;
 int serveDemo(const QStringList &arguments);
+/// `crawlscope capture [options] [-- COMMAND ARGS...]`: records another program's requests through a proxy.
+/// Passes the command's exit status on.
+int capture(const QStringList &arguments);
 
 /// The lesson's comparison on the built-in demo server: what `crawlscope` does without a window.
 QStringList demoComparisonArguments();
