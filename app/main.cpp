@@ -60,14 +60,15 @@ int commandLine(int argc, char *argv[])
         QTextStream(stdout) << "crawlscope " << CRAWLSCOPE_VERSION << " (Qt " << qVersion() << ")\n";
         return Cli::Success;
     }
-    QTextStream(stdout) << QCoreApplication::translate("main",
-                                                       "Usage: crawlscope [FILE]          open the window\n"
-                                                       "       crawlscope run [options] [URL ...]\n"
-                                                       "       crawlscope code [options] [URL ...]\n"
-                                                       "       crawlscope serve-demo [--port N]\n"
-                                                       "       crawlscope capture [options] [-- COMMAND ...]\n"
-                                                       "       crawlscope --version\n"
-                                                       "Run 'crawlscope run --help' for the run options.\n");
+    QTextStream(stdout) << QCoreApplication::translate(
+        "main",
+        "Usage: crawlscope [FILE]          open the window\n"
+        "       crawlscope run [options] [URL ...]\n"
+        "       crawlscope code [options] [URL ...]\n"
+        "       crawlscope serve-demo [--port N]\n"
+        "       crawlscope capture [options] [-- COMMAND ...]\n"
+        "       crawlscope --version\n"
+        "Run 'crawlscope run --help' for the run options.\n");
     return Cli::Success;
 }
 

@@ -43,7 +43,7 @@ void CaptureSession::runCommand(const QString &program, const QStringList &argum
     m_process->setProcessEnvironment(environment);
     m_process->setProcessChannelMode(mode);
     m_process->setInputChannelMode(mode == QProcess::ForwardedChannels ? QProcess::ForwardedInputChannel
-                                                                      : QProcess::ManagedInputChannel);
+                                                                       : QProcess::ManagedInputChannel);
     connect(m_process, &QProcess::readyReadStandardOutput, this,
             [this] { Q_EMIT outputRead(m_process->readAllStandardOutput()); });
     connect(m_process, &QProcess::finished, this, &CaptureSession::commandFinished);

@@ -10,7 +10,8 @@ struct CaptureSettings
     static constexpr qsizetype DefaultMaxHeadBytes = 64 * 1024;
 
     quint16 port = 0; // 0: any free port
-    qsizetype maxHeadBytes = DefaultMaxHeadBytes; // a client's request head, and an upstream response's headers
+    qsizetype maxHeadBytes
+        = DefaultMaxHeadBytes; // a client's request head, and an upstream response's headers
     bool keepSecrets = false; // keep Authorization, Proxy-Authorization and Cookie values in the records
     RunSettings run = defaultRun(); // timeout and body cap; mode Gather, as the proxy holds nothing back
 

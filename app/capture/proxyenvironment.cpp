@@ -42,7 +42,8 @@ QString cmdLines(const QUrl &proxy)
 {
     // cmd's variable names are not case-sensitive: one of each pair is enough, and the other would repeat it.
     const QString value = proxy.toString(QUrl::FullyEncoded);
-    return QStringLiteral("set http_proxy=%1 & set https_proxy=%1 & set ALL_PROXY=%1 & set no_proxy=").arg(value);
+    return QStringLiteral("set http_proxy=%1 & set https_proxy=%1 & set ALL_PROXY=%1 & set no_proxy=")
+        .arg(value);
 }
 
 QString tracerLines(const QString &tracerDirectory, const QString &socketName)

@@ -17,9 +17,16 @@ namespace {
 // Hop-by-hop headers (RFC 9110 7.6.1) belong to one connection, never forwarded; Host comes from the URL.
 bool isHopByHop(QByteArrayView name)
 {
-    static constexpr std::array<QByteArrayView, 10> Names {
-        "connection", "proxy-connection", "keep-alive", "proxy-authorization", "proxy-authenticate",
-        "te",         "trailer",          "transfer-encoding", "upgrade",      "host"};
+    static constexpr std::array<QByteArrayView, 10> Names {"connection",
+                                                           "proxy-connection",
+                                                           "keep-alive",
+                                                           "proxy-authorization",
+                                                           "proxy-authenticate",
+                                                           "te",
+                                                           "trailer",
+                                                           "transfer-encoding",
+                                                           "upgrade",
+                                                           "host"};
     for (const QByteArrayView hop : Names) {
         if (name.compare(hop, Qt::CaseInsensitive) == 0)
             return true;
@@ -220,7 +227,8 @@ void ProxyExchange::onReplyFinished()
         return;
     m_upstreamDone = true;
     const auto error = m_reply->error();
-    const bool timedOut = error == QNetworkReply::OperationCanceledError || error == QNetworkReply::TimeoutError;
+    const bool timedOut
+        = error == QNetworkReply::OperationCanceledError || error == QNetworkReply::TimeoutError;
     if (!m_headWritten && m_failure.isEmpty()) {
         const QString why = timedOut ? tr("timed out: no data for %1 ms").arg(m_settings.run.timeoutMs)
                                      : m_reply->errorString();
@@ -275,8 +283,8 @@ void ProxyExchange::failBeforeHead(int status, const QString &reason, const QStr
     const QByteArray body = reason.toUtf8() + '\n';
     m_client->write("HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status)
                     + "\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: "
-                    + QByteArray::number(body.size()) + "\r\nConnection: "
-                    + (m_head.keepAlive ? "keep-alive" : "close") + "\r\n\r\n" + body);
+                    + QByteArray::number(body.size())
+                    + "\r\nConnection: " + (m_head.keepAlive ? "keep-alive" : "close") + "\r\n\r\n" + body);
     RequestRecord &record = m_recorder->edit(m_id);
     record.status = status;
     m_failure = recordError;

@@ -6,8 +6,8 @@
 #include <QTcpSocket>
 #include <QTimer>
 
-ProxyTunnel::ProxyTunnel(QTcpSocket *client, Recorder *recorder, int recordId, const QString &host, quint16 port,
-                         QByteArray early, int timeoutMs, QObject *parent)
+ProxyTunnel::ProxyTunnel(QTcpSocket *client, Recorder *recorder, int recordId, const QString &host,
+                         quint16 port, QByteArray early, int timeoutMs, QObject *parent)
     : QObject(parent)
     , m_client(client)
     , m_server(new QTcpSocket(this))

@@ -67,7 +67,8 @@ int capture(const QStringList &arguments)
         {QStringLiteral("port"), tr("Port for the proxy on 127.0.0.1 (0 picks a free one; the default)."),
          QStringLiteral("N")},
         {QStringLiteral("demo"),
-         tr("Start the built-in demo server; {demo} in ARGS becomes its base URL, also in $CRAWLSCOPE_DEMO.")},
+         tr("Start the built-in demo server; {demo} in ARGS becomes its base URL, also in "
+            "$CRAWLSCOPE_DEMO.")},
         {QStringLiteral("json"), tr("Print the summary as one JSON object on stdout.")},
         {QStringLiteral("keep-secrets"),
          tr("Keep Authorization, Proxy-Authorization and Cookie values in the records and exports.")},
@@ -95,8 +96,8 @@ int capture(const QStringList &arguments)
     if (parser.isSet(QStringLiteral("port"))) {
         const uint port = parser.value(QStringLiteral("port")).toUInt(&ok);
         if (!ok || port > 65535)
-            return usageError(
-                tr("--port takes a number from 0 to 65535, not \"%1\"").arg(parser.value(QStringLiteral("port"))));
+            return usageError(tr("--port takes a number from 0 to 65535, not \"%1\"")
+                                  .arg(parser.value(QStringLiteral("port"))));
         settings.port = quint16(port);
     }
     if (parser.isSet(QStringLiteral("timeout"))) {
@@ -175,7 +176,8 @@ int capture(const QStringList &arguments)
 
     const QList<RunResult> results {session.result()};
     if (parser.isSet(QStringLiteral("json"))) {
-        out() << QJsonDocument(QJsonObject {{QStringLiteral("runs"), QJsonArray {CaptureReport::toJson(results.first())}}})
+        out() << QJsonDocument(QJsonObject {{QStringLiteral("runs"),
+                                             QJsonArray {CaptureReport::toJson(results.first())}}})
                      .toJson(QJsonDocument::Compact)
               << Qt::endl;
     } else {

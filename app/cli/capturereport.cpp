@@ -68,7 +68,8 @@ QJsonObject toJson(const RunResult &run)
     json.insert(QStringLiteral("reused_connections"), s.reused);
     json.insert(QStringLiteral("bytes_sent"), s.bytesSent);
     json.insert(QStringLiteral("proxy_median_us"),
-                s.proxyMedianNs < 0 ? QJsonValue() : QJsonValue(std::round(double(s.proxyMedianNs) / 1e2) / 10));
+                s.proxyMedianNs < 0 ? QJsonValue()
+                                    : QJsonValue(std::round(double(s.proxyMedianNs) / 1e2) / 10));
     return json;
 }
 
@@ -84,7 +85,8 @@ QString text(const RunResult &run)
     if (s.refused > 0)
         line += tr("; %1 refused").arg(s.refused);
     if (s.proxyMedianNs >= 0)
-        line += tr("; the proxy's own time: median %1 µs per request").arg(double(s.proxyMedianNs) / 1e3, 0, 'f', 1);
+        line += tr("; the proxy's own time: median %1 µs per request")
+                    .arg(double(s.proxyMedianNs) / 1e3, 0, 'f', 1);
     return line;
 }
 

@@ -10,9 +10,9 @@
 #include "input/urllist.h"
 #include "run/runner.h"
 #include "runoptions.h"
+#include "runreport.h"
 #include "session/crawler.h"
 #include "session/runsequence.h"
-#include "runreport.h"
 #include "signalwatcher.h"
 
 #include <QCommandLineParser>

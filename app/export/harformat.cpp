@@ -129,14 +129,10 @@ QJsonObject requestToHar(const RequestRecord &record, const RunSettings &setting
             headers.append(nameValue(line.left(colon), line.mid(colon + 1).trimmed()));
     }
     return {
-        {u"method"_s, record.method},
-        {u"url"_s, record.url.toString(QUrl::FullyEncoded)},
-        {u"httpVersion"_s, HttpVersion},
-        {u"cookies"_s, QJsonArray()},
-        {u"headers"_s, headers},
-        {u"queryString"_s, query},
-        {u"headersSize"_s, -1},
-        {u"bodySize"_s, 0},
+        {u"method"_s, record.method},    {u"url"_s, record.url.toString(QUrl::FullyEncoded)},
+        {u"httpVersion"_s, HttpVersion}, {u"cookies"_s, QJsonArray()},
+        {u"headers"_s, headers},         {u"queryString"_s, query},
+        {u"headersSize"_s, -1},          {u"bodySize"_s, 0},
     };
 }
 
