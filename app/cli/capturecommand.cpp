@@ -3,13 +3,17 @@
 #include "capture/capturesession.h"
 #include "capture/proxyenvironment.h"
 #include "capture/proxyserver.h"
+#include "capture/tracereceiver.h"
 #include "capturereport.h"
 #include "demoserver/demoserver.h"
+#include "export/jsonformat.h"
+#include "recorder/recorder.h"
 #include "runreport.h"
 #include "signalwatcher.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -41,6 +45,48 @@ int usageError(const QString &message)
     return Cli::BadUsage;
 }
 
+/// Starts command's Python under the tracer: `python3 [OPTIONS] -m crawlscope_trace prog.py ARGS`, with the
+/// tracer's package on PYTHONPATH. False, with the reason said, when it cannot be done; the command is then
+/// left as it was.
+bool traceCommand(QStringList &command, QProcessEnvironment &environment, TraceReceiver &tracer)
+{
+    const QString directory = TraceReceiver::tracerDirectory();
+    if (directory.isEmpty()) {
+        err() << tr("the Python tracer's files were not found (set CRAWLSCOPE_TRACER_DIR to the folder that "
+                    "holds crawlscope_trace)")
+              << Qt::endl;
+        return false;
+    }
+    qsizetype script = -1;
+    for (qsizetype i = 1; i < command.size(); ++i) {
+        if (command[i] == QLatin1String("-m") || command[i] == QLatin1String("-c")) {
+            err() << tr("the tracer runs a script file (python3 prog.py), not %1").arg(command[i])
+                  << Qt::endl;
+            return false;
+        }
+        if (!command[i].startsWith(u'-')) {
+            script = i;
+            break;
+        }
+    }
+    QString error;
+    if (script < 0) {
+        err() << tr("no Python script in the command") << Qt::endl;
+        return false;
+    }
+    if (!tracer.listen(&error)) {
+        err() << tr("cannot listen for the tracer: %1").arg(error) << Qt::endl;
+        return false;
+    }
+    command.insert(script, QStringLiteral("crawlscope_trace"));
+    command.insert(script, QStringLiteral("-m"));
+    const QString path = environment.value(QStringLiteral("PYTHONPATH"));
+    environment.insert(QStringLiteral("PYTHONPATH"),
+                       path.isEmpty() ? directory : directory + QDir::listSeparator() + path);
+    environment.insert(QStringLiteral("CRAWLSCOPE_TRACE"), tracer.address());
+    return true;
+}
+
 } // namespace
 
 namespace Cli {
@@ -70,6 +116,10 @@ int capture(const QStringList &arguments)
          tr("Start the built-in demo server; {demo} in ARGS becomes its base URL, also in "
             "$CRAWLSCOPE_DEMO.")},
         {QStringLiteral("json"), tr("Print the summary as one JSON object on stdout.")},
+        {QStringLiteral("python"),
+         tr("Also run the Python COMMAND under Crawlscope's tracer, which records semaphore waits, sleeps "
+            "and "
+            "each request of httpx, requests and aiohttp as a second run.")},
         {QStringLiteral("keep-secrets"),
          tr("Keep Authorization, Proxy-Authorization and Cookie values in the records and exports.")},
         {QStringLiteral("timeout"), tr("Transfer timeout per forwarded request. Default: 30000."),
@@ -131,6 +181,14 @@ int capture(const QStringList &arguments)
         environment.insert(QStringLiteral("CRAWLSCOPE_DEMO"), base);
     }
 
+    Recorder traceRecorder;
+    TraceReceiver tracer(&traceRecorder, 2);
+    const bool python = parser.isSet(QStringLiteral("python"));
+    if (python && command.isEmpty())
+        return usageError(tr("--python needs the Python command to run (-- python3 prog.py)"));
+    if (python && !traceCommand(command, environment, tracer))
+        err() << tr("the Python tracer will not be active; the program runs untraced") << Qt::endl;
+
     CaptureSession session;
     if (!session.start(1, settings, &error)) {
         err() << tr("crawlscope capture: cannot listen on 127.0.0.1:%1: %2").arg(settings.port).arg(error)
@@ -172,13 +230,36 @@ int capture(const QStringList &arguments)
     }
     QCoreApplication::exec();
     session.stop(interrupted);
+    tracer.finish();
     server.stop();
 
-    const QList<RunResult> results {session.result()};
+    QList<RunResult> results {session.result()};
+    if (python && tracer.wasActive()) {
+        results.append(traceRecorder.result());
+        const TraceReceiver::Stats &stats = tracer.stats();
+        err() << tr("traced: %1 requests, %2 waits for a permit, %3 sleeps (%4 with a permit held)")
+                     .arg(stats.requests)
+                     .arg(stats.waits)
+                     .arg(stats.sleeps)
+                     .arg(stats.sleepsInPermit)
+              << Qt::endl;
+    } else if (python) {
+        err() << tr("the Python tracer was not active: the program never connected to it") << Qt::endl;
+    }
+    for (const QString &problem : tracer.problems())
+        err() << tr("tracer: %1").arg(problem) << Qt::endl;
     if (parser.isSet(QStringLiteral("json"))) {
-        out() << QJsonDocument(QJsonObject {{QStringLiteral("runs"),
-                                             QJsonArray {CaptureReport::toJson(results.first())}}})
-                     .toJson(QJsonDocument::Compact)
+        QJsonArray runs {CaptureReport::toJson(results.first())};
+        if (results.size() > 1) {
+            QJsonObject traced = summaryToJson(results.last());
+            const TraceReceiver::Stats &stats = tracer.stats();
+            traced.insert(QStringLiteral("source"), QStringLiteral("tracer"));
+            traced.insert(QStringLiteral("waits"), stats.waits);
+            traced.insert(QStringLiteral("sleeps"), stats.sleeps);
+            traced.insert(QStringLiteral("sleeps_in_permit"), stats.sleepsInPermit);
+            runs.append(traced);
+        }
+        out() << QJsonDocument(QJsonObject {{QStringLiteral("runs"), runs}}).toJson(QJsonDocument::Compact)
               << Qt::endl;
     } else {
         RunReport::printTable(results);

@@ -134,14 +134,25 @@ private Q_SLOTS:
     void lessonProgram1NeverOverlaps();
     void lessonProgram2AllInFlightTogether();
     void lessonProgram3PlateausAtThree();
+    void lessonProgram3Traced();
+    void anInactiveTracerChangesNothing();
     void aiohttpWithTrustEnv();
     void curlParallel();
     void passesTheExitStatusOn();
     void usageErrorIsTwo();
 
 private:
-    /// Runs capture with the program; the records come from its -o JSON export.
-    RunResult capture(const QStringList &command, int expectedExit = 0);
+    /// Runs capture with the program; the records come from its -o JSON export (the proxy's run, then the
+    /// tracer's with --python). output: the program's and the summary's stdout; errors: stderr.
+    QList<RunResult> captureRuns(const QStringList &options, const QStringList &command, int expectedExit = 0,
+                                 QByteArray *output = nullptr, QByteArray *errors = nullptr,
+                                 const QProcessEnvironment &environment
+                                 = QProcessEnvironment::systemEnvironment());
+    RunResult capture(const QStringList &command, int expectedExit = 0)
+    {
+        const QList<RunResult> runs = captureRuns({}, command, expectedExit);
+        return runs.isEmpty() ? RunResult() : runs.first();
+    }
     QString writeProgram(const QString &name, const char *text);
 
     QTemporaryDir m_dir;
@@ -161,35 +172,42 @@ QString TestCaptureCommand::writeProgram(const QString &name, const char *text)
     return path;
 }
 
-RunResult TestCaptureCommand::capture(const QStringList &command, int expectedExit)
+QList<RunResult> TestCaptureCommand::captureRuns(const QStringList &options, const QStringList &command,
+                                                 int expectedExit, QByteArray *output, QByteArray *errors,
+                                                 const QProcessEnvironment &environment)
 {
     const QString exported = m_dir.filePath(QStringLiteral("capture.json"));
     QFile::remove(exported);
     QProcess process;
+    process.setProcessEnvironment(environment);
     process.start(QStringLiteral(CRAWLSCOPE_BINARY),
                   QStringList {QStringLiteral("capture"), QStringLiteral("--demo"), QStringLiteral("--json"),
-                               QStringLiteral("-o"), exported, QStringLiteral("--")}
-                      + command);
+                               QStringLiteral("-o"), exported}
+                      + options + QStringList {QStringLiteral("--")} + command);
     if (!process.waitForFinished(120'000)) {
         process.kill();
         qWarning("capture did not finish");
         return {};
     }
-    const QByteArray output = process.readAllStandardOutput();
+    const QByteArray stdoutText = process.readAllStandardOutput();
+    const QByteArray stderrText = process.readAllStandardError();
+    if (output)
+        *output = stdoutText;
+    if (errors)
+        *errors = stderrText;
     if (process.exitCode() != expectedExit) {
-        qWarning("exit %d\n%s\n%s", process.exitCode(), output.constData(),
-                 process.readAllStandardError().constData());
+        qWarning("exit %d\n%s\n%s", process.exitCode(), stdoutText.constData(), stderrText.constData());
         return {};
     }
-    if (!output.contains("{\"runs\":[{")) // the summary line, after the program's own output
-        qWarning("no JSON summary: %s", output.constData());
+    if (!stdoutText.contains("{\"runs\":[{")) // the summary line, after the program's own output
+        qWarning("no JSON summary: %s", stdoutText.constData());
     QString error;
     const auto runs = importRuns(exported, &error);
-    if (!runs || runs->size() != 1) {
+    if (!runs) {
         qWarning("%s", qPrintable(error));
         return {};
     }
-    return runs->first();
+    return *runs;
 }
 
 void TestCaptureCommand::lessonProgram1NeverOverlaps()
@@ -259,6 +277,61 @@ void TestCaptureCommand::lessonProgram3PlateausAtThree()
     for (int i = 0; i < 3; ++i)
         firstRoundEnd = std::max(firstRoundEnd, byStart[i].at(Mark::Finished));
     QVERIFY(byStart[3].at(Mark::Queued) > firstRoundEnd);
+}
+
+void TestCaptureCommand::lessonProgram3Traced()
+{
+    if (!hasModules({QStringLiteral("httpx")}))
+        QSKIP("Debian's python3-httpx is not installed (packaging/debian-packages.txt)");
+    QByteArray output;
+    QByteArray errors;
+    const QList<RunResult> runs = captureRuns(
+        {QStringLiteral("--python")},
+        {Python, writeProgram(QStringLiteral("p3.py"), Program3), QStringLiteral("{demo}/delay/500")}, 0,
+        &output, &errors);
+    QCOMPARE(runs.size(), 2);
+    QCOMPARE(runs[0].records.size(), 10); // the proxy's
+    const RunResult &traced = runs[1];
+    QCOMPARE(traced.records.size(), 10);
+    QCOMPARE(traced.settings.mode, RunMode::Limited);
+    QCOMPARE(traced.settings.limit, 3);
+    QCOMPARE(traced.settings.delayMs, 1000);
+    QCOMPARE(peakInFlight(traced.records), 3);
+    int waited = 0;
+    for (const RequestRecord &record : traced.records) {
+        QCOMPARE(record.outcome, Outcome::Ok);
+        QCOMPARE(record.status, 200);
+        // Each request inside its permit, and the sleep after it too: the permit goes back after the sleep.
+        QVERIFY(record.reached(Mark::GateAcquired));
+        QVERIFY(record.at(Mark::Queued) <= record.at(Mark::GateAcquired));
+        QVERIFY(record.at(Mark::GateAcquired) <= record.at(Mark::Issued));
+        QVERIFY(record.reached(Mark::DelayReleased));
+        QVERIFY(record.at(Mark::DelayReleased) - record.at(Mark::Finished) >= 1'000'000'000);
+        waited += record.at(Mark::GateAcquired) - record.at(Mark::Queued) > 100'000'000 ? 1 : 0;
+    }
+    QCOMPARE(waited, 7); // all but the first three waited for a permit
+    QVERIFY2(output.contains("\"sleeps\":10,\"sleeps_in_permit\":10"), output.constData());
+    QVERIFY2(output.contains("\"waits\":7"), output.constData());
+    // The program printed what it prints untraced: 10 + 10 lines, and its total.
+    QCOMPARE(output.count("Semaphore acquired, fetching http://127.0.0.1:"), 10);
+    QCOMPARE(output.count(", releasing semaphore.\n"), 10);
+    QCOMPARE(output.count("Rate-limited async version took "), 1);
+}
+
+void TestCaptureCommand::anInactiveTracerChangesNothing()
+{
+    QTemporaryDir empty;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("CRAWLSCOPE_TRACER_DIR"), empty.path());
+    QByteArray output;
+    QByteArray errors;
+    const QList<RunResult> runs
+        = captureRuns({QStringLiteral("--python")},
+                      {Python, writeProgram(QStringLiteral("hello.py"), "print('hello', 6 * 7)\n")}, 0,
+                      &output, &errors, environment);
+    QCOMPARE(runs.size(), 1);
+    QVERIFY(output.startsWith("hello 42\n"));
+    QVERIFY2(errors.contains("tracer was not active"), errors.constData());
 }
 
 void TestCaptureCommand::aiohttpWithTrustEnv()
