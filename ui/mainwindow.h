@@ -3,6 +3,7 @@
 #include <QMainWindow>
 #include <QTimer>
 
+class CaptureDialog;
 class CrawlSettingsBox;
 class FileJob;
 class QAction;
@@ -76,6 +77,8 @@ public:
     RequestSelection *selection() const { return m_selection; }
     DemoServer *demoServer() const { return m_demoServer; }
     QLabel *statusLabel() const { return m_statusLabel; }
+    /// File › Capture…, made when first asked for.
+    CaptureDialog *captureDialog();
 
 public Q_SLOTS:
     void run();
@@ -135,4 +138,5 @@ private:
 
     QLabel *m_statusLabel = nullptr;
     QProgressBar *m_progress = nullptr;
+    CaptureDialog *m_captureDialog = nullptr;
 };

@@ -219,7 +219,8 @@ void TraceReceiver::finish()
             settings.delayMs = int(m_sleepMs[m_sleepMs.size() / 2]);
         }
     } else {
-        settings.mode = peakInFlight(m_recorder->result().records) > 1 ? RunMode::Gather : RunMode::Sequential;
+        settings.mode
+            = peakInFlight(m_recorder->result().records) > 1 ? RunMode::Gather : RunMode::Sequential;
         settings.limit = settings.mode == RunMode::Sequential ? 1 : 0;
     }
     m_recorder->setSettings(settings);
