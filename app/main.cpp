@@ -24,7 +24,8 @@ namespace {
 
 bool isCommandLine(const char *argument)
 {
-    for (const char *command : {"run", "recover", "code", "serve-demo", "--version", "-v", "--help", "-h"}) {
+    for (const char *command :
+         {"run", "recover", "code", "serve-demo", "capture", "--version", "-v", "--help", "-h"}) {
         if (std::strcmp(argument, command) == 0)
             return true;
     }
@@ -67,18 +68,29 @@ int commandLine(int argc, char *argv[])
         return Cli::code(arguments);
     if (command == QLatin1String("serve-demo"))
         return Cli::serveDemo(arguments);
+    if (command == QLatin1String("capture"))
+        return Cli::capture(arguments);
     if (command == QLatin1String("--version") || command == QLatin1String("-v")) {
         QTextStream(stdout) << "crawlscope " << CRAWLSCOPE_VERSION << " (Qt " << qVersion() << ")\n";
         return Cli::Success;
     }
     QTextStream(stdout) << QCoreApplication::translate("main",
-                                                       "Usage: crawlscope [FILE]          open the window\n"
-                                                       "       crawlscope run [options] [URL ...]\n"
-                                                       "       crawlscope recover [--list] [-o FILE] ...\n"
-                                                       "       crawlscope code [options] [URL ...]\n"
-                                                       "       crawlscope serve-demo [--port N]\n"
-                                                       "       crawlscope --version\n"
-                                                       "Run 'crawlscope run --help' for the run options.\n");
+                                                       "Usage: crawlscope [FILE]          open the window
+"
+                                                       "       crawlscope run [options] [URL ...]
+"
+                                                       "       crawlscope recover [--list] [-o FILE] ...
+"
+                                                       "       crawlscope code [options] [URL ...]
+"
+                                                       "       crawlscope serve-demo [--port N]
+"
+                                                       "       crawlscope capture [options] [-- COMMAND ...]
+"
+                                                       "       crawlscope --version
+"
+                                                       "Run 'crawlscope run --help' for the run options.
+");
     return Cli::Success;
 }
 

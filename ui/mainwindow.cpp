@@ -2,6 +2,7 @@
 
 #include "core/durationformat.h"
 
+#include "capture/capturedialog.h"
 #include "charts/summarycharts.h"
 #include "charts/sweepchart.h"
 #include "crawl/frontierview.h"
@@ -334,6 +335,10 @@ void MainWindow::buildMenus()
     QAction *open = file->addAction(tr("&Open…"), this, &MainWindow::openFileDialog);
     open->setShortcut(QKeySequence::Open);
     open->setToolTip(tr("A URL list (.txt), or saved runs (.json, .csv, .har)"));
+    file->addAction(tr("&Capture…"), this, [this] {
+        captureDialog()->show();
+        captureDialog()->raise();
+    });
     QAction *exportAction = file->addAction(tr("&Export…"), this, &MainWindow::exportDialog);
     exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     m_exportActions = new ExportActions(file, this);
@@ -863,4 +868,11 @@ void MainWindow::showSelection(RunModel *model, int id)
         m_siteTree->setSource(model);
     m_frontier->selectRecord(id);
     m_siteTree->selectRecord(id);
+}
+
+CaptureDialog *MainWindow::captureDialog()
+{
+    if (!m_captureDialog)
+        m_captureDialog = new CaptureDialog(m_session, m_demoServer->baseUrl(), this);
+    return m_captureDialog;
 }

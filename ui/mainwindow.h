@@ -4,6 +4,7 @@
 #include <QStringList>
 #include <QTimer>
 
+class CaptureDialog;
 class CrawlSettingsBox;
 class LessonPanels;
 class ExportActions;
@@ -92,6 +93,8 @@ public:
     RequestSelection *selection() const { return m_selection; }
     DemoServer *demoServer() const { return m_demoServer; }
     QLabel *statusLabel() const { return m_statusLabel; }
+    /// File › Capture…, made when first asked for.
+    CaptureDialog *captureDialog();
     ReplayController *replay() const { return m_replay; }
     LessonPanels *lessons() const { return m_lessons; }
     QLineEdit *sweepLimitsEdit() const { return m_sweepLimits; }
@@ -177,4 +180,5 @@ private:
     QLabel *m_statusLabel = nullptr;
     QProgressBar *m_progress = nullptr;
     QString m_exportSuggestion = QStringLiteral("crawlscope.png");
+    CaptureDialog *m_captureDialog = nullptr;
 };

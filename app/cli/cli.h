@@ -19,6 +19,7 @@ enum ExitCode {
     Success = 0,
     InternalFailure = 1,
     BadUsage = 2,
+    CommandNotFound = 127, // capture: the command to watch could not be started
     Interrupted = 130,
 };
 
@@ -31,6 +32,9 @@ int serveDemo(const QStringList &arguments);
 /// `crawlscope recover [--list] [--json] [-o FILE]... [JOURNAL...]`: the runs journaled by processes that
 /// ended before their runs were saved, summarized and exported like `run`'s.
 int recover(const QStringList &arguments);
+/// `crawlscope capture [options] [-- COMMAND ARGS...]`: records another program's requests through a proxy.
+/// Passes the command's exit status on.
+int capture(const QStringList &arguments);
 
 /// The lesson's comparison on the built-in demo server: what `crawlscope` does without a window.
 QStringList demoComparisonArguments();

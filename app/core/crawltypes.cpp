@@ -41,6 +41,8 @@ QString requestRoleName(RequestRole role)
         return QStringLiteral("page");
     case RequestRole::Robots:
         return QStringLiteral("robots");
+    case RequestRole::Tunnel:
+        return QStringLiteral("tunnel");
     }
     Q_UNREACHABLE();
 }

@@ -49,11 +49,12 @@ struct CrawlSettings
 enum class RequestRole {
     Page, // a page or asset of the crawl (every request of a plain run)
     Robots, // a host's robots.txt, fetched before any of its pages
+    Tunnel, // a captured CONNECT tunnel: encrypted, so its requests cannot be seen, only its bytes each way
 };
 
-inline constexpr std::array RequestRoles {RequestRole::Page, RequestRole::Robots};
+inline constexpr std::array RequestRoles {RequestRole::Page, RequestRole::Robots, RequestRole::Tunnel};
 
-QString requestRoleName(RequestRole role); // "page", "robots"
+QString requestRoleName(RequestRole role); // "page", "robots", "tunnel"
 std::optional<RequestRole> requestRoleFromName(const QString &name);
 
 /// Why a URL the crawl came across was not requested.

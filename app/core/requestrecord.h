@@ -67,6 +67,14 @@ struct RequestRecord
     RequestRole role = RequestRole::Page;
     int attempt = 1; // 2 and up for a retry after 429 or 503, as a request of its own
 
+    // Set by a capture (crawlscope capture); Crawlscope's own runs leave them as they are.
+    QString method = QStringLiteral("GET");
+    int connection = -1; // the client's connection to the proxy, numbered from 0; reuse shows as a repeat
+    bool reusedConnection = false; // an earlier request came on the same client connection
+    qint64 bytesSent = 0; // request body bytes from the client (a tunnel: every byte from the client)
+    qint64 proxyNs = NotReached; // time the proxy itself spent on the request: the observer's cost
+    QString requestHeaders; // "Name: value" lines as the client sent them, secrets redacted unless kept
+
     qint64 at(Mark mark) const { return marks[std::size_t(mark)]; }
     bool reached(Mark mark) const { return at(mark) != NotReached; }
     void set(Mark mark, qint64 ns) { marks[std::size_t(mark)] = ns; }

@@ -1,9 +1,12 @@
 #include "managerpool.h"
 
 #include <QNetworkAccessManager>
+#include <QNetworkProxy>
 #include <QUrl>
 
-ManagerPool::ManagerPool() = default;
+ManagerPool::ManagerPool(Proxy proxy)
+    : m_proxy(proxy)
+{ }
 
 ManagerPool::~ManagerPool()
 {
@@ -25,6 +28,8 @@ QNetworkAccessManager *ManagerPool::acquire(const QUrl &url)
     auto *manager = new QNetworkAccessManager;
     // Redirects never go from https to http; the fetch counts them and refuses other schemes.
     manager->setRedirectPolicy(QNetworkRequest::NoLessSafeRedirectPolicy);
+    if (m_proxy == Proxy::None)
+        manager->setProxy(QNetworkProxy::NoProxy);
     m_entries.push_back(std::make_unique<Entry>(Entry {manager, {{key, 1}}}));
     return manager;
 }

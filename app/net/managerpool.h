@@ -20,7 +20,11 @@ class ManagerPool
 public:
     static constexpr int ConnectionsPerManager = 6;
 
-    ManagerPool();
+    /// System: the managers follow Qt's proxy settings (none unless the application sets one). None: they
+    /// always connect directly, for the capture proxy, whose own environment may point at itself.
+    enum class Proxy { System, None };
+
+    explicit ManagerPool(Proxy proxy = Proxy::System);
     ~ManagerPool();
     ManagerPool(const ManagerPool &) = delete;
     ManagerPool &operator=(const ManagerPool &) = delete;
@@ -40,4 +44,5 @@ private:
     Entry *entryFor(QNetworkAccessManager *manager);
 
     std::vector<std::unique_ptr<Entry>> m_entries;
+    Proxy m_proxy;
 };

@@ -38,6 +38,8 @@ public:
     RequestRecord &edit(int id);
     void recordCapacity(int capacity);
     void setConcurrencyCap(const ConcurrencyCap &cap) { m_run.concurrencyCap = cap; }
+    /// For a run whose settings are known only at its end: one a tracer watched.
+    void setSettings(const RunSettings &settings) { m_run.settings = settings; }
     /// Notes a URL the crawl did not request. One already noted for the same reason is counted again
     /// instead, under its first parent and depth.
     void skip(const QUrl &url, int parentId, int depth, SkipReason reason, const QString &detail);

@@ -2,6 +2,7 @@
 
 #include "crawler.h"
 #include "models/runmodel.h"
+#include "recorder/recorder.h"
 #include "run/runner.h"
 #include "runsequence.h"
 
@@ -100,6 +101,38 @@ void RunSession::showRuns(const QList<RunResult> &runs)
     m_plannedRuns = 0;
     m_requestsPerRun = 0;
     m_crawling = false;
+    Q_EMIT modelsChanged();
+    Q_EMIT progressChanged();
+}
+
+int RunSession::watchRecorder(Recorder *recorder, const RunSettings &settings)
+{
+    const int runId = m_nextRunId++;
+    auto *model = new RunModel(this);
+    model->beginRun(runId, settings, QDateTime::currentDateTimeUtc());
+    m_models.append(model);
+    // Each connection names the model: a later run of the same recorder has another id, which it ignores.
+    connect(recorder, &Recorder::recordsChanged, model, &RunModel::applyRecords);
+    connect(recorder, &Recorder::capacityChanged, model, &RunModel::applyCapacity);
+    connect(recorder, &Recorder::clockTicked, model, [this, model](int id, qint64 nowNs) {
+        model->setLiveNow(id, nowNs);
+        Q_EMIT progressChanged();
+    });
+    Q_EMIT modelsChanged();
+    return runId;
+}
+
+void RunSession::endWatched(const RunResult &result)
+{
+    RunModel *model = modelFor(result.runId);
+    if (!model)
+        return;
+    if (result.records.isEmpty()) {
+        m_models.removeAll(model);
+        model->deleteLater();
+    } else {
+        model->finishRun(result);
+    }
     Q_EMIT modelsChanged();
     Q_EMIT progressChanged();
 }

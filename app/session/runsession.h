@@ -6,6 +6,7 @@
 #include <QList>
 #include <QObject>
 
+class Recorder;
 class RunModel;
 class RunSequence;
 
@@ -44,6 +45,11 @@ public:
     void removeRun(RunModel *model);
     /// Shows finished or imported runs, one model each, instead of running anything.
     void showRuns(const QList<RunResult> &runs);
+    /// Shows a run that another engine records (a capture of another program) live, beside the ones shown:
+    /// a new model follows recorder's batches and clock. Returns the run id the recorder must begin with.
+    int watchRecorder(Recorder *recorder, const RunSettings &settings);
+    /// The watched run is over: its model gets the whole result, or goes when nothing was recorded.
+    void endWatched(const RunResult &result);
     /// Stops the run; every record made so far stays in the models.
     void stop();
     /// Resizes the running limited run's gate at once.

@@ -1,0 +1,75 @@
+#pragma once
+
+#include "capturesettings.h"
+#include "requestparser.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QUrl>
+
+class ManagerPool;
+class QNetworkAccessManager;
+class QNetworkReply;
+class QTcpSocket;
+class Recorder;
+
+/// One plain-HTTP request forwarded for a client: sent upstream through the manager pool (so nothing queues
+/// out of sight), its response streamed back as it arrives, byte for byte (no redirect followed, no
+/// decompression added or removed), under the run's timeout and body cap. Stamps the record's phases, up to
+/// Finished when the last byte has left for the client, and the proxy's own time.
+class ProxyExchange : public QObject
+{
+    Q_OBJECT
+
+public:
+    /// Above this many bytes waiting to go to the client, the exchange stops reading from upstream.
+    static constexpr qint64 HighWaterBytes = 256 * 1024;
+
+    ProxyExchange(QTcpSocket *client, ManagerPool *pool, Recorder *recorder, const CaptureSettings &settings,
+                  int recordId, RequestHead head, QObject *parent = nullptr);
+    ~ProxyExchange() override;
+
+    /// ownNs: what the proxy already spent on the request (reading its head).
+    void start(qint64 ownNs);
+    /// Stops it for good, recorded as cancelled with the reason; finished() is not emitted.
+    void cancel(const QString &reason);
+
+Q_SIGNALS:
+    /// The response has left for the client. keepAlive: the client connection may carry another request.
+    void finished(bool keepAlive);
+
+private:
+    class OwnTime;
+
+    void onMetaDataChanged();
+    void pump();
+    void onReplyFinished();
+    void onClientBytesWritten();
+    void writeHead();
+    void writeBody(const QByteArray &chunk);
+    void failBeforeHead(int status, const QString &reason, const QString &recordError);
+    void abortUpstream(const QString &reason);
+    void complete();
+    void releaseManager();
+
+    QTcpSocket *m_client;
+    ManagerPool *m_pool;
+    Recorder *m_recorder;
+    CaptureSettings m_settings;
+    int m_id;
+    RequestHead m_head;
+    QUrl m_url;
+    QNetworkAccessManager *m_manager = nullptr;
+    QPointer<QNetworkReply> m_reply;
+    qint64 m_ownNs = 0;
+    qint64 m_bodyBytes = 0;
+    qint64 m_headBytesOut = 0;
+    bool m_headWritten = false;
+    bool m_bodyless = false;
+    bool m_chunked = false;
+    bool m_closeDelimited = false;
+    bool m_upstreamDone = false;
+    bool m_truncated = false; // the client got a head and part of a body: its connection must close
+    bool m_done = false;
+    QString m_failure;
+};

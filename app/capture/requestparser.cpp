@@ -1,0 +1,148 @@
+#include "requestparser.h"
+
+#include <QCoreApplication>
+
+#include <algorithm>
+#include <climits>
+
+#include <http_parser.h>
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("RequestParser", text);
+}
+
+} // namespace
+
+QByteArray RequestHead::header(QByteArrayView name) const
+{
+    for (const auto &[key, value] : headers) {
+        if (QByteArrayView(key).compare(name, Qt::CaseInsensitive) == 0)
+            return value;
+    }
+    return {};
+}
+
+struct RequestParser::Callbacks
+{
+    static RequestParser &self(http_parser *parser) { return *static_cast<RequestParser *>(parser->data); }
+
+    static void endHeader(RequestParser &p)
+    {
+        if (!p.m_field.isEmpty())
+            p.m_head.headers.append({p.m_field, p.m_value.trimmed()});
+        p.m_field.clear();
+        p.m_value.clear();
+        p.m_inValue = false;
+    }
+
+    static int onUrl(http_parser *parser, const char *at, size_t length)
+    {
+        self(parser).m_head.target.append(at, qsizetype(length));
+        return 0;
+    }
+    static int onHeaderField(http_parser *parser, const char *at, size_t length)
+    {
+        RequestParser &p = self(parser);
+        if (p.m_inValue)
+            endHeader(p);
+        p.m_field.append(at, qsizetype(length));
+        return 0;
+    }
+    static int onHeaderValue(http_parser *parser, const char *at, size_t length)
+    {
+        RequestParser &p = self(parser);
+        p.m_inValue = true;
+        p.m_value.append(at, qsizetype(length));
+        return 0;
+    }
+    static int onHeadersComplete(http_parser *parser)
+    {
+        RequestParser &p = self(parser);
+        endHeader(p);
+        p.m_headComplete = true;
+        p.m_head.method = http_method_str(http_method(parser->method));
+        p.m_head.versionMajor = parser->http_major;
+        p.m_head.versionMinor = parser->http_minor;
+        p.m_head.keepAlive = http_should_keep_alive(parser) != 0;
+        p.m_head.hasBody = (parser->flags & F_CHUNKED) != 0
+            || (parser->content_length > 0 && parser->content_length != ULLONG_MAX);
+        // The body is the caller's: stop here, whatever follows.
+        http_parser_pause(parser, 1);
+        return 0;
+    }
+};
+
+RequestParser::RequestParser(qsizetype maxHeadBytes)
+    : m_parser(std::make_unique<http_parser>())
+    , m_maxHeadBytes(maxHeadBytes)
+{
+    reset();
+}
+
+RequestParser::~RequestParser() = default;
+
+void RequestParser::reset()
+{
+    http_parser_init(m_parser.get(), HTTP_REQUEST);
+    m_parser->data = this;
+    m_head = {};
+    m_field.clear();
+    m_value.clear();
+    m_inValue = false;
+    m_headComplete = false;
+    m_messageComplete = false;
+    m_tooLong = false;
+    m_consumed = 0;
+    m_seen = 0;
+    m_error.clear();
+    m_unsupportedMethod = false;
+}
+
+RequestParser::Result RequestParser::feed(QByteArrayView data)
+{
+    static const http_parser_settings settings = [] {
+        http_parser_settings s {};
+        s.on_url = &Callbacks::onUrl;
+        s.on_header_field = &Callbacks::onHeaderField;
+        s.on_header_value = &Callbacks::onHeaderValue;
+        s.on_headers_complete = &Callbacks::onHeadersComplete;
+        return s;
+    }();
+
+    // Only what the cap still allows is parsed; a head that has not ended within it is refused.
+    const qsizetype room = m_maxHeadBytes - m_seen;
+    const qsizetype take = std::min(data.size(), std::max<qsizetype>(room, 0));
+    const size_t parsed = http_parser_execute(m_parser.get(), &settings, data.data(), size_t(take));
+    m_seen += qsizetype(parsed);
+    const auto error = HTTP_PARSER_ERRNO(m_parser.get());
+
+    if (m_headComplete) {
+        // A pause reports the byte it stopped on as not parsed; the head ends after it.
+        m_consumed = qsizetype(parsed) + (error == HPE_PAUSED ? 1 : 0);
+        m_head.headBytes = m_seen + (error == HPE_PAUSED ? 1 : 0);
+        if (m_parser->upgrade && m_head.method != "CONNECT") {
+            m_error = tr("Upgrade requests are not forwarded");
+            m_unsupportedMethod = true;
+            return Result::Error;
+        }
+        return Result::Complete;
+    }
+    if (error != HPE_OK) {
+        if (error == HPE_INVALID_METHOD) {
+            m_error = tr("unknown method");
+            m_unsupportedMethod = true;
+        } else {
+            m_error = tr("malformed request: %1").arg(QString::fromLatin1(http_errno_description(error)));
+        }
+        return Result::Error;
+    }
+    if (take < data.size() || m_seen >= m_maxHeadBytes) {
+        m_error = tr("request head longer than %1 bytes").arg(m_maxHeadBytes);
+        return Result::Error;
+    }
+    m_consumed = data.size();
+    return Result::NeedMore;
+}

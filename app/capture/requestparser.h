@@ -1,0 +1,70 @@
+#pragma once
+
+#include "headerredaction.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <memory>
+
+struct http_parser;
+
+/// A client's request head as the proxy received it.
+struct RequestHead
+{
+    QByteArray method;
+    QByteArray target; // the request-target as sent: absolute-form, authority-form or origin-form
+    int versionMajor = 1;
+    int versionMinor = 1;
+    HeaderList headers;
+    bool keepAlive = true; // the client lets the connection carry another request after this one
+    bool hasBody = false; // Content-Length above 0, or chunked
+    qsizetype headBytes = 0;
+
+    QByteArray header(QByteArrayView name) const;
+};
+
+/// Reads request heads from a client's byte stream with libhttp-parser, one at a time: it stops after each
+/// complete request, so the bytes after it (a pipelined request, or a tunnel's first bytes after CONNECT)
+/// stay with the caller. It enforces the head size cap itself, as http_parser's own is compiled in.
+class RequestParser
+{
+public:
+    enum class Result {
+        NeedMore, // the head is not complete yet; every byte was taken
+        Complete, // head() holds a request; consumed() bytes of the input belong to it
+        Error, // error() says why; the connection cannot go on
+    };
+
+    explicit RequestParser(qsizetype maxHeadBytes);
+    ~RequestParser();
+    RequestParser(const RequestParser &) = delete;
+    RequestParser &operator=(const RequestParser &) = delete;
+
+    /// Parses from the start of data. After Complete, call reset() before the next request.
+    Result feed(QByteArrayView data);
+    qsizetype consumed() const { return m_consumed; }
+    const RequestHead &head() const { return m_head; }
+    /// Why the request was refused, and whether that is 501 (a method we do not forward) rather than 400.
+    const QString &error() const { return m_error; }
+    bool errorIsUnsupportedMethod() const { return m_unsupportedMethod; }
+    void reset();
+
+private:
+    struct Callbacks;
+    friend struct Callbacks;
+
+    std::unique_ptr<http_parser> m_parser;
+    qsizetype m_maxHeadBytes;
+    RequestHead m_head;
+    QByteArray m_field;
+    QByteArray m_value;
+    bool m_inValue = false;
+    bool m_headComplete = false;
+    bool m_messageComplete = false;
+    bool m_tooLong = false;
+    qsizetype m_consumed = 0;
+    qsizetype m_seen = 0; // bytes fed for this head so far
+    QString m_error;
+    bool m_unsupportedMethod = false;
+};

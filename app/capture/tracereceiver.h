@@ -1,0 +1,84 @@
+#pragma once
+
+#include <QHash>
+#include <QJsonObject>
+#include <QObject>
+#include <QStringList>
+
+#include <vector>
+
+class QTcpServer;
+class QTcpSocket;
+class Recorder;
+
+/// Receives the Python tracer's events (resources/tracer/crawlscope_trace) and turns them into a run with
+/// the phases of Crawlscope's own: the wait for a semaphore's permit (Queued to GateAcquired), the request
+/// (Issued to Finished), and a sleep with the permit still held (Finished to DelayReleased), so the traced
+/// lesson program is drawn as Crawlscope draws its own limited runs. Times are the tracer's monotonic
+/// clock, which is Crawlscope's.
+class TraceReceiver : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct Stats
+    {
+        int requests = 0;
+        int waits = 0; // acquires that had to wait for a permit
+        int sleeps = 0;
+        int sleepsInPermit = 0; // sleeps with a semaphore held
+        int semaphoreValue = 0; // the largest semaphore created, 0 for none
+    };
+
+    /// The recorder's run begins when the first tracer connects.
+    explicit TraceReceiver(Recorder *recorder, int runId, QObject *parent = nullptr);
+    ~TraceReceiver() override;
+
+    bool listen(QString *error = nullptr);
+    /// "127.0.0.1:PORT", the value for $CRAWLSCOPE_TRACE.
+    QString address() const;
+    /// Ends the run: requests still open are finished now, and the run's mode and gate are set from what the
+    /// program used (a semaphore of k: limited k; none: sequential or gather, by what overlapped).
+    void finish();
+
+    bool wasActive() const { return m_active; }
+    QStringList problems() const { return m_problems; }
+    const Stats &stats() const { return m_stats; }
+
+    /// Where the tracer's package is: $CRAWLSCOPE_TRACER_DIR, the installed share/crawlscope/tracer, or the
+    /// source tree's resources/tracer. Empty when none holds crawlscope_trace/__main__.py.
+    static QString tracerDirectory();
+
+Q_SIGNALS:
+    void tracerConnected();
+
+private:
+    struct Task
+    {
+        qint64 waitNs = -1;
+        qint64 acquiredNs = -1;
+        qint64 acquiredSemaphore = 0;
+        bool waited = false;
+        int openRecord = -1; // the request that ended and may still hold the permit through a sleep
+        bool sleptInPermit = false;
+        QList<int> requests; // started, not yet ended
+    };
+
+    void accept();
+    void read(QTcpSocket *socket);
+    void handle(const QJsonObject &event);
+    qint64 at(const QJsonObject &event, const char *key) const;
+    void closeOpen(Task &task, qint64 releasedNs);
+
+    Recorder *m_recorder;
+    int m_runId;
+    QTcpServer *m_server;
+    QHash<QTcpSocket *, QByteArray> m_buffers;
+    QHash<QString, Task> m_tasks;
+    QHash<qint64, int> m_semaphores; // id -> initial value
+    bool m_active = false;
+    bool m_finished = false;
+    QStringList m_problems;
+    Stats m_stats;
+    std::vector<qint64> m_sleepMs;
+};

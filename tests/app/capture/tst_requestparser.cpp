@@ -1,0 +1,145 @@
+#include "capture/headerredaction.h"
+#include "capture/loopbackpeer.h"
+#include "capture/requestparser.h"
+
+#include <QHostAddress>
+#include <QTest>
+
+/// The proxy's reading of client requests (libhttp-parser underneath), the peer check that keeps it from
+/// being a relay, and the redaction of credentials.
+class TestRequestParser : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void readsAbsoluteFormHeads();
+    void readsAHeadFedByteByByte();
+    void leavesPipelinedBytesToTheCaller();
+    void refusesMalformedRequests_data();
+    void refusesMalformedRequests();
+    void acceptsOnlyLoopbackPeers_data();
+    void acceptsOnlyLoopbackPeers();
+    void redactsCredentials();
+};
+
+void TestRequestParser::readsAbsoluteFormHeads()
+{
+    RequestParser parser(1024);
+    const QByteArray request = "GET http://example.org:8080/a?b=1 HTTP/1.1\r\nHost: example.org:8080\r\n"
+                               "Accept-Encoding: gzip\r\nAuthorization: Basic c2VjcmV0\r\n\r\n";
+    QCOMPARE(parser.feed(request), RequestParser::Result::Complete);
+    QCOMPARE(parser.consumed(), request.size());
+    const RequestHead &head = parser.head();
+    QCOMPARE(head.method, QByteArray("GET"));
+    QCOMPARE(head.target, QByteArray("http://example.org:8080/a?b=1"));
+    QCOMPARE(head.headers.size(), 3);
+    QCOMPARE(head.header("accept-encoding"), QByteArray("gzip"));
+    QVERIFY(head.keepAlive);
+    QVERIFY(!head.hasBody);
+}
+
+void TestRequestParser::readsAHeadFedByteByByte()
+{
+    RequestParser parser(1024);
+    const QByteArray request = "HEAD http://h/ HTTP/1.0\r\nX-Long: abc\r\n def\r\n\r\n";
+    for (qsizetype i = 0; i + 1 < request.size(); ++i)
+        QCOMPARE(parser.feed(request.mid(i, 1)), RequestParser::Result::NeedMore);
+    QCOMPARE(parser.feed(request.right(1)), RequestParser::Result::Complete);
+    QCOMPARE(parser.consumed(), 1);
+    QCOMPARE(parser.head().method, QByteArray("HEAD"));
+    QVERIFY(!parser.head().keepAlive); // HTTP/1.0 without keep-alive
+}
+
+void TestRequestParser::leavesPipelinedBytesToTheCaller()
+{
+    RequestParser parser(1024);
+    const QByteArray first = "GET http://h/1 HTTP/1.1\r\n\r\n";
+    const QByteArray second = "GET http://h/2 HTTP/1.1\r\n\r\n";
+    QCOMPARE(parser.feed(QByteArray(first + second)), RequestParser::Result::Complete);
+    QCOMPARE(parser.consumed(), first.size());
+    parser.reset();
+    QCOMPARE(parser.feed(second), RequestParser::Result::Complete);
+    QCOMPARE(parser.head().target, QByteArray("http://h/2"));
+
+    // After CONNECT the rest is the tunnel's.
+    parser.reset();
+    const QByteArray connect = "CONNECT h:443 HTTP/1.1\r\nHost: h:443\r\n\r\n";
+    QCOMPARE(parser.feed(QByteArray(connect + "\x16\x03\x01")), RequestParser::Result::Complete);
+    QCOMPARE(parser.consumed(), connect.size());
+    QCOMPARE(parser.head().target, QByteArray("h:443"));
+}
+
+void TestRequestParser::refusesMalformedRequests_data()
+{
+    QTest::addColumn<QByteArray>("request");
+    QTest::addColumn<bool>("unsupportedMethod");
+    QTest::addColumn<QString>("reason");
+    QTest::newRow("unknown method") << QByteArray("FETCH http://h/ HTTP/1.1\r\n\r\n") << true
+                                    << "unknown method";
+    QTest::newRow("control character in header name")
+        << QByteArray("GET http://h/ HTTP/1.1\r\nBad\x01Header: x\r\n\r\n") << false << "malformed";
+    QTest::newRow("no version") << QByteArray("GET http://h/ XTTP/1.1\r\n\r\n") << false << "malformed";
+    QTest::newRow("two lengths") << QByteArray("GET http://h/ HTTP/1.1\r\nContent-Length: 1\r\n"
+                                               "Content-Length: 2\r\n\r\n")
+                                 << false << "malformed";
+    QTest::newRow("over-long head") << "GET http://h/ HTTP/1.1\r\nX: " + QByteArray(2000, 'a') + "\r\n\r\n"
+                                    << false << "longer than 1024";
+    QTest::newRow("websocket upgrade")
+        << QByteArray("GET http://h/ HTTP/1.1\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n\r\n") << true
+        << "Upgrade";
+}
+
+void TestRequestParser::refusesMalformedRequests()
+{
+    QFETCH(QByteArray, request);
+    QFETCH(bool, unsupportedMethod);
+    QFETCH(QString, reason);
+    RequestParser parser(1024);
+    QCOMPARE(parser.feed(request), RequestParser::Result::Error);
+    QCOMPARE(parser.errorIsUnsupportedMethod(), unsupportedMethod);
+    QVERIFY2(parser.error().contains(reason), qPrintable(parser.error()));
+}
+
+void TestRequestParser::acceptsOnlyLoopbackPeers_data()
+{
+    QTest::addColumn<QString>("address");
+    QTest::addColumn<bool>("accepted");
+    QTest::newRow("127.0.0.1") << "127.0.0.1" << true;
+    QTest::newRow("127.1.2.3") << "127.1.2.3" << true;
+    QTest::newRow("::1") << "::1" << true;
+    QTest::newRow("mapped 127.0.0.1") << "::ffff:127.0.0.1" << true;
+    QTest::newRow("LAN") << "192.168.1.20" << false;
+    QTest::newRow("public") << "93.184.216.34" << false;
+    QTest::newRow("mapped LAN") << "::ffff:10.0.0.1" << false;
+    QTest::newRow("IPv6 global") << "2001:db8::1" << false;
+    QTest::newRow("any") << "0.0.0.0" << false;
+}
+
+void TestRequestParser::acceptsOnlyLoopbackPeers()
+{
+    QFETCH(QString, address);
+    QFETCH(bool, accepted);
+    QCOMPARE(isLoopbackPeer(QHostAddress(address)), accepted);
+}
+
+void TestRequestParser::redactsCredentials()
+{
+    const HeaderList headers {{"Authorization", "Bearer s3cret"},
+                              {"proxy-authorization", "Basic eDp5"},
+                              {"Cookie", "session=abc"},
+                              {"Accept", "*/*"}};
+    const QString redacted = HeaderRedaction::headerLines(headers, false);
+    QVERIFY(!redacted.contains(QLatin1String("s3cret")));
+    QVERIFY(!redacted.contains(QLatin1String("eDp5")));
+    QVERIFY(!redacted.contains(QLatin1String("abc")));
+    QCOMPARE(redacted.count(QLatin1String("[redacted]")), 3);
+    QVERIFY(redacted.contains(QLatin1String("Accept: */*")));
+    QVERIFY(HeaderRedaction::headerLines(headers, true).contains(QLatin1String("Bearer s3cret")));
+
+    const QUrl url(QStringLiteral("http://user:pw@h/"));
+    QCOMPARE(HeaderRedaction::url(url, false).password(), QStringLiteral("[redacted]"));
+    QCOMPARE(HeaderRedaction::url(url, true).password(), QStringLiteral("pw"));
+}
+
+QTEST_GUILESS_MAIN(TestRequestParser)
+#include "tst_requestparser.moc"
