@@ -112,6 +112,7 @@ private:
     QSpinBox *m_delayBox = nullptr;
     QSpinBox *m_perHostBox = nullptr;
     QSpinBox *m_timeoutBox = nullptr;
+    QSpinBox *m_deadlineBox = nullptr;
     CrawlSettingsBox *m_crawlBox = nullptr;
     QPushButton *m_runButton = nullptr;
     QPushButton *m_stopButton = nullptr;

@@ -6,6 +6,7 @@
 
 #include "lessons/pythonprogram.h"
 #include "runoptions.h"
+#include "safeterminal.h"
 
 namespace {
 
@@ -16,7 +17,7 @@ QString tr(const char *text)
 
 int usageError(const QString &message)
 {
-    QTextStream err(stderr);
+    QTextStream &err = SafeTerminal::errors();
     err << "crawlscope code: " << message << Qt::endl;
     err << tr("Try 'crawlscope code --help'.") << Qt::endl;
     return Cli::BadUsage;

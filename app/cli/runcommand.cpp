@@ -10,6 +10,7 @@
 #include "input/urllist.h"
 #include "pictureexport.h"
 #include "run/runner.h"
+#include "safeterminal.h"
 #include "runoptions.h"
 #include "session/crawler.h"
 #include "session/runsequence.h"
@@ -33,8 +34,7 @@ namespace {
 
 QTextStream &err()
 {
-    static QTextStream stream(stderr);
-    return stream;
+    return SafeTerminal::errors();
 }
 
 QTextStream &out()
@@ -107,6 +107,14 @@ void printTable(const QList<RunResult> &runs)
                      .arg(crawl.skippedTotal)
                      .arg(skipped.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(skipped.join(u", ")))
                      .arg(run.settings.crawl.obeyRobots ? tr("obeyed") : tr("IGNORED, by choice"));
+        if (run.linksDropped > 0 || run.skippedBeyondKept > 0) {
+            out() << tr("  memory bounds: %1 links past %2 per page not read; %3 skipped URLs past the %4 kept "
+                        "only counted\n")
+                         .arg(run.linksDropped)
+                         .arg(run.settings.crawl.maxLinksPerPage)
+                         .arg(run.skippedBeyondKept)
+                         .arg(run.settings.crawl.maxSkippedKept);
+        }
         for (const CrawlHost &host : run.hosts) {
             out() << QStringLiteral("  %1: %2 pages; %3%4\n")
                          .arg(host.origin)

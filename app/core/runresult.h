@@ -45,6 +45,10 @@ struct RunResult
     // Crawl mode only: the URLs found and not requested, and the hosts crawled.
     QList<SkippedUrl> skipped; // in the order they were first found
     QList<CrawlHost> hosts; // in the order they were first needed
+    // What the crawl's memory bounds dropped: links past CrawlSettings::maxLinksPerPage (counted, not read),
+    // and skips of URLs past CrawlSettings::maxSkippedKept (counted, not kept).
+    qint64 linksDropped = 0;
+    qint64 skippedBeyondKept = 0;
 
     friend bool operator==(const RunResult &, const RunResult &) = default;
 };

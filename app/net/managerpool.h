@@ -15,12 +15,18 @@ class QUrl;
 /// connections for. One manager runs at most 6 HTTP/1.1 connections per host and silently queues the rest;
 /// that hidden queue would show up as time in flight. With the pool, every issued request is really on the
 /// wire, and all waiting happens in our own gates where it is recorded as waiting.
+///
+/// A manager serves one host at a time: it parses every response on one HTTP thread, so a host that sends a
+/// multi-MB header would otherwise hold up every other host's responses on that thread. A manager with
+/// nothing in flight is handed to the next host that needs one. Only beyond maxManagers (the descriptor
+/// budget) do hosts share managers again.
 class ManagerPool
 {
 public:
     static constexpr int ConnectionsPerManager = 6;
 
-    ManagerPool();
+    /// maxManagers 0: as many as the hosts need.
+    explicit ManagerPool(int maxManagers = 0);
     ~ManagerPool();
     ManagerPool(const ManagerPool &) = delete;
     ManagerPool &operator=(const ManagerPool &) = delete;
@@ -36,8 +42,12 @@ private:
     {
         QNetworkAccessManager *manager;
         QHash<HostKey, int> activePerHost;
+        int active = 0; // over all hosts
     };
     Entry *entryFor(QNetworkAccessManager *manager);
+    Entry *take(Entry &entry, const HostKey &key);
+
+    int m_maxManagers = 0;
 
     std::vector<std::unique_ptr<Entry>> m_entries;
 };

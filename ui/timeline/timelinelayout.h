@@ -40,7 +40,7 @@ public:
     // record was last seen; timesAt() stretches them to "now".
     struct Bar
     {
-        std::array<qint64, 6> t {};
+        std::array<qint64, PhaseSpans::PhaseCount + 1> t {};
         int id = -1;
         int host = 0; // into Track::hosts, when coloured or grouped by host
         qint16 status = 0;
@@ -53,7 +53,7 @@ public:
         bool failed() const { return kind == Kind::HttpError || kind == Kind::Failed; }
         /// The bar as drawn at nowNs: its open phase, and everything after it, runs up to nowNs.
         Bar at(qint64 nowNs) const;
-        qint64 endAt(qint64 nowNs) const { return open ? std::max(t[5], nowNs) : t[5]; }
+        qint64 endAt(qint64 nowNs) const { return open ? std::max(t.back(), nowNs) : t.back(); }
     };
 
     enum class RowKind : quint8 { Bars, Queue, GroupHeader };
