@@ -24,6 +24,7 @@ CrawlSettingsBox::CrawlSettingsBox(QWidget *parent)
     : QGroupBox(tr("Cra&wl: follow links from the URLs"), parent)
     , m_depth(new QSpinBox(this))
     , m_pages(new QSpinBox(this))
+    , m_links(new QSpinBox(this))
     , m_scope(new QComboBox(this))
     , m_include(new QLineEdit(this))
     , m_exclude(new QLineEdit(this))
@@ -50,6 +51,12 @@ CrawlSettingsBox::CrawlSettingsBox(QWidget *parent)
     m_pages->setToolTip(tr("At most this many page requests in all, redirects and retries included; each "
                            "host's robots.txt comes on top"));
     form->addRow(tr("Max pa&ges:"), m_pages);
+    m_links->setRange(0, 10'000'000);
+    m_links->setSingleStep(1000);
+    m_links->setSpecialValueText(tr("all"));
+    m_links->setToolTip(tr("Links read from one page; the rest are counted as dropped, so that a page of a "
+                           "million links cannot fill the memory"));
+    form->addRow(tr("Lin&ks per page:"), m_links);
     m_scope->addItem(tr("Same host"), int(ScopeKind::Host));
     m_scope->addItem(tr("Same site (registrable domain)"), int(ScopeKind::Site));
     m_scope->addItem(tr("Any host"), int(ScopeKind::Any));
@@ -74,7 +81,7 @@ CrawlSettingsBox::CrawlSettingsBox(QWidget *parent)
 
     setSettings(CrawlSettings {});
 
-    for (auto *box : {m_depth, m_pages})
+    for (auto *box : {m_depth, m_pages, m_links})
         connect(box, &QSpinBox::valueChanged, this, &CrawlSettingsBox::changed);
     connect(m_scope, &QComboBox::currentIndexChanged, this, &CrawlSettingsBox::changed);
     for (auto *edit : {m_include, m_exclude})
@@ -92,6 +99,7 @@ CrawlSettings CrawlSettingsBox::settings() const
     settings.enabled = isChecked();
     settings.maxDepth = m_depth->value();
     settings.maxPages = m_pages->value();
+    settings.maxLinksPerPage = m_links->value();
     settings.scope = ScopeKind(m_scope->currentData().toInt());
     settings.includes = patternsOf(m_include);
     settings.excludes = patternsOf(m_exclude);
@@ -106,6 +114,7 @@ void CrawlSettingsBox::setSettings(const CrawlSettings &settings)
     setChecked(settings.enabled);
     m_depth->setValue(settings.maxDepth);
     m_pages->setValue(settings.maxPages);
+    m_links->setValue(settings.maxLinksPerPage);
     m_scope->setCurrentIndex(m_scope->findData(int(settings.scope)));
     // One pattern per field here; several join as alternatives, which is what they mean.
     m_include->setText(settings.includes.join(u'|'));

@@ -39,6 +39,7 @@ private:
 
     QSpinBox *m_depth;
     QSpinBox *m_pages;
+    QSpinBox *m_links;
     QComboBox *m_scope;
     QLineEdit *m_include;
     QLineEdit *m_exclude;

@@ -213,7 +213,16 @@ QWidget *MainWindow::buildSettingsPanel()
     m_timeoutBox->setSingleStep(1000);
     m_timeoutBox->setValue(RunSettings::DefaultTimeoutMs);
     m_timeoutBox->setSuffix(tr(" ms"));
+    m_timeoutBox->setToolTip(tr("Fail a request after this long without data"));
     form->addRow(tr("&Timeout:"), m_timeoutBox);
+    m_deadlineBox = new QSpinBox(runBox);
+    m_deadlineBox->setRange(0, 24 * 3'600'000);
+    m_deadlineBox->setSingleStep(1000);
+    m_deadlineBox->setSuffix(tr(" ms"));
+    m_deadlineBox->setSpecialValueText(tr("%1 × timeout").arg(RunSettings::DeadlineTimeoutFactor));
+    m_deadlineBox->setToolTip(tr("Fail a request not complete this long after it was issued, however slowly "
+                                 "its data trickles in"));
+    form->addRow(tr("Deadli&ne:"), m_deadlineBox);
     layout->addWidget(runBox);
 
     m_crawlBox = new CrawlSettingsBox(panel);
@@ -432,6 +441,7 @@ void MainWindow::loadSample(const Sample &sample)
     m_delayBox->setValue(sample.settings.delayMs);
     m_perHostBox->setValue(sample.settings.perHost);
     m_timeoutBox->setValue(sample.settings.timeoutMs);
+    m_deadlineBox->setValue(sample.settings.deadlineMs);
     m_crawlBox->setSettings(sample.settings.crawl);
     statusBar()->showMessage(tr("Loaded: %1. Press Run.").arg(sample.title), 5000);
 }
@@ -492,6 +502,7 @@ RunSettings MainWindow::settings() const
     settings.delayMs = m_delayBox->value();
     settings.perHost = m_perHostBox->value();
     settings.timeoutMs = m_timeoutBox->value();
+    settings.deadlineMs = m_deadlineBox->value();
     settings.crawl = m_crawlBox->settings();
     return settings;
 }

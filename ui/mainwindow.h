@@ -150,6 +150,7 @@ private:
     QSpinBox *m_perHostBox = nullptr;
     QSpinBox *m_timeoutBox = nullptr;
     QLineEdit *m_sweepLimits = nullptr;
+    QSpinBox *m_deadlineBox = nullptr;
     CrawlSettingsBox *m_crawlBox = nullptr;
     QPushButton *m_runButton = nullptr;
     QPushButton *m_stopButton = nullptr;

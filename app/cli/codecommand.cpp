@@ -6,12 +6,13 @@
 
 #include "lessons/pythonprogram.h"
 #include "runoptions.h"
+#include "safeterminal.h"
 
 namespace {
 
 int usageError(const QString &message)
 {
-    QTextStream err(stderr);
+    QTextStream &err = SafeTerminal::errors();
     err << "crawlscope code: " << message << Qt::endl;
     err << CliText::tr("Try 'crawlscope code --help'.") << Qt::endl;
     return Cli::BadUsage;

@@ -8,6 +8,7 @@
 #include "journal/journalreader.h"
 #include "journal/journalwriter.h"
 #include "run/runner.h"
+#include "safeterminal.h"
 #include "runoptions.h"
 #include "runreport.h"
 #include "session/crawler.h"

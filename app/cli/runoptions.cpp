@@ -7,6 +7,7 @@
 #include <QTextStream>
 
 #include "input/urllist.h"
+#include "safeterminal.h"
 #include "session/crawler.h"
 #include "session/runsequence.h"
 
@@ -14,8 +15,7 @@ namespace {
 
 QTextStream &errors()
 {
-    static QTextStream stream(stderr);
-    return stream;
+    return SafeTerminal::errors();
 }
 
 std::optional<int> intValue(const QCommandLineParser &parser, const QString &name, int fallback, int minimum,
@@ -75,14 +75,21 @@ void RunOptions::addTo(QCommandLineParser &parser)
              "The sweep's permits, in order, e.g. 1,2,4,8. Default: 1, 2, 4 ... up to the number of URLs."),
          QStringLiteral("K,K,...")},
         {QStringLiteral("delay"),
-         CliText::tr("Politeness delay held inside the gate after each response. Default: 0."),
-         QStringLiteral("MS")},
+         CliText::tr("Politeness delay held inside the gate after each response. Default: 0."), QStringLiteral("MS")},
         {QStringLiteral("per-host"), CliText::tr("Cap on connections per host, 0 for none. Default: 0."),
          QStringLiteral("N")},
-        {QStringLiteral("timeout"), CliText::tr("Transfer timeout per request. Default: 30000."),
+        {QStringLiteral("timeout"), CliText::tr("Idle timeout per request: fail it after MS without data. Default: 30000."),
          QStringLiteral("MS")},
-        {QStringLiteral("user-agent"),
-         CliText::tr("The User-Agent to send, and to find rules by in robots.txt."), QStringLiteral("S")},
+        {QStringLiteral("deadline"),
+         CliText::tr("Overall deadline per request, from issued to finished, however the data trickles in. Default: "
+            "%1 times the idle timeout.")
+             .arg(RunSettings::DeadlineTimeoutFactor),
+         QStringLiteral("MS")},
+        {QStringLiteral("max-header"),
+         CliText::tr("Fail a response whose header is larger than BYTES. Default: %1.").arg(RunSettings::DefaultMaxHeaderBytes),
+         QStringLiteral("BYTES")},
+        {QStringLiteral("user-agent"), CliText::tr("The User-Agent to send, and to find rules by in robots.txt."),
+         QStringLiteral("S")},
         {QStringLiteral("crawl"),
          CliText::tr(
              "Crawl: follow links from the URLs, within --scope, obeying robots.txt. Connections per host "
@@ -115,6 +122,15 @@ void RunOptions::addTo(QCommandLineParser &parser)
          CliText::tr("Crawl: retry a 429 or 503 answer at most N times, after Retry-After. Default: %1.")
              .arg(CrawlSettings::DefaultMaxRetries),
          QStringLiteral("N")},
+        {QStringLiteral("max-links"),
+         CliText::tr("Crawl: read at most N links of a page (0: all); the rest are counted as dropped. Default: %1.")
+             .arg(CrawlSettings::DefaultMaxLinksPerPage),
+         QStringLiteral("N")},
+        {QStringLiteral("max-skipped"),
+         CliText::tr("Crawl: keep at most N skipped URLs whole (0: all); beyond that they are only counted. "
+            "Default: %1.")
+             .arg(CrawlSettings::DefaultMaxSkippedKept),
+         QStringLiteral("N")},
     });
 }
 
@@ -131,8 +147,13 @@ std::optional<RunOptions> RunOptions::from(const QCommandLineParser &parser, QSt
     const auto delay = intValue(parser, QStringLiteral("delay"), 0, 0, error);
     const auto perHost = intValue(parser, QStringLiteral("per-host"), 0, 0, error);
     const auto timeout = intValue(parser, QStringLiteral("timeout"), RunSettings::DefaultTimeoutMs, 1, error);
-    if (!limit || !repeat || !delay || !perHost || !timeout)
+    const auto deadline = intValue(parser, QStringLiteral("deadline"), 0, 1, error);
+    const auto maxHeader
+        = intValue(parser, QStringLiteral("max-header"), int(RunSettings::DefaultMaxHeaderBytes), 1, error);
+    if (!limit || !repeat || !delay || !perHost || !timeout || !deadline || !maxHeader)
         return std::nullopt;
+    base.deadlineMs = parser.isSet(QStringLiteral("deadline")) ? *deadline : 0;
+    base.maxHeaderBytes = *maxHeader;
     options.repeat = *repeat;
     base.limit = *limit;
     base.delayMs = *delay;
@@ -148,7 +169,8 @@ std::optional<RunOptions> RunOptions::from(const QCommandLineParser &parser, QSt
     const QStringList crawlOnly {
         QStringLiteral("depth"),           QStringLiteral("max-pages"),  QStringLiteral("scope"),
         QStringLiteral("include"),         QStringLiteral("exclude"),    QStringLiteral("ignore-robots"),
-        QStringLiteral("follow-nofollow"), QStringLiteral("sort-query"), QStringLiteral("max-retries")};
+        QStringLiteral("follow-nofollow"), QStringLiteral("sort-query"), QStringLiteral("max-retries"),
+        QStringLiteral("max-links"),       QStringLiteral("max-skipped")};
     CrawlSettings &crawl = base.crawl;
     crawl.enabled = parser.isSet(QStringLiteral("crawl"));
     for (const QString &option : crawlOnly) {
@@ -162,8 +184,14 @@ std::optional<RunOptions> RunOptions::from(const QCommandLineParser &parser, QSt
             = intValue(parser, QStringLiteral("max-pages"), CrawlSettings::DefaultMaxPages, 1, error);
         const auto retries
             = intValue(parser, QStringLiteral("max-retries"), CrawlSettings::DefaultMaxRetries, 0, error);
-        if (!depth || !maxPages || !retries)
+        const auto maxLinks = intValue(parser, QStringLiteral("max-links"), CrawlSettings::DefaultMaxLinksPerPage,
+                                       0, error);
+        const auto maxSkipped = intValue(parser, QStringLiteral("max-skipped"),
+                                         CrawlSettings::DefaultMaxSkippedKept, 0, error);
+        if (!depth || !maxPages || !retries || !maxLinks || !maxSkipped)
             return std::nullopt;
+        crawl.maxLinksPerPage = *maxLinks;
+        crawl.maxSkippedKept = *maxSkipped;
         crawl.maxDepth = *depth;
         crawl.maxPages = *maxPages;
         crawl.maxRetries = *retries;

@@ -1,5 +1,7 @@
 #include "runreport.h"
 
+#include "safeterminal.h"
+
 #include "cli.h"
 #include "core/durationformat.h"
 #include "export/atomicfile.h"
@@ -20,8 +22,7 @@ namespace RunReport {
 
 QTextStream &err()
 {
-    static QTextStream stream(stderr);
-    return stream;
+    return SafeTerminal::errors();
 }
 
 QTextStream &out()
@@ -82,6 +83,14 @@ void printTable(const QList<RunResult> &runs)
                      .arg(crawl.skippedTotal)
                      .arg(skipped.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(skipped.join(u", ")))
                      .arg(run.settings.crawl.obeyRobots ? CliText::tr("obeyed") : CliText::tr("IGNORED, by choice"));
+        if (run.linksDropped > 0 || run.skippedBeyondKept > 0) {
+            out() << CliText::tr("  memory bounds: %1 links past %2 per page not read; %3 skipped URLs past the "
+                                 "%4 kept only counted\n")
+                         .arg(run.linksDropped)
+                         .arg(run.settings.crawl.maxLinksPerPage)
+                         .arg(run.skippedBeyondKept)
+                         .arg(run.settings.crawl.maxSkippedKept);
+        }
         for (const CrawlHost &host : run.hosts) {
             out() << QStringLiteral("  %1: %2 pages; %3%4\n")
                          .arg(host.origin)

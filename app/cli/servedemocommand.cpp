@@ -2,6 +2,7 @@
 
 #include "demoserver/demoserver.h"
 #include "signalwatcher.h"
+#include "safeterminal.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -12,7 +13,7 @@ namespace Cli {
 int serveDemo(const QStringList &arguments)
 {
     QTextStream out(stdout);
-    QTextStream err(stderr);
+    QTextStream &err = SafeTerminal::errors();
     QCommandLineParser parser;
     parser.setApplicationDescription(QCoreApplication::translate(
         "Cli", "Serve the built-in demo endpoints on 127.0.0.1 until interrupted."));

@@ -30,6 +30,10 @@ struct CrawlSettings
     static constexpr int DefaultMaxPages = 100;
     static constexpr int DefaultPerHost = 2;
     static constexpr int DefaultMaxRetries = 3;
+    /// A page of a million links would otherwise hold a million URLs; the rest are counted, not read.
+    static constexpr int DefaultMaxLinksPerPage = 10'000;
+    /// Skipped URLs kept whole (for the report and the exports); beyond it they are only counted.
+    static constexpr int DefaultMaxSkippedKept = 50'000;
 
     bool enabled = false;
     int maxDepth = DefaultMaxDepth; // links followed from a seed; redirects keep the depth
@@ -41,6 +45,8 @@ struct CrawlSettings
     bool honourNofollow = true;
     bool sortQuery = false; // query parameters in any order name the same page
     int maxRetries = DefaultMaxRetries; // extra attempts after a 429 or 503
+    int maxLinksPerPage = DefaultMaxLinksPerPage; // 0: no cap
+    int maxSkippedKept = DefaultMaxSkippedKept; // 0: no cap
 
     friend bool operator==(const CrawlSettings &, const CrawlSettings &) = default;
 };

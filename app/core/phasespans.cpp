@@ -28,23 +28,31 @@ PhaseSpans PhaseSpans::of(const RequestRecord &record, qint64 nowNs, bool delayE
 
     const bool sent = record.reached(Mark::RequestSent);
     const bool firstByte = record.reached(Mark::FirstByte);
-    startPhase(Phase::Connecting, !sent && !firstByte && !finished);
-    b[2] = sent ? record.at(Mark::RequestSent) : (firstByte ? record.at(Mark::FirstByte) : stop);
+    const qint64 sentAt = sent ? record.at(Mark::RequestSent) : (firstByte ? record.at(Mark::FirstByte) : stop);
+    const bool tls = record.reached(Mark::Encrypted) && record.reached(Mark::ConnectStarted);
+    startPhase(Phase::Connecting, !tls && !sent && !firstByte && !finished);
+    if (tls) {
+        b[2] = record.at(Mark::ConnectStarted);
+        startPhase(Phase::Tls, !sent && !firstByte && !finished);
+    } else {
+        b[2] = sentAt;
+    }
+    b[3] = sentAt;
     if (sent)
         startPhase(Phase::FirstByte, !firstByte && !finished);
-    b[3] = firstByte ? record.at(Mark::FirstByte) : stop;
+    b[4] = firstByte ? record.at(Mark::FirstByte) : stop;
     if (firstByte)
         startPhase(Phase::Download, !finished);
-    b[4] = stop;
+    b[5] = stop;
 
     if (record.reached(Mark::DelayReleased)) {
         startPhase(Phase::Delay, false);
-        b[5] = record.at(Mark::DelayReleased);
+        b[6] = record.at(Mark::DelayReleased);
     } else if (finished && delayExpected) {
         startPhase(Phase::Delay, true);
-        b[5] = nowNs;
+        b[6] = nowNs;
     } else {
-        b[5] = b[4];
+        b[6] = b[5];
     }
 
     // Marks come from one monotonic clock, but "now" can lag a freshly recorded mark by a batch.
@@ -60,6 +68,8 @@ QString PhaseSpans::name(Phase phase)
         return QCoreApplication::translate("PhaseSpans", "Waiting for a permit");
     case Phase::Connecting:
         return QCoreApplication::translate("PhaseSpans", "Connecting and sending");
+    case Phase::Tls:
+        return QCoreApplication::translate("PhaseSpans", "Connecting with TLS and sending");
     case Phase::FirstByte:
         return QCoreApplication::translate("PhaseSpans", "Waiting for the response");
     case Phase::Download:

@@ -13,7 +13,9 @@ struct PhaseSpans
 {
     enum class Phase {
         Waiting, // queued -> issued: the gate, then the host's slot
-        Connecting, // issued -> request sent
+        Connecting, // issued -> request sent; over https, issued -> the socket starting to connect
+        Tls, // https on a new connection: the socket starting to connect -> request sent. Qt reports no end
+             // of the TCP connect, so the handshake's phase holds it too (on a LAN, a small part)
         FirstByte, // request sent -> response headers
         Download, // response headers -> finished
         Delay, // finished -> delay released, still holding the permit
@@ -37,5 +39,5 @@ struct PhaseSpans
     qint64 last() const { return bounds.back(); }
     /// When the request was handed to the network, or when it stopped waiting without that.
     qint64 issued() const { return bounds[1]; }
-    qint64 finished() const { return bounds[4]; }
+    qint64 finished() const { return bounds[std::size_t(Phase::Download) + 1]; }
 };

@@ -11,6 +11,8 @@ QString markName(Mark mark)
         return QStringLiteral("issued");
     case Mark::ConnectStarted:
         return QStringLiteral("connect_started");
+    case Mark::Encrypted:
+        return QStringLiteral("encrypted");
     case Mark::RequestSent:
         return QStringLiteral("request_sent");
     case Mark::FirstByte:

@@ -17,6 +17,8 @@ enum class Mark {
     Issued, // got its per-host slot and was handed to the network; nothing hidden queues after this
     ConnectStarted, // a new socket began connecting; not reached when a kept-alive connection was reused, nor
                     // when Qt 6.4 did not report it (it reports one of several connections opened at once)
+    Encrypted, // https only: the TLS handshake ended (QNetworkReply::encrypted); not reached on a reused
+               // connection, nor for plain http
     RequestSent, // the request left the socket
     FirstByte, // the final response's headers arrived
     Finished, // the body was complete, or the request failed or was cancelled

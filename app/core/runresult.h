@@ -46,6 +46,10 @@ struct RunResult
     QList<SkippedUrl> skipped; // in the order they were first found
     QList<CrawlHost> hosts; // in the order they were first needed
     bool recovered = false; // read back from the journal of a run whose process ended before it did
+    // What the crawl's memory bounds dropped: links past CrawlSettings::maxLinksPerPage (counted, not read),
+    // and skips of URLs past CrawlSettings::maxSkippedKept (counted, not kept).
+    qint64 linksDropped = 0;
+    qint64 skippedBeyondKept = 0;
 
     friend bool operator==(const RunResult &, const RunResult &) = default;
 };

@@ -2,6 +2,9 @@
 
 #include <QStringLiteral>
 
+#include <algorithm>
+#include <limits>
+
 QString runModeName(RunMode mode)
 {
     switch (mode) {
@@ -22,6 +25,13 @@ std::optional<RunMode> runModeFromName(const QString &name)
             return mode;
     }
     return std::nullopt;
+}
+
+int RunSettings::effectiveDeadlineMs() const
+{
+    if (deadlineMs > 0)
+        return deadlineMs;
+    return int(std::min<qint64>(qint64(timeoutMs) * DeadlineTimeoutFactor, std::numeric_limits<int>::max()));
 }
 
 int RunSettings::gateCapacity() const

@@ -208,8 +208,11 @@ std::optional<Candidate> candidateOf(const GumboElement &element)
 
 } // namespace
 
-QList<ExtractedLink> extractLinks(const QByteArray &html, const QUrl &documentUrl, bool honourNofollow)
+QList<ExtractedLink> extractLinks(const QByteArray &html, const QUrl &documentUrl, bool honourNofollow,
+                                  qsizetype maxLinks, qsizetype *dropped)
 {
+    if (dropped)
+        *dropped = 0;
     const std::unique_ptr<GumboOutput, GumboOutputDeleter> output(
         gumbo_parse_with_options(&kGumboDefaultOptions, html.constData(), size_t(html.size())));
     if (!output)
@@ -224,6 +227,12 @@ QList<ExtractedLink> extractLinks(const QByteArray &html, const QUrl &documentUr
         const std::optional<Candidate> candidate = candidateOf(element);
         if (!candidate)
             return;
+        if (maxLinks > 0 && links.size() >= maxLinks) {
+            // Counted, not resolved: past the cap, a page gets no more of our time than it takes to count.
+            if (dropped)
+                ++*dropped;
+            return;
+        }
         const QString href = cleanedHref(candidate->href);
         const QUrl url = base.resolved(QUrl(href));
         if (!isWebUrl(url))

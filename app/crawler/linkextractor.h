@@ -19,5 +19,7 @@ struct ExtractedLink
 /// first <base href> or else documentUrl; links to other schemes and empty or fragment-only links back to the
 /// page itself are skipped. When honourNofollow is set, rel=nofollow links (all of them under
 /// <meta name=robots content=nofollow>) are dropped; otherwise they are kept with their nofollow flag set.
-QList<ExtractedLink> extractLinks(const QByteArray &html, const QUrl &documentUrl,
-                                  bool honourNofollow = true);
+/// With maxLinks > 0, only the first maxLinks links are read; the link elements after them are counted in
+/// dropped.
+QList<ExtractedLink> extractLinks(const QByteArray &html, const QUrl &documentUrl, bool honourNofollow = true,
+                                  qsizetype maxLinks = 0, qsizetype *dropped = nullptr);

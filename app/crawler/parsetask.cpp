@@ -14,7 +14,9 @@ ParseResult ParseTask::run() const
     case Kind::None:
         break;
     case Kind::Page: {
-        QList<ParsedLink> links = parsePageLinks(body, pageUrl, contentType, sortQuery);
+        qsizetype dropped = 0;
+        QList<ParsedLink> links = parsePageLinks(body, pageUrl, contentType, sortQuery, maxLinks, &dropped);
+        result.linksDropped = dropped;
         for (qsizetype first = 0; first < links.size(); first += ParseResult::LinksPerChunk) {
             const qsizetype last = std::min(first + ParseResult::LinksPerChunk, links.size());
             result.linkChunks.append(QList<ParsedLink>(std::make_move_iterator(links.begin() + first),
@@ -38,9 +40,10 @@ QList<ParsedLink> ParseResult::links() const
 }
 
 QList<ParsedLink> parsePageLinks(const QByteArray &body, const QUrl &pageUrl, const QString &contentType,
-                                 bool sortQuery)
+                                 bool sortQuery, qsizetype maxLinks, qsizetype *dropped)
 {
-    QList<ExtractedLink> extracted = extractLinks(htmlToUtf8(body, contentType), pageUrl, false);
+    QList<ExtractedLink> extracted
+        = extractLinks(htmlToUtf8(body, contentType), pageUrl, false, maxLinks, dropped);
     QList<ParsedLink> links;
     links.reserve(extracted.size());
     for (ExtractedLink &link : extracted) {

@@ -28,6 +28,7 @@ struct ParseResult
     static constexpr qsizetype LinksPerChunk = 1024;
 
     QList<QList<ParsedLink>> linkChunks;
+    qint64 linksDropped = 0; // link elements past ParseTask::maxLinks, counted and not read
     std::optional<RobotsRules> rules;
 
     /// The links of every chunk, in order.
@@ -49,6 +50,7 @@ struct ParseTask
     QUrl pageUrl; // where relative links resolve from (before any <base>)
     QString contentType; // the response's, for the charset
     bool sortQuery = false;
+    qsizetype maxLinks = 0; // 0: every link
     QByteArray userAgent; // whose robots.txt group applies
 
     ParseResult run() const;
@@ -57,4 +59,4 @@ struct ParseTask
 /// A page's links in document order, nofollow ones flagged: decoded from the page's charset, extracted with
 /// gumbo and normalized.
 QList<ParsedLink> parsePageLinks(const QByteArray &body, const QUrl &pageUrl, const QString &contentType,
-                                 bool sortQuery);
+                                 bool sortQuery, qsizetype maxLinks = 0, qsizetype *dropped = nullptr);

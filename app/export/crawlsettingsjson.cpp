@@ -26,6 +26,8 @@ QJsonObject crawlSettingsToJson(const CrawlSettings &crawl, KeyCase keys)
         {keyIn(u"honour_nofollow", keys), crawl.honourNofollow},
         {keyIn(u"sort_query", keys), crawl.sortQuery},
         {keyIn(u"max_retries", keys), crawl.maxRetries},
+        {keyIn(u"max_links_per_page", keys), crawl.maxLinksPerPage},
+        {keyIn(u"max_skipped_kept", keys), crawl.maxSkippedKept},
     };
 }
 
@@ -47,5 +49,10 @@ CrawlSettings crawlSettingsFromJson(JsonReader &reader, const QString &key, KeyC
     crawl.honourNofollow = reader.boolean(path(u"honour_nofollow"));
     crawl.sortQuery = reader.boolean(path(u"sort_query"));
     crawl.maxRetries = int(reader.integer(path(u"max_retries"), 0, IntMax));
+    // Our files from before these bounds lack them: the defaults held.
+    if (reader.has(path(u"max_links_per_page")))
+        crawl.maxLinksPerPage = int(reader.integer(path(u"max_links_per_page"), 0, IntMax));
+    if (reader.has(path(u"max_skipped_kept")))
+        crawl.maxSkippedKept = int(reader.integer(path(u"max_skipped_kept"), 0, IntMax));
     return crawl;
 }

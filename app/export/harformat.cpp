@@ -75,6 +75,7 @@ struct Timings
 {
     qint64 blocked = 0;
     qint64 connect = RequestRecord::NotReached;
+    qint64 ssl = RequestRecord::NotReached; // inside connect, as HAR counts it
     qint64 send = 0;
     qint64 wait = 0;
     qint64 receive = 0;
@@ -105,6 +106,9 @@ Timings timingsOf(const RequestRecord &record)
         : sent;
     if (record.reached(Mark::ConnectStarted))
         timings.connect = sent - connectStarted;
+    // Qt reports the handshake's end, not the TCP connect's: ssl runs from the socket starting to connect.
+    if (record.reached(Mark::ConnectStarted) && record.reached(Mark::Encrypted))
+        timings.ssl = std::clamp(record.at(Mark::Encrypted), connectStarted, sent) - connectStarted;
     timings.send = connectStarted - issued;
     timings.wait = firstByte - sent;
     timings.receive = end - firstByte;
@@ -171,7 +175,7 @@ QJsonObject entryToHar(const RequestRecord &record, const RunResult &run, const 
     const double send = ms(timings.send);
     const double wait = ms(timings.wait);
     const double receive = ms(timings.receive);
-    // Summed in the order of the spec's list, as a checker would; dns and ssl are -1.
+    // Summed in the order of the spec's list, as a checker would; dns is -1, and ssl is inside connect.
     const double time = blocked + (timings.connect >= 0 ? connect : 0) + send + wait + receive;
     const qint64 queued = record.at(Mark::Queued);
 
@@ -193,7 +197,7 @@ QJsonObject entryToHar(const RequestRecord &record, const RunResult &run, const 
              {u"blocked"_s, blocked},
              {u"dns"_s, -1},
              {u"connect"_s, timings.connect >= 0 ? connect : -1},
-             {u"ssl"_s, -1},
+             {u"ssl"_s, timings.ssl >= 0 ? ms(timings.ssl) : -1},
              {u"send"_s, send},
              {u"wait"_s, wait},
              {u"receive"_s, receive},
@@ -399,7 +403,7 @@ std::optional<HarEntry> entryFromHar(const QJsonObject &object, int index, bool 
     const double blocked = duration(u"timings.blocked"_s, false);
     const double dns = duration(u"timings.dns"_s, false);
     const double connect = duration(u"timings.connect"_s, false);
-    duration(u"timings.ssl"_s, false); // part of connect
+    const double ssl = duration(u"timings.ssl"_s, false); // part of connect
     const double send = duration(u"timings.send"_s, true);
     const double wait = duration(u"timings.wait"_s, true);
     const double receive = duration(u"timings.receive"_s, true);
@@ -419,6 +423,8 @@ std::optional<HarEntry> entryFromHar(const QJsonObject &object, int index, bool 
     // connecting ends at sent. A browser's lookup goes in with it, as Qt looks the host up while connecting.
     if (connect >= 0)
         record.set(Mark::ConnectStarted, sent - nsFromMs(connect) - nsFromMs(dns));
+    if (connect >= 0 && ssl >= 0)
+        record.set(Mark::Encrypted, std::min(sent, record.at(Mark::ConnectStarted) + nsFromMs(dns) + nsFromMs(ssl)));
     record.set(Mark::RequestSent, sent);
     record.set(Mark::FirstByte, sent + nsFromMs(wait));
     record.set(Mark::Finished, record.at(Mark::FirstByte) + nsFromMs(receive));

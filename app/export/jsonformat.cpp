@@ -123,6 +123,8 @@ QJsonObject runToJson(const RunResult &run, Progress &progress)
         {u"delay_ms"_s, settings.delayMs},
         {u"per_host"_s, settings.perHost},
         {u"timeout_ms"_s, settings.timeoutMs},
+        {u"deadline_ms"_s, settings.deadlineMs}, // 0: RunSettings::DeadlineTimeoutFactor x timeout_ms
+        {u"max_header_bytes"_s, settings.maxHeaderBytes},
         {u"max_body_bytes"_s, settings.maxBodyBytes},
         {u"max_redirects"_s, settings.maxRedirects},
         {u"user_agent"_s, QString::fromUtf8(settings.userAgent)},
@@ -142,6 +144,11 @@ QJsonObject runToJson(const RunResult &run, Progress &progress)
     // Only a run read back from a journal says so, like the cap.
     if (run.recovered)
         object.insert(u"recovered"_s, true);
+    // Likewise only a crawl whose memory bounds dropped something.
+    if (run.linksDropped > 0)
+        object.insert(u"links_dropped"_s, run.linksDropped);
+    if (run.skippedBeyondKept > 0)
+        object.insert(u"skipped_beyond_kept"_s, run.skippedBeyondKept);
     // A plain run leaves the crawl settings alone; ones the user changed and then turned off are kept too.
     if (settings.crawl != CrawlSettings())
         object.insert(u"crawl"_s, crawlSettingsToJson(settings.crawl, KeyCase::Snake));
@@ -263,6 +270,11 @@ std::optional<RunResult> runFromJson(const QJsonObject &object, const QString &w
     settings.delayMs = readInt(reader, u"delay_ms"_s, 0);
     settings.perHost = readInt(reader, u"per_host"_s, 0);
     settings.timeoutMs = readInt(reader, u"timeout_ms"_s, 0);
+    // Files from before the deadline and the header cap were settings lack them: the defaults held.
+    if (reader.has(u"deadline_ms"_s))
+        settings.deadlineMs = readInt(reader, u"deadline_ms"_s, 0);
+    if (reader.has(u"max_header_bytes"_s))
+        settings.maxHeaderBytes = reader.integer(u"max_header_bytes"_s, 0, Int64Max);
     settings.maxBodyBytes = reader.integer(u"max_body_bytes"_s, 0, Int64Max);
     settings.maxRedirects = readInt(reader, u"max_redirects"_s, 0);
     settings.userAgent = reader.string(u"user_agent"_s).toUtf8();
@@ -272,6 +284,10 @@ std::optional<RunResult> runFromJson(const QJsonObject &object, const QString &w
     run.endNs = reader.integer(u"end_ns"_s, 0, Int64Max);
     run.cancelled = reader.boolean(u"cancelled"_s);
     run.recovered = reader.boolean(u"recovered"_s, false);
+    if (reader.has(u"links_dropped"_s))
+        run.linksDropped = reader.integer(u"links_dropped"_s, 0, Int64Max);
+    if (reader.has(u"skipped_beyond_kept"_s))
+        run.skippedBeyondKept = reader.integer(u"skipped_beyond_kept"_s, 0, Int64Max);
     if (reader.has(u"concurrency_cap"_s)) {
         run.concurrencyCap.maxInFlight = readInt(reader, u"concurrency_cap.max_in_flight"_s, 1);
         run.concurrencyCap.reason = reader.string(u"concurrency_cap.reason"_s);
@@ -389,6 +405,11 @@ QJsonObject summaryToJson(const RunResult &run)
         object.insert(u"concurrency_cap"_s, concurrencyCapToJson(run.concurrencyCap));
     if (run.recovered)
         object.insert(u"recovered"_s, true);
+    // Likewise only a crawl whose memory bounds dropped something.
+    if (run.linksDropped > 0)
+        object.insert(u"links_dropped"_s, run.linksDropped);
+    if (run.skippedBeyondKept > 0)
+        object.insert(u"skipped_beyond_kept"_s, run.skippedBeyondKept);
     if (!run.settings.crawl.enabled)
         return object;
 

@@ -109,6 +109,9 @@ RecordField markField(Mark mark)
 {
     RecordField result = field(markName(mark), Type::Mark, Format::Json | Format::Csv, {});
     result.mark = mark;
+    // Files from before the TLS phase was recorded lack it, as a request over plain http does.
+    if (mark == Mark::Encrypted)
+        result.absent = FieldValue();
     result.min = 0;
     result.max = Int64Max;
     result.get = [mark](const RequestRecord &record, const UrlById &) {

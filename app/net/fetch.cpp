@@ -1,10 +1,15 @@
 #include "fetch.h"
 
+#include "core/clock.h"
+#include "core/printable.h"
 #include "recorder/recorder.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <QSslError>
+
+#include <algorithm>
 
 Fetch::Fetch(QNetworkAccessManager *manager, Recorder *recorder, int id, const RunSettings &settings,
              QObject *parent)
@@ -13,7 +18,15 @@ Fetch::Fetch(QNetworkAccessManager *manager, Recorder *recorder, int id, const R
     , m_recorder(recorder)
     , m_id(id)
     , m_settings(settings)
-{ }
+{
+    // Precise: a coarse timer may fire up to 5 % early, and a timeout must never fire before its time.
+    for (QTimer *timer : {&m_idleTimer, &m_deadlineTimer}) {
+        timer->setSingleShot(true);
+        timer->setTimerType(Qt::PreciseTimer);
+    }
+    connect(&m_idleTimer, &QTimer::timeout, this, &Fetch::onIdleTimeout);
+    connect(&m_deadlineTimer, &QTimer::timeout, this, &Fetch::onDeadline);
+}
 
 Fetch::~Fetch()
 {
@@ -29,25 +42,39 @@ void Fetch::start()
     const QUrl url = m_recorder->record(m_id).url;
     QNetworkRequest request(url);
     request.setHeader(QNetworkRequest::UserAgentHeader, m_settings.userAgent);
-    request.setTransferTimeout(m_settings.timeoutMs);
+    request.setTransferTimeout(0); // ours: see the class comment
     // A crawl follows redirects itself, so each hop is a request of its own and de-duplicated like a link.
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
                          m_settings.crawl.enabled ? QNetworkRequest::ManualRedirectPolicy
                                                   : QNetworkRequest::NoLessSafeRedirectPolicy);
     request.setMaximumRedirectsAllowed(m_settings.maxRedirects);
-    request.setDecompressedSafetyCheckThreshold(DecompressionCheckThreshold);
+    // Asked for by us, so Qt hands the body over as it came and the fetch decompresses it itself (Inflater).
+    request.setRawHeader("Accept-Encoding", "gzip, deflate");
     request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
 
     m_recorder->mark(m_id, Mark::Issued);
+    m_issuedNs = m_lastActivityNs = Clock::nowNs();
+    if (m_settings.timeoutMs > 0)
+        m_idleTimer.start(m_settings.timeoutMs);
+    if (const int deadline = m_settings.effectiveDeadlineMs(); deadline > 0)
+        m_deadlineTimer.start(deadline);
     m_reply = m_manager->get(request);
-    connect(m_reply, &QNetworkReply::socketStartedConnecting, this, [this] {
-        if (!m_recorder->record(m_id).reached(Mark::ConnectStarted))
-            m_recorder->mark(m_id, Mark::ConnectStarted);
+    const auto markOnce = [this](Mark mark) {
+        onActivity();
+        if (!m_recorder->record(m_id).reached(mark))
+            m_recorder->mark(m_id, mark);
+    };
+    connect(m_reply, &QNetworkReply::socketStartedConnecting, this,
+            [markOnce] { markOnce(Mark::ConnectStarted); });
+    connect(m_reply, &QNetworkReply::encrypted, this, [markOnce] { markOnce(Mark::Encrypted); });
+    connect(m_reply, &QNetworkReply::requestSent, this, [markOnce] { markOnce(Mark::RequestSent); });
+    // Certificate errors are never ignored: they end the request, and the record names them.
+    connect(m_reply, &QNetworkReply::sslErrors, this, [this](const QList<QSslError> &errors) {
+        for (const QSslError &error : errors)
+            m_sslErrors.append(error.errorString());
     });
-    connect(m_reply, &QNetworkReply::requestSent, this, [this] {
-        if (!m_recorder->record(m_id).reached(Mark::RequestSent))
-            m_recorder->mark(m_id, Mark::RequestSent);
-    });
+    connect(m_reply, &QNetworkReply::downloadProgress, this, &Fetch::onActivity);
+    connect(m_reply, &QNetworkReply::uploadProgress, this, &Fetch::onActivity);
     connect(m_reply, &QNetworkReply::metaDataChanged, this, &Fetch::onMetaDataChanged);
     connect(m_reply, &QNetworkReply::readyRead, this, &Fetch::onReadyRead);
     connect(m_reply, &QNetworkReply::redirected, this, &Fetch::onRedirected);
@@ -59,10 +86,66 @@ void Fetch::cancel()
     abortWith(tr("cancelled"), true);
 }
 
+void Fetch::onActivity()
+{
+    // Only noted: the idle timer, when it fires, waits out what is left since the last activity. Restarting
+    // it on every chunk would cost a timer registration per chunk.
+    m_lastActivityNs = Clock::nowNs();
+}
+
+void Fetch::onIdleTimeout()
+{
+    if (m_done || !m_reply)
+        return;
+    if (m_reply->isFinished()) {
+        onFinished(); // complete, only not yet reported: never a timeout
+        return;
+    }
+    const qint64 idleMs = (Clock::nowNs() - m_lastActivityNs) / 1'000'000;
+    if (idleMs < m_settings.timeoutMs) {
+        m_idleTimer.start(int(m_settings.timeoutMs - idleMs));
+        return;
+    }
+    // Qt reports nothing of a response until its whole header is in, so before that "no data" may be
+    // untrue: a header can trickle in, or be too large for Qt to accept.
+    if (!m_sawHeader)
+        abortWith(tr("timed out: no complete response header within %1 ms").arg(m_settings.timeoutMs));
+    else
+        abortWith(tr("timed out: no data for %1 ms").arg(m_settings.timeoutMs));
+}
+
+void Fetch::onDeadline()
+{
+    if (m_done || !m_reply)
+        return;
+    if (m_reply->isFinished()) {
+        onFinished();
+        return;
+    }
+    const int deadline = m_settings.effectiveDeadlineMs();
+    const qint64 elapsedMs = (Clock::nowNs() - m_issuedNs) / 1'000'000;
+    if (elapsedMs < deadline) {
+        m_deadlineTimer.start(int(deadline - elapsedMs));
+        return;
+    }
+    abortWith(tr("deadline exceeded: not complete %1 ms after it was issued").arg(deadline));
+}
+
 void Fetch::onMetaDataChanged()
 {
+    onActivity();
+    m_sawHeader = true;
     // Redirect hops report headers too; the last headers are the final response's, so the mark moves on.
     m_recorder->mark(m_id, Mark::FirstByte);
+    qint64 headerBytes = 0;
+    for (const auto &[name, value] : m_reply->rawHeaderPairs())
+        headerBytes += name.size() + value.size() + 4; // "name: value\r\n"
+    if (m_settings.maxHeaderBytes > 0 && headerBytes > m_settings.maxHeaderBytes) {
+        abortWith(tr("response header of %1 bytes exceeds the limit of %2 bytes")
+                      .arg(headerBytes)
+                      .arg(m_settings.maxHeaderBytes));
+        return;
+    }
     // Only HTML pages are read for links (and robots.txt for rules); any other body is counted, not kept.
     const RequestRecord &record = m_recorder->record(m_id);
     m_keepBody = m_settings.keepBodies
@@ -70,6 +153,9 @@ void Fetch::onMetaDataChanged()
             || isHtmlContentType(m_reply->header(QNetworkRequest::ContentTypeHeader).toString()));
     if (!m_keepBody)
         m_response.body.clear();
+    // A redirect hop's body was never read; the final response's encoding is the one that counts.
+    m_inflater.begin(m_reply->rawHeader("Content-Encoding"));
+    m_bytes = m_wireBytes = 0;
     const QVariant length = m_reply->header(QNetworkRequest::ContentLengthHeader);
     if (length.isValid() && length.toLongLong() > m_settings.maxBodyBytes) {
         abortWith(tr("body of %1 bytes exceeds the limit of %2 bytes")
@@ -80,8 +166,27 @@ void Fetch::onMetaDataChanged()
 
 void Fetch::onReadyRead()
 {
-    const QByteArray chunk = m_reply->readAll();
+    onActivity();
+    QByteArray chunk = m_reply->readAll();
+    m_wireBytes += chunk.size();
+    if (m_inflater.isActive()) {
+        QString error;
+        chunk = m_inflater.feed(chunk, &error);
+        if (!error.isEmpty()) {
+            abortWith(error);
+            return;
+        }
+    }
     m_bytes += chunk.size();
+    if (m_inflater.isActive() && m_bytes > DecompressionCheckThreshold
+        && m_bytes > MaxCompressionRatio * std::max<qint64>(m_wireBytes, 1)) {
+        abortWith(tr("decompression stopped: %1 compressed bytes inflated to over %2 bytes, a ratio over %3 "
+                     "to 1 that only a compression bomb has")
+                      .arg(m_wireBytes)
+                      .arg(m_bytes)
+                      .arg(MaxCompressionRatio));
+        return;
+    }
     if (m_bytes > m_settings.maxBodyBytes) {
         abortWith(tr("body exceeds the limit of %1 bytes").arg(m_settings.maxBodyBytes));
         return;
@@ -94,7 +199,8 @@ void Fetch::onRedirected(const QUrl &url)
 {
     const QString scheme = url.scheme().toLower();
     if (scheme != QLatin1String("http") && scheme != QLatin1String("https")) {
-        abortWith(tr("redirect to unsupported scheme \"%1\" (%2)").arg(scheme, url.toDisplayString()));
+        abortWith(tr("redirect to unsupported scheme \"%1\" (%2)")
+                      .arg(printableText(scheme), printableText(url.toDisplayString())));
         return;
     }
     ++m_redirects;
@@ -106,6 +212,8 @@ void Fetch::abortWith(QString reason, bool cancelled)
         return;
     m_abortReason = std::move(reason);
     m_cancelled = cancelled;
+    m_idleTimer.stop();
+    m_deadlineTimer.stop();
     m_reply->abort();
     if (!m_done)
         onFinished(); // in case this Qt version reports the abort later
@@ -116,6 +224,8 @@ void Fetch::onFinished()
     if (m_done)
         return;
     m_done = true;
+    m_idleTimer.stop();
+    m_deadlineTimer.stop();
     if (m_reply->bytesAvailable() > 0)
         onReadyRead();
 
@@ -141,10 +251,17 @@ void Fetch::onFinished()
     } else if (!m_abortReason.isEmpty()) {
         record.outcome = Outcome::Failed;
         record.error = m_abortReason;
-    } else if (error == QNetworkReply::OperationCanceledError || error == QNetworkReply::TimeoutError) {
-        // We did not abort it, so Qt's transfer timeout did.
+    } else if (error == QNetworkReply::SslHandshakeFailedError || !m_sslErrors.isEmpty()) {
         record.outcome = Outcome::Failed;
-        record.error = tr("timed out: no data for %1 ms").arg(m_settings.timeoutMs);
+        record.error = m_sslErrors.isEmpty() ? tr("TLS error: %1").arg(m_reply->errorString())
+                                             : tr("TLS error: %1").arg(m_sslErrors.join(QLatin1String("; ")));
+    } else if (const QUrl target = m_response.location;
+               error != QNetworkReply::NoError && record.status >= 300 && record.status < 400 && target.isValid()
+               && target.scheme() != QLatin1String("http") && target.scheme() != QLatin1String("https")) {
+        // Qt refused to follow it before telling us (onRedirected): say why in our words.
+        record.outcome = Outcome::Failed;
+        record.error = tr("redirect to unsupported scheme \"%1\" (%2)")
+                           .arg(printableText(target.scheme()), printableText(target.toDisplayString()));
     } else if (record.status >= 400) {
         record.outcome = Outcome::HttpError;
         record.error = QStringLiteral("HTTP %1 %2")

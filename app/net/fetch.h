@@ -1,11 +1,14 @@
 #pragma once
 
 #include "core/runsettings.h"
+#include "inflater.h"
 
 #include <QByteArray>
 #include <QMetaType>
 #include <QObject>
 #include <QPointer>
+#include <QStringList>
+#include <QTimer>
 #include <QUrl>
 
 /// What the crawler reads from a response besides its record.
@@ -23,15 +26,19 @@ class QNetworkReply;
 class Recorder;
 
 /// One HTTP GET, from the moment it is issued to the network until it is done, stamping each phase into the
-/// recorder as the reply reports it. It enforces the per-request limits (transfer timeout, body cap,
-/// redirect count and schemes) and tells timeouts, limits, HTTP errors and cancellation apart.
+/// recorder as the reply reports it. It enforces the per-request limits (idle timeout, overall deadline,
+/// header and body caps, redirect count and schemes) and tells timeouts, limits, TLS errors, HTTP errors and
+/// cancellation apart. Both timeouts are its own precise timers rather than Qt's transfer timeout, which is
+/// a coarse timer (it fired at 2.85 s for 3 s) and restarts on every byte (a drip never ended).
 class Fetch : public QObject
 {
     Q_OBJECT
 
 public:
-    /// Above this many decompressed bytes Qt checks the compression ratio, to stop gzip bombs.
+    /// Above this many decompressed bytes the compression ratio is checked, to stop compression bombs: a real
+    /// page compresses 5 to 20 times, zeros a thousand times.
     static constexpr qint64 DecompressionCheckThreshold = 10LL * 1024 * 1024;
+    static constexpr qint64 MaxCompressionRatio = 100;
 
     Fetch(QNetworkAccessManager *manager, Recorder *recorder, int id, const RunSettings &settings,
           QObject *parent = nullptr);
@@ -51,6 +58,9 @@ Q_SIGNALS:
     void finished(int id);
 
 private:
+    void onActivity();
+    void onIdleTimeout();
+    void onDeadline();
     void onMetaDataChanged();
     void onReadyRead();
     void onRedirected(const QUrl &url);
@@ -64,9 +74,17 @@ private:
     QPointer<QNetworkReply> m_reply;
     FetchResponse m_response;
     bool m_keepBody = false; // keepBodies, and a body worth keeping: decided by the response's headers
-    qint64 m_bytes = 0;
+    qint64 m_bytes = 0; // body bytes, decompressed
+    qint64 m_wireBytes = 0; // body bytes as they came, compressed or not
+    Inflater m_inflater;
     int m_redirects = 0;
     QString m_abortReason;
+    QStringList m_sslErrors;
+    QTimer m_idleTimer;
+    QTimer m_deadlineTimer;
+    qint64 m_lastActivityNs = 0; // Clock::nowNs()
+    qint64 m_issuedNs = 0; // Clock::nowNs()
+    bool m_sawHeader = false;
     bool m_cancelled = false;
     bool m_done = false;
 };

@@ -4,8 +4,9 @@
 #include <QNetworkProxy>
 #include <QUrl>
 
-ManagerPool::ManagerPool(Proxy proxy)
+ManagerPool::ManagerPool(Proxy proxy, int maxManagers)
     : m_proxy(proxy)
+    , m_maxManagers(maxManagers)
 { }
 
 ManagerPool::~ManagerPool()
@@ -18,28 +19,47 @@ ManagerPool::~ManagerPool()
 QNetworkAccessManager *ManagerPool::acquire(const QUrl &url)
 {
     const HostKey key = HostKey::fromUrl(url);
+    const auto serves = [&key](const Entry &entry) {
+        return entry.active == entry.activePerHost.value(key); // nothing in flight for another host
+    };
+    // This host's own managers first, then an idle one.
     for (auto &entry : m_entries) {
-        int &active = entry->activePerHost[key];
-        if (active < ConnectionsPerManager) {
-            ++active;
-            return entry->manager;
+        if (entry->active > 0 && serves(*entry) && entry->activePerHost.value(key) < ConnectionsPerManager)
+            return take(*entry, key)->manager;
+    }
+    for (auto &entry : m_entries) {
+        if (entry->active == 0)
+            return take(*entry, key)->manager;
+    }
+    if (m_maxManagers > 0 && managerCount() >= m_maxManagers) {
+        // Out of budget for a manager of its own: share the least busy one with a free connection.
+        Entry *best = nullptr;
+        for (auto &entry : m_entries) {
+            if (entry->activePerHost.value(key) < ConnectionsPerManager && (!best || entry->active < best->active))
+                best = entry.get();
         }
+        if (best)
+            return take(*best, key)->manager;
     }
     auto *manager = new QNetworkAccessManager;
     // Redirects never go from https to http; the fetch counts them and refuses other schemes.
     manager->setRedirectPolicy(QNetworkRequest::NoLessSafeRedirectPolicy);
     if (m_proxy == Proxy::None)
         manager->setProxy(QNetworkProxy::NoProxy);
-    m_entries.push_back(std::make_unique<Entry>(Entry {manager, {{key, 1}}}));
-    return manager;
+    m_entries.push_back(std::make_unique<Entry>(Entry {manager, {}, 0}));
+    return take(*m_entries.back(), key)->manager;
 }
 
 void ManagerPool::release(QNetworkAccessManager *manager, const QUrl &url)
 {
     if (auto *entry = entryFor(manager)) {
         auto it = entry->activePerHost.find(HostKey::fromUrl(url));
-        if (it != entry->activePerHost.end() && it.value() > 0)
+        if (it != entry->activePerHost.end() && it.value() > 0) {
             --it.value();
+            --entry->active;
+            if (it.value() == 0)
+                entry->activePerHost.erase(it);
+        }
     }
 }
 
@@ -50,6 +70,13 @@ int ManagerPool::active(QNetworkAccessManager *manager, const QUrl &url) const
             return entry->activePerHost.value(HostKey::fromUrl(url));
     }
     return 0;
+}
+
+ManagerPool::Entry *ManagerPool::take(Entry &entry, const HostKey &key)
+{
+    ++entry.activePerHost[key];
+    ++entry.active;
+    return &entry;
 }
 
 ManagerPool::Entry *ManagerPool::entryFor(QNetworkAccessManager *manager)

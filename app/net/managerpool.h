@@ -15,6 +15,11 @@ class QUrl;
 /// connections for. One manager runs at most 6 HTTP/1.1 connections per host and silently queues the rest;
 /// that hidden queue would show up as time in flight. With the pool, every issued request is really on the
 /// wire, and all waiting happens in our own gates where it is recorded as waiting.
+///
+/// A manager serves one host at a time: it parses every response on one HTTP thread, so a host that sends a
+/// multi-MB header would otherwise hold up every other host's responses on that thread. A manager with
+/// nothing in flight is handed to the next host that needs one. Only beyond maxManagers (the descriptor
+/// budget) do hosts share managers again.
 class ManagerPool
 {
 public:
@@ -24,7 +29,8 @@ public:
     /// always connect directly, for the capture proxy, whose own environment may point at itself.
     enum class Proxy { System, None };
 
-    explicit ManagerPool(Proxy proxy = Proxy::System);
+    /// maxManagers 0: as many as the hosts need.
+    explicit ManagerPool(Proxy proxy = Proxy::System, int maxManagers = 0);
     ~ManagerPool();
     ManagerPool(const ManagerPool &) = delete;
     ManagerPool &operator=(const ManagerPool &) = delete;
@@ -40,8 +46,12 @@ private:
     {
         QNetworkAccessManager *manager;
         QHash<HostKey, int> activePerHost;
+        int active = 0; // over all hosts
     };
     Entry *entryFor(QNetworkAccessManager *manager);
+    Entry *take(Entry &entry, const HostKey &key);
+
+    int m_maxManagers = 0;
 
     std::vector<std::unique_ptr<Entry>> m_entries;
     Proxy m_proxy;

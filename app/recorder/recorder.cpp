@@ -18,6 +18,7 @@ void Recorder::begin(int runId, const RunSettings &settings)
     m_dirtyFlags.clear();
     m_crawlDirty = false;
     m_skipIndex.clear();
+    m_skipDetails.clear();
     m_run = RunResult {};
     m_run.runId = runId;
     m_run.settings = settings;
@@ -74,13 +75,25 @@ void Recorder::recordCapacity(int capacity)
 
 void Recorder::skip(const QUrl &url, int parentId, int depth, SkipReason reason, const QString &detail)
 {
-    const auto key = qMakePair(url.toString(QUrl::FullyEncoded), int(reason));
+    const QString encoded = url.toString(QUrl::FullyEncoded);
+    const quint64 key = qHashMulti(0, encoded, int(reason));
     if (const auto it = m_skipIndex.constFind(key); it != m_skipIndex.cend()) {
         ++m_run.skipped[*it].count;
+    } else if (const int most = m_run.settings.crawl.maxSkippedKept; most > 0 && m_run.skipped.size() >= most) {
+        ++m_run.skippedBeyondKept;
     } else {
         m_skipIndex.insert(key, m_run.skipped.size());
-        m_run.skipped.append({url, parentId, depth, reason, detail, 1, elapsedNs()});
+        auto shared = m_skipDetails.constFind(detail);
+        if (shared == m_skipDetails.cend())
+            shared = m_skipDetails.insert(detail);
+        m_run.skipped.append({url, parentId, depth, reason, *shared, 1, elapsedNs()});
     }
+    touchCrawl();
+}
+
+void Recorder::dropLinks(qint64 count)
+{
+    m_run.linksDropped += count;
     touchCrawl();
 }
 

@@ -4,6 +4,7 @@
 
 #include <QHash>
 #include <QObject>
+#include <QSet>
 #include <QTimer>
 
 #include <vector>
@@ -42,7 +43,10 @@ public:
     void setSettings(const RunSettings &settings) { m_run.settings = settings; }
     /// Notes a URL the crawl did not request. One already noted for the same reason is counted again
     /// instead, under its first parent and depth.
+    /// Beyond CrawlSettings::maxSkippedKept distinct skips, a new one is only counted (skippedBeyondKept).
     void skip(const QUrl &url, int parentId, int depth, SkipReason reason, const QString &detail);
+    /// Links of a page past CrawlSettings::maxLinksPerPage, counted and not read.
+    void dropLinks(qint64 count);
     /// Adds the host, or updates the one with the same origin.
     void setHost(const CrawlHost &host);
     /// The host with this origin, or nullptr.
@@ -80,6 +84,8 @@ private:
     std::vector<bool> m_dirtyFlags;
     QList<int> m_dirty;
     bool m_crawlDirty = false;
-    QHash<QPair<QString, int>, qsizetype> m_skipIndex; // (URL, reason) -> position in skipped
+    // hash of (URL, reason) -> position in skipped: a 64-bit hash rather than a second copy of every URL
+    QHash<quint64, qsizetype> m_skipIndex;
+    QSet<QString> m_skipDetails; // so that a detail said of many URLs is stored once
     QTimer m_tickTimer; // runs from begin() to end(): batches and the live clock
 };

@@ -51,8 +51,6 @@ void Runner::start(const QList<QUrl> &urls, const RunSettings &settings, int run
     // (a run can start from inside the last reply's finished()), so it goes away from the event loop.
     m_retiredPools.push_back(std::move(m_pool));
     QTimer::singleShot(0, this, [this] { m_retiredPools.clear(); });
-    m_pool = std::make_unique<ManagerPool>();
-
     m_settings = settings;
     m_running = true;
     m_cancelling = false;
@@ -67,6 +65,13 @@ void Runner::start(const QList<QUrl> &urls, const RunSettings &settings, int run
     // ideal schedule shows what the cap cost.
     DescriptorBudget::raiseLimit();
     m_descriptorCap = DescriptorBudget::currentCap(&m_descriptorCapReason);
+    // The budget counted a manager per ConnectionsPerManager requests; hosts get managers of their own within
+    // that, and share beyond it.
+    m_pool = std::make_unique<ManagerPool>(
+        ManagerPool::Proxy::System,
+        m_descriptorCap > 0
+            ? (m_descriptorCap + ManagerPool::ConnectionsPerManager - 1) / ManagerPool::ConnectionsPerManager
+            : 0);
     m_gate = new Gate(gateSize(settings.gateCapacity()), this);
     m_recorder.recordCapacity(settings.gateCapacity());
     if (m_gate->capacity() != settings.gateCapacity())

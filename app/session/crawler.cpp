@@ -2,6 +2,7 @@
 
 #include "core/clock.h"
 #include "core/hostkey.h"
+#include "core/printable.h"
 #include "crawler/retryafter.h"
 #include "crawler/urlnormalizer.h"
 #include "net/managerpool.h"
@@ -263,6 +264,7 @@ ParseTask Crawler::parseTaskFor(const RequestRecord &record, const FetchResponse
         task.pageUrl = record.finalUrl.isValid() ? record.finalUrl : record.url;
         task.contentType = record.contentType;
         task.sortQuery = m_settings.crawl.sortQuery;
+        task.maxLinks = m_settings.crawl.maxLinksPerPage;
     }
     task.body = response.body;
     return task;
@@ -340,8 +342,16 @@ qint64 Crawler::pauseHostFor(const RequestRecord &record, const FetchResponse &r
     // Retry-After when it gave one, else 1 s, 2 s, 4 s ... for the attempts so far; never beyond
     // MaxRetryWaitMs, so one answer cannot stall a crawl for a day.
     const qint64 backoffMs = FirstBackoffMs << std::min(record.attempt - 1, 16);
-    const qint64 waitMs
-        = retryAfterMs(response.retryAfter, QDateTime::currentDateTimeUtc()).value_or(backoffMs);
+    const std::optional<qint64> asked = retryAfterMs(response.retryAfter, QDateTime::currentDateTimeUtc());
+    const qint64 waitMs = asked.value_or(backoffMs);
+    if (!asked && !response.retryAfter.isEmpty()) {
+        // Said on the record, so that a backoff where the server seemed to ask for a wait is explained.
+        m_runner->recorder().edit(record.id).error
+            += QStringLiteral("; ")
+            + tr("Retry-After \"%1\" is unreadable: backed off %2 ms instead")
+                  .arg(printableText(response.retryAfter))
+                  .arg(backoffMs);
+    }
     m_runner->pauseHost(HostKey::fromUrl(record.url).origin(),
                         Clock::nowNs() + std::min(waitMs, MaxRetryWaitMs) * 1'000'000);
     return waitMs;
@@ -394,6 +404,8 @@ void Crawler::onPageResponse(const ParseQueue::Entry &entry)
         return;
     }
     // A leaf (an asset, an error or an empty answer) has no links; a page's are followed by processQueue().
+    if (entry.parsed.linksDropped > 0)
+        m_runner->recorder().dropLinks(entry.parsed.linksDropped);
 }
 
 void Crawler::follow(const RequestRecord &page, const ParsedLink &link)

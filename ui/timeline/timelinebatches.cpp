@@ -17,6 +17,8 @@ QColor TimelineBatches::fillColor(Fill fill)
         return P::delayBackground();
     case Connecting:
         return P::phaseColor(Phase::Connecting);
+    case Tls:
+        return P::phaseColor(Phase::Tls);
     case FirstByte:
         return P::phaseColor(Phase::FirstByte);
     case ErrorLight:
@@ -45,7 +47,16 @@ TimelineBatches::Fill TimelineBatches::fillFor(TimelineLayout::Kind kind, PhaseS
 {
     switch (kind) {
     case Kind::Ok:
-        return phase == Phase::Connecting ? Connecting : (phase == Phase::FirstByte ? FirstByte : Download);
+        switch (phase) {
+        case Phase::Connecting:
+            return Connecting;
+        case Phase::Tls:
+            return Tls;
+        case Phase::FirstByte:
+            return FirstByte;
+        default:
+            return Download;
+        }
     case Kind::HttpError:
         return phase == Phase::Download ? ErrorFill : ErrorLight;
     case Kind::Failed:

@@ -24,6 +24,7 @@ struct TimelineBatches
         DenseDelay,
         DelayBackground,
         Connecting,
+        Tls,
         FirstByte,
         ErrorLight,
         CancelledFill,

@@ -71,14 +71,18 @@ void TimelineDenseBlocks::build(Track &track, int block, bool colourByHost)
             dense.openBars.push_back(index);
             continue;
         }
+        // Bounds by phase: issued (1), the first byte (the download's start), finished, the delay's end.
+        constexpr std::size_t firstByte = std::size_t(PhaseSpans::Phase::Download);
+        constexpr std::size_t finished = firstByte + 1;
+        constexpr std::size_t delayEnd = PhaseSpans::PhaseCount;
         dense.startNs = std::min(dense.startNs, bar.t[0]);
-        dense.endNs = std::max(dense.endNs, bar.t[5]);
+        dense.endNs = std::max(dense.endNs, bar.t[delayEnd]);
         // As the painter splits a single bar, in time rather than pixels.
         const auto add = [&parts](int coverage, qint64 from, qint64 to) {
             parts[std::size_t(coverage)].emplace_back(from, to);
         };
         if (!bar.issued) {
-            add(bar.kind == Kind::Cancelled ? CoverCancelledWaiting : CoverWaiting, bar.t[0], bar.t[5]);
+            add(bar.kind == Kind::Cancelled ? CoverCancelledWaiting : CoverWaiting, bar.t[0], bar.t[delayEnd]);
             continue;
         }
         if (bar.t[1] > bar.t[0])
@@ -90,17 +94,17 @@ void TimelineDenseBlocks::build(Track &track, int block, bool colourByHost)
             const int sending = host >= 0 ? CoverageCount + 2 * host : CoverSending;
             const int downloading = host >= 0 ? CoverageCount + 2 * host + 1 : CoverDownloading;
             if (!(bar.started & (1u << int(PhaseSpans::Phase::Download)))) {
-                add(sending, bar.t[1], bar.t[4]);
+                add(sending, bar.t[1], bar.t[finished]);
             } else {
-                if (bar.t[3] > bar.t[1])
-                    add(sending, bar.t[1], bar.t[3]);
-                add(downloading, bar.t[3], bar.t[4]);
+                if (bar.t[firstByte] > bar.t[1])
+                    add(sending, bar.t[1], bar.t[firstByte]);
+                add(downloading, bar.t[firstByte], bar.t[finished]);
             }
         } else {
-            add(bar.kind == Kind::Cancelled ? CoverCancelled : CoverError, bar.t[1], bar.t[4]);
+            add(bar.kind == Kind::Cancelled ? CoverCancelled : CoverError, bar.t[1], bar.t[finished]);
         }
-        if (bar.t[5] > bar.t[4])
-            add(CoverDelay, bar.t[4], bar.t[5]);
+        if (bar.t[delayEnd] > bar.t[finished])
+            add(CoverDelay, bar.t[finished], bar.t[delayEnd]);
     }
     for (std::size_t coverage = 0; coverage < parts.size(); ++coverage) {
         auto &list = parts[coverage];

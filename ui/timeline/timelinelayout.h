@@ -40,7 +40,7 @@ public:
     // record was last seen; timesAt() stretches them to "now".
     struct Bar
     {
-        std::array<qint64, 6> t {};
+        std::array<qint64, PhaseSpans::PhaseCount + 1> t {};
         int id = -1;
         int host = 0; // into Track::hosts, when coloured or grouped by host
         qint16 status = 0;
@@ -54,7 +54,7 @@ public:
         /// The bar as drawn at nowNs: its open phase, and everything after it, runs up to nowNs. A replay's
         /// "now" can fall inside a finished bar: it is then drawn as it was at that moment, still going.
         Bar at(qint64 nowNs) const;
-        qint64 endAt(qint64 nowNs) const { return open ? std::max(t[5], nowNs) : std::min(t[5], nowNs); }
+        qint64 endAt(qint64 nowNs) const { return open ? std::max(t.back(), nowNs) : std::min(t.back(), nowNs); }
         /// Whether the request had been queued by nowNs; one queued later is not drawn at all.
         bool shownAt(qint64 nowNs) const { return t[0] <= nowNs; }
     };

@@ -27,6 +27,10 @@ using Fill = TimelineBatches::Fill;
 using enum TimelineBatches::Fill;
 
 constexpr int LabelMinRowHeight = 14;
+// A bar's phase bounds in pixels: the first is where it was queued, the last where its delay ended.
+using BarX = std::array<int, PhaseSpans::PhaseCount + 1>;
+constexpr std::size_t Last = PhaseSpans::PhaseCount;
+constexpr std::size_t FinishedBound = std::size_t(Phase::Download) + 1;
 constexpr int HeaderHeight = TimelineLayout::HeaderHeight;
 constexpr int GateRowHeight = TimelineLayout::GateRowHeight;
 constexpr int TrackGap = TimelineLayout::TrackGap;
@@ -98,7 +102,7 @@ private:
     visibleLaneRange(const Track &track, int lane) const;
     int hostBatch(const Track &track, const Bar &bar) const;
     void addBar(const Track &track, const Bar &bar, double rowTop, int firstPhase);
-    void addLabel(const Bar &bar, const std::array<int, 6> &x, int firstPhase, int cy);
+    void addLabel(const Bar &bar, const BarX &x, int firstPhase, int cy);
     void addDense(const Track &track, const Bar &bar, int firstPhase);
     void addDenseRow(const Track &track, int row);
     void addDenseBlock(const Track &track, const TimelineLayout::DenseBlock &block);
@@ -399,13 +403,13 @@ int Frame::hostBatch(const Track &track, const Bar &bar) const
 void Frame::addBar(const Track &track, const Bar &bar, double rowTop, int firstPhase)
 {
     const int host = hostBatch(track, bar);
-    std::array<int, 6> x {};
-    for (int i = firstPhase; i < 6; ++i)
+    BarX x {};
+    for (int i = firstPhase; i < int(x.size()); ++i)
         x[std::size_t(i)] = m_px(bar.t[std::size_t(i)]);
     const int cy = int(std::floor(rowTop + m_rowH / 2));
     const int thickTop = cy - m_thick / 2;
     const int thinTop = cy - m_thin / 2;
-    if (x[5] - x[std::size_t(firstPhase)] < 1) {
+    if (x[Last] - x[std::size_t(firstPhase)] < 1) {
         // Narrower than a pixel: still one pixel, in the colour that says how it ended.
         Fill fill = bar.issued ? TimelineBatches::fillFor(bar.kind, Phase::Download) : DenseWaiting;
         if (bar.kind == Kind::Cancelled)
@@ -436,6 +440,7 @@ void Frame::addBar(const Track &track, const Bar &bar, double rowTop, int firstP
                 .emplace_back(a, thickTop, b - a, m_thick);
             break;
         case Phase::Connecting:
+        case Phase::Tls:
         case Phase::FirstByte:
             (host >= 0 ? m_batches.hostThin[std::size_t(host)]
                        : m_batches.fills[TimelineBatches::fillFor(bar.kind, phase)])
@@ -452,12 +457,12 @@ void Frame::addBar(const Track &track, const Bar &bar, double rowTop, int firstP
         }
     }
     if (bar.kind == Kind::Failed || bar.kind == Kind::Cancelled)
-        m_batches.cross(x[4], cy, std::max(2, m_thick / 2), bar.kind == Kind::Failed);
+        m_batches.cross(x[FinishedBound], cy, std::max(2, m_thick / 2), bar.kind == Kind::Failed);
     if (m_labels)
         addLabel(bar, x, firstPhase, cy);
 }
 
-void Frame::addLabel(const Bar &bar, const std::array<int, 6> &x, int firstPhase, int cy)
+void Frame::addLabel(const Bar &bar, const BarX &x, int firstPhase, int cy)
 {
     QString text;
     const qint64 inFlight = bar.t[4] - bar.t[1];
@@ -485,8 +490,8 @@ void Frame::addLabel(const Bar &bar, const std::array<int, 6> &x, int firstPhase
     const int textWidth = m_metrics.horizontalAdvance(text);
     const int baseline = cy + (m_metrics.ascent() - m_metrics.descent()) / 2;
     const bool error = bar.kind != Kind::Ok;
-    if (x[5] + 6 + textWidth < m_width - 2)
-        m_batches.labels.push_back({QPoint(x[5] + 6, baseline), text, error, false});
+    if (x[Last] + 6 + textWidth < m_width - 2)
+        m_batches.labels.push_back({QPoint(x[Last] + 6, baseline), text, error, false});
     else if (firstPhase == 0 && x[1] - x[0] >= textWidth + 16 && x[1] - 6 - textWidth > 2)
         m_batches.labels.push_back({QPoint(x[1] - 6 - textWidth, baseline), text, error, true});
     else if (x[std::size_t(firstPhase)] - 6 - textWidth > 2)

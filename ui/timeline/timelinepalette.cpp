@@ -49,6 +49,8 @@ QColor phaseColor(PhaseSpans::Phase phase)
         return waitingOutline();
     case PhaseSpans::Phase::Connecting:
         return QColor(0xf2, 0x99, 0x00);
+    case PhaseSpans::Phase::Tls:
+        return QColor(0x00, 0x96, 0x88); // DevTools draws SSL in its own colour beside connecting
     case PhaseSpans::Phase::FirstByte:
         return QColor(0x1e, 0x8e, 0x3e);
     case PhaseSpans::Phase::Download:
@@ -163,6 +165,8 @@ QString swatchName(Swatch swatch)
         return LegendText::tr("Waiting for a permit");
     case Swatch::Connecting:
         return LegendText::tr("Connect + send");
+    case Swatch::Tls:
+        return LegendText::tr("TLS handshake");
     case Swatch::FirstByte:
         return LegendText::tr("Waiting for the response");
     case Swatch::Download:
@@ -209,6 +213,9 @@ void paintSwatch(QPainter *painter, const QRect &rect, Swatch swatch)
         break;
     case Swatch::Connecting:
         painter->fillRect(thin, phaseColor(Phase::Connecting));
+        break;
+    case Swatch::Tls:
+        painter->fillRect(thin, phaseColor(Phase::Tls));
         break;
     case Swatch::FirstByte:
         painter->fillRect(thin, phaseColor(Phase::FirstByte));

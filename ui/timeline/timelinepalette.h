@@ -17,6 +17,7 @@ namespace TimelinePalette {
 enum class Swatch {
     Waiting,
     Connecting,
+    Tls,
     FirstByte,
     Download,
     Delay,

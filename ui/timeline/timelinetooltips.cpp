@@ -134,6 +134,8 @@ QString TimelineToolTips::request(const TimelineLayout::Track &track, int barInd
         const auto phase = Phase(p);
         const bool started = bar.started & (1u << p);
         const bool open = bar.open & (1u << p);
+        if (phase == Phase::Tls && !started)
+            continue; // plain http, or a reused connection: no row for what never applies
         const qint64 start = bar.t[std::size_t(p)];
         const qint64 duration = bar.t[std::size_t(p) + 1] - start;
         text += QStringLiteral("<tr><td>%1</td>").arg(PhaseSpans::name(phase).toHtmlEscaped());
