@@ -51,8 +51,7 @@ private:
     Entry *entryFor(QNetworkAccessManager *manager);
     Entry *take(Entry &entry, const HostKey &key);
 
-    int m_maxManagers = 0;
-
-    std::vector<std::unique_ptr<Entry>> m_entries;
     Proxy m_proxy;
+    int m_maxManagers = 0;
+    std::vector<std::unique_ptr<Entry>> m_entries;
 };
