@@ -117,8 +117,10 @@ void GatePicture::paintRun(QPainter &painter, const QRect &area, int run) const
     // The door, then the seats: in flight, sleeping with the permit held, held while waiting for the host,
     // free.
     painter.setRenderHint(QPainter::Antialiasing, false);
-    painter.setPen(QPen(P::gate(), 3));
-    painter.drawLine(doorX, body.top(), doorX, body.bottom());
+    if (s.capacity > 0) { // a gather has no door
+        painter.setPen(QPen(P::gate(), 3));
+        painter.drawLine(doorX, body.top(), doorX, body.bottom());
+    }
     const QRect seats(doorX + 8, body.top(), body.right() - doorX - 8, body.height());
     const int inFlight = s.inFlight;
     const int sleeping = s.delaying;
