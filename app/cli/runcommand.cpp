@@ -171,19 +171,22 @@ bool canWriteExport(const QString &path, QString *error)
     return canExport(path, error);
 }
 
-bool writeExport(const QList<RunResult> &results, const QString &path, double pictureScale, QString *error)
+bool writeExport(const QList<RunResult> &results, const QString &path, double pictureScale, QString *error,
+                 const Prediction::LatencyOracle &latency)
 {
     if (PictureExport::kindFor(path))
-        return PictureExport::writeRuns(results, path, pictureScale, error);
+        return PictureExport::writeRuns(results, path, pictureScale, error, latency);
     return exportRuns(results, path, error);
 }
 
-int writeExports(const QList<RunResult> &results, const QStringList &exports, double pictureScale)
+/// latency: what the demo server was going to wait, for a sweep chart's predicted curve.
+int writeExports(const QList<RunResult> &results, const QStringList &exports, double pictureScale,
+                 const Prediction::LatencyOracle &latency = {})
 {
     int status = Cli::Success;
     QString error;
     for (const auto &path : exports) {
-        if (!writeExport(results, path, pictureScale, &error)) {
+        if (!writeExport(results, path, pictureScale, &error, latency)) {
             err() << "crawlscope run: " << error << Qt::endl;
             status = Cli::InternalFailure;
         } else {
@@ -336,7 +339,8 @@ int run(const QStringList &arguments)
         printTable(results);
     reportCaps(results);
 
-    const int exported = writeExports(results, exports, pictureScale);
+    const int exported = writeExports(results, exports, pictureScale,
+                                      [&server](const QUrl &url) { return server.plannedLatencyNs(url); });
     int status = interrupted ? Interrupted : exported;
     return status;
 }
