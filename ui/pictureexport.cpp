@@ -1,5 +1,6 @@
 #include "pictureexport.h"
 
+#include "charts/sweepchart.h"
 #include "export/atomicfile.h"
 #include "models/runmodel.h"
 #include "slideexport.h"
@@ -12,6 +13,7 @@
 #include <QSvgGenerator>
 #include <QWidget>
 
+#include <algorithm>
 #include <memory>
 
 using namespace Qt::StringLiterals;
@@ -97,8 +99,19 @@ QByteArray render(QWidget *widget, Kind kind, double scale)
                  });
 }
 
-QByteArray renderRuns(const QList<RunResult> &runs, Kind kind, double scale, int width)
+QByteArray renderRuns(const QList<RunResult> &runs, Kind kind, double scale, int width,
+                      const Prediction::LatencyOracle &latency)
 {
+    if (SweepCurve::isSweep(runs)) {
+        // A sweep is read off its chart: wall time against k.
+        SweepChart chart;
+        chart.setAttribute(Qt::WA_DontShowOnScreen);
+        chart.setCurve(SweepCurve::of(runs, latency));
+        chart.resize(std::min(width, 1000), 620);
+        chart.show();
+        QCoreApplication::processEvents();
+        return render(&chart, kind, scale);
+    }
     std::vector<std::unique_ptr<RunModel>> owned;
     QList<RunModel *> models;
     for (const auto &run : runs) {
@@ -116,7 +129,8 @@ QStringList extensions()
     return {u".png"_s, u".svg"_s, u".pdf"_s};
 }
 
-bool writeRuns(const QList<RunResult> &runs, const QString &path, double scale, QString *error)
+bool writeRuns(const QList<RunResult> &runs, const QString &path, double scale, QString *error,
+               const Prediction::LatencyOracle &latency)
 {
     const auto kind = kindFor(path);
     if (!kind) {
@@ -129,7 +143,8 @@ bool writeRuns(const QList<RunResult> &runs, const QString &path, double scale, 
     // Before the layout, which takes a while for a big run.
     if (!folderExistsFor(path, error))
         return false;
-    return writeFileAtomically(path, renderRuns(runs, *kind, *kind == Kind::Png ? scale : 1.0), error);
+    return writeFileAtomically(path, renderRuns(runs, *kind, *kind == Kind::Png ? scale : 1.0, 1920, latency),
+                               error);
 }
 
 } // namespace PictureExport

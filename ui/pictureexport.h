@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/prediction.h"
 #include "core/runresult.h"
 
 #include <QByteArray>
@@ -34,13 +35,16 @@ QByteArray paint(QSize size, Kind kind, double scale, int dpi, const QString &ti
 
 /// What the widget shows, as paint() draws it.
 QByteArray render(QWidget *widget, Kind kind, double scale = 1.0);
-/// The runs as a 16:9 slide (SlideExport) of the given width.
-QByteArray renderRuns(const QList<RunResult> &runs, Kind kind, double scale, int width = 1920);
+/// The runs as a 16:9 slide (SlideExport) of the given width; a sweep (SweepCurve::isSweep) is drawn as its
+/// sweep chart instead, its predicted curve from latency.
+QByteArray renderRuns(const QList<RunResult> &runs, Kind kind, double scale, int width = 1920,
+                      const Prediction::LatencyOracle &latency = {});
 
 /// ".png", ".svg" and ".pdf", for help texts and file dialogs.
 QStringList extensions();
 /// renderRuns() into the file at path, its kind by extension (for `crawlscope run -o lesson.png`). PNGs get
 /// scale × the pixels. Errors name the file; a failed write leaves no file.
-bool writeRuns(const QList<RunResult> &runs, const QString &path, double scale, QString *error);
+bool writeRuns(const QList<RunResult> &runs, const QString &path, double scale, QString *error,
+               const Prediction::LatencyOracle &latency = {});
 
 } // namespace PictureExport

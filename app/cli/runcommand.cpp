@@ -189,7 +189,8 @@ int run(const QStringList &arguments)
         printTable(results);
     reportCaps(results);
 
-    const int exported = writeExports(results, exports, pictureScale, QStringLiteral("crawlscope run"));
+    const int exported = writeExports(results, exports, pictureScale, QStringLiteral("crawlscope run"),
+                                      [&server](const QUrl &url) { return server.plannedLatencyNs(url); });
     // Every run ended (a signal cancels them cleanly) and every export is written: nothing left to recover.
     if (journal.isEnded() && exported == Success)
         journal.discard();

@@ -160,20 +160,20 @@ bool canWriteExport(const QString &path, QString *error)
 }
 
 static bool writeExport(const QList<RunResult> &results, const QString &path, double pictureScale,
-                        QString *error)
+                        QString *error, const Prediction::LatencyOracle &latency)
 {
     if (PictureExport::kindFor(path))
-        return PictureExport::writeRuns(results, path, pictureScale, error);
+        return PictureExport::writeRuns(results, path, pictureScale, error, latency);
     return exportRuns(results, path, error);
 }
 
 int writeExports(const QList<RunResult> &results, const QStringList &exports, double pictureScale,
-                 const QString &command)
+                 const QString &command, const Prediction::LatencyOracle &latency)
 {
     int status = Cli::Success;
     QString error;
     for (const auto &path : exports) {
-        if (!writeExport(results, path, pictureScale, &error)) {
+        if (!writeExport(results, path, pictureScale, &error, latency)) {
             err() << command << ": " << error << Qt::endl;
             status = Cli::InternalFailure;
         } else {

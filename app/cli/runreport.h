@@ -25,8 +25,9 @@ void printJson(const QList<RunResult> &runs, const QList<Prediction> &prediction
 /// The extensions -o takes: the engine's formats and the pictures.
 QStringList exportTypes();
 bool canWriteExport(const QString &path, QString *error);
-/// Writes every export, saying on stderr what was written and what failed (after "command: ").
+/// Writes every export, saying on stderr what was written and what failed (after "command: "). latency: what
+/// the demo server was going to wait, for a sweep chart's predicted curve.
 int writeExports(const QList<RunResult> &results, const QStringList &exports, double pictureScale,
-                 const QString &command);
+                 const QString &command, const Prediction::LatencyOracle &latency = {});
 
 } // namespace RunReport

@@ -99,9 +99,10 @@ QString RunCaption::measuredAgainst(const Prediction &prediction, qint64 wallNs)
         return predicted(prediction);
     const qint64 overheadNs = wallNs - prediction.makespanNs();
     const QString sign = overheadNs < 0 ? QStringLiteral("−") : QString();
-    const double percent
-        = prediction.makespanNs() > 0 ? 100.0 * double(overheadNs) / double(prediction.makespanNs()) : 0.0;
-    return tr("predicted %1, overhead %2%3 (%4 %)")
+    const double percent = prediction.makespanNs() > 0
+        ? 100.0 * double(std::abs(overheadNs)) / double(prediction.makespanNs())
+        : 0.0;
+    return tr("predicted %1, overhead %2%3 (%2%4 %)")
         .arg(DurationFormat::text(prediction.makespanNs()), sign, DurationFormat::text(std::abs(overheadNs)),
              QString::number(percent, 'f', 1));
 }

@@ -62,7 +62,8 @@ SweepCurve SweepCurve::of(const QList<RunResult> &runs, const Prediction::Latenc
         fastestAfter = std::min(fastestAfter, curve.m_points[i].wallNs);
     }
     if (curve.m_flat == n - 1 && n > 1) {
-        curve.m_why = Why::None;
+        // Still falling at the last k; but when that k already covers every URL, no larger one can help.
+        curve.m_why = curve.m_points[n - 1].k >= curve.m_urls ? Why::Urls : Why::None;
         return curve;
     }
     const int k = curve.m_points[curve.m_flat].k;

@@ -20,9 +20,10 @@ SweepChart::SweepChart(QWidget *parent)
     , m_caption(new QLabel(this))
 {
     auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setContentsMargins(0, 0, 0, 6);
     m_view->setRenderHint(QPainter::Antialiasing);
     m_caption->setWordWrap(true);
+    m_caption->setContentsMargins(12, 0, 12, 0);
     layout->addWidget(m_view, 1);
     layout->addWidget(m_caption);
     rebuild();
@@ -50,7 +51,11 @@ void SweepChart::rebuild()
     m_measured->setPointsVisible(true);
     m_predicted = new QLineSeries(chart);
     m_predicted->setName(tr("predicted"));
-    QPen dashed = m_predicted->pen();
+    // Measured solid blue, predicted dashed orange: where they coincide both stay visible.
+    QPen solid(QColor(0x1f, 0x6f, 0xc5));
+    solid.setWidthF(3);
+    m_measured->setPen(solid);
+    QPen dashed(QColor(0xe0, 0x8a, 0x1e));
     dashed.setStyle(Qt::DashLine);
     dashed.setWidthF(2);
     m_predicted->setPen(dashed);

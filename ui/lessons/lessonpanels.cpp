@@ -41,6 +41,9 @@ LessonPanels::LessonPanels(QMainWindow *window, const Prediction::LatencyOracle 
             &LessonPanels::presetChosen);
     // The docks' titles and the menu's entries are ours to retranslate; the panes do their own.
     window->installEventFilter(this);
+    m_settle.setSingleShot(true);
+    m_settle.setInterval(SettleMs);
+    connect(&m_settle, &QTimer::timeout, this, &LessonPanels::applySettings);
     retranslate();
 }
 
@@ -87,6 +90,17 @@ void LessonPanels::setDemoBase(const QUrl &base)
 void LessonPanels::showSettings(const QList<QUrl> &urls, const RunSettings &settings,
                                 const QList<int> &sweepLimits)
 {
+    m_urls = urls;
+    m_settings = settings;
+    m_sweepLimits = sweepLimits;
+    m_settle.start();
+}
+
+void LessonPanels::applySettings()
+{
+    const QList<QUrl> &urls = m_urls;
+    const RunSettings &settings = m_settings;
+    const QList<int> &sweepLimits = m_sweepLimits;
     RunSettings shown = settings;
     if (!sweepLimits.isEmpty())
         shown.limit = sweepLimits.constFirst();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QObject>
+#include <QTimer>
 
 #include "core/prediction.h"
 #include "core/runresult.h"
@@ -26,7 +27,8 @@ public:
 
     /// The demo server's base URL, for the programs' URLs.
     void setDemoBase(const QUrl &base);
-    /// The settings as the window shows them: the Code pane and the prediction follow.
+    /// The settings as the window shows them: the Code pane and the prediction follow, a moment later, so a
+    /// slider drag over a long URL list writes the program once, not on every step.
     void showSettings(const QList<QUrl> &urls, const RunSettings &settings, const QList<int> &sweepLimits);
     /// Runs finished (or were opened): the measurement beside the prediction, and the sweep chart.
     void showRuns(const QList<RunResult> &runs);
@@ -49,6 +51,7 @@ private:
     bool eventFilter(QObject *watched, QEvent *event) override;
     void fillLessonsMenu();
     void retranslate();
+    void applySettings();
 
     QMainWindow *m_window;
     Prediction::LatencyOracle m_latency;
@@ -60,4 +63,9 @@ private:
     QMenu *m_lessonsMenu;
     QMenu *m_presetsMenu;
     QUrl m_demoBase;
+    static constexpr int SettleMs = 60;
+    QTimer m_settle;
+    QList<QUrl> m_urls;
+    RunSettings m_settings;
+    QList<int> m_sweepLimits;
 };

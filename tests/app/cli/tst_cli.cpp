@@ -138,6 +138,27 @@ void TestCli::sweepRunsOnceForEachK()
         ks.append(run.toObject().value(u"limit"_s).toInt());
     QCOMPARE(ks, (QList<int> {1, 2, 4, 5}));
 
+    // The picture of a sweep is its chart: wall time against k, measured and predicted.
+    QTemporaryDir dir;
+    const QString svg = dir.filePath(u"sweep.svg"_s);
+    QCOMPARE(run({u"run"_s, u"--demo"_s, u"--mode"_s, u"sweep"_s, u"--limits"_s, u"1,2,4"_s, u"--repeat"_s,
+                  u"4"_s, u"{demo}/delay/10"_s, u"-o"_s, svg})
+                 .exitCode,
+             0);
+    QFile picture(svg);
+    QVERIFY(picture.open(QIODevice::ReadOnly));
+    const QByteArray drawn = picture.readAll();
+    QVERIFY(drawn.contains("wall time against k"));
+    QVERIFY(drawn.contains("predicted"));
+    // Not a sweep (k not growing): the timeline, as before.
+    QCOMPARE(run({u"run"_s, u"--demo"_s, u"--mode"_s, u"sweep"_s, u"--limits"_s, u"2,1"_s, u"--repeat"_s,
+                  u"2"_s, u"{demo}/delay/10"_s, u"-o"_s, dir.filePath(u"back.svg"_s)})
+                 .exitCode,
+             0);
+    QFile back(dir.filePath(u"back.svg"_s));
+    QVERIFY(back.open(QIODevice::ReadOnly));
+    QVERIFY(!back.readAll().contains("wall time against k"));
+
     QCOMPARE(run({u"run"_s, u"--limits"_s, u"2"_s, u"http://127.0.0.1:9/"_s}).exitCode, int(Cli::BadUsage));
     const auto bad
         = run({u"run"_s, u"--mode"_s, u"sweep"_s, u"--limits"_s, u"2,x"_s, u"http://127.0.0.1:9/"_s});

@@ -77,6 +77,9 @@ void TestSweepCurve::flattens_data()
     // Nothing explains it but the server: it stops at 4 of 16.
     QTest::newRow("the server") << 16 << 0 << QList<int> {1, 2, 4, 8, 16}
                                 << QList<int> {1600, 800, 400, 390, 395} << 4 << SweepCurve::Why::Server;
+    // Still falling at the last k, but that k is every URL: nothing larger can help.
+    QTest::newRow("ends at the number of URLs")
+        << 8 << 0 << QList<int> {1, 2, 4, 8} << QList<int> {800, 400, 200, 110} << 8 << SweepCurve::Why::Urls;
     QTest::newRow("still falling") << 16 << 0 << QList<int> {1, 2, 4} << QList<int> {1600, 800, 400} << 4
                                    << SweepCurve::Why::None;
 }
