@@ -1696,7 +1696,7 @@
         </message>
         <message>
             <source>Gather (all at once)</source>
-            <translation>동시 실행(gather)(모두 한꺼번에)</translation>
+            <translation>동시 실행(gather, 모두 한꺼번에)</translation>
         </message>
         <message>
             <source>Limited: semaphore of %1</source>
