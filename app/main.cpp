@@ -74,23 +74,16 @@ int commandLine(int argc, char *argv[])
         QTextStream(stdout) << "crawlscope " << CRAWLSCOPE_VERSION << " (Qt " << qVersion() << ")\n";
         return Cli::Success;
     }
-    QTextStream(stdout) << QCoreApplication::translate("main",
-                                                       "Usage: crawlscope [FILE]          open the window
-"
-                                                       "       crawlscope run [options] [URL ...]
-"
-                                                       "       crawlscope recover [--list] [-o FILE] ...
-"
-                                                       "       crawlscope code [options] [URL ...]
-"
-                                                       "       crawlscope serve-demo [--port N]
-"
-                                                       "       crawlscope capture [options] [-- COMMAND ...]
-"
-                                                       "       crawlscope --version
-"
-                                                       "Run 'crawlscope run --help' for the run options.
-");
+    QTextStream(stdout) << QCoreApplication::translate(
+        "main",
+        "Usage: crawlscope [FILE]          open the window\n"
+        "       crawlscope run [options] [URL ...]\n"
+        "       crawlscope recover [--list] [-o FILE] ...\n"
+        "       crawlscope code [options] [URL ...]\n"
+        "       crawlscope serve-demo [--port N]\n"
+        "       crawlscope capture [options] [-- COMMAND ...]\n"
+        "       crawlscope --version\n"
+        "Run 'crawlscope run --help' for the run options.\n");
     return Cli::Success;
 }
 

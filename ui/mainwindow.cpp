@@ -589,7 +589,8 @@ bool MainWindow::exportTo(const QString &path, QString *error)
             if (!folderExistsFor(path, error))
                 return false;
             const double scale = *kind == PictureExport::Kind::Png ? 2.0 : 1.0;
-            return writeFileAtomically(path, PictureExport::render(m_lessons->sweepChart(), *kind, scale), error);
+            return writeFileAtomically(path, PictureExport::render(m_lessons->sweepChart(), *kind, scale),
+                                       error);
         }
         // Other pictures are the slide of the whole comparison, whatever the window shows.
         return m_exportActions->exportSlide(path, error);
@@ -638,9 +639,9 @@ void MainWindow::exportDialog()
     // The proposed name and the selected type agree (the last format used), and the folder is the one every
     // export shares.
     const QString name = QFileInfo(m_exportSuggestion).fileName();
-    QString selected = filters.value((exportExtensions() + PictureExport::extensions())
-                                         .indexOf(u'.' + QFileInfo(name).suffix()),
-                                     filters.at(int(exportExtensions().size())));
+    QString selected = filters.value(
+        (exportExtensions() + PictureExport::extensions()).indexOf(u'.' + QFileInfo(name).suffix()),
+        filters.at(int(exportExtensions().size())));
     const QString path = QFileDialog::getSaveFileName(this, tr("Export"), ExportFolder::proposal(name),
                                                       filters.join(QStringLiteral(";;")), &selected);
     if (path.isEmpty())

@@ -33,7 +33,6 @@ QTextStream &out()
     return stream;
 }
 
-
 int usageError(const QString &message)
 {
     err() << "crawlscope capture: " << message << Qt::endl;
@@ -48,8 +47,9 @@ bool traceCommand(QStringList &command, QProcessEnvironment &environment, TraceR
 {
     const QString directory = TraceReceiver::tracerDirectory();
     if (directory.isEmpty()) {
-        err() << CliText::tr("the Python tracer's files were not found (set CRAWLSCOPE_TRACER_DIR to the folder that "
-                    "holds crawlscope_trace)")
+        err() << CliText::tr(
+            "the Python tracer's files were not found (set CRAWLSCOPE_TRACER_DIR to the folder that "
+            "holds crawlscope_trace)")
               << Qt::endl;
         return false;
     }
@@ -98,26 +98,29 @@ int capture(const QStringList &arguments)
     }
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        CliText::tr("Record the HTTP requests of another program through a local proxy, and summarize them as a run. "
-           "Plain HTTP is recorded request by request; HTTPS is tunnelled, never decrypted, and recorded as "
-           "one tunnel."));
+    parser.setApplicationDescription(CliText::tr(
+        "Record the HTTP requests of another program through a local proxy, and summarize them as a run. "
+        "Plain HTTP is recorded request by request; HTTPS is tunnelled, never decrypted, and recorded as "
+        "one tunnel."));
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("--"), CliText::tr("The command to run with the proxy set."),
                                  QStringLiteral("[-- COMMAND [ARGS...]]"));
     parser.addOptions({
-        {QStringLiteral("port"), CliText::tr("Port for the proxy on 127.0.0.1 (0 picks a free one; the default)."),
+        {QStringLiteral("port"),
+         CliText::tr("Port for the proxy on 127.0.0.1 (0 picks a free one; the default)."),
          QStringLiteral("N")},
         {QStringLiteral("demo"),
          CliText::tr("Start the built-in demo server; {demo} in ARGS becomes its base URL, also in "
-            "$CRAWLSCOPE_DEMO.")},
+                     "$CRAWLSCOPE_DEMO.")},
         {QStringLiteral("json"), CliText::tr("Print the summary as one JSON object on stdout.")},
         {QStringLiteral("python"),
-         CliText::tr("Also run the Python COMMAND under Crawlscope's tracer, which records semaphore waits, sleeps "
-            "and "
-            "each request of httpx, requests and aiohttp as a second run.")},
+         CliText::tr(
+             "Also run the Python COMMAND under Crawlscope's tracer, which records semaphore waits, sleeps "
+             "and "
+             "each request of httpx, requests and aiohttp as a second run.")},
         {QStringLiteral("keep-secrets"),
-         CliText::tr("Keep Authorization, Proxy-Authorization and Cookie values in the records and exports.")},
+         CliText::tr(
+             "Keep Authorization, Proxy-Authorization and Cookie values in the records and exports.")},
         {QStringLiteral("timeout"), CliText::tr("Transfer timeout per forwarded request. Default: 30000."),
          QStringLiteral("MS")},
         {{QStringLiteral("o"), QStringLiteral("export")},
@@ -168,7 +171,8 @@ int capture(const QStringList &arguments)
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     if (demo) {
         if (!server.start(0, &error)) {
-            err() << CliText::tr("crawlscope capture: cannot start the demo server: %1").arg(error) << Qt::endl;
+            err() << CliText::tr("crawlscope capture: cannot start the demo server: %1").arg(error)
+                  << Qt::endl;
             return InternalFailure;
         }
         const QString base = server.baseUrl().toString();
@@ -187,13 +191,16 @@ int capture(const QStringList &arguments)
 
     CaptureSession session;
     if (!session.start(1, settings, &error)) {
-        err() << CliText::tr("crawlscope capture: cannot listen on 127.0.0.1:%1: %2").arg(settings.port).arg(error)
+        err() << CliText::tr("crawlscope capture: cannot listen on 127.0.0.1:%1: %2")
+                     .arg(settings.port)
+                     .arg(error)
               << Qt::endl;
         return InternalFailure;
     }
     const QUrl address = session.proxy()->address();
     QObject::connect(session.proxy(), &ProxyServer::peerRefused, &session, [](const QHostAddress &peer) {
-        err() << CliText::tr("refused a connection from %1: only this machine may use the proxy").arg(peer.toString())
+        err() << CliText::tr("refused a connection from %1: only this machine may use the proxy")
+                     .arg(peer.toString())
               << Qt::endl;
     });
 
@@ -211,14 +218,16 @@ int capture(const QStringList &arguments)
               << "  " << ProxyEnvironment::bashLines(address) << '\n'
               << CliText::tr("Recording until Ctrl+C.") << Qt::endl;
     } else {
-        err() << CliText::tr("capturing through %1: %2").arg(address.toString(), command.join(u' ')) << Qt::endl;
+        err() << CliText::tr("capturing through %1: %2").arg(address.toString(), command.join(u' '))
+              << Qt::endl;
         QObject::connect(&session, &CaptureSession::commandFinished, &session,
                          [&](int exitCode, QProcess::ExitStatus exitStatus) {
                              status = exitStatus == QProcess::NormalExit ? exitCode : InternalFailure;
                              QCoreApplication::quit();
                          });
         QObject::connect(&session, &CaptureSession::commandFailedToStart, &session, [&](const QString &why) {
-            err() << CliText::tr("crawlscope capture: cannot start %1: %2").arg(command.first(), why) << Qt::endl;
+            err() << CliText::tr("crawlscope capture: cannot start %1: %2").arg(command.first(), why)
+                  << Qt::endl;
             status = CommandNotFound;
             QCoreApplication::quit();
         });
@@ -240,7 +249,8 @@ int capture(const QStringList &arguments)
                      .arg(stats.sleepsInPermit)
               << Qt::endl;
     } else if (python) {
-        err() << CliText::tr("the Python tracer was not active: the program never connected to it") << Qt::endl;
+        err() << CliText::tr("the Python tracer was not active: the program never connected to it")
+              << Qt::endl;
     }
     for (const QString &problem : tracer.problems())
         err() << CliText::tr("tracer: %1").arg(problem) << Qt::endl;

@@ -15,7 +15,6 @@ using namespace RunReport;
 
 namespace {
 
-
 constexpr auto Command = "crawlscope recover";
 
 int usageError(const QString &message)
@@ -77,18 +76,21 @@ int recover(const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        CliText::tr("Recover the runs that Crawlscope journaled and never saved, because its process was killed or "
-           "crashed: summarize them and export them like 'run'. Their journals go once every export is "
-           "written. Journals live in %1.")
+        CliText::tr(
+            "Recover the runs that Crawlscope journaled and never saved, because its process was killed or "
+            "crashed: summarize them and export them like 'run'. Their journals go once every export is "
+            "written. Journals live in %1.")
             .arg(QDir::toNativeSeparators(JournalReader::directory())));
     parser.addHelpOption();
-    parser.addPositionalArgument(QStringLiteral("JOURNAL"),
-                                 CliText::tr("Journal files to read. Default: every journal no running Crawlscope "
-                                    "writes."),
-                                 QStringLiteral("[JOURNAL ...]"));
+    parser.addPositionalArgument(
+        QStringLiteral("JOURNAL"),
+        CliText::tr("Journal files to read. Default: every journal no running Crawlscope "
+                    "writes."),
+        QStringLiteral("[JOURNAL ...]"));
     parser.addOptions({
         {QStringLiteral("list"), CliText::tr("Only list the journals, with their runs and requests.")},
-        {QStringLiteral("json"), CliText::tr("Print the summary (or the list) as one JSON object on stdout.")},
+        {QStringLiteral("json"),
+         CliText::tr("Print the summary (or the list) as one JSON object on stdout.")},
         {QStringLiteral("discard"), CliText::tr("Delete the journals instead of recovering them.")},
         {{QStringLiteral("o"), QStringLiteral("export")},
          CliText::tr("Write the recovered runs to FILE, format by extension (%1). Repeatable.")
@@ -141,7 +143,8 @@ int recover(const QStringList &arguments)
         for (const JournalEntry &entry : std::as_const(entries)) {
             if (!QFile::remove(entry.path)) {
                 err() << Command << ": "
-                      << CliText::tr("cannot delete \"%1\"").arg(QDir::toNativeSeparators(entry.path)) << Qt::endl;
+                      << CliText::tr("cannot delete \"%1\"").arg(QDir::toNativeSeparators(entry.path))
+                      << Qt::endl;
                 status = InternalFailure;
             }
         }

@@ -75,21 +75,25 @@ void RunOptions::addTo(QCommandLineParser &parser)
              "The sweep's permits, in order, e.g. 1,2,4,8. Default: 1, 2, 4 ... up to the number of URLs."),
          QStringLiteral("K,K,...")},
         {QStringLiteral("delay"),
-         CliText::tr("Politeness delay held inside the gate after each response. Default: 0."), QStringLiteral("MS")},
+         CliText::tr("Politeness delay held inside the gate after each response. Default: 0."),
+         QStringLiteral("MS")},
         {QStringLiteral("per-host"), CliText::tr("Cap on connections per host, 0 for none. Default: 0."),
          QStringLiteral("N")},
-        {QStringLiteral("timeout"), CliText::tr("Idle timeout per request: fail it after MS without data. Default: 30000."),
+        {QStringLiteral("timeout"),
+         CliText::tr("Idle timeout per request: fail it after MS without data. Default: 30000."),
          QStringLiteral("MS")},
         {QStringLiteral("deadline"),
-         CliText::tr("Overall deadline per request, from issued to finished, however the data trickles in. Default: "
-            "%1 times the idle timeout.")
+         CliText::tr(
+             "Overall deadline per request, from issued to finished, however the data trickles in. Default: "
+             "%1 times the idle timeout.")
              .arg(RunSettings::DeadlineTimeoutFactor),
          QStringLiteral("MS")},
         {QStringLiteral("max-header"),
-         CliText::tr("Fail a response whose header is larger than BYTES. Default: %1.").arg(RunSettings::DefaultMaxHeaderBytes),
+         CliText::tr("Fail a response whose header is larger than BYTES. Default: %1.")
+             .arg(RunSettings::DefaultMaxHeaderBytes),
          QStringLiteral("BYTES")},
-        {QStringLiteral("user-agent"), CliText::tr("The User-Agent to send, and to find rules by in robots.txt."),
-         QStringLiteral("S")},
+        {QStringLiteral("user-agent"),
+         CliText::tr("The User-Agent to send, and to find rules by in robots.txt."), QStringLiteral("S")},
         {QStringLiteral("crawl"),
          CliText::tr(
              "Crawl: follow links from the URLs, within --scope, obeying robots.txt. Connections per host "
@@ -123,12 +127,13 @@ void RunOptions::addTo(QCommandLineParser &parser)
              .arg(CrawlSettings::DefaultMaxRetries),
          QStringLiteral("N")},
         {QStringLiteral("max-links"),
-         CliText::tr("Crawl: read at most N links of a page (0: all); the rest are counted as dropped. Default: %1.")
+         CliText::tr(
+             "Crawl: read at most N links of a page (0: all); the rest are counted as dropped. Default: %1.")
              .arg(CrawlSettings::DefaultMaxLinksPerPage),
          QStringLiteral("N")},
         {QStringLiteral("max-skipped"),
          CliText::tr("Crawl: keep at most N skipped URLs whole (0: all); beyond that they are only counted. "
-            "Default: %1.")
+                     "Default: %1.")
              .arg(CrawlSettings::DefaultMaxSkippedKept),
          QStringLiteral("N")},
     });
@@ -184,10 +189,10 @@ std::optional<RunOptions> RunOptions::from(const QCommandLineParser &parser, QSt
             = intValue(parser, QStringLiteral("max-pages"), CrawlSettings::DefaultMaxPages, 1, error);
         const auto retries
             = intValue(parser, QStringLiteral("max-retries"), CrawlSettings::DefaultMaxRetries, 0, error);
-        const auto maxLinks = intValue(parser, QStringLiteral("max-links"), CrawlSettings::DefaultMaxLinksPerPage,
-                                       0, error);
-        const auto maxSkipped = intValue(parser, QStringLiteral("max-skipped"),
-                                         CrawlSettings::DefaultMaxSkippedKept, 0, error);
+        const auto maxLinks
+            = intValue(parser, QStringLiteral("max-links"), CrawlSettings::DefaultMaxLinksPerPage, 0, error);
+        const auto maxSkipped
+            = intValue(parser, QStringLiteral("max-skipped"), CrawlSettings::DefaultMaxSkippedKept, 0, error);
         if (!depth || !maxPages || !retries || !maxLinks || !maxSkipped)
             return std::nullopt;
         crawl.maxLinksPerPage = *maxLinks;

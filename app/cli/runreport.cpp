@@ -82,10 +82,12 @@ void printTable(const QList<RunResult> &runs)
                      .arg(crawl.notHtml)
                      .arg(crawl.skippedTotal)
                      .arg(skipped.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(skipped.join(u", ")))
-                     .arg(run.settings.crawl.obeyRobots ? CliText::tr("obeyed") : CliText::tr("IGNORED, by choice"));
+                     .arg(run.settings.crawl.obeyRobots ? CliText::tr("obeyed")
+                                                        : CliText::tr("IGNORED, by choice"));
         if (run.linksDropped > 0 || run.skippedBeyondKept > 0) {
-            out() << CliText::tr("  memory bounds: %1 links past %2 per page not read; %3 skipped URLs past the "
-                                 "%4 kept only counted\n")
+            out() << CliText::tr(
+                         "  memory bounds: %1 links past %2 per page not read; %3 skipped URLs past the "
+                         "%4 kept only counted\n")
                          .arg(run.linksDropped)
                          .arg(run.settings.crawl.maxLinksPerPage)
                          .arg(run.skippedBeyondKept)
@@ -96,8 +98,9 @@ void printTable(const QList<RunResult> &runs)
                          .arg(host.origin)
                          .arg(host.pages)
                          .arg(host.robotsDetail)
-                         .arg(host.crawlDelayMs > 0 ? CliText::tr("; Crawl-delay %1 ms").arg(host.crawlDelayMs)
-                                                    : QString());
+                         .arg(host.crawlDelayMs > 0
+                                  ? CliText::tr("; Crawl-delay %1 ms").arg(host.crawlDelayMs)
+                                  : QString());
         }
     }
     out().flush();

@@ -1,8 +1,8 @@
 #include "cli.h"
 
 #include "demoserver/demoserver.h"
-#include "signalwatcher.h"
 #include "safeterminal.h"
+#include "signalwatcher.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -47,7 +47,10 @@ int serveDemo(const QStringList &arguments)
     const quint64 seed
         = parser.isSet(QStringLiteral("seed")) ? parser.value(QStringLiteral("seed")).toULongLong(&ok) : 1;
     if (!ok) {
-        err << "crawlscope serve-demo: --seed takes a whole number" << Qt::endl;
+        err << "crawlscope serve-demo: "
+            << QCoreApplication::translate("Cli", "--seed takes a whole number, not \"%1\"")
+                   .arg(parser.value(QStringLiteral("seed")))
+            << Qt::endl;
         return BadUsage;
     }
 

@@ -85,17 +85,41 @@ def current_translation(message):
     return translation.text, unfinished
 
 
+def escape(text):
+    return (text or "").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") \
+        .replace('"', "&quot;").replace("'", "&apos;")
+
+
+def attributes(element):
+    return "".join(f' {name}="{escape(value)}"' for name, value in element.attrib.items())
+
+
 def write_ts(tree, path):
-    # lupdate's layout: declaration, doctype, four-space indentation, so diffs against lupdate stay small.
-    ET.indent(tree, space="    ")
-    body = ET.tostring(tree.getroot(), encoding="unicode")
-    body = body.replace("<translation />", "<translation></translation>")
-    body = body.replace("<translation type=\"unfinished\" />", "<translation type=\"unfinished\"></translation>")
+    """Writes the file as lupdate does, so that lupdate and this script leave each other's output unchanged."""
+    root = tree.getroot()
+    out = ['<?xml version="1.0" encoding="utf-8"?>', "<!DOCTYPE TS>", f"<TS{attributes(root)}>"]
+    for context in root:
+        out.append(f"<{context.tag}{attributes(context)}>")
+        for child in context:
+            if child.tag != "message":
+                out.append(f"    <{child.tag}{attributes(child)}>{escape(child.text)}</{child.tag}>")
+                continue
+            out.append(f"    <message{attributes(child)}>")
+            for part in child:
+                forms = list(part)
+                if part.tag == "translation" and forms:
+                    out.append(f"        <translation{attributes(part)}>")
+                    for form in forms:
+                        out.append(f"            <{form.tag}{attributes(form)}>{escape(form.text)}</{form.tag}>")
+                    out.append("        </translation>")
+                else:
+                    out.append(f"        <{part.tag}{attributes(part)}>{escape(part.text)}</{part.tag}>")
+            out.append("    </message>")
+        out.append(f"</{context.tag}>")
+    out.append("</TS>")
     tmp = path + ".tmp"
     with open(tmp, "w", encoding="utf-8") as f:
-        f.write('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n')
-        f.write(body)
-        f.write("\n")
+        f.write("\n".join(out) + "\n")
     os.replace(tmp, path)
 
 

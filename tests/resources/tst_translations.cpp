@@ -238,6 +238,22 @@ lines</source>
     QTranslator translator;
     QVERIFY(translator.load(dir.filePath(u"out.qm"_s)));
     QCOMPARE(translator.translate("Lesson", "%n request(s)", nullptr, 2), u"요청 %n개"_s);
+
+    // It writes as lupdate does: the committed file, merged with nothing, comes out byte for byte the same.
+    const QString copy = dir.filePath(u"copy_ko.ts"_s);
+    QVERIFY(QFile::copy(QStringLiteral(CRAWLSCOPE_TS_FILE), copy));
+    const QString empty = dir.filePath(u"empty.tsv"_s);
+    QFile none(empty);
+    QVERIFY(none.open(QIODevice::WriteOnly));
+    none.close();
+    QProcess again;
+    again.start(QStringLiteral(CRAWLSCOPE_MERGE_SCRIPT), {u"--ts"_s, copy, empty});
+    QVERIFY(again.waitForFinished(60'000));
+    QCOMPARE(again.exitCode(), 0);
+    QFile original(QStringLiteral(CRAWLSCOPE_TS_FILE));
+    QFile merged2(copy);
+    QVERIFY(original.open(QIODevice::ReadOnly) && merged2.open(QIODevice::ReadOnly));
+    QVERIFY(original.readAll() == merged2.readAll());
 }
 
 QTEST_GUILESS_MAIN(TestTranslations)

@@ -33,13 +33,20 @@ Retranslator *Retranslator::install()
 
 Retranslator::Retranslator(QObject *parent)
     : QObject(parent)
+{ }
+
+void Retranslator::loadCatalogues() const
 {
+    // On the first switch, not at start: most launches never switch, and they open sooner without it.
+    if (m_loaded)
+        return;
+    m_loaded = true;
     QDirIterator catalogues(QStringLiteral(":/i18n"), {QStringLiteral("*.ts")});
     while (catalogues.hasNext())
         loadCatalogue(catalogues.next());
 }
 
-void Retranslator::loadCatalogue(const QString &path)
+void Retranslator::loadCatalogue(const QString &path) const
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
@@ -77,6 +84,7 @@ void Retranslator::loadCatalogue(const QString &path)
 
 QList<Retranslator::Source> Retranslator::sourcesOf(const QString &shown) const
 {
+    loadCatalogues();
     return m_sources.value(shown);
 }
 
@@ -117,6 +125,7 @@ QStringList contextsOf(const QObject *object)
 
 void Retranslator::retranslate(QWidget *root) const
 {
+    loadCatalogues();
     QList<QWidget *> widgets = root->findChildren<QWidget *>();
     widgets.prepend(root);
     const auto again

@@ -36,8 +36,11 @@ protected:
 
 private:
     explicit Retranslator(QObject *parent);
-    void loadCatalogue(const QString &path);
+    void loadCatalogues() const;
+    void loadCatalogue(const QString &path) const;
     QString retranslated(const QString &shown, const QStringList &contexts) const;
 
-    QHash<QString, QList<Source>> m_sources; // shown text (English or translated) → where it comes from
+    mutable QHash<QString, QList<Source>>
+        m_sources; // loaded lazily; shown text (English or translated) → where it comes from
+    mutable bool m_loaded = false;
 };

@@ -54,7 +54,10 @@ public:
         /// The bar as drawn at nowNs: its open phase, and everything after it, runs up to nowNs. A replay's
         /// "now" can fall inside a finished bar: it is then drawn as it was at that moment, still going.
         Bar at(qint64 nowNs) const;
-        qint64 endAt(qint64 nowNs) const { return open ? std::max(t.back(), nowNs) : std::min(t.back(), nowNs); }
+        qint64 endAt(qint64 nowNs) const
+        {
+            return open ? std::max(t.back(), nowNs) : std::min(t.back(), nowNs);
+        }
         /// Whether the request had been queued by nowNs; one queued later is not drawn at all.
         bool shownAt(qint64 nowNs) const { return t[0] <= nowNs; }
     };

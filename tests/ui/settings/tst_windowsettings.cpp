@@ -14,6 +14,7 @@
 #include <QAbstractSpinBox>
 #include <QAction>
 #include <QComboBox>
+#include <QDialog>
 #include <QGroupBox>
 #include <QMenu>
 #include <QMenuBar>
@@ -26,6 +27,7 @@
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextBrowser>
 
 using namespace Qt::StringLiterals;
 
@@ -414,8 +416,18 @@ void TestWindowSettings::menusShowTheStandardShortcuts()
     QVERIFY(shortcuts.contains(u"Crawlscope &User Guide"_s));
     QVERIFY(shortcuts.contains(u"Reset to &Defaults"_s));
 
-    // The user guide is the README, found from the build tree.
+    // The user guide is the README, found from the build tree, shown in the window.
     QVERIFY(NativeMenus::userGuidePath().endsWith(u"README.md"_s));
+    window.findChild<QAction *>(u"userGuide"_s)->trigger();
+    auto *dialog = window.findChild<QDialog *>();
+    QVERIFY(dialog);
+    auto *guide = dialog->findChild<QTextBrowser *>();
+    QVERIFY(guide);
+    QTRY_VERIFY(guide->isVisible());
+    QVERIFY(guide->toPlainText().contains(u"The two commands"_s));
+    Language::apply(u"ko"_s);
+    QVERIFY(NativeMenus::userGuidePath().endsWith(u"README.ko.md"_s));
+    Language::apply(u"en"_s);
 }
 
 QTEST_MAIN(TestWindowSettings)
