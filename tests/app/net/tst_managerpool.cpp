@@ -62,7 +62,7 @@ void TestManagerPool::anIdleManagerIsReused()
 
 void TestManagerPool::hostsShareOnlyBeyondTheBudget()
 {
-    ManagerPool pool(2);
+    ManagerPool pool(ManagerPool::Proxy::System, 2);
     QNetworkAccessManager *first = pool.acquire(a);
     QNetworkAccessManager *second = pool.acquire(b);
     QVERIFY(first != second);
