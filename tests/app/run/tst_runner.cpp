@@ -427,11 +427,20 @@ void TestRunner::longListIsFedWithoutHoldingTheEventLoop()
     for (int id = 0; id < Count; ++id)
         QCOMPARE(runner.recorder().record(id).at(Mark::Queued), queued);
 
+    // What the gate admits at once is never held back by a slice: a gather sends all of its requests in
+    // start(), as asyncio.gather creates every task at once.
+    RunSettings gather;
+    gather.mode = RunMode::Gather;
+    runner.start(repeated(demo(QStringLiteral("/delay/5000")), 300), gather);
+    QCOMPARE(runner.recorder().count(), 300);
+    QCOMPARE(runner.inFlight(), 300);
+    QCOMPARE(finished.size(), 1); // the long run before was cancelled by the new start
+
     // Cancelled halfway through the feed, the rest still gets its record.
     runner.start(repeated(demo(QStringLiteral("/delay/5000")), Count), settings);
     QVERIFY(runner.recorder().count() < Count);
     runner.cancel();
-    QCOMPARE(finished.size(), 2);
+    QCOMPARE(finished.size(), 3);
     const auto run = finished.last().first().value<RunResult>();
     QCOMPARE(run.records.size(), Count);
     for (int id = 0; id < Count; ++id) {
