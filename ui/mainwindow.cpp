@@ -3,6 +3,7 @@
 #include "core/durationformat.h"
 
 #include "charts/summarycharts.h"
+#include "closeguard.h"
 #include "crawl/frontierview.h"
 #include "crawl/sitetreeview.h"
 #include "crawlsettingsbox.h"
@@ -21,6 +22,7 @@
 #include "presentationmode.h"
 #include "requestdetails.h"
 #include "requesttable.h"
+#include "runlocks.h"
 #include "session/runsequence.h"
 #include "session/runsession.h"
 #include "timeline/timelinepanel.h"
@@ -111,6 +113,7 @@ MainWindow::MainWindow(QWidget *parent)
     updateControls();
     updateProgress();
     new WindowFit(this, QSize(1400, 860));
+    new CloseGuard(this, m_session);
 }
 
 MainWindow::~MainWindow() = default;
@@ -175,6 +178,18 @@ QWidget *MainWindow::buildSettingsPanel()
     m_timeoutBox->setSuffix(tr(" ms"));
     form->addRow(tr("&Timeout:"), m_timeoutBox);
     layout->addWidget(runBox);
+
+    // The engine reads these when a run starts; the gate's size is the one setting it changes live.
+    m_runLocks = new RunLocks(this);
+    const QString fixed
+        = tr("Locked while a run goes on: the engine reads it when a run starts. Stop, change "
+             "it, and run again.");
+    for (QWidget *box : {static_cast<QWidget *>(m_delayBox), static_cast<QWidget *>(m_perHostBox),
+                         static_cast<QWidget *>(m_timeoutBox)})
+        m_runLocks->add(box, RunLocks::When::Running, fixed);
+    m_runLocks->add(m_limitSlider, RunLocks::When::Comparing,
+                    tr("Locked during Compare: its three runs share one k, the one it started with, so they "
+                       "compare. Stop, change it, and compare again."));
 
     m_crawlBox = new CrawlSettingsBox(panel);
     layout->addWidget(m_crawlBox);
@@ -545,6 +560,7 @@ void MainWindow::startRuns(const QList<RunSettings> &plan, bool keepEarlier)
     // A crawl is about hosts: their colours tell them apart from the first bar on.
     if (plan.first().crawl.enabled)
         m_colourByHost->setChecked(true);
+    m_comparing = plan.size() > 1;
     m_session->start(urls, plan, keepEarlier);
     updateControls();
 }
@@ -668,6 +684,7 @@ void MainWindow::updateControls()
     }
     m_modeBox->setEnabled(!running);
     m_crawlBox->setEnabled(!running);
+    m_runLocks->setState(running, running && m_comparing);
 }
 
 void MainWindow::showSelection(RunModel *model, int id)

@@ -6,6 +6,7 @@
 class CrawlSettingsBox;
 class ExportActions;
 class PresentationMode;
+class RunLocks;
 class FileJob;
 class QAction;
 class LimitSlider;
@@ -61,6 +62,7 @@ public:
     // For tests and scripting.
     UrlEditor *urlEditor() const { return m_urlEditor; }
     LimitSlider *limitSlider() const { return m_limitSlider; }
+    QSpinBox *delayBox() const { return m_delayBox; }
     CrawlSettingsBox *crawlBox() const { return m_crawlBox; }
     QComboBox *modeBox() const { return m_modeBox; }
     QPushButton *runButton() const { return m_runButton; }
@@ -142,6 +144,8 @@ private:
 
     ExportActions *m_exportActions = nullptr;
     PresentationMode *m_presentation = nullptr;
+    RunLocks *m_runLocks = nullptr;
+    bool m_comparing = false;
     QLabel *m_statusLabel = nullptr;
     QProgressBar *m_progress = nullptr;
 };
