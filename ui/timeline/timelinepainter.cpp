@@ -94,6 +94,7 @@ private:
     void collectLane(const Track &track, int row, double rowTop);
     void collectQueueLane(const Track &track, int row, double rowTop);
     void collectGate(const Track &track);
+    void addGhost(const Track &track, int index, double rowTop);
     std::pair<std::vector<int>::const_iterator, std::vector<int>::const_iterator>
     visibleLaneRange(const Track &track, int lane) const;
     int hostBatch(const Track &track, const Bar &bar) const;
@@ -193,6 +194,12 @@ void Frame::collectRows(const Track &track, int firstRow, int lastRow)
                 collectQueueLane(track, row, rowTop);
             else if (kind == RowKind::Bars)
                 collectLane(track, row, rowTop);
+            // Each request's ideal ghost in the lane its measured bar took, so the two line up.
+            if (kind == RowKind::Bars && m_style.showIdeal) {
+                const auto [begin, end] = visibleLaneRange(track, row);
+                for (auto it = begin; it != end; ++it)
+                    addGhost(track, *it, rowTop);
+            }
             continue;
         }
         const int index = track.barAtRow(row);
@@ -201,13 +208,19 @@ void Frame::collectRows(const Track &track, int firstRow, int lastRow)
         const Bar &stored = track.bars[std::size_t(index)];
         if (stored.endAt(m_now) >= m_visibleStart && stored.t[0] <= m_visibleEnd)
             addBar(track, stored.at(m_now), rowTop, 0);
-        if (m_style.showIdeal && std::size_t(index) < track.ideal.size() && stored.issued) {
-            const auto &[start, end] = track.ideal[std::size_t(index)];
-            const int a = m_px(start);
-            m_batches.ghosts.emplace_back(a, int(std::floor(rowTop)) + 1, std::max(1, m_px(end) - a),
-                                          std::max(2, int(m_rowH) - 3));
-        }
+        if (m_style.showIdeal)
+            addGhost(track, index, rowTop);
     }
+}
+
+void Frame::addGhost(const Track &track, int index, double rowTop)
+{
+    if (std::size_t(index) >= track.ideal.size() || !track.bars[std::size_t(index)].issued)
+        return;
+    const auto &[start, end] = track.ideal[std::size_t(index)];
+    const int a = m_px(start);
+    m_batches.ghosts.emplace_back(a, int(std::floor(rowTop)) + 1, std::max(1, m_px(end) - a),
+                                  std::max(2, int(m_rowH) - 3));
 }
 
 void Frame::collectDenseRows(const Track &track, int firstRow, int lastRow)
@@ -341,13 +354,20 @@ void Frame::collectGate(const Track &track)
     const int gateRowTop = int(std::lround(track.top)) + HeaderHeight - m_scrollY;
     const int trackTop = std::max(0, gateRowTop);
     const int trackBottom = std::min(m_height, int(std::lround(track.bottom - TrackGap)) - m_scrollY);
-    for (const auto &[atNs, capacity] : track.capacity) {
-        const int x = m_px(atNs);
+    std::vector<int> xs;
+    for (const auto &change : track.capacity) {
+        const int x = m_px(change.first);
+        xs.push_back(x);
         if (x < -1 || x > m_width)
             continue;
         m_batches.gateLines.emplace_back(x, trackTop, x, trackBottom);
-        m_batches.gateTags.emplace_back(QPoint(x, gateRowTop),
-                                        TimelinePainter::tr("gate → %1").arg(capacity));
+    }
+    const int initial = track.model && !track.model->run().capacityChanges.isEmpty()
+        ? track.model->run().capacityChanges.constFirst().capacity
+        : 0;
+    for (const auto &tag : TimelinePainter::gateTags(track.capacity, xs, initial, m_metrics)) {
+        if (tag.x >= -1 && tag.x <= m_width)
+            m_batches.gateTags.emplace_back(QPoint(tag.x, gateRowTop), tag.text);
     }
     if (track.live()) {
         const int x = m_px(m_now);
@@ -718,10 +738,64 @@ void Frame::paintHeaders(int firstTrack)
 
 } // namespace
 
+QList<TimelinePainter::GateTag> TimelinePainter::gateTags(const std::vector<std::pair<qint64, int>> &changes,
+                                                          const std::vector<int> &xs, int initial,
+                                                          const QFontMetrics &metrics)
+{
+    // A drag of the slider resizes the gate step by step within a few pixels: one tag for the burst, from
+    // the size before it to where it ended.
+    QList<GateTag> tags;
+    int before = initial;
+    for (std::size_t i = 0; i < changes.size();) {
+        std::size_t last = i;
+        const QString probe = tr("gate %1 → %2").arg(before).arg(changes[i].second);
+        const int room = metrics.horizontalAdvance(probe) + 12;
+        while (last + 1 < changes.size() && xs[last + 1] - xs[i] < room)
+            ++last;
+        const int to = changes[last].second;
+        tags.append(
+            {xs[i],
+             before > 0 && last > i ? tr("gate %1 → %2").arg(before).arg(to) : tr("gate → %1").arg(to)});
+        before = to;
+        i = last + 1;
+    }
+    return tags;
+}
+
 QString TimelinePainter::headerText(const QString &title, const QFontMetrics &metrics, int width)
 {
-    // The mode leads and the speed-up and peak close the line: what gives way is the middle.
-    return metrics.elidedText(title, Qt::ElideMiddle, width);
+    // The mode leads and the speed-up and peak close the line: what gives way is the middle, whole facts at a
+    // time, and the speed-up last of all.
+    const QString separator = QStringLiteral("  ·  ");
+    QStringList parts = title.split(separator);
+    const auto fits
+        = [&](const QStringList &shown) { return metrics.horizontalAdvance(shown.join(separator)) <= width; };
+    if (fits(parts))
+        return title;
+    const QString ellipsis(QChar(0x2026));
+    bool dropped = false;
+    for (qsizetype i = 1; i + 1 < parts.size() && !fits(parts);) {
+        if (parts.at(i).contains(QChar(0x00D7)) || parts.at(i) == ellipsis) { // the speed-up's "×"
+            ++i;
+            continue;
+        }
+        if (dropped) {
+            parts.removeAt(i);
+        } else {
+            parts[i] = ellipsis;
+            dropped = true;
+            ++i;
+        }
+    }
+    // Then the peak, then the lead's own end.
+    if (!fits(parts) && parts.size() > 2 && !parts.constLast().contains(QChar(0x00D7)))
+        parts.removeLast();
+    if (!fits(parts) && parts.size() > 1) {
+        const QString rest = separator + QStringList(parts.mid(1)).join(separator);
+        parts[0] = metrics.elidedText(parts.at(0), Qt::ElideRight,
+                                      std::max(0, width - metrics.horizontalAdvance(rest)));
+    }
+    return metrics.elidedText(parts.join(separator), Qt::ElideRight, width);
 }
 
 void TimelinePainter::paint(QPainter &painter, const TimelineLayout &layout, const TimelineViewport &viewport,
