@@ -557,9 +557,17 @@ void MainWindow::startRuns(const QList<RunSettings> &plan, bool keepEarlier)
         return;
     }
     m_details->clearRecord();
-    // A crawl is about hosts: their colours tell them apart from the first bar on.
-    if (plan.first().crawl.enabled)
+    // A crawl is about hosts: their colours tell them apart from the first bar on. The user's own choice
+    // comes back with the next run that is not a crawl, so the lesson's phase colours return.
+    const bool crawl = plan.first().crawl.enabled;
+    if (crawl && !m_crawlColours) {
+        m_crawlColours = true;
+        m_userColourByHost = m_colourByHost->isChecked();
         m_colourByHost->setChecked(true);
+    } else if (!crawl && m_crawlColours) {
+        m_crawlColours = false;
+        m_colourByHost->setChecked(m_userColourByHost);
+    }
     m_comparing = plan.size() > 1;
     m_session->start(urls, plan, keepEarlier);
     updateControls();

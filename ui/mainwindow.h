@@ -146,6 +146,8 @@ private:
     PresentationMode *m_presentation = nullptr;
     RunLocks *m_runLocks = nullptr;
     bool m_comparing = false;
+    bool m_crawlColours = false; // a crawl turned colour by host on
+    bool m_userColourByHost = false; // what it was before
     QLabel *m_statusLabel = nullptr;
     QProgressBar *m_progress = nullptr;
 };

@@ -1,8 +1,12 @@
 #include "closeguard.h"
 #include "exportfolder.h"
+#include "input/samples.h"
 #include "limitslider.h"
 #include "mainwindow.h"
 #include "session/runsession.h"
+#include "timeline/timelinelegend.h"
+#include "timeline/timelinepanel.h"
+#include "timeline/timelineview.h"
 #include "urleditor.h"
 
 #include <QAction>
@@ -32,6 +36,7 @@ private Q_SLOTS:
     void sliderIsLockedDuringCompareWithAReason();
     void closingDuringARunAsksFirst();
     void exportDialogProposesAPngAsAPng();
+    void aCrawlGivesTheLessonItsColoursBack();
 
 private:
     void startSlowRun(bool compare);
@@ -143,6 +148,23 @@ void TestClassroomDefects::exportDialogProposesAPngAsAPng()
     QVERIFY(proposed.endsWith(QStringLiteral("crawlscope.png")));
     // In the one folder every export starts in.
     QVERIFY(proposed.startsWith(ExportFolder::path()));
+}
+
+void TestClassroomDefects::aCrawlGivesTheLessonItsColoursBack()
+{
+    QVERIFY(!m_window->timelinePanel()->colourByHost());
+    m_window->loadSample(crawlSamples().first());
+    QTest::mouseClick(m_window->runButton(), Qt::LeftButton);
+    QTRY_VERIFY(m_window->session()->isRunning());
+    QVERIFY(m_window->timelinePanel()->colourByHost());
+    m_window->stop();
+    QTRY_VERIFY(!m_window->session()->isRunning());
+    // The next lesson shows its phases again, in the legend too.
+    m_window->loadSample(lessonSamples().first());
+    QTest::mouseClick(m_window->runButton(), Qt::LeftButton);
+    QTRY_VERIFY(m_window->session()->isRunning());
+    QVERIFY(!m_window->timelinePanel()->colourByHost());
+    QTRY_VERIFY(m_window->timeline()->legend()->hosts().isEmpty());
 }
 
 QTEST_MAIN(TestClassroomDefects)
