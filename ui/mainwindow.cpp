@@ -72,7 +72,7 @@ MainWindow::MainWindow(QWidget *parent)
     splitter->addWidget(buildResultsPanel());
     splitter->setStretchFactor(0, 0);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({340, 1000});
+    splitter->setSizes({390, 1000});
     setCentralWidget(splitter);
     buildMenus();
 
@@ -128,7 +128,6 @@ QWidget *MainWindow::buildSettingsPanel()
     auto *scroll = new QScrollArea(outer);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     auto *panel = new QWidget(scroll);
     auto *layout = new QVBoxLayout(panel);
     scroll->setWidget(panel);
