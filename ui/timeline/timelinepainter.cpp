@@ -99,7 +99,7 @@ private:
     visibleLaneRange(const Track &track, int lane) const;
     int hostBatch(const Track &track, const Bar &bar) const;
     void addBar(const Track &track, const Bar &bar, double rowTop, int firstPhase);
-    void addLabel(const Bar &bar, const std::array<int, 6> &x, int firstPhase, int cy);
+    void addLabel(const Track &track, const Bar &bar, const std::array<int, 6> &x, int firstPhase, int cy);
     void addDense(const Track &track, const Bar &bar, int firstPhase);
     void addDenseRow(const Track &track, int row);
     void addDenseBlock(const Track &track, const TimelineLayout::DenseBlock &block);
@@ -443,31 +443,12 @@ void Frame::addBar(const Track &track, const Bar &bar, double rowTop, int firstP
     if (bar.kind == Kind::Failed || bar.kind == Kind::Cancelled)
         m_batches.cross(x[4], cy, std::max(2, m_thick / 2), bar.kind == Kind::Failed);
     if (m_labels)
-        addLabel(bar, x, firstPhase, cy);
+        addLabel(track, bar, x, firstPhase, cy);
 }
 
-void Frame::addLabel(const Bar &bar, const std::array<int, 6> &x, int firstPhase, int cy)
+void Frame::addLabel(const Track &track, const Bar &bar, const std::array<int, 6> &x, int firstPhase, int cy)
 {
-    QString text;
-    const qint64 inFlight = bar.t[4] - bar.t[1];
-    switch (bar.kind) {
-    case Kind::Ok:
-        if (!(bar.open & 0x1f) && bar.issued)
-            text = DurationFormat::text(inFlight);
-        if (bar.robots)
-            text = text.isEmpty() ? TimelinePainter::tr("robots.txt")
-                                  : TimelinePainter::tr("robots.txt · %1").arg(text);
-        break;
-    case Kind::HttpError:
-        text = TimelinePainter::tr("HTTP %1 · %2").arg(bar.status).arg(DurationFormat::text(inFlight));
-        break;
-    case Kind::Failed:
-        text = TimelinePainter::tr("failed · %1").arg(DurationFormat::text(inFlight));
-        break;
-    case Kind::Cancelled:
-        text = TimelinePainter::tr("cancelled");
-        break;
-    }
+    const QString text = TimelinePainter::barLabel(track, bar);
     if (text.isEmpty())
         return;
     // After the bar if there is room, else inside its hollow wait, else before it.
@@ -737,6 +718,38 @@ void Frame::paintHeaders(int firstTrack)
 }
 
 } // namespace
+
+QString TimelinePainter::barLabel(const TimelineLayout::Track &track, const TimelineLayout::Bar &bar)
+{
+    using Kind = TimelineLayout::Kind;
+    QString text;
+    const qint64 inFlight = bar.t[4] - bar.t[1];
+    switch (bar.kind) {
+    case Kind::Ok:
+        if (!(bar.open & 0x1f) && bar.issued)
+            text = DurationFormat::text(inFlight);
+        if (bar.robots)
+            text = text.isEmpty() ? tr("robots.txt") : tr("robots.txt · %1").arg(text);
+        break;
+    case Kind::HttpError:
+        text = tr("HTTP %1 · %2").arg(bar.status).arg(DurationFormat::text(inFlight));
+        break;
+    case Kind::Failed:
+        text = tr("failed · %1").arg(DurationFormat::text(inFlight));
+        break;
+    case Kind::Cancelled:
+        text = tr("cancelled");
+        break;
+    }
+    // A crawl's rows are pages: the path says which, so an exported picture can name them.
+    const RunModel *model = track.model;
+    if (model && model->run().settings.crawl.enabled && bar.id >= 0 && bar.id < model->records().size()) {
+        const QUrl &url = model->records().at(bar.id).url;
+        const QString path = url.path().isEmpty() ? QStringLiteral("/") : url.path();
+        text = text.isEmpty() ? path : tr("%1 · %2").arg(path, text);
+    }
+    return text;
+}
 
 QList<TimelinePainter::GateTag> TimelinePainter::gateTags(const std::vector<std::pair<qint64, int>> &changes,
                                                           const std::vector<int> &xs, int initial,

@@ -30,6 +30,9 @@ public:
         int selectedId = -1;
     };
 
+    /// What a bar says beside it: its time or how it ended, and in a crawl the page's path first.
+    static QString barLabel(const TimelineLayout::Track &track, const TimelineLayout::Bar &bar);
+
     struct GateTag
     {
         int x = 0;

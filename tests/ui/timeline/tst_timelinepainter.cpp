@@ -17,6 +17,7 @@ private Q_SLOTS:
     void gateTagsMergeABurst();
     void headerElidesInTheMiddle();
     void idealShowsInLanes();
+    void crawlRowsSayTheirPath();
 };
 
 void TestTimelinePainter::gateTagsMergeABurst()
@@ -75,6 +76,30 @@ void TestTimelinePainter::idealShowsInLanes()
             changed += with.pixel(x, y) != without.pixel(x, y) ? 1 : 0;
     }
     QVERIFY2(changed > 100, qPrintable(QString::number(changed)));
+}
+
+void TestTimelinePainter::crawlRowsSayTheirPath()
+{
+    RunResult run = LessonRuns::scheduled(1, RunMode::Limited, QList<qint64>(3, 100));
+    const QStringList paths {QStringLiteral("/"), QStringLiteral("/about"), QStringLiteral("/blog/post-1")};
+    for (int i = 0; i < 3; ++i)
+        run.records[i].url = QUrl(QStringLiteral("http://site.example") + paths.at(i));
+    RunModel lesson;
+    lesson.setRun(run);
+    run.settings.crawl.enabled = true;
+    RunModel crawl;
+    crawl.setRun(run);
+    TimelineView view;
+    view.setModels({&lesson, &crawl});
+    const auto &tracks = view.layout().tracks();
+    QCOMPARE(int(tracks.size()), 2);
+    for (int i = 0; i < 3; ++i) {
+        // The lesson's bars say their time; a crawl's say which page first.
+        QVERIFY(!TimelinePainter::barLabel(tracks[0], tracks[0].bars[std::size_t(i)])
+                     .contains(paths.at(i) + u' '));
+        const QString label = TimelinePainter::barLabel(tracks[1], tracks[1].bars[std::size_t(i)]);
+        QVERIFY2(label.startsWith(paths.at(i) + QStringLiteral(" · ")), qPrintable(label));
+    }
 }
 
 QTEST_MAIN(TestTimelinePainter)
