@@ -5,6 +5,7 @@
 #include "capture/capturedialog.h"
 #include "charts/summarycharts.h"
 #include "charts/sweepchart.h"
+#include "closeguard.h"
 #include "crawl/frontierview.h"
 #include "crawl/sitetreeview.h"
 #include "crawlsettingsbox.h"
@@ -33,6 +34,7 @@
 #include "replay/replaycontroller.h"
 #include "requestdetails.h"
 #include "requesttable.h"
+#include "runlocks.h"
 #include "session/runsequence.h"
 #include "session/runsession.h"
 #include "timeline/timelinepanel.h"
@@ -90,7 +92,7 @@ MainWindow::MainWindow(QWidget *parent)
     splitter->addWidget(buildResultsPanel());
     splitter->setStretchFactor(0, 0);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({340, 1000});
+    splitter->setSizes({390, 1000});
     setCentralWidget(splitter);
     m_lessons = new LessonPanels(
         this, [server = m_demoServer](const QUrl &url) { return server->plannedLatencyNs(url); });
@@ -145,6 +147,7 @@ MainWindow::MainWindow(QWidget *parent)
     updateControls();
     updateProgress();
     new WindowFit(this, QSize(1400, 860));
+    new CloseGuard(this, m_session);
 }
 
 MainWindow::~MainWindow() = default;
@@ -159,7 +162,6 @@ QWidget *MainWindow::buildSettingsPanel()
     auto *scroll = new QScrollArea(outer);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     auto *panel = new QWidget(scroll);
     auto *layout = new QVBoxLayout(panel);
     scroll->setWidget(panel);
@@ -224,6 +226,18 @@ QWidget *MainWindow::buildSettingsPanel()
                                  "its data trickles in"));
     form->addRow(tr("Deadli&ne:"), m_deadlineBox);
     layout->addWidget(runBox);
+
+    // The engine reads these when a run starts; the gate's size is the one setting it changes live.
+    m_runLocks = new RunLocks(this);
+    const QString fixed
+        = tr("Locked while a run goes on: the engine reads it when a run starts. Stop, change "
+             "it, and run again.");
+    for (QWidget *box : {static_cast<QWidget *>(m_delayBox), static_cast<QWidget *>(m_perHostBox),
+                         static_cast<QWidget *>(m_timeoutBox), static_cast<QWidget *>(m_deadlineBox)})
+        m_runLocks->add(box, RunLocks::When::Running, fixed);
+    m_runLocks->add(m_limitSlider, RunLocks::When::Comparing,
+                    tr("Locked during Compare: its three runs share one k, the one it started with, so they "
+                       "compare. Stop, change it, and compare again."));
 
     m_crawlBox = new CrawlSettingsBox(panel);
     layout->addWidget(m_crawlBox);
@@ -716,9 +730,18 @@ void MainWindow::startRuns(const QList<RunSettings> &plan, bool keepEarlier)
         return;
     }
     m_details->clearRecord();
-    // A crawl is about hosts: their colours tell them apart from the first bar on.
-    if (plan.first().crawl.enabled)
+    // A crawl is about hosts: their colours tell them apart from the first bar on. The user's own choice
+    // comes back with the next run that is not a crawl, so the lesson's phase colours return.
+    const bool crawl = plan.first().crawl.enabled;
+    if (crawl && !m_crawlColours) {
+        m_crawlColours = true;
+        m_userColourByHost = m_colourByHost->isChecked();
         m_colourByHost->setChecked(true);
+    } else if (!crawl && m_crawlColours) {
+        m_crawlColours = false;
+        m_colourByHost->setChecked(m_userColourByHost);
+    }
+    m_comparing = plan.size() > 1;
     m_session->start(urls, plan, keepEarlier);
     updateControls();
 }
@@ -847,6 +870,7 @@ void MainWindow::updateControls()
     m_modeBox->setEnabled(!running);
     m_crawlBox->setEnabled(!running);
     m_sweepLimits->setEnabled(!running && isSweepMode());
+    m_runLocks->setState(running, running && m_comparing);
 }
 
 void MainWindow::showSelection(RunModel *model, int id)

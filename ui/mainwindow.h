@@ -9,6 +9,7 @@ class CrawlSettingsBox;
 class LessonPanels;
 class ExportActions;
 class PresentationMode;
+class RunLocks;
 class FileJob;
 class QAction;
 class LimitSlider;
@@ -76,6 +77,7 @@ public:
     // For tests and scripting.
     UrlEditor *urlEditor() const { return m_urlEditor; }
     LimitSlider *limitSlider() const { return m_limitSlider; }
+    QSpinBox *delayBox() const { return m_delayBox; }
     CrawlSettingsBox *crawlBox() const { return m_crawlBox; }
     QComboBox *modeBox() const { return m_modeBox; }
     QPushButton *runButton() const { return m_runButton; }
@@ -178,6 +180,10 @@ private:
 
     ExportActions *m_exportActions = nullptr;
     PresentationMode *m_presentation = nullptr;
+    RunLocks *m_runLocks = nullptr;
+    bool m_comparing = false;
+    bool m_crawlColours = false; // a crawl turned colour by host on
+    bool m_userColourByHost = false; // what it was before
     QLabel *m_statusLabel = nullptr;
     QProgressBar *m_progress = nullptr;
     QString m_exportSuggestion = QStringLiteral("crawlscope.png");

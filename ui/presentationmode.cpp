@@ -110,10 +110,9 @@ void PresentationMode::setActive(bool on)
             split->widget(0)->hide();
         }
         if (results) {
-            // The timeline takes most of the height; the table stays a tab's height below it.
+            // The timeline takes the whole height, so each row has room for its bar's label.
             m_resultSizes = results->sizes();
-            const int total = std::max(1, m_resultSizes.value(0) + m_resultSizes.value(1));
-            results->setSizes({total * 4 / 5, total / 5});
+            results->widget(1)->hide();
         }
         m_wasMaximized = m_window->isMaximized();
         m_window->showFullScreen();
@@ -126,8 +125,11 @@ void PresentationMode::setActive(bool on)
             if (!m_splitSizes.isEmpty())
                 split->setSizes(m_splitSizes);
         }
-        if (results && !m_resultSizes.isEmpty())
-            results->setSizes(m_resultSizes);
+        if (results) {
+            results->widget(1)->show();
+            if (!m_resultSizes.isEmpty())
+                results->setSizes(m_resultSizes);
+        }
         if (m_wasMaximized)
             m_window->showMaximized();
         else

@@ -136,7 +136,8 @@ void UrlEditor::showErrors()
             selection.format.setUnderlineStyle(QTextCharFormat::WaveUnderline);
             selection.format.setUnderlineColor(QColor(0xb3, 0x26, 0x1e));
             selection.format.setBackground(QColor(0xfd, 0xec, 0xea));
-            selection.format.setToolTip(error.reason);
+            selection.format.setToolTip(error.detail.isEmpty() ? error.reason
+                                                               : error.reason + u'\n' + error.detail);
             selections.append(selection);
         }
         lines.append(tr("Line %1: %2").arg(error.line).arg(error.reason));
@@ -162,7 +163,8 @@ bool UrlEditor::eventFilter(QObject *watched, QEvent *event)
             + 1;
         for (const auto &error : std::as_const(m_list.errors)) {
             if (error.line == line) {
-                m_editor->setToolTip(error.reason);
+                m_editor->setToolTip(error.detail.isEmpty() ? error.reason
+                                                            : error.reason + u'\n' + error.detail);
                 return false;
             }
         }

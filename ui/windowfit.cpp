@@ -1,29 +1,16 @@
 #include "windowfit.h"
 
-#include <QEvent>
+#include <QGuiApplication>
 #include <QScreen>
-#include <QSettings>
 #include <QWidget>
 
 #include <algorithm>
-
-namespace {
-
-const QString GeometryKey = QStringLiteral("window/geometry");
-
-QSettings settings()
-{
-    return QSettings(QStringLiteral("Crawlscope"), QStringLiteral("Crawlscope"));
-}
-
-} // namespace
 
 WindowFit::WindowFit(QWidget *window, QSize preferred)
     : QObject(window)
     , m_window(window)
     , m_preferred(preferred)
 {
-    window->installEventFilter(this);
     fit();
 }
 
@@ -43,31 +30,20 @@ QRect WindowFit::fittedGeometry(const QRect &available, QSize preferred, QSize m
     return geometry;
 }
 
-QRect WindowFit::savedGeometry()
-{
-    return settings().value(GeometryKey).toRect();
-}
-
 void WindowFit::fit()
 {
     QScreen *screen = m_window->screen();
     if (!screen)
         return;
-    const QRect saved = savedGeometry();
     const QRect geometry
-        = fittedGeometry(screen->availableGeometry(), m_preferred, m_window->minimumSizeHint(), saved);
-    if (geometry == saved) {
-        m_window->setGeometry(saved); // the inside, as it was saved
-        return;
-    }
+        = fittedGeometry(screen->availableGeometry(), m_preferred, m_window->minimumSizeHint(), QRect());
     m_window->resize(geometry.size());
     m_window->move(geometry.topLeft());
 }
 
-bool WindowFit::eventFilter(QObject *watched, QEvent *event)
+bool WindowFit::fits(const QRect &geometry)
 {
-    if (watched == m_window && event->type() == QEvent::Close && !m_window->isFullScreen()
-        && !m_window->isMaximized())
-        settings().setValue(GeometryKey, m_window->geometry());
-    return QObject::eventFilter(watched, event);
+    const QList<QScreen *> screens = QGuiApplication::screens();
+    return std::any_of(screens.cbegin(), screens.cend(),
+                       [&](const QScreen *screen) { return screen->availableGeometry().contains(geometry); });
 }

@@ -6,27 +6,24 @@
 
 class QWidget;
 
-/// Sizes a top-level window to the screen it opens on, and brings back the geometry it was closed with only
-/// when that still fits: on a 1280×720 projector, or at 200 % scaling, no control may open off-screen.
+/// Sizes a top-level window to the screen it opens on: on a 1280×720 projector, or at 200 % scaling, no
+/// control may open off-screen. WindowSettings brings back the geometry it was closed with only when that
+/// still fits (fits()).
 class WindowFit : public QObject
 {
     Q_OBJECT
 
 public:
-    /// Fits window now and remembers its geometry when it closes; preferred is the size it takes where there
-    /// is room for it.
+    /// Fits window now; preferred is the size it takes where there is room for it.
     WindowFit(QWidget *window, QSize preferred);
 
     /// Where a window of at least minimum and ideally preferred goes on a screen whose free area is
     /// available: saved when it lies wholly inside, else preferred shrunk to the area and centred in it.
     static QRect fittedGeometry(const QRect &available, QSize preferred, QSize minimum, const QRect &saved);
-    /// The saved geometry, or an empty one.
-    static QRect savedGeometry();
+    /// Whether geometry lies wholly inside the free area of one of the screens.
+    static bool fits(const QRect &geometry);
 
     void fit();
-
-protected:
-    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     QWidget *m_window;

@@ -48,6 +48,12 @@ QString RunCaption::header(const RunResult &run, const Facts &facts)
         if (const int skipped = int(run.skipped.size()); skipped > 0)
             parts << tr("%1 URLs skipped").arg(skipped);
     }
+    // A gate resized during the run: its ideal follows the sizes it had, and the header says it changed.
+    if (settings.mode == RunMode::Limited && run.capacityChanges.size() > 1
+        && run.capacityChanges.constLast().capacity != run.capacityChanges.constFirst().capacity)
+        parts << tr("gate resized %1 → %2")
+                     .arg(run.capacityChanges.constFirst().capacity)
+                     .arg(run.capacityChanges.constLast().capacity);
     parts << (facts.requests == 1 ? tr("1 request") : tr("%1 requests").arg(facts.requests));
     if (facts.live) {
         parts << tr("running %1").arg(DurationFormat::text(facts.endNs));

@@ -43,7 +43,7 @@ bool looksSchemeless(const QUrl &url, const QString &text)
 }
 
 // Empty when the URL is fine.
-QString problemWith(const QUrl &url, const QString &text)
+QString problemWith(const QUrl &url, const QString &text, QString *detail)
 {
     if (looksSchemeless(url, text)) {
         const QString prefix = text.startsWith(u"//") ? QStringLiteral("http:") : QStringLiteral("http://");
@@ -53,8 +53,16 @@ QString problemWith(const QUrl &url, const QString &text)
     }
     if (!url.isValid()) {
         // QUrl goes on to repeat the whole input, which the message shows anyway.
-        const QString why = url.errorString().section(u"; source was "_s, 0, 0);
-        return UrlListText::tr("not a valid URL: %1").arg(why);
+        // Said as a person would; Qt's own words ("Invalid path (character ' ' not permitted)") stay in the
+        // detail, for the tooltip.
+        *detail = url.errorString().section(u"; source was "_s, 0, 0);
+        if (looksSchemeless(url, text))
+            return UrlListText::tr("not a URL: it needs http:// or https:// and a host");
+        if (detail->startsWith(u"Invalid hostname"))
+            return UrlListText::tr("not a valid URL: the host name is not valid");
+        if (text.contains(u' '))
+            return UrlListText::tr("not a valid URL: a URL cannot contain a space (write it as %20)");
+        return UrlListText::tr("not a valid URL");
     }
     if (url.scheme().isEmpty())
         return UrlListText::tr("no scheme");
@@ -99,11 +107,12 @@ UrlList parseUrlList(QStringView text, const QHash<QString, QString> &substituti
             expanded.replace(placeholder, substitutions.value(placeholder));
         expanded = expanded.trimmed();
         const QUrl url(expanded, QUrl::StrictMode);
-        const QString problem = problemWith(url, expanded);
+        QString detail;
+        const QString problem = problemWith(url, expanded, &detail);
         if (problem.isEmpty())
             list.urls.append({lineNumber, url});
         else
-            list.errors.append({lineNumber, line, problem});
+            list.errors.append({lineNumber, line, problem, detail});
     }
     return list;
 }

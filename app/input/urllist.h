@@ -21,6 +21,7 @@ struct UrlError
     int line = 0;
     QString text; // the trimmed line as the user wrote it, before substitution
     QString reason;
+    QString detail; // the parser's own explanation, for a tooltip; may be empty
 
     QString message() const; // "line 3: <reason>: <text>"
 

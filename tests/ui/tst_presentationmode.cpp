@@ -65,6 +65,9 @@ void TestPresentationMode::f11FoldsThePanelsAndEnlargesTheText()
     QVERIFY(m_window->windowState() & Qt::WindowFullScreen);
     QVERIFY(!settingsPanel()->isVisible());
     QVERIFY(presentation->bar()->isVisible());
+    // The timeline alone under the bar: the table and charts are folded away too.
+    QWidget *below = qobject_cast<QSplitter *>(m_window->timelinePanel()->parentWidget())->widget(1);
+    QVERIFY(!below->isVisible());
     QCOMPARE(QApplication::font().pointSizeF(), m_basePointSize * PresentationMode::PresentationZoom);
     // The timeline's text follows the application's.
     QTRY_COMPARE(m_window->timelinePanel()->font().pointSizeF(), QApplication::font().pointSizeF());
@@ -104,6 +107,7 @@ void TestPresentationMode::escapeLeaves()
     QVERIFY(!m_window->presentation()->isActive());
     QVERIFY(!(m_window->windowState() & Qt::WindowFullScreen));
     QVERIFY(settingsPanel()->isVisible());
+    QVERIFY(qobject_cast<QSplitter *>(m_window->timelinePanel()->parentWidget())->widget(1)->isVisible());
     QVERIFY(!m_window->presentation()->bar()->isVisible());
     QCOMPARE(QApplication::font().pointSizeF(), m_basePointSize);
 }

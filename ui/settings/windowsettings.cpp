@@ -1,6 +1,7 @@
 #include "windowsettings.h"
 
 #include "exportfolder.h"
+#include "windowfit.h"
 
 #include <QAction>
 #include <QCoreApplication>
@@ -121,15 +122,18 @@ AppSettings WindowSettings::current() const
 
 void WindowSettings::apply(const AppSettings &settings)
 {
-    if (settings.geometry.isEmpty()) {
-        m_window->resize(1400, 860);
-    } else {
+    // Without a saved geometry the window keeps the one WindowFit gave it for its screen.
+    if (!settings.geometry.isEmpty()) {
         const QRect before = m_window->geometry();
         if (!m_window->restoreGeometry(settings.geometry)) {
             qWarning("Settings: ignoring the saved window geometry: it is not a saved geometry");
             m_window->setGeometry(before);
         } else if (!reachable(m_window->frameGeometry())) {
             qWarning("Settings: ignoring the saved window geometry: it is off every screen");
+            m_window->setGeometry(before);
+        } else if (!WindowFit::fits(m_window->geometry())) {
+            // Saved on a bigger screen: on this projector some controls would be out of reach.
+            qWarning("Settings: ignoring the saved window geometry: it does not fit this screen");
             m_window->setGeometry(before);
         }
     }

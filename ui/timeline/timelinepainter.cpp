@@ -98,11 +98,12 @@ private:
     void collectLane(const Track &track, int row, double rowTop);
     void collectQueueLane(const Track &track, int row, double rowTop);
     void collectGate(const Track &track);
+    void addGhost(const Track &track, int index, double rowTop);
     std::pair<std::vector<int>::const_iterator, std::vector<int>::const_iterator>
     visibleLaneRange(const Track &track, int lane) const;
     int hostBatch(const Track &track, const Bar &bar) const;
     void addBar(const Track &track, const Bar &bar, double rowTop, int firstPhase);
-    void addLabel(const Bar &bar, const BarX &x, int firstPhase, int cy);
+    void addLabel(const Track &track, const Bar &bar, const BarX &x, int firstPhase, int cy);
     void addDense(const Track &track, const Bar &bar, int firstPhase);
     void addDenseRow(const Track &track, int row);
     void addDenseBlock(const Track &track, const TimelineLayout::DenseBlock &block);
@@ -202,6 +203,12 @@ void Frame::collectRows(const Track &track, int firstRow, int lastRow)
                 collectQueueLane(track, row, rowTop);
             else if (kind == RowKind::Bars)
                 collectLane(track, row, rowTop);
+            // Each request's ideal ghost in the lane its measured bar took, so the two line up.
+            if (kind == RowKind::Bars && m_style.showIdeal) {
+                const auto [begin, end] = visibleLaneRange(track, row);
+                for (auto it = begin; it != end; ++it)
+                    addGhost(track, *it, rowTop);
+            }
             continue;
         }
         const int index = track.barAtRow(row);
@@ -210,13 +217,19 @@ void Frame::collectRows(const Track &track, int firstRow, int lastRow)
         const Bar &stored = track.bars[std::size_t(index)];
         if (visible(stored))
             addBar(track, stored.at(m_now), rowTop, 0);
-        if (m_style.showIdeal && std::size_t(index) < track.ideal.size() && stored.issued) {
-            const auto &[start, end] = track.ideal[std::size_t(index)];
-            const int a = m_px(start);
-            m_batches.ghosts.emplace_back(a, int(std::floor(rowTop)) + 1, std::max(1, m_px(end) - a),
-                                          std::max(2, int(m_rowH) - 3));
-        }
+        if (m_style.showIdeal)
+            addGhost(track, index, rowTop);
     }
+}
+
+void Frame::addGhost(const Track &track, int index, double rowTop)
+{
+    if (std::size_t(index) >= track.ideal.size() || !track.bars[std::size_t(index)].issued)
+        return;
+    const auto &[start, end] = track.ideal[std::size_t(index)];
+    const int a = m_px(start);
+    m_batches.ghosts.emplace_back(a, int(std::floor(rowTop)) + 1, std::max(1, m_px(end) - a),
+                                  std::max(2, int(m_rowH) - 3));
 }
 
 void Frame::collectDenseRows(const Track &track, int firstRow, int lastRow)
@@ -376,13 +389,20 @@ void Frame::collectGate(const Track &track)
     const int gateRowTop = int(std::lround(track.top)) + HeaderHeight - m_scrollY;
     const int trackTop = std::max(0, gateRowTop);
     const int trackBottom = std::min(m_height, int(std::lround(track.bottom - TrackGap)) - m_scrollY);
-    for (const auto &[atNs, capacity] : track.capacity) {
-        const int x = m_px(atNs);
+    std::vector<int> xs;
+    for (const auto &change : track.capacity) {
+        const int x = m_px(change.first);
+        xs.push_back(x);
         if (x < -1 || x > m_width)
             continue;
         m_batches.gateLines.emplace_back(x, trackTop, x, trackBottom);
-        m_batches.gateTags.emplace_back(QPoint(x, gateRowTop),
-                                        TimelinePainter::tr("gate → %1").arg(capacity));
+    }
+    const int initial = track.model && !track.model->run().capacityChanges.isEmpty()
+        ? track.model->run().capacityChanges.constFirst().capacity
+        : 0;
+    for (const auto &tag : TimelinePainter::gateTags(track.capacity, xs, initial, m_metrics)) {
+        if (tag.x >= -1 && tag.x <= m_width)
+            m_batches.gateTags.emplace_back(QPoint(tag.x, gateRowTop), tag.text);
     }
     if (track.live() || track.isCut()) {
         const int x = m_px(m_now);
@@ -459,31 +479,12 @@ void Frame::addBar(const Track &track, const Bar &bar, double rowTop, int firstP
     if (bar.kind == Kind::Failed || bar.kind == Kind::Cancelled)
         m_batches.cross(x[FinishedBound], cy, std::max(2, m_thick / 2), bar.kind == Kind::Failed);
     if (m_labels)
-        addLabel(bar, x, firstPhase, cy);
+        addLabel(track, bar, x, firstPhase, cy);
 }
 
-void Frame::addLabel(const Bar &bar, const BarX &x, int firstPhase, int cy)
+void Frame::addLabel(const Track &track, const Bar &bar, const BarX &x, int firstPhase, int cy)
 {
-    QString text;
-    const qint64 inFlight = bar.t[4] - bar.t[1];
-    switch (bar.kind) {
-    case Kind::Ok:
-        if (!(bar.open & 0x1f) && bar.issued)
-            text = DurationFormat::text(inFlight);
-        if (bar.robots)
-            text = text.isEmpty() ? TimelinePainter::tr("robots.txt")
-                                  : TimelinePainter::tr("robots.txt · %1").arg(text);
-        break;
-    case Kind::HttpError:
-        text = TimelinePainter::tr("HTTP %1 · %2").arg(bar.status).arg(DurationFormat::text(inFlight));
-        break;
-    case Kind::Failed:
-        text = TimelinePainter::tr("failed · %1").arg(DurationFormat::text(inFlight));
-        break;
-    case Kind::Cancelled:
-        text = TimelinePainter::tr("cancelled");
-        break;
-    }
+    const QString text = TimelinePainter::barLabel(track, bar);
     if (text.isEmpty())
         return;
     // After the bar if there is room, else inside its hollow wait, else before it.
@@ -754,10 +755,96 @@ void Frame::paintHeaders(int firstTrack)
 
 } // namespace
 
+QString TimelinePainter::barLabel(const TimelineLayout::Track &track, const TimelineLayout::Bar &bar)
+{
+    using Kind = TimelineLayout::Kind;
+    QString text;
+    const qint64 inFlight = bar.t[4] - bar.t[1];
+    switch (bar.kind) {
+    case Kind::Ok:
+        if (!(bar.open & 0x1f) && bar.issued)
+            text = DurationFormat::text(inFlight);
+        if (bar.robots)
+            text = text.isEmpty() ? tr("robots.txt") : tr("robots.txt · %1").arg(text);
+        break;
+    case Kind::HttpError:
+        text = tr("HTTP %1 · %2").arg(bar.status).arg(DurationFormat::text(inFlight));
+        break;
+    case Kind::Failed:
+        text = tr("failed · %1").arg(DurationFormat::text(inFlight));
+        break;
+    case Kind::Cancelled:
+        text = tr("cancelled");
+        break;
+    }
+    // A crawl's rows are pages: the path says which, so an exported picture can name them.
+    const RunModel *model = track.model;
+    if (model && model->run().settings.crawl.enabled && bar.id >= 0 && bar.id < model->records().size()) {
+        const QUrl &url = model->records().at(bar.id).url;
+        const QString path = url.path().isEmpty() ? QStringLiteral("/") : url.path();
+        text = text.isEmpty() ? path : tr("%1 · %2").arg(path, text);
+    }
+    return text;
+}
+
+QList<TimelinePainter::GateTag> TimelinePainter::gateTags(const std::vector<std::pair<qint64, int>> &changes,
+                                                          const std::vector<int> &xs, int initial,
+                                                          const QFontMetrics &metrics)
+{
+    // A drag of the slider resizes the gate step by step within a few pixels: one tag for the burst, from
+    // the size before it to where it ended.
+    QList<GateTag> tags;
+    int before = initial;
+    for (std::size_t i = 0; i < changes.size();) {
+        std::size_t last = i;
+        const QString probe = tr("gate %1 → %2").arg(before).arg(changes[i].second);
+        const int room = metrics.horizontalAdvance(probe) + 12;
+        while (last + 1 < changes.size() && xs[last + 1] - xs[i] < room)
+            ++last;
+        const int to = changes[last].second;
+        tags.append(
+            {xs[i],
+             before > 0 && last > i ? tr("gate %1 → %2").arg(before).arg(to) : tr("gate → %1").arg(to)});
+        before = to;
+        i = last + 1;
+    }
+    return tags;
+}
+
 QString TimelinePainter::headerText(const QString &title, const QFontMetrics &metrics, int width)
 {
-    // The mode leads and the speed-up and peak close the line: what gives way is the middle.
-    return metrics.elidedText(title, Qt::ElideMiddle, width);
+    // The mode leads and the speed-up and peak close the line: what gives way is the middle, whole facts at a
+    // time, and the speed-up last of all.
+    const QString separator = QStringLiteral("  ·  ");
+    QStringList parts = title.split(separator);
+    const auto fits
+        = [&](const QStringList &shown) { return metrics.horizontalAdvance(shown.join(separator)) <= width; };
+    if (fits(parts))
+        return title;
+    const QString ellipsis(QChar(0x2026));
+    bool dropped = false;
+    for (qsizetype i = 1; i + 1 < parts.size() && !fits(parts);) {
+        if (parts.at(i).contains(QChar(0x00D7)) || parts.at(i) == ellipsis) { // the speed-up's "×"
+            ++i;
+            continue;
+        }
+        if (dropped) {
+            parts.removeAt(i);
+        } else {
+            parts[i] = ellipsis;
+            dropped = true;
+            ++i;
+        }
+    }
+    // Then the peak, then the lead's own end.
+    if (!fits(parts) && parts.size() > 2 && !parts.constLast().contains(QChar(0x00D7)))
+        parts.removeLast();
+    if (!fits(parts) && parts.size() > 1) {
+        const QString rest = separator + QStringList(parts.mid(1)).join(separator);
+        parts[0] = metrics.elidedText(parts.at(0), Qt::ElideRight,
+                                      std::max(0, width - metrics.horizontalAdvance(rest)));
+    }
+    return metrics.elidedText(parts.join(separator), Qt::ElideRight, width);
 }
 
 void TimelinePainter::paint(QPainter &painter, const TimelineLayout &layout, const TimelineViewport &viewport,

@@ -3,7 +3,11 @@
 #include <QCoreApplication>
 #include <QFont>
 #include <QFontMetrics>
+#include <QList>
 #include <QPalette>
+
+#include <utility>
+#include <vector>
 
 #include "timelinelayout.h"
 
@@ -25,6 +29,19 @@ public:
         const RunModel *selectedModel = nullptr;
         int selectedId = -1;
     };
+
+    /// What a bar says beside it: its time or how it ended, and in a crawl the page's path first.
+    static QString barLabel(const TimelineLayout::Track &track, const TimelineLayout::Bar &bar);
+
+    struct GateTag
+    {
+        int x = 0;
+        QString text;
+    };
+    /// The tags over a track's gate resizes (changes after the initial size, at pixel columns xs): resizes
+    /// closer than a tag's width merge into one that says where the burst ended ("gate 3 → 7").
+    static QList<GateTag> gateTags(const std::vector<std::pair<qint64, int>> &changes,
+                                   const std::vector<int> &xs, int initial, const QFontMetrics &metrics);
 
     /// A track's header line as it fits in width: elided in the middle, so "n× faster" and the peak stay.
     static QString headerText(const QString &title, const QFontMetrics &metrics, int width);

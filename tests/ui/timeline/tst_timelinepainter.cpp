@@ -1,0 +1,106 @@
+#include "charts/lessonruns.h"
+#include "models/runmodel.h"
+#include "timeline/timelinepainter.h"
+#include "timeline/timelineview.h"
+
+#include <QImage>
+#include <QTest>
+
+// What the painter says and draws where the lesson's users looked: gate tags after a drag of the slider, the
+// headers of a narrow pane, and the ideal schedule in lanes.
+
+class TestTimelinePainter : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void gateTagsMergeABurst();
+    void headerElidesInTheMiddle();
+    void idealShowsInLanes();
+    void crawlRowsSayTheirPath();
+};
+
+void TestTimelinePainter::gateTagsMergeABurst()
+{
+    const QFontMetrics metrics {QFont()};
+    // 3 → 7 by a drag: 4, 5, 6 and 7 within a few pixels, then 2 far later.
+    const std::vector<std::pair<qint64, int>> changes {{50, 4}, {51, 5}, {52, 6}, {53, 7}, {900, 2}};
+    const std::vector<int> xs {100, 101, 103, 104, 700};
+    const QList<TimelinePainter::GateTag> tags = TimelinePainter::gateTags(changes, xs, 3, metrics);
+    QCOMPARE(tags.size(), 2);
+    QCOMPARE(tags.at(0).x, 100);
+    QCOMPARE(tags.at(0).text, QStringLiteral("gate 3 → 7"));
+    QCOMPARE(tags.at(1).x, 700);
+    QCOMPARE(tags.at(1).text, QStringLiteral("gate → 2"));
+}
+
+void TestTimelinePainter::headerElidesInTheMiddle()
+{
+    const QString title
+        = QStringLiteral("Limited: semaphore of 3  ·  delay 1000 ms  ·  10 requests  ·  wall 8.02 s "
+                         "(ideal 8.02 s)  ·  2.5× faster than sequential  ·  peak 3 in flight");
+    const QFontMetrics metrics {QFont()};
+    const int width = metrics.horizontalAdvance(title) / 2;
+    const QString shown = TimelinePainter::headerText(title, metrics, width);
+    QVERIFY(metrics.horizontalAdvance(shown) <= width);
+    QVERIFY(shown.startsWith(QStringLiteral("Limited")));
+    QVERIFY2(shown.contains(QStringLiteral("faster than sequential")), qPrintable(shown));
+}
+
+void TestTimelinePainter::idealShowsInLanes()
+{
+    RunModel model;
+    // A limited run slower than its ideal, so the ghosts stand apart from the bars.
+    RunResult run = LessonRuns::scheduled(1, RunMode::Limited, QList<qint64>(6, 1000));
+    for (RequestRecord &record : run.records)
+        record.set(Mark::Issued, record.at(Mark::Issued) + 200 * LessonRuns::Ms);
+    model.setRun(run);
+    TimelineView view;
+    view.resize(800, 300);
+    view.setModels({&model});
+    view.setLaneMode(true);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.fit();
+    const auto grab = [&view] {
+        QImage image(view.viewport()->size(), QImage::Format_ARGB32);
+        view.viewport()->render(&image);
+        return image;
+    };
+    const QImage without = grab();
+    view.setShowIdeal(true);
+    const QImage with = grab();
+    int changed = 0;
+    for (int y = 0; y < with.height(); ++y) {
+        for (int x = 0; x < with.width(); ++x)
+            changed += with.pixel(x, y) != without.pixel(x, y) ? 1 : 0;
+    }
+    QVERIFY2(changed > 100, qPrintable(QString::number(changed)));
+}
+
+void TestTimelinePainter::crawlRowsSayTheirPath()
+{
+    RunResult run = LessonRuns::scheduled(1, RunMode::Limited, QList<qint64>(3, 100));
+    const QStringList paths {QStringLiteral("/"), QStringLiteral("/about"), QStringLiteral("/blog/post-1")};
+    for (int i = 0; i < 3; ++i)
+        run.records[i].url = QUrl(QStringLiteral("http://site.example") + paths.at(i));
+    RunModel lesson;
+    lesson.setRun(run);
+    run.settings.crawl.enabled = true;
+    RunModel crawl;
+    crawl.setRun(run);
+    TimelineView view;
+    view.setModels({&lesson, &crawl});
+    const auto &tracks = view.layout().tracks();
+    QCOMPARE(int(tracks.size()), 2);
+    for (int i = 0; i < 3; ++i) {
+        // The lesson's bars say their time; a crawl's say which page first.
+        QVERIFY(!TimelinePainter::barLabel(tracks[0], tracks[0].bars[std::size_t(i)])
+                     .contains(paths.at(i) + u' '));
+        const QString label = TimelinePainter::barLabel(tracks[1], tracks[1].bars[std::size_t(i)]);
+        QVERIFY2(label.startsWith(paths.at(i) + QStringLiteral(" · ")), qPrintable(label));
+    }
+}
+
+QTEST_MAIN(TestTimelinePainter)
+#include "tst_timelinepainter.moc"
