@@ -74,14 +74,15 @@ void Runner::start(const QList<QUrl> &urls, const RunSettings &settings, int run
                                                : 0);
     m_gate = new Gate(gateSize(settings.gateCapacity()), this);
     m_recorder.recordCapacity(settings.gateCapacity());
-    if (m_gate->capacity() != settings.gateCapacity())
-        m_recorder.setConcurrencyCap({m_gate->capacity(), m_descriptorCapReason});
+    m_askedCapacity = settings.gateCapacity();
+    m_capNoted = false;
     m_scheduler = new HostScheduler(m_gate, settings.perHost, this);
 
     m_feedUrls = urls;
     m_fed = 0;
     m_queuedNs = m_recorder.elapsedNs();
     m_recorder.reserve(int(urls.size()));
+    noteCapIfBinding();
     Q_EMIT runStarted(runId);
 
     if (urls.isEmpty()) {
@@ -128,6 +129,7 @@ int Runner::add(const QUrl &url, int parentId, int depth, RequestRole role, int 
         return -1;
     feedAll(); // ids follow start()'s list
     const int id = m_recorder.add(url, parentId, depth);
+    noteCapIfBinding();
     RequestRecord &record = m_recorder.edit(id);
     record.role = role;
     record.attempt = attempt;
@@ -245,8 +247,21 @@ void Runner::setLimit(int limit)
         return;
     m_recorder.recordCapacity(limit);
     m_gate->setCapacity(gateSize(limit));
-    if (m_gate->capacity() != limit)
-        m_recorder.setConcurrencyCap({m_gate->capacity(), m_descriptorCapReason});
+    m_askedCapacity = limit;
+    noteCapIfBinding();
+}
+
+void Runner::noteCapIfBinding()
+{
+    // A gather of 5 under a cap of thousands was never held back: the run says it was capped only when the
+    // cap keeps requests out that the gate asked for would have let in.
+    if (m_capNoted || m_gate->capacity() == m_askedCapacity)
+        return;
+    const qint64 wanted = m_askedCapacity == 0 ? qint64(total()) : std::min<qint64>(total(), m_askedCapacity);
+    if (wanted <= m_gate->capacity())
+        return;
+    m_capNoted = true;
+    m_recorder.setConcurrencyCap({m_gate->capacity(), m_descriptorCapReason});
 }
 
 int Runner::gateSize(int asked) const

@@ -94,6 +94,7 @@ private:
     void finish(bool cancelled);
     /// The gate's real size for `asked` permits (0: no gate), within the descriptor budget.
     int gateSize(int asked) const;
+    void noteCapIfBinding();
 
     Recorder m_recorder;
     RunSettings m_settings;
@@ -104,6 +105,8 @@ private:
     int m_peakInFlight = 0;
     int m_descriptorCap = 0; // most requests in flight the open-file limit allows; 0: no cap
     QString m_descriptorCapReason;
+    int m_askedCapacity = 0; // the gate's size the settings ask for; 0: unbounded
+    bool m_capNoted = false; // the recorder has been told the cap held this run back
     QList<QUrl> m_feedUrls; // start()'s list; the first m_fed of them are in the recorder
     qsizetype m_fed = 0;
     qint64 m_queuedNs = 0; // when start() was called, on the run's clock

@@ -19,6 +19,8 @@ private Q_SLOTS:
     void initTestCase();
     void runsCompleteCappedAndSaySo_data();
     void runsCompleteCappedAndSaySo();
+    void aRunTheCapDoesNotHoldBackSaysNothing_data();
+    void aRunTheCapDoesNotHoldBackSaysNothing();
 
 private:
     QString m_prlimit;
@@ -95,6 +97,37 @@ void TestOpenFileLimit::runsCompleteCappedAndSaySo()
                                       .at(0)
                                       .toObject();
     QCOMPARE(reSummary.value(u"concurrency_cap"_s).toObject(), cap);
+}
+
+void TestOpenFileLimit::aRunTheCapDoesNotHoldBackSaysNothing_data()
+{
+    QTest::addColumn<QStringList>("mode");
+    QTest::newRow("gather of 5") << QStringList {u"--mode"_s, u"gather"_s};
+    QTest::newRow("limited 3 of 5") << QStringList {u"--mode"_s, u"limited"_s, u"--limit"_s, u"3"_s};
+}
+
+void TestOpenFileLimit::aRunTheCapDoesNotHoldBackSaysNothing()
+{
+    // The cap (a few hundred here) is far above what 5 requests need: saying "capped" would be false.
+    QFETCH(QStringList, mode);
+    QProcess process;
+    process.start(m_prlimit,
+                  QStringList {u"--nofile=512:512"_s, QStringLiteral(CRAWLSCOPE_BINARY), u"run"_s,
+                               u"--demo"_s, u"--json"_s, u"--repeat"_s, u"5"_s}
+                      + mode + QStringList {u"{demo}/delay/10"_s});
+    QVERIFY(process.waitForStarted());
+    QVERIFY(process.waitForFinished(60'000));
+    const QString err = QString::fromUtf8(process.readAllStandardError());
+    QVERIFY2(process.exitCode() == 0, qPrintable(err));
+    const QJsonObject summary = QJsonDocument::fromJson(process.readAllStandardOutput())
+                                    .object()
+                                    .value(u"runs"_s)
+                                    .toArray()
+                                    .at(0)
+                                    .toObject();
+    QCOMPARE(summary.value(u"requests"_s).toInt(), 5);
+    QVERIFY2(!summary.contains(u"concurrency_cap"_s), qPrintable(err));
+    QVERIFY2(!err.contains(u"capped"_s), qPrintable(err));
 }
 
 QTEST_GUILESS_MAIN(TestOpenFileLimit)
