@@ -388,6 +388,13 @@ void Frame::addBar(const Track &track, const Bar &bar, double rowTop, int firstP
         m_batches.robotsMarkers.push_back(
             TimelinePalette::robotsMarker(QPoint(x[1] - 1, cy), std::clamp(m_thick, 4, 8)));
     }
+    if (bar.reused && !m_dense && bar.issued) {
+        // Fiddler's mark for a reused connection: a small diamond where the request went out on it.
+        const int r = std::clamp(m_thick / 2, 2, 4);
+        const int left = x[1];
+        m_batches.reuseMarkers.push_back(QPolygon(
+            {QPoint(left, cy - r), QPoint(left + r, cy), QPoint(left, cy + r), QPoint(left - r, cy)}));
+    }
     for (int p = firstPhase; p < PhaseSpans::PhaseCount; ++p) {
         if (!(bar.started & (1u << p)))
             continue;
@@ -437,6 +444,9 @@ void Frame::addLabel(const Bar &bar, const std::array<int, 6> &x, int firstPhase
         if (bar.robots)
             text = text.isEmpty() ? TimelinePainter::tr("robots.txt")
                                   : TimelinePainter::tr("robots.txt · %1").arg(text);
+        if (bar.tunnel)
+            text = text.isEmpty() ? TimelinePainter::tr("HTTPS tunnel, encrypted")
+                                  : TimelinePainter::tr("HTTPS tunnel, encrypted · %1").arg(text);
         break;
     case Kind::HttpError:
         text = TimelinePainter::tr("HTTP %1 · %2").arg(bar.status).arg(DurationFormat::text(inFlight));
@@ -568,6 +578,13 @@ void Frame::paintMarks()
     if (!m_batches.cancelCrosses.empty()) {
         m_painter.setPen(QPen(TimelinePalette::cancelledMark(), 1.6));
         m_painter.drawLines(m_batches.cancelCrosses.data(), int(m_batches.cancelCrosses.size()));
+    }
+    if (!m_batches.reuseMarkers.empty()) {
+        m_painter.setPen(Qt::NoPen);
+        m_painter.setBrush(m_style.palette.color(QPalette::Text));
+        for (const QPolygon &marker : m_batches.reuseMarkers)
+            m_painter.drawPolygon(marker);
+        m_painter.setBrush(Qt::NoBrush);
     }
     if (!m_batches.robotsMarkers.empty()) {
         m_painter.setPen(Qt::NoPen);
