@@ -159,6 +159,9 @@ void CaptureDialog::stop()
     if (m_tracer) {
         m_tracer->finish();
         RunResult traced = m_traceRecorder->result();
+        TraceReceiver::addWireTimings(traced, m_capture->result(),
+                                      m_traceRecorder->sinceStartNs(0)
+                                          - m_capture->recorder()->sinceStartNs(0));
         if (!m_tracer->wasActive()) {
             traced.runId = m_traceRunId;
             if (m_python->isChecked() && !m_command->text().trimmed().isEmpty())
