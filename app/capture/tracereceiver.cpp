@@ -26,8 +26,13 @@ TraceReceiver::~TraceReceiver() = default;
 
 bool TraceReceiver::listen(QString *error)
 {
-    if (m_server->listen(QHostAddress::LocalHost, 0))
+    if (m_server->listen(QHostAddress::LocalHost, 0)) {
+        RunSettings settings;
+        settings.mode = RunMode::Gather;
+        settings.limit = 0;
+        m_recorder->begin(m_runId, settings);
         return true;
+    }
     if (error)
         *error = m_server->errorString();
     return false;
@@ -103,10 +108,6 @@ void TraceReceiver::handle(const QJsonObject &event)
     if (kind == QLatin1String("hello")) {
         if (!m_active) {
             m_active = true;
-            RunSettings settings;
-            settings.mode = RunMode::Gather;
-            settings.limit = 0;
-            m_recorder->begin(m_runId, settings);
             Q_EMIT tracerConnected();
         }
         return;
@@ -198,8 +199,10 @@ void TraceReceiver::finish()
         return;
     m_finished = true;
     m_server->close();
-    if (!m_active)
+    if (!m_active) {
+        m_recorder->end(true);
         return;
+    }
     for (Task &task : m_tasks) {
         for (const int id : std::as_const(task.requests)) {
             m_recorder->mark(id, Mark::Finished);
@@ -227,4 +230,44 @@ void TraceReceiver::finish()
     for (qsizetype i = 0; i < m_recorder->result().records.size(); ++i)
         m_recorder->edit(int(i)).mode = settings.mode;
     m_recorder->end(false);
+}
+
+int TraceReceiver::addWireTimings(RunResult &traced, const RunResult &proxied, qint64 proxyToTracedNs)
+{
+    std::vector<bool> taken(std::size_t(proxied.records.size()), false);
+    int matched = 0;
+    for (RequestRecord &record : traced.records) {
+        if (!record.reached(Mark::Issued) || !record.reached(Mark::Finished))
+            continue;
+        const qint64 start = record.at(Mark::Issued);
+        const qint64 end = record.at(Mark::Finished);
+        qsizetype best = -1;
+        for (qsizetype i = 0; i < proxied.records.size(); ++i) {
+            const RequestRecord &wire = proxied.records[i];
+            if (taken[std::size_t(i)] || wire.method != record.method || wire.url != record.url
+                || !wire.reached(Mark::Finished))
+                continue;
+            const qint64 wireStart = wire.at(Mark::Queued) + proxyToTracedNs;
+            const qint64 wireEnd = wire.at(Mark::Finished) + proxyToTracedNs;
+            // The client's own work brackets what reached the proxy: it began before and ended after.
+            if (wireStart < start || wireEnd > end + 1'000'000)
+                continue;
+            if (best < 0 || wireStart < proxied.records[best].at(Mark::Queued) + proxyToTracedNs)
+                best = i;
+        }
+        if (best < 0)
+            continue;
+        taken[std::size_t(best)] = true;
+        ++matched;
+        const RequestRecord &wire = proxied.records[best];
+        for (const Mark mark : {Mark::ConnectStarted, Mark::RequestSent, Mark::FirstByte}) {
+            if (wire.reached(mark) && !record.reached(mark))
+                record.set(mark, std::clamp(wire.at(mark) + proxyToTracedNs, start, end));
+        }
+        record.connection = wire.connection;
+        record.reusedConnection = wire.reusedConnection;
+        record.bytes = wire.bytes;
+        record.contentType = wire.contentType;
+    }
+    return matched;
 }

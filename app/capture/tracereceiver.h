@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/runresult.h"
+
 #include <QHash>
 #include <QJsonObject>
 #include <QObject>
@@ -30,10 +32,10 @@ public:
         int semaphoreValue = 0; // the largest semaphore created, 0 for none
     };
 
-    /// The recorder's run begins when the first tracer connects.
     explicit TraceReceiver(Recorder *recorder, int runId, QObject *parent = nullptr);
     ~TraceReceiver() override;
 
+    /// Begins the recorder's run now, so that it shares its zero with a capture started at the same time.
     bool listen(QString *error = nullptr);
     /// "127.0.0.1:PORT", the value for $CRAWLSCOPE_TRACE.
     QString address() const;
@@ -48,6 +50,12 @@ public:
     /// Where the tracer's package is: $CRAWLSCOPE_TRACER_DIR, the installed share/crawlscope/tracer, or the
     /// source tree's resources/tracer. Empty when none holds crawlscope_trace/__main__.py.
     static QString tracerDirectory();
+
+    /// Adds what the proxy saw on the wire to the traced requests, which the libraries time only as a whole:
+    /// each traced request is matched to a proxied one by method, URL and time (it must lie inside the traced
+    /// one), and its connect, sent and first-byte marks are copied. proxyToTracedNs: add it to a proxy time
+    /// to get the traced run's. Returns how many were matched.
+    static int addWireTimings(RunResult &traced, const RunResult &proxied, qint64 proxyToTracedNs);
 
 Q_SIGNALS:
     void tracerConnected();

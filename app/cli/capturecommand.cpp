@@ -240,7 +240,11 @@ int capture(const QStringList &arguments)
 
     QList<RunResult> results {session.result()};
     if (python && tracer.wasActive()) {
-        results.append(traceRecorder.result());
+        RunResult traced = traceRecorder.result();
+        // Both recorders stamp Clock::nowNs(); their zeros differ by when each began.
+        const qint64 offset = traceRecorder.sinceStartNs(0) - session.recorder()->sinceStartNs(0);
+        TraceReceiver::addWireTimings(traced, results.first(), offset);
+        results.append(traced);
         const TraceReceiver::Stats &stats = tracer.stats();
         err() << CliText::tr("traced: %1 requests, %2 waits for a permit, %3 sleeps (%4 with a permit held)")
                      .arg(stats.requests)

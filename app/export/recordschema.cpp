@@ -164,13 +164,18 @@ QList<RecordField> makeFields()
                sinceCrawlMode(RequestRole::Page)),
         whole("attempt"_L1, &RequestRecord::attempt, 1, IntMax, All, sinceCrawlMode(1)),
         parentUrlField(),
-        // A capture's: files from before it lack them.
-        text("method"_L1, &RequestRecord::method, Type::Text, JsonCsv, orElse(u"GET"_s)),
-        whole("connection"_L1, &RequestRecord::connection, -1, IntMax, All, orElse(-1)),
-        whole("reused_connection"_L1, &RequestRecord::reusedConnection, 0, 1, All, orElse(false)),
-        whole("bytes_sent"_L1, &RequestRecord::bytesSent, 0, Int64Max, JsonCsv, orElse(qint64(0))),
-        whole("proxy_ns"_L1, &RequestRecord::proxyNs, -1, Int64Max, JsonCsv, orElse(qint64(-1))),
-        text("request_headers"_L1, &RequestRecord::requestHeaders, Type::Text, JsonCsv, orElse(QString())),
+        // A capture's (JSON and HAR only, so CSV's columns stay as they were): files from before it lack
+        // them.
+        text("method"_L1, &RequestRecord::method, Type::Text, Format::Json, sinceCrawlMode(u"GET"_s)),
+        whole("connection"_L1, &RequestRecord::connection, -1, IntMax, Format::Json | Format::Har,
+              sinceCrawlMode(-1)),
+        whole("reused_connection"_L1, &RequestRecord::reusedConnection, 0, 1, Format::Json | Format::Har,
+              sinceCrawlMode(false)),
+        whole("bytes_sent"_L1, &RequestRecord::bytesSent, 0, Int64Max, Format::Json,
+              sinceCrawlMode(qint64(0))),
+        whole("proxy_ns"_L1, &RequestRecord::proxyNs, -1, Int64Max, Format::Json, sinceCrawlMode(qint64(-1))),
+        text("request_headers"_L1, &RequestRecord::requestHeaders, Type::Text, Format::Json,
+             sinceCrawlMode(QString())),
     };
     for (RecordField &field : fields) {
         field.jsonKey = field.type == Type::Mark ? field.key + u"_ns"_s : field.key;

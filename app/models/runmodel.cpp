@@ -244,6 +244,13 @@ QVariant RunModel::data(const QModelIndex &index, int role) const
         return record.redirects;
     case Column::Error:
         return record.error;
+    case Column::Connection:
+        if (sorting)
+            return record.connection;
+        if (record.connection < 0)
+            return QString();
+        return record.reusedConnection ? tr("%1 (reused)").arg(record.connection)
+                                       : QString::number(record.connection);
     case Column::Count:
         break;
     }
@@ -283,6 +290,8 @@ QVariant RunModel::headerData(int section, Qt::Orientation orientation, int role
         return tr("Redirects");
     case Column::Error:
         return tr("Error");
+    case Column::Connection:
+        return tr("Connection");
     case Column::Count:
         break;
     }

@@ -30,6 +30,7 @@ public:
         ContentType,
         Redirects,
         Error,
+        Connection, // a capture's client connection: "3", or "3 ↻" when an earlier request used it too
         Count
     };
     Q_ENUM(Column)

@@ -57,9 +57,10 @@ CaptureDialog::CaptureDialog(RunSession *session, const QUrl &demoBase, QWidget 
     form->addRow(tr("Python tracer:"), m_tracerLine);
     form->addRow(tr("Command:"), m_command);
     form->addRow(QString(), m_python);
-    auto *note = new QLabel(tr("HTTPS is tunnelled, never decrypted: each tunnel is one bar, and the requests "
-                               "inside it cannot be seen. The Python tracer sees them."),
-                            this);
+    auto *note
+        = new QLabel(tr("HTTPS is tunnelled, never decrypted: each tunnel is one bar, and the requests "
+                        "inside it cannot be seen. The Python tracer sees them."),
+                     this);
     note->setWordWrap(true);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     buttons->addButton(m_start, QDialogButtonBox::ActionRole);
@@ -158,6 +159,9 @@ void CaptureDialog::stop()
     if (m_tracer) {
         m_tracer->finish();
         RunResult traced = m_traceRecorder->result();
+        TraceReceiver::addWireTimings(traced, m_capture->result(),
+                                      m_traceRecorder->sinceStartNs(0)
+                                          - m_capture->recorder()->sinceStartNs(0));
         if (!m_tracer->wasActive()) {
             traced.runId = m_traceRunId;
             if (m_python->isChecked() && !m_command->text().trimmed().isEmpty())
@@ -180,6 +184,7 @@ void CaptureDialog::showLines()
     m_powerShell->setText(ProxyEnvironment::powerShellLines(proxy));
     m_cmd->setText(ProxyEnvironment::cmdLines(proxy));
     const QString tracerDir = TraceReceiver::tracerDirectory();
-    m_tracerLine->setText(tracerDir.isEmpty() ? tr("(the tracer's files were not found)")
-                                              : ProxyEnvironment::tracerLines(tracerDir, m_tracer->address()));
+    m_tracerLine->setText(tracerDir.isEmpty()
+                              ? tr("(the tracer's files were not found)")
+                              : ProxyEnvironment::tracerLines(tracerDir, m_tracer->address()));
 }

@@ -50,6 +50,7 @@ struct TimelineBatches
     std::array<std::vector<QRect>, TimelinePalette::HostColorCount> hostThin;
     std::array<std::vector<QRect>, TimelinePalette::HostColorCount> hostThick;
     std::vector<QPolygon> robotsMarkers;
+    std::vector<QPolygon> reuseMarkers; // a capture's request that came on a kept-alive client connection
     struct Label
     {
         QPoint pos;

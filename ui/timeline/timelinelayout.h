@@ -50,6 +50,8 @@ public:
         quint8 open = 0;
         bool issued = false;
         bool robots = false;
+        bool reused = false; // a capture's request on a client connection an earlier one used
+        bool tunnel = false; // a capture's CONNECT tunnel: encrypted, only its bytes are known
 
         bool failed() const { return kind == Kind::HttpError || kind == Kind::Failed; }
         /// The bar as drawn at nowNs: its open phase, and everything after it, runs up to nowNs. A replay's

@@ -443,6 +443,13 @@ void Frame::addBar(const Track &track, const Bar &bar, double rowTop, int firstP
         m_batches.robotsMarkers.push_back(
             TimelinePalette::robotsMarker(QPoint(x[1] - 1, cy), std::clamp(m_thick, 4, 8)));
     }
+    if (bar.reused && !m_dense && bar.issued) {
+        // Fiddler's mark for a reused connection: a small diamond where the request went out on it.
+        const int r = std::clamp(m_thick / 2, 2, 4);
+        const int left = x[1];
+        m_batches.reuseMarkers.push_back(QPolygon(
+            {QPoint(left, cy - r), QPoint(left + r, cy), QPoint(left, cy + r), QPoint(left - r, cy)}));
+    }
     for (int p = firstPhase; p < PhaseSpans::PhaseCount; ++p) {
         if (!(bar.started & (1u << p)))
             continue;
@@ -606,6 +613,13 @@ void Frame::paintMarks()
         m_painter.setPen(QPen(TimelinePalette::cancelledMark(), 1.6));
         m_painter.drawLines(m_batches.cancelCrosses.data(), int(m_batches.cancelCrosses.size()));
     }
+    if (!m_batches.reuseMarkers.empty()) {
+        m_painter.setPen(Qt::NoPen);
+        m_painter.setBrush(m_style.palette.color(QPalette::Text));
+        for (const QPolygon &marker : m_batches.reuseMarkers)
+            m_painter.drawPolygon(marker);
+        m_painter.setBrush(Qt::NoBrush);
+    }
     if (!m_batches.robotsMarkers.empty()) {
         m_painter.setPen(Qt::NoPen);
         m_painter.setBrush(TimelinePalette::robotsMark());
@@ -759,13 +773,18 @@ QString TimelinePainter::barLabel(const TimelineLayout::Track &track, const Time
 {
     using Kind = TimelineLayout::Kind;
     QString text;
-    const qint64 inFlight = bar.t[4] - bar.t[1];
+    // Issued to finished; the politeness delay after it is not the request's.
+    const qint64 inFlight = bar.t[FinishedBound] - bar.t[std::size_t(Phase::Connecting)];
+    constexpr int BeforeDelay = (1 << int(Phase::Delay)) - 1; // every phase up to the download
     switch (bar.kind) {
     case Kind::Ok:
-        if (!(bar.open & 0x1f) && bar.issued)
+        if (!(bar.open & BeforeDelay) && bar.issued)
             text = DurationFormat::text(inFlight);
         if (bar.robots)
             text = text.isEmpty() ? tr("robots.txt") : tr("robots.txt · %1").arg(text);
+        if (bar.tunnel)
+            text = text.isEmpty() ? tr("HTTPS tunnel, encrypted")
+                                  : tr("HTTPS tunnel, encrypted · %1").arg(text);
         break;
     case Kind::HttpError:
         text = tr("HTTP %1 · %2").arg(bar.status).arg(DurationFormat::text(inFlight));

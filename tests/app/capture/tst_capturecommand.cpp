@@ -308,6 +308,12 @@ void TestCaptureCommand::lessonProgram3Traced()
         QVERIFY(record.reached(Mark::DelayReleased));
         QVERIFY(record.at(Mark::DelayReleased) - record.at(Mark::Finished) >= 1'000'000'000);
         waited += record.at(Mark::GateAcquired) - record.at(Mark::Queued) > 100'000'000 ? 1 : 0;
+        // The proxy's wire marks, matched in: sent and first byte inside the traced request.
+        QVERIFY(record.reached(Mark::RequestSent) && record.reached(Mark::FirstByte));
+        QVERIFY(record.at(Mark::Issued) <= record.at(Mark::RequestSent));
+        QVERIFY(record.at(Mark::RequestSent) <= record.at(Mark::FirstByte));
+        QVERIFY(record.at(Mark::FirstByte) <= record.at(Mark::Finished));
+        QVERIFY(record.connection >= 0);
     }
     QCOMPARE(waited, 7); // all but the first three waited for a permit
     QVERIFY2(output.contains("\"sleeps\":10,\"sleeps_in_permit\":10"), output.constData());

@@ -142,9 +142,12 @@ void TestJsonFormat::writesTheDocumentedLayout()
     QCOMPARE(run.value(u"summary"_s).toObject(), summaryToJson(SampleRuns::limitedRun()));
 
     const QJsonArray records = run.value(u"records"_s).toArray();
-    QStringList recordKeys {u"id"_s,        u"url"_s,        u"final_url"_s,    u"mode"_s,  u"outcome"_s,
-                            u"status"_s,    u"bytes"_s,      u"content_type"_s, u"error"_s, u"redirects"_s,
-                            u"parent_id"_s, u"parent_url"_s, u"depth"_s,        u"role"_s,  u"attempt"_s};
+    QStringList recordKeys {u"id"_s, u"url"_s, u"final_url"_s, u"mode"_s, u"outcome"_s, u"status"_s,
+                            u"bytes"_s, u"content_type"_s, u"error"_s, u"redirects"_s, u"parent_id"_s,
+                            u"parent_url"_s, u"depth"_s, u"role"_s, u"attempt"_s,
+                            // a capture's
+                            u"method"_s, u"connection"_s, u"reused_connection"_s, u"bytes_sent"_s,
+                            u"proxy_ns"_s, u"request_headers"_s};
     for (int i = 0; i < MarkCount; ++i)
         recordKeys.append(markName(Mark(i)) + u"_ns"_s);
     recordKeys.sort();

@@ -55,7 +55,9 @@ void TestRecordSchema::defaultsAreTheRecordsOwn()
         ++withDefault;
         QVERIFY2(field.get(fresh, {}) == *field.absent, qPrintable(field.key));
     }
-    QCOMPARE(withDefault, 7); // redirects, error, parent_id, depth, role, attempt, parent_url
+    // redirects, error, parent_id, depth, role, attempt, parent_url; a capture's method, connection,
+    // reused_connection, bytes_sent, proxy_ns, request_headers
+    QCOMPARE(withDefault, 13);
 }
 
 void TestRecordSchema::everyFieldRoundTripsThroughJson()
@@ -136,7 +138,7 @@ void TestRecordSchema::choicesUseTheCoreNames()
     const RecordField &mode = recordField(u"mode");
     for (RunMode value : RunModes)
         QCOMPARE(mode.choiceName(qint64(value)), runModeName(value));
-    QCOMPARE(recordField(u"role").choiceNames, (QStringList {u"page"_s, u"robots"_s}));
+    QCOMPARE(recordField(u"role").choiceNames, (QStringList {u"page"_s, u"robots"_s, u"tunnel"_s}));
 }
 
 QTEST_GUILESS_MAIN(TestRecordSchema)

@@ -67,8 +67,9 @@ void TestCaptureDialog::runsACommandAndShowsItsOutput()
     QVERIFY(demo.start());
     RunSession session;
     CaptureDialog dialog(&session, demo.baseUrl());
-    dialog.commandEdit()->setText(QStringLiteral(
-        "/usr/bin/python3 -c \"import os; print('proxy', os.environ['http_proxy'], os.environ['CRAWLSCOPE_DEMO'])\""));
+    dialog.commandEdit()->setText(
+        QStringLiteral("/usr/bin/python3 -c \"import os; print('proxy', os.environ['http_proxy'], "
+                       "os.environ['CRAWLSCOPE_DEMO'])\""));
     dialog.start();
     QVERIFY(dialog.isCapturing());
     const QString proxy = dialog.proxyAddress();
