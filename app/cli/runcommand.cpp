@@ -10,8 +10,8 @@
 #include "input/urllist.h"
 #include "pictureexport.h"
 #include "run/runner.h"
-#include "safeterminal.h"
 #include "runoptions.h"
+#include "safeterminal.h"
 #include "session/crawler.h"
 #include "session/runsequence.h"
 #include "signalwatcher.h"
@@ -108,12 +108,13 @@ void printTable(const QList<RunResult> &runs)
                      .arg(skipped.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(skipped.join(u", ")))
                      .arg(run.settings.crawl.obeyRobots ? tr("obeyed") : tr("IGNORED, by choice"));
         if (run.linksDropped > 0 || run.skippedBeyondKept > 0) {
-            out() << tr("  memory bounds: %1 links past %2 per page not read; %3 skipped URLs past the %4 kept "
-                        "only counted\n")
-                         .arg(run.linksDropped)
-                         .arg(run.settings.crawl.maxLinksPerPage)
-                         .arg(run.skippedBeyondKept)
-                         .arg(run.settings.crawl.maxSkippedKept);
+            out()
+                << tr("  memory bounds: %1 links past %2 per page not read; %3 skipped URLs past the %4 kept "
+                      "only counted\n")
+                       .arg(run.linksDropped)
+                       .arg(run.settings.crawl.maxLinksPerPage)
+                       .arg(run.skippedBeyondKept)
+                       .arg(run.settings.crawl.maxSkippedKept);
         }
         for (const CrawlHost &host : run.hosts) {
             out() << QStringLiteral("  %1: %2 pages; %3%4\n")

@@ -75,7 +75,8 @@ void RunOptions::addTo(QCommandLineParser &parser)
          tr("Politeness delay held inside the gate after each response. Default: 0."), QStringLiteral("MS")},
         {QStringLiteral("per-host"), tr("Cap on connections per host, 0 for none. Default: 0."),
          QStringLiteral("N")},
-        {QStringLiteral("timeout"), tr("Idle timeout per request: fail it after MS without data. Default: 30000."),
+        {QStringLiteral("timeout"),
+         tr("Idle timeout per request: fail it after MS without data. Default: 30000."),
          QStringLiteral("MS")},
         {QStringLiteral("deadline"),
          tr("Overall deadline per request, from issued to finished, however the data trickles in. Default: "
@@ -83,7 +84,8 @@ void RunOptions::addTo(QCommandLineParser &parser)
              .arg(RunSettings::DeadlineTimeoutFactor),
          QStringLiteral("MS")},
         {QStringLiteral("max-header"),
-         tr("Fail a response whose header is larger than BYTES. Default: %1.").arg(RunSettings::DefaultMaxHeaderBytes),
+         tr("Fail a response whose header is larger than BYTES. Default: %1.")
+             .arg(RunSettings::DefaultMaxHeaderBytes),
          QStringLiteral("BYTES")},
         {QStringLiteral("user-agent"), tr("The User-Agent to send, and to find rules by in robots.txt."),
          QStringLiteral("S")},
@@ -176,10 +178,10 @@ std::optional<RunOptions> RunOptions::from(const QCommandLineParser &parser, QSt
             = intValue(parser, QStringLiteral("max-pages"), CrawlSettings::DefaultMaxPages, 1, error);
         const auto retries
             = intValue(parser, QStringLiteral("max-retries"), CrawlSettings::DefaultMaxRetries, 0, error);
-        const auto maxLinks = intValue(parser, QStringLiteral("max-links"), CrawlSettings::DefaultMaxLinksPerPage,
-                                       0, error);
-        const auto maxSkipped = intValue(parser, QStringLiteral("max-skipped"),
-                                         CrawlSettings::DefaultMaxSkippedKept, 0, error);
+        const auto maxLinks
+            = intValue(parser, QStringLiteral("max-links"), CrawlSettings::DefaultMaxLinksPerPage, 0, error);
+        const auto maxSkipped
+            = intValue(parser, QStringLiteral("max-skipped"), CrawlSettings::DefaultMaxSkippedKept, 0, error);
         if (!depth || !maxPages || !retries || !maxLinks || !maxSkipped)
             return std::nullopt;
         crawl.maxLinksPerPage = *maxLinks;

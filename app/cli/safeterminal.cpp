@@ -20,9 +20,8 @@ qint64 SafeTerminal::writeData(const char *data, qint64 size)
 {
     QByteArray out;
     out.reserve(size);
-    const auto escape = [&out](const char *format, uint value) {
-        out += QByteArray::asprintf(format, value);
-    };
+    const auto escape
+        = [&out](const char *format, uint value) { out += QByteArray::asprintf(format, value); };
     for (qint64 i = 0; i < size; ++i) {
         const auto byte = uchar(data[i]);
         if (m_pendingC2) {

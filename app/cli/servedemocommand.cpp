@@ -1,8 +1,8 @@
 #include "cli.h"
 
 #include "demoserver/demoserver.h"
-#include "signalwatcher.h"
 #include "safeterminal.h"
+#include "signalwatcher.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

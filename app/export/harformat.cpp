@@ -356,7 +356,8 @@ std::optional<HarEntry> entryFromHar(const QJsonObject &object, int index, QStri
     if (connect >= 0)
         record.set(Mark::ConnectStarted, sent - nsFromMs(connect) - nsFromMs(dns));
     if (connect >= 0 && ssl >= 0)
-        record.set(Mark::Encrypted, std::min(sent, record.at(Mark::ConnectStarted) + nsFromMs(dns) + nsFromMs(ssl)));
+        record.set(Mark::Encrypted,
+                   std::min(sent, record.at(Mark::ConnectStarted) + nsFromMs(dns) + nsFromMs(ssl)));
     record.set(Mark::RequestSent, sent);
     record.set(Mark::FirstByte, sent + nsFromMs(wait));
     record.set(Mark::Finished, record.at(Mark::FirstByte) + nsFromMs(receive));

@@ -33,7 +33,8 @@ QNetworkAccessManager *ManagerPool::acquire(const QUrl &url)
         // Out of budget for a manager of its own: share the least busy one with a free connection.
         Entry *best = nullptr;
         for (auto &entry : m_entries) {
-            if (entry->activePerHost.value(key) < ConnectionsPerManager && (!best || entry->active < best->active))
+            if (entry->activePerHost.value(key) < ConnectionsPerManager
+                && (!best || entry->active < best->active))
                 best = entry.get();
         }
         if (best)

@@ -63,10 +63,10 @@ void Runner::start(const QList<QUrl> &urls, const RunSettings &settings, int run
     m_descriptorCap = DescriptorBudget::currentCap(&m_descriptorCapReason);
     // The budget counted a manager per ConnectionsPerManager requests; hosts get managers of their own within
     // that, and share beyond it.
-    m_pool = std::make_unique<ManagerPool>(
-        m_descriptorCap > 0
-            ? (m_descriptorCap + ManagerPool::ConnectionsPerManager - 1) / ManagerPool::ConnectionsPerManager
-            : 0);
+    m_pool = std::make_unique<ManagerPool>(m_descriptorCap > 0
+                                               ? (m_descriptorCap + ManagerPool::ConnectionsPerManager - 1)
+                                                   / ManagerPool::ConnectionsPerManager
+                                               : 0);
     m_gate = new Gate(gateSize(settings.gateCapacity()), this);
     m_recorder.recordCapacity(settings.gateCapacity());
     if (m_gate->capacity() != settings.gateCapacity())

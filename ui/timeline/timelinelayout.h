@@ -13,6 +13,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/phasespans.h"
 #include "models/hostindex.h"
 #include "models/runmodel.h"
 #include "timelinelivelanes.h"
