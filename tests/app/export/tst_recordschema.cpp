@@ -55,7 +55,7 @@ void TestRecordSchema::defaultsAreTheRecordsOwn()
         ++withDefault;
         QVERIFY2(field.get(fresh, {}) == *field.absent, qPrintable(field.key));
     }
-    QCOMPARE(withDefault, 7); // redirects, error, parent_id, depth, role, attempt, parent_url
+    QCOMPARE(withDefault, 8); // redirects, error, parent_id, depth, role, attempt, parent_url, encrypted
 }
 
 void TestRecordSchema::everyFieldRoundTripsThroughJson()

@@ -80,6 +80,7 @@ private Q_SLOTS:
     void manyLinksAreCappedAndCounted();
     void hugeRobotsEndsTheCrawl();
     void endlessRetryAfterGivesUp();
+    void unreadableRetryAfterIsSaid();
 
 private:
     struct Outcome
@@ -415,6 +416,30 @@ void TestHostileServers::endlessRetryAfterGivesUp()
     QCOMPARE(last->status, 503);
     QCOMPARE(last->attempt, 3);
     QVERIFY2(last->error.contains(QLatin1String("not retried")), qPrintable(last->error));
+}
+
+void TestHostileServers::unreadableRetryAfterIsSaid()
+{
+    // Treated as absent (the backoff applies), and said so on the record, quoted so that it prints safely.
+    HostileServer server(HostileServer::Case::Scripted);
+    server.setScript([](const QByteArray &head) -> QByteArray {
+        if (head.startsWith("GET /robots.txt "))
+            return "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n";
+        return "HTTP/1.1 503 Busy\r\nRetry-After: soon\x1b[2J\r\nContent-Length: 0\r\n\r\n";
+    });
+    QVERIFY(server.listen());
+    RunSettings settings;
+    settings.crawl.maxRetries = 1;
+    const RunResult run = crawl(server.url(), settings, nullptr);
+    const auto first = std::find_if(run.records.cbegin(), run.records.cend(), [&](const RequestRecord &r) {
+        return r.url == server.url() && r.attempt == 1;
+    });
+    QVERIFY(first != run.records.cend());
+    QCOMPARE(first->status, 503);
+    QVERIFY2(first->error.contains(
+                 QLatin1String("Retry-After \"soon\\x1b[2J\" is unreadable: backed off 1000 ms")),
+             qPrintable(first->error));
+    QVERIFY(!first->error.contains(QChar(0x1b)));
 }
 
 QTEST_GUILESS_MAIN(TestHostileServers)
