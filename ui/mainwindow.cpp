@@ -808,6 +808,15 @@ void MainWindow::onFinished(bool cancelled)
                                          .arg(run.concurrencyCap.reason));
             break;
         }
+        if (run.linksDropped > 0 || run.skippedBeyondKept > 0) {
+            statusBar()->showMessage(
+                tr("Memory bounds: %1 links past %2 per page not read; %3 skipped URLs only "
+                   "counted")
+                    .arg(run.linksDropped)
+                    .arg(run.settings.crawl.maxLinksPerPage)
+                    .arg(run.skippedBeyondKept));
+            break;
+        }
     }
 }
 

@@ -28,7 +28,8 @@ PhaseSpans PhaseSpans::of(const RequestRecord &record, qint64 nowNs, bool delayE
 
     const bool sent = record.reached(Mark::RequestSent);
     const bool firstByte = record.reached(Mark::FirstByte);
-    const qint64 sentAt = sent ? record.at(Mark::RequestSent) : (firstByte ? record.at(Mark::FirstByte) : stop);
+    const qint64 sentAt
+        = sent ? record.at(Mark::RequestSent) : (firstByte ? record.at(Mark::FirstByte) : stop);
     const bool tls = record.reached(Mark::Encrypted) && record.reached(Mark::ConnectStarted);
     startPhase(Phase::Connecting, !tls && !sent && !firstByte && !finished);
     if (tls) {

@@ -75,7 +75,11 @@ QString printableText(QByteArrayView bytes, qsizetype maxChars)
     while (i < bytes.size() && (maxChars <= 0 || out.size() <= maxChars)) {
         const auto byte = uchar(bytes[i]);
         // The length of the UTF-8 sequence this byte starts, checked in full before it is decoded.
-        int length = byte < 0x80 ? 1 : (byte >> 5) == 0x6 ? 2 : (byte >> 4) == 0xe ? 3 : (byte >> 3) == 0x1e ? 4 : 0;
+        int length = byte < 0x80  ? 1
+            : (byte >> 5) == 0x6  ? 2
+            : (byte >> 4) == 0xe  ? 3
+            : (byte >> 3) == 0x1e ? 4
+                                  : 0;
         if (length > 1 && i + length <= bytes.size()) {
             for (int k = 1; k < length; ++k) {
                 if ((uchar(bytes[i + k]) & 0xc0) != 0x80)
@@ -91,7 +95,8 @@ QString printableText(QByteArrayView bytes, qsizetype maxChars)
         }
         const QString decoded = QString::fromUtf8(bytes.data() + i, length);
         const bool pair = decoded.size() == 2 && decoded[0].isHighSurrogate() && decoded[1].isLowSurrogate();
-        const char32_t c = pair ? QChar::surrogateToUcs4(decoded[0], decoded[1]) : char32_t(decoded.at(0).unicode());
+        const char32_t c
+            = pair ? QChar::surrogateToUcs4(decoded[0], decoded[1]) : char32_t(decoded.at(0).unicode());
         if (c == QChar::ReplacementCharacter || (decoded.size() == 2 && !pair)) {
             // Overlong or otherwise invalid: each byte as it is.
             for (int k = 0; k < length; ++k)

@@ -181,7 +181,8 @@ QJsonObject entryToHar(const RequestRecord &record, const RunResult &run, const 
 
     QJsonArray unreached;
     for (int i = 0; i < MarkCount; ++i) {
-        if (!record.reached(Mark(i)))
+        // ssl -1 already says there was no handshake, as a browser's HAR does.
+        if (!record.reached(Mark(i)) && Mark(i) != Mark::Encrypted)
             unreached.append(markName(Mark(i)));
     }
     const bool delayed = record.reached(Mark::DelayReleased) && record.reached(Mark::Finished);

@@ -255,8 +255,8 @@ void Fetch::onFinished()
         record.outcome = Outcome::Failed;
         record.error = m_sslErrors.isEmpty() ? tr("TLS error: %1").arg(m_reply->errorString())
                                              : tr("TLS error: %1").arg(m_sslErrors.join(QLatin1String("; ")));
-    } else if (const QUrl target = m_response.location;
-               error != QNetworkReply::NoError && record.status >= 300 && record.status < 400 && target.isValid()
+    } else if (const QUrl target = m_response.location; error != QNetworkReply::NoError
+               && record.status >= 300 && record.status < 400 && target.isValid()
                && target.scheme() != QLatin1String("http") && target.scheme() != QLatin1String("https")) {
         // Qt refused to follow it before telling us (onRedirected): say why in our words.
         record.outcome = Outcome::Failed;

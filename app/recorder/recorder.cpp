@@ -79,7 +79,8 @@ void Recorder::skip(const QUrl &url, int parentId, int depth, SkipReason reason,
     const quint64 key = qHashMulti(0, encoded, int(reason));
     if (const auto it = m_skipIndex.constFind(key); it != m_skipIndex.cend()) {
         ++m_run.skipped[*it].count;
-    } else if (const int most = m_run.settings.crawl.maxSkippedKept; most > 0 && m_run.skipped.size() >= most) {
+    } else if (const int most = m_run.settings.crawl.maxSkippedKept;
+               most > 0 && m_run.skipped.size() >= most) {
         ++m_run.skippedBeyondKept;
     } else {
         m_skipIndex.insert(key, m_run.skipped.size());

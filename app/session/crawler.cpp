@@ -346,8 +346,7 @@ qint64 Crawler::pauseHostFor(const RequestRecord &record, const FetchResponse &r
     const qint64 waitMs = asked.value_or(backoffMs);
     if (!asked && !response.retryAfter.isEmpty()) {
         // Said on the record, so that a backoff where the server seemed to ask for a wait is explained.
-        m_runner->recorder().edit(record.id).error
-            += QStringLiteral("; ")
+        m_runner->recorder().edit(record.id).error += QStringLiteral("; ")
             + tr("Retry-After \"%1\" is unreadable: backed off %2 ms instead")
                   .arg(printableText(response.retryAfter))
                   .arg(backoffMs);

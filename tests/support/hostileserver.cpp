@@ -121,7 +121,10 @@ void HostileServer::writeResponse(QTcpSocket *socket, int status, const QByteArr
 void HostileServer::reset(QTcpSocket *socket)
 {
     // SO_LINGER with a zero timeout makes close() send a RST instead of a FIN.
-    const struct linger hard {1, 0};
+    const struct linger hard
+    {
+        1, 0
+    };
     ::setsockopt(int(socket->socketDescriptor()), SOL_SOCKET, SO_LINGER, &hard, sizeof hard);
     socket->abort();
 }
@@ -297,11 +300,15 @@ bool HostileServer::makeCertificate(bool expired, QSslCertificate *certificate, 
                          .arg(arguments.value(0), QString::fromLocal8Bit(process.readAllStandardError()));
         return false;
     };
-    const QStringList subject {QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.2"), QStringLiteral("-addext"),
-                               QStringLiteral("subjectAltName=IP:127.0.0.2")};
-    const QStringList newKey {QStringLiteral("-newkey"), QStringLiteral("ec"), QStringLiteral("-pkeyopt"),
-                              QStringLiteral("ec_paramgen_curve:prime256v1"), QStringLiteral("-nodes"),
-                              QStringLiteral("-keyout"), path("key.pem")};
+    const QStringList subject {QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.2"),
+                               QStringLiteral("-addext"), QStringLiteral("subjectAltName=IP:127.0.0.2")};
+    const QStringList newKey {QStringLiteral("-newkey"),
+                              QStringLiteral("ec"),
+                              QStringLiteral("-pkeyopt"),
+                              QStringLiteral("ec_paramgen_curve:prime256v1"),
+                              QStringLiteral("-nodes"),
+                              QStringLiteral("-keyout"),
+                              path("key.pem")};
     if (!expired) {
         if (!openssl(QStringList {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-days"),
                                   QStringLiteral("1"), QStringLiteral("-out"), path("cert.pem")}
@@ -315,8 +322,9 @@ bool HostileServer::makeCertificate(bool expired, QSslCertificate *certificate, 
         if (!config.open(QIODevice::WriteOnly) || !index.open(QIODevice::WriteOnly)
             || !serial.open(QIODevice::WriteOnly))
             return false;
-        config.write("[ca]\ndefault_ca = test\n[test]\ndatabase = index.txt\nnew_certs_dir = .\nserial = serial\n"
-                     "default_md = sha256\npolicy = any\ncopy_extensions = copy\n[any]\ncommonName = supplied\n");
+        config.write(
+            "[ca]\ndefault_ca = test\n[test]\ndatabase = index.txt\nnew_certs_dir = .\nserial = serial\n"
+            "default_md = sha256\npolicy = any\ncopy_extensions = copy\n[any]\ncommonName = supplied\n");
         serial.write("01\n");
         config.close();
         index.close();
@@ -324,11 +332,12 @@ bool HostileServer::makeCertificate(bool expired, QSslCertificate *certificate, 
         if (!openssl(QStringList {QStringLiteral("req"), QStringLiteral("-new"), QStringLiteral("-out"),
                                   path("request.csr")}
                      + newKey + subject)
-            || !openssl({QStringLiteral("ca"), QStringLiteral("-batch"), QStringLiteral("-config"), path("ca.cnf"),
-                         QStringLiteral("-selfsign"), QStringLiteral("-keyfile"), path("key.pem"),
-                         QStringLiteral("-in"), path("request.csr"), QStringLiteral("-startdate"),
-                         QStringLiteral("20200101000000Z"), QStringLiteral("-enddate"),
-                         QStringLiteral("20200102000000Z"), QStringLiteral("-out"), path("cert.pem")}))
+            || !openssl({QStringLiteral("ca"), QStringLiteral("-batch"), QStringLiteral("-config"),
+                         path("ca.cnf"), QStringLiteral("-selfsign"), QStringLiteral("-keyfile"),
+                         path("key.pem"), QStringLiteral("-in"), path("request.csr"),
+                         QStringLiteral("-startdate"), QStringLiteral("20200101000000Z"),
+                         QStringLiteral("-enddate"), QStringLiteral("20200102000000Z"),
+                         QStringLiteral("-out"), path("cert.pem")}))
             return false;
     }
     QFile keyFile(path("key.pem"));

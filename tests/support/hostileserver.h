@@ -93,7 +93,8 @@ private:
     void answer(QTcpSocket *socket, const QByteArray &target);
     /// Calls step on every tick until it returns false or the socket goes.
     void every(QTcpSocket *socket, std::function<bool()> step);
-    static void writeResponse(QTcpSocket *socket, int status, const QByteArray &headers, const QByteArray &body);
+    static void writeResponse(QTcpSocket *socket, int status, const QByteArray &headers,
+                              const QByteArray &body);
     static void reset(QTcpSocket *socket);
     QByteArray gzipBomb();
 

@@ -82,7 +82,8 @@ void TimelineDenseBlocks::build(Track &track, int block, bool colourByHost)
             parts[std::size_t(coverage)].emplace_back(from, to);
         };
         if (!bar.issued) {
-            add(bar.kind == Kind::Cancelled ? CoverCancelledWaiting : CoverWaiting, bar.t[0], bar.t[delayEnd]);
+            add(bar.kind == Kind::Cancelled ? CoverCancelledWaiting : CoverWaiting, bar.t[0],
+                bar.t[delayEnd]);
             continue;
         }
         if (bar.t[1] > bar.t[0])

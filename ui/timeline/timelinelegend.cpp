@@ -14,8 +14,9 @@ constexpr int EntryGap = 14;
 const QList<TimelinePalette::Swatch> &swatches()
 {
     using S = TimelinePalette::Swatch;
-    static const QList<S> all {S::Waiting, S::Connecting, S::Tls,    S::FirstByte, S::Download, S::Delay,
-                               S::HttpError, S::Failed, S::Cancelled, S::Merged, S::Gate, S::Ideal};
+    static const QList<S> all {S::Waiting,   S::Connecting, S::Tls,       S::FirstByte,
+                               S::Download,  S::Delay,      S::HttpError, S::Failed,
+                               S::Cancelled, S::Merged,     S::Gate,      S::Ideal};
     return all;
 }
 

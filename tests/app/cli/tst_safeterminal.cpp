@@ -33,7 +33,8 @@ void TestSafeTerminal::binaryUrlListIsQuoted()
     QFile file(path);
     QVERIFY(file.open(QIODevice::WriteOnly));
     // ESC ] 0 ; ... BEL sets the terminal's title; CSI 2J clears it; 0x9b is the C1 CSI; \xff is not UTF-8.
-    file.write("\x1b]0;owned\x07\n\x1b[2J\x7f\n\xc2\x9b" "31m\xff\xfe\n");
+    file.write("\x1b]0;owned\x07\n\x1b[2J\x7f\n\xc2\x9b"
+               "31m\xff\xfe\n");
     file.close();
     const QByteArray err = runStderr({QStringLiteral("run"), QStringLiteral("--urls"), path});
     QVERIFY2(!err.isEmpty(), "no message");
@@ -48,8 +49,9 @@ void TestSafeTerminal::binaryUrlListIsQuoted()
 
 void TestSafeTerminal::badOptionValueIsQuoted()
 {
-    const QByteArray err = runStderr({QStringLiteral("run"), QStringLiteral("--limit"),
-                                      QString::fromLatin1("\x1b[31m"), QStringLiteral("http://127.0.0.1:9/")});
+    const QByteArray err
+        = runStderr({QStringLiteral("run"), QStringLiteral("--limit"), QString::fromLatin1("\x1b[31m"),
+                     QStringLiteral("http://127.0.0.1:9/")});
     QVERIFY2(!err.contains('\x1b'), err.constData());
     QVERIFY2(err.contains("\\x1b[31m"), err.constData());
 }

@@ -20,8 +20,12 @@ void TestPrintable::bytes_data()
     QTest::newRow("escape sequence") << QByteArray("\x1b[2J") << QStringLiteral("\\x1b[2J");
     QTest::newRow("invalid UTF-8") << QByteArray("caf\xe9") << QStringLiteral("caf\\xe9");
     QTest::newRow("valid UTF-8 kept") << QByteArray("caf\xc3\xa9") << QStringLiteral("caf\u00e9");
-    QTest::newRow("C1 control") << QByteArray("\xc2\x9b" "31m") << QStringLiteral("\\x9b31m");
-    QTest::newRow("bidi override") << QByteArray("a\xe2\x80\xae" "b") << QStringLiteral("a\\u202eb");
+    QTest::newRow("C1 control") << QByteArray("\xc2\x9b"
+                                              "31m")
+                                << QStringLiteral("\\x9b31m");
+    QTest::newRow("bidi override") << QByteArray("a\xe2\x80\xae"
+                                                 "b")
+                                   << QStringLiteral("a\\u202eb");
     QTest::newRow("backslash doubled") << QByteArray("a\\x1b") << QStringLiteral("a\\\\x1b");
     QTest::newRow("overlong") << QByteArray("\xc0\xaf") << QStringLiteral("\\xc0\\xaf");
 }

@@ -34,8 +34,8 @@ QList<RunResult> csvView(const QList<RunResult> &runs)
 const QString Header
     = u"run_id,mode,limit,delay_ms,per_host,started_at,id,url,final_url,outcome,status,bytes,"
       "content_type,redirects,error,parent_id,depth,queued_ms,gate_acquired_ms,issued_ms,"
-      "connect_started_ms,request_sent_ms,first_byte_ms,finished_ms,delay_released_ms,role,attempt,parent_"
-      "url,"
+      "connect_started_ms,encrypted_ms,request_sent_ms,first_byte_ms,finished_ms,delay_released_ms,role,"
+      "attempt,parent_url,"
       "run_end_ms"_s;
 constexpr int EndColumns = 1; // run_end_ms, which files from before it lack
 constexpr int LaterColumns
@@ -64,6 +64,7 @@ QStringList plainRow()
             u"0.000000"_s,
             u"0.000001"_s,
             u"0.001000"_s,
+            QString(),
             QString(),
             u"1.000000"_s,
             u"2.500000"_s,
@@ -150,10 +151,10 @@ void TestCsvFormat::writesHeaderAndExactMilliseconds()
         firstRow,
         u"7,limited,2,100,1,2024-05-01T12:30:45.123Z,0,http://127.0.0.1:8123/fast,"
         "http://127.0.0.1:8123/fast/,ok,200,5120,text/html; charset=utf-8,1,,-1,0,"
-        "0.000000,0.000001,0.001001,0.002500,0.090000,12.345678,13.000001,113.000001,page,1,,2345.678901"_s);
+        "0.000000,0.000001,0.001001,0.002500,,0.090000,12.345678,13.000001,113.000001,page,1,,2345.678901"_s);
     // Beyond a double's 53 bits, and NotReached; its parent's URL after them.
     QVERIFY(
-        csv.contains(u",9007199254.740993,,,,,,,,page,1,https://example.org/a%2Cb/c%20d,2345.678901\r\n"_s));
+        csv.contains(u",9007199254.740993,,,,,,,,,page,1,https://example.org/a%2Cb/c%20d,2345.678901\r\n"_s));
 }
 
 void TestCsvFormat::quotesFieldsPerRfc4180()
@@ -320,7 +321,7 @@ void TestCsvFormat::rejectsMalformedInput_data()
     QTest::newRow("duplicate column")
         << QByteArray(plain).replace("content_type", "url") << u"line 1, column 13: \"url\" appears twice"_s;
     QTest::newRow("too few fields") << QByteArray(plain).replace(",text/html,", ",")
-                                    << u"line 2: 28 fields, expected 29 as in the header"_s;
+                                    << u"line 2: 29 fields, expected 30 as in the header"_s;
     QTest::newRow("unterminated quote") << csvWith(14, u"\"timed out\r\nand then"_s)
                                         << u"line 2, column 15: the quoted field starting here never ends"_s;
     QTest::newRow("text after closing quote")
@@ -356,20 +357,20 @@ void TestCsvFormat::rejectsMalformedInput_data()
                                     << u"line 2, column 6 (started_at): \"noon\" is not an ISO"_s;
     QTest::newRow("invalid url") << csvWith(7, u"http://exa mple.com/"_s)
                                  << u"line 2, column 8 (url): not a valid URL: "_s;
-    QTest::newRow("bogus role") << csvWith(25, u"favicon"_s)
-                                << u"line 2, column 26 (role): \"favicon\" is not one of page, robots"_s;
-    QTest::newRow("empty role") << csvWith(25, QString())
-                                << u"line 2, column 26 (role): \"\" is not one of page, robots"_s;
+    QTest::newRow("bogus role") << csvWith(26, u"favicon"_s)
+                                << u"line 2, column 27 (role): \"favicon\" is not one of page, robots"_s;
+    QTest::newRow("empty role") << csvWith(26, QString())
+                                << u"line 2, column 27 (role): \"\" is not one of page, robots"_s;
     QTest::newRow("attempt zero") << csvWith(
-        26, u"0"_s) << u"line 2, column 27 (attempt): 0 is out of range, expected 1 to 2147483647"_s;
+        27, u"0"_s) << u"line 2, column 28 (attempt): 0 is out of range, expected 1 to 2147483647"_s;
     QTest::newRow("attempt not a number")
-        << csvWith(26, u"second"_s) << u"line 2, column 27 (attempt): \"second\" is not a whole number"_s;
+        << csvWith(27, u"second"_s) << u"line 2, column 28 (attempt): \"second\" is not a whole number"_s;
     QTest::newRow("invalid parent url")
-        << csvWith(27, u"http://exa mple.com/"_s) << u"line 2, column 28 (parent_url): not a valid URL: "_s;
-    QTest::newRow("run end not a time") << csvWith(28, u"soon"_s)
-                                        << u"line 2, column 29 (run_end_ms): \"soon\" is not a time in "
+        << csvWith(28, u"http://exa mple.com/"_s) << u"line 2, column 29 (parent_url): not a valid URL: "_s;
+    QTest::newRow("run end not a time") << csvWith(29, u"soon"_s)
+                                        << u"line 2, column 30 (run_end_ms): \"soon\" is not a time in "
                                            "milliseconds"_s;
-    QTest::newRow("empty run end") << csvWith(28, QString()) << u"line 2, column 29 (run_end_ms): \"\""_s;
+    QTest::newRow("empty run end") << csvWith(29, QString()) << u"line 2, column 30 (run_end_ms): \"\""_s;
     QTest::newRow("not UTF-8") << QByteArray(plain).replace("text/html", "text/\xff\xfe")
                                << u"not UTF-8 text"_s;
 
@@ -380,10 +381,10 @@ void TestCsvFormat::rejectsMalformedInput_data()
         << (QStringList {Header, row.join(u','), otherLimit.join(u',')}.join(u"\r\n")).toUtf8()
         << u"line 3, column 3 (limit): \"4\" differs from \"3\" on line 2, where run 1 starts"_s;
     QStringList otherEnd = row;
-    otherEnd[28] = u"4.000000"_s;
+    otherEnd[29] = u"4.000000"_s;
     QTest::newRow("run ends disagree")
         << (QStringList {Header, row.join(u','), otherEnd.join(u',')}.join(u"\r\n")).toUtf8()
-        << u"line 3, column 29 (run_end_ms): \"4.000000\" differs from \"3.000000\" on line 2"_s;
+        << u"line 3, column 30 (run_end_ms): \"4.000000\" differs from \"3.000000\" on line 2"_s;
     QStringList multiLine = row;
     multiLine[14] = u"\"a\nb\""_s;
     QStringList badOutcome = row;

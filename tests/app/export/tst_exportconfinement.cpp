@@ -26,8 +26,8 @@ QStringList TestExportConfinement::everything(const QString &root)
 {
     QStringList paths;
     const QDir dir(root);
-    for (const QFileInfo &info : dir.entryInfoList(QDir::AllEntries | QDir::Hidden | QDir::System
-                                                   | QDir::NoDotAndDotDot)) {
+    for (const QFileInfo &info :
+         dir.entryInfoList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot)) {
         paths.append(dir.relativeFilePath(info.filePath()));
         if (info.isDir() && !info.isSymLink()) {
             for (const QString &inner : everything(info.filePath()))
@@ -59,7 +59,8 @@ void TestExportConfinement::writesOnlyTheChosenFile()
     const QString path = root.filePath(QStringLiteral("chosen/") + name);
     QString error;
     QVERIFY2(exportRuns(runs, path, &error), qPrintable(error));
-    QCOMPARE(everything(root.path()), QStringList({QStringLiteral("chosen"), QStringLiteral("chosen/") + name}));
+    QCOMPARE(everything(root.path()),
+             QStringList({QStringLiteral("chosen"), QStringLiteral("chosen/") + name}));
     QVERIFY(QFileInfo(path).size() > 0);
 }
 

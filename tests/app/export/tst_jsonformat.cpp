@@ -129,11 +129,16 @@ void TestJsonFormat::writesTheDocumentedLayout()
         (QJsonObject {{u"name"_s, u"Crawlscope"_s}, {u"version"_s, QStringLiteral(CRAWLSCOPE_VERSION)}}));
 
     const QJsonObject run = root.value(u"runs"_s).toArray().at(0).toObject();
-    QCOMPARE(run.keys(),
-             (QStringList {u"cancelled"_s, u"capacity_changes"_s, u"delay_ms"_s, u"end_ns"_s, u"hosts"_s,
-                           u"keep_bodies"_s, u"limit"_s, u"max_body_bytes"_s, u"max_redirects"_s, u"mode"_s,
-                           u"per_host"_s, u"records"_s, u"run_id"_s, u"skipped"_s, u"started_at"_s,
-                           u"summary"_s, u"timeout_ms"_s, u"user_agent"_s}));
+    QCOMPARE(run.keys(), (QStringList {u"cancelled"_s,      u"capacity_changes"_s,
+                                       u"deadline_ms"_s,    u"delay_ms"_s,
+                                       u"end_ns"_s,         u"hosts"_s,
+                                       u"keep_bodies"_s,    u"limit"_s,
+                                       u"max_body_bytes"_s, u"max_header_bytes"_s,
+                                       u"max_redirects"_s,  u"mode"_s,
+                                       u"per_host"_s,       u"records"_s,
+                                       u"run_id"_s,         u"skipped"_s,
+                                       u"started_at"_s,     u"summary"_s,
+                                       u"timeout_ms"_s,     u"user_agent"_s}));
     QCOMPARE(run.value(u"skipped"_s).toArray(), QJsonArray());
     QCOMPARE(run.value(u"hosts"_s).toArray(), QJsonArray());
     QCOMPARE(run.value(u"started_at"_s).toString(), u"2024-05-01T12:30:45.123Z"_s);
@@ -181,6 +186,8 @@ void TestJsonFormat::writesCrawlData()
                  {u"honour_nofollow"_s, false},
                  {u"sort_query"_s, true},
                  {u"max_retries"_s, 1},
+                 {u"max_links_per_page"_s, CrawlSettings::DefaultMaxLinksPerPage},
+                 {u"max_skipped_kept"_s, CrawlSettings::DefaultMaxSkippedKept},
              }));
 
     const QJsonArray records = run.value(u"records"_s).toArray();

@@ -19,6 +19,7 @@ RunSettings crawlSettings()
     RunSettings settings;
     settings.crawl.enabled = true;
     settings.perHost = CrawlSettings::DefaultPerHost;
+    settings.crawl.maxLinksPerPage = 0; // these pages are about reading every link without a stall
     return settings;
 }
 

@@ -80,6 +80,7 @@ private Q_SLOTS:
     void manyLinksAreCappedAndCounted();
     void hugeRobotsEndsTheCrawl();
     void endlessRetryAfterGivesUp();
+    void unreadableRetryAfterIsSaid();
 
 private:
     struct Outcome
@@ -101,7 +102,8 @@ void TestHostileServers::initTestCase()
 {
     QString error;
     QVERIFY2(m_demo.start(0, &error), qPrintable(error));
-    QVERIFY(HostKey::fromUrl(m_demo.baseUrl()) != HostKey::fromUrl(QUrl(QStringLiteral("http://127.0.0.2:1/"))));
+    QVERIFY(HostKey::fromUrl(m_demo.baseUrl())
+            != HostKey::fromUrl(QUrl(QStringLiteral("http://127.0.0.2:1/"))));
 }
 
 TestHostileServers::Outcome TestHostileServers::runBeside(const QUrl &hostile, const RunSettings &settings)
@@ -150,14 +152,14 @@ void TestHostileServers::plainCase_data()
     QTest::newRow("gzip bomb") << C::GzipBomb << QStringLiteral("only a compression bomb has") << qint64(0)
                                << SlackMs;
     QTest::newRow("redirect loop") << C::RedirectLoop << QStringLiteral("redirect") << qint64(0) << SlackMs;
-    QTest::newRow("redirect to file:") << C::RedirectToFile << QStringLiteral("unsupported scheme \"file\"")
-                                       << qint64(0) << SlackMs;
-    QTest::newRow("redirect to ftp:") << C::RedirectToFtp << QStringLiteral("unsupported scheme \"ftp\"")
-                                      << qint64(0) << SlackMs;
-    QTest::newRow("redirect to data:") << C::RedirectToData << QStringLiteral("unsupported scheme \"data\"")
-                                       << qint64(0) << SlackMs;
-    QTest::newRow("closes right after accept") << C::CloseOnAccept << QStringLiteral("closed") << qint64(0)
-                                               << SlackMs;
+    QTest::newRow("redirect to file:")
+        << C::RedirectToFile << QStringLiteral("unsupported scheme \"file\"") << qint64(0) << SlackMs;
+    QTest::newRow("redirect to ftp:")
+        << C::RedirectToFtp << QStringLiteral("unsupported scheme \"ftp\"") << qint64(0) << SlackMs;
+    QTest::newRow("redirect to data:")
+        << C::RedirectToData << QStringLiteral("unsupported scheme \"data\"") << qint64(0) << SlackMs;
+    QTest::newRow("closes right after accept")
+        << C::CloseOnAccept << QStringLiteral("closed") << qint64(0) << SlackMs;
 }
 
 void TestHostileServers::plainCase()
@@ -273,7 +275,8 @@ void TestHostileServers::tlsHandshakeIsAPhase()
     // Plain http beside it has no TLS phase.
     for (const RequestRecord &healthy : outcome.healthy) {
         QVERIFY(!healthy.reached(Mark::Encrypted));
-        QVERIFY(!PhaseSpans::of(healthy, healthy.at(Mark::Finished), false).hasStarted(PhaseSpans::Phase::Tls));
+        QVERIFY(
+            !PhaseSpans::of(healthy, healthy.at(Mark::Finished), false).hasStarted(PhaseSpans::Phase::Tls));
     }
 
     // Carried to the files: HAR's ssl (inside connect), the CSV's and the JSON's encrypted mark.
@@ -284,8 +287,7 @@ void TestHostileServers::tlsHandshakeIsAPhase()
     QFile har(dir.filePath(QStringLiteral("r.har")));
     QVERIFY(har.open(QIODevice::ReadOnly));
     const QJsonObject log = QJsonDocument::fromJson(har.readAll()).object().value(u"log").toObject();
-    const QJsonObject timings
-        = log.value(u"entries").toArray().at(0).toObject().value(u"timings").toObject();
+    const QJsonObject timings = log.value(u"entries").toArray().at(0).toObject().value(u"timings").toObject();
     QVERIFY(timings.value(u"ssl").toDouble() >= 0);
     QVERIFY(timings.value(u"ssl").toDouble() <= timings.value(u"connect").toDouble());
     QFile csv(dir.filePath(QStringLiteral("r.csv")));
@@ -408,13 +410,36 @@ void TestHostileServers::endlessRetryAfterGivesUp()
     settings.crawl.maxRetries = 2;
     const RunResult run = crawl(server.url(), settings, nullptr);
     QVERIFY(!run.records.isEmpty());
-    const auto last = std::find_if(run.records.crbegin(), run.records.crend(), [&](const RequestRecord &r) {
-        return r.url == server.url();
-    });
+    const auto last = std::find_if(run.records.crbegin(), run.records.crend(),
+                                   [&](const RequestRecord &r) { return r.url == server.url(); });
     QVERIFY(last != run.records.crend());
     QCOMPARE(last->status, 503);
     QCOMPARE(last->attempt, 3);
     QVERIFY2(last->error.contains(QLatin1String("not retried")), qPrintable(last->error));
+}
+
+void TestHostileServers::unreadableRetryAfterIsSaid()
+{
+    // Treated as absent (the backoff applies), and said so on the record, quoted so that it prints safely.
+    HostileServer server(HostileServer::Case::Scripted);
+    server.setScript([](const QByteArray &head) -> QByteArray {
+        if (head.startsWith("GET /robots.txt "))
+            return "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n";
+        return "HTTP/1.1 503 Busy\r\nRetry-After: soon\x1b[2J\r\nContent-Length: 0\r\n\r\n";
+    });
+    QVERIFY(server.listen());
+    RunSettings settings;
+    settings.crawl.maxRetries = 1;
+    const RunResult run = crawl(server.url(), settings, nullptr);
+    const auto first = std::find_if(run.records.cbegin(), run.records.cend(), [&](const RequestRecord &r) {
+        return r.url == server.url() && r.attempt == 1;
+    });
+    QVERIFY(first != run.records.cend());
+    QCOMPARE(first->status, 503);
+    QVERIFY2(first->error.contains(
+                 QLatin1String("Retry-After \"soon\\x1b[2J\" is unreadable: backed off 1000 ms")),
+             qPrintable(first->error));
+    QVERIFY(!first->error.contains(QChar(0x1b)));
 }
 
 QTEST_GUILESS_MAIN(TestHostileServers)

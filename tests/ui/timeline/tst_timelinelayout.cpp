@@ -342,7 +342,7 @@ void TestTimelineLayout::appendAndUpdatePatchOnlyThoseRecords()
     QCOMPARE(layout.rebuildCount(), rebuilds);
     QCOMPARE(layout.patchedBarCount(), patched + 2);
     QCOMPARE(layout.rowCount(), 102);
-    QCOMPARE(layout.tracks().front().bars[101].t[4], 260 * Ms);
+    QCOMPARE(layout.tracks().front().bars[101].t[5], 260 * Ms);
 
     RequestRecord failed = request(7, 0, 90);
     failed.outcome = Outcome::Failed;
@@ -352,7 +352,7 @@ void TestTimelineLayout::appendAndUpdatePatchOnlyThoseRecords()
     QCOMPARE(layout.patchedBarCount(), patched + 3);
     const auto &track = layout.tracks().front();
     QCOMPARE(track.bars[7].kind, TimelineLayout::Kind::Failed);
-    QCOMPARE(track.bars[7].t[4], 90 * Ms);
+    QCOMPARE(track.bars[7].t[5], 90 * Ms);
     QCOMPARE(track.failed, 1);
     QVERIFY(track.title.contains(QStringLiteral("102 requests")));
 
@@ -391,13 +391,14 @@ void TestTimelineLayout::openBarsStretchToNow()
     model.setLiveNow(5, 100 * Ms);
     layout.update(20);
     const TimelineLayout::Track &track = layout.tracks().front();
-    QCOMPARE(track.bars[0].at(track.nowNs()).t[5], 100 * Ms);
+    QCOMPARE(track.bars[0].at(track.nowNs()).t[6], 100 * Ms);
     model.setLiveNow(5, 900 * Ms);
     layout.update(20);
     const TimelineLayout::Bar bar = track.bars[0].at(track.nowNs());
     QCOMPARE(bar.t[2], 10 * Ms); // the closed phase stays
-    QCOMPARE(bar.t[3], 900 * Ms); // the open one reaches now
-    QCOMPARE(bar.t[5], 900 * Ms);
+    QCOMPARE(bar.t[3], 10 * Ms); // no TLS over http: its phase is empty
+    QCOMPARE(bar.t[4], 900 * Ms); // the open one reaches now
+    QCOMPARE(bar.t[6], 900 * Ms);
     const TimelineViewport view = viewport(1000 * Ms);
     QCOMPARE(layout.barRect(&model, 0, view).right(), 899);
 }
