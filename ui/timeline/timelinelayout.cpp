@@ -20,7 +20,7 @@ TimelineLayout::Bar TimelineLayout::Bar::at(qint64 nowNs) const
 {
     Bar bar = *this;
     if (!open) {
-        if (nowNs >= t[5])
+        if (nowNs >= t[ReleasedAt])
             return bar;
         // Replayed: as the live run drew it at nowNs, with the phase under nowNs open and nothing after it.
         int phase = 0;
@@ -28,11 +28,11 @@ TimelineLayout::Bar TimelineLayout::Bar::at(qint64 nowNs) const
             ++phase;
         bar.started &= quint8((2u << phase) - 1);
         bar.open = quint8(1u << phase);
-        if (nowNs < t[4]) {
+        if (nowNs < t[FinishedAt]) {
             bar.kind = Kind::Ok; // how it ended is not known yet
             bar.status = 0;
         }
-        bar.issued = bar.issued && t[1] <= nowNs;
+        bar.issued = bar.issued && t[IssuedAt] <= nowNs;
     }
     // As PhaseSpans::of would say at nowNs: the open phase and every boundary after it end at "now".
     const int phase = std::countr_zero(unsigned(bar.open));
@@ -382,7 +382,7 @@ void TimelineLayout::updateRecords(const RunModel *model, const QList<int> &ids)
         }
         // Lanes pack issued..released: only a request that was issued or ended (or got a new end) can move.
         const bool laneMoves = before.issued != after.issued || before.t[1] != after.t[1]
-            || before.open != after.open || (!after.open && before.t[5] != after.t[5]);
+            || before.open != after.open || (!after.open && before.t.back() != after.t.back());
         if (m_options.lanes && laneMoves)
             laneChanges.emplace_back(index, before);
     }
@@ -667,7 +667,7 @@ TimelineLayout::Hit TimelineLayout::hitTest(QPointF pos, const TimelineViewport 
             return false;
         const Bar bar = stored.at(now);
         const int x0 = px(bar.t[std::size_t(firstPhase)]);
-        const int x1 = std::max(x0 + 1, px(bar.t[5]));
+        const int x1 = std::max(x0 + 1, px(bar.t.back()));
         return x >= x0 - tolerance && x < x1 + tolerance;
     };
 
@@ -735,7 +735,7 @@ QRect TimelineLayout::barRect(const RunModel *model, int recordId, const Timelin
         = track.rowsTop + track.rowOfBar(index, m_options.lanes) * rowHeight - viewport.scrollY();
     const PixelMapper px(viewport.scale(), viewport.width());
     const int x0 = px(m_options.lanes && bar.issued ? bar.t[1] : bar.t[0]);
-    const int x1 = std::max(x0 + 1, px(bar.t[5]));
+    const int x1 = std::max(x0 + 1, px(bar.t.back()));
     const int y0 = int(std::floor(top));
     return QRect(x0, y0, x1 - x0, std::max(1, int(std::floor(top + rowHeight)) - y0));
 }

@@ -41,6 +41,11 @@ public:
     // record was last seen; timesAt() stretches them to "now".
     struct Bar
     {
+        // t[i] is where PhaseSpans phase i starts; the last mark is where the delay ends and the permit goes.
+        static constexpr std::size_t IssuedAt = std::size_t(PhaseSpans::Phase::Connecting);
+        static constexpr std::size_t FirstByteAt = std::size_t(PhaseSpans::Phase::Download);
+        static constexpr std::size_t FinishedAt = std::size_t(PhaseSpans::Phase::Delay);
+        static constexpr std::size_t ReleasedAt = PhaseSpans::PhaseCount;
         std::array<qint64, PhaseSpans::PhaseCount + 1> t {};
         int id = -1;
         int host = 0; // into Track::hosts, when coloured or grouped by host

@@ -509,7 +509,7 @@ void Frame::addLabel(const Track &track, const Bar &bar, const BarX &x, int firs
 
 void Frame::addDense(const Track &track, const Bar &bar, int firstPhase)
 {
-    if (bar.open || bar.t[5] > m_now) {
+    if (bar.open || bar.t.back() > m_now) {
         addDenseSpans(track, bar.at(m_now), firstPhase);
         return;
     }
@@ -520,10 +520,10 @@ void Frame::addDenseSpans(const Track &track, const Bar &bar, int firstPhase)
 {
     const int host = hostBatch(track, bar);
     const int x0 = m_px(bar.t[std::size_t(firstPhase)]);
-    const int x1 = m_px(bar.t[1]);
-    const int x3 = m_px(bar.t[3]);
-    const int x4 = m_px(bar.t[4]);
-    const int x5 = m_px(bar.t[5]);
+    const int x1 = m_px(bar.t[Bar::IssuedAt]);
+    const int x3 = m_px(bar.t[Bar::FirstByteAt]);
+    const int x4 = m_px(bar.t[Bar::FinishedAt]);
+    const int x5 = m_px(bar.t[Bar::ReleasedAt]);
     if (!bar.issued) {
         pushSpan(bar.kind == Kind::Cancelled ? CancelledWaiting : Waiting, x0, std::max(x0 + 1, x5));
         return;

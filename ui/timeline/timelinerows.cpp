@@ -139,7 +139,7 @@ bool TimelineRows::place(Track &track, int index)
 {
     const Bar &bar = track.bars[std::size_t(index)];
     const bool open = track.live() && bar.open;
-    const int lane = track.liveLanes.place(bar.t[1], open ? TimelineLiveLanes::StillGoing : bar.t[5]);
+    const int lane = track.liveLanes.place(bar.t[1], open ? TimelineLiveLanes::StillGoing : bar.t.back());
     if (lane < 0)
         return false;
     const std::size_t row = std::size_t(lane) + 1; // under the queue lane

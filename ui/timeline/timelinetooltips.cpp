@@ -166,7 +166,9 @@ QString TimelineToolTips::request(const TimelineLayout::Track &track, int barInd
     if (bar.issued) {
         text += QStringLiteral("<tr><td><b>%1</b></td>").arg(tr("In flight"));
         text += cell(DurationFormat::milliseconds(bar.t[1]))
-            + cell(QStringLiteral("<b>%1</b>").arg(DurationFormat::milliseconds(bar.t[4] - bar.t[1])));
+            + cell(QStringLiteral("<b>%1</b>")
+                       .arg(DurationFormat::milliseconds(bar.t[TimelineLayout::Bar::FinishedAt]
+                                                         - bar.t[TimelineLayout::Bar::IssuedAt])));
         text += QStringLiteral("</tr>");
     }
     text += QStringLiteral("</table>");

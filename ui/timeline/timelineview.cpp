@@ -439,7 +439,7 @@ void TimelineView::scrollToBar(int trackIndex, int barIndex)
     }
 
     const qint64 start = laneMode() && bar.issued ? bar.t[1] : bar.t[0];
-    const qint64 end = bar.t[5];
+    const qint64 end = bar.t.back();
     if (start < visibleStartNs() || end > visibleEndNs()) {
         m_viewport.setFollowTime(false);
         TimeScale scale = m_viewport.scale();
@@ -607,8 +607,8 @@ void TimelineView::mouseDoubleClickEvent(QMouseEvent *event)
         const TimelineLayout::Track &track = m_layout.tracks()[std::size_t(hit.track)];
         const TimelineLayout::Bar bar = track.bars[std::size_t(hit.bars.front())].at(track.nowNs());
         const qint64 start = laneMode() && bar.issued ? bar.t[1] : bar.t[0];
-        const qint64 span = std::max<qint64>(bar.t[5] - start, TimeScale::MinimumSpanNs);
-        setVisibleRange(start - span / 10, bar.t[5] + span / 10);
+        const qint64 span = std::max<qint64>(bar.t.back() - start, TimeScale::MinimumSpanNs);
+        setVisibleRange(start - span / 10, bar.t.back() + span / 10);
     } else if (hit.bars.empty()) {
         fit();
     }
