@@ -181,7 +181,7 @@ bool TimelineRows::patchLane(Track &track, int index, const Bar &before)
         if (it != laneBars.end() && *it != index)
             it = laneBars.end();
     }
-    const qint64 end = track.live() && after.open ? TimelineLiveLanes::StillGoing : after.t[5];
+    const qint64 end = track.live() && after.open ? TimelineLiveLanes::StillGoing : after.t.back();
     if (it == laneBars.end())
         return false;
     if (std::next(it) == laneBars.end()) {
