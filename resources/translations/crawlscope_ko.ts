@@ -29,6 +29,108 @@
     </message>
 </context>
 <context>
+    <name>CaptureDialog</name>
+    <message>
+        <source>Not capturing</source>
+        <translation>캡처하지 않는 중</translation>
+    </message>
+    <message>
+        <source>Trace Python (semaphore waits and sleeps)</source>
+        <translation>파이썬 추적(세마포어 대기와 sleep)</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>시작(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Capture Another Program</source>
+        <translation>다른 프로그램 캡처</translation>
+    </message>
+    <message>
+        <source>optional: a command to run, e.g. python3 prog.py {demo}/delay/1000</source>
+        <translation>선택 사항: 실행할 명령, 예: python3 prog.py {demo}/delay/1000</translation>
+    </message>
+    <message>
+        <source>The command&apos;s output appears here.</source>
+        <translation>명령의 출력이 여기에 나타납니다.</translation>
+    </message>
+    <message>
+        <source>Proxy:</source>
+        <translation>프록시:</translation>
+    </message>
+    <message>
+        <source>bash:</source>
+        <translation>bash:</translation>
+    </message>
+    <message>
+        <source>PowerShell:</source>
+        <translation>PowerShell:</translation>
+    </message>
+    <message>
+        <source>cmd:</source>
+        <translation>cmd:</translation>
+    </message>
+    <message>
+        <source>Python tracer:</source>
+        <translation>파이썬 추적기:</translation>
+    </message>
+    <message>
+        <source>Command:</source>
+        <translation>명령:</translation>
+    </message>
+    <message>
+        <source>HTTPS is tunnelled, never decrypted: each tunnel is one bar, and the requests inside it cannot be seen. The Python tracer sees them.</source>
+        <translation>HTTPS는 복호화 없이 터널로 전달됩니다: 터널마다 막대 하나이며 안의 요청은 볼 수 없습니다. 파이썬 추적기는 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Cannot listen on 127.0.0.1: %1</source>
+        <translation>127.0.0.1에서 연결을 받을 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>The Python tracer cannot listen: %1</source>
+        <translation>파이썬 추적기가 연결을 받을 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>[the command exited with status %1]</source>
+        <translation>[명령이 상태 %1(으)로 종료되었습니다]</translation>
+    </message>
+    <message>
+        <source>[cannot start the command: %1]</source>
+        <translation>[명령을 시작할 수 없습니다: %1]</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>중지(&amp;S)</translation>
+    </message>
+    <message>
+        <source>[the Python tracer was not active]</source>
+        <translation>[파이썬 추적기가 동작하지 않았습니다]</translation>
+    </message>
+    <message>
+        <source>(the tracer&apos;s files were not found)</source>
+        <translation>(추적기 파일을 찾지 못했습니다)</translation>
+    </message>
+</context>
+<context>
+    <name>CaptureReport</name>
+    <message>
+        <source>captured %1 requests on %2 client connections (%3 on a reused one)</source>
+        <translation>클라이언트 연결 %2개에서 요청 %1개를 캡처했습니다(재사용된 연결에서 %3개)</translation>
+    </message>
+    <message>
+        <source>; %1 HTTPS tunnels, encrypted: their requests cannot be seen</source>
+        <translation>; HTTPS 터널 %1개, 암호화되어 안의 요청은 볼 수 없습니다</translation>
+    </message>
+    <message>
+        <source>; %1 refused</source>
+        <translation>; %1개 거부</translation>
+    </message>
+    <message>
+        <source>; the proxy&apos;s own time: median %1 µs per request</source>
+        <translation>; 프록시 자체 시간: 요청당 중앙값 %1 µs</translation>
+    </message>
+</context>
+<context>
     <name>ChartData</name>
     <message>
         <source>%1 #%2</source>
@@ -193,10 +295,6 @@
         <translation>호스트당 연결 수 상한, 0이면 없음. 기본값: 0.</translation>
     </message>
     <message>
-        <source>Transfer timeout per request. Default: 30000.</source>
-        <translation>요청마다의 전송 시간 제한. 기본값: 30000.</translation>
-    </message>
-    <message>
         <source>The User-Agent to send, and to find rules by in robots.txt.</source>
         <translation>보낼 User-Agent, 그리고 robots.txt에서 규칙을 찾을 이름.</translation>
     </message>
@@ -295,6 +393,270 @@
     <message>
         <source>--seed takes a whole number, not &quot;%1&quot;</source>
         <translation>--seed는 정수를 받습니다. &quot;%1&quot;은(는) 안 됩니다</translation>
+    </message>
+    <message>
+        <source>Try &apos;crawlscope capture --help&apos;.</source>
+        <translation>&apos;crawlscope capture --help&apos;를 실행해 보세요.</translation>
+    </message>
+    <message>
+        <source>the Python tracer&apos;s files were not found (set CRAWLSCOPE_TRACER_DIR to the folder that holds crawlscope_trace)</source>
+        <translation>파이썬 추적기 파일을 찾지 못했습니다(crawlscope_trace가 있는 폴더를 CRAWLSCOPE_TRACER_DIR에 지정하세요)</translation>
+    </message>
+    <message>
+        <source>the tracer runs a script file (python3 prog.py), not %1</source>
+        <translation>추적기는 %1이 아니라 스크립트 파일(python3 prog.py)을 실행합니다</translation>
+    </message>
+    <message>
+        <source>no Python script in the command</source>
+        <translation>명령에 파이썬 스크립트가 없습니다</translation>
+    </message>
+    <message>
+        <source>cannot listen for the tracer: %1</source>
+        <translation>추적기 연결을 받을 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>Record the HTTP requests of another program through a local proxy, and summarize them as a run. Plain HTTP is recorded request by request; HTTPS is tunnelled, never decrypted, and recorded as one tunnel.</source>
+        <translation>다른 프로그램의 HTTP 요청을 로컬 프록시로 기록하고 하나의 실행으로 요약합니다. 일반 HTTP는 요청마다 기록되고, HTTPS는 복호화 없이 터널로 전달되어 터널 하나로 기록됩니다.</translation>
+    </message>
+    <message>
+        <source>The command to run with the proxy set.</source>
+        <translation>프록시를 설정한 채 실행할 명령.</translation>
+    </message>
+    <message>
+        <source>Port for the proxy on 127.0.0.1 (0 picks a free one; the default).</source>
+        <translation>127.0.0.1에서 프록시가 쓸 포트(0이면 빈 포트를 고릅니다. 기본값).</translation>
+    </message>
+    <message>
+        <source>Start the built-in demo server; {demo} in ARGS becomes its base URL, also in $CRAWLSCOPE_DEMO.</source>
+        <translation>내장 데모 서버를 시작합니다. ARGS의 {demo}는 서버의 기본 URL이 되며 $CRAWLSCOPE_DEMO에도 들어갑니다.</translation>
+    </message>
+    <message>
+        <source>Also run the Python COMMAND under Crawlscope&apos;s tracer, which records semaphore waits, sleeps and each request of httpx, requests and aiohttp as a second run.</source>
+        <translation>파이썬 COMMAND를 Crawlscope 추적기 아래에서도 실행하여 세마포어 대기, sleep, httpx·requests·aiohttp의 각 요청을 두 번째 실행으로 기록합니다.</translation>
+    </message>
+    <message>
+        <source>Keep Authorization, Proxy-Authorization and Cookie values in the records and exports.</source>
+        <translation>Authorization, Proxy-Authorization, Cookie 값을 기록과 내보내기에 그대로 남깁니다.</translation>
+    </message>
+    <message>
+        <source>Transfer timeout per forwarded request. Default: 30000.</source>
+        <translation>전달하는 요청마다의 전송 시간 제한. 기본값: 30000.</translation>
+    </message>
+    <message>
+        <source>put &quot;--&quot; before the command to run (crawlscope capture -- %1)</source>
+        <translation>실행할 명령 앞에 &quot;--&quot;를 붙이세요(crawlscope capture -- %1)</translation>
+    </message>
+    <message>
+        <source>--timeout takes a number of milliseconds above 0, not &quot;%1&quot;</source>
+        <translation>--timeout에는 &quot;%1&quot;이 아니라 0보다 큰 밀리초 값이 필요합니다</translation>
+    </message>
+    <message>
+        <source>the command uses %1 but --demo is not given</source>
+        <translation>명령에 %1이(가) 있지만 --demo가 주어지지 않았습니다</translation>
+    </message>
+    <message>
+        <source>crawlscope capture: cannot start the demo server: %1</source>
+        <translation>crawlscope capture: 데모 서버를 시작할 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>--python needs the Python command to run (-- python3 prog.py)</source>
+        <translation>--python에는 실행할 파이썬 명령이 필요합니다(-- python3 prog.py)</translation>
+    </message>
+    <message>
+        <source>the Python tracer will not be active; the program runs untraced</source>
+        <translation>파이썬 추적기가 동작하지 않습니다. 프로그램은 추적 없이 실행됩니다</translation>
+    </message>
+    <message>
+        <source>crawlscope capture: cannot listen on 127.0.0.1:%1: %2</source>
+        <translation>crawlscope capture: 127.0.0.1:%1에서 연결을 받을 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>refused a connection from %1: only this machine may use the proxy</source>
+        <translation>%1의 연결을 거부했습니다: 이 컴퓨터만 프록시를 쓸 수 있습니다</translation>
+    </message>
+    <message>
+        <source>interrupted: stopping the capture, keeping what was recorded</source>
+        <translation>중단됨: 캡처를 멈추고 기록된 것은 남깁니다</translation>
+    </message>
+    <message>
+        <source>Capture proxy listening on %1</source>
+        <translation>캡처 프록시가 %1에서 대기 중입니다</translation>
+    </message>
+    <message>
+        <source>Paste into a terminal, then run your program there:</source>
+        <translation>터미널에 붙여 넣은 뒤 그 터미널에서 프로그램을 실행하세요:</translation>
+    </message>
+    <message>
+        <source>Recording until Ctrl+C.</source>
+        <translation>Ctrl+C를 누를 때까지 기록합니다.</translation>
+    </message>
+    <message>
+        <source>capturing through %1: %2</source>
+        <translation>%1을(를) 통해 캡처 중: %2</translation>
+    </message>
+    <message>
+        <source>crawlscope capture: cannot start %1: %2</source>
+        <translation>crawlscope capture: %1을(를) 시작할 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>traced: %1 requests, %2 waits for a permit, %3 sleeps (%4 with a permit held)</source>
+        <translation>추적됨: 요청 %1개, 허가 대기 %2번, sleep %3번(허가를 쥔 채 %4번)</translation>
+    </message>
+    <message>
+        <source>the Python tracer was not active: the program never connected to it</source>
+        <translation>파이썬 추적기가 동작하지 않았습니다: 프로그램이 추적기에 연결하지 않았습니다</translation>
+    </message>
+    <message>
+        <source>tracer: %1</source>
+        <translation>추적기: %1</translation>
+    </message>
+    <message>
+        <source>Try &apos;crawlscope recover --help&apos;.</source>
+        <translation>&apos;crawlscope recover --help&apos;를 실행해 보세요.</translation>
+    </message>
+    <message>
+        <source>No journaled runs to recover.
+</source>
+        <translation>저널에 남은, 복구할 실행이 없습니다.
+</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1  %n run(s), %2 requests, %3
+  %4
+</source>
+        <translation>
+            <numerusform>%1  실행 %n개, 요청 %2개, %3
+  %4
+</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>ended but never saved</source>
+        <translation>끝났지만 저장되지 않음</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>중단됨</translation>
+    </message>
+    <message>
+        <source>Recover the runs that Crawlscope journaled and never saved, because its process was killed or crashed: summarize them and export them like &apos;run&apos;. Their journals go once every export is written. Journals live in %1.</source>
+        <translation>Crawlscope의 프로세스가 강제 종료되었거나 비정상 종료되어 저널에만 기록되고 저장되지 않은 실행을 복구합니다: &apos;run&apos;처럼 요약하고 내보냅니다. 모든 내보내기를 쓰고 나면 그 저널은 지워집니다. 저널은 %1에 있습니다.</translation>
+    </message>
+    <message>
+        <source>Journal files to read. Default: every journal no running Crawlscope writes.</source>
+        <translation>읽을 저널 파일. 기본값: 실행 중인 Crawlscope가 쓰고 있지 않은 모든 저널.</translation>
+    </message>
+    <message>
+        <source>Only list the journals, with their runs and requests.</source>
+        <translation>저널과 그 안의 실행, 요청을 나열하기만 합니다.</translation>
+    </message>
+    <message>
+        <source>Print the summary (or the list) as one JSON object on stdout.</source>
+        <translation>요약(또는 목록)을 JSON 객체 하나로 표준 출력에 씁니다.</translation>
+    </message>
+    <message>
+        <source>Delete the journals instead of recovering them.</source>
+        <translation>저널을 복구하는 대신 삭제합니다.</translation>
+    </message>
+    <message>
+        <source>Write the recovered runs to FILE, format by extension (%1). Repeatable.</source>
+        <translation>복구한 실행을 FILE에 씁니다. 형식은 확장자로 정합니다(%1). 여러 번 쓸 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is the journal of a run that is still going</source>
+        <translation>&quot;%1&quot;은(는) 아직 계속되고 있는 실행의 저널입니다</translation>
+    </message>
+    <message>
+        <source>cannot delete &quot;%1&quot;</source>
+        <translation>&quot;%1&quot;을(를) 삭제할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>%1: warning: %2</source>
+        <translation>%1: 경고: %2</translation>
+    </message>
+    <message>
+        <source>Idle timeout per request: fail it after MS without data. Default: 30000.</source>
+        <translation>요청별 유휴 시간 제한: 데이터 없이 MS가 지나면 실패로 처리합니다. 기본값: 30000.</translation>
+    </message>
+    <message>
+        <source>Overall deadline per request, from issued to finished, however the data trickles in. Default: %1 times the idle timeout.</source>
+        <translation>요청별 전체 기한: 보낸 때부터 끝날 때까지, 데이터가 아무리 조금씩 오더라도 적용됩니다. 기본값: 유휴 시간 제한의 %1배.</translation>
+    </message>
+    <message>
+        <source>Fail a response whose header is larger than BYTES. Default: %1.</source>
+        <translation>헤더가 BYTES보다 큰 응답을 실패로 처리합니다. 기본값: %1.</translation>
+    </message>
+    <message>
+        <source>Crawl: read at most N links of a page (0: all); the rest are counted as dropped. Default: %1.</source>
+        <translation>크롤링: 한 페이지에서 링크를 최대 N개까지 읽습니다(0: 전부). 나머지는 버린 것으로 셉니다. 기본값: %1.</translation>
+    </message>
+    <message>
+        <source>Crawl: keep at most N skipped URLs whole (0: all); beyond that they are only counted. Default: %1.</source>
+        <translation>크롤링: 건너뛴 URL을 최대 N개까지 그대로 보관합니다(0: 전부). 그 이상은 개수만 셉니다. 기본값: %1.</translation>
+    </message>
+    <message>
+        <source>  memory bounds: %1 links past %2 per page not read; %3 skipped URLs past the %4 kept only counted
+</source>
+        <translation>  메모리 한도: 페이지당 %2개를 넘은 링크 %1개는 읽지 않음; 보관 한도 %4개를 넘은 건너뛴 URL %3개는 개수만 셈
+</translation>
+    </message>
+    <message>
+        <source>%1: recovered from the journal of a run that did not end cleanly</source>
+        <translation>%1: 정상적으로 끝나지 않은 실행의 저널에서 복구했습니다</translation>
+    </message>
+</context>
+<context>
+    <name>CloseGuard</name>
+    <message>
+        <source>A run is going on</source>
+        <translation>실행이 진행 중입니다</translation>
+    </message>
+    <message>
+        <source>Closing stops the run, and what it recorded is lost unless you export it first.</source>
+        <translation>닫으면 실행이 중지되고, 먼저 내보내지 않으면 기록된 내용을 잃습니다.</translation>
+    </message>
+    <message>
+        <source>Stop and Close</source>
+        <translation>중지하고 닫기</translation>
+    </message>
+    <message>
+        <source>Keep Running</source>
+        <translation>계속 실행</translation>
+    </message>
+</context>
+<context>
+    <name>CodePane</name>
+    <message>
+        <source>The Python program of these settings</source>
+        <translation>이 설정의 파이썬 프로그램</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>복사(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Copy the program to the clipboard</source>
+        <translation>프로그램을 클립보드에 복사</translation>
+    </message>
+    <message>
+        <source>Save as .py…</source>
+        <translation>.py로 저장…</translation>
+    </message>
+    <message>
+        <source>Save the program as a Python file that runs as written</source>
+        <translation>쓰인 그대로 실행되는 파이썬 파일로 프로그램을 저장</translation>
+    </message>
+    <message>
+        <source>Save the Python program</source>
+        <translation>파이썬 프로그램 저장</translation>
+    </message>
+    <message>
+        <source>Python (*.py)</source>
+        <translation>파이썬 (*.py)</translation>
+    </message>
+    <message>
+        <source>Cannot save</source>
+        <translation>저장할 수 없습니다</translation>
     </message>
 </context>
 <context>
@@ -418,6 +780,18 @@
         <source>robots.txt will be ignored, by your choice.</source>
         <translation>사용자 선택에 따라 robots.txt를 무시합니다.</translation>
     </message>
+    <message>
+        <source>all</source>
+        <translation>전부</translation>
+    </message>
+    <message>
+        <source>Links read from one page; the rest are counted as dropped, so that a page of a million links cannot fill the memory</source>
+        <translation>한 페이지에서 읽는 링크 수입니다. 나머지는 버린 것으로 세므로, 링크가 백만 개인 페이지도 메모리를 채우지 못합니다</translation>
+    </message>
+    <message>
+        <source>Lin&amp;ks per page:</source>
+        <translation>페이지당 링크(&amp;K):</translation>
+    </message>
 </context>
 <context>
     <name>Crawler</name>
@@ -531,6 +905,10 @@
         <source>still waiting for %1/robots.txt</source>
         <translation>아직 %1/robots.txt를 기다리는 중</translation>
     </message>
+    <message>
+        <source>Retry-After &quot;%1&quot; is unreadable: backed off %2 ms instead</source>
+        <translation>Retry-After &quot;%1&quot;을(를) 읽을 수 없음: 대신 %2 ms 물러섬</translation>
+    </message>
 </context>
 <context>
     <name>CsvFormat</name>
@@ -637,6 +1015,69 @@
     </message>
 </context>
 <context>
+    <name>ExportActions</name>
+    <message>
+        <source>Export &amp;Slide…</source>
+        <translation>슬라이드 내보내기(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>The whole comparison on one 16:9 slide: every run and row, whatever the window shows</source>
+        <translation>비교 전체를 16:9 슬라이드 한 장에: 창에 무엇이 보이든 모든 실행과 모든 행</translation>
+    </message>
+    <message>
+        <source>Export &amp;What I See…</source>
+        <translation>보이는 그대로 내보내기(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>The timeline exactly as the window shows it now</source>
+        <translation>지금 창에 보이는 그대로의 타임라인</translation>
+    </message>
+    <message>
+        <source>Export &amp;Chart…</source>
+        <translation>차트 내보내기(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>The summary chart in front on the Charts tab</source>
+        <translation>차트 탭에서 앞에 있는 요약 차트</translation>
+    </message>
+    <message>
+        <source>Cannot export to &quot;%1&quot;: not a picture (use %2)</source>
+        <translation>&quot;%1&quot;(으)로 내보낼 수 없습니다: 그림 형식이 아닙니다(%2 사용)</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 이미지 (*.png)</translation>
+    </message>
+    <message>
+        <source>SVG image (*.svg)</source>
+        <translation>SVG 이미지 (*.svg)</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 문서 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>slide</source>
+        <translation>슬라이드</translation>
+    </message>
+    <message>
+        <source>timeline</source>
+        <translation>타임라인</translation>
+    </message>
+    <message>
+        <source>chart</source>
+        <translation>차트</translation>
+    </message>
+    <message>
+        <source>Wrote %1</source>
+        <translation>%1을(를) 저장했습니다</translation>
+    </message>
+    <message>
+        <source>Cannot export</source>
+        <translation>내보낼 수 없음</translation>
+    </message>
+</context>
+<context>
     <name>Exporter</name>
     <message>
         <source>Cannot export to &quot;%1&quot;: unknown file type (use %2)</source>
@@ -657,6 +1098,22 @@
     <message>
         <source>Cannot open &quot;%1&quot;: %2</source>
         <translation>&quot;%1&quot;을(를) 열 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>run %1, record %2: id %3 is also record %4&apos;s; that one keeps it</source>
+        <translation>실행 %1, 기록 %2: id %3은(는) 기록 %4의 id이기도 합니다. 그 id는 기록 %4이(가) 유지합니다</translation>
+    </message>
+    <message>
+        <source>run %1, record %2: parent_id %3 points at no record; read as none</source>
+        <translation>실행 %1, 기록 %2: parent_id %3이(가) 가리키는 기록이 없습니다. 없음으로 읽습니다</translation>
+    </message>
+    <message>
+        <source>run %1: %2 more records reuse an id</source>
+        <translation>실행 %1: id를 재사용하는 기록이 %2개 더 있습니다</translation>
+    </message>
+    <message>
+        <source>run %1: %2 more records have a parent_id that points at no record</source>
+        <translation>실행 %1: 가리키는 기록이 없는 parent_id를 가진 기록이 %2개 더 있습니다</translation>
     </message>
 </context>
 <context>
@@ -680,6 +1137,30 @@
     <message>
         <source>timed out: no data for %1 ms</source>
         <translation>시간 초과: %1 ms 동안 데이터가 없음</translation>
+    </message>
+    <message>
+        <source>timed out: no complete response header within %1 ms</source>
+        <translation>시간 초과: %1 ms 안에 응답 헤더가 다 오지 않음</translation>
+    </message>
+    <message>
+        <source>deadline exceeded: not complete %1 ms after it was issued</source>
+        <translation>기한 초과: 요청을 보낸 뒤 %1 ms 안에 끝나지 않음</translation>
+    </message>
+    <message>
+        <source>response header of %1 bytes exceeds the limit of %2 bytes</source>
+        <translation>응답 헤더 %1바이트가 한도 %2바이트를 넘음</translation>
+    </message>
+    <message>
+        <source>decompression stopped: %1 compressed bytes inflated to over %2 bytes, a ratio over %3 to 1 that only a compression bomb has</source>
+        <translation>압축 해제 중단: 압축된 %1바이트가 %2바이트 넘게 불어남(압축 폭탄에서만 나오는 %3 대 1 초과 비율)</translation>
+    </message>
+    <message>
+        <source>TLS error: %1</source>
+        <translation>TLS 오류: %1</translation>
+    </message>
+    <message>
+        <source>corrupt compressed body: %1</source>
+        <translation>손상된 압축 본문: %1</translation>
     </message>
 </context>
 <context>
@@ -899,6 +1380,29 @@
     </message>
 </context>
 <context>
+    <name>GatePicture</name>
+    <message>
+        <source>%1 waiting · %2 in flight · %3 sleeping with a permit</source>
+        <translation>대기 %1 · 진행 중 %2 · 허가를 가진 채 지연(sleep) 중 %3</translation>
+    </message>
+    <message>
+        <source>No semaphore: %1</source>
+        <translation>세마포어 없음: %1</translation>
+    </message>
+    <message>
+        <source>Semaphore(%1): %2 taken, %3 free · %4</source>
+        <translation>세마포어(%1): 사용 중 %2, 빈 자리 %3 · %4</translation>
+    </message>
+    <message>
+        <source>Replay a finished run to see its semaphore: the queue at the door, the permits taken and free, and the requests sleeping with a permit held.</source>
+        <translation>완료된 실행을 재생하면 세마포어가 보입니다: 문 앞의 대기열, 사용 중인 허가와 빈 허가, 허가를 가진 채 지연(sleep) 중인 요청.</translation>
+    </message>
+    <message>
+        <source>queue %1</source>
+        <translation>대기열 %1</translation>
+    </message>
+</context>
+<context>
     <name>HarFormat</name>
     <message>
         <source>%1 is %2 ms, more than %3</source>
@@ -935,6 +1439,10 @@
     <message>
         <source>id &quot;%1&quot; is used by page %2 too</source>
         <translation>id &quot;%1&quot;을(를) 페이지 %2도 씁니다</translation>
+    </message>
+    <message>
+        <source>%1: %2 is %3 ms, read as 0</source>
+        <translation>%1: %2이(가) %3 ms입니다. 0으로 읽습니다</translation>
     </message>
 </context>
 <context>
@@ -984,6 +1492,72 @@
     <message>
         <source>%1 more hosts busy</source>
         <translation>바쁜 호스트 %1개 더</translation>
+    </message>
+    <message>
+        <source>no waiting longer than %1</source>
+        <translation>%1보다 긴 대기 없음</translation>
+    </message>
+</context>
+<context>
+    <name>Journal</name>
+    <message>
+        <source>interrupted: Crawlscope ended before this request finished</source>
+        <translation>중단됨: 이 요청이 끝나기 전에 Crawlscope가 종료됨</translation>
+    </message>
+    <message>
+        <source>Cannot read the journal &quot;%1&quot;: %2</source>
+        <translation>저널 &quot;%1&quot;을(를) 읽을 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>Journal &quot;%1&quot;, line %2: %3</source>
+        <translation>저널 &quot;%1&quot;, %2행: %3</translation>
+    </message>
+    <message>
+        <source>not a JSON object (%1)</source>
+        <translation>JSON 객체가 아님(%1)</translation>
+    </message>
+    <message>
+        <source>not a Crawlscope journal</source>
+        <translation>Crawlscope 저널이 아님</translation>
+    </message>
+    <message>
+        <source>unsupported version %1</source>
+        <translation>지원하지 않는 버전 %1</translation>
+    </message>
+    <message>
+        <source>line %1</source>
+        <translation>%1행</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; outside a run</source>
+        <translation>실행 밖의 &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>request %1 comes before request %2</source>
+        <translation>요청 %1이(가) 요청 %2보다 먼저 나옴</translation>
+    </message>
+    <message>
+        <source>skipped URL %1 comes before %2</source>
+        <translation>건너뛴 URL %1이(가) %2보다 먼저 나옴</translation>
+    </message>
+    <message>
+        <source>unknown line type &quot;%1&quot;</source>
+        <translation>알 수 없는 줄 유형 &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation>비어 있음</translation>
+    </message>
+</context>
+<context>
+    <name>JournalWriter</name>
+    <message>
+        <source>Cannot create the journal folder &quot;%1&quot;</source>
+        <translation>저널 폴더 &quot;%1&quot;을(를) 만들 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Cannot write the journal &quot;%1&quot;: %2</source>
+        <translation>저널 &quot;%1&quot;에 쓸 수 없습니다: %2</translation>
     </message>
 </context>
 <context>
@@ -1132,6 +1706,151 @@
     </message>
 </context>
 <context>
+    <name>LessonPane</name>
+    <message>
+        <source>The program</source>
+        <translation>프로그램</translation>
+    </message>
+    <message>
+        <source>What to notice</source>
+        <translation>눈여겨볼 점</translation>
+    </message>
+    <message>
+        <source>Set up the run, then press Run</source>
+        <translation>실행을 준비한 다음 Run을 누르세요</translation>
+    </message>
+    <message>
+        <source>Prediction and measurement</source>
+        <translation>예측과 측정</translation>
+    </message>
+    <message>
+        <source>Put this run&apos;s URLs and settings in the window</source>
+        <translation>이 실행의 URL과 설정을 창에 넣기</translation>
+    </message>
+</context>
+<context>
+    <name>LessonPanels</name>
+    <message>
+        <source>Lesson</source>
+        <translation>수업</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>코드</translation>
+    </message>
+    <message>
+        <source>&amp;Lessons</source>
+        <translation>수업(&amp;L)</translation>
+    </message>
+    <message>
+        <source>No valid URL to predict.</source>
+        <translation>예측할 올바른 URL이 없습니다.</translation>
+    </message>
+    <message>
+        <source>k = %1: %2</source>
+        <translation>k = %1: %2</translation>
+    </message>
+    <message>
+        <source>%1: stopped, nothing to measure</source>
+        <translation>%1: 멈춤, 측정할 것이 없습니다</translation>
+    </message>
+    <message>
+        <source>%1: measured %2, %3</source>
+        <translation>%1: 측정 %2, %3</translation>
+    </message>
+</context>
+<context>
+    <name>Lessons</name>
+    <message>
+        <source>1. Sequential: one request at a time</source>
+        <translation>1. 순차: 한 번에 요청 하나</translation>
+    </message>
+    <message>
+        <source>The lesson&apos;s first program calls requests.get in a loop. Each request starts only when the one before it has finished, so five requests of 1 s take the sum of their latencies: about 5 s.</source>
+        <translation>수업의 첫 번째 프로그램은 반복문 안에서 requests.get을 호출합니다. 각 요청은 앞의 요청이 끝나야만 시작하므로, 1초짜리 요청 다섯 개는 지연 시간의 합, 약 5초가 걸립니다.</translation>
+    </message>
+    <message>
+        <source>The bars form a staircase: each starts where the one before ends. The in-flight strip stays flat at 1.</source>
+        <translation>막대가 계단 모양을 이룹니다. 각 막대는 앞의 막대가 끝나는 곳에서 시작합니다. 진행 중 띠는 1에서 평평하게 유지됩니다.</translation>
+    </message>
+    <message>
+        <source>Sequential, 5 requests of 1 s</source>
+        <translation>순차, 1초짜리 요청 5개</translation>
+    </message>
+    <message>
+        <source>2. Gather: every request at once</source>
+        <translation>2. 동시 실행(gather): 모든 요청을 한꺼번에</translation>
+    </message>
+    <message>
+        <source>httpx.AsyncClient with asyncio.gather. While one request awaits the network, the event loop starts the next, so all five are in flight together and the run takes about the longest latency: 1 s.</source>
+        <translation>httpx.AsyncClient와 asyncio.gather를 씁니다. 한 요청이 네트워크를 기다리는 동안 이벤트 루프가 다음 요청을 시작하므로, 다섯 개가 모두 함께 진행 중이 되고 실행은 가장 긴 지연 시간, 약 1초가 걸립니다.</translation>
+    </message>
+    <message>
+        <source>All five bars start together and end together. The in-flight strip jumps to 5.</source>
+        <translation>다섯 막대가 모두 함께 시작해서 함께 끝납니다. 진행 중 띠는 5로 솟습니다.</translation>
+    </message>
+    <message>
+        <source>Gather, 5 requests of 1 s</source>
+        <translation>동시 실행(gather), 1초짜리 요청 5개</translation>
+    </message>
+    <message>
+        <source>3. Semaphore(3) with a 1 s sleep inside</source>
+        <translation>3. 안에 1초 sleep이 있는 Semaphore(3)</translation>
+    </message>
+    <message>
+        <source>asyncio.Semaphore(3) lets three requests in at a time. The polite asyncio.sleep(1) is inside the async with block, so each permit is held for the response and one more second: ten requests of 1 s take four rounds of 2 s, about 8 s.</source>
+        <translation>asyncio.Semaphore(3)는 한 번에 요청 세 개만 들여보냅니다. 예의 바른 asyncio.sleep(1)이 async with 블록 안에 있으므로 각 허가는 응답 동안과 그 뒤 1초 더 붙잡혀 있습니다. 그래서 1초짜리 요청 열 개는 2초짜리 네 차례, 약 8초가 걸립니다.</translation>
+    </message>
+    <message>
+        <source>Hollow bars are requests waiting at async with semaphore. The hatched part is the sleep, with the permit still held, so the 4th request starts 1 s after the first response ends. The in-flight strip stays at 3.</source>
+        <translation>속이 빈 막대는 async with semaphore에서 대기 중인 요청입니다. 빗금 친 부분은 허가를 쥔 채로 자는 sleep이므로, 4번째 요청은 첫 응답이 끝나고 1초 뒤에 시작합니다. 진행 중 띠는 3에 머뭅니다.</translation>
+    </message>
+    <message>
+        <source>Semaphore(3), 1 s delay, 10 requests of 1 s</source>
+        <translation>Semaphore(3), 1초 지연, 1초짜리 요청 10개</translation>
+    </message>
+    <message>
+        <source>4. Hidden limits: a gather that is secretly a semaphore</source>
+        <translation>4. 숨은 제한: 사실은 세마포어인 동시 실행(gather)</translation>
+    </message>
+    <message>
+        <source>Run a gather of 60 requests of 500 ms plainly: about 0.5 s. Then put it behind the limits real clients apply without saying so. A browser opens at most 6 connections per host, so the same gather takes ten rounds, about 5 s. httpx and aiohttp pool 100 connections, so a gather of 1000 URLs is really a Semaphore(100).</source>
+        <translation>500 ms짜리 요청 60개를 그냥 동시 실행(gather)하면 약 0.5초가 걸립니다. 이제 실제 클라이언트가 말없이 적용하는 제한 뒤에 두어 보세요. 브라우저는 호스트당 연결을 최대 6개만 열므로 같은 gather가 열 차례, 약 5초가 걸립니다. httpx와 aiohttp는 연결 풀이 100개이므로, URL 1000개의 gather는 사실상 Semaphore(100)입니다.</translation>
+    </message>
+    <message>
+        <source>Behind the per-host cap the picture looks like Semaphore(6): hollow waiting bars and a plateau at 6, though the program never made a semaphore. With 1000 URLs behind a pool of 100, the plateau is at 100 and the run takes ten rounds.</source>
+        <translation>호스트당 상한 뒤에서는 그림이 Semaphore(6)처럼 보입니다. 프로그램은 세마포어를 만든 적이 없는데도 속이 빈 대기 막대가 보이고 6에서 평평해집니다. 풀 100개 뒤의 URL 1000개는 100에서 평평해지고 실행은 열 차례가 걸립니다.</translation>
+    </message>
+    <message>
+        <source>Plain gather, 60 requests of 500 ms</source>
+        <translation>그냥 동시 실행(gather), 500 ms짜리 요청 60개</translation>
+    </message>
+    <message>
+        <source>A browser: 6 connections per host</source>
+        <translation>브라우저: 호스트당 연결 6개</translation>
+    </message>
+    <message>
+        <source>httpx or aiohttp: a pool of 100, 1000 URLs</source>
+        <translation>httpx 또는 aiohttp: 풀 100개, URL 1000개</translation>
+    </message>
+    <message>
+        <source>5. The sweep: where more concurrency stops helping</source>
+        <translation>5. 스윕: 동시성을 늘려도 더는 빨라지지 않는 지점</translation>
+    </message>
+    <message>
+        <source>Limited mode runs once for each k: 1, 2, 4 … 64, on 32 requests of 250 ms. The time halves each time k doubles, as n/k rounds, until k reaches the number of URLs; past that, more permits change nothing. Against a real server gains stop sooner: at the server&apos;s own limit or at a per-host cap.</source>
+        <translation>제한 모드를 k마다 한 번씩 실행합니다: 250 ms짜리 요청 32개에 대해 1, 2, 4 … 64. k가 두 배가 될 때마다 n/k 차례만큼 시간이 절반으로 줄다가, k가 URL 수에 이르면 멈춥니다. 그 뒤로는 허가를 늘려도 달라지는 것이 없습니다. 실제 서버에서는 더 일찍 멈춥니다: 서버 자체의 한계나 호스트당 상한에서.</translation>
+    </message>
+    <message>
+        <source>On the sweep chart the measured curve follows the predicted one down, then flattens; the marker shows where, and why. The gap between the curves is the overhead.</source>
+        <translation>스윕 차트에서 측정한 곡선은 예측 곡선을 따라 내려가다가 평평해집니다. 표시가 그 지점과 이유를 보여 줍니다. 두 곡선 사이의 차이가 오버헤드입니다.</translation>
+    </message>
+    <message>
+        <source>Sweep k = 1 … 64, 32 requests of 250 ms</source>
+        <translation>스윕 k = 1 … 64, 250 ms짜리 요청 32개</translation>
+    </message>
+</context>
+<context>
     <name>LimitSlider</name>
     <message>
         <source>Concurrency limit</source>
@@ -1175,10 +1894,6 @@
     <message>
         <source>Limited (semaphore)</source>
         <translation>제한(세마포어)</translation>
-    </message>
-    <message>
-        <source>Sequential: one at a time. Gather all: every request at once. Limited: at most k at once, behind a semaphore.</source>
-        <translation>순차: 한 번에 하나씩. 동시 실행(gather): 모든 요청을 한꺼번에. 제한: 세마포어 뒤에서 한 번에 최대 k개.</translation>
     </message>
     <message>
         <source>&amp;Mode:</source>
@@ -1472,17 +2187,89 @@
         <source>&lt;h3&gt;Crawlscope %1&lt;/h3&gt;&lt;p&gt;See concurrency: every request a bar from start to finish, sequential, gathered, or behind a semaphore.&lt;/p&gt;&lt;p&gt;Licence: GNU General Public License, version 3 or later.&lt;/p&gt;&lt;p&gt;Built with Qt %2, running on Qt %3.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Crawlscope %1&lt;/h3&gt;&lt;p&gt;동시성을 눈으로 봅니다: 모든 요청이 시작부터 끝까지 막대 하나로, 순차로, 동시 실행(gather)으로, 또는 세마포어 뒤에서.&lt;/p&gt;&lt;p&gt;라이선스: GNU 일반 공중 사용 허가서 버전 3 이상.&lt;/p&gt;&lt;p&gt;Qt %2(으)로 빌드했고, Qt %3에서 실행 중입니다.&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>Sweep</source>
+        <translation>스윕</translation>
+    </message>
+    <message>
+        <source>Sweep (limited once per k)</source>
+        <translation>스윕 (k마다 한 번씩 제한 실행)</translation>
+    </message>
+    <message>
+        <source>Sequential: one at a time. Gather all: every request at once. Limited: at most k at once, behind a semaphore. Sweep: limited once for each k, in order.</source>
+        <translation>순차: 한 번에 하나. 모두 동시 실행(gather): 모든 요청을 한꺼번에. 제한: 세마포어 뒤에서 한 번에 최대 k개. 스윕: k마다 차례로 한 번씩 제한 실행.</translation>
+    </message>
+    <message>
+        <source>1, 2, 4 … up to the number of URLs</source>
+        <translation>1, 2, 4 … URL 수까지</translation>
+    </message>
+    <message>
+        <source>The sweep&apos;s k, in order, separated by commas</source>
+        <translation>스윕의 k 값들, 순서대로, 쉼표로 구분</translation>
+    </message>
+    <message>
+        <source>S&amp;weep k:</source>
+        <translation>스윕 k(&amp;W):</translation>
+    </message>
+    <message>
+        <source>Fail a request after this long without data</source>
+        <translation>데이터 없이 이만큼 지나면 요청을 실패로 처리합니다</translation>
+    </message>
+    <message>
+        <source>%1 × timeout</source>
+        <translation>시간 제한 × %1</translation>
+    </message>
+    <message>
+        <source>Fail a request not complete this long after it was issued, however slowly its data trickles in</source>
+        <translation>요청을 보낸 뒤 이만큼 지나도 끝나지 않으면, 데이터가 아무리 느리게 오더라도 실패로 처리합니다</translation>
+    </message>
+    <message>
+        <source>Deadli&amp;ne:</source>
+        <translation>기한(&amp;N):</translation>
+    </message>
+    <message>
+        <source>Locked while a run goes on: the engine reads it when a run starts. Stop, change it, and run again.</source>
+        <translation>실행 중에는 잠겨 있습니다: 엔진은 실행을 시작할 때 이 값을 읽습니다. 중지하고 바꾼 뒤 다시 실행하세요.</translation>
+    </message>
+    <message>
+        <source>Locked during Compare: its three runs share one k, the one it started with, so they compare. Stop, change it, and compare again.</source>
+        <translation>비교 중에는 잠겨 있습니다: 세 실행이 비교되도록 시작할 때의 k 하나를 함께 씁니다. 중지하고 바꾼 뒤 다시 비교하세요.</translation>
+    </message>
+    <message>
+        <source>&amp;Capture…</source>
+        <translation>캡처(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Replay</source>
+        <translation>재생(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Play the finished runs back slowly, step by step, with their semaphore</source>
+        <translation>완료된 실행을 세마포어와 함께 천천히, 한 단계씩 재생합니다</translation>
+    </message>
+    <message>
+        <source>Replay needs a finished run: run one, or open a saved one.</source>
+        <translation>재생하려면 완료된 실행이 필요합니다: 실행하거나 저장된 실행을 여세요.</translation>
+    </message>
+    <message>
+        <source>Preset: %1 (source: %2)</source>
+        <translation>프리셋: %1 (출처: %2)</translation>
+    </message>
+    <message>
+        <source>Opened with warnings</source>
+        <translation>열었지만 경고가 있음</translation>
+    </message>
+    <message>
+        <source>%1 was opened, but:</source>
+        <translation>%1을(를) 열었지만 다음 경고가 있습니다:</translation>
+    </message>
+    <message>
+        <source>Memory bounds: %1 links past %2 per page not read; %3 skipped URLs only counted</source>
+        <translation>메모리 한도: 페이지당 %2개를 넘은 링크 %1개는 읽지 않음; 건너뛴 URL %3개는 개수만 셈</translation>
+    </message>
 </context>
 <context>
     <name>NativeMenus</name>
-    <message>
-        <source>Zoom &amp;In</source>
-        <translation>확대(&amp;I)</translation>
-    </message>
-    <message>
-        <source>Zoom &amp;Out</source>
-        <translation>축소(&amp;O)</translation>
-    </message>
     <message>
         <source>Crawlscope &amp;User Guide</source>
         <translation>Crawlscope 사용 설명서(&amp;U)</translation>
@@ -1534,6 +2321,10 @@
         <source>Politeness delay</source>
         <translation>예의 지연</translation>
     </message>
+    <message>
+        <source>Connecting with TLS and sending</source>
+        <translation>TLS 연결 및 전송</translation>
+    </message>
 </context>
 <context>
     <name>PictureExport</name>
@@ -1557,10 +2348,6 @@
     <message>
         <source>a crawl finds its pages as it goes</source>
         <translation>크롤링은 진행하면서 페이지를 찾습니다</translation>
-    </message>
-    <message>
-        <source>too many hosts and URLs to work out per host</source>
-        <translation>호스트별로 계산하기에는 호스트와 URL이 너무 많습니다</translation>
     </message>
 </context>
 <context>
@@ -1599,10 +2386,221 @@
     </message>
 </context>
 <context>
+    <name>PresentationMode</name>
+    <message>
+        <source>&amp;Presentation</source>
+        <translation>발표 모드(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Full screen with large text and a slim bar of controls; Esc leaves it</source>
+        <translation>큰 글자와 얇은 조작 막대가 있는 전체 화면. Esc로 나갑니다</translation>
+    </message>
+    <message>
+        <source>&amp;Larger Text</source>
+        <translation>글자 크게(&amp;L)</translation>
+    </message>
+    <message>
+        <source>S&amp;maller Text</source>
+        <translation>글자 작게(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Actual Text Size</source>
+        <translation>원래 글자 크기(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Leave Presentation</source>
+        <translation>발표 모드 나가기</translation>
+    </message>
+    <message>
+        <source>Presentation</source>
+        <translation>발표 모드</translation>
+    </message>
+</context>
+<context>
+    <name>PresetMenu</name>
+    <message>
+        <source>&amp;Presets</source>
+        <translation>프리셋(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Source: %1</source>
+        <translation>출처: %1</translation>
+    </message>
+</context>
+<context>
     <name>Progress</name>
     <message>
         <source>cancelled</source>
         <translation>취소됨</translation>
+    </message>
+</context>
+<context>
+    <name>ProxyConnection</name>
+    <message>
+        <source>CONNECT needs host:port, not &quot;%1&quot;</source>
+        <translation>CONNECT에는 &quot;%1&quot;이 아니라 host:port가 필요합니다</translation>
+    </message>
+    <message>
+        <source>method %1 is not forwarded</source>
+        <translation>%1 메서드는 전달하지 않습니다</translation>
+    </message>
+    <message>
+        <source>origin-form request &quot;%1&quot;: this is a proxy, so the request line needs the whole URL (GET http://host/path)</source>
+        <translation>origin-form 요청 &quot;%1&quot;: 이곳은 프록시이므로 요청 줄에 전체 URL이 필요합니다(GET http://host/path)</translation>
+    </message>
+    <message>
+        <source>bad request-target &quot;%1&quot;</source>
+        <translation>잘못된 request-target &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>scheme %1 is not forwarded: HTTPS goes through CONNECT, and is never looked into</source>
+        <translation>%1 스킴은 전달하지 않습니다: HTTPS는 CONNECT로 지나가며 내용은 절대 들여다보지 않습니다</translation>
+    </message>
+    <message>
+        <source>request bodies are not forwarded yet</source>
+        <translation>요청 본문은 아직 전달하지 않습니다</translation>
+    </message>
+    <message>
+        <source>the request is for the proxy itself</source>
+        <translation>프록시 자신을 향한 요청입니다</translation>
+    </message>
+    <message>
+        <source>refused with %1: %2</source>
+        <translation>%1(으)로 거부됨: %2</translation>
+    </message>
+    <message>
+        <source>the client closed its connection</source>
+        <translation>클라이언트가 연결을 닫았습니다</translation>
+    </message>
+</context>
+<context>
+    <name>ProxyExchange</name>
+    <message>
+        <source>the proxy stopped</source>
+        <translation>프록시가 멈췄습니다</translation>
+    </message>
+    <message>
+        <source>response headers of %1 bytes exceed the limit of %2 bytes</source>
+        <translation>%1바이트의 응답 헤더가 한도 %2바이트를 넘습니다</translation>
+    </message>
+    <message>
+        <source>body of %1 bytes exceeds the limit of %2 bytes</source>
+        <translation>%1바이트의 본문이 한도 %2바이트를 넘습니다</translation>
+    </message>
+    <message>
+        <source>body exceeds the limit of %1 bytes</source>
+        <translation>본문이 한도 %1바이트를 넘습니다</translation>
+    </message>
+    <message>
+        <source>timed out: no data for %1 ms</source>
+        <translation>시간 초과: %1 ms 동안 데이터가 없습니다</translation>
+    </message>
+</context>
+<context>
+    <name>ProxyTunnel</name>
+    <message>
+        <source>the proxy stopped</source>
+        <translation>프록시가 멈췄습니다</translation>
+    </message>
+    <message>
+        <source>timed out connecting to %1:%2 after %3 ms</source>
+        <translation>%3 ms 후 %1:%2 연결 시간 초과</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryDialog</name>
+    <message>
+        <source>Recover runs</source>
+        <translation>실행 복구</translation>
+    </message>
+    <message>
+        <source>Crawlscope ended before these runs were saved. Their requests were journaled as they went; recover them to see and save them.</source>
+        <translation>이 실행들이 저장되기 전에 Crawlscope가 종료되었습니다. 요청은 실행되는 동안 저널에 기록되었으므로, 복구하면 보고 저장할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>시작</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>실행</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>요청</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>ended, not saved</source>
+        <translation>끝남, 저장 안 됨</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>중단됨</translation>
+    </message>
+    <message>
+        <source>Recover</source>
+        <translation>복구</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>버리기</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>나중에</translation>
+    </message>
+</context>
+<context>
+    <name>ReplayBar</name>
+    <message>
+        <source>Step back to the previous event (Left)</source>
+        <translation>이전 이벤트로 한 단계 뒤로 (왼쪽 화살표)</translation>
+    </message>
+    <message>
+        <source>Step to the next event: a start, a phase change, an end or a gate change (Right)</source>
+        <translation>다음 이벤트로 한 단계 앞으로: 시작, 단계 변화, 끝 또는 세마포어 크기 변화 (오른쪽 화살표)</translation>
+    </message>
+    <message>
+        <source>Replay speed</source>
+        <translation>재생 속도</translation>
+    </message>
+    <message>
+        <source>Stop replaying and show the runs whole</source>
+        <translation>재생을 멈추고 실행 전체를 보여 줍니다</translation>
+    </message>
+    <message>
+        <source>%1×</source>
+        <translation>%1×</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>Pause (Space)</source>
+        <translation>일시 정지 (스페이스)</translation>
+    </message>
+    <message>
+        <source>Play (Space)</source>
+        <translation>재생 (스페이스)</translation>
+    </message>
+</context>
+<context>
+    <name>ReplayController</name>
+    <message>
+        <source>Semaphore</source>
+        <translation>세마포어</translation>
+    </message>
+</context>
+<context>
+    <name>ReplayScrubber</name>
+    <message>
+        <source>Replay time: click or drag to move through the run</source>
+        <translation>재생 시각: 클릭하거나 끌어서 실행 안에서 이동합니다</translation>
     </message>
 </context>
 <context>
@@ -1678,6 +2676,25 @@
     <message>
         <source>In flight</source>
         <translation>진행 중</translation>
+    </message>
+</context>
+<context>
+    <name>RequestParser</name>
+    <message>
+        <source>Upgrade requests are not forwarded</source>
+        <translation>Upgrade 요청은 전달하지 않습니다</translation>
+    </message>
+    <message>
+        <source>unknown method</source>
+        <translation>알 수 없는 메서드</translation>
+    </message>
+    <message>
+        <source>malformed request: %1</source>
+        <translation>잘못된 형식의 요청: %1</translation>
+    </message>
+    <message>
+        <source>request head longer than %1 bytes</source>
+        <translation>요청 헤더 부분이 %1바이트보다 깁니다</translation>
     </message>
 </context>
 <context>
@@ -1770,6 +2787,22 @@
             <numerusform>%n개 취소됨</numerusform>
         </translation>
     </message>
+    <message>
+        <source>gate resized %1 → %2</source>
+        <translation>세마포어 크기 변경 %1 → %2</translation>
+    </message>
+    <message>
+        <source>no prediction: %1</source>
+        <translation>예측 없음: %1</translation>
+    </message>
+    <message>
+        <source>predicted %1</source>
+        <translation>예측 %1</translation>
+    </message>
+    <message>
+        <source>predicted %1, overhead %2%3 (%2%4 %)</source>
+        <translation>예측 %1, 오버헤드 %2%3 (%2%4 %)</translation>
+    </message>
 </context>
 <context>
     <name>RunModel</name>
@@ -1828,6 +2861,14 @@
     <message>
         <source>Error</source>
         <translation>오류</translation>
+    </message>
+    <message>
+        <source>%1 (reused)</source>
+        <translation>%1(재사용)</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>연결</translation>
     </message>
 </context>
 <context>
@@ -1912,6 +2953,29 @@
     <message>
         <source>cancelled</source>
         <translation>취소됨</translation>
+    </message>
+</context>
+<context>
+    <name>SlideExport</name>
+    <message>
+        <source>Crawlscope timeline</source>
+        <translation>Crawlscope 타임라인</translation>
+    </message>
+    <message>
+        <source> vs </source>
+        <translation> 대 </translation>
+    </message>
+    <message>
+        <source>%1: 1 request each</source>
+        <translation>%1: 각 요청 1개</translation>
+    </message>
+    <message>
+        <source>%1: %2 requests each</source>
+        <translation>%1: 각 요청 %2개</translation>
+    </message>
+    <message>
+        <source>Cannot export to &quot;%1&quot;: the picture could not be made</source>
+        <translation>&quot;%1&quot;(으)로 내보낼 수 없습니다: 그림을 만들 수 없습니다</translation>
     </message>
 </context>
 <context>
@@ -2026,6 +3090,64 @@
     </message>
 </context>
 <context>
+    <name>SweepChart</name>
+    <message>
+        <source>Sweep: wall time against k</source>
+        <translation>스윕: k에 따른 전체 시간</translation>
+    </message>
+    <message>
+        <source>measured</source>
+        <translation>측정</translation>
+    </message>
+    <message>
+        <source>predicted</source>
+        <translation>예측</translation>
+    </message>
+    <message>
+        <source>gains stop</source>
+        <translation>이득이 멈춤</translation>
+    </message>
+    <message>
+        <source>k (permits, log scale)</source>
+        <translation>k (허가 수, 로그 눈금)</translation>
+    </message>
+    <message>
+        <source>wall time (s)</source>
+        <translation>전체 시간 (초)</translation>
+    </message>
+    <message>
+        <source>Run a sweep (mode Sweep) to see wall time against k.</source>
+        <translation>k에 따른 전체 시간을 보려면 스윕(Sweep 모드)을 실행하세요.</translation>
+    </message>
+    <message>
+        <source>No flattening up to k = %1: %2</source>
+        <translation>k = %1까지 평평해지지 않음: %2</translation>
+    </message>
+    <message>
+        <source>From k = %1 (%2) more permits stop helping: %3</source>
+        <translation>k = %1(%2)부터는 허가를 늘려도 도움이 되지 않습니다: %3</translation>
+    </message>
+</context>
+<context>
+    <name>SweepCurve</name>
+    <message>
+        <source>still getting faster at the largest k</source>
+        <translation>가장 큰 k에서도 아직 빨라지고 있음</translation>
+    </message>
+    <message>
+        <source>k reached the number of URLs (%1): no request is left to start</source>
+        <translation>k가 URL 수(%1)에 이르렀습니다: 시작할 요청이 더 남아 있지 않습니다</translation>
+    </message>
+    <message>
+        <source>the per-host cap (%1 per host) holds the rest back</source>
+        <translation>호스트당 상한(호스트당 %1개)이 나머지를 붙잡아 둡니다</translation>
+    </message>
+    <message>
+        <source>the server (or this machine) answers no faster: its own limit</source>
+        <translation>서버(또는 이 컴퓨터)가 더 빨리 답하지 못합니다: 그 자체의 한계</translation>
+    </message>
+</context>
+<context>
     <name>Theme</name>
     <message>
         <source>Light</source>
@@ -2128,6 +3250,14 @@
         <source>robots.txt request</source>
         <translation>robots.txt 요청</translation>
     </message>
+    <message>
+        <source>All %1 colours…</source>
+        <translation>색상 %1개 모두 보기…</translation>
+    </message>
+    <message>
+        <source>TLS handshake</source>
+        <translation>TLS 핸드셰이크</translation>
+    </message>
 </context>
 <context>
     <name>TimelinePainter</name>
@@ -2172,6 +3302,22 @@
     <message>
         <source>Ctrl+wheel zooms, Shift+wheel or dragging pans, F fits the whole run.</source>
         <translation>Ctrl+휠로 확대/축소, Shift+휠이나 끌기로 이동, F로 실행 전체를 맞춥니다.</translation>
+    </message>
+    <message>
+        <source>HTTPS tunnel, encrypted</source>
+        <translation>HTTPS 터널, 암호화됨</translation>
+    </message>
+    <message>
+        <source>HTTPS tunnel, encrypted · %1</source>
+        <translation>HTTPS 터널, 암호화됨 · %1</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>gate %1 → %2</source>
+        <translation>세마포어 %1 → %2</translation>
     </message>
 </context>
 <context>
@@ -2282,12 +3428,98 @@
         <source>In flight</source>
         <translation>진행 중</translation>
     </message>
+    <message>
+        <source>HTTPS tunnel: encrypted, so the requests inside cannot be seen (the Python tracer sees them); %1 bytes sent</source>
+        <translation>HTTPS 터널: 암호화되어 안의 요청은 볼 수 없습니다(파이썬 추적기는 볼 수 있습니다). 보낸 바이트 %1</translation>
+    </message>
+    <message>
+        <source>%1 on client connection %2, reused</source>
+        <translation>클라이언트 연결 %2의 %1, 재사용</translation>
+    </message>
+    <message>
+        <source>%1 on client connection %2, new</source>
+        <translation>클라이언트 연결 %2의 %1, 새 연결</translation>
+    </message>
+    <message>
+        <source>; the proxy&apos;s own time %1</source>
+        <translation>; 프록시 자체 시간 %1</translation>
+    </message>
 </context>
 <context>
     <name>TimelineView</name>
     <message>
         <source>Request timeline</source>
         <translation>요청 타임라인</translation>
+    </message>
+</context>
+<context>
+    <name>ToolPreset</name>
+    <message>
+        <source>Scrapy defaults: 16 at once, 8 per domain, no delay</source>
+        <translation>Scrapy 기본값: 동시에 16개, 도메인당 8개, 지연 없음</translation>
+    </message>
+    <message>
+        <source>Scrapy settings CONCURRENT_REQUESTS=16, CONCURRENT_REQUESTS_PER_DOMAIN=8, DOWNLOAD_DELAY=0</source>
+        <translation>Scrapy 설정 CONCURRENT_REQUESTS=16, CONCURRENT_REQUESTS_PER_DOMAIN=8, DOWNLOAD_DELAY=0</translation>
+    </message>
+    <message>
+        <source>Scrapy project template: 1 per domain, 1 s delay</source>
+        <translation>Scrapy 프로젝트 템플릿: 도메인당 1개, 1초 지연</translation>
+    </message>
+    <message>
+        <source>settings.py generated by scrapy startproject: CONCURRENT_REQUESTS_PER_DOMAIN=1, DOWNLOAD_DELAY=1</source>
+        <translation>scrapy startproject가 만드는 settings.py: CONCURRENT_REQUESTS_PER_DOMAIN=1, DOWNLOAD_DELAY=1</translation>
+    </message>
+    <message>
+        <source>A browser: 6 connections per host</source>
+        <translation>브라우저: 호스트당 연결 6개</translation>
+    </message>
+    <message>
+        <source>HTTP/1.1 connections per host in Chrome and Firefox</source>
+        <translation>Chrome과 Firefox의 호스트당 HTTP/1.1 연결 수</translation>
+    </message>
+    <message>
+        <source>httpx: a pool of 100 connections</source>
+        <translation>httpx: 연결 풀 100개</translation>
+    </message>
+    <message>
+        <source>httpx DEFAULT_LIMITS: max_connections=100</source>
+        <translation>httpx DEFAULT_LIMITS: max_connections=100</translation>
+    </message>
+    <message>
+        <source>aiohttp: 100 connections, no cap per host</source>
+        <translation>aiohttp: 연결 100개, 호스트당 상한 없음</translation>
+    </message>
+    <message>
+        <source>aiohttp TCPConnector(limit=100, limit_per_host=0)</source>
+        <translation>aiohttp TCPConnector(limit=100, limit_per_host=0)</translation>
+    </message>
+    <message>
+        <source>curl --parallel: 50 transfers</source>
+        <translation>curl --parallel: 전송 50개</translation>
+    </message>
+    <message>
+        <source>curl --parallel-max default: 50</source>
+        <translation>curl --parallel-max 기본값: 50</translation>
+    </message>
+    <message>
+        <source>Screaming Frog: 5 threads</source>
+        <translation>Screaming Frog: 스레드 5개</translation>
+    </message>
+    <message>
+        <source>Screaming Frog SEO Spider speed settings: 5 threads</source>
+        <translation>Screaming Frog SEO Spider 속도 설정: 스레드 5개</translation>
+    </message>
+</context>
+<context>
+    <name>TraceReceiver</name>
+    <message>
+        <source>unreadable tracer event: %1</source>
+        <translation>읽을 수 없는 추적기 이벤트: %1</translation>
+    </message>
+    <message>
+        <source>the program ended before the request did</source>
+        <translation>요청이 끝나기 전에 프로그램이 종료되었습니다</translation>
     </message>
 </context>
 <context>
@@ -2342,10 +3574,6 @@
         <translation>스킴이 없습니다(%1을(를) 뜻했나요?)</translation>
     </message>
     <message>
-        <source>not a valid URL: %1</source>
-        <translation>올바른 URL이 아님: %1</translation>
-    </message>
-    <message>
         <source>no scheme</source>
         <translation>스킴이 없음</translation>
     </message>
@@ -2360,6 +3588,22 @@
     <message>
         <source>line %1: %2: %3</source>
         <translation>%1행: %2: %3</translation>
+    </message>
+    <message>
+        <source>not a URL: it needs http:// or https:// and a host</source>
+        <translation>URL이 아닙니다: http:// 또는 https://와 호스트가 필요합니다</translation>
+    </message>
+    <message>
+        <source>not a valid URL: the host name is not valid</source>
+        <translation>올바른 URL이 아닙니다: 호스트 이름이 올바르지 않습니다</translation>
+    </message>
+    <message>
+        <source>not a valid URL: a URL cannot contain a space (write it as %20)</source>
+        <translation>올바른 URL이 아닙니다: URL에는 공백이 들어갈 수 없습니다(%20으로 쓰세요)</translation>
+    </message>
+    <message>
+        <source>not a valid URL</source>
+        <translation>올바른 URL이 아닙니다</translation>
     </message>
 </context>
 <context>
@@ -2392,22 +3636,6 @@
 <context>
     <name>main</name>
     <message>
-        <source>Usage: crawlscope [FILE]          open the window
-       crawlscope run [options] [URL ...]
-       crawlscope code [options] [URL ...]
-       crawlscope serve-demo [--port N]
-       crawlscope --version
-Run &apos;crawlscope run --help&apos; for the run options.
-</source>
-        <translation>사용법: crawlscope [FILE]          창을 엽니다
-        crawlscope run [options] [URL ...]
-        crawlscope code [options] [URL ...]
-        crawlscope serve-demo [--port N]
-        crawlscope --version
-실행 옵션은 &apos;crawlscope run --help&apos;로 볼 수 있습니다.
-</translation>
-    </message>
-    <message>
         <source>crawlscope: cannot open the window (%1).
 </source>
         <translation>crawlscope: 창을 열 수 없습니다(%1).
@@ -2432,6 +3660,26 @@ Run &apos;crawlscope run --help&apos; for the run options.
     <message>
         <source>no X server answers on DISPLAY=%1</source>
         <translation>DISPLAY=%1에서 응답하는 X 서버가 없습니다</translation>
+    </message>
+    <message>
+        <source>Usage: crawlscope [FILE]          open the window
+       crawlscope run [options] [URL ...]
+       crawlscope recover [--list] [-o FILE] ...
+       crawlscope code [options] [URL ...]
+       crawlscope serve-demo [--port N]
+       crawlscope capture [options] [-- COMMAND ...]
+       crawlscope --version
+Run &apos;crawlscope run --help&apos; for the run options.
+</source>
+        <translation>사용법: crawlscope [FILE]          창 열기
+       crawlscope run [options] [URL ...]
+       crawlscope recover [--list] [-o FILE] ...
+       crawlscope code [options] [URL ...]
+       crawlscope serve-demo [--port N]
+       crawlscope capture [options] [-- COMMAND ...]
+       crawlscope --version
+실행 옵션은 &apos;crawlscope run --help&apos;로 확인하세요.
+</translation>
     </message>
 </context>
 </TS>
