@@ -503,7 +503,7 @@ std::optional<QList<RunResult>> runsFromJson(const QByteArray &data, QString *er
         return std::nullopt;
 
     qint64 records = 0;
-    for (const QJsonValue &run : runArray)
+    for (const auto &run : runArray)
         records += run.toObject().value(u"records"_s).toArray().size();
     progress.setTotal(records);
     QList<RunResult> runs;
