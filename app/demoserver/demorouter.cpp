@@ -109,7 +109,7 @@ DemoResponse DemoRouter::route(QByteArrayView method, const QByteArray &target, 
     }
 
     const QList<QByteArray> segments = path.mid(1).split('/');
-    const QByteArray endpoint = segments.constFirst();
+    const QByteArray &endpoint = segments.constFirst();
     if (endpoint == "gen")
         return generated(segments);
     if (endpoint != "delay" && endpoint != "status" && endpoint != "bytes" && endpoint != "redirect") {

@@ -219,7 +219,7 @@ bool digitsOnly(QStringView text)
 DemoSite::Page calendarPage(const QString &path)
 {
     const QStringList parts = path.mid(QStringLiteral("/site/calendar/").size()).split(u'/');
-    const QString month = parts.constFirst();
+    const QString &month = parts.constFirst();
     if (parts.size() > 2 || month.size() != 7 || month.at(4) != u'-'
         || !digitsOnly(QStringView(month).left(4)) || !digitsOnly(QStringView(month).mid(5)))
         return noPage();

@@ -80,6 +80,31 @@ bool writeFileAtomically(const QString &path, const QByteArray &data, QString *e
     return true;
 }
 
+bool writeFileAtomically(const QString &path, const std::function<bool(QIODevice &file)> &write,
+                         QString *error, const Progress *progress)
+{
+    if (!folderExistsFor(path, error))
+        return false;
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        setError(error, AtomicFile::cannotWrite(path, file.errorString()));
+        return false;
+    }
+    if (!write(file) || file.error() != QFileDevice::NoError) {
+        const bool cancelled = progress && progress->isCancelled();
+        setError(error,
+                 cancelled ? AtomicFile::cannotWrite(path, AtomicFile::tr("cancelled"))
+                           : AtomicFile::cannotWrite(path, file.errorString()));
+        file.cancelWriting(); // the destructor then removes the temporary file
+        return false;
+    }
+    if (!file.commit()) {
+        setError(error, AtomicFile::cannotWrite(path, file.errorString()));
+        return false;
+    }
+    return true;
+}
+
 std::optional<QByteArray> readWholeFile(const QString &path, QString *error)
 {
     if (QFileInfo(path).isDir()) {

@@ -25,11 +25,13 @@ struct Format
     QByteArray (*write)(const QList<RunResult> &runs, Progress &progress);
     std::optional<QList<RunResult>> (*read)(const QByteArray &data, QString *error,
                                             Progress &progress); // null: export only
+    // Writes to the file as it goes, in bounded memory; null: the file is made whole first, with write.
+    bool (*stream)(const QList<RunResult> &runs, QIODevice &out, Progress &progress) = nullptr;
 };
 
 // In the order file dialogs and messages list them: our own lossless file first.
 constexpr Format Formats[] = {
-    {".json"_L1, toJson, runsFromJson},
+    {".json"_L1, toJson, runsFromJson, writeJson},
     {".csv"_L1, toCsv, runsFromCsv},
     {".har"_L1, toHar, runsFromHar},
     {".trace.json"_L1, toTrace, nullptr},
@@ -138,7 +140,19 @@ bool exportRuns(const QList<RunResult> &runs, const QString &path, QString *erro
 {
     if (!canExport(path, error))
         return false;
-    const QByteArray data = formatFor(path)->write(runs, progress);
+    const Format format = *formatFor(path);
+    if (format.stream) {
+        const bool written = writeFileAtomically(
+            path, [&](QIODevice &file) { return format.stream(runs, file, progress); }, error, &progress);
+        if (progress.isCancelled()) {
+            setError(error, Exporter::tr("Export to \"%1\" cancelled").arg(QDir::toNativeSeparators(path)));
+            return false;
+        }
+        if (written)
+            progress.finish();
+        return written;
+    }
+    const QByteArray data = format.write(runs, progress);
     if (progress.isCancelled()) {
         setError(error, Exporter::tr("Export to \"%1\" cancelled").arg(QDir::toNativeSeparators(path)));
         return false;

@@ -280,7 +280,7 @@ QDateTime readDate(JsonReader &reader, const QString &path)
     if (reader.failed())
         return {};
     // Qt also takes a bare date, but HAR needs the time of day.
-    const QDateTime date = QDateTime::fromString(text, Qt::ISODateWithMs);
+    QDateTime date = QDateTime::fromString(text, Qt::ISODateWithMs);
     if (!date.isValid() || !text.contains(u'T')) {
         reader.fail(HarFormat::tr("%1 \"%2\" is not an ISO 8601 date such as 2024-05-01T12:00:00.000Z")
                         .arg(path, text));

@@ -5,6 +5,7 @@
 #include "recordschema.h"
 #include "runjson.h"
 
+#include <QBuffer>
 #include <QCoreApplication>
 #include <QHash>
 #include <QJsonArray>
@@ -97,15 +98,16 @@ QJsonObject hostToJson(const CrawlHost &host)
     };
 }
 
-QJsonObject runToJson(const RunResult &run, Progress &progress)
+// Without its records (withRecords false) for a writer that streams them after it.
+QJsonObject runToJson(const RunResult &run, Progress &progress, bool withRecords = true)
 {
     const UrlById urls = urlsById(run);
     QJsonArray changes;
     for (const auto &change : run.capacityChanges)
         changes.append(QJsonObject {{u"at_ns"_s, change.atNs}, {u"capacity"_s, change.capacity}});
     QJsonArray records;
-    for (const auto &record : run.records) {
-        records.append(recordToJson(record, urls));
+    for (qsizetype i = 0; withRecords && i < run.records.size(); ++i) {
+        records.append(recordToJson(run.records.at(i), urls));
         if (!progress.step())
             return {};
     }
@@ -445,21 +447,43 @@ QByteArray toJson(const QList<RunResult> &runs)
 
 QByteArray toJson(const QList<RunResult> &runs, Progress &progress)
 {
+    QByteArray data;
+    QBuffer buffer(&data);
+    buffer.open(QIODevice::WriteOnly);
+    if (!writeJson(runs, buffer, progress))
+        return {};
+    return data;
+}
+
+bool writeJson(const QList<RunResult> &runs, QIODevice &out, Progress &progress)
+{
+    // Written piece by piece: one QJsonDocument of a million records would take gigabytes. The pieces are
+    // the whole file's objects, with each run's records last.
     progress.setTotal(recordCount(runs));
-    QJsonArray runArray;
-    for (const auto &run : runs) {
-        runArray.append(runToJson(run, progress));
-        if (progress.isCancelled())
-            return {};
+    const auto compact
+        = [](const QJsonObject &object) { return QJsonDocument(object).toJson(QJsonDocument::Compact); };
+    const QJsonObject creator {{u"name"_s, u"Crawlscope"_s},
+                               {u"version"_s, QStringLiteral(CRAWLSCOPE_VERSION)}};
+    bool ok = out.write("{\n\"format\": \"" + QByteArray(FormatName.data(), FormatName.size())
+                        + "\",\n\"version\": " + QByteArray::number(FormatVersion)
+                        + ",\n\"creator\": " + compact(creator) + ",\n\"runs\": [")
+        > 0;
+    for (qsizetype i = 0; ok && i < runs.size(); ++i) {
+        const RunResult &run = runs.at(i);
+        QJsonObject object = runToJson(run, progress, false);
+        object.remove(u"records"_s);
+        QByteArray head = compact(object);
+        head.chop(1); // the closing brace: the records go in before it
+        ok = out.write((i > 0 ? ",\n" : "\n") + head + ",\"records\": [") > 0;
+        const UrlById urls = urlsById(run);
+        for (qsizetype j = 0; ok && j < run.records.size(); ++j) {
+            ok = out.write((j > 0 ? ",\n" : "\n") + compact(recordToJson(run.records.at(j), urls))) > 0;
+            if (!progress.step())
+                return false;
+        }
+        ok = ok && out.write("\n]}") > 0;
     }
-    const QJsonObject file {
-        {u"format"_s, FormatName},
-        {u"version"_s, FormatVersion},
-        {u"creator"_s,
-         QJsonObject {{u"name"_s, u"Crawlscope"_s}, {u"version"_s, QStringLiteral(CRAWLSCOPE_VERSION)}}},
-        {u"runs"_s, runArray},
-    };
-    return QJsonDocument(file).toJson(QJsonDocument::Indented);
+    return ok && out.write("\n]\n}\n") > 0;
 }
 
 std::optional<QList<RunResult>> runsFromJson(const QByteArray &data, QString *error)
@@ -500,7 +524,7 @@ std::optional<QList<RunResult>> runsFromJson(const QByteArray &data, QString *er
         return std::nullopt;
 
     qint64 records = 0;
-    for (const QJsonValue &run : runArray)
+    for (const auto &run : runArray)
         records += run.toObject().value(u"records"_s).toArray().size();
     progress.setTotal(records);
     QList<RunResult> runs;

@@ -4,6 +4,7 @@
 #include "progress.h"
 
 #include <QByteArray>
+#include <QIODevice>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -19,6 +20,9 @@
 /// With a Progress, each record is one step; a cancelled write returns nothing, a cancelled read says so.
 QByteArray toJson(const QList<RunResult> &runs);
 QByteArray toJson(const QList<RunResult> &runs, Progress &progress);
+/// The same file written to out as it goes, a record at a time, so a large run never needs it whole in
+/// memory. False when a write failed or the progress was cancelled.
+bool writeJson(const QList<RunResult> &runs, QIODevice &out, Progress &progress);
 std::optional<QList<RunResult>> runsFromJson(const QByteArray &data, QString *error);
 std::optional<QList<RunResult>> runsFromJson(const QByteArray &data, QString *error, Progress &progress);
 

@@ -79,7 +79,7 @@ QJsonValue JsonReader::field(const QString &path, QJsonValue::Type type, bool re
 {
     if (m_failed)
         return QJsonValue::Undefined;
-    const QJsonValue value = this->value(path);
+    QJsonValue value = this->value(path);
     if (value.isUndefined()) {
         if (required)
             fail(tr("%1 is missing").arg(name(path)));
@@ -158,7 +158,7 @@ QUrl JsonReader::url(const QString &path, const QUrl &base)
         return {};
     // HAR writes Location as browsers got it, so it is resolved; our run file writes whole URLs.
     const QUrl parsed(text, QUrl::TolerantMode);
-    const QUrl url = m_wording == Wording::Har ? base.resolved(parsed) : parsed;
+    QUrl url = m_wording == Wording::Har ? base.resolved(parsed) : parsed;
     if (text.isEmpty())
         fail(tr("%1 is empty").arg(path));
     else if (!url.isValid() && m_wording == Wording::RunFile)
