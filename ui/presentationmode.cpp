@@ -96,7 +96,10 @@ void PresentationMode::setActive(bool on)
     if (m_toggle->isChecked() != on)
         m_toggle->setChecked(on);
     auto *split = qobject_cast<QSplitter *>(m_window->centralWidget());
-    auto *results = qobject_cast<QSplitter *>(m_window->timelinePanel()->parentWidget());
+    // The splitter between the timeline (inside the replay's box) and the table below it.
+    QSplitter *results = nullptr;
+    for (QWidget *up = m_window->timelinePanel()->parentWidget(); up && !results; up = up->parentWidget())
+        results = qobject_cast<QSplitter *>(up);
     if (on) {
         if (!m_bar)
             buildBar();

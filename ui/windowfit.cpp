@@ -1,5 +1,6 @@
 #include "windowfit.h"
 
+#include <QDockWidget>
 #include <QGuiApplication>
 #include <QScreen>
 #include <QWidget>
@@ -35,6 +36,17 @@ void WindowFit::fit()
     QScreen *screen = m_window->screen();
     if (!screen)
         return;
+    // The docks beside the timeline (lesson, code) cost width a 1280×720 projector at 200 % does not have:
+    // they close there, and the Lessons menu opens them again.
+    const QSize room = screen->availableGeometry().size() - QSize(16, 40);
+    const QList<QDockWidget *> docks = m_window->findChildren<QDockWidget *>(Qt::FindDirectChildrenOnly);
+    for (QDockWidget *dock : docks) {
+        const QSize needed = m_window->minimumSizeHint();
+        if (needed.width() <= room.width() && needed.height() <= room.height())
+            break;
+        if (dock->isVisibleTo(m_window))
+            dock->hide();
+    }
     const QRect geometry
         = fittedGeometry(screen->availableGeometry(), m_preferred, m_window->minimumSizeHint(), QRect());
     m_window->resize(geometry.size());

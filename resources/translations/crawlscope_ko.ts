@@ -2267,6 +2267,10 @@
         <source>Memory bounds: %1 links past %2 per page not read; %3 skipped URLs only counted</source>
         <translation>메모리 한도: 페이지당 %2개를 넘은 링크 %1개는 읽지 않음; 건너뛴 URL %3개는 개수만 셈</translation>
     </message>
+    <message>
+        <source>Run settings</source>
+        <translation>실행 설정</translation>
+    </message>
 </context>
 <context>
     <name>NativeMenus</name>

@@ -33,6 +33,8 @@ QList<Message> readTs(const QString &path, QString *error)
     QList<Message> messages;
     QXmlStreamReader xml(&file);
     QString context;
+    bool numerus = false; // the message's translation is a list of numerus forms
+    bool firstForm = false;
     while (!xml.atEnd()) {
         if (xml.readNext() != QXmlStreamReader::StartElement)
             continue;
@@ -40,11 +42,20 @@ QList<Message> readTs(const QString &path, QString *error)
             context = xml.readElementText();
         } else if (xml.name() == "message"_L1) {
             messages.append({context, {}, {}, {}});
+            numerus = xml.attributes().value("numerus"_L1) == "yes"_L1;
         } else if (xml.name() == "source"_L1) {
             messages.last().source = xml.readElementText();
         } else if (xml.name() == "translation"_L1) {
             messages.last().type = xml.attributes().value("type"_L1).toString();
-            messages.last().translation = xml.readElementText(QXmlStreamReader::IncludeChildElements);
+            if (numerus)
+                firstForm = true; // its numerusform elements follow
+            else
+                messages.last().translation = xml.readElementText();
+        } else if (xml.name() == "numerusform"_L1) {
+            const QString form = xml.readElementText();
+            if (firstForm)
+                messages.last().translation = form;
+            firstForm = false;
         }
     }
     if (xml.hasError())

@@ -66,7 +66,11 @@ void TestPresentationMode::f11FoldsThePanelsAndEnlargesTheText()
     QVERIFY(!settingsPanel()->isVisible());
     QVERIFY(presentation->bar()->isVisible());
     // The timeline alone under the bar: the table and charts are folded away too.
-    QWidget *below = qobject_cast<QSplitter *>(m_window->timelinePanel()->parentWidget())->widget(1);
+    QSplitter *results = nullptr;
+    for (QWidget *up = m_window->timelinePanel()->parentWidget(); up && !results; up = up->parentWidget())
+        results = qobject_cast<QSplitter *>(up);
+    QVERIFY(results);
+    QWidget *below = results->widget(1);
     QVERIFY(!below->isVisible());
     QCOMPARE(QApplication::font().pointSizeF(), m_basePointSize * PresentationMode::PresentationZoom);
     // The timeline's text follows the application's.
@@ -107,7 +111,11 @@ void TestPresentationMode::escapeLeaves()
     QVERIFY(!m_window->presentation()->isActive());
     QVERIFY(!(m_window->windowState() & Qt::WindowFullScreen));
     QVERIFY(settingsPanel()->isVisible());
-    QVERIFY(qobject_cast<QSplitter *>(m_window->timelinePanel()->parentWidget())->widget(1)->isVisible());
+    QSplitter *results = nullptr;
+    for (QWidget *up = m_window->timelinePanel()->parentWidget(); up && !results; up = up->parentWidget())
+        results = qobject_cast<QSplitter *>(up);
+    QVERIFY(results);
+    QVERIFY(results->widget(1)->isVisible());
     QVERIFY(!m_window->presentation()->bar()->isVisible());
     QCOMPARE(QApplication::font().pointSizeF(), m_basePointSize);
 }

@@ -65,7 +65,9 @@ void TestSlideExport::shrinkAndScrollToTheBottom()
 {
     m_window->resize(700, 480);
     // The timeline squeezed by its splitter, as a user drags it down to read the table.
-    auto *splitter = qobject_cast<QSplitter *>(m_window->timelinePanel()->parentWidget());
+    QSplitter *splitter = nullptr;
+    for (QWidget *up = m_window->timelinePanel()->parentWidget(); up && !splitter; up = up->parentWidget())
+        splitter = qobject_cast<QSplitter *>(up);
     QVERIFY(splitter);
     splitter->setSizes({120, 600});
     QCoreApplication::processEvents();

@@ -22,6 +22,9 @@ SweepChart::SweepChart(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 6);
     m_view->setRenderHint(QPainter::Antialiasing);
+    // A chart view asks for room it can do without; in a short window its tab must not push the timeline out.
+    m_view->setMinimumSize(120, 80);
+    setMinimumSize(120, 100);
     m_caption->setWordWrap(true);
     m_caption->setContentsMargins(12, 0, 12, 0);
     layout->addWidget(m_view, 1);

@@ -80,6 +80,9 @@ LessonPane::LessonPane(QWidget *parent)
     scroll->setWidget(body);
     outer->addWidget(scroll, 1);
 
+    // Lesson titles are long; the dock may be narrow on a projector, so the box elides rather than widens it.
+    m_chooser->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_chooser->setMinimumContentsLength(14);
     connect(m_chooser, &QComboBox::activated, this, &LessonPane::showLesson);
     retranslate();
 }

@@ -55,8 +55,8 @@ void TestRecordSchema::defaultsAreTheRecordsOwn()
         ++withDefault;
         QVERIFY2(field.get(fresh, {}) == *field.absent, qPrintable(field.key));
     }
-    // redirects, error, parent_id, depth, role, attempt, parent_url, encrypted; a capture's method, connection,
-    // reused_connection, bytes_sent, proxy_ns, request_headers
+    // redirects, error, parent_id, depth, role, attempt, parent_url, encrypted; a capture's method,
+    // connection, reused_connection, bytes_sent, proxy_ns, request_headers
     QCOMPARE(withDefault, 14);
 }
 
