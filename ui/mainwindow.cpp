@@ -28,12 +28,15 @@
 #include "limitslider.h"
 #include "models/requestselection.h"
 #include "models/runmodel.h"
+#include "models/runstablemodel.h"
+#include "openedrunpanel.h"
 #include "pictureexport.h"
 #include "presentationmode.h"
 #include "replay/replaybar.h"
 #include "replay/replaycontroller.h"
 #include "requestdetails.h"
 #include "requesttable.h"
+#include "runfilterbox.h"
 #include "runlocks.h"
 #include "session/runsequence.h"
 #include "session/runsession.h"
@@ -150,7 +153,11 @@ MainWindow::MainWindow(QWidget *parent)
     new CloseGuard(this, m_session);
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // The session's runs die after this window's members: a selected one must not call back in here.
+    m_selection->disconnect(this);
+}
 
 QWidget *MainWindow::buildSettingsPanel()
 {
@@ -227,6 +234,17 @@ QWidget *MainWindow::buildSettingsPanel()
                                  "its data trickles in"));
     form->addRow(tr("Deadli&ne:"), m_deadlineBox);
     layout->addWidget(runBox);
+    m_openedRun = new OpenedRunPanel({m_modeBox,
+                                      m_limitSlider,
+                                      m_delayBox,
+                                      m_perHostBox,
+                                      m_timeoutBox,
+                                      m_deadlineBox,
+                                      m_urlEditor,
+                                      {urlsBox, runBox}},
+                                     panel);
+    layout->insertWidget(0, m_openedRun);
+    connect(m_openedRun, &OpenedRunPanel::runAgainRequested, this, &MainWindow::run);
 
     // The engine reads these when a run starts; the gate's size is the one setting it changes live.
     m_runLocks = new RunLocks(this);
@@ -309,6 +327,8 @@ QWidget *MainWindow::buildResultsPanel()
     m_filter->setClearButtonEnabled(true);
     m_table = new QTableView(tablePanel);
     m_proxy = new QSortFilterProxyModel(this);
+    m_runsTable = new RunsTableModel(this); // every run of the session, not only the last
+    m_proxy->setSourceModel(m_runsTable);
     m_proxy->setSortRole(RunModel::SortRole);
     m_proxy->setFilterKeyColumn(-1);
     m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
@@ -320,7 +340,10 @@ QWidget *MainWindow::buildResultsPanel()
     tableSplitter->addWidget(m_table);
     tableSplitter->addWidget(m_details);
     tableSplitter->setSizes({700, 300});
-    tableLayout->addWidget(m_filter);
+    auto *filterRow = new QHBoxLayout;
+    filterRow->addWidget(new RunFilterBox(m_runsTable, tablePanel));
+    filterRow->addWidget(m_filter, 1);
+    tableLayout->addLayout(filterRow);
     tableLayout->addWidget(tableSplitter, 1);
 
     connect(m_filter, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
@@ -328,7 +351,7 @@ QWidget *MainWindow::buildResultsPanel()
             [this](const QModelIndex &current) {
                 if (!current.isValid())
                     return;
-                if (auto *model = qobject_cast<RunModel *>(m_proxy->sourceModel()))
+                if (RunModel *model = m_runsTable->runAt(m_proxy->mapToSource(current)))
                     m_selection->select(model, current.data(RunModel::IdRole).toInt());
             });
 
@@ -545,6 +568,8 @@ void MainWindow::showOpenedRuns(const QString &path, const QList<RunResult> &run
 {
     m_session->showRuns(runs);
     m_lessons->showRuns(runs);
+    if (!runs.isEmpty())
+        m_openedRun->showRun(runs.last());
     timeline()->fit();
     setWindowFilePath(path);
     Q_EMIT fileOpened(path);
@@ -721,6 +746,7 @@ void MainWindow::runKeepingEarlier()
 
 void MainWindow::startRuns(const QList<RunSettings> &plan, bool keepEarlier)
 {
+    m_openedRun->release(); // the settings become the run's own
     const QList<QUrl> urls = m_urlEditor->urls();
     if (urls.isEmpty()) {
         statusBar()->showMessage(tr("No valid URL to run."), 5000);
@@ -780,7 +806,7 @@ void MainWindow::onModelsChanged()
     if (!m_session->isRunning())
         m_charts->setRuns(m_session->results()); // opened or removed runs
     RunModel *shown = models.isEmpty() ? nullptr : models.last();
-    m_proxy->setSourceModel(shown);
+    m_runsTable->setRuns(models);
     m_frontier->setSource(shown);
     m_siteTree->setSource(shown);
     m_table->resizeColumnToContents(int(RunModel::Column::Id));
@@ -898,10 +924,9 @@ void MainWindow::showSelection(RunModel *model, int id)
         if (std::binary_search(ids.cbegin(), ids.cend(), id))
             m_details->showRecord(model->records().at(id));
     });
-    if (model != m_proxy->sourceModel())
-        m_proxy->setSourceModel(model);
-    const QModelIndex source = model->index(id, 0);
-    const QModelIndex proxied = m_proxy->mapFromSource(source);
+    if (!m_runsTable->indexOf(model, id).isValid())
+        m_runsTable->showOnly(-1); // the table filtered to another run: show them all
+    const QModelIndex proxied = m_proxy->mapFromSource(m_runsTable->indexOf(model, id));
     if (proxied.isValid()) {
         m_table->selectionModel()->setCurrentIndex(
             proxied, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);

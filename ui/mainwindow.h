@@ -10,6 +10,8 @@ class LessonPanels;
 class ExportActions;
 class PresentationMode;
 class RunLocks;
+class OpenedRunPanel;
+class RunsTableModel;
 class FileJob;
 class QAction;
 class LimitSlider;
@@ -86,6 +88,8 @@ public:
     TimelineView *timeline() const;
     TimelinePanel *timelinePanel() const { return m_timelinePanel; }
     QTableView *requestTable() const { return m_table; }
+    /// What the request table lists: every run of the session, or the one its run filter picked.
+    RunsTableModel *requestRuns() const { return m_runsTable; }
     RequestDetails *details() const { return m_details; }
     SummaryCharts *charts() const { return m_charts; }
     FrontierView *frontier() const { return m_frontier; }
@@ -102,6 +106,8 @@ public:
     QLineEdit *sweepLimitsEdit() const { return m_sweepLimits; }
     ExportActions *exportActions() const { return m_exportActions; }
     PresentationMode *presentation() const { return m_presentation; }
+    /// The opened run's settings, read-only, over the settings panel.
+    OpenedRunPanel *openedRun() const { return m_openedRun; }
     QAction *runAction() const { return m_runAction; }
     QAction *compareAction() const { return m_compareAction; }
     QAction *stopAction() const { return m_stopAction; }
@@ -171,6 +177,7 @@ private:
     QLineEdit *m_filter = nullptr;
     QTableView *m_table = nullptr;
     QSortFilterProxyModel *m_proxy = nullptr;
+    RunsTableModel *m_runsTable = nullptr;
     RequestDetails *m_details = nullptr;
     SummaryCharts *m_charts = nullptr;
     FrontierView *m_frontier = nullptr;
@@ -181,6 +188,7 @@ private:
     ExportActions *m_exportActions = nullptr;
     PresentationMode *m_presentation = nullptr;
     RunLocks *m_runLocks = nullptr;
+    OpenedRunPanel *m_openedRun = nullptr;
     bool m_comparing = false;
     bool m_crawlColours = false; // a crawl turned colour by host on
     bool m_userColourByHost = false; // what it was before

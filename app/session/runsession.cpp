@@ -40,7 +40,10 @@ void RunSession::start(const QList<QUrl> &urls, const QList<RunSettings> &plan, 
 {
     stop();
     if (!keepEarlier) {
-        qDeleteAll(m_models);
+        // Later, not now: views built on the models (the request table's concatenation) let go of them
+        // on modelsChanged, which comes after.
+        for (RunModel *model : std::as_const(m_models))
+            model->deleteLater();
         m_models.clear();
     }
     const int firstRunId = m_nextRunId;
@@ -84,7 +87,8 @@ RunModel *RunSession::modelFor(int runId) const
 void RunSession::showRuns(const QList<RunResult> &runs)
 {
     stop();
-    qDeleteAll(m_models);
+    for (RunModel *model : std::as_const(m_models))
+        model->deleteLater(); // after modelsChanged, as in start()
     m_models.clear();
     for (RunResult run : runs) {
         run.runId = m_nextRunId++; // imported ids may clash with the ones live runs get

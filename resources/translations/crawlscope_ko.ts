@@ -2304,6 +2304,29 @@
     </message>
 </context>
 <context>
+    <name>OpenedRunPanel</name>
+    <message>
+        <source>Run again with these settings</source>
+        <translation>이 설정으로 다시 실행</translation>
+    </message>
+    <message>
+        <source>Unlock the settings and run them</source>
+        <translation>설정의 잠금을 풀고 실행합니다</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>편집</translation>
+    </message>
+    <message>
+        <source>Unlock the settings to change them before the next run</source>
+        <translation>다음 실행 전에 바꿀 수 있도록 설정의 잠금을 풉니다</translation>
+    </message>
+    <message>
+        <source>These are the settings of the opened run (%1), shown read-only.</source>
+        <translation>연 실행(%1)의 설정이며, 읽기 전용으로 표시됩니다.</translation>
+    </message>
+</context>
+<context>
     <name>PhaseSpans</name>
     <message>
         <source>Waiting for a permit</source>
@@ -2809,6 +2832,17 @@
     </message>
 </context>
 <context>
+    <name>RunFilterBox</name>
+    <message>
+        <source>Which run&apos;s requests the table lists</source>
+        <translation>표에 요청을 보여 줄 실행</translation>
+    </message>
+    <message>
+        <source>All runs</source>
+        <translation>모든 실행</translation>
+    </message>
+</context>
+<context>
     <name>RunModel</name>
     <message>
         <source>#</source>
@@ -2880,6 +2914,17 @@
     <message>
         <source>cancelled while waiting for its turn</source>
         <translation>차례를 기다리는 중에 취소됨</translation>
+    </message>
+</context>
+<context>
+    <name>RunsTableModel</name>
+    <message>
+        <source>%1 (run %2)</source>
+        <translation>%1 (실행 %2)</translation>
+    </message>
+    <message>
+        <source>%1 #%2</source>
+        <translation>%1 #%2</translation>
     </message>
 </context>
 <context>

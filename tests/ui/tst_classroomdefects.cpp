@@ -1,8 +1,13 @@
 #include "closeguard.h"
+#include "export/exporter.h"
 #include "exportfolder.h"
 #include "input/samples.h"
 #include "limitslider.h"
 #include "mainwindow.h"
+#include "models/requestselection.h"
+#include "models/runmodel.h"
+#include "models/runstablemodel.h"
+#include "openedrunpanel.h"
 #include "session/runsession.h"
 #include "timeline/timelinelegend.h"
 #include "timeline/timelinepanel.h"
@@ -11,6 +16,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QComboBox>
 #include <QFileDialog>
 #include <QMenu>
 #include <QMenuBar>
@@ -19,6 +25,8 @@
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
+#include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
 
@@ -37,6 +45,8 @@ private Q_SLOTS:
     void closingDuringARunAsksFirst();
     void exportDialogProposesAPngAsAPng();
     void aCrawlGivesTheLessonItsColoursBack();
+    void requestTableListsEveryRunOfACompare();
+    void openingARunShowsItsSettingsReadOnly();
 
 private:
     void startSlowRun(bool compare);
@@ -169,3 +179,116 @@ void TestClassroomDefects::aCrawlGivesTheLessonItsColoursBack()
 
 QTEST_MAIN(TestClassroomDefects)
 #include "tst_classroomdefects.moc"
+
+void TestClassroomDefects::requestTableListsEveryRunOfACompare()
+{
+    m_window->urlEditor()->setText(QStringLiteral("{demo}/delay/300"));
+    m_window->urlEditor()->setRepeat(3);
+    QSignalSpy finished(m_window->session(), &RunSession::finished);
+    QTest::mouseClick(m_window->compareButton(), Qt::LeftButton);
+    const auto &models = m_window->session()->models();
+    QTRY_COMPARE(models.size(), 3);
+    QAbstractItemModel *table = m_window->requestTable()->model();
+    const auto recorded = [&] {
+        int rows = 0;
+        for (const RunModel *model : models)
+            rows += model->rowCount();
+        return rows;
+    };
+    // While Compare runs, the table lists the first run's requests, not the empty run still to come.
+    QTRY_VERIFY(models.first()->rowCount() > 0);
+    QVERIFY(m_window->session()->isRunning());
+    QCOMPARE(table->rowCount(), recorded());
+    QVERIFY(finished.wait(30'000));
+    QCOMPARE(table->rowCount(), 9);
+
+    // Each row says its run; the run filter offers every run and narrows the table to one.
+    const QString firstId = table->index(0, int(RunModel::Column::Id)).data().toString();
+    QVERIFY2(firstId.startsWith(runModeName(RunMode::Sequential)), qPrintable(firstId));
+    QComboBox *filter = nullptr;
+    const QList<QComboBox *> combos = m_window->findChildren<QComboBox *>();
+    for (QComboBox *combo : combos) {
+        if (combo->findText(QStringLiteral("All runs")) >= 0)
+            filter = combo;
+    }
+    QVERIFY(filter);
+    QCOMPARE(filter->count(), 4);
+    QCOMPARE(filter->currentText(), QStringLiteral("All runs"));
+    filter->setCurrentIndex(3);
+    Q_EMIT filter->activated(3);
+    QCOMPARE(table->rowCount(), 3);
+    QCOMPARE(m_window->requestRuns()->runAt(m_window->requestRuns()->index(0, 0)), models.last());
+
+    // One selection: picking a request of the first run shows all runs again and selects its row.
+    m_window->selection()->select(models.first(), 1);
+    QCOMPARE(filter->currentText(), QStringLiteral("All runs"));
+    QCOMPARE(table->rowCount(), 9);
+    const QModelIndex current = m_window->requestTable()->currentIndex();
+    QCOMPARE(current.data(RunModel::IdRole).toInt(), 1);
+    QVERIFY(current.data().toString().startsWith(runModeName(RunMode::Sequential)));
+
+    // Clicking a row of the last run selects that run's record.
+    const int lastRow = table->rowCount() - 1;
+    m_window->requestTable()->setCurrentIndex(table->index(lastRow, 0));
+    QCOMPARE(m_window->selection()->model(), models.last());
+    QCOMPARE(m_window->selection()->recordId(), table->index(lastRow, 0).data(RunModel::IdRole).toInt());
+}
+
+void TestClassroomDefects::openingARunShowsItsSettingsReadOnly()
+{
+    // A run with settings of its own, saved.
+    m_window->urlEditor()->setText(QStringLiteral("{demo}/delay/10\n{demo}/bytes/100"));
+    m_window->urlEditor()->setRepeat(1);
+    m_window->modeBox()->setCurrentIndex(m_window->modeBox()->findData(int(RunMode::Limited)));
+    m_window->limitSlider()->setValue(5);
+    m_window->delayBox()->setValue(100);
+    QSignalSpy finished(m_window->session(), &RunSession::finished);
+    QTest::mouseClick(m_window->runButton(), Qt::LeftButton);
+    QVERIFY(finished.wait(30'000));
+    const RunResult saved = m_window->session()->models().last()->run();
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("saved.json"));
+    QString error;
+    QVERIFY2(exportRuns({saved}, path, &error), qPrintable(error));
+
+    // Other settings in the panel, then the file is opened.
+    m_window->modeBox()->setCurrentIndex(m_window->modeBox()->findData(int(RunMode::Sequential)));
+    m_window->delayBox()->setValue(0);
+    m_window->urlEditor()->setText(QStringLiteral("{demo}/status/404"));
+    QVERIFY2(m_window->openFile(path, &error), qPrintable(error));
+
+    OpenedRunPanel *opened = m_window->openedRun();
+    QVERIFY(opened->isShowingRun());
+    QVERIFY(opened->isVisible());
+    QCOMPARE(m_window->modeBox()->currentData().toInt(), int(RunMode::Limited));
+    QCOMPARE(m_window->limitSlider()->value(), 5);
+    QCOMPARE(m_window->delayBox()->value(), 100);
+    QList<QUrl> savedUrls;
+    for (const RequestRecord &record : saved.records)
+        savedUrls.append(record.url);
+    QCOMPARE(saved.records.size(), 2);
+    QCOMPARE(m_window->urlEditor()->urls(), savedUrls);
+    // Read-only: the fields are locked until the user runs again or edits.
+    QVERIFY(!m_window->delayBox()->isEnabled());
+    QVERIFY(!m_window->modeBox()->isEnabled());
+    QVERIFY(!m_window->urlEditor()->isEnabled());
+
+    // Run again: unlocked, and the run has the opened settings.
+    QTest::mouseClick(opened->runAgainButton(), Qt::LeftButton);
+    QVERIFY(!opened->isShowingRun());
+    QVERIFY(!opened->isVisible());
+    QVERIFY(m_window->delayBox()->isEnabled() || m_window->session()->isRunning());
+    QVERIFY(finished.wait(30'000));
+    QVERIFY(m_window->delayBox()->isEnabled());
+    const RunSettings again = m_window->session()->models().last()->run().settings;
+    QCOMPARE(again.mode, RunMode::Limited);
+    QCOMPARE(again.limit, 5);
+    QCOMPARE(again.delayMs, 100);
+
+    // Opened again, and any edit (here a preset-like change of the mode) leaves the read-only state.
+    QVERIFY2(m_window->openFile(path, &error), qPrintable(error));
+    QVERIFY(opened->isShowingRun());
+    m_window->modeBox()->setCurrentIndex(m_window->modeBox()->findData(int(RunMode::Gather)));
+    QVERIFY(!opened->isShowingRun());
+    QVERIFY(m_window->delayBox()->isEnabled());
+}
