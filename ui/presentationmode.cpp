@@ -3,6 +3,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
+#include <QDockWidget>
 #include <QKeySequence>
 #include <QMenu>
 #include <QSplitter>
@@ -117,6 +118,14 @@ void PresentationMode::setActive(bool on)
             m_resultSizes = results->sizes();
             results->widget(1)->hide();
         }
+        // The lesson's and code's docks fold away too: the timeline gets the room's whole width.
+        m_hiddenDocks.clear();
+        for (QDockWidget *dock : m_window->findChildren<QDockWidget *>(Qt::FindDirectChildrenOnly)) {
+            if (dock->isVisible()) {
+                m_hiddenDocks.append(dock);
+                dock->hide();
+            }
+        }
         m_wasMaximized = m_window->isMaximized();
         m_window->showFullScreen();
     } else {
@@ -133,6 +142,11 @@ void PresentationMode::setActive(bool on)
             if (!m_resultSizes.isEmpty())
                 results->setSizes(m_resultSizes);
         }
+        for (const QPointer<QDockWidget> &dock : std::as_const(m_hiddenDocks)) {
+            if (dock)
+                dock->show();
+        }
+        m_hiddenDocks.clear();
         if (m_wasMaximized)
             m_window->showMaximized();
         else

@@ -3,10 +3,12 @@
 #include <QFont>
 #include <QList>
 #include <QObject>
+#include <QPointer>
 
 class LimitSlider;
 class MainWindow;
 class QAction;
+class QDockWidget;
 class QComboBox;
 class QMenu;
 class QToolBar;
@@ -63,4 +65,5 @@ private:
     bool m_wasMaximized = false;
     QList<int> m_splitSizes;
     QList<int> m_resultSizes;
+    QList<QPointer<QDockWidget>> m_hiddenDocks; // the docks presentation folded away, shown again on leaving
 };

@@ -6,6 +6,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
+#include <QDockWidget>
 #include <QSplitter>
 #include <QStandardPaths>
 #include <QTest>
@@ -59,6 +60,10 @@ QWidget *TestPresentationMode::settingsPanel() const
 void TestPresentationMode::f11FoldsThePanelsAndEnlargesTheText()
 {
     QVERIFY(settingsPanel()->isVisible());
+    auto *lessonDock = m_window->findChild<QDockWidget *>(QStringLiteral("lessonDock"));
+    QVERIFY(lessonDock);
+    lessonDock->show();
+    QVERIFY(lessonDock->isVisible());
     QTest::keyClick(m_window, Qt::Key_F11);
     PresentationMode *presentation = m_window->presentation();
     QVERIFY(presentation->isActive());
@@ -72,6 +77,9 @@ void TestPresentationMode::f11FoldsThePanelsAndEnlargesTheText()
     QVERIFY(results);
     QWidget *below = results->widget(1);
     QVERIFY(!below->isVisible());
+    // The lesson's and code's docks fold away with the panels, and come back on leaving.
+    for (const QDockWidget *dock : m_window->findChildren<QDockWidget *>(Qt::FindDirectChildrenOnly))
+        QVERIFY2(!dock->isVisible(), qPrintable(dock->objectName()));
     QCOMPARE(QApplication::font().pointSizeF(), m_basePointSize * PresentationMode::PresentationZoom);
     // The timeline's text follows the application's.
     QTRY_COMPARE(m_window->timelinePanel()->font().pointSizeF(), QApplication::font().pointSizeF());
