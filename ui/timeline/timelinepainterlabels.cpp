@@ -1,0 +1,116 @@
+#include "timelinepainter.h"
+
+// The painter's words: a bar's label, the gate's tags and a run's header fitted to its width.
+
+#include "core/durationformat.h"
+#include "core/phasespans.h"
+
+#include <QFontMetrics>
+#include <QUrl>
+
+#include <algorithm>
+
+namespace {
+
+using Phase = PhaseSpans::Phase;
+using Bar = TimelineLayout::Bar;
+using Kind = TimelineLayout::Kind;
+
+} // namespace
+
+QString TimelinePainter::barLabel(const TimelineLayout::Track &track, const TimelineLayout::Bar &bar)
+{
+    using Kind = TimelineLayout::Kind;
+    QString text;
+    // Issued to finished; the politeness delay after it is not the request's.
+    const qint64 inFlight = bar.t[Bar::FinishedAt] - bar.t[Bar::IssuedAt];
+    constexpr int BeforeDelay = (1 << int(Phase::Delay)) - 1; // every phase up to the download
+    switch (bar.kind) {
+    case Kind::Ok:
+        if (!(bar.open & BeforeDelay) && bar.issued)
+            text = DurationFormat::text(inFlight);
+        if (bar.robots)
+            text = text.isEmpty() ? tr("robots.txt") : tr("robots.txt · %1").arg(text);
+        if (bar.tunnel)
+            text = text.isEmpty() ? tr("HTTPS tunnel, encrypted")
+                                  : tr("HTTPS tunnel, encrypted · %1").arg(text);
+        break;
+    case Kind::HttpError:
+        text = tr("HTTP %1 · %2").arg(bar.status).arg(DurationFormat::text(inFlight));
+        break;
+    case Kind::Failed:
+        text = tr("failed · %1").arg(DurationFormat::text(inFlight));
+        break;
+    case Kind::Cancelled:
+        text = tr("cancelled");
+        break;
+    }
+    // A crawl's rows are pages: the path says which, so an exported picture can name them.
+    const RunModel *model = track.model;
+    if (model && model->run().settings.crawl.enabled && bar.id >= 0 && bar.id < model->records().size()) {
+        const QUrl &url = model->records().at(bar.id).url;
+        const QString path = url.path().isEmpty() ? QStringLiteral("/") : url.path();
+        text = text.isEmpty() ? path : tr("%1 · %2").arg(path, text);
+    }
+    return text;
+}
+
+QList<TimelinePainter::GateTag> TimelinePainter::gateTags(const std::vector<std::pair<qint64, int>> &changes,
+                                                          const std::vector<int> &xs, int initial,
+                                                          const QFontMetrics &metrics)
+{
+    // A drag of the slider resizes the gate step by step within a few pixels: one tag for the burst, from
+    // the size before it to where it ended.
+    QList<GateTag> tags;
+    int before = initial;
+    for (std::size_t i = 0; i < changes.size();) {
+        std::size_t last = i;
+        const QString probe = tr("gate %1 → %2").arg(before).arg(changes[i].second);
+        const int room = metrics.horizontalAdvance(probe) + 12;
+        while (last + 1 < changes.size() && xs[last + 1] - xs[i] < room)
+            ++last;
+        const int to = changes[last].second;
+        tags.append(
+            {xs[i],
+             before > 0 && last > i ? tr("gate %1 → %2").arg(before).arg(to) : tr("gate → %1").arg(to)});
+        before = to;
+        i = last + 1;
+    }
+    return tags;
+}
+
+QString TimelinePainter::headerText(const QString &title, const QFontMetrics &metrics, int width)
+{
+    // The mode leads and the speed-up and peak close the line: what gives way is the middle, whole facts at a
+    // time, and the speed-up last of all.
+    const QString separator = QStringLiteral("  ·  ");
+    QStringList parts = title.split(separator);
+    const auto fits
+        = [&](const QStringList &shown) { return metrics.horizontalAdvance(shown.join(separator)) <= width; };
+    if (fits(parts))
+        return title;
+    const QString ellipsis(QChar(0x2026));
+    bool dropped = false;
+    for (qsizetype i = 1; i + 1 < parts.size() && !fits(parts);) {
+        if (parts.at(i).contains(QChar(0x00D7)) || parts.at(i) == ellipsis) { // the speed-up's "×"
+            ++i;
+            continue;
+        }
+        if (dropped) {
+            parts.removeAt(i);
+        } else {
+            parts[i] = ellipsis;
+            dropped = true;
+            ++i;
+        }
+    }
+    // Then the peak, then the lead's own end.
+    if (!fits(parts) && parts.size() > 2 && !parts.constLast().contains(QChar(0x00D7)))
+        parts.removeLast();
+    if (!fits(parts) && parts.size() > 1) {
+        const QString rest = separator + QStringList(parts.mid(1)).join(separator);
+        parts[0] = metrics.elidedText(parts.at(0), Qt::ElideRight,
+                                      std::max(0, width - metrics.horizontalAdvance(rest)));
+    }
+    return metrics.elidedText(parts.join(separator), Qt::ElideRight, width);
+}
