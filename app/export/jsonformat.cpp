@@ -19,6 +19,21 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
+/// What only some runs say, in the run file and in the summary alike: held back by the open-file limit, read
+/// back from a journal, or a crawl whose memory bounds dropped something. Others look as they did before
+/// these fields existed.
+void insertRunNotes(QJsonObject &object, const RunResult &run)
+{
+    if (run.concurrencyCap.isCapped())
+        object.insert(u"concurrency_cap"_s, concurrencyCapToJson(run.concurrencyCap));
+    if (run.recovered)
+        object.insert(u"recovered"_s, true);
+    if (run.linksDropped > 0)
+        object.insert(u"links_dropped"_s, run.linksDropped);
+    if (run.skippedBeyondKept > 0)
+        object.insert(u"skipped_beyond_kept"_s, run.skippedBeyondKept);
+}
+
 class JsonFormat
 {
     Q_DECLARE_TR_FUNCTIONS(JsonFormat)
@@ -140,17 +155,7 @@ QJsonObject runToJson(const RunResult &run, Progress &progress, bool withRecords
         {u"skipped"_s, skipped},
         {u"hosts"_s, hosts},
     };
-    // Only a run the open-file limit held back says so; others look as they did before the field existed.
-    if (run.concurrencyCap.isCapped())
-        object.insert(u"concurrency_cap"_s, concurrencyCapToJson(run.concurrencyCap));
-    // Only a run read back from a journal says so, like the cap.
-    if (run.recovered)
-        object.insert(u"recovered"_s, true);
-    // Likewise only a crawl whose memory bounds dropped something.
-    if (run.linksDropped > 0)
-        object.insert(u"links_dropped"_s, run.linksDropped);
-    if (run.skippedBeyondKept > 0)
-        object.insert(u"skipped_beyond_kept"_s, run.skippedBeyondKept);
+    insertRunNotes(object, run);
     // A plain run leaves the crawl settings alone; ones the user changed and then turned off are kept too.
     if (settings.crawl != CrawlSettings())
         object.insert(u"crawl"_s, crawlSettingsToJson(settings.crawl, KeyCase::Snake));
@@ -403,15 +408,7 @@ QJsonObject summaryToJson(const RunResult &run)
         {u"peak_in_flight"_s, summary.peakInFlight},
         {u"bytes"_s, summary.bytes},
     };
-    if (run.concurrencyCap.isCapped())
-        object.insert(u"concurrency_cap"_s, concurrencyCapToJson(run.concurrencyCap));
-    if (run.recovered)
-        object.insert(u"recovered"_s, true);
-    // Likewise only a crawl whose memory bounds dropped something.
-    if (run.linksDropped > 0)
-        object.insert(u"links_dropped"_s, run.linksDropped);
-    if (run.skippedBeyondKept > 0)
-        object.insert(u"skipped_beyond_kept"_s, run.skippedBeyondKept);
+    insertRunNotes(object, run);
     if (!run.settings.crawl.enabled)
         return object;
 
