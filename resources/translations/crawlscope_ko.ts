@@ -110,6 +110,10 @@
         <source>(the tracer&apos;s files were not found)</source>
         <translation>(추적기 파일을 찾지 못했습니다)</translation>
     </message>
+    <message>
+        <source>Command output</source>
+        <translation>명령 출력</translation>
+    </message>
 </context>
 <context>
     <name>CaptureReport</name>
@@ -2579,6 +2583,10 @@
     <message>
         <source>Later</source>
         <translation>나중에</translation>
+    </message>
+    <message>
+        <source>Unsaved runs</source>
+        <translation>저장하지 않은 실행</translation>
     </message>
 </context>
 <context>
