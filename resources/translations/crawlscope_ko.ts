@@ -1721,7 +1721,7 @@
     </message>
     <message>
         <source>Set up the run, then press Run</source>
-        <translation>실행을 준비한 다음 Run을 누르세요</translation>
+        <translation>설정을 마친 다음 실행 버튼을 누르세요</translation>
     </message>
     <message>
         <source>Prediction and measurement</source>
