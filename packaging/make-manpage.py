@@ -1,11 +1,17 @@
 #!/usr/bin/python3
-"""Write crawlscope.1 from the binary's own --help, so the man page cannot drift from it.
+"""Write crawlscope.1, and the READMEs' command-line reference, from the binary's own --help, so neither can
+drift from it.
 
     make-manpage.py BINARY OUTPUT VERSION [DATE]      write the page
     make-manpage.py --check BINARY PAGE VERSION [DATE] exit 1, naming the difference, if PAGE is not what
                                                      BINARY's --help gives now
+    make-manpage.py --readme BINARY README...         rewrite each README's reference block (between the
+                                                     README_BEGIN and README_END lines) from --help
+    make-manpage.py --check-readme BINARY README...   exit 1, naming the line, if a block is not what
+                                                     --help gives now
 
-The help is read in English (LANG=C.UTF-8) from `crawlscope --help` and each command's `--help`.
+The page is read in English (LANG=C.UTF-8) from `crawlscope --help` and each command's `--help`; a README
+named README.LANG.md gets the help in that language (README.ko.md: LANG=ko_KR.UTF-8).
 """
 
 import os
@@ -17,11 +23,19 @@ COMMANDS = [
     ("run", "Fetch the URLs and report every request's timings."),
     ("code", "Print the Python program of the same run."),
     ("serve-demo", "Serve the built-in demo server."),
+    ("recover", "Recover the runs an ended Crawlscope journaled and never saved."),
+    ("capture", "Record another program's requests through a local proxy."),
 ]
 
+README_BEGIN = "<!-- crawlscope --help: begin. Written by packaging/make-manpage.py --readme; do not edit by hand. -->"
+README_END = "<!-- crawlscope --help: end -->"
+LOCALES = {"ko": "ko_KR.UTF-8"}
 
-def help_text(binary, *args):
-    env = dict(os.environ, LANG="C.UTF-8", LC_ALL="C.UTF-8", LANGUAGE="", QT_QPA_PLATFORM="offscreen")
+
+def help_text(binary, *args, locale="C.UTF-8"):
+    # HOME="~" so that paths the help names (the journals' folder) read the same for every builder.
+    env = dict(os.environ, LANG=locale, LC_ALL=locale, LANGUAGE="", QT_QPA_PLATFORM="offscreen", HOME="~")
+    env.pop("XDG_STATE_HOME", None)
     result = subprocess.run([binary, *args, "--help"], capture_output=True, text=True, env=env, timeout=60)
     if result.returncode != 0:
         sys.exit(f"{binary} {' '.join(args)} --help exited with {result.returncode}: {result.stderr}")
@@ -99,8 +113,52 @@ def page(binary, version, date):
     return "\n".join(out) + "\n"
 
 
+def readme_block(binary, locale):
+    """The reference: the top-level usage, then each command's --help as the binary prints it."""
+    out = [README_BEGIN, "", "```console", "$ crawlscope --help", help_text(binary, locale=locale).rstrip("\n"), "```"]
+    for command, _ in COMMANDS:
+        out += ["", f"#### `crawlscope {command}`", "", "```console", f"$ crawlscope {command} --help",
+                help_text(binary, command, locale=locale).rstrip("\n"), "```"]
+    out += ["", README_END]
+    return "\n".join(out)
+
+
+def readme_with_block(binary, path):
+    with open(path, encoding="utf-8") as f:
+        text = f.read()
+    begin, end = text.find(README_BEGIN), text.find(README_END)
+    if begin < 0 or end < begin:
+        sys.exit(f"{path}: no command-line reference block ({README_BEGIN!r} ... {README_END!r})")
+    language = re.match(r"README\.([a-z]{2})\.md$", os.path.basename(path))
+    locale = LOCALES[language.group(1)] if language else "C.UTF-8"
+    return text, text[:begin] + readme_block(binary, locale) + text[end + len(README_END):]
+
+
+def readmes(binary, paths, check):
+    status = 0
+    for path in paths:
+        existing, text = readme_with_block(binary, path)
+        if existing == text:
+            continue
+        if not check:
+            tmp = path + ".tmp"
+            with open(tmp, "w", encoding="utf-8") as f:
+                f.write(text)
+            os.replace(tmp, path)
+            continue
+        status = 1
+        for number, (a, b) in enumerate(zip(existing.split("\n"), text.split("\n")), 1):
+            if a != b:
+                print(f"{path}:{number}: the README says\n  {a}\nbut --help gives\n  {b}\n"
+                      f"Run: packaging/make-manpage.py --readme BINARY {path}", file=sys.stderr)
+                break
+    return status
+
+
 def main():
     args = sys.argv[1:]
+    if len(args) >= 3 and args[0] in ("--readme", "--check-readme"):
+        return readmes(args[1], args[2:], args[0] == "--check-readme")
     check = bool(args) and args[0] == "--check"
     if check:
         args = args[1:]

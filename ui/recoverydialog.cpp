@@ -19,6 +19,7 @@ RecoveryDialog::RecoveryDialog(const QList<JournalEntry> &entries, QWidget *pare
     text->setWordWrap(true);
 
     m_list->setRootIsDecorated(false);
+    m_list->setAccessibleName(tr("Unsaved runs"));
     m_list->setHeaderLabels({tr("Started"), tr("Runs"), tr("Requests"), tr("State")});
     for (const JournalEntry &entry : entries) {
         QStringList modes;

@@ -133,7 +133,7 @@ int capture(const QStringList &arguments)
     if (!parser.parse(argv))
         return usageError(parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
-        out() << parser.helpText();
+        out() << Cli::helpText(parser, QStringLiteral("capture"));
         return Success;
     }
     if (!parser.positionalArguments().isEmpty())

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QStringList>
 
@@ -35,6 +36,18 @@ int recover(const QStringList &arguments);
 /// `crawlscope capture [options] [-- COMMAND ARGS...]`: records another program's requests through a proxy.
 /// Passes the command's exit status on.
 int capture(const QStringList &arguments);
+
+/// A command's --help. QCommandLineParser's usage line names the executable's path alone, which reads as if
+/// the command's options were the bare executable's; this names the command as typed ("crawlscope run").
+inline QString helpText(const QCommandLineParser &parser, const QString &command)
+{
+    QString text = parser.helpText();
+    const QStringList arguments = QCoreApplication::arguments();
+    const QString program = arguments.isEmpty() ? QString() : arguments.constFirst();
+    if (const qsizetype at = program.isEmpty() ? -1 : text.indexOf(program); at >= 0)
+        text.replace(at, program.size(), QLatin1String("crawlscope ") + command);
+    return text;
+}
 
 /// The lesson's comparison on the built-in demo server: what `crawlscope` does without a window.
 QStringList demoComparisonArguments();

@@ -43,7 +43,7 @@ int code(const QStringList &arguments)
     if (!parser.parse(argv))
         return usageError(parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
-        QTextStream(stdout) << parser.helpText();
+        QTextStream(stdout) << Cli::helpText(parser, QStringLiteral("code"));
         return Success;
     }
     QString error;

@@ -102,7 +102,7 @@ int recover(const QStringList &arguments)
     if (!parser.parse(argv))
         return usageError(parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
-        out() << parser.helpText();
+        out() << Cli::helpText(parser, QStringLiteral("recover"));
         return Success;
     }
     const QStringList exports = parser.values(QStringLiteral("export"));

@@ -96,7 +96,7 @@ int run(const QStringList &arguments)
     if (!parser.parse(argv))
         return usageError(parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
-        out() << parser.helpText();
+        out() << Cli::helpText(parser, QStringLiteral("run"));
         return Success;
     }
 

@@ -31,7 +31,7 @@ int serveDemo(const QStringList &arguments)
         return BadUsage;
     }
     if (parser.isSet(QStringLiteral("help"))) {
-        out << parser.helpText();
+        out << Cli::helpText(parser, QStringLiteral("serve-demo"));
         return Success;
     }
     bool ok = true;

@@ -110,6 +110,10 @@
         <source>(the tracer&apos;s files were not found)</source>
         <translation>(추적기 파일을 찾지 못했습니다)</translation>
     </message>
+    <message>
+        <source>Command output</source>
+        <translation>명령 출력</translation>
+    </message>
 </context>
 <context>
     <name>CaptureReport</name>
@@ -1717,7 +1721,7 @@
     </message>
     <message>
         <source>Set up the run, then press Run</source>
-        <translation>실행을 준비한 다음 Run을 누르세요</translation>
+        <translation>설정을 마친 다음 실행 버튼을 누르세요</translation>
     </message>
     <message>
         <source>Prediction and measurement</source>
@@ -2579,6 +2583,10 @@
     <message>
         <source>Later</source>
         <translation>나중에</translation>
+    </message>
+    <message>
+        <source>Unsaved runs</source>
+        <translation>저장하지 않은 실행</translation>
     </message>
 </context>
 <context>

@@ -48,6 +48,7 @@ CaptureDialog::CaptureDialog(RunSession *session, const QUrl &demoBase, QWidget 
     m_command->setPlaceholderText(tr("optional: a command to run, e.g. python3 prog.py {demo}/delay/1000"));
     m_output->setReadOnly(true);
     m_output->setPlaceholderText(tr("The command's output appears here."));
+    m_output->setAccessibleName(tr("Command output"));
 
     auto *form = new QFormLayout;
     form->addRow(tr("Proxy:"), m_address);

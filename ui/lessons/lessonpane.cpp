@@ -58,6 +58,7 @@ LessonPane::LessonPane(QWidget *parent)
     m_program->setLineWrapMode(QPlainTextEdit::NoWrap);
     m_program->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_program->setMinimumHeight(160);
+    m_programHeading->setBuddy(m_program); // a screen reader names the program by its heading
     m_noticeHeading = heading(body);
     m_notice = wrapped(body);
     m_stepsHeading = heading(body);

@@ -8,6 +8,7 @@
 #include <QCoreApplication>
 #include <QDialog>
 #include <QDialogButtonBox>
+#include <QDockWidget>
 #include <QEvent>
 #include <QFileInfo>
 #include <QFormLayout>
@@ -38,8 +39,24 @@ QString withoutMnemonic(QString text)
     return text.trimmed();
 }
 
+/// A view with no label of its own (a chart, a table, a pane's text) is known by the tab or dock that holds
+/// it.
+QString containerTitle(const QWidget *widget)
+{
+    for (const QWidget *child = widget; child && !child->isWindow(); child = child->parentWidget()) {
+        const QWidget *parent = child->parentWidget();
+        if (auto *dock = qobject_cast<const QDockWidget *>(parent))
+            return withoutMnemonic(dock->windowTitle());
+        if (auto *tabs = qobject_cast<const QTabWidget *>(parent ? parent->parentWidget() : nullptr)) {
+            if (const int index = tabs->indexOf(const_cast<QWidget *>(child)); index >= 0)
+                return withoutMnemonic(tabs->tabText(index));
+        }
+    }
+    return {};
+}
+
 /// The text a sighted user reads as the control's name: the form label beside it, its own text, its title, or
-/// else the first sentence of its tool tip or placeholder.
+/// else the first sentence of its tool tip or placeholder, or else the title of the tab or dock it is in.
 QString visibleName(QWidget *widget)
 {
     if (auto *parent = widget->parentWidget()) {
@@ -61,7 +78,10 @@ QString visibleName(QWidget *widget)
     if (auto *label = qobject_cast<QLabel *>(widget); label && !label->text().isEmpty())
         return label->text().section(QRegularExpression(QStringLiteral("[.;:(]")), 0, 0).trimmed();
     const QString tip = widget->toolTip();
-    return tip.section(QRegularExpression(QStringLiteral("[.;:(]")), 0, 0).trimmed();
+    if (const QString first = tip.section(QRegularExpression(QStringLiteral("[.;:(]")), 0, 0).trimmed();
+        !first.isEmpty())
+        return first;
+    return containerTitle(widget);
 }
 
 } // namespace

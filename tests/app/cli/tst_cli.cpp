@@ -35,6 +35,8 @@ private Q_SLOTS:
     void lessonWritesAllSevenFiles();
     void importConvertsWithoutRunning();
     void malformedImportIsAnError();
+    void helpNamesTheCommand_data();
+    void helpNamesTheCommand();
 
 private:
     struct Result
@@ -302,6 +304,23 @@ void TestCli::exitCodes_data()
                                 << 2 << QStringLiteral("--max-pages");
     QTest::newRow("failed requests still complete")
         << QStringList {QStringLiteral("run"), QStringLiteral("http://127.0.0.1:1/")} << 0 << QString();
+}
+
+void TestCli::helpNamesTheCommand_data()
+{
+    QTest::addColumn<QString>("command");
+    for (const char *command : {"run", "code", "recover", "serve-demo", "capture"})
+        QTest::newRow(command) << QString::fromLatin1(command);
+}
+
+void TestCli::helpNamesTheCommand()
+{
+    // The usage line names the command typed, not the bare executable whose options differ.
+    QFETCH(QString, command);
+    const Result result = run({command, u"--help"_s});
+    QCOMPARE(result.exitCode, 0);
+    const QString first = QString::fromUtf8(result.out).section(u'\n', 0, 0);
+    QVERIFY2(first.startsWith(u"Usage: crawlscope "_s + command + u' '), qPrintable(first));
 }
 
 void TestCli::exitCodes()
