@@ -198,8 +198,8 @@ void ProxyConnection::startBody(const RequestHead &head, qint64 ownNs)
     m_streamingBody = false;
     m_gathered.clear();
     m_bodyOwnNs = ownNs;
-    // The client waits for this before it sends the body. The proxy answers itself, as it will stream the
-    // body whatever the server would say: Qt 6.4 sends a request's body without waiting for a 100.
+    // The client waits for this before it sends the body. The proxy answers it itself and does not forward
+    // it: the body is streamed upstream in any case, whatever the server would have said to it.
     if (expectsContinue(head))
         m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
     const QByteArray length = head.header("Content-Length");
@@ -246,8 +246,8 @@ void ProxyConnection::readBody()
         }
         if (!m_streamingBody && m_gathered.size() > m_settings.maxGatheredBodyBytes) {
             bodyFailed(413,
-                       tr("a chunked request body over %1 bytes: the proxy holds a chunked body whole "
-                          "before sending it, and sends a longer one only with a Content-Length")
+                       tr("a chunked request body over %1 bytes: the proxy holds a chunked body whole before "
+                          "sending it; a longer one is streamed when sent with a Content-Length")
                            .arg(m_settings.maxGatheredBodyBytes));
             return;
         }
