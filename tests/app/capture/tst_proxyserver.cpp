@@ -161,6 +161,7 @@ private Q_SLOTS:
     void sendsAChunkedBodyWithItsLength();
     void refusesMalformedChunkedBodies();
     void refusesAChunkedBodyOverTheCap();
+    void recordsABodyCutShortByTheClient();
     void redactsAuthorizationInExports_data();
     void redactsAuthorizationInExports();
 
@@ -514,6 +515,31 @@ void TestProxyServer::refusesAChunkedBodyOverTheCap()
     QVERIFY2(m_recorder->record(0).error.contains(QLatin1String("over 1000 bytes")),
              qPrintable(m_recorder->record(0).error));
     QVERIFY(upstream.head.isEmpty());
+}
+
+void TestProxyServer::recordsABodyCutShortByTheClient()
+{
+    Upstream upstream;
+    {
+        Client client(m_proxy->port());
+        client.send("POST " + upstream.url(QStringLiteral("/cut")).toEncoded()
+                    + " HTTP/1.1\r\nContent-Length: 1000000\r\n\r\n" + pattern(0, 100'000));
+        QTRY_VERIFY(upstream.bodyBytes > 0);
+        client.socket->abort();
+    }
+    QTRY_VERIFY(m_recorder->count() == 1 && m_recorder->record(0).isDone());
+    const RequestRecord &record = m_recorder->record(0);
+    QCOMPARE(record.outcome, Outcome::Cancelled);
+    QVERIFY2(record.error.contains(QLatin1String("before the whole request body")), qPrintable(record.error));
+    QVERIFY(upstream.sha256.isEmpty()); // the server never got a whole body to answer
+    QTRY_COMPARE(m_proxy->openConnections(), 0);
+
+    // The proxy goes on.
+    Client next(m_proxy->port());
+    next.send("POST " + upstream.url(QStringLiteral("/next")).toEncoded()
+              + " HTTP/1.1\r\nContent-Length: 2\r\n\r\nok");
+    QTRY_COMPARE(next.responses(), 1);
+    QVERIFY(next.received.startsWith("HTTP/1.1 200 OK"));
 }
 
 void TestProxyServer::redactsAuthorizationInExports_data()
