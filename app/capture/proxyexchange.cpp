@@ -231,7 +231,7 @@ void ProxyExchange::writeHead()
         head += "Transfer-Encoding: chunked\r\n";
     const bool keepAlive = m_head.keepAlive && !m_closeDelimited;
     head += keepAlive ? "Connection: keep-alive\r\n\r\n" : "Connection: close\r\n\r\n";
-    m_client->write(head);
+    writeToClient(head);
     m_headBytesOut = head.size();
     m_headWritten = true;
     noteDelivery();
@@ -263,9 +263,9 @@ void ProxyExchange::writeBody(const QByteArray &chunk)
     if (m_bodyless || chunk.isEmpty())
         return;
     if (m_chunked)
-        m_client->write(QByteArray::number(chunk.size(), 16) + "\r\n" + chunk + "\r\n");
+        writeToClient(QByteArray::number(chunk.size(), 16) + "\r\n" + chunk + "\r\n");
     else
-        m_client->write(chunk);
+        writeToClient(chunk);
 }
 
 void ProxyExchange::onReplyFinished()
@@ -300,7 +300,7 @@ void ProxyExchange::onReplyFinished()
         }
     }
     if (m_chunked && !m_truncated)
-        m_client->write("0\r\n\r\n");
+        writeToClient("0\r\n\r\n");
     releaseManager();
     onClientBytesWritten();
 }
@@ -309,11 +309,18 @@ void ProxyExchange::noteDelivery()
 {
     // With a length or no body, the client has the whole response once its last byte has left, which can be
     // before Qt reports the reply finished; the client may then close or exit, and that is no cancellation.
-    if (m_deliveredNs >= 0 || !m_headWritten || m_truncated || !m_failure.isEmpty()
-        || m_client->bytesToWrite() > 0)
+    if (m_delivered || !m_headWritten || m_truncated || !m_failure.isEmpty() || m_client->bytesToWrite() > 0)
         return;
     if (m_bodyless || (m_responseLength >= 0 && m_bodyBytes == m_responseLength))
-        m_deliveredNs = Clock::nowNs();
+        m_delivered = true;
+}
+
+void ProxyExchange::writeToClient(const QByteArray &bytes)
+{
+    // Stamped before the write: the bytes reach the client after this, so a client's own clock (the tracer's)
+    // can never see the response end before the proxy says it did, however late this process runs.
+    m_lastWriteNs = Clock::nowNs();
+    m_client->write(bytes);
 }
 
 void ProxyExchange::onClientBytesWritten()
@@ -341,10 +348,10 @@ void ProxyExchange::abortUpstream(const QString &reason)
 void ProxyExchange::failBeforeHead(int status, const QString &reason, const QString &recordError)
 {
     const QByteArray body = reason.toUtf8() + '\n';
-    m_client->write("HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status)
-                    + "\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: "
-                    + QByteArray::number(body.size())
-                    + "\r\nConnection: " + (m_head.keepAlive ? "keep-alive" : "close") + "\r\n\r\n" + body);
+    writeToClient("HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status)
+                  + "\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: "
+                  + QByteArray::number(body.size())
+                  + "\r\nConnection: " + (m_head.keepAlive ? "keep-alive" : "close") + "\r\n\r\n" + body);
     RequestRecord &record = m_recorder->edit(m_id);
     record.status = status;
     m_failure = recordError;
@@ -358,8 +365,10 @@ void ProxyExchange::complete(bool notify)
 {
     m_done = true;
     disconnect(m_client, nullptr, this, nullptr);
-    if (m_deliveredNs >= 0)
-        m_recorder->markAt(m_id, Mark::Finished, m_recorder->sinceStartNs(m_deliveredNs));
+    // Finished: when the last byte was handed to the client, which can be before Qt reports the reply done. A
+    // failure ends when it happened.
+    if (m_lastWriteNs >= 0 && m_failure.isEmpty() && !m_truncated)
+        m_recorder->markAt(m_id, Mark::Finished, m_recorder->sinceStartNs(m_lastWriteNs));
     else
         m_recorder->mark(m_id, Mark::Finished);
     RequestRecord &record = m_recorder->edit(m_id);
@@ -389,7 +398,7 @@ void ProxyExchange::cancel(const QString &reason)
 {
     if (m_done)
         return;
-    if (m_deliveredNs >= 0 && m_failure.isEmpty()) {
+    if (m_delivered && m_failure.isEmpty()) {
         // The client already has the whole response; only Qt's word that the reply ended had not come.
         if (m_reply) {
             m_reply->disconnect(this);

@@ -60,6 +60,7 @@ private:
     void complete(bool notify = true);
     void releaseManager();
     void noteDelivery();
+    void writeToClient(const QByteArray &bytes);
 
     QTcpSocket *m_client;
     ManagerPool *m_pool;
@@ -78,7 +79,8 @@ private:
     qint64 m_bodyLength = -1; // request body bytes; -1 when there is none
     qint64 m_bytesSent = 0; // request body bytes sent upstream
     qint64 m_responseLength = -1; // the response's Content-Length, -1 when it has none
-    qint64 m_deliveredNs = -1; // when the client had the whole response (on Clock::nowNs())
+    qint64 m_lastWriteNs = -1; // when bytes were last handed to the client (on Clock::nowNs())
+    bool m_delivered = false; // the client has the whole response
     bool m_headWritten = false;
     bool m_bodyless = false;
     bool m_chunked = false;
