@@ -1,6 +1,7 @@
 #include "capture/capturesettings.h"
 #include "capture/proxyconnection.h"
 #include "capture/proxyserver.h"
+#include "core/clock.h"
 #include "demoserver/demoserver.h"
 #include "export/exporter.h"
 #include "recorder/recorder.h"
@@ -152,6 +153,7 @@ private Q_SLOTS:
     void cleanup();
     void forwardsAndShowsConnectionReuse();
     void streamsBodiesWhole();
+    void endsEachRequestBeforeTheClientHasIt();
     void followsNoRedirect();
     void refusesMalformedRequestsAndOthersGoOn();
     void refusesRequestsForItself();
@@ -243,6 +245,34 @@ void TestProxyServer::streamsBodiesWhole()
     QVERIFY(client.received.left(headEnd).contains("Content-Length: 3000000"));
     QTRY_VERIFY(m_recorder->count() == 1 && m_recorder->record(0).isDone());
     QCOMPARE(m_recorder->record(0).bytes, size);
+}
+
+void TestProxyServer::endsEachRequestBeforeTheClientHasIt()
+{
+    // The tracer matches the proxy's records into the client's by time: a record must end before the client
+    // has its last byte, and begin after the client sent it, however this process is scheduled.
+    Client client(m_proxy->port());
+    QList<qint64> receivedAt;
+    connect(client.socket.get(), &QTcpSocket::readyRead, this, [&] {
+        while (receivedAt.size() < client.responses())
+            receivedAt << Clock::nowNs();
+    });
+    QList<qint64> sentAt;
+    for (int i = 0; i < 20; ++i) {
+        sentAt << Clock::nowNs();
+        client.send(get(demo(QStringLiteral("/bytes/%1").arg(1000 * i))));
+        QTRY_COMPARE(receivedAt.size(), i + 1);
+    }
+    QTRY_VERIFY(m_recorder->count() == 20 && m_recorder->record(19).isDone());
+    for (int id = 0; id < 20; ++id) {
+        const RequestRecord &record = m_recorder->record(id);
+        QCOMPARE(record.outcome, Outcome::Ok);
+        QVERIFY(record.at(Mark::Queued) >= m_recorder->sinceStartNs(sentAt[id]));
+        QVERIFY2(record.at(Mark::Finished) <= m_recorder->sinceStartNs(receivedAt[id]),
+                 qPrintable(QStringLiteral("%1: finished %2 ns after the client had it")
+                                .arg(id)
+                                .arg(record.at(Mark::Finished) - m_recorder->sinceStartNs(receivedAt[id]))));
+    }
 }
 
 void TestProxyServer::followsNoRedirect()
