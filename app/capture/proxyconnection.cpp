@@ -239,7 +239,10 @@ void ProxyConnection::readBody()
             m_body->append(decoded);
             m_stats->noteBodyHeld(m_body->held() + m_socket->bytesAvailable() + m_buffer.size());
         }
-        m_bodyOwnNs += Clock::nowNs() - start;
+        if (m_streamingBody && m_exchange)
+            m_exchange->addOwnTime(Clock::nowNs() - start);
+        else
+            m_bodyOwnNs += Clock::nowNs() - start;
         if (result == RequestParser::Result::Error) {
             bodyFailed(400, m_parser.error());
             return;

@@ -37,6 +37,8 @@ public:
     void setBody(const QByteArray &whole);
     /// ownNs: what the proxy already spent on the request (reading its head).
     void start(qint64 ownNs);
+    /// Time the proxy spent on this request outside the exchange: reading a streamed body from the client.
+    void addOwnTime(qint64 ns) { m_ownNs += ns; }
     /// Instead of start(): answers the client with status and reason, records recordError, and closes.
     void refuse(int status, const QString &recordError, const QString &reason);
     /// Stops it for good, recorded as cancelled with the reason; finished() is not emitted.
