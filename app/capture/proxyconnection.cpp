@@ -217,9 +217,9 @@ void ProxyConnection::readBody()
 {
     while (m_readingBody && !m_closing) {
         const qint64 start = Clock::nowNs();
-        // Streamed: only what the window has room for. Gathered: the cap, and one byte more to see it passed.
         if (m_streamingBody && !m_body)
             return; // the exchange ended and took the device with it
+        // Streamed: only what the window has room for. Gathered: the cap, and one byte more to see it passed.
         const qint64 room = m_streamingBody ? BodyWindowBytes - m_body->held()
                                             : m_settings.maxGatheredBodyBytes + 1 - m_gathered.size();
         if (room <= 0)

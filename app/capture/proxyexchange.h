@@ -19,7 +19,7 @@ class Recorder;
 /// decompression added or removed), under the run's timeout and body cap. A request body is sent as it
 /// arrives (a device the connection feeds, with the client's Content-Length) or, when the client chunked it,
 /// as the whole body the connection gathered under its cap. Stamps the record's phases, up to Finished when
-/// the last byte has left for the client, and the proxy's own time.
+/// the last byte is handed to the client, and the proxy's own time.
 class ProxyExchange : public QObject
 {
     Q_OBJECT
