@@ -4,6 +4,7 @@
 #include "proxyexchange.h"
 #include "proxytunnel.h"
 #include "recorder/recorder.h"
+#include "requestbodydevice.h"
 
 #include <QCoreApplication>
 #include <QHostAddress>
@@ -25,19 +26,29 @@ QByteArray reasonPhrase(int status)
     return status == 501 ? "Not Implemented" : "Bad Request";
 }
 
+bool expectsContinue(const RequestHead &head)
+{
+    return head.versionMajor == 1 && head.versionMinor >= 1
+        && head.header("Expect").trimmed().compare("100-continue", Qt::CaseInsensitive) == 0;
+}
+
 } // namespace
 
 ProxyConnection::ProxyConnection(QTcpSocket *socket, int connectionId, ManagerPool *pool, Recorder *recorder,
-                                 const CaptureSettings &settings, QObject *parent)
+                                 const CaptureSettings &settings, ProxyStats *stats, QObject *parent)
     : QObject(parent)
     , m_socket(socket)
     , m_id(connectionId)
     , m_pool(pool)
     , m_recorder(recorder)
     , m_settings(settings)
+    , m_stats(stats)
     , m_parser(settings.maxHeadBytes)
 {
     m_socket->setParent(this);
+    // Qt's socket buffer is otherwise unbounded: a body the proxy is not ready for stays in the kernel, and
+    // TCP makes the client wait.
+    m_socket->setReadBufferSize(BodyWindowBytes);
     m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     connect(m_socket, &QTcpSocket::readyRead, this, &ProxyConnection::readClient);
     connect(m_socket, &QTcpSocket::disconnected, this, &ProxyConnection::onClientGone);
@@ -59,6 +70,10 @@ void ProxyConnection::readClient()
 {
     if (m_tunnel || m_closing)
         return;
+    if (m_readingBody) {
+        readBody();
+        return;
+    }
     m_buffer += m_socket->readAll();
     if (!m_exchange)
         parse();
@@ -84,7 +99,8 @@ void ProxyConnection::parse()
             m_buffer.remove(0, m_parser.consumed());
             RequestHead head = m_parser.head();
             const qint64 ownNs = m_parseNs;
-            m_parser.reset();
+            if (!head.hasBody)
+                m_parser.reset(); // else it reads the body next
             m_parseNs = 0;
             handle(std::move(head), ownNs);
             break;
@@ -158,10 +174,6 @@ void ProxyConnection::handle(RequestHead head, qint64 ownNs)
                url, head);
         return;
     }
-    if (head.hasBody) {
-        refuse(501, tr("request bodies are not forwarded yet"), url, head);
-        return;
-    }
     // A request to the proxy itself would loop back in until every descriptor was spent.
     const QHostAddress address(url.host());
     if ((address.isLoopback() || url.host() == QLatin1String("localhost"))
@@ -171,9 +183,109 @@ void ProxyConnection::handle(RequestHead head, qint64 ownNs)
     }
 
     const int id = addRecord(url, head);
-    m_exchange = new ProxyExchange(m_socket, m_pool, m_recorder, m_settings, id, std::move(head), this);
+    const bool hasBody = head.hasBody;
+    m_exchange = new ProxyExchange(m_socket, m_pool, m_recorder, m_settings, id, head, this);
     connect(m_exchange, &ProxyExchange::finished, this, &ProxyConnection::onExchangeFinished);
-    m_exchange->start(ownNs);
+    if (hasBody)
+        startBody(head, ownNs);
+    else
+        m_exchange->start(ownNs);
+}
+
+void ProxyConnection::startBody(const RequestHead &head, qint64 ownNs)
+{
+    m_readingBody = true;
+    m_streamingBody = false;
+    m_gathered.clear();
+    m_bodyOwnNs = ownNs;
+    // The client waits for this before it sends the body. The proxy answers it itself and does not forward
+    // it: the body is streamed upstream in any case, whatever the server would have said to it.
+    if (expectsContinue(head))
+        m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
+    const QByteArray length = head.header("Content-Length");
+    if (!length.isEmpty()) {
+        m_streamingBody = true;
+        m_body = new RequestBodyDevice(m_exchange);
+        connect(m_body, &RequestBodyDevice::bytesTaken, this, &ProxyConnection::readBody);
+        m_exchange->setBody(m_body, length.toLongLong());
+        m_exchange->start(ownNs);
+    }
+    readBody();
+}
+
+void ProxyConnection::readBody()
+{
+    while (m_readingBody && !m_closing) {
+        const qint64 start = Clock::nowNs();
+        if (m_streamingBody && !m_body)
+            return; // the exchange ended and took the device with it
+        // Streamed: only what the window has room for. Gathered: the cap, and one byte more to see it passed.
+        const qint64 room = m_streamingBody ? BodyWindowBytes - m_body->held()
+                                            : m_settings.maxGatheredBodyBytes + 1 - m_gathered.size();
+        if (room <= 0)
+            return; // bytesTaken() calls again
+        QByteArray bytes;
+        if (!m_buffer.isEmpty()) {
+            bytes = m_buffer.left(room);
+            m_buffer.remove(0, bytes.size());
+        } else {
+            bytes = m_socket->read(room);
+        }
+        if (bytes.isEmpty())
+            return; // readyRead calls again
+        QByteArray decoded;
+        const RequestParser::Result result = m_parser.feedBody(bytes, m_streamingBody ? decoded : m_gathered);
+        if (m_streamingBody) {
+            m_body->append(decoded);
+            m_stats->noteBodyHeld(m_body->held() + m_socket->bytesAvailable() + m_buffer.size());
+        }
+        if (m_streamingBody && m_exchange)
+            m_exchange->addOwnTime(Clock::nowNs() - start);
+        else
+            m_bodyOwnNs += Clock::nowNs() - start;
+        if (result == RequestParser::Result::Error) {
+            bodyFailed(400, m_parser.error());
+            return;
+        }
+        if (!m_streamingBody && m_gathered.size() > m_settings.maxGatheredBodyBytes) {
+            bodyFailed(413,
+                       tr("a chunked request body over %1 bytes: the proxy holds a chunked body whole before "
+                          "sending it; a longer one is streamed when sent with a Content-Length")
+                           .arg(m_settings.maxGatheredBodyBytes));
+            return;
+        }
+        if (result == RequestParser::Result::Complete) {
+            // What follows the body is the next request's.
+            m_buffer.prepend(bytes.mid(m_parser.consumed()));
+            m_parser.reset();
+            m_readingBody = false;
+            if (m_streamingBody) {
+                m_body->finish();
+                m_body = nullptr;
+            } else if (m_exchange) {
+                m_exchange->setBody(std::exchange(m_gathered, {}));
+                m_exchange->start(m_bodyOwnNs);
+            }
+            return;
+        }
+    }
+}
+
+void ProxyConnection::bodyFailed(int status, const QString &reason)
+{
+    m_readingBody = false;
+    m_buffer.clear();
+    if (m_streamingBody) {
+        // The exchange was streaming it upstream: that request cannot be completed.
+        if (m_exchange)
+            m_exchange->cancel(tr("the request body could not be read: %1").arg(reason));
+        m_closing = true;
+        m_socket->disconnectFromHost();
+        return;
+    }
+    m_gathered.clear();
+    if (m_exchange)
+        m_exchange->refuse(status, tr("refused with %1: %2").arg(status).arg(reason), reason);
 }
 
 void ProxyConnection::refuse(int status, const QString &reason, const QUrl &url, const RequestHead &head)
@@ -210,6 +322,12 @@ void ProxyConnection::onExchangeFinished(bool keepAlive)
     if (m_exchange)
         m_exchange->deleteLater();
     m_exchange = nullptr;
+    // A response that came before the whole request body leaves the rest of it unread: the stream can only
+    // be followed again by closing it.
+    if (m_readingBody) {
+        keepAlive = false;
+        m_readingBody = false;
+    }
     if (!keepAlive) {
         m_closing = true;
         m_socket->disconnectFromHost();
@@ -221,7 +339,9 @@ void ProxyConnection::onExchangeFinished(bool keepAlive)
 
 void ProxyConnection::onClientGone()
 {
-    if (m_exchange)
+    if (m_exchange && m_readingBody)
+        m_exchange->cancel(tr("the client closed its connection before the whole request body"));
+    else if (m_exchange)
         m_exchange->cancel(tr("the client closed its connection"));
     deleteLater();
 }

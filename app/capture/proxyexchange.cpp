@@ -37,6 +37,10 @@ bool isHopByHop(QByteArrayView name)
 QByteArray reasonPhrase(int status)
 {
     switch (status) {
+    case 400:
+        return "Bad Request";
+    case 413:
+        return "Content Too Large";
     case 502:
         return "Bad Gateway";
     case 504:
@@ -83,13 +87,28 @@ ProxyExchange::~ProxyExchange()
         cancel(tr("the proxy stopped"));
 }
 
+void ProxyExchange::setBody(QIODevice *body, qint64 length)
+{
+    m_body = body;
+    m_bodyLength = length;
+}
+
+void ProxyExchange::setBody(const QByteArray &whole)
+{
+    m_wholeBody = whole;
+    m_bodyLength = whole.size();
+}
+
 void ProxyExchange::start(qint64 ownNs)
 {
     m_ownNs = ownNs;
     OwnTime own(m_ownNs);
     QNetworkRequest request(m_url);
     for (const auto &[name, value] : m_head.headers) {
-        if (isHopByHop(name))
+        // Expect: 100-continue was answered by the proxy itself; the length is set below, for the body as
+        // sent.
+        if (isHopByHop(name) || name.compare("expect", Qt::CaseInsensitive) == 0
+            || name.compare("content-length", Qt::CaseInsensitive) == 0)
             continue;
         const QByteArray previous = request.rawHeader(name);
         // Repeated fields are one list (RFC 9110 5.3), except Cookie, whose pairs are joined by "; ".
@@ -109,15 +128,29 @@ void ProxyExchange::start(qint64 ownNs)
     request.setAttribute(QNetworkRequest::CookieSaveControlAttribute, QNetworkRequest::Manual);
     request.setAttribute(QNetworkRequest::AuthenticationReuseAttribute, QNetworkRequest::Manual);
 
+    if (m_bodyLength >= 0) {
+        request.setHeader(QNetworkRequest::ContentLengthHeader, m_bodyLength);
+        // With a length, Qt sends a sequential device as it is read; without this it would read it whole
+        // first.
+        request.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
+    }
+
     m_manager = m_pool->acquire(m_url);
     m_recorder->mark(m_id, Mark::Issued);
-    if (m_head.method == "HEAD")
+    if (m_body)
+        m_reply = m_manager->sendCustomRequest(request, m_head.method, m_body.data());
+    else if (m_bodyLength >= 0)
+        m_reply = m_manager->sendCustomRequest(request, m_head.method, m_wholeBody);
+    else if (m_head.method == "HEAD")
         m_reply = m_manager->head(request);
     else if (m_head.method == "GET")
         m_reply = m_manager->get(request);
     else
         m_reply = m_manager->sendCustomRequest(request, m_head.method);
     m_reply->setReadBufferSize(HighWaterBytes);
+    m_wholeBody = {}; // Qt holds its own copy now
+    if (m_body)
+        m_body->setParent(m_reply); // Qt reads it until the reply is gone
 
     connect(m_reply, &QNetworkReply::socketStartedConnecting, this, [this] {
         if (!m_recorder->record(m_id).reached(Mark::ConnectStarted))
@@ -127,10 +160,21 @@ void ProxyExchange::start(qint64 ownNs)
         if (!m_recorder->record(m_id).reached(Mark::RequestSent))
             m_recorder->mark(m_id, Mark::RequestSent);
     });
+    connect(m_reply, &QNetworkReply::uploadProgress, this,
+            [this](qint64 sent, qint64) { m_bytesSent = std::max(m_bytesSent, sent); });
     connect(m_reply, &QNetworkReply::metaDataChanged, this, &ProxyExchange::onMetaDataChanged);
     connect(m_reply, &QNetworkReply::readyRead, this, &ProxyExchange::pump);
     connect(m_reply, &QNetworkReply::finished, this, &ProxyExchange::onReplyFinished);
     connect(m_client, &QTcpSocket::bytesWritten, this, &ProxyExchange::onClientBytesWritten);
+}
+
+void ProxyExchange::refuse(int status, const QString &recordError, const QString &reason)
+{
+    m_recorder->mark(m_id, Mark::Issued);
+    m_upstreamDone = true;
+    m_head.keepAlive = false; // what the client sends next cannot be framed
+    connect(m_client, &QTcpSocket::bytesWritten, this, &ProxyExchange::onClientBytesWritten);
+    failBeforeHead(status, reason, recordError);
 }
 
 void ProxyExchange::onMetaDataChanged()
@@ -167,6 +211,8 @@ void ProxyExchange::writeHead()
     const bool hasLength = m_reply->hasRawHeader("Content-Length");
     const bool http11 = m_head.versionMajor == 1 && m_head.versionMinor >= 1;
     m_chunked = !m_bodyless && !hasLength && http11;
+    if (hasLength)
+        m_responseLength = m_reply->header(QNetworkRequest::ContentLengthHeader).toLongLong();
     m_closeDelimited = !m_bodyless && !hasLength && !http11;
 
     QByteArray head = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reason + "\r\n";
@@ -185,9 +231,10 @@ void ProxyExchange::writeHead()
         head += "Transfer-Encoding: chunked\r\n";
     const bool keepAlive = m_head.keepAlive && !m_closeDelimited;
     head += keepAlive ? "Connection: keep-alive\r\n\r\n" : "Connection: close\r\n\r\n";
-    m_client->write(head);
+    writeToClient(head);
     m_headBytesOut = head.size();
     m_headWritten = true;
+    noteDelivery();
 
     RequestRecord &record = m_recorder->edit(m_id);
     record.status = status;
@@ -208,6 +255,7 @@ void ProxyExchange::pump()
         }
         writeBody(chunk);
     }
+    noteDelivery();
 }
 
 void ProxyExchange::writeBody(const QByteArray &chunk)
@@ -215,9 +263,9 @@ void ProxyExchange::writeBody(const QByteArray &chunk)
     if (m_bodyless || chunk.isEmpty())
         return;
     if (m_chunked)
-        m_client->write(QByteArray::number(chunk.size(), 16) + "\r\n" + chunk + "\r\n");
+        writeToClient(QByteArray::number(chunk.size(), 16) + "\r\n" + chunk + "\r\n");
     else
-        m_client->write(chunk);
+        writeToClient(chunk);
 }
 
 void ProxyExchange::onReplyFinished()
@@ -252,15 +300,34 @@ void ProxyExchange::onReplyFinished()
         }
     }
     if (m_chunked && !m_truncated)
-        m_client->write("0\r\n\r\n");
+        writeToClient("0\r\n\r\n");
     releaseManager();
     onClientBytesWritten();
+}
+
+void ProxyExchange::noteDelivery()
+{
+    // With a length or no body, the client has the whole response once its last byte has left, which can be
+    // before Qt reports the reply finished; the client may then close or exit, and that is no cancellation.
+    if (m_delivered || !m_headWritten || m_truncated || !m_failure.isEmpty() || m_client->bytesToWrite() > 0)
+        return;
+    if (m_bodyless || (m_responseLength >= 0 && m_bodyBytes == m_responseLength))
+        m_delivered = true;
+}
+
+void ProxyExchange::writeToClient(const QByteArray &bytes)
+{
+    // Stamped before the write: the bytes reach the client after this, so a client's own clock (the tracer's)
+    // can never see the response end before the proxy says it did, however late this process runs.
+    m_lastWriteNs = Clock::nowNs();
+    m_client->write(bytes);
 }
 
 void ProxyExchange::onClientBytesWritten()
 {
     if (m_done)
         return;
+    noteDelivery();
     if (!m_upstreamDone) {
         pump();
         return;
@@ -281,10 +348,10 @@ void ProxyExchange::abortUpstream(const QString &reason)
 void ProxyExchange::failBeforeHead(int status, const QString &reason, const QString &recordError)
 {
     const QByteArray body = reason.toUtf8() + '\n';
-    m_client->write("HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status)
-                    + "\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: "
-                    + QByteArray::number(body.size())
-                    + "\r\nConnection: " + (m_head.keepAlive ? "keep-alive" : "close") + "\r\n\r\n" + body);
+    writeToClient("HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status)
+                  + "\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: "
+                  + QByteArray::number(body.size())
+                  + "\r\nConnection: " + (m_head.keepAlive ? "keep-alive" : "close") + "\r\n\r\n" + body);
     RequestRecord &record = m_recorder->edit(m_id);
     record.status = status;
     m_failure = recordError;
@@ -294,13 +361,19 @@ void ProxyExchange::failBeforeHead(int status, const QString &reason, const QStr
     onClientBytesWritten();
 }
 
-void ProxyExchange::complete()
+void ProxyExchange::complete(bool notify)
 {
     m_done = true;
     disconnect(m_client, nullptr, this, nullptr);
-    m_recorder->mark(m_id, Mark::Finished);
+    // Finished: when the last byte was handed to the client, which can be before Qt reports the reply done. A
+    // failure ends when it happened.
+    if (m_lastWriteNs >= 0 && m_failure.isEmpty() && !m_truncated)
+        m_recorder->markAt(m_id, Mark::Finished, m_recorder->sinceStartNs(m_lastWriteNs));
+    else
+        m_recorder->mark(m_id, Mark::Finished);
     RequestRecord &record = m_recorder->edit(m_id);
     record.bytes = m_bodyBytes;
+    record.bytesSent = m_bytesSent;
     record.finalUrl = record.url;
     if (!m_failure.isEmpty()) {
         record.outcome = Outcome::Failed;
@@ -317,13 +390,24 @@ void ProxyExchange::complete()
         m_reply->deleteLater();
         m_reply = nullptr;
     }
-    Q_EMIT finished(m_head.keepAlive && !m_closeDelimited && !m_truncated);
+    if (notify)
+        Q_EMIT finished(m_head.keepAlive && !m_closeDelimited && !m_truncated);
 }
 
 void ProxyExchange::cancel(const QString &reason)
 {
     if (m_done)
         return;
+    if (m_delivered && m_failure.isEmpty()) {
+        // The client already has the whole response; only Qt's word that the reply ended had not come.
+        if (m_reply) {
+            m_reply->disconnect(this);
+            m_reply->abort();
+        }
+        releaseManager();
+        complete(false); // the connection is closing: it takes no next request
+        return;
+    }
     m_done = true;
     disconnect(m_client, nullptr, this, nullptr);
     if (m_reply) {
@@ -336,6 +420,7 @@ void ProxyExchange::cancel(const QString &reason)
     m_recorder->mark(m_id, Mark::Finished);
     RequestRecord &record = m_recorder->edit(m_id);
     record.bytes = m_bodyBytes;
+    record.bytesSent = m_bytesSent;
     record.outcome = Outcome::Cancelled;
     record.error = reason;
     record.proxyNs = m_ownNs;

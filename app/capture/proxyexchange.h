@@ -8,6 +8,7 @@
 #include <QUrl>
 
 class ManagerPool;
+class QIODevice;
 class QNetworkAccessManager;
 class QNetworkReply;
 class QTcpSocket;
@@ -15,8 +16,10 @@ class Recorder;
 
 /// One plain-HTTP request forwarded for a client: sent upstream through the manager pool (so nothing queues
 /// out of sight), its response streamed back as it arrives, byte for byte (no redirect followed, no
-/// decompression added or removed), under the run's timeout and body cap. Stamps the record's phases, up to
-/// Finished when the last byte has left for the client, and the proxy's own time.
+/// decompression added or removed), under the run's timeout and body cap. A request body is sent as it
+/// arrives (a device the connection feeds, with the client's Content-Length) or, when the client chunked it,
+/// as the whole body the connection gathered under its cap. Stamps the record's phases, up to Finished when
+/// the last byte is handed to the client, and the proxy's own time.
 class ProxyExchange : public QObject
 {
     Q_OBJECT
@@ -29,8 +32,15 @@ public:
                   int recordId, RequestHead head, QObject *parent = nullptr);
     ~ProxyExchange() override;
 
+    /// Before start(): the request's body, streamed from body (length bytes, fed by the caller), or whole.
+    void setBody(QIODevice *body, qint64 length);
+    void setBody(const QByteArray &whole);
     /// ownNs: what the proxy already spent on the request (reading its head).
     void start(qint64 ownNs);
+    /// Time the proxy spent on this request outside the exchange: reading a streamed body from the client.
+    void addOwnTime(qint64 ns) { m_ownNs += ns; }
+    /// Instead of start(): answers the client with status and reason, records recordError, and closes.
+    void refuse(int status, const QString &recordError, const QString &reason);
     /// Stops it for good, recorded as cancelled with the reason; finished() is not emitted.
     void cancel(const QString &reason);
 
@@ -49,8 +59,10 @@ private:
     void writeBody(const QByteArray &chunk);
     void failBeforeHead(int status, const QString &reason, const QString &recordError);
     void abortUpstream(const QString &reason);
-    void complete();
+    void complete(bool notify = true);
     void releaseManager();
+    void noteDelivery();
+    void writeToClient(const QByteArray &bytes);
 
     QTcpSocket *m_client;
     ManagerPool *m_pool;
@@ -64,6 +76,13 @@ private:
     qint64 m_ownNs = 0;
     qint64 m_bodyBytes = 0;
     qint64 m_headBytesOut = 0;
+    QPointer<QIODevice> m_body;
+    QByteArray m_wholeBody;
+    qint64 m_bodyLength = -1; // request body bytes; -1 when there is none
+    qint64 m_bytesSent = 0; // request body bytes sent upstream
+    qint64 m_responseLength = -1; // the response's Content-Length, -1 when it has none
+    qint64 m_lastWriteNs = -1; // when bytes were last handed to the client (on Clock::nowNs())
+    bool m_delivered = false; // the client has the whole response
     bool m_headWritten = false;
     bool m_bodyless = false;
     bool m_chunked = false;

@@ -78,6 +78,7 @@ void ProxyServer::acceptConnections()
             socket->deleteLater();
             continue;
         }
-        new ProxyConnection(socket, m_nextConnectionId++, m_pool.get(), m_recorder, m_settings, this);
+        new ProxyConnection(socket, m_nextConnectionId++, m_pool.get(), m_recorder, m_settings, &m_stats,
+                            this);
     }
 }

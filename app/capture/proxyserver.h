@@ -1,6 +1,7 @@
 #pragma once
 
 #include "capturesettings.h"
+#include "proxystats.h"
 
 #include <QHostAddress>
 #include <QObject>
@@ -35,6 +36,7 @@ public:
     QUrl address() const;
     int connectionCount() const { return m_nextConnectionId; }
     int openConnections() const;
+    const ProxyStats &stats() const { return m_stats; }
     const CaptureSettings &settings() const { return m_settings; }
 
 Q_SIGNALS:
@@ -48,4 +50,5 @@ private:
     std::unique_ptr<ManagerPool> m_pool;
     CaptureSettings m_settings;
     int m_nextConnectionId = 0;
+    ProxyStats m_stats;
 };

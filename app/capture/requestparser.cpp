@@ -73,6 +73,35 @@ struct RequestParser::Callbacks
         http_parser_pause(parser, 1);
         return 0;
     }
+    static int onBody(http_parser *parser, const char *at, size_t length)
+    {
+        RequestParser &p = self(parser);
+        if (p.m_decoded)
+            p.m_decoded->append(at, qsizetype(length));
+        return 0;
+    }
+    static int onMessageComplete(http_parser *parser)
+    {
+        // Whatever follows is the next request's.
+        self(parser).m_messageComplete = true;
+        http_parser_pause(parser, 1);
+        return 0;
+    }
+
+    static const http_parser_settings &settings()
+    {
+        static const http_parser_settings s = [] {
+            http_parser_settings s {};
+            s.on_url = &onUrl;
+            s.on_header_field = &onHeaderField;
+            s.on_header_value = &onHeaderValue;
+            s.on_headers_complete = &onHeadersComplete;
+            s.on_body = &onBody;
+            s.on_message_complete = &onMessageComplete;
+            return s;
+        }();
+        return s;
+    }
 };
 
 RequestParser::RequestParser(qsizetype maxHeadBytes)
@@ -94,6 +123,8 @@ void RequestParser::reset()
     m_inValue = false;
     m_headComplete = false;
     m_messageComplete = false;
+    m_inBody = false;
+    m_decoded = nullptr;
     m_tooLong = false;
     m_consumed = 0;
     m_seen = 0;
@@ -103,19 +134,11 @@ void RequestParser::reset()
 
 RequestParser::Result RequestParser::feed(QByteArrayView data)
 {
-    static const http_parser_settings settings = [] {
-        http_parser_settings s {};
-        s.on_url = &Callbacks::onUrl;
-        s.on_header_field = &Callbacks::onHeaderField;
-        s.on_header_value = &Callbacks::onHeaderValue;
-        s.on_headers_complete = &Callbacks::onHeadersComplete;
-        return s;
-    }();
-
     // Only what the cap still allows is parsed; a head that has not ended within it is refused.
     const qsizetype room = m_maxHeadBytes - m_seen;
     const qsizetype take = std::min(data.size(), std::max<qsizetype>(room, 0));
-    const size_t parsed = http_parser_execute(m_parser.get(), &settings, data.data(), size_t(take));
+    const size_t parsed
+        = http_parser_execute(m_parser.get(), &Callbacks::settings(), data.data(), size_t(take));
     m_seen += qsizetype(parsed);
     const auto error = HTTP_PARSER_ERRNO(m_parser.get());
 
@@ -141,6 +164,40 @@ RequestParser::Result RequestParser::feed(QByteArrayView data)
     }
     if (take < data.size() || m_seen >= m_maxHeadBytes) {
         m_error = tr("request head longer than %1 bytes").arg(m_maxHeadBytes);
+        return Result::Error;
+    }
+    m_consumed = data.size();
+    return Result::NeedMore;
+}
+
+RequestParser::Result RequestParser::feedBody(QByteArrayView data, QByteArray &decoded)
+{
+    if (!m_headComplete || !m_head.hasBody) {
+        m_error = tr("no request body is expected here");
+        return Result::Error;
+    }
+    if (m_messageComplete) {
+        m_consumed = 0;
+        return Result::Complete;
+    }
+    m_decoded = &decoded;
+    if (!m_inBody) {
+        // The parser paused on the head's final LF, which it reported as not parsed: it takes it again to
+        // move on to the body.
+        http_parser_pause(m_parser.get(), 0);
+        http_parser_execute(m_parser.get(), &Callbacks::settings(), "\n", 1);
+        m_inBody = true;
+    }
+    const size_t parsed
+        = http_parser_execute(m_parser.get(), &Callbacks::settings(), data.data(), size_t(data.size()));
+    m_decoded = nullptr;
+    const auto error = HTTP_PARSER_ERRNO(m_parser.get());
+    if (m_messageComplete) {
+        m_consumed = qsizetype(parsed);
+        return Result::Complete;
+    }
+    if (error != HPE_OK) {
+        m_error = tr("malformed request body: %1").arg(QString::fromLatin1(http_errno_description(error)));
         return Result::Error;
     }
     m_consumed = data.size();

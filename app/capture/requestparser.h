@@ -24,9 +24,10 @@ struct RequestHead
     QByteArray header(QByteArrayView name) const;
 };
 
-/// Reads request heads from a client's byte stream with libhttp-parser, one at a time: it stops after each
-/// complete request, so the bytes after it (a pipelined request, or a tunnel's first bytes after CONNECT)
-/// stay with the caller. It enforces the head size cap itself, as http_parser's own is compiled in.
+/// Reads requests from a client's byte stream with libhttp-parser, one at a time: it stops after each
+/// complete head, so the bytes after it (a body, a pipelined request, or a tunnel's first bytes after
+/// CONNECT) stay with the caller. A body is then read with feedBody(), which de-chunks it and stops at its
+/// end. It enforces the head size cap itself, as http_parser's own is compiled in.
 class RequestParser
 {
 public:
@@ -41,8 +42,12 @@ public:
     RequestParser(const RequestParser &) = delete;
     RequestParser &operator=(const RequestParser &) = delete;
 
-    /// Parses from the start of data. After Complete, call reset() before the next request.
+    /// Parses from the start of data. After Complete, call reset() before the next request, or, when the
+    /// head has a body, feedBody() until it too is Complete.
     Result feed(QByteArrayView data);
+    /// Reads the body's bytes from the start of data and appends them, de-chunked, to decoded. Complete:
+    /// the body ended after consumed() bytes of data; the rest is the next request's.
+    Result feedBody(QByteArrayView data, QByteArray &decoded);
     qsizetype consumed() const { return m_consumed; }
     const RequestHead &head() const { return m_head; }
     /// Why the request was refused, and whether that is 501 (a method we do not forward) rather than 400.
@@ -62,6 +67,8 @@ private:
     bool m_inValue = false;
     bool m_headComplete = false;
     bool m_messageComplete = false;
+    bool m_inBody = false; // the head's final LF has been handed back to the parser
+    QByteArray *m_decoded = nullptr; // where on_body appends, during feedBody()
     bool m_tooLong = false;
     qsizetype m_consumed = 0;
     qsizetype m_seen = 0; // bytes fed for this head so far

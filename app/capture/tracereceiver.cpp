@@ -70,11 +70,14 @@ void TraceReceiver::accept()
             continue;
         }
         socket->setParent(this);
+        ++m_open;
         connect(socket, &QTcpSocket::readyRead, this, [this, socket] { read(socket); });
         connect(socket, &QTcpSocket::disconnected, this, [this, socket] {
             read(socket);
             m_buffers.remove(socket);
             socket->deleteLater();
+            if (--m_open == 0)
+                Q_EMIT connectionsClosed();
         });
     }
 }

@@ -32,6 +32,9 @@ public:
         int semaphoreValue = 0; // the largest semaphore created, 0 for none
     };
 
+    /// How long a capture waits, after the program exits, for its tracer connections to close.
+    static constexpr int DrainMs = 5000;
+
     explicit TraceReceiver(Recorder *recorder, int runId, QObject *parent = nullptr);
     ~TraceReceiver() override;
 
@@ -44,6 +47,9 @@ public:
     void finish();
 
     bool wasActive() const { return m_active; }
+    /// Tracer connections not yet closed. After the program exits, its last events may still be on the way
+    /// in them; they are all read once each has closed.
+    int openConnections() const { return m_open; }
     QStringList problems() const { return m_problems; }
     const Stats &stats() const { return m_stats; }
 
@@ -59,6 +65,8 @@ public:
 
 Q_SIGNALS:
     void tracerConnected();
+    /// The last open tracer connection closed, and everything it sent was read.
+    void connectionsClosed();
 
 private:
     struct Task
@@ -86,6 +94,7 @@ private:
     QHash<qint64, int> m_semaphores; // id -> initial value
     bool m_active = false;
     bool m_finished = false;
+    int m_open = 0;
     QStringList m_problems;
     Stats m_stats;
     std::vector<qint64> m_sleepMs;

@@ -18,6 +18,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTextStream>
+#include <QTimer>
 
 namespace {
 
@@ -223,7 +224,16 @@ int capture(const QStringList &arguments)
         QObject::connect(&session, &CaptureSession::commandFinished, &session,
                          [&](int exitCode, QProcess::ExitStatus exitStatus) {
                              status = exitStatus == QProcess::NormalExit ? exitCode : InternalFailure;
-                             QCoreApplication::quit();
+                             // The program's last tracer events can still be on their way when its exit is
+                             // seen; its connection closes once they are all in. A child it left running
+                             // could hold the connection open, hence the bound.
+                             if (tracer.openConnections() == 0) {
+                                 QCoreApplication::quit();
+                                 return;
+                             }
+                             QObject::connect(&tracer, &TraceReceiver::connectionsClosed, &session,
+                                              &QCoreApplication::quit);
+                             QTimer::singleShot(TraceReceiver::DrainMs, &session, &QCoreApplication::quit);
                          });
         QObject::connect(&session, &CaptureSession::commandFailedToStart, &session, [&](const QString &why) {
             err() << CliText::tr("crawlscope capture: cannot start %1: %2").arg(command.first(), why)

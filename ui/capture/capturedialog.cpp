@@ -15,6 +15,7 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace {
@@ -120,7 +121,15 @@ void CaptureDialog::start()
             [this](const QByteArray &text) { m_output->insertPlainText(QString::fromLocal8Bit(text)); });
     connect(m_capture, &CaptureSession::commandFinished, this, [this](int exitCode) {
         m_output->appendPlainText(tr("[the command exited with status %1]").arg(exitCode));
-        stop();
+        // Its last tracer events may still be on the way: stop once its tracer connection has closed (a
+        // child it left running could hold it, hence the bound).
+        if (!m_tracer || m_tracer->openConnections() == 0) {
+            stop();
+            return;
+        }
+        // On the tracer, which the next capture replaces: neither can stop that one.
+        connect(m_tracer, &TraceReceiver::connectionsClosed, m_tracer, [this] { stop(); });
+        QTimer::singleShot(TraceReceiver::DrainMs, m_tracer, [this] { stop(); });
     });
     connect(m_capture, &CaptureSession::commandFailedToStart, this, [this](const QString &why) {
         m_output->appendPlainText(tr("[cannot start the command: %1]").arg(why));

@@ -138,6 +138,7 @@ private Q_SLOTS:
     void anInactiveTracerChangesNothing();
     void aiohttpWithTrustEnv();
     void curlParallel();
+    void uploadsFromRequestsAndHttpx();
     void passesTheExitStatusOn();
     void usageErrorIsTwo();
 
@@ -366,6 +367,28 @@ void TestCaptureCommand::curlParallel()
     for (const RequestRecord &record : run.records)
         QCOMPARE(record.outcome, Outcome::Ok);
     QCOMPARE(peakInFlight(run.records), 4);
+}
+
+void TestCaptureCommand::uploadsFromRequestsAndHttpx()
+{
+    if (!hasModules({QStringLiteral("requests"), QStringLiteral("httpx")}))
+        QSKIP(
+            "Debian's python3-requests and python3-httpx are not installed (packaging/debian-packages.txt)");
+    QByteArray output;
+    const QList<RunResult> runs = captureRuns({}, {Python, QFINDTESTDATA("upload.py")}, 0, &output);
+    QCOMPARE(runs.size(), 1);
+    QVERIFY2(output.contains("uploads match\n"), output.constData()); // the server got every body whole
+    const RunResult &run = runs.first();
+    QCOMPARE(run.records.size(), 4);
+    QList<qint64> sent;
+    for (const RequestRecord &record : run.records) {
+        QCOMPARE(record.outcome, Outcome::Ok);
+        QCOMPARE(record.status, 200);
+        QVERIFY(record.method == QLatin1String("POST") || record.method == QLatin1String("PUT"));
+        sent << record.bytesSent;
+    }
+    std::sort(sent.begin(), sent.end());
+    QCOMPARE(sent, (QList<qint64> {1000003, 1000003, 5 * 1024 * 1024, 5 * 1024 * 1024}));
 }
 
 void TestCaptureCommand::passesTheExitStatusOn()

@@ -1,9 +1,12 @@
 #include "capture/capturesettings.h"
+#include "capture/proxyconnection.h"
 #include "capture/proxyserver.h"
+#include "core/clock.h"
 #include "demoserver/demoserver.h"
 #include "export/exporter.h"
 #include "recorder/recorder.h"
 
+#include <QCryptographicHash>
 #include <QFile>
 #include <QNetworkProxy>
 #include <QProcess>
@@ -12,10 +15,12 @@
 #include <QSslServer>
 #include <QSslSocket>
 #include <QStandardPaths>
+#include <QTcpServer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <functional>
 #include <memory>
 
 namespace {
@@ -56,6 +61,80 @@ struct Client
     }
 };
 
+/// An upstream HTTP server on loopback that reads each request's body as it arrives, keeps only its SHA-256,
+/// and answers with it once the body is whole. Bodies must come with a Content-Length.
+struct Upstream
+{
+    QTcpServer server;
+    QByteArray head; // the last request head, as it arrived
+    qint64 bodyBytes = 0;
+    QByteArray sha256; // hex, of the last whole body
+    std::function<void()> firstBodyBytes; // called when the first body bytes of a request arrive
+
+    Upstream()
+    {
+        server.listen(QHostAddress::LocalHost);
+        QObject::connect(&server, &QTcpServer::newConnection, &server, [this] {
+            QTcpSocket *socket = server.nextPendingConnection();
+            auto buffer = std::make_shared<QByteArray>();
+            auto hash = std::make_shared<QCryptographicHash>(QCryptographicHash::Sha256);
+            auto length = std::make_shared<qint64>(-1);
+            QObject::connect(socket, &QTcpSocket::readyRead, socket, [=, this] {
+                *buffer += socket->readAll();
+                if (*length < 0) {
+                    const qsizetype end = buffer->indexOf("\r\n\r\n");
+                    if (end < 0)
+                        return;
+                    head = buffer->left(end + 4);
+                    buffer->remove(0, end + 4);
+                    const QByteArray lower = head.toLower();
+                    const qsizetype at = lower.indexOf("content-length: ");
+                    *length = at < 0 ? 0 : lower.mid(at + 16, lower.indexOf('\r', at) - at - 16).toLongLong();
+                    bodyBytes = 0;
+                    hash->reset();
+                }
+                if (!buffer->isEmpty() && bodyBytes == 0 && firstBodyBytes)
+                    firstBodyBytes();
+                const qint64 take = std::min<qint64>(buffer->size(), *length - bodyBytes);
+                hash->addData(QByteArrayView(*buffer).first(take));
+                bodyBytes += take;
+                buffer->remove(0, take);
+                if (bodyBytes == *length) {
+                    sha256 = hash->result().toHex();
+                    *length = -1;
+                    socket->write("HTTP/1.1 200 OK\r\nContent-Length: " + QByteArray::number(sha256.size())
+                                  + "\r\n\r\n" + sha256);
+                }
+            });
+        });
+    }
+    QUrl url(const QString &path) const
+    {
+        return QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(server.serverPort()).arg(path));
+    }
+};
+
+/// Bytes that differ along the body, so that a lost, repeated or reordered piece changes the hash.
+QByteArray pattern(qint64 offset, qint64 size)
+{
+    QByteArray bytes(size, Qt::Uninitialized);
+    for (qint64 i = 0; i < size; ++i) {
+        const quint64 at = quint64(offset + i);
+        bytes[i] = char((at * 2654435761u) >> 13);
+    }
+    return bytes;
+}
+
+QByteArray chunked(const QByteArray &body, qsizetype piece)
+{
+    QByteArray out;
+    for (qsizetype at = 0; at < body.size(); at += piece) {
+        const QByteArray part = body.mid(at, piece);
+        out += QByteArray::number(part.size(), 16) + "\r\n" + part + "\r\n";
+    }
+    return out + "0\r\n\r\n";
+}
+
 QByteArray get(const QUrl &url, const QByteArray &extra = {})
 {
     return "GET " + url.toEncoded() + " HTTP/1.1\r\nHost: " + url.authority().toLatin1() + "\r\n" + extra
@@ -74,10 +153,17 @@ private Q_SLOTS:
     void cleanup();
     void forwardsAndShowsConnectionReuse();
     void streamsBodiesWhole();
+    void endsEachRequestBeforeTheClientHasIt();
     void followsNoRedirect();
     void refusesMalformedRequestsAndOthersGoOn();
     void refusesRequestsForItself();
     void tunnelsConnectAsOneRecord();
+    void streamsALargeRequestBodyUpstream();
+    void answersExpectContinue();
+    void sendsAChunkedBodyWithItsLength();
+    void refusesMalformedChunkedBodies();
+    void refusesAChunkedBodyOverTheCap();
+    void recordsABodyCutShortByTheClient();
     void redactsAuthorizationInExports_data();
     void redactsAuthorizationInExports();
 
@@ -159,6 +245,34 @@ void TestProxyServer::streamsBodiesWhole()
     QVERIFY(client.received.left(headEnd).contains("Content-Length: 3000000"));
     QTRY_VERIFY(m_recorder->count() == 1 && m_recorder->record(0).isDone());
     QCOMPARE(m_recorder->record(0).bytes, size);
+}
+
+void TestProxyServer::endsEachRequestBeforeTheClientHasIt()
+{
+    // The tracer matches the proxy's records into the client's by time: a record must end before the client
+    // has its last byte, and begin after the client sent it, however this process is scheduled.
+    Client client(m_proxy->port());
+    QList<qint64> receivedAt;
+    connect(client.socket.get(), &QTcpSocket::readyRead, this, [&] {
+        while (receivedAt.size() < client.responses())
+            receivedAt << Clock::nowNs();
+    });
+    QList<qint64> sentAt;
+    for (int i = 0; i < 20; ++i) {
+        sentAt << Clock::nowNs();
+        client.send(get(demo(QStringLiteral("/bytes/%1").arg(1000 * i))));
+        QTRY_COMPARE(receivedAt.size(), i + 1);
+    }
+    QTRY_VERIFY(m_recorder->count() == 20 && m_recorder->record(19).isDone());
+    for (int id = 0; id < 20; ++id) {
+        const RequestRecord &record = m_recorder->record(id);
+        QCOMPARE(record.outcome, Outcome::Ok);
+        QVERIFY(record.at(Mark::Queued) >= m_recorder->sinceStartNs(sentAt[id]));
+        QVERIFY2(record.at(Mark::Finished) <= m_recorder->sinceStartNs(receivedAt[id]),
+                 qPrintable(QStringLiteral("%1: finished %2 ns after the client had it")
+                                .arg(id)
+                                .arg(record.at(Mark::Finished) - m_recorder->sinceStartNs(receivedAt[id]))));
+    }
 }
 
 void TestProxyServer::followsNoRedirect()
@@ -287,6 +401,175 @@ void TestProxyServer::tunnelsConnectAsOneRecord()
     QVERIFY(tunnel.bytesSent > 0);
     QVERIFY(tunnel.reached(Mark::FirstByte));
     QVERIFY(!tunnel.url.path().contains(QLatin1String("inside")));
+}
+
+void TestProxyServer::streamsALargeRequestBodyUpstream()
+{
+    // 20 MB: more than every buffer on the way, the proxy's window and the kernel's socket buffers.
+    const qint64 size = 20 * 1024 * 1024;
+    const qint64 piece = 64 * 1024;
+    Upstream upstream;
+    Client client(m_proxy->port());
+    QCryptographicHash sent(QCryptographicHash::Sha256);
+    qint64 written = 0;
+    qint64 writtenWhenUpstreamBegan = -1;
+    upstream.firstBodyBytes = [&] {
+        if (writtenWhenUpstreamBegan < 0)
+            writtenWhenUpstreamBegan = written;
+    };
+    // The client writes as its socket drains, as a real one would.
+    const auto writeMore = [&] {
+        while (written < size && client.socket->bytesToWrite() < piece) {
+            const QByteArray bytes = pattern(written, std::min(piece, size - written));
+            sent.addData(bytes);
+            client.send(bytes);
+            written += bytes.size();
+        }
+    };
+    connect(client.socket.get(), &QTcpSocket::bytesWritten, this, writeMore);
+    client.send("POST " + upstream.url(QStringLiteral("/upload")).toEncoded()
+                + " HTTP/1.1\r\nHost: x\r\nContent-Type: application/octet-stream\r\nContent-Length: "
+                + QByteArray::number(size) + "\r\n\r\n");
+    writeMore();
+
+    QTRY_COMPARE_WITH_TIMEOUT(client.responses(), 1, 60'000);
+    QCOMPARE(written, size);
+    QCOMPARE(upstream.bodyBytes, size);
+    QCOMPARE(upstream.sha256, sent.result().toHex());
+    QVERIFY(client.received.endsWith(upstream.sha256));
+    QVERIFY2(upstream.head.contains("Content-Length: 20971520\r\n"), upstream.head.constData());
+    QVERIFY(!upstream.head.toLower().contains("transfer-encoding"));
+    // Streamed, not gathered: the server had the body's first bytes before the client had written it all,
+    // and the proxy never held more than its window, the socket's buffer and a first read.
+    QVERIFY(writtenWhenUpstreamBegan >= 0);
+    QVERIFY2(writtenWhenUpstreamBegan < size, qPrintable(QString::number(writtenWhenUpstreamBegan)));
+    const qint64 peak = m_proxy->stats().peakBodyBytesHeld;
+    QVERIFY2(peak > 0 && peak <= 3 * ProxyConnection::BodyWindowBytes, qPrintable(QString::number(peak)));
+
+    QTRY_VERIFY(m_recorder->count() == 1 && m_recorder->record(0).isDone());
+    const RequestRecord &record = m_recorder->record(0);
+    QCOMPARE(record.outcome, Outcome::Ok);
+    QCOMPARE(record.method, QStringLiteral("POST"));
+    QCOMPARE(record.bytesSent, size);
+    QCOMPARE(record.bytes, upstream.sha256.size());
+}
+
+void TestProxyServer::answersExpectContinue()
+{
+    Upstream upstream;
+    Client client(m_proxy->port());
+    const QByteArray body = pattern(0, 1000);
+    client.send("PUT " + upstream.url(QStringLiteral("/put")).toEncoded()
+                + " HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: 1000\r\n\r\n");
+    // As curl does: the body goes only after the 100.
+    QTRY_COMPARE(client.received, QByteArray("HTTP/1.1 100 Continue\r\n\r\n"));
+    client.received.clear();
+    client.send(body);
+    QTRY_COMPARE(client.responses(), 1);
+    QVERIFY(client.received.startsWith("HTTP/1.1 200 OK"));
+    QCOMPARE(upstream.sha256, QCryptographicHash::hash(body, QCryptographicHash::Sha256).toHex());
+    QVERIFY2(!upstream.head.toLower().contains("expect"), upstream.head.constData());
+    QTRY_VERIFY(m_recorder->count() == 1 && m_recorder->record(0).isDone());
+    QCOMPARE(m_recorder->record(0).method, QStringLiteral("PUT"));
+    QCOMPARE(m_recorder->record(0).bytesSent, 1000);
+
+    // The connection goes on: the next request on it is read as one.
+    client.received.clear();
+    client.send("POST " + upstream.url(QStringLiteral("/again")).toEncoded()
+                + " HTTP/1.1\r\nContent-Length: 3\r\n\r\nabc");
+    QTRY_COMPARE(client.responses(), 1);
+    QCOMPARE(upstream.sha256, QCryptographicHash::hash("abc", QCryptographicHash::Sha256).toHex());
+    QTRY_VERIFY(m_recorder->count() == 2 && m_recorder->record(1).isDone());
+    QVERIFY(m_recorder->record(1).reusedConnection);
+}
+
+void TestProxyServer::sendsAChunkedBodyWithItsLength()
+{
+    Upstream upstream;
+    Client client(m_proxy->port());
+    const QByteArray body = pattern(7, 1'000'003);
+    // Odd pieces, so that chunk boundaries and reads never line up; a pipelined GET behind it.
+    client.send("POST " + upstream.url(QStringLiteral("/chunked")).toEncoded()
+                + " HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n" + chunked(body, 4093));
+    QTRY_COMPARE_WITH_TIMEOUT(client.responses(), 1, 20'000);
+    QCOMPARE(upstream.bodyBytes, body.size());
+    QCOMPARE(upstream.sha256, QCryptographicHash::hash(body, QCryptographicHash::Sha256).toHex());
+    QVERIFY2(upstream.head.contains("Content-Length: 1000003\r\n"), upstream.head.constData());
+    QVERIFY(!upstream.head.toLower().contains("transfer-encoding"));
+    QTRY_VERIFY(m_recorder->count() == 1 && m_recorder->record(0).isDone());
+    QCOMPARE(m_recorder->record(0).outcome, Outcome::Ok);
+    QCOMPARE(m_recorder->record(0).bytesSent, body.size());
+}
+
+void TestProxyServer::refusesMalformedChunkedBodies()
+{
+    Upstream upstream;
+    Client good(m_proxy->port());
+    Client bad(m_proxy->port());
+    bad.send("POST " + upstream.url(QStringLiteral("/bad")).toEncoded()
+             + " HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\nzz\r\nmore\r\n0\r\n\r\n");
+    good.send("POST " + upstream.url(QStringLiteral("/good")).toEncoded()
+              + " HTTP/1.1\r\nContent-Length: 2\r\n\r\nok");
+    QTRY_VERIFY(bad.closed());
+    QVERIFY2(bad.received.startsWith("HTTP/1.1 400 Bad Request\r\n"), bad.received.constData());
+    QVERIFY(bad.received.contains("chunk size"));
+    QTRY_COMPARE(good.responses(), 1);
+    QVERIFY(good.received.startsWith("HTTP/1.1 200 OK"));
+
+    QTRY_VERIFY(m_recorder->count() == 2 && m_recorder->record(0).isDone() && m_recorder->record(1).isDone());
+    const bool badFirst = m_recorder->record(0).url.path() == QLatin1String("/bad");
+    const RequestRecord &refused = m_recorder->record(badFirst ? 0 : 1);
+    QCOMPARE(refused.url.path(), QStringLiteral("/bad"));
+    QCOMPARE(refused.outcome, Outcome::Failed);
+    QCOMPARE(refused.status, 400);
+    QVERIFY2(refused.error.contains(QLatin1String("malformed request body"))
+                 && refused.error.contains(QLatin1String("chunk size")),
+             qPrintable(refused.error));
+    QCOMPARE(m_recorder->record(badFirst ? 1 : 0).outcome, Outcome::Ok);
+    QVERIFY(!upstream.head.contains("/bad"));
+}
+
+void TestProxyServer::refusesAChunkedBodyOverTheCap()
+{
+    CaptureSettings settings;
+    settings.maxGatheredBodyBytes = 1000;
+    startProxy(settings);
+    Upstream upstream;
+    Client client(m_proxy->port());
+    client.send("POST " + upstream.url(QStringLiteral("/big")).toEncoded()
+                + " HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n" + chunked(pattern(0, 5000), 500));
+    QTRY_VERIFY(client.closed());
+    QVERIFY2(client.received.startsWith("HTTP/1.1 413 "), client.received.constData());
+    QTRY_VERIFY(m_recorder->count() == 1 && m_recorder->record(0).isDone());
+    QCOMPARE(m_recorder->record(0).status, 413);
+    QVERIFY2(m_recorder->record(0).error.contains(QLatin1String("over 1000 bytes")),
+             qPrintable(m_recorder->record(0).error));
+    QVERIFY(upstream.head.isEmpty());
+}
+
+void TestProxyServer::recordsABodyCutShortByTheClient()
+{
+    Upstream upstream;
+    {
+        Client client(m_proxy->port());
+        client.send("POST " + upstream.url(QStringLiteral("/cut")).toEncoded()
+                    + " HTTP/1.1\r\nContent-Length: 1000000\r\n\r\n" + pattern(0, 100'000));
+        QTRY_VERIFY(upstream.bodyBytes > 0);
+        client.socket->abort();
+    }
+    QTRY_VERIFY(m_recorder->count() == 1 && m_recorder->record(0).isDone());
+    const RequestRecord &record = m_recorder->record(0);
+    QCOMPARE(record.outcome, Outcome::Cancelled);
+    QVERIFY2(record.error.contains(QLatin1String("before the whole request body")), qPrintable(record.error));
+    QVERIFY(upstream.sha256.isEmpty()); // the server never got a whole body to answer
+    QTRY_COMPARE(m_proxy->openConnections(), 0);
+
+    // The proxy goes on.
+    Client next(m_proxy->port());
+    next.send("POST " + upstream.url(QStringLiteral("/next")).toEncoded()
+              + " HTTP/1.1\r\nContent-Length: 2\r\n\r\nok");
+    QTRY_COMPARE(next.responses(), 1);
+    QVERIFY(next.received.startsWith("HTTP/1.1 200 OK"));
 }
 
 void TestProxyServer::redactsAuthorizationInExports_data()

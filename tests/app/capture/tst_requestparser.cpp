@@ -17,6 +17,10 @@ private Q_SLOTS:
     void leavesPipelinedBytesToTheCaller();
     void refusesMalformedRequests_data();
     void refusesMalformedRequests();
+    void readsBodies_data();
+    void readsBodies();
+    void refusesMalformedBodies_data();
+    void refusesMalformedBodies();
     void acceptsOnlyLoopbackPeers_data();
     void acceptsOnlyLoopbackPeers();
     void redactsCredentials();
@@ -97,6 +101,77 @@ void TestRequestParser::refusesMalformedRequests()
     RequestParser parser(1024);
     QCOMPARE(parser.feed(request), RequestParser::Result::Error);
     QCOMPARE(parser.errorIsUnsupportedMethod(), unsupportedMethod);
+    QVERIFY2(parser.error().contains(reason), qPrintable(parser.error()));
+}
+
+void TestRequestParser::readsBodies_data()
+{
+    QTest::addColumn<QByteArray>("head");
+    QTest::addColumn<QByteArray>("body"); // as sent
+    QTest::addColumn<QByteArray>("decoded");
+    QTest::addColumn<int>("piece"); // bytes fed at a time
+    const QByteArray length = "POST http://h/p HTTP/1.1\r\nContent-Length: 11\r\n\r\n";
+    const QByteArray chunked = "PUT http://h/p HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n";
+    const QByteArray chunks = "5\r\nhello\r\n6;ext=1\r\n world\r\n0\r\nX-Trailer: t\r\n\r\n";
+    QTest::newRow("content-length, whole")
+        << length << QByteArray("hello world") << QByteArray("hello world") << 1000;
+    QTest::newRow("content-length, byte by byte")
+        << length << QByteArray("hello world") << QByteArray("hello world") << 1;
+    QTest::newRow("chunked, whole") << chunked << chunks << QByteArray("hello world") << 1000;
+    QTest::newRow("chunked, byte by byte") << chunked << chunks << QByteArray("hello world") << 1;
+    QTest::newRow("chunked, 3 at a time") << chunked << chunks << QByteArray("hello world") << 3;
+}
+
+void TestRequestParser::readsBodies()
+{
+    QFETCH(QByteArray, head);
+    QFETCH(QByteArray, body);
+    QFETCH(QByteArray, decoded);
+    QFETCH(int, piece);
+    // The head, its body and a pipelined request behind them, arriving together.
+    const QByteArray next = "GET http://h/next HTTP/1.1\r\n\r\n";
+    const QByteArray stream = head + body + next;
+    RequestParser parser(1024);
+    QCOMPARE(parser.feed(stream), RequestParser::Result::Complete);
+    QVERIFY(parser.head().hasBody);
+    QCOMPARE(parser.consumed(), head.size());
+
+    QByteArray rest = stream.mid(parser.consumed());
+    QByteArray out;
+    RequestParser::Result result = RequestParser::Result::NeedMore;
+    while (result == RequestParser::Result::NeedMore) {
+        QVERIFY(!rest.isEmpty());
+        const QByteArray fed = rest.left(piece);
+        result = parser.feedBody(fed, out);
+        QVERIFY2(result != RequestParser::Result::Error, qPrintable(parser.error()));
+        rest.remove(0, parser.consumed());
+    }
+    QCOMPARE(out, decoded);
+    QCOMPARE(rest, next);
+
+    parser.reset();
+    QCOMPARE(parser.feed(rest), RequestParser::Result::Complete);
+    QCOMPARE(parser.head().target, QByteArray("http://h/next"));
+}
+
+void TestRequestParser::refusesMalformedBodies_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QString>("reason");
+    QTest::newRow("bad chunk size") << QByteArray("zz\r\nhello\r\n0\r\n\r\n") << QStringLiteral("chunk size");
+    QTest::newRow("chunk size overflow") << QByteArray("fffffffffffffffffff\r\nhello\r\n0\r\n\r\n")
+                                         << QStringLiteral("malformed request body");
+}
+
+void TestRequestParser::refusesMalformedBodies()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(QString, reason);
+    RequestParser parser(1024);
+    const QByteArray head = "POST http://h/p HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n";
+    QCOMPARE(parser.feed(QByteArray(head + body)), RequestParser::Result::Complete);
+    QByteArray out;
+    QCOMPARE(parser.feedBody(QByteArrayView(body), out), RequestParser::Result::Error);
     QVERIFY2(parser.error().contains(reason), qPrintable(parser.error()));
 }
 

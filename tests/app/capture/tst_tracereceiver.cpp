@@ -1,0 +1,57 @@
+#include "capture/tracereceiver.h"
+#include "core/clock.h"
+#include "recorder/recorder.h"
+
+#include <QSignalSpy>
+#include <QTcpSocket>
+#include <QTest>
+
+/// The receiving end of the Python tracer: what a program sent just before it exited is all read.
+class TestTraceReceiver : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void readsEverythingBeforeSayingTheConnectionsClosed();
+};
+
+void TestTraceReceiver::readsEverythingBeforeSayingTheConnectionsClosed()
+{
+    Recorder recorder;
+    TraceReceiver receiver(&recorder, 2);
+    QString error;
+    QVERIFY2(receiver.listen(&error), qPrintable(error));
+    QSignalSpy closed(&receiver, &TraceReceiver::connectionsClosed);
+    QCOMPARE(receiver.openConnections(), 0);
+
+    // A program whose last events leave just before its socket closes, as at exit.
+    QTcpSocket program;
+    const QString address = receiver.address();
+    program.connectToHost(QHostAddress::LocalHost, address.section(u':', 1).toUShort());
+    QVERIFY(program.waitForConnected(10'000));
+    QTRY_COMPARE(receiver.openConnections(), 1);
+    const QByteArray now = QByteArray::number(Clock::nowNs());
+    program.write("{\"e\":\"hello\",\"pid\":1,\"t\":" + now + "}\n");
+    for (int i = 0; i < 50; ++i) {
+        const QByteArray task = "\"task\":\"t" + QByteArray::number(i) + "\"";
+        program.write("{\"e\":\"request_start\",\"lib\":\"httpx\"," + task
+                      + ",\"method\":\"GET\",\"url\":\"http://127.0.0.1/a\",\"held\":[],\"t\":" + now
+                      + "}\n");
+        program.write("{\"e\":\"request\",\"lib\":\"httpx\"," + task
+                      + ",\"method\":\"GET\",\"url\":\"http://127.0.0.1/a\",\"held\":[],\"t0\":" + now
+                      + ",\"t1\":" + now + ",\"status\":200,\"error\":\"\"}\n");
+    }
+    program.disconnectFromHost();
+
+    QVERIFY(closed.wait(10'000));
+    QCOMPARE(receiver.openConnections(), 0);
+    // Nothing left for finish() to cut short.
+    receiver.finish();
+    QVERIFY(receiver.wasActive());
+    QCOMPARE(recorder.count(), 50);
+    for (int id = 0; id < recorder.count(); ++id)
+        QCOMPARE(recorder.record(id).outcome, Outcome::Ok);
+}
+
+QTEST_GUILESS_MAIN(TestTraceReceiver)
+#include "tst_tracereceiver.moc"
