@@ -16,7 +16,6 @@
 #include <QIcon>
 #include <QSettings>
 #include <QTextStream>
-#include <QTimer>
 
 #include <cstring>
 
@@ -137,6 +136,6 @@ int main(int argc, char *argv[])
     window.show();
     // Once the window is up, ask about runs an earlier Crawlscope left unsaved (a kill, a crash).
     if (files.isEmpty())
-        QTimer::singleShot(0, &window, [&window] { window.journal()->offerRecovery(&window); });
+        window.journal()->offerRecoveryInBackground(&window);
     return QApplication::exec();
 }

@@ -6,6 +6,9 @@
 #include "session/runsession.h"
 
 #include <QFile>
+#include <QThread>
+
+#include <memory>
 
 #include <utility>
 
@@ -18,7 +21,35 @@ JournalKeeper::JournalKeeper(RunSession *session, QString directory, QObject *pa
 
 QList<RunResult> JournalKeeper::offerRecovery(QWidget *parent)
 {
-    const QList<JournalEntry> entries = JournalReader::orphans(m_directory);
+    return offer(JournalReader::orphans(m_directory), parent);
+}
+
+void JournalKeeper::offerRecoveryInBackground(QWidget *parent)
+{
+    auto entries = std::make_shared<QList<JournalEntry>>();
+    QThread *reader = QThread::create(
+        [entries, directory = m_directory] { *entries = JournalReader::orphans(directory); });
+    QPointer<QWidget> guardedParent(parent);
+    connect(reader, &QThread::finished, this, [this, reader, entries, guardedParent] {
+        reader->deleteLater();
+        const auto ask
+            = [this, entries, guardedParent] { Q_EMIT recoveryOffered(offer(*entries, guardedParent)); };
+        if (!m_session->isRunning()) {
+            ask();
+            return;
+        }
+        // A run the user started meanwhile is not interrupted by a dialog, nor replaced by recovered runs.
+        auto *once = new QObject(this);
+        connect(m_session, &RunSession::finished, once, [once, ask] {
+            once->deleteLater();
+            ask();
+        });
+    });
+    reader->start(QThread::LowPriority);
+}
+
+QList<RunResult> JournalKeeper::offer(const QList<JournalEntry> &entries, QWidget *parent)
+{
     if (entries.isEmpty())
         return {};
     RecoveryDialog dialog(entries, parent);

@@ -3,6 +3,7 @@
 #include "journal/journalentry.h"
 
 #include <QObject>
+#include <QPointer>
 #include <QStringList>
 
 class JournalWriter;
@@ -21,6 +22,10 @@ public:
 
     /// Asks with a RecoveryDialog when there is anything to recover. Returns the runs recovered, if any.
     QList<RunResult> offerRecovery(QWidget *parent);
+    /// The same, for launch: the journals (which can be hundreds of megabytes) are read on a thread of their
+    /// own while the window works, and the dialog opens once they are read and no run is going.
+    /// recoveryOffered() follows, also when there was nothing to offer.
+    void offerRecoveryInBackground(QWidget *parent);
     /// What the dialog's choice does, apart from the dialog: recover (show the runs) or discard the entries.
     void recover(const QList<JournalEntry> &entries);
     void discard(const QList<JournalEntry> &entries);
@@ -30,7 +35,12 @@ public:
     JournalWriter *writer() const { return m_writer; }
     const QString &directory() const { return m_directory; }
 
+Q_SIGNALS:
+    void recoveryOffered(const QList<RunResult> &recovered);
+
 private:
+    QList<RunResult> offer(const QList<JournalEntry> &entries, QWidget *parent);
+
     RunSession *m_session;
     QString m_directory;
     JournalWriter *m_writer;

@@ -1,4 +1,5 @@
 #include <QApplication>
+#include <QTemporaryDir>
 #include <QTextStream>
 
 #include "crawlbench.h"
@@ -15,6 +16,11 @@ int main(int argc, char *argv[])
     // Paint offscreen unless told otherwise, so the benchmark runs over ssh and in CI alike.
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
+    // A benchmark's windows journal their runs like any window, and are closed without saving: keep those
+    // journals out of the user's state folder, where the next launch would offer to recover them.
+    QTemporaryDir state;
+    if (state.isValid())
+        qputenv("XDG_STATE_HOME", state.path().toLocal8Bit());
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("crawlscope-bench"));
 

@@ -31,6 +31,7 @@ private Q_SLOTS:
     void recoveredRunsAreShownAndGoWithTheNextSave();
     void declinedRunsAreDiscarded();
     void laterKeepsThem();
+    void launchOfferReadsAsideAndWaitsForTheRun();
 
 private:
     /// Leaves a journal in dir as a finished process would: the file, unlocked.
@@ -143,6 +144,39 @@ void TestJournalKeeper::laterKeepsThem()
     QTemporaryDir empty;
     JournalKeeper quiet(&session, empty.path());
     QVERIFY(quiet.offerRecovery(nullptr).isEmpty());
+}
+
+void TestJournalKeeper::launchOfferReadsAsideAndWaitsForTheRun()
+{
+    QTemporaryDir dir;
+    QVERIFY(!leaveJournal(dir.path(), 3).isEmpty());
+    RunSession session;
+    JournalKeeper keeper(&session, dir.path());
+    // The dialog opens whenever the reading ends; answer it then, and note whether a run was going.
+    bool askedDuringARun = false;
+    int asked = 0;
+    QTimer answerer;
+    answerer.setInterval(5);
+    connect(&answerer, &QTimer::timeout, this, [&] {
+        if (auto *dialog = qobject_cast<RecoveryDialog *>(QApplication::activeModalWidget())) {
+            ++asked;
+            askedDuringARun = askedDuringARun || session.isRunning();
+            dialog->recoverButton()->click();
+        }
+    });
+    answerer.start();
+    QUrl url = m_server.baseUrl();
+    url.setPath(u"/delay/200"_s);
+    RunSettings sequential;
+    sequential.mode = RunMode::Sequential;
+    session.start({url, url, url}, {sequential});
+    QSignalSpy offered(&keeper, &JournalKeeper::recoveryOffered);
+    keeper.offerRecoveryInBackground(nullptr);
+    QCOMPARE(offered.count(), 0); // returned at once: the journals are read on another thread
+    QVERIFY(offered.wait(30'000));
+    QCOMPARE(asked, 1);
+    QVERIFY(!askedDuringARun); // the user's run went on undisturbed, and was over when the dialog came
+    QCOMPARE(offered.first().first().value<QList<RunResult>>().size(), 1);
 }
 
 QTEST_MAIN(TestJournalKeeper)
