@@ -272,6 +272,13 @@ void Frame::collectDenseRows(const Track &track, int firstRow, int lastRow)
 
 void Frame::addDenseRow(const Track &track, int row)
 {
+    // Grouped rows jump through the bars: fetch a few rows ahead, so the misses overlap instead of queueing.
+    constexpr int Ahead = 8;
+    if (!track.rowBar.empty() && row + Ahead < track.rows) {
+        const int ahead = track.rowBar[std::size_t(row + Ahead)];
+        if (ahead >= 0)
+            __builtin_prefetch(&track.bars[std::size_t(ahead)]);
+    }
     const int index = track.barAtRow(row);
     if (index < 0)
         return;

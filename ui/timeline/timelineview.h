@@ -10,6 +10,7 @@
 
 #include "hostcolours.h"
 #include "models/runmodel.h"
+#include "timelineframecache.h"
 #include "timelinelayout.h"
 #include "timelineviewport.h"
 
@@ -67,6 +68,10 @@ public:
     /// What is drawn where, caught up with the models; for tests and the picture export.
     const TimelineLayout &layout() const;
     const TimelineViewport &viewportState() const { return m_viewport; }
+    /// The last painted frame, reused while nothing changed and patched as a replay moves forward. Off, every
+    /// paint draws everything (the benchmark's cold paint).
+    const TimelineFrameCache &frameCache() const { return m_frameCache; }
+    void setFrameCacheEnabled(bool on);
 
     QSize sizeHint() const override;
 
@@ -150,6 +155,9 @@ private:
 
     HostColours m_ownHostColours;
     HostColours *m_hostColours = &m_ownHostColours;
+
+    TimelineFrameCache m_frameCache;
+    bool m_frameCacheEnabled = true;
 
     QTimer m_updateTimer;
     TimelineLegend *m_legend;
