@@ -72,6 +72,7 @@ TimelineLayout::TimelineLayout() = default;
 void TimelineLayout::setModels(const QList<RunModel *> &models)
 {
     ++m_generation;
+    ++m_rowsGeneration;
     m_models.clear();
     for (RunModel *model : models) {
         if (model)
@@ -94,6 +95,7 @@ QList<RunModel *> TimelineLayout::models() const
 void TimelineLayout::setOptions(const Options &options)
 {
     ++m_generation;
+    ++m_rowsGeneration;
     if (options == m_options)
         return;
     const bool hostsNeeded = options.colourByHost || options.groupByHost;
@@ -115,6 +117,7 @@ void TimelineLayout::setOptions(const Options &options)
 void TimelineLayout::setHostColours(HostColours *colours)
 {
     ++m_generation;
+    ++m_rowsGeneration;
     m_hostColours = colours;
     invalidate();
 }
@@ -122,6 +125,7 @@ void TimelineLayout::setHostColours(HostColours *colours)
 void TimelineLayout::invalidate()
 {
     ++m_generation;
+    ++m_rowsGeneration;
     m_allDirty = true;
     m_titlesDirty = true;
 }
@@ -315,6 +319,7 @@ void TimelineLayout::connectModel(RunModel *model, QObject *context, const std::
 void TimelineLayout::appendRecords(const RunModel *model, int first, int last)
 {
     ++m_generation;
+    ++m_rowsGeneration;
     Track *track = trackFor(model);
     if (!track)
         return;
@@ -362,6 +367,7 @@ void TimelineLayout::appendRecords(const RunModel *model, int first, int last)
 void TimelineLayout::updateRecords(const RunModel *model, const QList<int> &ids)
 {
     ++m_generation;
+    ++m_rowsGeneration;
     Track *track = trackFor(model);
     if (!track)
         return;
@@ -417,6 +423,7 @@ void TimelineLayout::updateRecords(const RunModel *model, const QList<int> &ids)
 void TimelineLayout::finishRun(const RunModel *model)
 {
     ++m_generation;
+    ++m_rowsGeneration;
     m_titlesDirty = true; // another track's header may compare itself with this run now
     Track *track = trackFor(model);
     if (!track)
@@ -443,6 +450,7 @@ void TimelineLayout::finishRun(const RunModel *model)
 void TimelineLayout::resetRun(const RunModel *model)
 {
     ++m_generation;
+    ++m_rowsGeneration;
     m_hostIndexes.erase(model);
     m_dirtyTracks.push_back(model);
     m_titlesDirty = true;
@@ -459,6 +467,7 @@ void TimelineLayout::changeCapacity(const RunModel *model)
 void TimelineLayout::changeCrawl(const RunModel *model)
 {
     ++m_generation;
+    ++m_rowsGeneration;
     Track *track = trackFor(model);
     if (!track || (!m_options.colourByHost && !m_options.groupByHost))
         return;

@@ -701,6 +701,7 @@ void TimelineView::paintEvent(QPaintEvent *)
     style.showIdeal = m_showIdeal;
     style.selectedModel = m_selectedModel;
     style.selectedId = m_selectedId;
+    style.denseRows = &m_denseRows;
     const TimelineViewport state = currentViewport();
     const auto paintFrame = [this, &style, &state](QPainter &target) {
         target.fillRect(viewport()->rect(), palette().base());

@@ -10,6 +10,7 @@
 
 #include "hostcolours.h"
 #include "models/runmodel.h"
+#include "timelinedenserows.h"
 #include "timelineframecache.h"
 #include "timelinelayout.h"
 #include "timelineviewport.h"
@@ -157,6 +158,7 @@ private:
     HostColours *m_hostColours = &m_ownHostColours;
 
     TimelineFrameCache m_frameCache;
+    TimelineDenseRows m_denseRows;
     bool m_frameCacheEnabled = true;
 
     QTimer m_updateTimer;
