@@ -52,6 +52,32 @@ void TimelineDenseCoverage::push(int c, int a, int b)
     }
 }
 
+void TimelineDenseCoverage::pushSpans(int c, const TimelineLayout::CoverSpan *begin,
+                                      const TimelineLayout::CoverSpan *end, const PixelMapper &px,
+                                      qint64 nowNs)
+{
+    using Span = TimelineLayout::CoverSpan;
+    end = std::partition_point(begin, end, [nowNs](const Span &span) { return span.startNs <= nowNs; });
+    const auto pixelEnd = [&px, nowNs](const Span &span) {
+        return std::max(px(span.startNs) + 1, px(std::min(span.endNs, nowNs)));
+    };
+    for (const Span *it = begin; it != end;) {
+        const int a = px(it->startNs);
+        if (a >= m_width + 2)
+            return;
+        int x = pixelEnd(*it);
+        for (++it; it != end;) {
+            const Span *joined
+                = std::partition_point(it, end, [&px, x](const Span &span) { return px(span.startNs) <= x; });
+            if (joined == it)
+                break;
+            x = std::max(x, pixelEnd(*(joined - 1)));
+            it = joined;
+        }
+        push(c, a, x);
+    }
+}
+
 void TimelineDenseCoverage::flush(TimelineBatches &batches)
 {
     int ownedFrom = INT_MAX;

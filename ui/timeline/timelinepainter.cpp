@@ -305,11 +305,16 @@ void Frame::addDenseBlock(const Track &track, const TimelineLayout::DenseBlock &
     if (block.endNs < m_visibleStart || block.startNs > std::min(m_visibleEnd, m_now))
         return;
     // Cut at a replay's time: the union of the cut bars is the union cut.
-    for (const TimelineLayout::CoverSpan &span : block.spans) {
-        if (span.startNs > m_now)
-            continue;
-        const int a = m_px(span.startNs);
-        pushSpan(span.coverage, a, std::max(a + 1, m_px(std::min(span.endNs, m_now))));
+    const TimelineLayout::CoverSpan *spans = block.spans.data();
+    const TimelineLayout::CoverSpan *end = spans + block.spans.size();
+    while (spans != end) {
+        const int coverage = spans->coverage;
+        const auto *classEnd
+            = std::partition_point(spans, end, [coverage](const TimelineLayout::CoverSpan &span) {
+                  return span.coverage == coverage;
+              });
+        m_coverage.pushSpans(coverage, spans, classEnd, m_px, m_now);
+        spans = classEnd;
     }
 }
 

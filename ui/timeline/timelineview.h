@@ -73,6 +73,8 @@ public:
     /// paint draws everything (the benchmark's cold paint).
     const TimelineFrameCache &frameCache() const { return m_frameCache; }
     void setFrameCacheEnabled(bool on);
+    /// How often the dense rows' placing was worked out afresh.
+    int denseRowsBuildCount() const { return m_denseRows.buildCount(); }
 
     QSize sizeHint() const override;
 

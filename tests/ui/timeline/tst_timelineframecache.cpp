@@ -20,6 +20,8 @@ private Q_SLOTS:
     void nothingChangedCopiesTheFrame();
     void steppingBackPaintsEverything();
     void newRecordsPaintEverything();
+    void keptRowsFollowUpdatedRecords_data();
+    void keptRowsFollowUpdatedRecords();
 
 private:
     static constexpr qint64 Ms = 1'000'000;
@@ -202,6 +204,44 @@ void TestTimelineFrameCache::newRecordsPaintEverything()
     model.setLiveNow(whole.runId, whole.records[1499].at(Mark::Finished) + 50 * Ms);
     QCOMPARE(paint(view), paint(fresh));
     QCOMPARE(view.frameCache().paintedCount(), 3);
+}
+
+void TestTimelineFrameCache::keptRowsFollowUpdatedRecords_data()
+{
+    QTest::addColumn<QString>("mode");
+    QTest::newRow("plain") << QStringLiteral("plain");
+    QTest::newRow("group") << QStringLiteral("group");
+    QTest::newRow("colour+group") << QStringLiteral("colour+group");
+}
+
+void TestTimelineFrameCache::keptRowsFollowUpdatedRecords()
+{
+    // Records that end change their bars but not the rows: the kept placing of the dense rows (copies of
+    // bars) must follow, so a view that painted before paints what a new one does.
+    QFETCH(QString, mode);
+    const RunResult whole = run(3000, 7);
+    QList<RequestRecord> started = whole.records;
+    for (int i = 2000; i < started.size(); ++i) {
+        RequestRecord &record = started[i];
+        record.set(Mark::FirstByte, RequestRecord::NotReached);
+        record.set(Mark::Finished, RequestRecord::NotReached);
+        record.outcome = Outcome::Pending;
+        record.status = 0;
+    }
+    RunModel model;
+    model.beginRun(whole.runId, whole.settings, QDateTime::currentDateTimeUtc());
+    model.applyRecords(whole.runId, started);
+    model.setLiveNow(whole.runId, whole.endNs / 2);
+    TimelineView kept;
+    setUp(kept, model, mode, true);
+    paint(kept);
+    const int builds = kept.denseRowsBuildCount();
+    model.applyRecords(whole.runId, whole.records.mid(2000));
+    TimelineView fresh;
+    setUp(fresh, model, mode, true);
+    QCOMPARE(kept.rowCount(), fresh.rowCount());
+    QCOMPARE(paint(kept), paint(fresh));
+    QVERIFY(kept.denseRowsBuildCount() > builds);
 }
 
 QTEST_MAIN(TestTimelineFrameCache)
