@@ -66,11 +66,21 @@ void TimelineDenseCoverage::pushSpans(int c, const TimelineLayout::CoverSpan *be
         if (a >= m_width + 2)
             return;
         int x = pixelEnd(*it);
-        for (++it; it != end;) {
-            const Span *joined
-                = std::partition_point(it, end, [&px, x](const Span &span) { return px(span.startNs) <= x; });
-            if (joined == it)
-                break;
+        const auto joins = [&px, &x](const Span &span) { return px(span.startNs) <= x; };
+        for (++it; it != end && joins(*it);) {
+            // it joins the run. The first that does not: galloping from it, so a span on its own costs one
+            // look (zoomed in), then bisecting, so hundreds joining cost a few (zoomed out).
+            const Span *low = it + 1;
+            const Span *limit = end;
+            for (std::ptrdiff_t step = 1; low != end; step *= 2) {
+                const Span *probe = low + std::min(step, end - low) - 1;
+                if (!joins(*probe)) {
+                    limit = probe;
+                    break;
+                }
+                low = probe + 1;
+            }
+            const Span *joined = std::partition_point(low, limit, joins);
             x = std::max(x, pixelEnd(*(joined - 1)));
             it = joined;
         }
