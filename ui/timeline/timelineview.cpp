@@ -707,9 +707,15 @@ void TimelineView::paintEvent(QPaintEvent *)
         target.fillRect(viewport()->rect(), palette().base());
         TimelinePainter::paint(target, m_layout, state, style);
     };
-    // A vector device (a slide's SVG or PDF) gets the shapes themselves, not a picture of them.
+    // A vector device (a slide's SVG or PDF) gets the shapes themselves, not a picture of them, and so does
+    // a scaled one (a PNG at 2×): only a copy pixel for pixel is the same picture.
+    const qreal ratio = painter.device()->devicePixelRatioF();
+    const QTransform transform = painter.deviceTransform();
+    const bool pixelForPixel = transform.type() <= QTransform::TxScale && transform.m11() == ratio
+        && transform.m22() == ratio && transform.dx() == std::floor(transform.dx())
+        && transform.dy() == std::floor(transform.dy());
     if (m_layout.rowCount() == 0 || !m_frameCacheEnabled
-        || painter.paintEngine()->type() != QPaintEngine::Raster) {
+        || painter.paintEngine()->type() != QPaintEngine::Raster || !pixelForPixel) {
         m_frameCache.clear();
         if (m_layout.rowCount() == 0) {
             painter.fillRect(viewport()->rect(), palette().base());
@@ -728,7 +734,7 @@ void TimelineView::paintEvent(QPaintEvent *)
     key.showIdeal = m_showIdeal;
     key.selectedModel = m_selectedModel;
     key.selectedId = m_selectedId;
-    key.devicePixelRatio = viewport()->devicePixelRatioF();
+    key.devicePixelRatio = ratio;
     m_frameCache.paint(painter, key, m_layout.cutNs(), paintFrame);
 }
 

@@ -1,4 +1,5 @@
 #include <QImage>
+#include <QPainter>
 #include <QTest>
 
 #include <algorithm>
@@ -21,6 +22,7 @@ private Q_SLOTS:
     void steppingBackPaintsEverything();
     void newRecordsPaintEverything();
     void keptRowsFollowUpdatedRecords_data();
+    void aScaledPaintDrawsTheShapes();
     void keptRowsFollowUpdatedRecords();
 
 private:
@@ -242,6 +244,29 @@ void TestTimelineFrameCache::keptRowsFollowUpdatedRecords()
     QCOMPARE(kept.rowCount(), fresh.rowCount());
     QCOMPARE(paint(kept), paint(fresh));
     QVERIFY(kept.denseRowsBuildCount() > builds);
+}
+
+void TestTimelineFrameCache::aScaledPaintDrawsTheShapes()
+{
+    // A PNG exported at 2× paints the view through a scaled painter: the kept frame, a picture at 1×, must
+    // not be blown up into it.
+    RunModel model;
+    model.setRun(run(2000, 5));
+    TimelineView cached;
+    TimelineView direct;
+    setUp(cached, model, QStringLiteral("colour"), true);
+    setUp(direct, model, QStringLiteral("colour"), false);
+    paint(cached);
+    const auto scaled = [](TimelineView &view) {
+        QImage image(view.size() * 2, QImage::Format_ARGB32_Premultiplied);
+        image.fill(Qt::black);
+        QPainter painter(&image);
+        painter.scale(2, 2);
+        view.render(&painter);
+        return image;
+    };
+    QCOMPARE(scaled(cached), scaled(direct));
+    QCOMPARE(cached.frameCache().paintedCount(), 1);
 }
 
 QTEST_MAIN(TestTimelineFrameCache)
