@@ -17,6 +17,13 @@ constexpr int MostChangedRows = 256;
 // A dense pixel row is at most this high (rows under TimelineViewport::DenseRowHeight pixels), plus one.
 constexpr int DenseStripHeight = 6;
 
+bool anyLive(const TimelineLayout &layout)
+{
+    const auto &tracks = layout.tracks();
+    return std::any_of(tracks.begin(), tracks.end(),
+                       [](const TimelineLayout::Track &track) { return track.live(); });
+}
+
 } // namespace
 
 void TimelineFrameCache::clear()
@@ -55,8 +62,13 @@ TimelineFrameCache::Outcome TimelineFrameCache::paint(QPainter &target, const Ke
     m_key = key;
     m_cutNs = cutNs;
     m_valid = true;
-    if (changesStale && key.layout)
-        collectChanges(*key.layout);
+    // Only a finished run is ever patched, and going live or finishing changes the generation: a live
+    // frame need not pay for a look at every bar.
+    if (changesStale) {
+        m_changes.clear();
+        if (key.layout && !anyLive(*key.layout))
+            collectChanges(*key.layout);
+    }
     switch (outcome) {
     case Outcome::Painted:
         ++m_painted;
@@ -82,9 +94,7 @@ bool TimelineFrameCache::canPatch(const Key &key, qint64 cutNs) const
     if (!m_valid || !(key == m_key) || m_cutNs < 0 || cutNs < m_cutNs || !key.layout
         || !key.viewport.isDense() || key.selectedModel)
         return false;
-    const auto &tracks = key.layout->tracks();
-    return std::none_of(tracks.begin(), tracks.end(),
-                        [](const TimelineLayout::Track &track) { return track.live(); });
+    return !anyLive(*key.layout);
 }
 
 QRegion TimelineFrameCache::patchRegion(const Key &key, qint64 cutNs) const
