@@ -8,6 +8,7 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <cstdlib>
 #include <queue>
 #include <vector>
 
@@ -19,6 +20,7 @@
 #include "replay/replayclock.h"
 #include "replay/replaycontroller.h"
 #include "timeline/timelinepanel.h"
+#include "timeline/timelineview.h"
 
 namespace {
 
@@ -183,5 +185,14 @@ int ReplayBench::run(const QStringList &arguments)
                .arg(percentileMs(cpu, 0.5), 0, 'f', 2)
                .arg(percentileMs(cpu, 0.99), 0, 'f', 2)
                .arg(percentileMs(cpu, 1.0), 0, 'f', 2);
+    // How the timeline's frames came about: drawn whole, patched from the previous cut on, or copied.
+    const TimelineFrameCache &cache = panel->view()->frameCache();
+    double load[1] = {-1};
+    getloadavg(load, 1);
+    out << QStringLiteral("# timeline frames: painted=%1 patched=%2 copied=%3; load=%4\n")
+               .arg(cache.paintedCount())
+               .arg(cache.patchedCount())
+               .arg(cache.copiedCount())
+               .arg(load[0], 0, 'f', 1);
     return 0;
 }

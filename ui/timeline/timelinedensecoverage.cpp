@@ -52,6 +52,42 @@ void TimelineDenseCoverage::push(int c, int a, int b)
     }
 }
 
+void TimelineDenseCoverage::pushSpans(int c, const TimelineLayout::CoverSpan *begin,
+                                      const TimelineLayout::CoverSpan *end, const PixelMapper &px,
+                                      qint64 nowNs)
+{
+    using Span = TimelineLayout::CoverSpan;
+    end = std::partition_point(begin, end, [nowNs](const Span &span) { return span.startNs <= nowNs; });
+    const auto pixelEnd = [&px, nowNs](const Span &span) {
+        return std::max(px(span.startNs) + 1, px(std::min(span.endNs, nowNs)));
+    };
+    for (const Span *it = begin; it != end;) {
+        const int a = px(it->startNs);
+        if (a >= m_width + 2)
+            return;
+        int x = pixelEnd(*it);
+        const auto joins = [&px, &x](const Span &span) { return px(span.startNs) <= x; };
+        for (++it; it != end && joins(*it);) {
+            // it joins the run. The first that does not: galloping from it, so a span on its own costs one
+            // look (zoomed in), then bisecting, so hundreds joining cost a few (zoomed out).
+            const Span *low = it + 1;
+            const Span *limit = end;
+            for (std::ptrdiff_t step = 1; low != end; step *= 2) {
+                const Span *probe = low + std::min(step, end - low) - 1;
+                if (!joins(*probe)) {
+                    limit = probe;
+                    break;
+                }
+                low = probe + 1;
+            }
+            const Span *joined = std::partition_point(low, limit, joins);
+            x = std::max(x, pixelEnd(*(joined - 1)));
+            it = joined;
+        }
+        push(c, a, x);
+    }
+}
+
 void TimelineDenseCoverage::flush(TimelineBatches &batches)
 {
     int ownedFrom = INT_MAX;

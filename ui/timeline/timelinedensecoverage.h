@@ -18,6 +18,12 @@ public:
     void startRow(int y, int height, TimelineBatches &batches);
     /// Columns [a, b) are covered by coverage c in the current pixel row.
     void push(int c, int a, int b);
+    /// Spans of coverage c, disjoint and in order of time, cut at nowNs. Their pixel spans then start and end
+    /// in order too, so a run of them that touch in pixels is found by bisection and pushed once: zoomed out,
+    /// hundreds of spans (a host's requests, far apart in time) are a few pushes, with the same union as
+    /// pushing each.
+    void pushSpans(int c, const TimelineLayout::CoverSpan *begin, const TimelineLayout::CoverSpan *end,
+                   const PixelMapper &px, qint64 nowNs);
     void finish(TimelineBatches &batches);
 
 private:

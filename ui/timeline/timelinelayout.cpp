@@ -71,6 +71,8 @@ TimelineLayout::TimelineLayout() = default;
 
 void TimelineLayout::setModels(const QList<RunModel *> &models)
 {
+    ++m_generation;
+    ++m_rowsGeneration;
     m_models.clear();
     for (RunModel *model : models) {
         if (model)
@@ -92,6 +94,8 @@ QList<RunModel *> TimelineLayout::models() const
 
 void TimelineLayout::setOptions(const Options &options)
 {
+    ++m_generation;
+    ++m_rowsGeneration;
     if (options == m_options)
         return;
     const bool hostsNeeded = options.colourByHost || options.groupByHost;
@@ -112,12 +116,16 @@ void TimelineLayout::setOptions(const Options &options)
 
 void TimelineLayout::setHostColours(HostColours *colours)
 {
+    ++m_generation;
+    ++m_rowsGeneration;
     m_hostColours = colours;
     invalidate();
 }
 
 void TimelineLayout::invalidate()
 {
+    ++m_generation;
+    ++m_rowsGeneration;
     m_allDirty = true;
     m_titlesDirty = true;
 }
@@ -310,6 +318,8 @@ void TimelineLayout::connectModel(RunModel *model, QObject *context, const std::
 
 void TimelineLayout::appendRecords(const RunModel *model, int first, int last)
 {
+    ++m_generation;
+    ++m_rowsGeneration;
     Track *track = trackFor(model);
     if (!track)
         return;
@@ -356,6 +366,8 @@ void TimelineLayout::appendRecords(const RunModel *model, int first, int last)
 
 void TimelineLayout::updateRecords(const RunModel *model, const QList<int> &ids)
 {
+    ++m_generation;
+    ++m_rowsGeneration;
     Track *track = trackFor(model);
     if (!track)
         return;
@@ -410,6 +422,8 @@ void TimelineLayout::updateRecords(const RunModel *model, const QList<int> &ids)
 
 void TimelineLayout::finishRun(const RunModel *model)
 {
+    ++m_generation;
+    ++m_rowsGeneration;
     m_titlesDirty = true; // another track's header may compare itself with this run now
     Track *track = trackFor(model);
     if (!track)
@@ -435,6 +449,8 @@ void TimelineLayout::finishRun(const RunModel *model)
 
 void TimelineLayout::resetRun(const RunModel *model)
 {
+    ++m_generation;
+    ++m_rowsGeneration;
     m_hostIndexes.erase(model);
     m_dirtyTracks.push_back(model);
     m_titlesDirty = true;
@@ -442,6 +458,7 @@ void TimelineLayout::resetRun(const RunModel *model)
 
 void TimelineLayout::changeCapacity(const RunModel *model)
 {
+    ++m_generation;
     if (Track *track = trackFor(model))
         refreshCapacity(*track);
     m_titlesDirty = true;
@@ -449,6 +466,8 @@ void TimelineLayout::changeCapacity(const RunModel *model)
 
 void TimelineLayout::changeCrawl(const RunModel *model)
 {
+    ++m_generation;
+    ++m_rowsGeneration;
     Track *track = trackFor(model);
     if (!track || (!m_options.colourByHost && !m_options.groupByHost))
         return;
@@ -464,6 +483,7 @@ void TimelineLayout::changeCrawl(const RunModel *model)
 
 void TimelineLayout::tick()
 {
+    ++m_generation;
     m_titlesDirty = true;
 }
 

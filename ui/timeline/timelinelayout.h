@@ -237,6 +237,11 @@ public:
     int rowLayoutCount() const { return m_rowLayouts; }
     /// Bars patched from single records (appended or updated), over the layout's life.
     qint64 patchedBarCount() const { return m_patchedBars; }
+    /// Grows with every change to what is drawn, except the replay's cut: a painted frame is still right
+    /// while it and the cut are the same.
+    quint64 generation() const { return m_generation; }
+    /// Grows with every change to the bars and rows: not with the live clock's tick, nor a gate resize.
+    quint64 rowsGeneration() const { return m_rowsGeneration; }
 
 private:
     Track *trackFor(const RunModel *model);
@@ -270,4 +275,6 @@ private:
     mutable int m_rebuilds = 0;
     mutable int m_rowLayouts = 0;
     mutable qint64 m_patchedBars = 0;
+    quint64 m_generation = 0;
+    quint64 m_rowsGeneration = 0;
 };

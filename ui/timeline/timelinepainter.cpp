@@ -12,6 +12,7 @@
 #include "core/phasespans.h"
 #include "timelinebatches.h"
 #include "timelinedensecoverage.h"
+#include "timelinedenserows.h"
 #include "timelinepalette.h"
 #include "timelinetooltips.h"
 
@@ -105,7 +106,6 @@ private:
     void addBar(const Track &track, const Bar &bar, double rowTop, int firstPhase);
     void addLabel(const Track &track, const Bar &bar, const BarX &x, int firstPhase, int cy);
     void addDense(const Track &track, const Bar &bar, int firstPhase);
-    void addDenseRow(const Track &track, int row);
     void addDenseBlock(const Track &track, const TimelineLayout::DenseBlock &block);
     void addDenseSpans(const Track &track, const Bar &bar, int firstPhase);
     void pushSpan(int c, int a, int b) { m_coverage.push(c, a, b); }
@@ -138,6 +138,7 @@ private:
     const bool m_labels;
     const QFontMetrics m_metrics;
     qint64 m_now = 0; // the track's "now", which bars still going are stretched to
+    int m_trackIndex = 0;
     /// In the time window, and queued by "now" (a replay's time hides what came later).
     bool visible(const Bar &bar) const
     {
@@ -164,6 +165,7 @@ void Frame::collectTrack(int t)
 {
     const Track &track = m_tracks[std::size_t(t)];
     m_now = track.nowNs();
+    m_trackIndex = t;
     if (track.top + HeaderHeight - m_scrollY > 0)
         m_batches.headers.emplace_back(t, int(std::lround(track.top)) - m_scrollY);
 
@@ -234,14 +236,14 @@ void Frame::addGhost(const Track &track, int index, double rowTop)
 
 void Frame::collectDenseRows(const Track &track, int firstRow, int lastRow)
 {
-    // Pixel row by pixel row, where the rows whose tops fall in one pixel row form its bucket.
-    for (int row = firstRow; row <= lastRow;) {
-        const double rowTop = track.rowsTop + row * m_rowH - m_scrollY;
-        const int y0 = int(std::floor(rowTop));
-        const int rowEnd
-            = std::clamp(int(std::ceil((y0 + 1 + m_scrollY - track.rowsTop) / m_rowH)), row + 1, lastRow + 1);
-        m_coverage.startRow(y0, std::max(1, int(std::floor(rowTop + m_rowH)) - y0), m_batches);
-        if (m_lanes) {
+    if (m_lanes) {
+        // Pixel row by pixel row, where the lanes whose tops fall in one pixel row form its bucket.
+        for (int row = firstRow; row <= lastRow;) {
+            const double rowTop = track.rowsTop + row * m_rowH - m_scrollY;
+            const int y0 = int(std::floor(rowTop));
+            const int rowEnd = std::clamp(int(std::ceil((y0 + 1 + m_scrollY - track.rowsTop) / m_rowH)),
+                                          row + 1, lastRow + 1);
+            m_coverage.startRow(y0, std::max(1, int(std::floor(rowTop + m_rowH)) - y0), m_batches);
             for (; row < rowEnd; ++row) {
                 const int firstPhase = track.rowKind(row) == RowKind::Queue ? 0 : 1;
                 const auto [begin, end] = visibleLaneRange(track, row);
@@ -250,34 +252,30 @@ void Frame::collectDenseRows(const Track &track, int firstRow, int lastRow)
                         addDense(track, track.bars[std::size_t(*it)], firstPhase);
                 }
             }
-            continue;
         }
-        // Whole blocks of rows inside the bucket come merged already; the rows around them one by one.
-        constexpr int Block = TimelineLayout::DenseBlockRows;
-        const int firstBlock = (row + Block - 1) / Block;
-        const int endBlock = rowEnd / Block;
-        const bool blocks = !track.blocks.empty() && endBlock > firstBlock;
-        const int singlesEnd = blocks ? firstBlock * Block : rowEnd;
-        for (; row < singlesEnd; ++row)
-            addDenseRow(track, row);
-        if (!blocks)
-            continue;
-        for (int block = firstBlock; block < endBlock; ++block)
+        m_coverage.finish(m_batches);
+        return;
+    }
+    // Without a kept placing (a slide, a test), one for this paint.
+    TimelineDenseRows::Placing own;
+    const TimelineDenseRows::Placing &placing = m_style.denseRows
+        ? m_style.denseRows->placing(m_layout, m_trackIndex, firstRow, lastRow, m_rowH, m_scrollY)
+        : (TimelineDenseRows::build(track, firstRow, lastRow, m_rowH, m_scrollY, own), own);
+    const auto addBars = [this, &track, &placing](int from, int to) {
+        for (int i = from; i < to; ++i) {
+            const Bar &bar = placing.bars[std::size_t(i)];
+            if (visible(bar))
+                addDense(track, bar, 0);
+        }
+    };
+    for (const TimelineDenseRows::PixelRow &pixelRow : placing.pixelRows) {
+        m_coverage.startRow(pixelRow.y, pixelRow.height, m_batches);
+        addBars(pixelRow.barsBefore, pixelRow.barsAfter);
+        for (int block = pixelRow.firstBlock; block < pixelRow.endBlock; ++block)
             addDenseBlock(track, track.blocks[std::size_t(block)]);
-        for (row = endBlock * Block; row < rowEnd; ++row)
-            addDenseRow(track, row);
+        addBars(pixelRow.barsAfter, pixelRow.barsEnd);
     }
     m_coverage.finish(m_batches);
-}
-
-void Frame::addDenseRow(const Track &track, int row)
-{
-    const int index = track.barAtRow(row);
-    if (index < 0)
-        return;
-    const Bar &bar = track.bars[std::size_t(index)];
-    if (visible(bar))
-        addDense(track, bar, 0);
 }
 
 void Frame::addDenseBlock(const Track &track, const TimelineLayout::DenseBlock &block)
@@ -307,11 +305,16 @@ void Frame::addDenseBlock(const Track &track, const TimelineLayout::DenseBlock &
     if (block.endNs < m_visibleStart || block.startNs > std::min(m_visibleEnd, m_now))
         return;
     // Cut at a replay's time: the union of the cut bars is the union cut.
-    for (const TimelineLayout::CoverSpan &span : block.spans) {
-        if (span.startNs > m_now)
-            continue;
-        const int a = m_px(span.startNs);
-        pushSpan(span.coverage, a, std::max(a + 1, m_px(std::min(span.endNs, m_now))));
+    const TimelineLayout::CoverSpan *spans = block.spans.data();
+    const TimelineLayout::CoverSpan *end = spans + block.spans.size();
+    while (spans != end) {
+        const int coverage = spans->coverage;
+        const auto *classEnd
+            = std::partition_point(spans, end, [coverage](const TimelineLayout::CoverSpan &span) {
+                  return span.coverage == coverage;
+              });
+        m_coverage.pushSpans(coverage, spans, classEnd, m_px, m_now);
+        spans = classEnd;
     }
 }
 

@@ -12,6 +12,7 @@
 #include "timelinelayout.h"
 
 class QPainter;
+class TimelineDenseRows;
 
 /// Paints a TimelineLayout through a TimelineViewport: only the visible rows and time window, bars in
 /// batches by colour, rows thinner than a few pixels as merged coverage, and lanes' sub-pixel runs merged
@@ -28,6 +29,8 @@ public:
         bool showIdeal = false;
         const RunModel *selectedModel = nullptr;
         int selectedId = -1;
+        // Placings of dense rows kept between paints; without them, each paint works its own out.
+        TimelineDenseRows *denseRows = nullptr;
     };
 
     /// What a bar says beside it: its time or how it ended, and in a crawl the page's path first.

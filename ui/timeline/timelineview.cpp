@@ -3,6 +3,7 @@
 #include <QApplication>
 #include <QHelpEvent>
 #include <QKeyEvent>
+#include <QPaintEngine>
 #include <QPainter>
 #include <QScrollBar>
 #include <QToolTip>
@@ -694,15 +695,52 @@ void TimelineView::paintEvent(QPaintEvent *)
         applyFollow();
     ensureLayout();
     QPainter painter(viewport());
-    painter.fillRect(viewport()->rect(), palette().base());
     TimelinePainter::Style style;
     style.palette = palette();
     style.font = font();
     style.showIdeal = m_showIdeal;
     style.selectedModel = m_selectedModel;
     style.selectedId = m_selectedId;
-    if (m_layout.rowCount() == 0)
-        TimelinePainter::paintEmpty(painter, m_layout, currentViewport(), style);
-    else
-        TimelinePainter::paint(painter, m_layout, currentViewport(), style);
+    style.denseRows = &m_denseRows;
+    const TimelineViewport state = currentViewport();
+    const auto paintFrame = [this, &style, &state](QPainter &target) {
+        target.fillRect(viewport()->rect(), palette().base());
+        TimelinePainter::paint(target, m_layout, state, style);
+    };
+    // A vector device (a slide's SVG or PDF) gets the shapes themselves, not a picture of them, and so does
+    // a scaled one (a PNG at 2×): only a copy pixel for pixel is the same picture.
+    const qreal ratio = painter.device()->devicePixelRatioF();
+    const QTransform transform = painter.deviceTransform();
+    const bool pixelForPixel = transform.type() <= QTransform::TxScale && transform.m11() == ratio
+        && transform.m22() == ratio && transform.dx() == std::floor(transform.dx())
+        && transform.dy() == std::floor(transform.dy());
+    if (m_layout.rowCount() == 0 || !m_frameCacheEnabled
+        || painter.paintEngine()->type() != QPaintEngine::Raster || !pixelForPixel) {
+        m_frameCache.clear();
+        if (m_layout.rowCount() == 0) {
+            painter.fillRect(viewport()->rect(), palette().base());
+            TimelinePainter::paintEmpty(painter, m_layout, state, style);
+        } else {
+            paintFrame(painter);
+        }
+        return;
+    }
+    TimelineFrameCache::Key key;
+    key.layout = &m_layout;
+    key.generation = m_layout.generation();
+    key.viewport = state;
+    key.paletteKey = palette().cacheKey();
+    key.font = font();
+    key.showIdeal = m_showIdeal;
+    key.selectedModel = m_selectedModel;
+    key.selectedId = m_selectedId;
+    key.devicePixelRatio = ratio;
+    m_frameCache.paint(painter, key, m_layout.cutNs(), paintFrame);
+}
+
+void TimelineView::setFrameCacheEnabled(bool on)
+{
+    m_frameCacheEnabled = on;
+    m_frameCache.clear();
+    viewport()->update();
 }

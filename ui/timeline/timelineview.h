@@ -10,6 +10,8 @@
 
 #include "hostcolours.h"
 #include "models/runmodel.h"
+#include "timelinedenserows.h"
+#include "timelineframecache.h"
 #include "timelinelayout.h"
 #include "timelineviewport.h"
 
@@ -67,6 +69,12 @@ public:
     /// What is drawn where, caught up with the models; for tests and the picture export.
     const TimelineLayout &layout() const;
     const TimelineViewport &viewportState() const { return m_viewport; }
+    /// The last painted frame, reused while nothing changed and patched as a replay moves forward. Off, every
+    /// paint draws everything (the benchmark's cold paint).
+    const TimelineFrameCache &frameCache() const { return m_frameCache; }
+    void setFrameCacheEnabled(bool on);
+    /// How often the dense rows' placing was worked out afresh.
+    int denseRowsBuildCount() const { return m_denseRows.buildCount(); }
 
     QSize sizeHint() const override;
 
@@ -150,6 +158,10 @@ private:
 
     HostColours m_ownHostColours;
     HostColours *m_hostColours = &m_ownHostColours;
+
+    TimelineFrameCache m_frameCache;
+    TimelineDenseRows m_denseRows;
+    bool m_frameCacheEnabled = true;
 
     QTimer m_updateTimer;
     TimelineLegend *m_legend;
