@@ -54,8 +54,10 @@ CrawlSettingsBox::CrawlSettingsBox(QWidget *parent)
     m_links->setRange(0, 10'000'000);
     m_links->setSingleStep(1000);
     m_links->setSpecialValueText(tr("all"));
-    m_links->setToolTip(tr("Links read from one page; the rest are counted as dropped, so that a page of a "
-                           "million links cannot fill the memory"));
+    m_links->setToolTip(
+        tr("Links read from one page. A large page is parsed only as far as its first links: "
+           "those past the cap in the part parsed are counted as dropped and the rest of the page "
+           "is not read, so that a page of a million links cannot fill the memory"));
     form->addRow(tr("Lin&ks per page:"), m_links);
     m_scope->addItem(tr("Same host"), int(ScopeKind::Host));
     m_scope->addItem(tr("Same site (registrable domain)"), int(ScopeKind::Site));

@@ -659,13 +659,19 @@ void MainWindow::onFinished(bool cancelled)
                                          .arg(run.concurrencyCap.reason));
             break;
         }
-        if (run.linksDropped > 0 || run.skippedBeyondKept > 0) {
-            statusBar()->showMessage(
-                tr("Memory bounds: %1 links past %2 per page not read; %3 skipped URLs only "
-                   "counted")
-                    .arg(run.linksDropped)
-                    .arg(run.settings.crawl.maxLinksPerPage)
-                    .arg(run.skippedBeyondKept));
+        if (run.linksDropped > 0 || run.skippedBeyondKept > 0 || run.pagesCutShort > 0) {
+            QString message = tr("Memory bounds: %1 links past %2 per page not read; %3 skipped URLs only "
+                                 "counted")
+                                  .arg(run.linksDropped)
+                                  .arg(run.settings.crawl.maxLinksPerPage)
+                                  .arg(run.skippedBeyondKept);
+            if (run.pagesCutShort > 0) {
+                message += u' '
+                    + tr("On %n page(s), links after the first %1 were not read, nor counted.", nullptr,
+                         int(run.pagesCutShort))
+                          .arg(run.settings.crawl.maxLinksPerPage);
+            }
+            statusBar()->showMessage(message);
             break;
         }
     }

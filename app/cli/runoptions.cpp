@@ -128,7 +128,9 @@ void RunOptions::addTo(QCommandLineParser &parser)
          QStringLiteral("N")},
         {QStringLiteral("max-links"),
          CliText::tr(
-             "Crawl: read at most N links of a page (0: all); the rest are counted as dropped. Default: %1.")
+             "Crawl: read at most N links of a page (0: all). A large page is parsed only as far as its "
+             "first N links: those past N in the part parsed are counted as dropped, the rest of the page "
+             "is not read. Default: %1.")
              .arg(CrawlSettings::DefaultMaxLinksPerPage),
          QStringLiteral("N")},
         {QStringLiteral("max-skipped"),

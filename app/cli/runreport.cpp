@@ -84,7 +84,7 @@ void printTable(const QList<RunResult> &runs)
                      .arg(skipped.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(skipped.join(u", ")))
                      .arg(run.settings.crawl.obeyRobots ? CliText::tr("obeyed")
                                                         : CliText::tr("IGNORED, by choice"));
-        if (run.linksDropped > 0 || run.skippedBeyondKept > 0) {
+        if (run.linksDropped > 0 || run.skippedBeyondKept > 0 || run.pagesCutShort > 0) {
             out() << CliText::tr(
                          "  memory bounds: %1 links past %2 per page not read; %3 skipped URLs past the "
                          "%4 kept only counted\n")
@@ -92,6 +92,12 @@ void printTable(const QList<RunResult> &runs)
                          .arg(run.settings.crawl.maxLinksPerPage)
                          .arg(run.skippedBeyondKept)
                          .arg(run.settings.crawl.maxSkippedKept);
+        }
+        if (run.pagesCutShort > 0) {
+            out() << CliText::tr("  memory bounds: on %n page(s), links after the first %1 were not read, "
+                                 "nor counted\n",
+                                 nullptr, int(run.pagesCutShort))
+                         .arg(run.settings.crawl.maxLinksPerPage);
         }
         for (const CrawlHost &host : run.hosts) {
             out() << QStringLiteral("  %1: %2 pages; %3%4\n")

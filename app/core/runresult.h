@@ -50,6 +50,9 @@ struct RunResult
     // and skips of URLs past CrawlSettings::maxSkippedKept (counted, not kept).
     qint64 linksDropped = 0;
     qint64 skippedBeyondKept = 0;
+    // Pages parsed only as far as their first maxLinksPerPage links: the links after that part were neither
+    // read nor counted, so linksDropped is exact only when this is 0.
+    qint64 pagesCutShort = 0;
 
     friend bool operator==(const RunResult &, const RunResult &) = default;
 };

@@ -14,9 +14,10 @@ ParseResult ParseTask::run() const
     case Kind::None:
         break;
     case Kind::Page: {
-        qsizetype dropped = 0;
-        QList<ParsedLink> links = parsePageLinks(body, pageUrl, contentType, sortQuery, maxLinks, &dropped);
-        result.linksDropped = dropped;
+        PageLinks page = parsePageLinks(body, pageUrl, contentType, sortQuery, maxLinks);
+        result.linksDropped = page.dropped;
+        result.cutShort = page.cutShort;
+        QList<ParsedLink> &links = page.links;
         for (qsizetype first = 0; first < links.size(); first += ParseResult::LinksPerChunk) {
             const qsizetype last = std::min(first + ParseResult::LinksPerChunk, links.size());
             result.linkChunks.append(QList<ParsedLink>(std::make_move_iterator(links.begin() + first),
@@ -39,18 +40,34 @@ QList<ParsedLink> ParseResult::links() const
     return all;
 }
 
-QList<ParsedLink> parsePageLinks(const QByteArray &body, const QUrl &pageUrl, const QString &contentType,
-                                 bool sortQuery, qsizetype maxLinks, qsizetype *dropped)
+PageLinks parsePageLinks(const QByteArray &body, const QUrl &pageUrl, const QString &contentType,
+                         bool sortQuery, qsizetype maxLinks)
 {
-    QList<ExtractedLink> extracted
-        = extractLinks(htmlToUtf8(body, contentType), pageUrl, false, maxLinks, dropped);
-    QList<ParsedLink> links;
-    links.reserve(extracted.size());
+    PageLinks page;
+    QList<ExtractedLink> extracted;
+    qsizetype prefix = maxLinks > 0 ? std::min(FirstPrefixBytes, body.size()) : body.size();
+    for (;;) {
+        // A prefix shares the body's bytes; only a charset other than UTF-8 (or ASCII) is decoded, and only
+        // as far as the prefix goes.
+        const QByteArray part
+            = prefix < body.size() ? QByteArray::fromRawData(body.constData(), prefix) : body;
+        qsizetype dropped = 0;
+        extracted = extractLinks(htmlToUtf8(part, contentType), pageUrl, false, maxLinks, &dropped);
+        page.dropped = dropped;
+        page.bytesParsed = prefix;
+        if (prefix == body.size() || extracted.size() >= maxLinks)
+            break;
+        extracted.clear();
+        prefix = prefix > body.size() / PrefixGrowth ? body.size() : prefix * PrefixGrowth;
+    }
+    page.cutShort = prefix < body.size();
+
+    page.links.reserve(extracted.size());
     for (ExtractedLink &link : extracted) {
         QUrl normalized = normalizeUrl(link.url, sortQuery);
         QString key = urlKey(normalized, sortQuery); // exactly as Crawler::consider() keys a URL
-        links.append({std::move(normalized), std::move(key), std::move(link.source), link.nofollow});
+        page.links.append({std::move(normalized), std::move(key), std::move(link.source), link.nofollow});
         link.url = QUrl(); // a page of a million links needs its memory only once
     }
-    return links;
+    return page;
 }

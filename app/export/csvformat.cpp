@@ -1,7 +1,9 @@
 #include "csvformat.h"
 
+#include "exportstream.h"
 #include "recordschema.h"
 
+#include <QBuffer>
 #include <QCoreApplication>
 #include <QHash>
 #include <QStringDecoder>
@@ -365,20 +367,41 @@ QByteArray toCsv(const QList<RunResult> &runs)
 
 QByteArray toCsv(const QList<RunResult> &runs, Progress &progress)
 {
+    QByteArray data;
+    QBuffer buffer(&data);
+    buffer.open(QIODevice::WriteOnly);
+    if (!writeCsv(runs, buffer, progress))
+        return {};
+    return data;
+}
+
+bool writeCsv(const QList<RunResult> &runs, QIODevice &out, Progress &progress, qsizetype *highWater)
+{
+    // A row at a time: UTF-8 of the rows one by one is the UTF-8 of the whole text, as it was when the file
+    // was made whole first.
     progress.setTotal(recordCount(runs));
-    QString out;
-    appendRow(out, headerColumns(true));
-    for (const auto &run : runs) {
+    ExportStream stream(out);
+    const auto writeRow = [&](const QStringList &fields) {
+        QString row;
+        appendRow(row, fields);
+        return stream.write(row.toUtf8());
+    };
+    bool ok = writeRow(headerColumns(true));
+    for (qsizetype i = 0; ok && i < runs.size(); ++i) {
+        const RunResult &run = runs.at(i);
         UrlById urlById;
         for (const auto &record : run.records)
             urlById.insert(record.id, record.url);
-        for (const auto &record : run.records) {
-            appendRow(out, recordRow(run, record, urlById));
+        for (qsizetype j = 0; ok && j < run.records.size(); ++j) {
+            ok = writeRow(recordRow(run, run.records.at(j), urlById));
             if (!progress.step())
-                return {};
+                return false;
         }
     }
-    return out.toUtf8();
+    ok = stream.flush() && ok;
+    if (highWater)
+        *highWater = stream.highWater();
+    return ok;
 }
 
 std::optional<QList<RunResult>> runsFromCsv(const QByteArray &data, QString *error)

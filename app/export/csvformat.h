@@ -4,6 +4,7 @@
 #include "progress.h"
 
 #include <QByteArray>
+#include <QIODevice>
 #include <QList>
 #include <QString>
 
@@ -22,5 +23,9 @@
 /// permit. With a Progress, each record is one step.
 QByteArray toCsv(const QList<RunResult> &runs);
 QByteArray toCsv(const QList<RunResult> &runs, Progress &progress);
+/// The same file written to out a row at a time through an ExportStream, so a large run never needs it
+/// whole in memory; highWater gets the stream's. False when a write failed or the progress was cancelled.
+bool writeCsv(const QList<RunResult> &runs, QIODevice &out, Progress &progress,
+              qsizetype *highWater = nullptr);
 std::optional<QList<RunResult>> runsFromCsv(const QByteArray &data, QString *error);
 std::optional<QList<RunResult>> runsFromCsv(const QByteArray &data, QString *error, Progress &progress);

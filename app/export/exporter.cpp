@@ -32,8 +32,14 @@ struct Format
 // In the order file dialogs and messages list them: our own lossless file first.
 constexpr Format Formats[] = {
     {".json"_L1, toJson, runsFromJson, writeJson},
-    {".csv"_L1, toCsv, runsFromCsv},
-    {".har"_L1, toHar, runsFromHar},
+    {".csv"_L1, toCsv, runsFromCsv,
+     [](const QList<RunResult> &runs, QIODevice &out, Progress &progress) {
+         return writeCsv(runs, out, progress);
+     }},
+    {".har"_L1, toHar, runsFromHar,
+     [](const QList<RunResult> &runs, QIODevice &out, Progress &progress) {
+         return writeHar(runs, out, progress);
+     }},
     {".trace.json"_L1, toTrace, nullptr},
 };
 

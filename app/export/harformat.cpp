@@ -1,9 +1,11 @@
 #include "harformat.h"
 
 #include "crawlsettingsjson.h"
+#include "exportstream.h"
 #include "jsonreader.h"
 #include "recordschema.h"
 
+#include <QBuffer>
 #include <QCoreApplication>
 #include <QHash>
 #include <QJsonArray>
@@ -164,6 +166,16 @@ QJsonObject responseToHar(const RequestRecord &record)
     if (!record.error.isEmpty())
         response.insert(u"_error"_s, record.error); // where Chrome DevTools puts failures
     return response;
+}
+
+// Where the entries sit in the file (root, log, entries, entry), and what stands for them while the rest of
+// the file is written; no string of ours holds a control character.
+constexpr int EntryDepth = 3;
+const QString EntriesPlaceholder = QChar(0x01) + u"entries"_s + QChar(0x01);
+
+QString pageIdOf(qsizetype run)
+{
+    return u"run_"_s + QString::number(run);
 }
 
 QJsonObject entryToHar(const RequestRecord &record, const RunResult &run, const QDateTime &start,
@@ -518,18 +530,27 @@ QByteArray toHar(const QList<RunResult> &runs)
 
 QByteArray toHar(const QList<RunResult> &runs, Progress &progress)
 {
+    QByteArray data;
+    QBuffer buffer(&data);
+    buffer.open(QIODevice::WriteOnly);
+    if (!writeHar(runs, buffer, progress))
+        return {};
+    return data;
+}
+
+bool writeHar(const QList<RunResult> &runs, QIODevice &out, Progress &progress, qsizetype *highWater)
+{
     progress.setTotal(recordCount(runs));
     QJsonArray pages;
-    QJsonArray entries;
+    QList<QDateTime> starts;
     for (qsizetype i = 0; i < runs.size(); ++i) {
         const RunResult &run = runs.at(i);
-        const QString pageId = u"run_"_s + QString::number(i);
         // HAR needs a date even for a run that never started.
-        const QDateTime start
-            = run.startedAt.isValid() ? run.startedAt : QDateTime::fromMSecsSinceEpoch(0, QTimeZone::utc());
+        starts.append(run.startedAt.isValid() ? run.startedAt
+                                              : QDateTime::fromMSecsSinceEpoch(0, QTimeZone::utc()));
         QJsonObject page {
-            {u"id"_s, pageId},
-            {u"startedDateTime"_s, dateText(start)},
+            {u"id"_s, pageIdOf(i)},
+            {u"startedDateTime"_s, dateText(starts.last())},
             {u"title"_s, pageTitle(run.settings)},
             {u"pageTimings"_s, QJsonObject {{u"onContentLoad"_s, -1}, {u"onLoad"_s, ms(run.endNs)}}},
             {u"_mode"_s, runModeName(run.settings.mode)},
@@ -542,24 +563,58 @@ QByteArray toHar(const QList<RunResult> &runs, Progress &progress)
         if (run.recovered)
             page.insert(u"_recovered"_s, true);
         pages.append(page);
-        UrlById urlById;
-        for (const auto &record : run.records)
-            urlById.insert(record.id, record.url);
-        for (const auto &record : run.records) {
-            if (record.reached(Mark::Queued))
-                entries.append(entryToHar(record, run, start, pageId, urlById));
-            if (!progress.step())
-                return {};
-        }
     }
+
+    // The file is the one QJsonDocument writes of the whole log, made without it: the log without its entries
+    // is written by Qt around a placeholder, and each entry is written by Qt on its own and indented to its
+    // place, one at a time.
     const QJsonObject log {
         {u"version"_s, u"1.2"_s},
         {u"creator"_s,
          QJsonObject {{u"name"_s, u"Crawlscope"_s}, {u"version"_s, QStringLiteral(CRAWLSCOPE_VERSION)}}},
         {u"pages"_s, pages},
-        {u"entries"_s, entries},
+        {u"entries"_s, QJsonArray {EntriesPlaceholder}},
     };
-    return QJsonDocument(QJsonObject {{u"log"_s, log}}).toJson(QJsonDocument::Indented);
+    const QByteArray frame = QJsonDocument(QJsonObject {{u"log"_s, log}}).toJson(QJsonDocument::Indented);
+    const QByteArray entryIndent(4 * EntryDepth, ' ');
+    const QByteArray newlineIndent = '\n' + entryIndent;
+    // ["<placeholder>"] without its brackets: the placeholder as Qt writes a string, on its own line.
+    const QByteArray placeholder = entryIndent
+        + QJsonDocument(QJsonArray {EntriesPlaceholder}).toJson(QJsonDocument::Compact).chopped(1).mid(1)
+        + '\n';
+    const qsizetype at = frame.indexOf(placeholder);
+    Q_ASSERT(at > 0);
+
+    ExportStream stream(out);
+    bool ok = stream.write(QByteArrayView(frame).first(at));
+    bool first = true;
+    for (qsizetype i = 0; ok && i < runs.size(); ++i) {
+        const RunResult &run = runs.at(i);
+        UrlById urlById;
+        for (const auto &record : run.records)
+            urlById.insert(record.id, record.url);
+        for (qsizetype j = 0; ok && j < run.records.size(); ++j) {
+            const RequestRecord &record = run.records.at(j);
+            if (record.reached(Mark::Queued)) {
+                QByteArray entry = QJsonDocument(entryToHar(record, run, starts.at(i), pageIdOf(i), urlById))
+                                       .toJson(QJsonDocument::Indented);
+                entry.chop(1); // the document's final newline
+                entry.replace('\n', newlineIndent);
+                ok = stream.write(first ? QByteArrayView() : QByteArrayView(",\n"))
+                    && stream.write(entryIndent) && stream.write(entry);
+                first = false;
+            }
+            if (!progress.step())
+                return false;
+        }
+    }
+    if (!first)
+        ok = ok && stream.write("\n");
+    ok = ok && stream.write(QByteArrayView(frame).sliced(at + placeholder.size()));
+    ok = stream.flush() && ok;
+    if (highWater)
+        *highWater = stream.highWater();
+    return ok;
 }
 
 std::optional<QList<RunResult>> runsFromHar(const QByteArray &data, QString *error)

@@ -4,6 +4,7 @@
 #include "progress.h"
 
 #include <QByteArray>
+#include <QIODevice>
 #include <QList>
 #include <QString>
 
@@ -24,5 +25,10 @@
 /// with a warning in the Progress. With a Progress, each record is one step.
 QByteArray toHar(const QList<RunResult> &runs);
 QByteArray toHar(const QList<RunResult> &runs, Progress &progress);
+/// The same file written to out an entry at a time through an ExportStream, byte for byte what one
+/// QJsonDocument of the whole log would write, so a large run never needs it whole in memory; highWater gets
+/// the stream's. False when a write failed or the progress was cancelled.
+bool writeHar(const QList<RunResult> &runs, QIODevice &out, Progress &progress,
+              qsizetype *highWater = nullptr);
 std::optional<QList<RunResult>> runsFromHar(const QByteArray &data, QString *error);
 std::optional<QList<RunResult>> runsFromHar(const QByteArray &data, QString *error, Progress &progress);

@@ -32,6 +32,8 @@ void insertRunNotes(QJsonObject &object, const RunResult &run)
         object.insert(u"links_dropped"_s, run.linksDropped);
     if (run.skippedBeyondKept > 0)
         object.insert(u"skipped_beyond_kept"_s, run.skippedBeyondKept);
+    if (run.pagesCutShort > 0)
+        object.insert(u"pages_cut_short"_s, run.pagesCutShort);
 }
 
 class JsonFormat
@@ -295,6 +297,8 @@ std::optional<RunResult> runFromJson(const QJsonObject &object, const QString &w
         run.linksDropped = reader.integer(u"links_dropped"_s, 0, Int64Max);
     if (reader.has(u"skipped_beyond_kept"_s))
         run.skippedBeyondKept = reader.integer(u"skipped_beyond_kept"_s, 0, Int64Max);
+    if (reader.has(u"pages_cut_short"_s))
+        run.pagesCutShort = reader.integer(u"pages_cut_short"_s, 0, Int64Max);
     if (reader.has(u"concurrency_cap"_s)) {
         run.concurrencyCap.maxInFlight = readInt(reader, u"concurrency_cap.max_in_flight"_s, 1);
         run.concurrencyCap.reason = reader.string(u"concurrency_cap.reason"_s);

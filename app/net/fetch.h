@@ -66,6 +66,7 @@ private:
     void onRedirected(const QUrl &url);
     void onFinished();
     void abortWith(QString reason, bool cancelled = false);
+    QString headerRefusedReason() const;
 
     QNetworkAccessManager *m_manager;
     Recorder *m_recorder;
@@ -85,6 +86,7 @@ private:
     qint64 m_lastActivityNs = 0; // Clock::nowNs()
     qint64 m_issuedNs = 0; // Clock::nowNs()
     bool m_sawHeader = false;
+    bool m_headerFieldsDropped = false; // a status line without any field: Qt may have refused the header
     bool m_cancelled = false;
     bool m_done = false;
 };

@@ -92,9 +92,11 @@ void Recorder::skip(const QUrl &url, int parentId, int depth, SkipReason reason,
     touchCrawl();
 }
 
-void Recorder::dropLinks(qint64 count)
+void Recorder::dropLinks(qint64 count, bool cutShort)
 {
     m_run.linksDropped += count;
+    if (cutShort)
+        ++m_run.pagesCutShort;
     touchCrawl();
 }
 

@@ -45,8 +45,9 @@ public:
     /// instead, under its first parent and depth.
     /// Beyond CrawlSettings::maxSkippedKept distinct skips, a new one is only counted (skippedBeyondKept).
     void skip(const QUrl &url, int parentId, int depth, SkipReason reason, const QString &detail);
-    /// Links of a page past CrawlSettings::maxLinksPerPage, counted and not read.
-    void dropLinks(qint64 count);
+    /// Links of a page past CrawlSettings::maxLinksPerPage, counted and not read; cutShort when the page was
+    /// parsed only as far as its first maxLinksPerPage links, so that links after them were not counted.
+    void dropLinks(qint64 count, bool cutShort = false);
     /// Adds the host, or updates the one with the same origin.
     void setHost(const CrawlHost &host);
     /// The host with this origin, or nullptr.

@@ -403,8 +403,8 @@ void Crawler::onPageResponse(const ParseQueue::Entry &entry)
         return;
     }
     // A leaf (an asset, an error or an empty answer) has no links; a page's are followed by processQueue().
-    if (entry.parsed.linksDropped > 0)
-        m_runner->recorder().dropLinks(entry.parsed.linksDropped);
+    if (entry.parsed.linksDropped > 0 || entry.parsed.cutShort)
+        m_runner->recorder().dropLinks(entry.parsed.linksDropped, entry.parsed.cutShort);
 }
 
 void Crawler::follow(const RequestRecord &page, const ParsedLink &link)

@@ -16,6 +16,15 @@ ParseQueue::~ParseQueue()
     m_pool.waitForDone();
 }
 
+// The result travels in a shared slot rather than through the future's result store, so that the GUI thread
+// gets the only reference to it: a page's links are then dropped one by one as they are acted on, not all at
+// once when the future goes.
+struct ParseQueue::Job
+{
+    ParseTask task;
+    ParseResult result;
+};
+
 void ParseQueue::push(Entry entry, ParseTask task)
 {
     const quint64 sequence = m_frontSequence + m_entries.size();
@@ -24,21 +33,35 @@ void ParseQueue::push(Entry entry, ParseTask task)
     m_entries.push_back(std::move(entry));
     if (task.kind == ParseTask::Kind::None)
         return;
+    m_waiting.push_back({m_generation, sequence, std::move(task)});
+    startWaiting();
+}
 
-    // The result travels in a shared slot rather than through the future's result store, so that the GUI
-    // thread gets the only reference to it: a page's links are then dropped one by one as they are acted on,
-    // not all at once when the future goes.
-    struct Job
-    {
-        ParseTask task;
-        ParseResult result;
-    };
-    auto job = std::make_shared<Job>(Job {std::move(task), {}});
+void ParseQueue::startWaiting()
+{
+    while (!m_waiting.empty()) {
+        const qint64 bytes = m_waiting.front().task.body.size();
+        if (m_bytesInParse > 0 && m_bytesInParse + bytes > m_byteBudget)
+            return;
+        Waiting next = std::move(m_waiting.front());
+        m_waiting.pop_front();
+        startParse(std::move(next));
+    }
+}
+
+void ParseQueue::startParse(Waiting waiting)
+{
+    const qint64 bytes = waiting.task.body.size();
+    m_bytesInParse += bytes;
+    m_peakBytesInParse = std::max(m_peakBytesInParse, m_bytesInParse);
+    auto job = std::make_shared<Job>(Job {std::move(waiting.task), {}});
     auto *watcher = new QFutureWatcher<void>(this);
     connect(watcher, &QFutureWatcherBase::finished, this,
-            [this, watcher, job, generation = m_generation, sequence] {
+            [this, watcher, job, bytes, generation = waiting.generation, sequence = waiting.sequence] {
                 watcher->deleteLater();
+                m_bytesInParse -= bytes; // whether or not its entry is still wanted, its bytes are free
                 onParsed(generation, sequence, std::move(job->result));
+                startWaiting();
             });
     watcher->setFuture(QtConcurrent::run(&m_pool, [job] {
         job->result = job->task.run();
@@ -74,6 +97,7 @@ void ParseQueue::pop()
 void ParseQueue::clear()
 {
     m_entries.clear();
+    m_waiting.clear();
     m_frontSequence = 0;
     ++m_generation;
 }

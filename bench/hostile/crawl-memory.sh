@@ -1,6 +1,8 @@
 #!/bin/sh
 # Issue 13, item 4: the peak RSS of crawling PAGES pages of LINKS distinct links each (default 5 x 1 000 000),
-# with the default memory bounds and with them off. Prints GNU time's maximum resident set size.
+# with the default memory bounds and with them off. Prints GNU time's maximum resident set size, and the
+# summary's memory-bounds lines (links dropped, pages read only as far as their first --max-links links).
+# Target: under 300 MB with the default bounds (bench/RESULTS.md).
 #   bench/hostile/crawl-memory.sh build/bin/crawlscope [PAGES] [LINKS]
 set -eu
 binary=${1:?usage: crawl-memory.sh CRAWLSCOPE [PAGES] [LINKS]}

@@ -15,6 +15,8 @@ private Q_SLOTS:
     void decodesToUtf8_data();
     void decodesToUtf8();
     void pageLinksAreDecodedAndNormalized();
+    void largePageIsReadUpToItsCap();
+    void sparseLinksAreReadWholeAndCountedExactly();
     void runsRobotsAndNothing();
 };
 
@@ -99,7 +101,8 @@ void TestParseTask::pageLinksAreDecodedAndNormalized()
         = "<a href='/caf\xE9'>x</a> <a href='HTTP://Example.com:80/a/./b#top' rel=nofollow>y</a>"
           "<link rel=next href=/next>";
     const QList<ParsedLink> links = parsePageLinks(page, QUrl(QStringLiteral("http://example.com/dir/page")),
-                                                   QStringLiteral("text/html; charset=iso-8859-1"), false);
+                                                   QStringLiteral("text/html; charset=iso-8859-1"), false)
+                                        .links;
     QCOMPARE(links.size(), 3);
     QCOMPARE(links[0].url, QUrl(QStringLiteral("http://example.com/caf%C3%A9")));
     QCOMPARE(links[0].key, QStringLiteral("http://example.com/caf%C3%A9"));
@@ -129,6 +132,82 @@ void TestParseTask::pageLinksAreDecodedAndNormalized()
     QCOMPARE(all.size(), 2500);
     for (int i = 0; i < 2500; ++i)
         QCOMPARE(all[i].key, QStringLiteral("http://example.com/p%1").arg(i));
+}
+
+namespace {
+
+QByteArray linkPage(int first, int count)
+{
+    QByteArray page;
+    for (int i = first; i < first + count; ++i)
+        page += "<a href=\"/x/" + QByteArray::number(i) + "\">x</a>";
+    return page;
+}
+
+QStringList keys(const QList<ParsedLink> &links)
+{
+    QStringList keys;
+    for (const ParsedLink &link : links)
+        keys.append(link.key);
+    return keys;
+}
+
+const QUrl PageUrl(QStringLiteral("http://example.com/"));
+
+} // namespace
+
+void TestParseTask::largePageIsReadUpToItsCap()
+{
+    // 60 000 links, about 1.4 MB: the first prefix already holds the 1 000 kept, so the rest is not parsed.
+    const QByteArray page = "<html><body>" + linkPage(0, 60'000) + "</body></html>";
+    QVERIFY(page.size() > 4 * FirstPrefixBytes);
+    const PageLinks capped = parsePageLinks(page, PageUrl, QStringLiteral("text/html"), false, 1000);
+    QVERIFY(capped.cutShort);
+    QCOMPARE(capped.bytesParsed, FirstPrefixBytes);
+    QCOMPARE(capped.links.size(), 1000);
+    // What the prefix held past the cap is counted; what lies beyond it is not, and is not claimed to be.
+    QVERIFY2(capped.dropped > 0 && capped.dropped < 60'000 - 1000,
+             qPrintable(QString::number(capped.dropped)));
+
+    // The links kept are the page's first ones, exactly as a parse of the whole page finds them.
+    const PageLinks whole = parsePageLinks(page, PageUrl, QStringLiteral("text/html"), false);
+    QVERIFY(!whole.cutShort);
+    QCOMPARE(whole.bytesParsed, page.size());
+    QCOMPARE(whole.links.size(), 60'000);
+    QCOMPARE(keys(capped.links), keys(whole.links.first(1000)));
+
+    // Through the task, the cut is reported with the result.
+    ParseTask task;
+    task.kind = ParseTask::Kind::Page;
+    task.body = page;
+    task.pageUrl = PageUrl;
+    task.contentType = QStringLiteral("text/html");
+    task.maxLinks = 1000;
+    const ParseResult result = task.run();
+    QVERIFY(result.cutShort);
+    QCOMPARE(result.linksDropped, capped.dropped);
+    QCOMPARE(result.links().size(), 1000);
+}
+
+void TestParseTask::sparseLinksAreReadWholeAndCountedExactly()
+{
+    // 1 000 links, a megabyte of text, 1 000 more: no prefix short of the whole page holds 1 500 links, so
+    // the whole page is parsed, and what lies past the cap is counted exactly.
+    const QByteArray page
+        = linkPage(0, 1000) + "<p>" + QByteArray(1024 * 1024, 'w') + "</p>" + linkPage(1000, 1000);
+    const PageLinks links = parsePageLinks(page, PageUrl, QStringLiteral("text/html"), false, 1500);
+    QVERIFY(!links.cutShort);
+    QCOMPARE(links.bytesParsed, page.size());
+    QCOMPARE(links.links.size(), 1500);
+    QCOMPARE(links.dropped, 500);
+    QCOMPARE(links.links.last().key, QStringLiteral("http://example.com/x/1499"));
+
+    // A Latin-1 page past the first prefix is decoded prefix by prefix, as it would be whole.
+    const QByteArray latin = QByteArray(FirstPrefixBytes, ' ') + "<a href='/caf\xE9'>x</a>";
+    const PageLinks decoded
+        = parsePageLinks(latin, PageUrl, QStringLiteral("text/html; charset=iso-8859-1"), false, 10);
+    QCOMPARE(decoded.links.size(), 1);
+    QCOMPARE(decoded.links.first().key, QStringLiteral("http://example.com/caf%C3%A9"));
 }
 
 void TestParseTask::runsRobotsAndNothing()

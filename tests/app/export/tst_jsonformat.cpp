@@ -58,6 +58,7 @@ private Q_SLOTS:
     void roundTripsExactly();
     void roundTripsNothing();
     void roundTripsTheConcurrencyCap();
+    void roundTripsTheMemoryBounds();
     void writesTheDocumentedLayout();
     void writesCrawlData();
     void keepsCrawlSettingsThatAreOff();
@@ -83,6 +84,34 @@ void TestJsonFormat::roundTripsTheConcurrencyCap()
     QVERIFY2(back, qPrintable(error));
     QCOMPARE(back->at(0).concurrencyCap, run.concurrencyCap);
     QVERIFY(back->at(0) == run);
+}
+
+void TestJsonFormat::roundTripsTheMemoryBounds()
+{
+    // What a crawl's bounds left out is said in the run file and the summary alike, and read back.
+    RunResult run = SampleRuns::crawlRun();
+    run.linksDropped = 2550;
+    run.skippedBeyondKept = 7;
+    run.pagesCutShort = 5;
+    const QJsonObject written
+        = QJsonDocument::fromJson(toJson({run})).object().value(u"runs"_s).toArray().at(0).toObject();
+    QCOMPARE(written.value(u"pages_cut_short"_s).toInteger(), qint64(5));
+    QCOMPARE(written.value(u"summary"_s).toObject().value(u"pages_cut_short"_s).toInteger(), qint64(5));
+    QCOMPARE(written.value(u"links_dropped"_s).toInteger(), qint64(2550));
+    QString error;
+    const auto back = runsFromJson(toJson({run}), &error);
+    QVERIFY2(back, qPrintable(error));
+    QCOMPARE(back->at(0).pagesCutShort, qint64(5));
+    QVERIFY(back->at(0) == run);
+    // A crawl that read every page whole does not mention it.
+    run.pagesCutShort = 0;
+    QVERIFY(!QJsonDocument::fromJson(toJson({run}))
+                 .object()
+                 .value(u"runs"_s)
+                 .toArray()
+                 .at(0)
+                 .toObject()
+                 .contains(u"pages_cut_short"_s));
 }
 
 void TestJsonFormat::roundTripsExactly()
