@@ -122,7 +122,7 @@ void JournalWriter::onRecordsChanged(int runId, const QList<RequestRecord> &chan
         if (m_seen[std::size_t(record.id)] && !record.isDone())
             continue;
         m_seen[std::size_t(record.id)] = true;
-        lines += line(tagged(u"rec"_s, RunJson::record(record, noUrls)));
+        RunJson::appendRecordLine(lines, "rec", record, noUrls);
     }
     writeLines(lines);
 }
