@@ -31,7 +31,8 @@ public:
     static void appendString(QByteArray &out, QStringView value);
 
 private:
-    void addKey(QByteArrayView key);
+    /// Appends the key (and the comma before it) and `extra` bytes of room; returns where the room starts.
+    char *addKey(QByteArrayView key, qsizetype extra = 0);
 
     QByteArray &m_out;
     bool m_first = true;

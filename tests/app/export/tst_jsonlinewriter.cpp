@@ -20,6 +20,7 @@ private Q_SLOTS:
     void plainTextIsWrittenAsQtWritesIt();
     void integersAtTheirBounds();
     void recordLineReadsBackAsTheRecordObject();
+    void eachLineNamesItsOwnUrl();
 };
 
 void TestJsonLineWriter::stringsReadBackExactly_data()
@@ -112,6 +113,30 @@ void TestJsonLineWriter::recordLineReadsBackAsTheRecordObject()
         const auto back = RunJson::record(written, u"line 1"_s, &readError);
         QVERIFY2(back, qPrintable(readError));
         QCOMPARE(*back, record);
+    }
+}
+
+void TestJsonLineWriter::eachLineNamesItsOwnUrl()
+{
+    // The same URL over and over, then URLs QUrl calls equal that are written apart, one after the other.
+    const QStringList urls {u"http://127.0.0.1:8123/delay/0"_s,
+                            u"http://127.0.0.1:8123/delay/0"_s,
+                            u"http://127.0.0.1:8123/delay/1"_s,
+                            u"file:/x"_s,
+                            u"file:///x"_s,
+                            u"file:/x"_s,
+                            u"http://127.0.0.1:8123/delay/0"_s,
+                            u"http://bücher.example/ä"_s};
+    QVERIFY(QUrl(u"file:/x"_s) == QUrl(u"file:///x"_s)); // why the URL's own text must be written each time
+    for (const QString &text : urls) {
+        RequestRecord record;
+        record.url = QUrl(text);
+        record.finalUrl = record.url;
+        QByteArray out;
+        RunJson::appendRecordLine(out, "rec", record, {});
+        const QJsonObject written = QJsonDocument::fromJson(out).object();
+        QCOMPARE(written.value(u"url"_s).toString(), record.url.toString(QUrl::FullyEncoded));
+        QCOMPARE(written.value(u"final_url"_s).toString(), record.url.toString(QUrl::FullyEncoded));
     }
 }
 
