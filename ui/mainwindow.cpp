@@ -641,7 +641,7 @@ void MainWindow::onFinished(bool cancelled)
 {
     const QList<RunResult> runs = m_session->results();
     m_charts->setRuns(runs);
-    m_lessons->showRuns(runs);
+    m_lessons->showRuns(runs, [this](int runId) { return m_session->predictionFor(runId); });
     if (SweepCurve::isSweep(runs))
         m_resultsTabs->setCurrentWidget(m_lessons->sweepChart());
     updateControls();

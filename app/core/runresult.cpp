@@ -10,21 +10,33 @@
 
 int peakInFlight(const QList<RequestRecord> &records)
 {
-    // +1 at issue, -1 at finish; finishes sort before starts at the same instant.
-    std::vector<std::pair<qint64, int>> events;
-    events.reserve(std::size_t(records.size()) * 2);
+    // A sweep over the issues and the finishes, each sorted on its own: a finish at the same instant as an
+    // issue goes first. Issues mostly come in id order already, so that sort is often only a check; the
+    // window asks this of a whole run as it ends, and sorting 2 n (time, +-1) pairs took tens of ms at 100
+    // 000.
+    std::vector<qint64> issued;
+    std::vector<qint64> finished;
+    issued.reserve(std::size_t(records.size()));
+    finished.reserve(std::size_t(records.size()));
     for (const auto &record : records) {
         if (!record.reached(Mark::Issued) || !record.reached(Mark::Finished))
             continue;
-        events.emplace_back(record.at(Mark::Issued), +1);
-        events.emplace_back(record.at(Mark::Finished), -1);
+        issued.push_back(record.at(Mark::Issued));
+        finished.push_back(record.at(Mark::Finished));
     }
-    std::sort(events.begin(), events.end());
+    for (auto *times : {&issued, &finished}) {
+        if (!std::is_sorted(times->begin(), times->end()))
+            std::sort(times->begin(), times->end());
+    }
     int current = 0;
     int peak = 0;
-    for (const auto &[at, delta] : events) {
-        current += delta;
-        peak = std::max(peak, current);
+    std::size_t done = 0;
+    for (const qint64 at : issued) {
+        while (done < finished.size() && finished[done] <= at) {
+            --current;
+            ++done;
+        }
+        peak = std::max(peak, ++current);
     }
     return peak;
 }

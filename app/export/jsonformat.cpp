@@ -1,6 +1,7 @@
 #include "jsonformat.h"
 
 #include "crawlsettingsjson.h"
+#include "jsonlinewriter.h"
 #include "jsonreader.h"
 #include "recordschema.h"
 #include "runjson.h"
@@ -352,6 +353,51 @@ std::optional<RunResult> run(const QJsonObject &object, const QString &where, QS
 QJsonObject record(const RequestRecord &record, const UrlById &urls)
 {
     return recordToJson(record, urls);
+}
+
+void appendRecordLine(QByteArray &out, QByteArrayView tag, const RequestRecord &record, const UrlById &urls)
+{
+    // The keys as bytes, spelled once: the journal writes tens of thousands of these lines a second.
+    static const QList<QByteArray> keys = [] {
+        QList<QByteArray> result;
+        for (const RecordField &field : recordFields())
+            result.append(field.jsonKey.toLatin1());
+        return result;
+    }();
+    JsonLineWriter line(out);
+    line.begin();
+    line.addPlainString("t", tag);
+    const QList<RecordField> &fields = recordFields();
+    for (qsizetype i = 0; i < fields.size(); ++i) {
+        const RecordField &field = fields.at(i);
+        if (!field.in(RecordField::Format::Json))
+            continue;
+        const QByteArray &key = keys.at(i);
+        const FieldValue value = field.get(record, urls);
+        if (const auto *number = std::get_if<qint64>(&value)) {
+            if (field.type == RecordField::Type::Choice)
+                line.addString(key, field.choiceName(*number));
+            else
+                line.addInteger(key, *number);
+        } else if (const auto *string = std::get_if<QString>(&value)) {
+            line.addString(key, *string);
+        } else if (const auto *url = std::get_if<QUrl>(&value)) {
+            // A run's URLs repeat (a list run many times, a final URL that is the URL): comparing is cheaper
+            // than encoding again. Only with a host: QUrl's == does not tell "file:/x" from "file:///x".
+            thread_local QUrl lastUrl;
+            thread_local QString lastText;
+            thread_local bool lastHasHost = false;
+            if (!lastHasHost || *url != lastUrl) {
+                lastUrl = *url;
+                lastText = url->toString(QUrl::FullyEncoded);
+                lastHasHost = !url->host().isEmpty();
+            }
+            line.addString(key, lastText);
+        } else {
+            line.addNull(key);
+        }
+    }
+    line.end();
 }
 
 std::optional<RequestRecord> record(const QJsonObject &object, const QString &where, QString *error)

@@ -3,6 +3,8 @@
 #include "core/runresult.h"
 #include "recordschema.h"
 
+#include <QByteArray>
+#include <QByteArrayView>
 #include <QJsonObject>
 #include <QString>
 
@@ -17,6 +19,8 @@ QJsonObject run(const RunResult &run);
 std::optional<RunResult> run(const QJsonObject &object, const QString &where, QString *error);
 QJsonObject record(const RequestRecord &record, const UrlById &urls);
 std::optional<RequestRecord> record(const QJsonObject &object, const QString &where, QString *error);
+/// record() as one line, `{"t":"<tag>",…}` and a newline, appended to out without a QJsonObject in between.
+void appendRecordLine(QByteArray &out, QByteArrayView tag, const RequestRecord &record, const UrlById &urls);
 QJsonObject skipped(const SkippedUrl &skipped, const UrlById &urls);
 std::optional<SkippedUrl> skipped(const QJsonObject &object, const QString &where, QString *error);
 QJsonObject host(const CrawlHost &host);

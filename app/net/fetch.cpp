@@ -10,6 +10,7 @@
 #include <QSslError>
 
 #include <algorithm>
+#include <limits>
 
 Fetch::Fetch(QNetworkAccessManager *manager, Recorder *recorder, int id, const RunSettings &settings,
              QObject *parent)
@@ -18,15 +19,7 @@ Fetch::Fetch(QNetworkAccessManager *manager, Recorder *recorder, int id, const R
     , m_recorder(recorder)
     , m_id(id)
     , m_settings(settings)
-{
-    // Precise: a coarse timer may fire up to 5 % early, and a timeout must never fire before its time.
-    for (QTimer *timer : {&m_idleTimer, &m_deadlineTimer}) {
-        timer->setSingleShot(true);
-        timer->setTimerType(Qt::PreciseTimer);
-    }
-    connect(&m_idleTimer, &QTimer::timeout, this, &Fetch::onIdleTimeout);
-    connect(&m_deadlineTimer, &QTimer::timeout, this, &Fetch::onDeadline);
-}
+{ }
 
 Fetch::~Fetch()
 {
@@ -54,10 +47,6 @@ void Fetch::start()
 
     m_recorder->mark(m_id, Mark::Issued);
     m_issuedNs = m_lastActivityNs = Clock::nowNs();
-    if (m_settings.timeoutMs > 0)
-        m_idleTimer.start(m_settings.timeoutMs);
-    if (const int deadline = m_settings.effectiveDeadlineMs(); deadline > 0)
-        m_deadlineTimer.start(deadline);
     m_reply = m_manager->get(request);
     const auto markOnce = [this](Mark mark) {
         onActivity();
@@ -73,8 +62,8 @@ void Fetch::start()
         for (const QSslError &error : errors)
             m_sslErrors.append(error.errorString());
     });
-    connect(m_reply, &QNetworkReply::downloadProgress, this, &Fetch::onActivity);
-    connect(m_reply, &QNetworkReply::uploadProgress, this, &Fetch::onActivity);
+    // Activity is every signal above and below; readyRead comes with each chunk of the body, so the
+    // progress signals would only repeat it, at two more connections per request.
     connect(m_reply, &QNetworkReply::metaDataChanged, this, &Fetch::onMetaDataChanged);
     connect(m_reply, &QNetworkReply::readyRead, this, &Fetch::onReadyRead);
     connect(m_reply, &QNetworkReply::redirected, this, &Fetch::onRedirected);
@@ -88,22 +77,44 @@ void Fetch::cancel()
 
 void Fetch::onActivity()
 {
-    // Only noted: the idle timer, when it fires, waits out what is left since the last activity. Restarting
-    // it on every chunk would cost a timer registration per chunk.
+    // Only noted: the watcher, when the idle timeout comes due, waits out what is left since the last
+    // activity. Moving a timer on every chunk would cost a timer registration per chunk.
     m_lastActivityNs = Clock::nowNs();
 }
 
-void Fetch::onIdleTimeout()
+qint64 Fetch::dueNs() const
+{
+    qint64 due = std::numeric_limits<qint64>::max();
+    if (m_done || !m_reply)
+        return due;
+    if (m_settings.timeoutMs > 0)
+        due = m_lastActivityNs + qint64(m_settings.timeoutMs) * 1'000'000;
+    if (const int deadline = m_settings.effectiveDeadlineMs(); deadline > 0)
+        due = std::min(due, m_issuedNs + qint64(deadline) * 1'000'000);
+    return due;
+}
+
+void Fetch::checkTimeouts(qint64 nowNs)
 {
     if (m_done || !m_reply)
+        return;
+    const qint64 idleDueNs = m_settings.timeoutMs > 0
+        ? m_lastActivityNs + qint64(m_settings.timeoutMs) * 1'000'000
+        : std::numeric_limits<qint64>::max();
+    const int deadline = m_settings.effectiveDeadlineMs();
+    const qint64 deadlineDueNs
+        = deadline > 0 ? m_issuedNs + qint64(deadline) * 1'000'000 : std::numeric_limits<qint64>::max();
+    if (std::min(idleDueNs, deadlineDueNs) > nowNs)
         return;
     if (m_reply->isFinished()) {
         onFinished(); // complete, only not yet reported: never a timeout
         return;
     }
-    const qint64 idleMs = (Clock::nowNs() - m_lastActivityNs) / 1'000'000;
-    if (idleMs < m_settings.timeoutMs) {
-        m_idleTimer.start(int(m_settings.timeoutMs - idleMs));
+    // Whichever ran out first, as two timers would have fired.
+    if (deadlineDueNs <= idleDueNs) {
+        abortWith(m_headerFieldsDropped
+                      ? headerRefusedReason()
+                      : tr("deadline exceeded: not complete %1 ms after it was issued").arg(deadline));
         return;
     }
     // Qt reports nothing of a response until its whole header is in, so before that "no data" may be
@@ -114,25 +125,6 @@ void Fetch::onIdleTimeout()
         abortWith(headerRefusedReason());
     else
         abortWith(tr("timed out: no data for %1 ms").arg(m_settings.timeoutMs));
-}
-
-void Fetch::onDeadline()
-{
-    if (m_done || !m_reply)
-        return;
-    if (m_reply->isFinished()) {
-        onFinished();
-        return;
-    }
-    const int deadline = m_settings.effectiveDeadlineMs();
-    const qint64 elapsedMs = (Clock::nowNs() - m_issuedNs) / 1'000'000;
-    if (elapsedMs < deadline) {
-        m_deadlineTimer.start(int(deadline - elapsedMs));
-        return;
-    }
-    abortWith(m_headerFieldsDropped
-                  ? headerRefusedReason()
-                  : tr("deadline exceeded: not complete %1 ms after it was issued").arg(deadline));
 }
 
 QString Fetch::headerRefusedReason() const
@@ -240,8 +232,6 @@ void Fetch::abortWith(QString reason, bool cancelled)
         return;
     m_abortReason = std::move(reason);
     m_cancelled = cancelled;
-    m_idleTimer.stop();
-    m_deadlineTimer.stop();
     m_reply->abort();
     if (!m_done)
         onFinished(); // in case this Qt version reports the abort later
@@ -252,8 +242,6 @@ void Fetch::onFinished()
     if (m_done)
         return;
     m_done = true;
-    m_idleTimer.stop();
-    m_deadlineTimer.stop();
     if (m_reply->bytesAvailable() > 0)
         onReadyRead();
 

@@ -8,7 +8,6 @@
 #include <QObject>
 #include <QPointer>
 #include <QStringList>
-#include <QTimer>
 #include <QUrl>
 
 /// What the crawler reads from a response besides its record.
@@ -28,8 +27,10 @@ class Recorder;
 /// One HTTP GET, from the moment it is issued to the network until it is done, stamping each phase into the
 /// recorder as the reply reports it. It enforces the per-request limits (idle timeout, overall deadline,
 /// header and body caps, redirect count and schemes) and tells timeouts, limits, TLS errors, HTTP errors and
-/// cancellation apart. Both timeouts are its own precise timers rather than Qt's transfer timeout, which is
-/// a coarse timer (it fired at 2.85 s for 3 s) and restarts on every byte (a drip never ended).
+/// cancellation apart. Both timeouts are its own rather than Qt's transfer timeout, which is a coarse timer
+/// (it fired at 2.85 s for 3 s) and restarts on every byte (a drip never ended). It keeps no timer of its
+/// own: whoever runs many fetches watches them all with one precise timer (dueNs(), checkTimeouts()),
+/// instead of registering two timers per request with the event loop.
 class Fetch : public QObject
 {
     Q_OBJECT
@@ -48,6 +49,12 @@ public:
     void start();
     /// Aborts the request and records it as cancelled. finished() follows synchronously.
     void cancel();
+    /// When the idle timeout or the deadline, whichever comes first, runs out if nothing happens before, on
+    /// Clock::nowNs(); std::numeric_limits<qint64>::max() when neither can (no limits, or done).
+    qint64 dueNs() const;
+    /// Ends the request when its idle timeout or its deadline has run out by nowNs (Clock::nowNs()); never
+    /// before. finished() follows synchronously then.
+    void checkTimeouts(qint64 nowNs);
 
     int id() const { return m_id; }
     QNetworkAccessManager *manager() const { return m_manager; }
@@ -59,8 +66,6 @@ Q_SIGNALS:
 
 private:
     void onActivity();
-    void onIdleTimeout();
-    void onDeadline();
     void onMetaDataChanged();
     void onReadyRead();
     void onRedirected(const QUrl &url);
@@ -81,8 +86,6 @@ private:
     int m_redirects = 0;
     QString m_abortReason;
     QStringList m_sslErrors;
-    QTimer m_idleTimer;
-    QTimer m_deadlineTimer;
     qint64 m_lastActivityNs = 0; // Clock::nowNs()
     qint64 m_issuedNs = 0; // Clock::nowNs()
     bool m_sawHeader = false;

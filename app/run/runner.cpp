@@ -1,16 +1,25 @@
 #include "runner.h"
 
+#include "core/clock.h"
 #include "core/hostkey.h"
 #include "net/descriptorbudget.h"
 #include "net/managerpool.h"
 
 #include <QTimer>
 
+#include <limits>
+
 Runner::Runner(QObject *parent)
     : QObject(parent)
     , m_feedTimer(new QTimer(this))
+    , m_timeouts(new QTimer(this))
     , m_pool(std::make_unique<ManagerPool>())
 {
+    // Precise: a coarse timer may fire up to 5 % early. It would do no harm (the fetches check the time
+    // themselves), but it would fire twice.
+    m_timeouts->setSingleShot(true);
+    m_timeouts->setTimerType(Qt::PreciseTimer);
+    connect(m_timeouts, &QTimer::timeout, this, &Runner::onTimeoutsDue);
     m_feedTimer->setSingleShot(true);
     m_feedTimer->setInterval(0);
     connect(m_feedTimer, &QTimer::timeout, this, &Runner::feed);
@@ -185,6 +194,40 @@ void Runner::issue(int id)
     m_peakInFlight = std::max(m_peakInFlight, int(m_fetches.size()));
     connect(fetch, &Fetch::finished, this, &Runner::onFetchFinished);
     fetch->start();
+    if (m_fetches.value(id) == fetch)
+        armTimeouts(fetch->dueNs());
+}
+
+void Runner::armTimeouts(qint64 dueNs)
+{
+    if (dueNs == std::numeric_limits<qint64>::max() || (m_timeouts->isActive() && m_timeoutsDueNs <= dueNs))
+        return;
+    // Rounded up, so it never fires before the fetch is due.
+    const qint64 waitMs = std::max<qint64>(0, (dueNs - Clock::nowNs() + 999'999) / 1'000'000);
+    m_timeoutsDueNs = dueNs;
+    m_timeouts->start(int(std::min<qint64>(waitMs, std::numeric_limits<int>::max())));
+}
+
+void Runner::onTimeoutsDue()
+{
+    const qint64 nowNs = Clock::nowNs();
+    QList<int> due;
+    for (auto it = m_fetches.cbegin(); it != m_fetches.cend(); ++it) {
+        if (it.value()->dueNs() <= nowNs)
+            due.append(it.key());
+    }
+    // By id: a fetch that ends here finishes synchronously, which changes m_fetches and may issue others.
+    for (const int id : std::as_const(due)) {
+        if (Fetch *fetch = m_fetches.value(id))
+            fetch->checkTimeouts(nowNs);
+    }
+    qint64 next = std::numeric_limits<qint64>::max();
+    for (const Fetch *fetch : std::as_const(m_fetches))
+        next = std::min(next, fetch->dueNs());
+    if (!m_timeouts->isActive() || next < m_timeoutsDueNs) {
+        m_timeouts->stop();
+        armTimeouts(next);
+    }
 }
 
 void Runner::onFetchFinished(int id)
@@ -310,6 +353,7 @@ void Runner::finish(bool cancelled)
 {
     Q_EMIT finishing(cancelled);
     m_feedTimer->stop();
+    m_timeouts->stop();
     m_feedUrls.clear();
     m_fed = 0;
     m_running = false;

@@ -89,6 +89,10 @@ private:
     void onAdmitted(int id, qint64 admittedNs);
     void issue(int id);
     void onFetchFinished(int id);
+    /// One precise timer watches every fetch's idle timeout and deadline: it is armed for the earliest, and
+    /// since every fetch of a run has the same limits, a new fetch's come later and leave it as it is.
+    void armTimeouts(qint64 dueNs);
+    void onTimeoutsDue();
     void onDelayElapsed(int id);
     void releasePermit();
     void finish(bool cancelled);
@@ -111,6 +115,8 @@ private:
     qsizetype m_fed = 0;
     qint64 m_queuedNs = 0; // when start() was called, on the run's clock
     QTimer *m_feedTimer = nullptr;
+    QTimer *m_timeouts = nullptr;
+    qint64 m_timeoutsDueNs = 0; // what m_timeouts is armed for, on Clock::nowNs(), while it is active
 
     QPointer<Gate> m_gate;
     QPointer<HostScheduler> m_scheduler;

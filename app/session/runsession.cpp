@@ -178,11 +178,23 @@ void RunSession::onRecordsChanged(int runId, const QList<RequestRecord> &changed
         model->applyRecords(runId, changed);
 }
 
+std::optional<Prediction> RunSession::predictionFor(int runId) const
+{
+    const RunModel *model = modelFor(runId);
+    return model ? model->prediction() : std::nullopt;
+}
+
 void RunSession::onRunFinished(const RunResult &result)
 {
     if (RunModel *model = modelFor(result.runId)) {
-        // The prediction follows the gate's real sizes: a gate resized mid-run is predicted as it was.
-        if (m_latency && !result.settings.crawl.enabled)
+        // The prediction follows the gate's real sizes: a gate resized mid-run is predicted as it was. A gate
+        // that kept the size it started with schedules as start()'s prediction did (one size throughout), and
+        // asking the oracle for 100 000 URLs again would stall the window as the run ends.
+        const bool resized = result.capacityChanges.size() > 1
+            || (result.capacityChanges.size() == 1
+                && result.capacityChanges.constFirst().capacity != result.settings.gateCapacity());
+        const bool predictedAsRan = model->prediction() && model->run().settings == result.settings;
+        if (m_latency && !result.settings.crawl.enabled && (resized || !predictedAsRan))
             model->setPrediction(Prediction::of(m_urls, result.settings, m_latency, result.capacityChanges));
         model->finishRun(result);
     }

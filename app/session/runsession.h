@@ -64,6 +64,8 @@ public:
     const QList<RunModel *> &models() const { return m_models; }
     RunSequence *sequence() const { return m_sequence; }
     QList<RunResult> results() const;
+    /// The prediction a run's model holds (nullopt: none, or no such run).
+    std::optional<Prediction> predictionFor(int runId) const;
 
 Q_SIGNALS:
     void started();

@@ -122,7 +122,8 @@ void LessonPanels::applySettings()
     m_lessonPane->setPrediction(lines.join(QLatin1Char('\n')));
 }
 
-QString LessonPanels::measurement(const QList<RunResult> &runs, const Prediction::LatencyOracle &latency)
+QString LessonPanels::measurement(const QList<RunResult> &runs, const Prediction::LatencyOracle &latency,
+                                  const KnownPrediction &known)
 {
     QStringList lines;
     for (const RunResult &run : runs) {
@@ -130,22 +131,25 @@ QString LessonPanels::measurement(const QList<RunResult> &runs, const Prediction
             lines << tr("%1: stopped, nothing to measure").arg(RunCaption::label(run.settings));
             continue;
         }
-        QList<QUrl> urls;
-        urls.reserve(run.records.size());
-        for (const RequestRecord &record : run.records)
-            urls.append(record.url);
-        const qint64 wallNs = summarize(run).wallNs;
-        const Prediction prediction = Prediction::of(urls, run.settings, latency, run.capacityChanges);
+        const qint64 wallNs = run.endNs; // summarize()'s wall, without its ideal schedule and peak
+        std::optional<Prediction> prediction = known ? known(run.runId) : std::nullopt;
+        if (!prediction) {
+            QList<QUrl> urls;
+            urls.reserve(run.records.size());
+            for (const RequestRecord &record : run.records)
+                urls.append(record.url);
+            prediction = Prediction::of(urls, run.settings, latency, run.capacityChanges);
+        }
         lines << tr("%1: measured %2, %3")
                      .arg(RunCaption::label(run.settings), DurationFormat::text(wallNs),
-                          RunCaption::measuredAgainst(prediction, wallNs));
+                          RunCaption::measuredAgainst(*prediction, wallNs));
     }
     return lines.join(QLatin1Char('\n'));
 }
 
-void LessonPanels::showRuns(const QList<RunResult> &runs)
+void LessonPanels::showRuns(const QList<RunResult> &runs, const KnownPrediction &known)
 {
-    m_lessonPane->setMeasurement(measurement(runs, m_latency));
+    m_lessonPane->setMeasurement(measurement(runs, m_latency, known));
     if (SweepCurve::isSweep(runs))
         m_sweepChart->setCurve(SweepCurve::of(runs, m_latency));
 }

@@ -3,6 +3,9 @@
 #include <QObject>
 #include <QTimer>
 
+#include <functional>
+#include <optional>
+
 #include "core/prediction.h"
 #include "core/runresult.h"
 
@@ -30,8 +33,12 @@ public:
     /// The settings as the window shows them: the Code pane and the prediction follow, a moment later, so a
     /// slider drag over a long URL list writes the program once, not on every step.
     void showSettings(const QList<QUrl> &urls, const RunSettings &settings, const QList<int> &sweepLimits);
-    /// Runs finished (or were opened): the measurement beside the prediction, and the sweep chart.
-    void showRuns(const QList<RunResult> &runs);
+    /// A run's prediction as it is already known (RunModel keeps one), or nullopt to work it out again.
+    using KnownPrediction = std::function<std::optional<Prediction>(int runId)>;
+
+    /// Runs finished (or were opened): the measurement beside the prediction, and the sweep chart. A known
+    /// prediction spares asking the latency oracle for every URL again at the end of a long run.
+    void showRuns(const QList<RunResult> &runs, const KnownPrediction &known = {});
 
     LessonPane *lessonPane() const { return m_lessonPane; }
     CodePane *codePane() const { return m_codePane; }
@@ -41,7 +48,8 @@ public:
     const Prediction::LatencyOracle &latencyOracle() const { return m_latency; }
 
     /// The measurement of finished runs against their predictions, one line per run.
-    static QString measurement(const QList<RunResult> &runs, const Prediction::LatencyOracle &latency);
+    static QString measurement(const QList<RunResult> &runs, const Prediction::LatencyOracle &latency,
+                               const KnownPrediction &known = {});
 
 Q_SIGNALS:
     void stepChosen(const LessonStep &step);

@@ -1,4 +1,5 @@
 #include "core/concurrencyseries.h"
+#include "core/runresult.h"
 
 #include <QTest>
 
@@ -20,6 +21,7 @@ private Q_SLOTS:
     void capacitySteps();
     void perHostStepsOfAHandMadeCrawl();
     void perHostSeriesSumToTheTotal();
+    void peakOfRecordsCountsEveryOverlap();
 
 private:
     static constexpr qint64 Ms = 1'000'000;
@@ -271,6 +273,41 @@ void TestConcurrencySeries::perHostSeriesSumToTheTotal()
                     || steps[i].waiting != steps[i - 1].waiting);
         }
     }
+}
+
+void TestConcurrencySeries::peakOfRecordsCountsEveryOverlap()
+{
+    // Out of id order, finishes at the very instant of other issues, unfinished requests among them: the
+    // peak is what counting every issue instant by hand gives.
+    QList<RequestRecord> records;
+    quint32 state = 12345;
+    const auto next = [&state](quint32 below) {
+        state = state * 1103515245u + 12345u;
+        return qint64((state >> 8) % below);
+    };
+    for (int i = 0; i < 400; ++i) {
+        const qint64 issued = next(50) * 10 * Ms;
+        records.append(request(i, issued, (1 + next(8)) * 10 * Ms));
+        if (i % 17 == 0)
+            records.last().set(Mark::Finished, RequestRecord::NotReached);
+    }
+    int expected = 0;
+    for (const RequestRecord &at : std::as_const(records)) {
+        if (!at.reached(Mark::Finished))
+            continue;
+        const qint64 t = at.at(Mark::Issued);
+        int inFlight = 0;
+        for (const RequestRecord &other : std::as_const(records)) {
+            if (other.reached(Mark::Finished) && other.at(Mark::Issued) <= t && t < other.at(Mark::Finished))
+                ++inFlight;
+        }
+        expected = std::max(expected, inFlight);
+    }
+    QVERIFY(expected > 1);
+    QCOMPARE(peakInFlight(records), expected);
+    // A finish and an issue at one instant do not overlap.
+    QCOMPARE(peakInFlight({request(0, 0, 10 * Ms), request(1, 10 * Ms, 10 * Ms)}), 1);
+    QCOMPARE(peakInFlight({}), 0);
 }
 
 QTEST_GUILESS_MAIN(TestConcurrencySeries)

@@ -24,6 +24,7 @@ private Q_SLOTS:
     void delayIsHeldInsideTheGate();
     void perHostCapIsRecordedAsWaiting();
     void failuresAreRecordedWithNothingLost();
+    void timeoutsOfFetchesIssuedAtDifferentTimesEachRunTheirFullTime();
     void cancelKeepsEveryRecord();
     void cancelDuringDelayKeepsCompletedRequests();
     void longListIsFedWithoutHoldingTheEventLoop();
@@ -478,6 +479,36 @@ void TestRunner::phasesAreOrdered()
     // of several connections opened at the same moment, so more than that is not promised.)
     QVERIFY(run.records.first().reached(Mark::ConnectStarted));
     QVERIFY(connected >= 1);
+}
+
+void TestRunner::timeoutsOfFetchesIssuedAtDifferentTimesEachRunTheirFullTime()
+{
+    // One timer watches every fetch: it is armed for the earliest, fires for fetches long done, and must
+    // still end each slow one at its own time, never before, whichever fetches came and went in between.
+    Runner runner;
+    RunSettings settings;
+    settings.mode = RunMode::Limited;
+    settings.limit = 2;
+    settings.timeoutMs = 300;
+    const QUrl slow = demo(QStringLiteral("/delay/5000"));
+    const QUrl fast = demo(QStringLiteral("/delay/20"));
+    const QList<QUrl> urls {slow, fast, fast, fast, slow, fast, slow};
+    const RunResult run = runToEnd(runner, urls, settings);
+    QCOMPARE(run.records.size(), urls.size());
+    int timedOut = 0;
+    for (const RequestRecord &record : run.records) {
+        if (record.url == fast) {
+            QCOMPARE(record.outcome, Outcome::Ok);
+            continue;
+        }
+        ++timedOut;
+        QCOMPARE(record.outcome, Outcome::Failed);
+        QVERIFY2(record.error.contains(QLatin1String("timed out")), qPrintable(record.error));
+        const qint64 ranNs = record.at(Mark::Finished) - record.at(Mark::Issued);
+        QVERIFY2(ranNs >= 300'000'000, qPrintable(QString::number(ranNs)));
+        QVERIFY2(ranNs < 3'000'000'000, qPrintable(QString::number(ranNs))); // not left to the slow answer
+    }
+    QCOMPARE(timedOut, 3);
 }
 
 QTEST_GUILESS_MAIN(TestRunner)
