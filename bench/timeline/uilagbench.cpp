@@ -1,5 +1,7 @@
 #include "uilagbench.h"
 
+#include "journal/journalreader.h"
+#include "journal/journalwriter.h"
 #include "lagprobe.h"
 #include "limitslider.h"
 #include "mainwindow.h"
@@ -47,10 +49,12 @@ void settle()
     QCoreApplication::processEvents(QEventLoop::AllEvents, 100);
 }
 
-/// The engine alone, as `crawlscope run` drives it: a RunSequence and nothing watching it.
+/// The engine alone, as `crawlscope run` drives it: a RunSequence, journaled as `run` journals it (the window
+/// journals its runs too), and nothing else watching it.
 Tally runHeadless(const QList<QUrl> &urls, const RunSettings &settings)
 {
     RunSequence sequence;
+    JournalWriter journal(&sequence, JournalReader::directory());
     QEventLoop loop;
     QObject::connect(&sequence, &RunSequence::finished, &loop, &QEventLoop::quit, Qt::QueuedConnection);
     QElapsedTimer wall;

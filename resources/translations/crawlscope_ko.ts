@@ -591,10 +591,6 @@
         <translation>헤더가 BYTES보다 큰 응답을 실패로 처리합니다. 기본값: %1.</translation>
     </message>
     <message>
-        <source>Crawl: read at most N links of a page (0: all); the rest are counted as dropped. Default: %1.</source>
-        <translation>크롤링: 한 페이지에서 링크를 최대 N개까지 읽습니다(0: 전부). 나머지는 버린 것으로 셉니다. 기본값: %1.</translation>
-    </message>
-    <message>
         <source>Crawl: keep at most N skipped URLs whole (0: all); beyond that they are only counted. Default: %1.</source>
         <translation>크롤링: 건너뛴 URL을 최대 N개까지 그대로 보관합니다(0: 전부). 그 이상은 개수만 셉니다. 기본값: %1.</translation>
     </message>
@@ -607,6 +603,18 @@
     <message>
         <source>%1: recovered from the journal of a run that did not end cleanly</source>
         <translation>%1: 정상적으로 끝나지 않은 실행의 저널에서 복구했습니다</translation>
+    </message>
+    <message>
+        <source>Crawl: read at most N links of a page (0: all). A large page is parsed only as far as its first N links: those past N in the part parsed are counted as dropped, the rest of the page is not read. Default: %1.</source>
+        <translation>크롤링: 한 페이지에서 링크를 최대 N개까지 읽습니다(0: 전부). 큰 페이지는 처음 N개 링크가 나오는 데까지만 파싱합니다. 파싱한 부분에서 N개를 넘은 링크는 버린 것으로 세고, 페이지의 나머지는 읽지 않습니다. 기본값: %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>  memory bounds: on %n page(s), links after the first %1 were not read, nor counted
+</source>
+        <translation>
+            <numerusform>  메모리 한도: 페이지 %n개에서 처음 %1개 뒤의 링크는 읽지도 세지도 않음
+</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -789,12 +797,12 @@
         <translation>전부</translation>
     </message>
     <message>
-        <source>Links read from one page; the rest are counted as dropped, so that a page of a million links cannot fill the memory</source>
-        <translation>한 페이지에서 읽는 링크 수입니다. 나머지는 버린 것으로 세므로, 링크가 백만 개인 페이지도 메모리를 채우지 못합니다</translation>
-    </message>
-    <message>
         <source>Lin&amp;ks per page:</source>
         <translation>페이지당 링크(&amp;K):</translation>
+    </message>
+    <message>
+        <source>Links read from one page. A large page is parsed only as far as its first links: those past the cap in the part parsed are counted as dropped and the rest of the page is not read, so that a page of a million links cannot fill the memory</source>
+        <translation>한 페이지에서 읽는 링크 수입니다. 큰 페이지는 처음 링크들이 나오는 데까지만 파싱합니다. 파싱한 부분에서 한도를 넘은 링크는 버린 것으로 세고 페이지의 나머지는 읽지 않으므로, 링크가 백만 개인 페이지도 메모리를 채우지 못합니다</translation>
     </message>
 </context>
 <context>
@@ -1165,6 +1173,10 @@
     <message>
         <source>corrupt compressed body: %1</source>
         <translation>손상된 압축 본문: %1</translation>
+    </message>
+    <message>
+        <source>response header refused: Qt kept the status line and dropped every field, as it does when the header is too large for it (larger than our limit of %1 bytes too) or malformed; without a length, the body never ended</source>
+        <translation>응답 헤더 거부됨: Qt가 상태 줄만 남기고 모든 필드를 버림(Qt가 읽기에 너무 큰 헤더(우리 한도 %1바이트보다도 큼)이거나 형식이 잘못된 헤더일 때 그렇게 함); 길이를 알 수 없어 본문이 끝나지 않음</translation>
     </message>
 </context>
 <context>
@@ -2275,6 +2287,12 @@
         <source>Run settings</source>
         <translation>실행 설정</translation>
     </message>
+    <message numerus="yes">
+        <source>On %n page(s), links after the first %1 were not read, nor counted.</source>
+        <translation>
+            <numerusform>페이지 %n개에서 처음 %1개 뒤의 링크는 읽지도 세지도 않음.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>NativeMenus</name>
@@ -2488,10 +2506,6 @@
         <translation>%1 스킴은 전달하지 않습니다: HTTPS는 CONNECT로 지나가며 내용은 절대 들여다보지 않습니다</translation>
     </message>
     <message>
-        <source>request bodies are not forwarded yet</source>
-        <translation>요청 본문은 아직 전달하지 않습니다</translation>
-    </message>
-    <message>
         <source>the request is for the proxy itself</source>
         <translation>프록시 자신을 향한 요청입니다</translation>
     </message>
@@ -2502,6 +2516,18 @@
     <message>
         <source>the client closed its connection</source>
         <translation>클라이언트가 연결을 닫았습니다</translation>
+    </message>
+    <message>
+        <source>a chunked request body over %1 bytes: the proxy holds a chunked body whole before sending it; a longer one is streamed when sent with a Content-Length</source>
+        <translation>%1바이트를 넘는 청크 방식 요청 본문: 프록시는 청크 방식 본문을 보내기 전에 통째로 보관합니다. 더 긴 본문은 Content-Length와 함께 보내면 스트리밍됩니다</translation>
+    </message>
+    <message>
+        <source>the request body could not be read: %1</source>
+        <translation>요청 본문을 읽을 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>the client closed its connection before the whole request body</source>
+        <translation>클라이언트가 요청 본문을 끝까지 보내기 전에 연결을 닫았습니다</translation>
     </message>
 </context>
 <context>
@@ -2730,6 +2756,14 @@
     <message>
         <source>request head longer than %1 bytes</source>
         <translation>요청 헤더 부분이 %1바이트보다 깁니다</translation>
+    </message>
+    <message>
+        <source>no request body is expected here</source>
+        <translation>여기에는 요청 본문이 올 수 없습니다</translation>
+    </message>
+    <message>
+        <source>malformed request body: %1</source>
+        <translation>잘못된 형식의 요청 본문: %1</translation>
     </message>
 </context>
 <context>
