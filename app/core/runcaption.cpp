@@ -34,36 +34,21 @@ QString RunCaption::title(const RunSettings &settings)
 
 QString RunCaption::header(const RunResult &run, const Facts &facts)
 {
+    // What the lesson compares comes first, the settings behind it after: a header too narrow for all of it
+    // gives way from its end (TimelinePainter::headerText), so the measurement is the last to go.
     const RunSettings &settings = run.settings;
     QStringList parts {title(settings)};
-    if (settings.delayMs > 0)
-        parts << tr("delay %1 ms").arg(settings.delayMs);
-    if (settings.perHost > 0)
-        parts << tr("%1 per host").arg(settings.perHost);
-    if (settings.crawl.enabled) {
-        // What a crawl found, and whether it obeyed robots.txt: that choice is never silent.
-        parts << tr("crawl to depth %1").arg(settings.crawl.maxDepth);
-        if (!settings.crawl.obeyRobots)
-            parts << tr("robots.txt IGNORED");
-        if (const int skipped = int(run.skipped.size()); skipped > 0)
-            parts << tr("%1 URLs skipped").arg(skipped);
-    }
-    // A gate resized during the run: its ideal follows the sizes it had, and the header says it changed.
-    if (settings.mode == RunMode::Limited && run.capacityChanges.size() > 1
-        && run.capacityChanges.constLast().capacity != run.capacityChanges.constFirst().capacity)
-        parts << tr("gate resized %1 → %2")
-                     .arg(run.capacityChanges.constFirst().capacity)
-                     .arg(run.capacityChanges.constLast().capacity);
-    parts << (facts.requests == 1 ? tr("1 request") : tr("%1 requests").arg(facts.requests));
     if (facts.live) {
         parts << tr("running %1").arg(DurationFormat::text(facts.endNs));
         if (facts.prediction)
             parts << predicted(*facts.prediction);
     } else if (run.cancelled) {
         parts << tr("stopped after %1").arg(DurationFormat::text(facts.endNs));
-    } else if (facts.requests > 0) {
-        // What the lesson compares: measured against the ideal, against sequential, and how many at once.
-        // Whoever already knows the ideal and the peak saves a schedule and a sort of every record.
+    }
+    QStringList measured;
+    if (!facts.live && !run.cancelled && facts.requests > 0) {
+        // Measured against the ideal, against sequential, and how many at once. Whoever already knows the
+        // ideal and the peak saves a schedule and a sort of every record.
         RunSummary summary;
         if (facts.idealNs >= 0 && facts.peakInFlight >= 0) {
             summary.wallNs = run.endNs;
@@ -76,19 +61,39 @@ QString RunCaption::header(const RunResult &run, const Facts &facts)
                          .arg(DurationFormat::text(summary.wallNs), DurationFormat::text(summary.idealNs));
         else
             parts << tr("wall %1").arg(DurationFormat::text(summary.wallNs));
-        if (facts.prediction)
-            parts << measuredAgainst(*facts.prediction, summary.wallNs);
         if (facts.sequentialWallNs > 0 && summary.wallNs > 0 && settings.mode != RunMode::Sequential)
             parts << tr("%1× faster than sequential")
                          .arg(QString::number(double(facts.sequentialWallNs) / double(summary.wallNs), 'f',
                                               1));
-        parts << tr("peak %1 in flight")
-                     .arg(facts.peakInFlight >= 0 ? facts.peakInFlight : summary.peakInFlight);
+        if (facts.prediction)
+            measured << measuredAgainst(*facts.prediction, summary.wallNs);
+        measured << tr("peak %1 in flight")
+                        .arg(facts.peakInFlight >= 0 ? facts.peakInFlight : summary.peakInFlight);
     }
     if (facts.failed > 0)
         parts << tr("%n failed", nullptr, facts.failed);
     if (facts.cancelled > 0)
         parts << tr("%n cancelled", nullptr, facts.cancelled);
+    // A crawl that ignored robots.txt says so early: that choice is never silent.
+    if (settings.crawl.enabled && !settings.crawl.obeyRobots)
+        parts << tr("robots.txt IGNORED");
+    parts << measured;
+    // A gate resized during the run: its ideal follows the sizes it had, and the header says it changed.
+    if (settings.mode == RunMode::Limited && run.capacityChanges.size() > 1
+        && run.capacityChanges.constLast().capacity != run.capacityChanges.constFirst().capacity)
+        parts << tr("gate resized %1 → %2")
+                     .arg(run.capacityChanges.constFirst().capacity)
+                     .arg(run.capacityChanges.constLast().capacity);
+    if (settings.crawl.enabled) {
+        parts << tr("crawl to depth %1").arg(settings.crawl.maxDepth);
+        if (const int skipped = int(run.skipped.size()); skipped > 0)
+            parts << tr("%1 URLs skipped").arg(skipped);
+    }
+    if (settings.delayMs > 0)
+        parts << tr("delay %1 ms").arg(settings.delayMs);
+    if (settings.perHost > 0)
+        parts << tr("%1 per host").arg(settings.perHost);
+    parts << (facts.requests == 1 ? tr("1 request") : tr("%1 requests").arg(facts.requests));
     return parts.join(QStringLiteral("  ·  "));
 }
 

@@ -81,8 +81,8 @@ QList<TimelinePainter::GateTag> TimelinePainter::gateTags(const std::vector<std:
 
 QString TimelinePainter::headerText(const QString &title, const QFontMetrics &metrics, int width)
 {
-    // The mode leads and the speed-up and peak close the line: what gives way is the middle, whole facts at a
-    // time, and the speed-up last of all.
+    // The caption puts what the lesson compares first (RunCaption::header): what gives way is its end, whole
+    // facts at a time, the speed-up last of all, and only then the lead's own end.
     const QString separator = QStringLiteral("  ·  ");
     QStringList parts = title.split(separator);
     const auto fits
@@ -91,22 +91,16 @@ QString TimelinePainter::headerText(const QString &title, const QFontMetrics &me
         return title;
     const QString ellipsis(QChar(0x2026));
     bool dropped = false;
-    for (qsizetype i = 1; i + 1 < parts.size() && !fits(parts);) {
-        if (parts.at(i).contains(QChar(0x00D7)) || parts.at(i) == ellipsis) { // the speed-up's "×"
-            ++i;
+    for (qsizetype i = parts.size() - 1; i >= 1 && !fits(parts); --i) {
+        if (parts.at(i).contains(QChar(0x00D7))) // the speed-up's "×"
             continue;
-        }
         if (dropped) {
             parts.removeAt(i);
         } else {
             parts[i] = ellipsis;
             dropped = true;
-            ++i;
         }
     }
-    // Then the peak, then the lead's own end.
-    if (!fits(parts) && parts.size() > 2 && !parts.constLast().contains(QChar(0x00D7)))
-        parts.removeLast();
     if (!fits(parts) && parts.size() > 1) {
         const QString rest = separator + QStringList(parts.mid(1)).join(separator);
         parts[0] = metrics.elidedText(parts.at(0), Qt::ElideRight,

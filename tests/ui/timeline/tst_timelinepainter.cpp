@@ -36,15 +36,19 @@ void TestTimelinePainter::gateTagsMergeABurst()
 
 void TestTimelinePainter::headerElidesInTheMiddle()
 {
-    const QString title
-        = QStringLiteral("Limited: semaphore of 3  ·  delay 1000 ms  ·  10 requests  ·  wall 8.02 s "
-                         "(ideal 8.02 s)  ·  2.5× faster than sequential  ·  peak 3 in flight");
+    // As RunCaption::header writes it: the measurement first, the settings after.
+    const QString title = QStringLiteral(
+        "Limited: semaphore of 3  ·  wall 8.02 s (ideal 8.02 s)  ·  2.5× faster than sequential  ·  "
+        "predicted 8.00 s, overhead 15 ms (0.2 %)  ·  peak 3 in flight  ·  delay 1000 ms  ·  10 requests");
     const QFontMetrics metrics {QFont()};
     const int width = metrics.horizontalAdvance(title) / 2;
     const QString shown = TimelinePainter::headerText(title, metrics, width);
     QVERIFY(metrics.horizontalAdvance(shown) <= width);
     QVERIFY(shown.startsWith(QStringLiteral("Limited")));
+    // The settings give way before the measurement: the wall and the speed-up stay.
+    QVERIFY2(shown.contains(QStringLiteral("wall 8.02 s")), qPrintable(shown));
     QVERIFY2(shown.contains(QStringLiteral("faster than sequential")), qPrintable(shown));
+    QVERIFY2(!shown.contains(QStringLiteral("10 requests")), qPrintable(shown));
 }
 
 void TestTimelinePainter::idealShowsInLanes()
