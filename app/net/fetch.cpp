@@ -171,7 +171,11 @@ void Fetch::onReadyRead()
     m_wireBytes += chunk.size();
     if (m_inflater.isActive()) {
         QString error;
-        chunk = m_inflater.feed(chunk, &error);
+        // Inflate no further than the first check below can stop: past the threshold and the ratio, or past
+        // the body cap, whichever comes first.
+        const qint64 bombAt = std::max(DecompressionCheckThreshold, MaxCompressionRatio * m_wireBytes);
+        const qint64 room = std::min(bombAt, m_settings.maxBodyBytes) - m_bytes;
+        chunk = m_inflater.feed(chunk, &error, std::max<qint64>(room, 0));
         if (!error.isEmpty()) {
             abortWith(error);
             return;

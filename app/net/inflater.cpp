@@ -38,7 +38,7 @@ bool Inflater::begin(const QByteArray &contentEncoding)
     return true;
 }
 
-QByteArray Inflater::feed(const QByteArray &chunk, QString *error)
+QByteArray Inflater::feed(const QByteArray &chunk, QString *error, qint64 maxOut)
 {
     QByteArray out;
     if (!m_stream || m_stream->ended || chunk.isEmpty())
@@ -63,6 +63,8 @@ QByteArray Inflater::feed(const QByteArray &chunk, QString *error)
         }
         if (result == Z_BUF_ERROR && z.avail_out != 0)
             break; // needs more input
+        if (maxOut >= 0 && out.size() > maxOut)
+            break;
     }
     return out;
 }

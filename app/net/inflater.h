@@ -19,8 +19,10 @@ public:
     /// Starts over for a Content-Encoding; false (and nothing to inflate) for one it does not decode.
     bool begin(const QByteArray &contentEncoding);
     bool isActive() const { return bool(m_stream); }
-    /// The decompressed bytes of chunk; empty with *error set when the data is corrupt.
-    QByteArray feed(const QByteArray &chunk, QString *error);
+    /// The decompressed bytes of chunk; empty with *error set when the data is corrupt. Inflating stops once
+    /// the output passes maxOut bytes (the rest of chunk is dropped; the caller gives up on the body), so a
+    /// bomb's one small chunk costs the caller's bound, not the hundreds of megabytes it would inflate to.
+    QByteArray feed(const QByteArray &chunk, QString *error, qint64 maxOut = -1);
     void reset();
 
 private:

@@ -3,6 +3,7 @@
 #include "demoserver/demoserver.h"
 #include "export/exporter.h"
 #include "hostileserver.h"
+#include "net/fetch.h"
 #include "run/runner.h"
 #include "session/crawler.h"
 
@@ -10,6 +11,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QSslConfiguration>
 #include <QTemporaryDir>
@@ -120,6 +122,14 @@ TestHostileServers::Outcome TestHostileServers::runBeside(const QUrl &hostile, c
     outcome.run = finished.first().first().value<RunResult>();
     outcome.hostile = outcome.run.records.value(0);
     outcome.healthy = outcome.run.records.mid(1);
+    // The figures issue 13's closing note asks for (time, RSS, the healthy requests beside it); printed, not
+    // asserted: the assertions are the bounds in each test.
+    qint64 healthyMaxMs = 0;
+    for (const RequestRecord &record : std::as_const(outcome.healthy))
+        healthyMaxMs = std::max(healthyMaxMs, durationMs(record));
+    qInfo("figure case=\"%s\" hostile_ms=%lld reason=\"%s\" rss_growth_kib=%lld healthy_max_ms=%lld",
+          QTest::currentDataTag() ? QTest::currentDataTag() : QTest::currentTestFunction(),
+          durationMs(outcome.hostile), qPrintable(outcome.hostile.error), outcome.growthKiB, healthyMaxMs);
     return outcome;
 }
 
@@ -183,6 +193,15 @@ void TestHostileServers::plainCase()
     QVERIFY2(durationMs(hostile) < atMostMs, qPrintable(QString::number(durationMs(hostile))));
     checkHealthy(outcome.healthy);
     QVERIFY2(outcome.growthKiB < MaxGrowthKiB, qPrintable(QString::number(outcome.growthKiB)));
+    if (hostileCase == HostileServer::Case::GzipBomb) {
+        // Stopped once past the check's threshold, not after inflating the whole of a chunk (100 MB, with the
+        // event loop, and the healthy host's requests, waiting on it).
+        const QRegularExpressionMatch inflated
+            = QRegularExpression(QStringLiteral("inflated to over (\\d+) bytes")).match(hostile.error);
+        QVERIFY2(inflated.hasMatch(), qPrintable(hostile.error));
+        QVERIFY2(inflated.captured(1).toLongLong() <= Fetch::DecompressionCheckThreshold + 64 * 1024,
+                 qPrintable(hostile.error));
+    }
 }
 
 void TestHostileServers::hugeHeaderDoesNotHoldAnotherHost_data()
@@ -338,9 +357,18 @@ RunResult TestHostileServers::crawl(const QUrl &seed, RunSettings settings, qint
     crawler.start({seed, m_demo.baseUrl().resolved(QUrl(QStringLiteral("/delay/100")))}, settings);
     if (!finished.wait(120'000))
         return {};
+    const qint64 growth = rssKiB() - before;
     if (growthKiB)
-        *growthKiB = rssKiB() - before;
-    return finished.first().first().value<RunResult>();
+        *growthKiB = growth;
+    const RunResult run = finished.first().first().value<RunResult>();
+    qint64 healthyMs = -1; // the /delay/100 seed beside the hostile one
+    for (const RequestRecord &record : run.records) {
+        if (record.url.path() == QLatin1String("/delay/100"))
+            healthyMs = durationMs(record);
+    }
+    qInfo("figure case=\"%s\" crawl_records=%lld rss_growth_kib=%lld healthy_ms=%lld",
+          QTest::currentTestFunction(), qint64(run.records.size()), growth, healthyMs);
+    return run;
 }
 
 void TestHostileServers::declaredCharsetDecodesLinks()
