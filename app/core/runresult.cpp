@@ -111,8 +111,17 @@ void renumberRecords(RunResult &run)
     bool inOrder = true;
     for (qsizetype i = 0; i < run.records.size() && inOrder; ++i)
         inOrder = run.records.at(i).id == i;
-    if (inOrder)
+    if (inOrder) {
+        // Ids are positions already; a reference past the records still points at none.
+        const auto known = [&run](int id) { return id >= 0 && id < run.records.size() ? id : -1; };
+        for (RequestRecord &record : run.records)
+            record.parentId = known(record.parentId);
+        for (SkippedUrl &skipped : run.skipped)
+            skipped.parentId = known(skipped.parentId);
+        for (CrawlHost &host : run.hosts)
+            host.robotsRecordId = known(host.robotsRecordId);
         return;
+    }
     QHash<int, int> newIds; // the first record with an id keeps it, as a parent link would mean
     for (qsizetype i = 0; i < run.records.size(); ++i) {
         if (!newIds.contains(run.records.at(i).id))

@@ -61,7 +61,7 @@ QString RunsTableModel::caption(int run) const
             text += QStringLiteral("(%1)").arg(settings.limit);
         return text;
     };
-    const QString own = name(run);
+    QString own = name(run); // not const: returned, so moved
     for (int i = 0; i < m_runs.size(); ++i) {
         if (i != run && name(i) == own)
             return tr("%1 (run %2)").arg(own).arg(run + 1);

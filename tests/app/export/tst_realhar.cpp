@@ -15,6 +15,7 @@ private Q_SLOTS:
     void captureHarErrorObjectIsItsBusiness();
     void negativeTimingsAreClampedWithAWarning();
     void duplicateIdsAndLostParentsAreReported();
+    void lostParentIsNoneWhenIdsAreInOrder();
 
 private:
     struct Read
@@ -91,6 +92,21 @@ void TestRealHar::duplicateIdsAndLostParentsAreReported()
     QCOMPARE(run.records.at(1).id, 1);
     QCOMPARE(run.records.at(1).parentId, 0);
     QCOMPARE(run.records.at(2).parentId, -1);
+}
+
+// Ids already in order need no renumbering, but a parent past the last record is still read as none, as the
+// warning says (found by fuzz_har: the run kept parent_id 2 with two records).
+void TestRealHar::lostParentIsNoneWhenIdsAreInOrder()
+{
+    const auto read = TestRealHar::read(u"lost-parent-in-order.har"_s);
+    QVERIFY(read);
+    QCOMPARE(read->warnings,
+             QStringList({u"run 0, record 1: parent_id 2 points at no record; read as none"_s}));
+    const RunResult &run = read->runs.first();
+    QCOMPARE(run.records.size(), 2);
+    QCOMPARE(run.records.at(0).parentId, -1);
+    QCOMPARE(run.records.at(1).id, 1);
+    QCOMPARE(run.records.at(1).parentId, -1);
 }
 
 QTEST_GUILESS_MAIN(TestRealHar)
