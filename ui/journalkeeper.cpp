@@ -24,28 +24,35 @@ QList<RunResult> JournalKeeper::offerRecovery(QWidget *parent)
     return offer(JournalReader::orphans(m_directory), parent);
 }
 
+JournalKeeper::~JournalKeeper()
+{
+    // Quitting while the journals are still read: the thread finishes its files first, so that nothing of
+    // Qt's is used after the application has gone.
+    if (m_reader) {
+        m_reader->wait();
+        delete m_reader;
+    }
+}
+
 void JournalKeeper::offerRecoveryInBackground(QWidget *parent)
 {
     auto entries = std::make_shared<QList<JournalEntry>>();
-    QThread *reader = QThread::create(
+    m_reader = QThread::create(
         [entries, directory = m_directory] { *entries = JournalReader::orphans(directory); });
     QPointer<QWidget> guardedParent(parent);
-    connect(reader, &QThread::finished, this, [this, reader, entries, guardedParent] {
-        reader->deleteLater();
-        const auto ask
-            = [this, entries, guardedParent] { Q_EMIT recoveryOffered(offer(*entries, guardedParent)); };
-        if (!m_session->isRunning()) {
-            ask();
+    connect(m_reader, &QThread::finished, this, [this, entries, guardedParent] {
+        m_reader->deleteLater();
+        m_reader = nullptr;
+        // Recovered runs replace what the window shows, and a save then lets the shown runs' journals go:
+        // once the user has run or opened anything, asking would risk their new run. The journals stay, for
+        // the next launch or `crawlscope recover`.
+        if (m_session->isRunning() || !m_session->models().isEmpty()) {
+            Q_EMIT recoveryOffered({});
             return;
         }
-        // A run the user started meanwhile is not interrupted by a dialog, nor replaced by recovered runs.
-        auto *once = new QObject(this);
-        connect(m_session, &RunSession::finished, once, [once, ask] {
-            once->deleteLater();
-            ask();
-        });
+        Q_EMIT recoveryOffered(offer(*entries, guardedParent));
     });
-    reader->start(QThread::LowPriority);
+    m_reader->start(QThread::LowPriority);
 }
 
 QList<RunResult> JournalKeeper::offer(const QList<JournalEntry> &entries, QWidget *parent)

@@ -8,6 +8,7 @@
 
 class JournalWriter;
 class RunSession;
+class QThread;
 class QWidget;
 
 /// The window's side of the journal: every run the session starts is journaled; the journal goes once the
@@ -19,12 +20,13 @@ class JournalKeeper : public QObject
 
 public:
     JournalKeeper(RunSession *session, QString directory, QObject *parent = nullptr);
+    ~JournalKeeper() override;
 
     /// Asks with a RecoveryDialog when there is anything to recover. Returns the runs recovered, if any.
     QList<RunResult> offerRecovery(QWidget *parent);
     /// The same, for launch: the journals (which can be hundreds of megabytes) are read on a thread of their
-    /// own while the window works, and the dialog opens once they are read and no run is going.
-    /// recoveryOffered() follows, also when there was nothing to offer.
+    /// own while the window works, and the dialog opens once they are read, if the window still shows
+    /// nothing; otherwise they are kept for the next launch. recoveryOffered() follows in every case.
     void offerRecoveryInBackground(QWidget *parent);
     /// What the dialog's choice does, apart from the dialog: recover (show the runs) or discard the entries.
     void recover(const QList<JournalEntry> &entries);
@@ -45,4 +47,5 @@ private:
     QString m_directory;
     JournalWriter *m_writer;
     QStringList m_recovered; // journals of runs recovered onto the window, not saved yet
+    QThread *m_reader = nullptr; // reading the journals at launch, until it finishes
 };

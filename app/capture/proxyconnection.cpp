@@ -74,9 +74,14 @@ void ProxyConnection::readClient()
         readBody();
         return;
     }
+    // A request pipelined behind one still going waits in the socket, whose buffer is bounded, so that a
+    // large body behind a slow response holds the client back instead of filling memory; the exchange's end
+    // reads it.
+    if (m_exchange)
+        return;
     m_buffer += m_socket->readAll();
-    if (!m_exchange)
-        parse();
+    m_stats->noteBodyHeld(m_buffer.size());
+    parse();
 }
 
 void ProxyConnection::parse()

@@ -105,10 +105,11 @@ void ProxyExchange::start(qint64 ownNs)
     OwnTime own(m_ownNs);
     QNetworkRequest request(m_url);
     for (const auto &[name, value] : m_head.headers) {
-        // Expect: 100-continue was answered by the proxy itself; the length is set below, for the body as
-        // sent.
+        // Expect: 100-continue was answered by the proxy itself; a body's length is set below, for the body
+        // as sent. A request without one keeps the client's own (a POST of Content-Length: 0 says so: some
+        // servers answer 411 without it).
         if (isHopByHop(name) || name.compare("expect", Qt::CaseInsensitive) == 0
-            || name.compare("content-length", Qt::CaseInsensitive) == 0)
+            || (m_bodyLength >= 0 && name.compare("content-length", Qt::CaseInsensitive) == 0))
             continue;
         const QByteArray previous = request.rawHeader(name);
         // Repeated fields are one list (RFC 9110 5.3), except Cookie, whose pairs are joined by "; ".

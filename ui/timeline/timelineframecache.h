@@ -28,6 +28,7 @@ public:
         quint64 generation = 0;
         TimelineViewport viewport;
         qint64 paletteKey = 0;
+        int colorGroup = 0; // the palette's current group, which its cache key does not follow
         QFont font;
         bool showIdeal = false;
         const RunModel *selectedModel = nullptr;

@@ -730,6 +730,7 @@ void TimelineView::paintEvent(QPaintEvent *)
     key.generation = m_layout.generation();
     key.viewport = state;
     key.paletteKey = palette().cacheKey();
+    key.colorGroup = int(palette().currentColorGroup());
     key.font = font();
     key.showIdeal = m_showIdeal;
     key.selectedModel = m_selectedModel;

@@ -160,6 +160,8 @@ private Q_SLOTS:
     void tunnelsConnectAsOneRecord();
     void streamsALargeRequestBodyUpstream();
     void answersExpectContinue();
+    void holdsAPipelinedBodyBackBehindASlowResponse();
+    void keepsAnEmptyBodysLength();
     void sendsAChunkedBodyWithItsLength();
     void refusesMalformedChunkedBodies();
     void refusesAChunkedBodyOverTheCap();
@@ -481,6 +483,47 @@ void TestProxyServer::answersExpectContinue()
     QCOMPARE(upstream.sha256, QCryptographicHash::hash("abc", QCryptographicHash::Sha256).toHex());
     QTRY_VERIFY(m_recorder->count() == 2 && m_recorder->record(1).isDone());
     QVERIFY(m_recorder->record(1).reusedConnection);
+}
+
+void TestProxyServer::holdsAPipelinedBodyBackBehindASlowResponse()
+{
+    // A large POST pipelined behind a GET that takes a while: the proxy leaves it in the client's socket,
+    // whose buffer is bounded, until the GET is answered, then streams it.
+    const qint64 size = 8 * 1024 * 1024;
+    const qint64 piece = 64 * 1024;
+    Upstream upstream;
+    Client client(m_proxy->port());
+    qint64 written = 0;
+    const auto writeMore = [&] {
+        while (written < size && client.socket->bytesToWrite() < piece) {
+            client.send(pattern(written, std::min(piece, size - written)));
+            written += std::min(piece, size - written);
+        }
+    };
+    client.send("GET " + demo(QStringLiteral("/delay/1000")).toEncoded() + " HTTP/1.1\r\nHost: x\r\n\r\n"
+                + "POST " + upstream.url(QStringLiteral("/behind")).toEncoded()
+                + " HTTP/1.1\r\nHost: x\r\nContent-Length: " + QByteArray::number(size) + "\r\n\r\n");
+    connect(client.socket.get(), &QTcpSocket::bytesWritten, this, writeMore);
+    writeMore();
+    QTRY_COMPARE_WITH_TIMEOUT(client.responses(), 2, 60'000);
+    QCOMPARE(upstream.bodyBytes, size);
+    const qint64 peak = m_proxy->stats().peakBodyBytesHeld;
+    QVERIFY2(peak <= 3 * ProxyConnection::BodyWindowBytes, qPrintable(QString::number(peak)));
+}
+
+void TestProxyServer::keepsAnEmptyBodysLength()
+{
+    // A POST of no body says so with Content-Length: 0; without it, some servers answer 411.
+    Upstream upstream;
+    Client client(m_proxy->port());
+    client.send("POST " + upstream.url(QStringLiteral("/empty")).toEncoded()
+                + " HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n");
+    QTRY_COMPARE(client.responses(), 1);
+    QVERIFY(client.received.startsWith("HTTP/1.1 200 OK"));
+    QVERIFY2(upstream.head.startsWith("POST /empty"), upstream.head.constData());
+    QVERIFY2(upstream.head.toLower().contains("content-length: 0\r\n"), upstream.head.constData());
+    QTRY_VERIFY(m_recorder->count() == 1 && m_recorder->record(0).isDone());
+    QCOMPARE(m_recorder->record(0).bytesSent, 0);
 }
 
 void TestProxyServer::sendsAChunkedBodyWithItsLength()
