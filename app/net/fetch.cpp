@@ -127,6 +127,18 @@ void Fetch::checkTimeouts(qint64 nowNs)
         abortWith(tr("timed out: no data for %1 ms").arg(m_settings.timeoutMs));
 }
 
+qint64 Fetch::announcedBodyBytes(int status) const
+{
+    // No body follows these, whatever their Content-Length says (RFC 9110 6.4.1).
+    if (status == 204 || status == 304 || (status >= 100 && status < 200))
+        return -1;
+    // Qt 6.4 joins a header's values across redirect hops ("162, 5000"): the final response's comes last.
+    const QByteArray raw = m_reply->rawHeader("Content-Length");
+    bool ok = false;
+    const qint64 length = raw.mid(raw.lastIndexOf(',') + 1).trimmed().toLongLong(&ok);
+    return ok && length >= 0 ? length : -1;
+}
+
 QString Fetch::headerRefusedReason() const
 {
     return tr("response header refused: Qt kept the status line and dropped every field, as it does when the "
@@ -286,6 +298,13 @@ void Fetch::onFinished()
     } else if (error != QNetworkReply::NoError || record.status == 0) {
         record.outcome = Outcome::Failed;
         record.error = m_reply->errorString();
+    } else if (const qint64 announced = announcedBodyBytes(record.status);
+               announced >= 0 && m_wireBytes < announced) {
+        // Qt 6.4 now and then reports a connection reset mid-body as a clean end: the length the server
+        // announced says it was not.
+        record.outcome = Outcome::Failed;
+        record.error
+            = tr("connection closed after %1 of the %2 bytes announced").arg(m_wireBytes).arg(announced);
     } else {
         record.outcome = Outcome::Ok;
     }

@@ -72,6 +72,8 @@ private:
     void onFinished();
     void abortWith(QString reason, bool cancelled = false);
     QString headerRefusedReason() const;
+    /// The body length the final response announced, or -1 when it announced none or has no body.
+    qint64 announcedBodyBytes(int status) const;
 
     QNetworkAccessManager *m_manager;
     Recorder *m_recorder;

@@ -1178,6 +1178,10 @@
         <source>response header refused: Qt kept the status line and dropped every field, as it does when the header is too large for it (larger than our limit of %1 bytes too) or malformed; without a length, the body never ended</source>
         <translation>응답 헤더 거부됨: Qt가 상태 줄만 남기고 모든 필드를 버림(Qt가 읽기에 너무 큰 헤더(우리 한도 %1바이트보다도 큼)이거나 형식이 잘못된 헤더일 때 그렇게 함); 길이를 알 수 없어 본문이 끝나지 않음</translation>
     </message>
+    <message>
+        <source>connection closed after %1 of the %2 bytes announced</source>
+        <translation>알린 %2바이트 중 %1바이트를 받은 뒤 연결이 닫혔습니다</translation>
+    </message>
 </context>
 <context>
     <name>FrontierModel</name>
