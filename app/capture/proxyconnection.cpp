@@ -107,7 +107,7 @@ void ProxyConnection::parse()
             if (!head.hasBody)
                 m_parser.reset(); // else it reads the body next
             m_parseNs = 0;
-            handle(std::move(head), ownNs);
+            handle(head, ownNs);
             break;
         }
         }
@@ -126,7 +126,7 @@ int ProxyConnection::addRecord(const QUrl &url, const RequestHead &head)
     return id;
 }
 
-void ProxyConnection::handle(RequestHead head, qint64 ownNs)
+void ProxyConnection::handle(const RequestHead &head, qint64 ownNs)
 {
     if (head.method == "CONNECT") {
         QUrl url;

@@ -36,7 +36,7 @@ public:
 private:
     void readClient();
     void parse();
-    void handle(RequestHead head, qint64 ownNs);
+    void handle(const RequestHead &head, qint64 ownNs);
     int addRecord(const QUrl &url, const RequestHead &head);
     void refuse(int status, const QString &reason, const QUrl &url, const RequestHead &head);
     void startTunnel(const RequestHead &head, int recordId);
