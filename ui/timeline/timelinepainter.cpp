@@ -777,25 +777,3 @@ void TimelinePainter::paint(QPainter &painter, const TimelineLayout &layout, con
 {
     Frame(painter, layout, viewport, style).paint();
 }
-
-void TimelinePainter::paintEmpty(QPainter &painter, const TimelineLayout &layout,
-                                 const TimelineViewport &viewport, const Style &style)
-{
-    const QRect area(0, 0, viewport.width(), viewport.height());
-    painter.setPen(style.palette.color(QPalette::PlaceholderText));
-    const QString hint = layout.tracks().empty()
-        ? tr("No run yet. Press Run: every request becomes a bar here, from queued to done.")
-        : tr("Waiting for the first requests…");
-    painter.drawText(area.adjusted(12, 12, -12, -12), Qt::AlignCenter | Qt::TextWordWrap,
-                     hint + QLatin1Char('\n')
-                         + tr("Ctrl+wheel zooms, Shift+wheel or dragging pans, F fits the whole run."));
-    for (const Track &track : layout.tracks()) {
-        if (track.top - viewport.scrollY() < viewport.height()) {
-            painter.fillRect(QRect(0, int(track.top), area.width(), HeaderHeight),
-                             style.palette.alternateBase());
-            painter.setPen(style.palette.color(QPalette::Text));
-            painter.drawText(QRect(8, int(track.top), area.width() - 16, HeaderHeight),
-                             Qt::AlignVCenter | Qt::AlignLeft, track.title);
-        }
-    }
-}

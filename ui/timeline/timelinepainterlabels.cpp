@@ -1,11 +1,13 @@
 #include "timelinepainter.h"
 
-// The painter's words: a bar's label, the gate's tags and a run's header fitted to its width.
+// The painter's words: a bar's label, the gate's tags, a run's header fitted to its width, and what an
+// empty timeline says.
 
 #include "core/durationformat.h"
 #include "core/phasespans.h"
 
 #include <QFontMetrics>
+#include <QPainter>
 #include <QUrl>
 
 #include <algorithm>
@@ -107,4 +109,26 @@ QString TimelinePainter::headerText(const QString &title, const QFontMetrics &me
                                       std::max(0, width - metrics.horizontalAdvance(rest)));
     }
     return metrics.elidedText(parts.join(separator), Qt::ElideRight, width);
+}
+
+void TimelinePainter::paintEmpty(QPainter &painter, const TimelineLayout &layout,
+                                 const TimelineViewport &viewport, const Style &style)
+{
+    const QRect area(0, 0, viewport.width(), viewport.height());
+    painter.setPen(style.palette.color(QPalette::PlaceholderText));
+    const QString hint = layout.tracks().empty()
+        ? tr("No run yet. Press Run: every request becomes a bar here, from queued to done.")
+        : tr("Waiting for the first requests…");
+    painter.drawText(area.adjusted(12, 12, -12, -12), Qt::AlignCenter | Qt::TextWordWrap,
+                     hint + QLatin1Char('\n')
+                         + tr("Ctrl+wheel zooms, Shift+wheel or dragging pans, F fits the whole run."));
+    for (const TimelineLayout::Track &track : layout.tracks()) {
+        if (track.top - viewport.scrollY() < viewport.height()) {
+            painter.fillRect(QRect(0, int(track.top), area.width(), TimelineLayout::HeaderHeight),
+                             style.palette.alternateBase());
+            painter.setPen(style.palette.color(QPalette::Text));
+            painter.drawText(QRect(8, int(track.top), area.width() - 16, TimelineLayout::HeaderHeight),
+                             Qt::AlignVCenter | Qt::AlignLeft, track.title);
+        }
+    }
 }
