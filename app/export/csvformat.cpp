@@ -389,9 +389,7 @@ bool writeCsv(const QList<RunResult> &runs, QIODevice &out, Progress &progress, 
     bool ok = writeRow(headerColumns(true));
     for (qsizetype i = 0; ok && i < runs.size(); ++i) {
         const RunResult &run = runs.at(i);
-        UrlById urlById;
-        for (const auto &record : run.records)
-            urlById.insert(record.id, record.url);
+        const UrlById urlById = urlsById(run);
         for (qsizetype j = 0; ok && j < run.records.size(); ++j) {
             ok = writeRow(recordRow(run, run.records.at(j), urlById));
             if (!progress.step())

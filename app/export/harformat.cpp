@@ -590,9 +590,7 @@ bool writeHar(const QList<RunResult> &runs, QIODevice &out, Progress &progress, 
     bool first = true;
     for (qsizetype i = 0; ok && i < runs.size(); ++i) {
         const RunResult &run = runs.at(i);
-        UrlById urlById;
-        for (const auto &record : run.records)
-            urlById.insert(record.id, record.url);
+        const UrlById urlById = urlsById(run);
         for (qsizetype j = 0; ok && j < run.records.size(); ++j) {
             const RequestRecord &record = run.records.at(j);
             if (record.reached(Mark::Queued)) {

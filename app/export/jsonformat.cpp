@@ -61,15 +61,6 @@ double roundedMs(qint64 ns)
     return double(us) / 1000.0;
 }
 
-UrlById urlsById(const RunResult &run)
-{
-    UrlById urls;
-    urls.reserve(run.records.size());
-    for (const auto &record : run.records)
-        urls.insert(record.id, record.url);
-    return urls;
-}
-
 // parent_url says what parent_id points at, for readers that do not look the parent up themselves. Reading
 // trusts parent_id alone.
 QJsonValue parentUrlValue(int parentId, const UrlById &urls)

@@ -250,3 +250,12 @@ const RecordField &recordField(QStringView key)
     }
     Q_UNREACHABLE();
 }
+
+UrlById urlsById(const RunResult &run)
+{
+    UrlById urls;
+    urls.reserve(run.records.size());
+    for (const auto &record : run.records)
+        urls.insert(record.id, record.url);
+    return urls;
+}

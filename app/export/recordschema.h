@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/requestrecord.h"
+#include "core/runresult.h"
 
 #include <QFlags>
 #include <QHash>
@@ -22,6 +23,8 @@ class JsonReader;
 using FieldValue = std::variant<std::monostate, qint64, QString, QUrl>;
 /// Each record's URL by its id, for the fields that name another record.
 using UrlById = QHash<int, QUrl>;
+/// The run's records' URLs by id.
+UrlById urlsById(const RunResult &run);
 
 /// One field of a RequestRecord as the files carry it. recordFields() is the one list of them: JSON and CSV
 /// walk it to write and read records, and HAR's custom fields ("_attempt") are its entries marked Har, so
