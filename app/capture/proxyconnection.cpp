@@ -11,6 +11,7 @@
 #include <QTcpSocket>
 
 #include <array>
+#include <limits>
 
 namespace {
 
@@ -50,6 +51,9 @@ ProxyConnection::ProxyConnection(QTcpSocket *socket, int connectionId, ManagerPo
     // TCP makes the client wait.
     m_socket->setReadBufferSize(BodyWindowBytes);
     m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    m_bodyTimer.setSingleShot(true);
+    m_bodyTimer.setTimerType(Qt::PreciseTimer);
+    connect(&m_bodyTimer, &QTimer::timeout, this, &ProxyConnection::checkBodyTimeout);
     connect(m_socket, &QTcpSocket::readyRead, this, &ProxyConnection::readClient);
     connect(m_socket, &QTcpSocket::disconnected, this, &ProxyConnection::onClientGone);
     connect(m_socket, &QTcpSocket::errorOccurred, this, [this] {
@@ -207,13 +211,17 @@ void ProxyConnection::startBody(const RequestHead &head, qint64 ownNs)
     // it: the body is streamed upstream in any case, whatever the server would have said to it.
     if (expectsContinue(head))
         m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
-    const QByteArray length = head.header("Content-Length");
-    if (!length.isEmpty()) {
+    if (head.contentLength >= 0) {
+        // Nothing is sized from the length the client claims: the device grows only with what arrives.
         m_streamingBody = true;
         m_body = new RequestBodyDevice(m_exchange);
         connect(m_body, &RequestBodyDevice::bytesTaken, this, &ProxyConnection::readBody);
-        m_exchange->setBody(m_body, length.toLongLong());
+        m_exchange->setBody(m_body, head.contentLength);
         m_exchange->start(ownNs);
+    } else {
+        m_bodyStartNs = m_bodyLastNs = Clock::nowNs();
+        m_bodyWireBytes = 0;
+        checkBodyTimeout();
     }
     readBody();
 }
@@ -238,6 +246,11 @@ void ProxyConnection::readBody()
         }
         if (bytes.isEmpty())
             return; // readyRead calls again
+        if (!m_streamingBody) {
+            // Only noted: the timer, when it comes due, waits out what is left since then.
+            m_bodyLastNs = start;
+            m_bodyWireBytes += bytes.size();
+        }
         QByteArray decoded;
         const RequestParser::Result result = m_parser.feedBody(bytes, m_streamingBody ? decoded : m_gathered);
         if (m_streamingBody) {
@@ -264,6 +277,7 @@ void ProxyConnection::readBody()
             m_buffer.prepend(bytes.mid(m_parser.consumed()));
             m_parser.reset();
             m_readingBody = false;
+            m_bodyTimer.stop();
             if (m_streamingBody) {
                 m_body->finish();
                 m_body = nullptr;
@@ -276,9 +290,43 @@ void ProxyConnection::readBody()
     }
 }
 
+void ProxyConnection::checkBodyTimeout()
+{
+    if (!m_readingBody || m_streamingBody || m_closing || !m_exchange)
+        return;
+    constexpr qint64 Max = std::numeric_limits<qint64>::max();
+    const int timeoutMs = m_settings.run.timeoutMs;
+    const int deadlineMs = m_settings.run.effectiveDeadlineMs();
+    const qint64 idleDueNs = timeoutMs > 0 ? m_bodyLastNs + qint64(timeoutMs) * 1'000'000 : Max;
+    const qint64 deadlineDueNs = deadlineMs > 0 ? m_bodyStartNs + qint64(deadlineMs) * 1'000'000 : Max;
+    const qint64 dueNs = std::min(idleDueNs, deadlineDueNs);
+    if (dueNs == Max)
+        return;
+    const qint64 nowNs = Clock::nowNs();
+    if (dueNs > nowNs) {
+        // Rounded up: a timeout never fires before its stated time.
+        m_bodyTimer.start(int((dueNs - nowNs + 999'999) / 1'000'000));
+        return;
+    }
+    if (deadlineDueNs <= idleDueNs) {
+        bodyFailed(408,
+                   tr("the chunked request body was not complete %1 ms after its head (%2 bytes of it "
+                      "came)")
+                       .arg(deadlineMs)
+                       .arg(m_bodyWireBytes));
+    } else {
+        bodyFailed(408,
+                   tr("the client sent no more of its chunked request body for %1 ms (%2 bytes of it "
+                      "came)")
+                       .arg(timeoutMs)
+                       .arg(m_bodyWireBytes));
+    }
+}
+
 void ProxyConnection::bodyFailed(int status, const QString &reason)
 {
     m_readingBody = false;
+    m_bodyTimer.stop();
     m_buffer.clear();
     if (m_streamingBody) {
         // The exchange was streaming it upstream: that request cannot be completed.

@@ -7,6 +7,7 @@
 #include <QByteArray>
 #include <QObject>
 #include <QPointer>
+#include <QTimer>
 
 class ManagerPool;
 class ProxyExchange;
@@ -20,6 +21,11 @@ class RequestBodyDevice;
 /// CONNECT, and answers a request it cannot forward with 400 or 501 and a record that says why. A request
 /// body is read from the client only as fast as it goes upstream: at most BodyWindowBytes wait in the
 /// proxy, and the client socket is not read while they do.
+///
+/// A chunked body is gathered whole before it goes upstream, so the proxy, not the server, is the one
+/// waiting for it: it gets the run's idle timeout (no body bytes for timeoutMs) and overall deadline (from
+/// the head to the body's end), and the client a 408 when either runs out. A streamed body needs no clock
+/// of its own here: the upstream request's transfer timeout covers a client that stops sending it.
 class ProxyConnection : public QObject
 {
     Q_OBJECT
@@ -43,6 +49,7 @@ private:
     void startBody(const RequestHead &head, qint64 ownNs);
     void readBody();
     void bodyFailed(int status, const QString &reason);
+    void checkBodyTimeout();
     void onExchangeFinished(bool keepAlive);
     void onClientGone();
 
@@ -63,6 +70,10 @@ private:
     QPointer<RequestBodyDevice> m_body;
     QByteArray m_gathered;
     qint64 m_bodyOwnNs = 0;
+    QTimer m_bodyTimer; // the gathered body's idle timeout and deadline, whichever comes first
+    qint64 m_bodyStartNs = 0; // when its head was complete (on Clock::nowNs())
+    qint64 m_bodyLastNs = 0; // when its last bytes came
+    qint64 m_bodyWireBytes = 0; // as the client sent them, chunk framing included
     int m_requests = 0;
     bool m_closing = false;
 };

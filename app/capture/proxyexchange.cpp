@@ -3,6 +3,7 @@
 #include "core/clock.h"
 #include "net/managerpool.h"
 #include "recorder/recorder.h"
+#include "requestbodydevice.h"
 
 #include <QCoreApplication>
 #include <QNetworkAccessManager>
@@ -39,6 +40,8 @@ QByteArray reasonPhrase(int status)
     switch (status) {
     case 400:
         return "Bad Request";
+    case 408:
+        return "Request Timeout";
     case 413:
         return "Content Too Large";
     case 502:
@@ -87,7 +90,7 @@ ProxyExchange::~ProxyExchange()
         cancel(tr("the proxy stopped"));
 }
 
-void ProxyExchange::setBody(QIODevice *body, qint64 length)
+void ProxyExchange::setBody(RequestBodyDevice *body, qint64 length)
 {
     m_body = body;
     m_bodyLength = length;
@@ -278,6 +281,27 @@ void ProxyExchange::onReplyFinished()
     const auto error = m_reply->error();
     const bool timedOut
         = error == QNetworkReply::OperationCanceledError || error == QNetworkReply::TimeoutError;
+    if (!m_headWritten && m_failure.isEmpty() && timedOut) {
+        // Qt's transfer timeout cannot tell who stopped: a streamed body the client has not finished, all of
+        // whose bytes have gone upstream, is the client's to send.
+        if (const QString stall = clientStallReason(); !stall.isEmpty()) {
+            m_head.keepAlive = false; // the rest of the body would come as the next request
+            failBeforeHead(408, stall, stall);
+            return;
+        }
+    }
+    if (!m_headWritten && m_failure.isEmpty() && error == QNetworkReply::ContentReSendError) {
+        // Qt resends a request when the server closed a kept-alive connection under it; a streamed body
+        // can be rewound only while the proxy still holds all of it.
+        const QString why
+            = tr("the server closed its kept-alive connection before answering, and the request body could "
+                 "not be sent again on a new one: the proxy keeps only a body's first %1 bytes for that, and "
+                 "this one has %2")
+                  .arg(RequestBodyDevice::ReplayBytes)
+                  .arg(m_bodyLength);
+        failBeforeHead(502, why, why);
+        return;
+    }
     if (!m_headWritten && m_failure.isEmpty()) {
         const QString why = timedOut ? tr("timed out: no data for %1 ms").arg(m_settings.run.timeoutMs)
                                      : m_reply->errorString();
@@ -304,6 +328,17 @@ void ProxyExchange::onReplyFinished()
         writeToClient("0\r\n\r\n");
     releaseManager();
     onClientBytesWritten();
+}
+
+QString ProxyExchange::clientStallReason() const
+{
+    if (!m_body || m_body->isFinished() || m_body->held() > 0)
+        return {};
+    const qint64 idleMs = (Clock::nowNs() - m_body->lastReceivedNs()) / 1'000'000;
+    return tr("the client sent %1 of the %2 request body bytes it announced, then nothing for %3 ms")
+        .arg(m_body->received())
+        .arg(m_bodyLength)
+        .arg(idleMs);
 }
 
 void ProxyExchange::noteDelivery()

@@ -8,11 +8,11 @@
 #include <QUrl>
 
 class ManagerPool;
-class QIODevice;
 class QNetworkAccessManager;
 class QNetworkReply;
 class QTcpSocket;
 class Recorder;
+class RequestBodyDevice;
 
 /// One plain-HTTP request forwarded for a client: sent upstream through the manager pool (so nothing queues
 /// out of sight), its response streamed back as it arrives, byte for byte (no redirect followed, no
@@ -33,7 +33,7 @@ public:
     ~ProxyExchange() override;
 
     /// Before start(): the request's body, streamed from body (length bytes, fed by the caller), or whole.
-    void setBody(QIODevice *body, qint64 length);
+    void setBody(RequestBodyDevice *body, qint64 length);
     void setBody(const QByteArray &whole);
     /// ownNs: what the proxy already spent on the request (reading its head).
     void start(qint64 ownNs);
@@ -58,6 +58,7 @@ private:
     void writeHead();
     void writeBody(const QByteArray &chunk);
     void failBeforeHead(int status, const QString &reason, const QString &recordError);
+    QString clientStallReason() const;
     void abortUpstream(const QString &reason);
     void complete(bool notify = true);
     void releaseManager();
@@ -76,7 +77,7 @@ private:
     qint64 m_ownNs = 0;
     qint64 m_bodyBytes = 0;
     qint64 m_headBytesOut = 0;
-    QPointer<QIODevice> m_body;
+    QPointer<RequestBodyDevice> m_body;
     QByteArray m_wholeBody;
     qint64 m_bodyLength = -1; // request body bytes; -1 when there is none
     qint64 m_bytesSent = 0; // request body bytes sent upstream

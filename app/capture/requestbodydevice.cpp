@@ -1,5 +1,7 @@
 #include "requestbodydevice.h"
 
+#include "core/clock.h"
+
 #include <QMetaObject>
 
 #include <algorithm>
@@ -7,6 +9,7 @@
 
 RequestBodyDevice::RequestBodyDevice(QObject *parent)
     : QIODevice(parent)
+    , m_lastReceivedNs(Clock::nowNs())
 {
     // Unbuffered: QIODevice's own read-ahead would be a second, unbounded copy of the body.
     open(QIODevice::ReadOnly | QIODevice::Unbuffered);
@@ -16,7 +19,11 @@ void RequestBodyDevice::append(QByteArrayView bytes)
 {
     if (bytes.isEmpty() || m_finished)
         return;
-    if (m_position > 0 && m_position >= m_buffer.size() / 2) {
+    m_received += bytes.size();
+    m_lastReceivedNs = Clock::nowNs();
+    if (m_replayable && m_received > ReplayBytes)
+        m_replayable = false;
+    if (!m_replayable && m_position > 0 && m_position >= m_buffer.size() / 2) {
         m_buffer.remove(0, m_position);
         m_position = 0;
     }
@@ -52,7 +59,7 @@ qint64 RequestBodyDevice::readData(char *data, qint64 maxSize)
     std::memcpy(data, m_buffer.constData() + m_position, size_t(count));
     m_position += count;
     m_readTotal += count;
-    if (m_position == m_buffer.size()) {
+    if (!m_replayable && m_position == m_buffer.size()) {
         m_buffer.clear();
         m_position = 0;
     }
@@ -68,6 +75,16 @@ qint64 RequestBodyDevice::readData(char *data, qint64 maxSize)
             Qt::QueuedConnection);
     }
     return count;
+}
+
+bool RequestBodyDevice::reset()
+{
+    if (!m_replayable)
+        return false;
+    // QIODevice::reset() would seek, which a sequential device refuses; being unbuffered, QIODevice holds
+    // nothing of its own to drop.
+    m_position = 0;
+    return true;
 }
 
 qint64 RequestBodyDevice::writeData(const char *, qint64)

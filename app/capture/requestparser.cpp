@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <climits>
+#include <limits>
 
 #include <http_parser.h>
 
@@ -69,6 +70,14 @@ struct RequestParser::Callbacks
         p.m_head.keepAlive = http_should_keep_alive(parser) != 0;
         p.m_head.hasBody = (parser->flags & F_CHUNKED) != 0
             || (parser->content_length > 0 && parser->content_length != ULLONG_MAX);
+        // The number as parsed, not the field's text read again: http_parser accepts lengths up to about
+        // 1.8e19, beyond what a qint64 holds, and those are refused below instead of read as 0.
+        if ((parser->flags & F_CHUNKED) == 0 && (parser->flags & F_CONTENTLENGTH) != 0) {
+            p.m_head.contentLength = parser->content_length > quint64(std::numeric_limits<qint64>::max())
+                ? std::numeric_limits<qint64>::max()
+                : qint64(parser->content_length);
+            p.m_lengthOverflow = parser->content_length > quint64(std::numeric_limits<qint64>::max());
+        }
         // The body is the caller's: stop here, whatever follows.
         http_parser_pause(parser, 1);
         return 0;
@@ -126,6 +135,7 @@ void RequestParser::reset()
     m_inBody = false;
     m_decoded = nullptr;
     m_tooLong = false;
+    m_lengthOverflow = false;
     m_consumed = 0;
     m_seen = 0;
     m_error.clear();
@@ -149,6 +159,11 @@ RequestParser::Result RequestParser::feed(QByteArrayView data)
         if (m_parser->upgrade && m_head.method != "CONNECT") {
             m_error = tr("Upgrade requests are not forwarded");
             m_unsupportedMethod = true;
+            return Result::Error;
+        }
+        if (m_lengthOverflow) {
+            m_error = tr("Content-Length %1 is larger than any body can be")
+                          .arg(QString::fromLatin1(m_head.header("Content-Length")));
             return Result::Error;
         }
         return Result::Complete;

@@ -19,6 +19,7 @@ struct RequestHead
     HeaderList headers;
     bool keepAlive = true; // the client lets the connection carry another request after this one
     bool hasBody = false; // Content-Length above 0, or chunked
+    qint64 contentLength = -1; // as the parser read it; -1 when there is none (chunked, or no body)
     qsizetype headBytes = 0;
 
     QByteArray header(QByteArrayView name) const;
@@ -70,6 +71,7 @@ private:
     bool m_inBody = false; // the head's final LF has been handed back to the parser
     QByteArray *m_decoded = nullptr; // where on_body appends, during feedBody()
     bool m_tooLong = false;
+    bool m_lengthOverflow = false;
     qsizetype m_consumed = 0;
     qsizetype m_seen = 0; // bytes fed for this head so far
     QString m_error;
