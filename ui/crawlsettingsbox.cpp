@@ -21,7 +21,7 @@ QStringList patternsOf(const QLineEdit *edit)
 } // namespace
 
 CrawlSettingsBox::CrawlSettingsBox(QWidget *parent)
-    : QGroupBox(tr("Cra&wl: follow links from the URLs"), parent)
+    : QGroupBox(tr("Cra&wl: follow links"), parent)
     , m_depth(new QSpinBox(this))
     , m_pages(new QSpinBox(this))
     , m_links(new QSpinBox(this))
@@ -44,6 +44,7 @@ CrawlSettingsBox::CrawlSettingsBox(QWidget *parent)
     outer->addWidget(body);
     auto *form = new QFormLayout(body);
     form->setContentsMargins(0, 0, 0, 0);
+    form->setRowWrapPolicy(QFormLayout::WrapLongRows); // a narrow settings column puts fields under labels
     m_depth->setRange(0, 1000);
     m_depth->setToolTip(tr("Links followed from a start URL; redirects keep the depth"));
     form->addRow(tr("De&pth:"), m_depth);

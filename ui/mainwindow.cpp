@@ -150,6 +150,11 @@ MainWindow::MainWindow(QWidget *parent)
     updateControls();
     updateProgress();
     new WindowFit(this, QSize(1400, 860));
+    // A narrow window (a 1280×720 projector at 200 %) shrinks the settings first, to 40 % of its width at
+    // most: they scroll, the timeline cannot.
+    const int settingsWidth
+        = std::min(390, std::max(width() * 2 / 5, splitter->widget(0)->minimumSizeHint().width()));
+    splitter->setSizes({settingsWidth, width() - settingsWidth});
     new CloseGuard(this, m_session);
 }
 
@@ -188,7 +193,10 @@ QWidget *MainWindow::buildSettingsPanel()
 
     auto *runBox = new QGroupBox(tr("Run"), panel);
     auto *form = new QFormLayout(runBox);
+    form->setRowWrapPolicy(QFormLayout::WrapLongRows); // a narrow column puts a field under its label
     m_modeBox = new QComboBox(runBox);
+    m_modeBox->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_modeBox->setMinimumContentsLength(12);
     m_modeBox->addItem(tr("Sequential"), int(RunMode::Sequential));
     m_modeBox->addItem(tr("Gather all"), int(RunMode::Gather));
     m_modeBox->addItem(tr("Limited (semaphore)"), int(RunMode::Limited));

@@ -40,6 +40,7 @@ UrlEditor::UrlEditor(QWidget *parent)
     m_errors->setStyleSheet(QStringLiteral("color: #b3261e;"));
     m_errors->hide();
 
+    m_summary->setWordWrap(true); // a narrow settings column wraps it instead of scrolling sideways
     auto *row = new QHBoxLayout;
     row->addWidget(m_summary, 1);
     row->addWidget(m_repeat);

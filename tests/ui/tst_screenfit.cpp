@@ -18,6 +18,9 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QScreen>
+#include <QScrollArea>
+#include <QScrollBar>
+#include <QSplitter>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTemporaryDir>
@@ -37,6 +40,7 @@ private Q_SLOTS:
     void cleanup();
     void fittedGeometryStaysOnTheScreen();
     void controlsAreOnTheScreen();
+    void settingsLeaveTheTimelineTheRoom();
     void lessonRowsAreAtLeastSixPixels();
     void legendLeavesTheRowsRoom();
     void chartAxisLabelsAreWhole();
@@ -106,6 +110,27 @@ void TestScreenFit::controlsAreOnTheScreen()
         QVERIFY2(screen.contains(global), control->metaObject()->className());
         QVERIFY(control->height() > 0 && control->width() > 10);
     }
+}
+
+void TestScreenFit::settingsLeaveTheTimelineTheRoom()
+{
+    // At 200 % the settings column took more than half the width, and still scrolled sideways.
+    auto *splitter = m_window->findChild<QSplitter *>(QStringLiteral("mainSplitter"));
+    QVERIFY(splitter);
+    const int settings = splitter->widget(0)->width();
+    const int results = splitter->widget(1)->width();
+    QVERIFY2(results >= settings,
+             qPrintable(QStringLiteral("settings %1, results %2").arg(settings).arg(results)));
+    QScrollArea *scroll = nullptr;
+    for (auto *area : splitter->widget(0)->findChildren<QScrollArea *>()) {
+        if (area->accessibleName() == QLatin1String("Run settings"))
+            scroll = area;
+    }
+    QVERIFY(scroll);
+    QVERIFY2(!scroll->horizontalScrollBar()->isVisible(),
+             qPrintable(QStringLiteral("the settings need %1 of %2 px")
+                            .arg(scroll->widget()->minimumSizeHint().width())
+                            .arg(scroll->viewport()->width())));
 }
 
 void TestScreenFit::lessonRowsAreAtLeastSixPixels()
