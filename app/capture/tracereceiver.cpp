@@ -70,11 +70,14 @@ void TraceReceiver::accept()
             continue;
         }
         socket->setParent(this);
+        // Bounded, so that the kernel holds what the loop has not read yet instead of Qt's buffer.
+        socket->setReadBufferSize(4 * MaxEventBytes);
         ++m_open;
         connect(socket, &QTcpSocket::readyRead, this, [this, socket] { read(socket); });
         connect(socket, &QTcpSocket::disconnected, this, [this, socket] {
             read(socket);
             m_buffers.remove(socket);
+            m_skipping.remove(socket);
             socket->deleteLater();
             if (--m_open == 0)
                 Q_EMIT connectionsClosed();
@@ -85,18 +88,51 @@ void TraceReceiver::accept()
 void TraceReceiver::read(QTcpSocket *socket)
 {
     QByteArray &buffer = m_buffers[socket];
-    buffer += socket->readAll();
-    qsizetype start = 0;
-    for (qsizetype end = buffer.indexOf('\n'); end >= 0; end = buffer.indexOf('\n', start)) {
-        QJsonParseError error;
-        const QJsonDocument document = QJsonDocument::fromJson(buffer.mid(start, end - start), &error);
-        start = end + 1;
-        if (document.isObject() && !m_finished)
-            handle(document.object());
-        else if (!document.isObject())
-            m_problems << tr("unreadable tracer event: %1").arg(error.errorString());
+    // What arrives is read in pieces of at most one line's cap, so a line that never ends costs no more.
+    while (socket->bytesAvailable() > 0) {
+        buffer += socket->read(MaxEventBytes);
+        if (m_skipping.contains(socket)) {
+            const qsizetype end = buffer.indexOf('\n');
+            if (end < 0) {
+                buffer.clear();
+                continue;
+            }
+            buffer.remove(0, end + 1);
+            m_skipping.remove(socket);
+        }
+        qsizetype start = 0;
+        for (qsizetype end = buffer.indexOf('\n'); end >= 0; end = buffer.indexOf('\n', start)) {
+            QJsonParseError error;
+            const QJsonDocument document = QJsonDocument::fromJson(buffer.mid(start, end - start), &error);
+            start = end + 1;
+            if (document.isObject() && !m_finished)
+                handle(document.object());
+            else if (!document.isObject())
+                addProblem(tr("unreadable tracer event: %1").arg(error.errorString()));
+        }
+        buffer.remove(0, start);
+        if (buffer.size() > MaxEventBytes) {
+            addProblem(tr("a tracer event longer than %1 bytes was dropped").arg(MaxEventBytes));
+            buffer.clear();
+            m_skipping.insert(socket);
+        }
     }
-    buffer.remove(0, start);
+}
+
+void TraceReceiver::addProblem(const QString &problem)
+{
+    if (m_problems.size() < MaxProblems)
+        m_problems << problem;
+    else
+        ++m_problemsLeftOut;
+}
+
+QStringList TraceReceiver::problems() const
+{
+    QStringList all = m_problems;
+    if (m_problemsLeftOut > 0)
+        all << tr("… and %n more problem(s)", nullptr, m_problemsLeftOut);
+    return all;
 }
 
 qint64 TraceReceiver::at(const QJsonObject &event, const char *key) const
@@ -118,7 +154,7 @@ void TraceReceiver::handle(const QJsonObject &event)
     if (!m_active)
         return;
     if (kind == QLatin1String("problem")) {
-        m_problems << event.value(QLatin1String("what")).toString();
+        addProblem(event.value(QLatin1String("what")).toString());
         return;
     }
     const qint64 semaphore = qint64(event.value(QLatin1String("sem")).toDouble());

@@ -5,6 +5,7 @@
 #include <QHash>
 #include <QJsonObject>
 #include <QObject>
+#include <QSet>
 #include <QStringList>
 
 #include <vector>
@@ -50,7 +51,8 @@ public:
     /// Tracer connections not yet closed. After the program exits, its last events may still be on the way
     /// in them; they are all read once each has closed.
     int openConnections() const { return m_open; }
-    QStringList problems() const { return m_problems; }
+    /// At most MaxProblems of them, then how many more there were.
+    QStringList problems() const;
     const Stats &stats() const { return m_stats; }
 
     /// Where the tracer's package is: $CRAWLSCOPE_TRACER_DIR, the installed share/crawlscope/tracer, or the
@@ -62,6 +64,10 @@ public:
     /// one), and its connect, sent and first-byte marks are copied. proxyToTracedNs: add it to a proxy time
     /// to get the traced run's. Returns how many were matched.
     static int addWireTimings(RunResult &traced, const RunResult &proxied, qint64 proxyToTracedNs);
+
+    /// A tracer event is one JSON line of a few hundred bytes; a longer line is dropped, not held.
+    static constexpr qsizetype MaxEventBytes = 64 * 1024;
+    static constexpr int MaxProblems = 50;
 
 Q_SIGNALS:
     void tracerConnected();
@@ -85,17 +91,20 @@ private:
     void handle(const QJsonObject &event);
     qint64 at(const QJsonObject &event, const char *key) const;
     void closeOpen(Task &task, qint64 releasedNs);
+    void addProblem(const QString &problem);
 
     Recorder *m_recorder;
     int m_runId;
     QTcpServer *m_server;
     QHash<QTcpSocket *, QByteArray> m_buffers;
+    QSet<QTcpSocket *> m_skipping; // dropping the rest of a line over MaxEventBytes
     QHash<QString, Task> m_tasks;
     QHash<qint64, int> m_semaphores; // id -> initial value
     bool m_active = false;
     bool m_finished = false;
     int m_open = 0;
     QStringList m_problems;
+    int m_problemsLeftOut = 0;
     Stats m_stats;
     std::vector<qint64> m_sleepMs;
 };

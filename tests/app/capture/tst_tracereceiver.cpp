@@ -13,6 +13,7 @@ class TestTraceReceiver : public QObject
 
 private Q_SLOTS:
     void readsEverythingBeforeSayingTheConnectionsClosed();
+    void dropsAnEndlessLineAndReadsOn();
 };
 
 void TestTraceReceiver::readsEverythingBeforeSayingTheConnectionsClosed()
@@ -51,6 +52,37 @@ void TestTraceReceiver::readsEverythingBeforeSayingTheConnectionsClosed()
     QCOMPARE(recorder.count(), 50);
     for (int id = 0; id < recorder.count(); ++id)
         QCOMPARE(recorder.record(id).outcome, Outcome::Ok);
+}
+
+void TestTraceReceiver::dropsAnEndlessLineAndReadsOn()
+{
+    Recorder recorder;
+    TraceReceiver receiver(&recorder, 2);
+    QString error;
+    QVERIFY2(receiver.listen(&error), qPrintable(error));
+    QSignalSpy closed(&receiver, &TraceReceiver::connectionsClosed);
+    QTcpSocket program;
+    program.connectToHost(QHostAddress::LocalHost, receiver.address().section(u':', 1).toUShort());
+    QVERIFY(program.waitForConnected(10'000));
+    const QByteArray now = QByteArray::number(Clock::nowNs());
+    program.write("{\"e\":\"hello\",\"pid\":1,\"t\":" + now + "}\n");
+    // 8 MiB without a newline, then 200 lines that are not JSON, then a request: only the request counts.
+    program.write("{\"e\":\"" + QByteArray(8 * 1024 * 1024, 'a'));
+    program.write("\"}\n");
+    for (int i = 0; i < 200; ++i)
+        program.write("not json\n");
+    program.write("{\"e\":\"request\",\"lib\":\"httpx\",\"task\":\"t\",\"method\":\"GET\","
+                  "\"url\":\"http://127.0.0.1/a\",\"held\":[],\"t0\":"
+                  + now + ",\"t1\":" + now + ",\"status\":200,\"error\":\"\"}\n");
+    program.disconnectFromHost();
+    QVERIFY(closed.wait(20'000));
+    receiver.finish();
+    QCOMPARE(recorder.count(), 1);
+    QCOMPARE(recorder.record(0).outcome, Outcome::Ok);
+    const QStringList problems = receiver.problems();
+    QCOMPARE(problems.size(), TraceReceiver::MaxProblems + 1);
+    QCOMPARE(problems.first(), QStringLiteral("a tracer event longer than 65536 bytes was dropped"));
+    QCOMPARE(problems.last(), QStringLiteral("… and 151 more problem(s)"));
 }
 
 QTEST_GUILESS_MAIN(TestTraceReceiver)
