@@ -71,6 +71,9 @@ void TestTraceReceiver::dropsAnEndlessLineAndReadsOn()
     program.write("\"}\n");
     for (int i = 0; i < 200; ++i)
         program.write("not json\n");
+    program.write("{\"e\":\"request_start\",\"lib\":\"httpx\",\"task\":\"t\",\"method\":\"GET\","
+                  "\"url\":\"http://127.0.0.1/a\",\"held\":[],\"t\":"
+                  + now + "}\n");
     program.write("{\"e\":\"request\",\"lib\":\"httpx\",\"task\":\"t\",\"method\":\"GET\","
                   "\"url\":\"http://127.0.0.1/a\",\"held\":[],\"t0\":"
                   + now + ",\"t1\":" + now + ",\"status\":200,\"error\":\"\"}\n");

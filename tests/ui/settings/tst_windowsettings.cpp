@@ -339,7 +339,7 @@ void TestWindowSettings::languageSwitchesWithoutARestart()
     QCOMPARE(Language::apply(QStringLiteral("ko")), QStringLiteral("ko"));
     QTRY_COMPARE(bar->actions().first()->text(), QStringLiteral("파일(&F)"));
     QCOMPARE(window.runButton()->text(), QStringLiteral("실행"));
-    QCOMPARE(window.crawlBox()->title(), QStringLiteral("크롤링(&W): URL에서 링크 따라가기"));
+    QCOMPARE(window.crawlBox()->title(), QStringLiteral("크롤링(&W): 링크 따라가기"));
     QCOMPARE(window.modeBox()->itemText(0), QStringLiteral("순차"));
     QCOMPARE(window.findChild<QMenu *>(QStringLiteral("editMenu"))->title(), QStringLiteral("편집(&E)"));
     // Qt's own strings follow: the standard buttons of a dialog.
