@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <limits>
 
 #include "core/phasespans.h"
@@ -14,6 +15,9 @@ using Kind = TimelineLayout::Kind;
 using DenseBlock = TimelineLayout::DenseBlock;
 constexpr int DenseBlockRows = TimelineLayout::DenseBlockRows;
 using enum TimelineLayout::Coverage;
+
+// One count for all layouts, so a stamp never repeats even when a track is built afresh.
+std::atomic<quint64> stamps {0};
 
 } // namespace
 
@@ -45,10 +49,16 @@ void TimelineDenseBlocks::refresh(Track &track, bool all, bool lanes, bool colou
     track.dirtyBlocks.clear();
 }
 
+quint64 TimelineDenseBlocks::lastStamp()
+{
+    return stamps.load();
+}
+
 void TimelineDenseBlocks::build(Track &track, int block, bool colourByHost)
 {
     DenseBlock &dense = track.blocks[std::size_t(block)];
     dense = DenseBlock {};
+    dense.stamp = ++stamps;
     dense.startNs = std::numeric_limits<qint64>::max();
     std::array<std::vector<std::pair<qint64, qint64>>, CoverageCount + 2 * TimelinePalette::HostColorCount>
         parts;

@@ -13,4 +13,7 @@ public:
     /// Rebuilds every block (all), or only those in track.dirtyBlocks and any new ones; lanes have none.
     static void refresh(Track &track, bool all, bool lanes, bool colourByHost);
     static void build(Track &track, int block, bool colourByHost);
+    /// The stamp of the block built last, in every layout: a block built after a stamp was taken has a
+    /// greater one.
+    static quint64 lastStamp();
 };

@@ -336,6 +336,7 @@ void TimelineLayout::appendRecords(const RunModel *model, int first, int last)
         // The crawl's list of hosts came in and reordered the origins: every bar's host index moves.
         for (int i = 0; i < first; ++i)
             track->bars[std::size_t(i)].host = hosts->hostOf(i);
+        markRows(*track); // the blocks' host colours, and the groups, moved with them
     }
     track->bars.resize(std::size_t(last) + 1);
     for (int i = first; i <= last; ++i) {

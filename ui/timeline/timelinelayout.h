@@ -105,6 +105,7 @@ public:
         qint64 openWaitingToNs = 0;
         qint64 startNs = 0;
         qint64 endNs = -1; // of the spans; before startNs when there are none
+        quint64 stamp = 0; // TimelineDenseBlocks::lastStamp() when built: what kept placings patch by
     };
 
     // Grouped by host: one host's rows, under a header row of its own.

@@ -1,5 +1,6 @@
 #include "timelinepainter.h"
 
+#include <QPaintEngine>
 #include <QPainter>
 
 #include <algorithm>
@@ -69,7 +70,7 @@ public:
         , m_thin(std::max(1, int(std::lround(m_rowH * 0.4))))
         , m_labels(!m_lanes && m_rowH >= LabelMinRowHeight)
         , m_metrics(style.font)
-        , m_coverage(m_width, m_hostColours)
+        , m_coverage(m_width)
     { }
 
     void paint()
@@ -106,7 +107,7 @@ private:
     void addBar(const Track &track, const Bar &bar, double rowTop, int firstPhase);
     void addLabel(const Track &track, const Bar &bar, const BarX &x, int firstPhase, int cy);
     void addDense(const Track &track, const Bar &bar, int firstPhase);
-    void addDenseBlock(const Track &track, const TimelineLayout::DenseBlock &block);
+    void addOpenBars(const Track &track, const TimelineLayout::DenseBlock &block);
     void addDenseSpans(const Track &track, const Bar &bar, int firstPhase);
     void pushSpan(int c, int a, int b) { m_coverage.push(c, a, b); }
     void paintBatches();
@@ -154,10 +155,23 @@ private:
 void Frame::paintGrid()
 {
     // The axis's ticks as a faint grid under everything.
+    const QColor colour = TimelinePalette::grid();
+    const auto ticks = m_scale.ticks();
+    if (m_painter.paintEngine() && m_painter.paintEngine()->type() == QPaintEngine::Raster
+        && m_painter.deviceTransform().type() <= QTransform::TxTranslate) {
+        // The same pixels as the lines, in pieces: the raster engine hands a translucent fill of more than
+        // about a hundred pixel rows to its thread pool, and waking it costs more than the fill.
+        constexpr int Piece = 64;
+        for (const auto &tick : ticks) {
+            for (int y = 0; y < m_height; y += Piece)
+                m_painter.fillRect(QRect(int(tick.x), y, 1, std::min(Piece, m_height - y)), colour);
+        }
+        return;
+    }
     std::vector<QLine> grid;
-    for (const auto &tick : m_scale.ticks())
+    for (const auto &tick : ticks)
         grid.emplace_back(int(tick.x), 0, int(tick.x), m_height);
-    m_painter.setPen(TimelinePalette::grid());
+    m_painter.setPen(colour);
     m_painter.drawLines(grid.data(), int(grid.size()));
 }
 
@@ -261,24 +275,38 @@ void Frame::collectDenseRows(const Track &track, int firstRow, int lastRow)
     const TimelineDenseRows::Placing &placing = m_style.denseRows
         ? m_style.denseRows->placing(m_layout, m_trackIndex, firstRow, lastRow, m_rowH, m_scrollY)
         : (TimelineDenseRows::build(track, firstRow, lastRow, m_rowH, m_scrollY, own), own);
-    const auto addBars = [this, &track, &placing](int from, int to) {
-        for (int i = from; i < to; ++i) {
+    for (const TimelineDenseRows::PixelRow &pixelRow : placing.pixelRows) {
+        m_coverage.startRow(pixelRow.y, pixelRow.height, m_batches);
+        for (int i = pixelRow.barsBegin; i < pixelRow.barsEnd; ++i) {
             const Bar &bar = placing.bars[std::size_t(i)];
             if (visible(bar))
                 addDense(track, bar, 0);
         }
-    };
-    for (const TimelineDenseRows::PixelRow &pixelRow : placing.pixelRows) {
-        m_coverage.startRow(pixelRow.y, pixelRow.height, m_batches);
-        addBars(pixelRow.barsBefore, pixelRow.barsAfter);
-        for (int block = pixelRow.firstBlock; block < pixelRow.endBlock; ++block)
-            addDenseBlock(track, track.blocks[std::size_t(block)]);
-        addBars(pixelRow.barsAfter, pixelRow.barsEnd);
+        if (pixelRow.open) {
+            for (int block = pixelRow.firstBlock; block < pixelRow.endBlock; ++block)
+                addOpenBars(track, track.blocks[std::size_t(block)]);
+        }
+        for (int k = pixelRow.kindsBegin; k < pixelRow.kindsEnd; ++k) {
+            const TimelineDenseRows::Kind &kind = placing.kinds[std::size_t(k)];
+            const TimelineDenseRows::Level *level = &placing.level(kind, m_px.pixelsPerNs());
+            const auto *begin = placing.runs.data() + level->begin;
+            const auto *end = placing.runs.data() + level->end;
+            qint64 lastStart = m_now;
+            if (TimelineDenseCoverage::straddles(begin, end, m_now)) {
+                // Cut inside a run (a replay): the latest start by then, in the spans that make it.
+                level = &placing.levels[std::size_t(kind.levelsBegin)];
+                begin = placing.runs.data() + level->begin;
+                end = placing.runs.data() + level->end;
+                if (TimelineDenseCoverage::straddles(begin, end, m_now))
+                    lastStart = TimelineDenseRows::lastStartBy(track, pixelRow, kind.coverage, m_now);
+            }
+            m_coverage.pushRuns(kind.coverage, begin, end, m_px, m_now, m_visibleStart, lastStart);
+        }
     }
     m_coverage.finish(m_batches);
 }
 
-void Frame::addDenseBlock(const Track &track, const TimelineLayout::DenseBlock &block)
+void Frame::addOpenBars(const Track &track, const TimelineLayout::DenseBlock &block)
 {
     for (const int index : block.openBars) {
         const Bar &bar = track.bars[std::size_t(index)];
@@ -301,20 +329,6 @@ void Frame::addDenseBlock(const Track &track, const TimelineLayout::DenseBlock &
                     addDense(track, bar, 0);
             }
         }
-    }
-    if (block.endNs < m_visibleStart || block.startNs > std::min(m_visibleEnd, m_now))
-        return;
-    // Cut at a replay's time: the union of the cut bars is the union cut.
-    const TimelineLayout::CoverSpan *spans = block.spans.data();
-    const TimelineLayout::CoverSpan *end = spans + block.spans.size();
-    while (spans != end) {
-        const int coverage = spans->coverage;
-        const auto *classEnd
-            = std::partition_point(spans, end, [coverage](const TimelineLayout::CoverSpan &span) {
-                  return span.coverage == coverage;
-              });
-        m_coverage.pushSpans(coverage, spans, classEnd, m_px, m_now);
-        spans = classEnd;
     }
 }
 

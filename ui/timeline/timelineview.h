@@ -75,6 +75,7 @@ public:
     void setFrameCacheEnabled(bool on);
     /// How often the dense rows' placing was worked out afresh.
     int denseRowsBuildCount() const { return m_denseRows.buildCount(); }
+    int denseRowsPatchedCount() const { return m_denseRows.patchedRowCount(); }
 
     QSize sizeHint() const override;
 

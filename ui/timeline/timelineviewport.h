@@ -85,6 +85,7 @@ public:
         const int truncated = int(x);
         return truncated - (x < truncated ? 1 : 0);
     }
+    double pixelsPerNs() const { return m_pixelsPerNs; }
 
 private:
     qint64 m_startNs;

@@ -1,5 +1,6 @@
 #include <QImage>
 #include <QPainter>
+#include <QScrollBar>
 #include <QTest>
 
 #include <algorithm>
@@ -24,6 +25,8 @@ private Q_SLOTS:
     void keptRowsFollowUpdatedRecords_data();
     void aScaledPaintDrawsTheShapes();
     void keptRowsFollowUpdatedRecords();
+    void keptRowsFollowAddedRecords_data();
+    void keptRowsFollowAddedRecords();
 
 private:
     static constexpr qint64 Ms = 1'000'000;
@@ -238,12 +241,56 @@ void TestTimelineFrameCache::keptRowsFollowUpdatedRecords()
     setUp(kept, model, mode, true);
     paint(kept);
     const int builds = kept.denseRowsBuildCount();
+    const int patched = kept.denseRowsPatchedCount();
     model.applyRecords(whole.runId, whole.records.mid(2000));
     TimelineView fresh;
     setUp(fresh, model, mode, true);
     QCOMPARE(kept.rowCount(), fresh.rowCount());
     QCOMPARE(paint(kept), paint(fresh));
-    QVERIFY(kept.denseRowsBuildCount() > builds);
+    // The rows stayed put: the pixel rows over the changed records were worked out again, not all of them.
+    QCOMPARE(kept.denseRowsBuildCount(), builds);
+    QVERIFY(kept.denseRowsPatchedCount() > patched);
+    QVERIFY(kept.denseRowsPatchedCount() - patched < int(kept.viewportState().height()));
+}
+
+void TestTimelineFrameCache::keptRowsFollowAddedRecords_data()
+{
+    QTest::addColumn<QString>("mode");
+    QTest::newRow("plain") << QStringLiteral("plain");
+    QTest::newRow("colour") << QStringLiteral("colour");
+}
+
+void TestTimelineFrameCache::keptRowsFollowAddedRecords()
+{
+    // A live run at a fixed row height: records added below, and the last ones ending, patch the kept
+    // pixel rows; each paint is what a new view paints.
+    QFETCH(QString, mode);
+    const RunResult whole = run(6000, 7);
+    RunModel model;
+    model.beginRun(whole.runId, whole.settings, QDateTime::currentDateTimeUtc());
+    model.applyRecords(whole.runId, whole.records.mid(0, 2000));
+    model.setLiveNow(whole.runId, whole.records[1999].at(Mark::Finished));
+    // As after the user scrolled: the rows no longer follow the run's growth.
+    const auto holdRows = [](TimelineView &view) {
+        view.verticalScrollBar()->triggerAction(QAbstractSlider::SliderSingleStepAdd);
+        view.setRowHeight(0.1);
+    };
+    TimelineView kept;
+    setUp(kept, model, mode, true);
+    holdRows(kept);
+    paint(kept);
+    const int builds = kept.denseRowsBuildCount();
+    for (int first = 2000; first < 6000; first += 700) {
+        model.applyRecords(whole.runId, whole.records.mid(first, 700));
+        model.setLiveNow(whole.runId, whole.records[std::min(first + 699, 5999)].at(Mark::Finished));
+        TimelineView fresh;
+        setUp(fresh, model, mode, true);
+        holdRows(fresh);
+        QCOMPARE(kept.viewportState().rowHeight(), fresh.viewportState().rowHeight());
+        QCOMPARE(paint(kept), paint(fresh));
+    }
+    QCOMPARE(kept.denseRowsBuildCount(), builds);
+    QVERIFY(kept.denseRowsPatchedCount() > 0);
 }
 
 void TestTimelineFrameCache::aScaledPaintDrawsTheShapes()
