@@ -48,26 +48,39 @@ void Fetch::start()
     m_recorder->mark(m_id, Mark::Issued);
     m_issuedNs = m_lastActivityNs = Clock::nowNs();
     m_reply = m_manager->get(request);
-    const auto markOnce = [this](Mark mark) {
-        onActivity();
-        if (!m_recorder->record(m_id).reached(mark))
-            m_recorder->mark(m_id, mark);
-    };
     connect(m_reply, &QNetworkReply::socketStartedConnecting, this,
-            [markOnce] { markOnce(Mark::ConnectStarted); });
-    connect(m_reply, &QNetworkReply::encrypted, this, [markOnce] { markOnce(Mark::Encrypted); });
-    connect(m_reply, &QNetworkReply::requestSent, this, [markOnce] { markOnce(Mark::RequestSent); });
-    // Certificate errors are never ignored: they end the request, and the record names them.
-    connect(m_reply, &QNetworkReply::sslErrors, this, [this](const QList<QSslError> &errors) {
-        for (const QSslError &error : errors)
-            m_sslErrors.append(error.errorString());
-    });
+            [this] { markOnce(Mark::ConnectStarted); });
+    connect(m_reply, &QNetworkReply::requestSent, this, [this] { markOnce(Mark::RequestSent); });
+    if (url.scheme().compare(QLatin1String("https"), Qt::CaseInsensitive) == 0)
+        watchTls();
     // Activity is every signal above and below; readyRead comes with each chunk of the body, so the
     // progress signals would only repeat it, at two more connections per request.
     connect(m_reply, &QNetworkReply::metaDataChanged, this, &Fetch::onMetaDataChanged);
     connect(m_reply, &QNetworkReply::readyRead, this, &Fetch::onReadyRead);
     connect(m_reply, &QNetworkReply::redirected, this, &Fetch::onRedirected);
     connect(m_reply, &QNetworkReply::finished, this, &Fetch::onFinished);
+}
+
+void Fetch::markOnce(Mark mark)
+{
+    onActivity();
+    if (!m_recorder->record(m_id).reached(mark))
+        m_recorder->mark(m_id, mark);
+}
+
+void Fetch::watchTls()
+{
+    // Only an https request (or a redirect to one) can say these: a connection each costs about a
+    // microsecond per request, which a plain-http run of tens of thousands of requests pays for nothing.
+    if (m_watchingTls)
+        return;
+    m_watchingTls = true;
+    connect(m_reply, &QNetworkReply::encrypted, this, [this] { markOnce(Mark::Encrypted); });
+    // Certificate errors are never ignored: they end the request, and the record names them.
+    connect(m_reply, &QNetworkReply::sslErrors, this, [this](const QList<QSslError> &errors) {
+        for (const QSslError &error : errors)
+            m_sslErrors.append(error.errorString());
+    });
 }
 
 void Fetch::cancel()
@@ -236,6 +249,9 @@ void Fetch::onRedirected(const QUrl &url)
         return;
     }
     ++m_redirects;
+    // Emitted before the next hop is sent: its handshake is still to come.
+    if (scheme == QLatin1String("https"))
+        watchTls();
 }
 
 void Fetch::abortWith(QString reason, bool cancelled)
