@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <optional>
 
 Fetch::Fetch(QNetworkAccessManager *manager, Recorder *recorder, int id, const RunSettings &settings,
              QObject *parent)
@@ -30,20 +31,46 @@ Fetch::~Fetch()
     }
 }
 
-void Fetch::start()
+namespace {
+
+/// Everything of a request but its URL, built once for the settings of a run: setting the header and
+/// attributes again for each request cost as much as all the rest the fetch adds to QNAM's own work.
+const QNetworkRequest &requestTemplate(const RunSettings &settings)
 {
-    const QUrl url = m_recorder->record(m_id).url;
-    QNetworkRequest request(url);
-    request.setHeader(QNetworkRequest::UserAgentHeader, m_settings.userAgent);
+    struct Template
+    {
+        QByteArray userAgent;
+        bool manualRedirects = false;
+        int maxRedirects = 0;
+        QNetworkRequest request;
+    };
+    thread_local std::optional<Template> cached;
+    const bool manualRedirects = settings.crawl.enabled;
+    if (cached && cached->userAgent == settings.userAgent && cached->manualRedirects == manualRedirects
+        && cached->maxRedirects == settings.maxRedirects)
+        return cached->request;
+    QNetworkRequest request;
+    request.setHeader(QNetworkRequest::UserAgentHeader, settings.userAgent);
     request.setTransferTimeout(0); // ours: see the class comment
     // A crawl follows redirects itself, so each hop is a request of its own and de-duplicated like a link.
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
-                         m_settings.crawl.enabled ? QNetworkRequest::ManualRedirectPolicy
-                                                  : QNetworkRequest::NoLessSafeRedirectPolicy);
-    request.setMaximumRedirectsAllowed(m_settings.maxRedirects);
+                         manualRedirects ? QNetworkRequest::ManualRedirectPolicy
+                                         : QNetworkRequest::NoLessSafeRedirectPolicy);
+    request.setMaximumRedirectsAllowed(settings.maxRedirects);
     // Asked for by us, so Qt hands the body over as it came and the fetch decompresses it itself (Inflater).
     request.setRawHeader("Accept-Encoding", "gzip, deflate");
     request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
+    cached = Template {settings.userAgent, manualRedirects, settings.maxRedirects, request};
+    return cached->request;
+}
+
+} // namespace
+
+void Fetch::start()
+{
+    const QUrl url = m_recorder->record(m_id).url;
+    QNetworkRequest request = requestTemplate(m_settings);
+    request.setUrl(url);
 
     m_recorder->mark(m_id, Mark::Issued);
     m_issuedNs = m_lastActivityNs = Clock::nowNs();
