@@ -76,6 +76,7 @@ private Q_SLOTS:
     void certificateErrorsAreNamed_data();
     void certificateErrorsAreNamed();
     void certificateErrorsAfterARedirectAreNamed();
+    void eachRunSendsItsOwnUserAgent();
     void tlsHandshakeIsAPhase();
     void timeoutNeverFiresEarly();
     void declaredCharsetDecodesLinks();
@@ -261,6 +262,32 @@ void TestHostileServers::certificateErrorsAfterARedirectAreNamed()
     QVERIFY2(hostile.error.contains(QLatin1String("expired"), Qt::CaseInsensitive),
              qPrintable(hostile.error));
     checkHealthy(outcome.healthy);
+}
+
+void TestHostileServers::eachRunSendsItsOwnUserAgent()
+{
+    // The request's headers are built once per run's settings and reused: a run with other settings must
+    // not send the previous run's.
+    HostileServer server(HostileServer::Case::Scripted);
+    server.setScript(
+        [](const QByteArray &) -> QByteArray { return "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"; });
+    QVERIFY(server.listen());
+    const QList<QByteArray> agents {"FirstAgent/1.0", "SecondAgent/2.0", "ThirdAgent/3.0"};
+    for (const QByteArray &agent : agents) {
+        RunSettings settings = hostileSettings();
+        settings.userAgent = agent;
+        settings.crawl.enabled = agent.startsWith("Third"); // the other redirect policy too
+        const Outcome outcome = runBeside(server.url(QStringLiteral("/agent")), settings);
+        QCOMPARE(outcome.hostile.outcome, ::Outcome::Ok);
+    }
+    const QList<QByteArray> &heads = server.heads();
+    QCOMPARE(heads.size(), agents.size());
+    for (qsizetype i = 0; i < agents.size(); ++i) {
+        const QByteArray head = heads.at(i).toLower();
+        QVERIFY2(head.contains(QByteArray("\r\nuser-agent: " + agents.at(i).toLower() + "\r\n")),
+                 heads.at(i).constData());
+        QVERIFY2(head.contains("\r\naccept-encoding: gzip, deflate\r\n"), heads.at(i).constData());
+    }
 }
 
 void TestHostileServers::closeDelimitedBodyIsComplete()
