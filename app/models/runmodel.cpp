@@ -79,7 +79,9 @@ void RunModel::applyRecords(int runId, const QList<RequestRecord> &changed)
     if (!updated.isEmpty()) {
         std::sort(updated.begin(), updated.end());
         updated.erase(std::unique(updated.begin(), updated.end()), updated.end());
-        Q_EMIT dataChanged(index(updated.constFirst(), 0),
+        // From the outcome on: a row's id and URL never change, and leaving them out spares a table sorted
+        // by id (the default) from re-sorting the rows of every batch.
+        Q_EMIT dataChanged(index(updated.constFirst(), int(Column::Outcome)),
                            index(updated.constLast(), int(Column::Count) - 1));
     }
     if (maxId >= oldCount)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/requestrecord.h"
 #include "core/runsettings.h"
 #include "inflater.h"
 
@@ -66,6 +67,9 @@ Q_SIGNALS:
 
 private:
     void onActivity();
+    /// Marks the phase unless the request already reached it (a redirect's next hop connects again).
+    void markOnce(Mark mark);
+    void watchTls();
     void onMetaDataChanged();
     void onReadyRead();
     void onRedirected(const QUrl &url);
@@ -94,4 +98,5 @@ private:
     bool m_headerFieldsDropped = false; // a status line without any field: Qt may have refused the header
     bool m_cancelled = false;
     bool m_done = false;
+    bool m_watchingTls = false;
 };

@@ -16,9 +16,8 @@ ManagerPool::~ManagerPool()
         delete entry->manager;
 }
 
-QNetworkAccessManager *ManagerPool::acquire(const QUrl &url)
+QNetworkAccessManager *ManagerPool::acquire(const HostKey &key)
 {
-    const HostKey key = HostKey::fromUrl(url);
     const auto serves = [&key](const Entry &entry) {
         return entry.active == entry.activePerHost.value(key); // nothing in flight for another host
     };
@@ -51,10 +50,10 @@ QNetworkAccessManager *ManagerPool::acquire(const QUrl &url)
     return take(*m_entries.back(), key)->manager;
 }
 
-void ManagerPool::release(QNetworkAccessManager *manager, const QUrl &url)
+void ManagerPool::release(QNetworkAccessManager *manager, const HostKey &key)
 {
     if (auto *entry = entryFor(manager)) {
-        auto it = entry->activePerHost.find(HostKey::fromUrl(url));
+        auto it = entry->activePerHost.find(key);
         if (it != entry->activePerHost.end() && it.value() > 0) {
             --it.value();
             --entry->active;

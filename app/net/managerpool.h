@@ -9,7 +9,6 @@
 #include <vector>
 
 class QNetworkAccessManager;
-class QUrl;
 
 /// Hands out QNetworkAccessManagers so that no manager ever has more requests to one host than it has
 /// connections for. One manager runs at most 6 HTTP/1.1 connections per host and silently queues the rest;
@@ -35,8 +34,10 @@ public:
     ManagerPool(const ManagerPool &) = delete;
     ManagerPool &operator=(const ManagerPool &) = delete;
 
-    QNetworkAccessManager *acquire(const QUrl &url);
-    void release(QNetworkAccessManager *manager, const QUrl &url);
+    QNetworkAccessManager *acquire(const HostKey &host);
+    QNetworkAccessManager *acquire(const QUrl &url) { return acquire(HostKey::fromUrl(url)); }
+    void release(QNetworkAccessManager *manager, const HostKey &host);
+    void release(QNetworkAccessManager *manager, const QUrl &url) { release(manager, HostKey::fromUrl(url)); }
 
     int managerCount() const { return int(m_entries.size()); }
     int active(QNetworkAccessManager *manager, const QUrl &url) const;

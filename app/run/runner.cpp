@@ -37,6 +37,7 @@ Runner::~Runner()
         fetch->disconnect(this);
     qDeleteAll(m_fetches);
     m_fetches.clear();
+    m_destinations.clear();
     m_retiredPools.clear();
     m_pool.reset();
 }
@@ -174,23 +175,28 @@ int Runner::waiting() const
 
 void Runner::enqueue(int id)
 {
-    m_scheduler->submit(id, HostKey::fromUrl(m_recorder.record(id).url).origin(),
-                        [this, id](qint64 admittedNs) { onAdmitted(id, admittedNs); });
+    Destination destination;
+    destination.host = HostKey::fromUrl(m_recorder.record(id).url);
+    destination.origin = destination.host.origin();
+    const QString origin = destination.origin;
+    m_scheduler->submit(id, origin, [this, id, destination = std::move(destination)](qint64 admittedNs) {
+        onAdmitted(id, admittedNs, destination);
+    });
 }
 
-void Runner::onAdmitted(int id, qint64 admittedNs)
+void Runner::onAdmitted(int id, qint64 admittedNs, const Destination &destination)
 {
     // The host's slot and the run's permit come together, so the whole wait was for both. The mark is the
     // moment the host's pacing counts from, so Crawl-delay spacing can be read off the records exactly.
     m_recorder.markAt(id, Mark::GateAcquired, m_recorder.sinceStartNs(admittedNs));
-    issue(id);
+    issue(id, destination);
 }
 
-void Runner::issue(int id)
+void Runner::issue(int id, const Destination &destination)
 {
-    const QUrl url = m_recorder.record(id).url;
-    auto *fetch = new Fetch(m_pool->acquire(url), &m_recorder, id, m_settings, this);
+    auto *fetch = new Fetch(m_pool->acquire(destination.host), &m_recorder, id, m_settings, this);
     m_fetches.insert(id, fetch);
+    m_destinations.insert(id, destination);
     m_peakInFlight = std::max(m_peakInFlight, int(m_fetches.size()));
     connect(fetch, &Fetch::finished, this, &Runner::onFetchFinished);
     fetch->start();
@@ -235,8 +241,8 @@ void Runner::onFetchFinished(int id)
     Fetch *fetch = m_fetches.take(id);
     if (!fetch)
         return;
-    const QUrl url = m_recorder.record(id).url;
-    m_pool->release(fetch->manager(), url);
+    const Destination destination = m_destinations.take(id);
+    m_pool->release(fetch->manager(), destination.host);
     fetch->deleteLater();
     if (m_cancelling)
         return; // cancel() settles the permits
@@ -245,7 +251,7 @@ void Runner::onFetchFinished(int id)
     Q_EMIT responseArrived(id, fetch->response());
     if (m_cancelling)
         return; // cancelled from the handler
-    m_scheduler->release(HostKey::fromUrl(url).origin());
+    m_scheduler->release(destination.origin);
 
     if (m_settings.delayMs <= 0) {
         releasePermit();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/hostkey.h"
 #include "core/runresult.h"
 #include "gate/gate.h"
 #include "gate/hostscheduler.h"
@@ -86,8 +87,15 @@ private:
     void feedAll();
     int unfed() const { return int(m_feedUrls.size() - m_fed); }
     void enqueue(int id);
-    void onAdmitted(int id, qint64 admittedNs);
-    void issue(int id);
+    /// Where a request goes, worked out once when it is queued: the host's gate, the pool and the release
+    /// after it all use it, and parsing the URL again for each cost more than the gate itself.
+    struct Destination
+    {
+        HostKey host;
+        QString origin; // host.origin(), the host scheduler's name for it
+    };
+    void onAdmitted(int id, qint64 admittedNs, const Destination &destination);
+    void issue(int id, const Destination &destination);
     void onFetchFinished(int id);
     /// One precise timer watches every fetch's idle timeout and deadline: it is armed for the earliest, and
     /// since every fetch of a run has the same limits, a new fetch's come later and leave it as it is.
@@ -123,5 +131,6 @@ private:
     std::unique_ptr<ManagerPool> m_pool;
     std::vector<std::unique_ptr<ManagerPool>> m_retiredPools; // deleted from the event loop
     QHash<int, Fetch *> m_fetches;
+    QHash<int, Destination> m_destinations; // of the requests in m_fetches
     QHash<int, QTimer *> m_delays;
 };

@@ -21,6 +21,8 @@
 
 #include <algorithm>
 
+#include <time.h>
+
 namespace {
 
 struct Tally
@@ -28,6 +30,29 @@ struct Tally
     double wallMs = 0;
     int requests = 0;
     int ok = 0;
+    // CPU time over the run: the GUI thread's own, and the whole process's (QNAM's threads and the demo
+    // server included). Per request, these hold under load where wall times do not.
+    double mainCpuMs = 0;
+    double processCpuMs = 0;
+};
+
+double cpuMs(clockid_t clock)
+{
+    timespec ts {};
+    clock_gettime(clock, &ts);
+    return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
+}
+
+/// Measures CPU time from construction to stop(), for the thread that built it and the whole process.
+struct CpuSpan
+{
+    double main0 = cpuMs(CLOCK_THREAD_CPUTIME_ID);
+    double process0 = cpuMs(CLOCK_PROCESS_CPUTIME_ID);
+    void stopInto(Tally &t) const
+    {
+        t.mainCpuMs = cpuMs(CLOCK_THREAD_CPUTIME_ID) - main0;
+        t.processCpuMs = cpuMs(CLOCK_PROCESS_CPUTIME_ID) - process0;
+    }
 };
 
 Tally tally(const QList<RunResult> &results, double wallMs)
@@ -59,10 +84,13 @@ Tally runHeadless(const QList<QUrl> &urls, const RunSettings &settings)
     QObject::connect(&sequence, &RunSequence::finished, &loop, &QEventLoop::quit, Qt::QueuedConnection);
     QElapsedTimer wall;
     wall.start();
+    const CpuSpan cpu;
     sequence.start(urls, {settings});
     loop.exec();
     const double wallMs = double(wall.nsecsElapsed()) / 1e6;
-    return tally(sequence.results(), wallMs);
+    Tally t = tally(sequence.results(), wallMs);
+    cpu.stopInto(t);
+    return t;
 }
 
 } // namespace
@@ -79,11 +107,17 @@ int run(const QStringList &arguments)
          {QStringLiteral("path"), QStringLiteral("Demo server path."), QStringLiteral("PATH"),
           QStringLiteral("/delay/0-20")},
          {QStringLiteral("order"), QStringLiteral("cli-first (default) or window-first."),
-          QStringLiteral("ORDER"), QStringLiteral("cli-first")}});
+          QStringLiteral("ORDER"), QStringLiteral("cli-first")},
+         {QStringLiteral("only"),
+          QStringLiteral("window or cli: run one half only, to profile it (no ratio is printed)."),
+          QStringLiteral("HALF")}});
     parser.process(arguments);
     const int requests = parser.value(QStringLiteral("requests")).toInt();
     const int limit = parser.value(QStringLiteral("limit")).toInt();
     const bool windowFirst = parser.value(QStringLiteral("order")) == QLatin1String("window-first");
+    const QString only = parser.value(QStringLiteral("only"));
+    const bool runWindowHalf = only.isEmpty() || only == QLatin1String("window");
+    const bool runCliHalf = only.isEmpty() || only == QLatin1String("cli");
 
     // The window owns the demo server; the engine-only run uses the same one.
     MainWindow window;
@@ -116,24 +150,31 @@ int run(const QStringList &arguments)
         paints.reset();
         QElapsedTimer wall;
         wall.start();
+        const CpuSpan cpu;
         lag.start();
         window.run();
         loop.exec();
         const double wallMs = double(wall.nsecsElapsed()) / 1e6;
         lag.stop();
-        return tally(window.session()->results(), wallMs);
+        Tally t = tally(window.session()->results(), wallMs);
+        cpu.stopInto(t);
+        return t;
     };
 
     Tally windowed;
     Tally headless;
     if (windowFirst) {
-        windowed = runWindow();
+        if (runWindowHalf)
+            windowed = runWindow();
         settle();
-        headless = runHeadless(urls, settings);
+        if (runCliHalf)
+            headless = runHeadless(urls, settings);
     } else {
-        headless = runHeadless(urls, settings);
+        if (runCliHalf)
+            headless = runHeadless(urls, settings);
         settle();
-        windowed = runWindow();
+        if (runWindowHalf)
+            windowed = runWindow();
     }
     const int paintCount = paints.count();
 
@@ -155,7 +196,14 @@ int run(const QStringList &arguments)
         << " busy_max_ms=" << ms(lag.maxCpuMs()) << " busy_max_ended_at_ms=" << ms(lag.maxCpuAtMs())
         << " lag_samples=" << lag.samples() << " window_ok=" << windowed.ok << '/' << windowed.requests
         << " cli_ok=" << headless.ok << '/' << headless.requests << '\n';
-    const bool valid = windowed.ok == requests && headless.ok == requests;
+    const auto perRequestUs
+        = [requests](double cpuMs) { return QString::number(cpuMs * 1e3 / requests, 'f', 1); };
+    out << "# ui_lag cpu_us_per_request main: window=" << perRequestUs(windowed.mainCpuMs)
+        << " cli=" << perRequestUs(headless.mainCpuMs)
+        << "; process: window=" << perRequestUs(windowed.processCpuMs)
+        << " cli=" << perRequestUs(headless.processCpuMs) << '\n';
+    const bool valid
+        = (!runWindowHalf || windowed.ok == requests) && (!runCliHalf || headless.ok == requests);
     if (!valid)
         out << "# ui_lag: not every request of both runs answered 200; this measurement is not valid\n";
     return valid ? 0 : 1;

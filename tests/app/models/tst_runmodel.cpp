@@ -51,6 +51,13 @@ void TestRunModel::batchesInsertAndUpdate()
     QCOMPARE(model.rowCount(), 4);
     QCOMPARE(inserted.size(), 2);
     QCOMPARE(changed.size(), 1);
+    const auto topLeft = changed.first().at(0).value<QModelIndex>();
+    const auto bottomRight = changed.first().at(1).value<QModelIndex>();
+    QCOMPARE(topLeft.row(), 1);
+    QCOMPARE(bottomRight.row(), 1);
+    // What can change of a row: never its id or URL, so a table sorted by id has nothing to re-sort.
+    QCOMPARE(topLeft.column(), int(RunModel::Column::Outcome));
+    QCOMPARE(bottomRight.column(), int(RunModel::Column::Count) - 1);
     QCOMPARE(model.records().at(1).outcome, Outcome::Ok);
     QCOMPARE(model.index(1, int(RunModel::Column::Outcome)).data().toString(), QStringLiteral("ok"));
     QCOMPARE(model.index(3, int(RunModel::Column::Url)).data().toString(),

@@ -75,6 +75,8 @@ private Q_SLOTS:
     void closeDelimitedBodyIsComplete();
     void certificateErrorsAreNamed_data();
     void certificateErrorsAreNamed();
+    void certificateErrorsAfterARedirectAreNamed();
+    void eachRunSendsItsOwnUserAgent();
     void tlsHandshakeIsAPhase();
     void timeoutNeverFiresEarly();
     void declaredCharsetDecodesLinks();
@@ -235,6 +237,57 @@ void TestHostileServers::hugeHeaderDoesNotHoldAnotherHost()
     // Parsed on a thread of its host's own: the healthy host's requests are not held up behind it.
     checkHealthy(outcome.healthy);
     QVERIFY2(outcome.growthKiB < MaxGrowthKiB, qPrintable(QString::number(outcome.growthKiB)));
+}
+
+void TestHostileServers::certificateErrorsAfterARedirectAreNamed()
+{
+    // A plain-http request watches for TLS only once a redirect takes it to https: the hop's certificate
+    // errors must still be named, every one of them (Qt's own error string names only the first).
+    HostileServer tls(HostileServer::Case::TlsExpired);
+    QString error;
+    QVERIFY2(tls.listen(QHostAddress(QStringLiteral("127.0.0.2")), &error), qPrintable(error));
+    const QByteArray location = tls.url(QStringLiteral("/ok")).toEncoded();
+    HostileServer redirect(HostileServer::Case::Scripted);
+    redirect.setScript([location](const QByteArray &) -> QByteArray {
+        return "HTTP/1.1 302 Found\r\nLocation: " + location + "\r\nContent-Length: 0\r\n\r\n";
+    });
+    QVERIFY(redirect.listen());
+    const Outcome outcome = runBeside(redirect.url(QStringLiteral("/to-tls")), hostileSettings());
+    const RequestRecord &hostile = outcome.hostile;
+    QCOMPARE(hostile.outcome, ::Outcome::Failed);
+    QCOMPARE(hostile.redirects, 1);
+    QVERIFY2(hostile.error.startsWith(QLatin1String("TLS error")), qPrintable(hostile.error));
+    QVERIFY2(hostile.error.contains(QLatin1String("self-signed"), Qt::CaseInsensitive),
+             qPrintable(hostile.error));
+    QVERIFY2(hostile.error.contains(QLatin1String("expired"), Qt::CaseInsensitive),
+             qPrintable(hostile.error));
+    checkHealthy(outcome.healthy);
+}
+
+void TestHostileServers::eachRunSendsItsOwnUserAgent()
+{
+    // The request's headers are built once per run's settings and reused: a run with other settings must
+    // not send the previous run's.
+    HostileServer server(HostileServer::Case::Scripted);
+    server.setScript(
+        [](const QByteArray &) -> QByteArray { return "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"; });
+    QVERIFY(server.listen());
+    const QList<QByteArray> agents {"FirstAgent/1.0", "SecondAgent/2.0", "ThirdAgent/3.0"};
+    for (const QByteArray &agent : agents) {
+        RunSettings settings = hostileSettings();
+        settings.userAgent = agent;
+        settings.crawl.enabled = agent.startsWith("Third"); // the other redirect policy too
+        const Outcome outcome = runBeside(server.url(QStringLiteral("/agent")), settings);
+        QCOMPARE(outcome.hostile.outcome, ::Outcome::Ok);
+    }
+    const QList<QByteArray> &heads = server.heads();
+    QCOMPARE(heads.size(), agents.size());
+    for (qsizetype i = 0; i < agents.size(); ++i) {
+        const QByteArray head = heads.at(i).toLower();
+        QVERIFY2(head.contains(QByteArray("\r\nuser-agent: " + agents.at(i).toLower() + "\r\n")),
+                 heads.at(i).constData());
+        QVERIFY2(head.contains("\r\naccept-encoding: gzip, deflate\r\n"), heads.at(i).constData());
+    }
 }
 
 void TestHostileServers::closeDelimitedBodyIsComplete()
