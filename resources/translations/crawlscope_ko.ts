@@ -697,10 +697,6 @@
 <context>
     <name>CrawlSettingsBox</name>
     <message>
-        <source>Cra&amp;wl: follow links from the URLs</source>
-        <translation>크롤링(&amp;W): URL에서 링크 따라가기</translation>
-    </message>
-    <message>
         <source>Obey robots.txt and its Crawl-delay</source>
         <translation>robots.txt와 그 Crawl-delay 지키기</translation>
     </message>
@@ -803,6 +799,10 @@
     <message>
         <source>Links read from one page. A large page is parsed only as far as its first links: those past the cap in the part parsed are counted as dropped and the rest of the page is not read, so that a page of a million links cannot fill the memory</source>
         <translation>한 페이지에서 읽는 링크 수입니다. 큰 페이지는 처음 링크들이 나오는 데까지만 파싱합니다. 파싱한 부분에서 한도를 넘은 링크는 버린 것으로 세고 페이지의 나머지는 읽지 않으므로, 링크가 백만 개인 페이지도 메모리를 채우지 못합니다</translation>
+    </message>
+    <message>
+        <source>Cra&amp;wl: follow links</source>
+        <translation>크롤링(&amp;W): 링크 따라가기</translation>
     </message>
 </context>
 <context>
@@ -2533,6 +2533,14 @@
         <source>the client closed its connection before the whole request body</source>
         <translation>클라이언트가 요청 본문을 끝까지 보내기 전에 연결을 닫았습니다</translation>
     </message>
+    <message>
+        <source>the chunked request body was not complete %1 ms after its head (%2 bytes of it came)</source>
+        <translation>청크 방식 요청 본문이 헤더 뒤 %1 ms가 지나도록 완성되지 않았습니다(%2바이트 도착)</translation>
+    </message>
+    <message>
+        <source>the client sent no more of its chunked request body for %1 ms (%2 bytes of it came)</source>
+        <translation>클라이언트가 %1 ms 동안 청크 방식 요청 본문을 더 보내지 않았습니다(%2바이트 도착)</translation>
+    </message>
 </context>
 <context>
     <name>ProxyExchange</name>
@@ -2555,6 +2563,14 @@
     <message>
         <source>timed out: no data for %1 ms</source>
         <translation>시간 초과: %1 ms 동안 데이터가 없습니다</translation>
+    </message>
+    <message>
+        <source>the server closed its kept-alive connection before answering, and the request body could not be sent again on a new one: the proxy keeps only a body&apos;s first %1 bytes for that, and this one has %2</source>
+        <translation>서버가 응답하기 전에 유지 중이던(keep-alive) 연결을 닫았고, 요청 본문을 새 연결로 다시 보낼 수 없었습니다: 프록시는 이를 위해 본문의 처음 %1바이트만 보관하는데, 이 본문은 %2바이트입니다</translation>
+    </message>
+    <message>
+        <source>the client sent %1 of the %2 request body bytes it announced, then nothing for %3 ms</source>
+        <translation>클라이언트가 알린 요청 본문 %2바이트 중 %1바이트를 보낸 뒤 %3 ms 동안 아무것도 보내지 않았습니다</translation>
     </message>
 </context>
 <context>
@@ -2768,6 +2784,10 @@
     <message>
         <source>malformed request body: %1</source>
         <translation>잘못된 형식의 요청 본문: %1</translation>
+    </message>
+    <message>
+        <source>Content-Length %1 is larger than any body can be</source>
+        <translation>Content-Length %1은(는) 어떤 본문도 가질 수 없는 크기입니다</translation>
     </message>
 </context>
 <context>
@@ -3615,6 +3635,16 @@
     <message>
         <source>the program ended before the request did</source>
         <translation>요청이 끝나기 전에 프로그램이 종료되었습니다</translation>
+    </message>
+    <message>
+        <source>a tracer event longer than %1 bytes was dropped</source>
+        <translation>%1바이트보다 긴 추적 이벤트를 버렸습니다</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more problem(s)</source>
+        <translation>
+            <numerusform>… 그 밖의 문제 %n개</numerusform>
+        </translation>
     </message>
 </context>
 <context>
