@@ -28,4 +28,10 @@ constexpr T bound(T plain, T sanitized)
     return Address ? sanitized : plain;
 }
 
+/// How long to wait for something that takes time, not a bound on it: three times as long under ASan.
+constexpr int waitMs(int plain)
+{
+    return Address ? 3 * plain : plain;
+}
+
 } // namespace Sanitizers
