@@ -60,7 +60,10 @@ void TimelineDenseBlocks::build(Track &track, int block, bool colourByHost)
     dense = DenseBlock {};
     dense.stamp = ++stamps;
     dense.startNs = std::numeric_limits<qint64>::max();
-    std::array<std::vector<std::pair<qint64, qint64>>, CoverageCount + 2 * TimelinePalette::HostColorCount>
+    // Qualified: clang 14 (the sanitized build) cannot resolve an enumerator of `using enum` in a template
+    // argument.
+    std::array<std::vector<std::pair<qint64, qint64>>,
+               TimelineLayout::CoverageCount + 2 * TimelinePalette::HostColorCount>
         parts;
     const bool hostColours = colourByHost;
     const int end = std::min(track.rows, (block + 1) * DenseBlockRows);

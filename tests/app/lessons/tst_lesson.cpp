@@ -94,7 +94,9 @@ void TestLesson::steps()
     QFETCH(int, latencyMs);
     QFETCH(qint64, predictedMs);
 
-    const LessonStep &s = lessons().at(lesson).steps.at(step);
+    // lessons() returns its list by value: kept here, or the step's reference would dangle (ASan found it).
+    const QList<Lesson> all = lessons();
+    const LessonStep &s = all.at(lesson).steps.at(step);
     RunSettings settings = s.settings;
     if (s.isSweep())
         settings.limit = s.sweepLimits.first();
@@ -114,7 +116,8 @@ void TestLesson::steps()
 
 void TestLesson::theSweepRunsItsKInOrder()
 {
-    const LessonStep &sweep = lessons().last().steps.first();
+    const QList<Lesson> all = lessons();
+    const LessonStep &sweep = all.last().steps.first();
     QVERIFY(sweep.isSweep());
     QVERIFY(std::is_sorted(sweep.sweepLimits.cbegin(), sweep.sweepLimits.cend()));
     QCOMPARE(sweep.sweepLimits.first(), 1);

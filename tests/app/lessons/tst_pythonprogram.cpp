@@ -11,6 +11,7 @@
 
 #include "core/prediction.h"
 #include "demoserver/demoserver.h"
+#include "sanitizers.h"
 
 // The program beside the picture: it says what the settings say, compiles in every variant, and the lesson's
 // three programs, run with Debian's python3-requests and python3-httpx against the demo server, take the time
@@ -225,9 +226,12 @@ void TestPythonProgram::theLessonsRunAsPredicted()
         return double(Prediction::of(lessons[i].urls, lessons[i].settings, latency).makespanNs()) / 1e9;
     };
     // The bound: the program's own clock within 10 % of the lesson's rules. A busy machine only ever
-    // adds time, so a program that came out slow gets one more try, and the quicker of the two counts.
+    // adds time, so a program that came out slow gets one more try, and the quicker of the two counts. Under
+    // ASan the demo server that answers the program runs instrumented, 2-3 times slower: 25 %, which still
+    // tells each lesson's rules from the others'.
     const auto within = [&](qsizetype i, double seconds) {
-        return seconds >= 0 && std::abs(seconds - predictedOf(i)) <= 0.1 * predictedOf(i);
+        return seconds >= 0
+            && std::abs(seconds - predictedOf(i)) <= Sanitizers::bound(0.1, 0.25) * predictedOf(i);
     };
 
     // The two long ones together (the demo server waits on timers, not on them), then the short gather alone,

@@ -282,7 +282,8 @@ void TestWindowSettings::resetToDefaultsRestoresTheFirstLaunch()
     QVERIFY(window.findChild<QMenu *>(QStringLiteral("editMenu"))->actions().contains(reset));
     reset->trigger();
 
-    const Sample &lesson = lessonSamples().first();
+    // By value: lessonSamples() returns a temporary list, which a reference into it would outlive.
+    const Sample lesson = lessonSamples().first();
     QCOMPARE(window.urlEditor()->text(), lesson.urlText);
     QCOMPARE(window.settings().limit, lesson.settings.limit);
     QVERIFY(!window.settings().crawl.enabled);
