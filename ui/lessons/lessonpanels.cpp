@@ -49,7 +49,7 @@ LessonPanels::LessonPanels(QMainWindow *window, const Prediction::LatencyOracle 
 
 bool LessonPanels::eventFilter(QObject *watched, QEvent *event)
 {
-    if (watched == m_window && event->type() == QEvent::LanguageChange)
+    if (event->type() == QEvent::LanguageChange && watched == m_window)
         retranslate();
     return QObject::eventFilter(watched, event);
 }

@@ -184,7 +184,7 @@ void NativeMenus::showUserGuide()
 bool NativeMenus::eventFilter(QObject *watched, QEvent *event)
 {
     // After Retranslator (an application filter runs first) has set the texts the names come from.
-    if (watched == m_window && event->type() == QEvent::LanguageChange)
+    if (event->type() == QEvent::LanguageChange && watched == m_window)
         nameControls(m_window);
     return QObject::eventFilter(watched, event);
 }

@@ -232,7 +232,9 @@ void WindowSettings::noteExport(const QString &path)
 
 bool WindowSettings::eventFilter(QObject *watched, QEvent *event)
 {
-    if (watched == m_window && event->type() == QEvent::Close)
+    // The type first: while the window is destroyed its children's removal still passes through here, and
+    // comparing with m_window then would cast a QObject that is no longer a MainWindow (UBSan's vptr check).
+    if (event->type() == QEvent::Close && watched == m_window)
         save();
     return QObject::eventFilter(watched, event);
 }
