@@ -4,10 +4,10 @@
 #include "core/clock.h"
 #include "recorder/recorder.h"
 
-#include <QFile>
 #include <QTest>
 #include <QTimer>
 
+#include "processstatus.h"
 #include "proxyfixtures.h"
 
 using namespace ProxyFixtures;
@@ -15,18 +15,6 @@ using namespace ProxyFixtures;
 namespace {
 
 constexpr qint64 MsNs = 1'000'000;
-
-qint64 rssKiB()
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').first().toLongLong();
-    }
-    return -1;
-}
 
 QByteArray post(const QUrl &url, const QByteArray &framing)
 {
@@ -133,11 +121,11 @@ void TestProxyHardening::boundsAChunkClaimingTerabytes()
     startProxy(300);
     Upstream upstream;
     Client client(m_proxy->port());
-    const qint64 before = rssKiB();
+    const qint64 before = ProcessStatus::residentKiB();
     client.send(post(upstream.url(QStringLiteral("/huge-chunk")), "Transfer-Encoding: chunked\r\n")
                 + "10000000000\r\n" + pattern(0, 1024 * 1024));
     QTRY_VERIFY_WITH_TIMEOUT(client.closed(), 10'000);
-    const qint64 grownKiB = rssKiB() - before;
+    const qint64 grownKiB = ProcessStatus::residentKiB() - before;
     qInfo("VmRSS grew by %lld KiB", grownKiB);
     QVERIFY2(client.received.startsWith("HTTP/1.1 408 "), client.received.constData());
     QVERIFY2(grownKiB < 64 * 1024, qPrintable(QString::number(grownKiB)));
@@ -154,12 +142,12 @@ void TestProxyHardening::answersAStalledStreamedBody()
     Client client(m_proxy->port());
     const qint64 claimed = 10LL * 1000 * 1000 * 1000;
     const qint64 sent = 1024 * 1024;
-    const qint64 before = rssKiB();
+    const qint64 before = ProcessStatus::residentKiB();
     client.send(post(upstream.url(QStringLiteral("/ten-gigabytes")),
                      "Content-Length: " + QByteArray::number(claimed) + "\r\n")
                 + pattern(0, sent));
     QTRY_VERIFY_WITH_TIMEOUT(client.closed(), 10'000);
-    const qint64 grownKiB = rssKiB() - before;
+    const qint64 grownKiB = ProcessStatus::residentKiB() - before;
     qInfo("VmRSS grew by %lld KiB", grownKiB);
     QVERIFY2(client.received.startsWith("HTTP/1.1 408 Request Timeout\r\n"), client.received.constData());
     QVERIFY(client.received.contains("Connection: close\r\n"));

@@ -2,6 +2,7 @@
 #include "export/exporter.h"
 #include "export/exportstream.h"
 #include "export/harformat.h"
+#include "processstatus.h"
 #include "sampleruns.h"
 #include "sanitizers.h"
 
@@ -92,20 +93,7 @@ private:
     using Writer = bool (*)(const QList<RunResult> &, QIODevice &, Progress &, qsizetype *);
     static RunResult largeRun(int records);
     /// A field of /proc/self/status, in KiB.
-    static qint64 statusKiB(const QByteArray &field);
 };
-
-qint64 TestLargeExport::statusKiB(const QByteArray &field)
-{
-    QFile status(u"/proc/self/status"_s);
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith(QByteArray(field + ':')))
-            return line.mid(field.size() + 1).trimmed().split(' ').first().toLongLong();
-    }
-    return -1;
-}
 
 void TestLargeExport::initTestCase()
 {
@@ -169,9 +157,9 @@ void TestLargeExport::streamsToDisk()
         if (!clear.open(QIODevice::WriteOnly) || clear.write("5") != 1)
             QSKIP("this kernel cannot reset the peak resident size");
         clear.close();
-        const qint64 before = statusKiB("VmRSS");
+        const qint64 before = ProcessStatus::residentKiB();
         QVERIFY2(exportRuns({run}, path, &error), qPrintable(error));
-        grew = statusKiB("VmHWM") - before;
+        grew = ProcessStatus::kiB("VmHWM") - before;
     }
     const qint64 fileKiB = QFile(path).size() / 1024;
     qInfo("file %lld KiB; peak grew by %lld KiB while writing it", fileKiB, grew);

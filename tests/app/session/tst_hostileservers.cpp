@@ -4,6 +4,7 @@
 #include "export/exporter.h"
 #include "hostileserver.h"
 #include "net/fetch.h"
+#include "processstatus.h"
 #include "run/runner.h"
 #include "sanitizers.h"
 #include "session/crawler.h"
@@ -35,18 +36,6 @@ constexpr int TickMs = 200; // faster than the idle timeout: only the deadline c
 constexpr qint64 SlackMs = Sanitizers::bound<qint64>(4000, 10'000);
 // Under ASan the resident size also holds the quarantine of freed blocks, which a case's garbage fills.
 constexpr qint64 MaxGrowthKiB = 256 * 1024 + Sanitizers::bound<qint64>(0, Sanitizers::QuarantineKiB);
-
-qint64 rssKiB()
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').first().toLongLong();
-    }
-    return -1;
-}
 
 qint64 durationMs(const RequestRecord &record)
 {
@@ -115,14 +104,14 @@ void TestHostileServers::initTestCase()
 TestHostileServers::Outcome TestHostileServers::runBeside(const QUrl &hostile, const RunSettings &settings)
 {
     Outcome outcome;
-    const qint64 before = rssKiB();
+    const qint64 before = ProcessStatus::residentKiB();
     Runner runner;
     QSignalSpy finished(&runner, &Runner::runFinished);
     const QUrl healthy = m_demo.baseUrl().resolved(QUrl(QStringLiteral("/delay/100")));
     runner.start({hostile, healthy, healthy, healthy}, settings);
     if (!finished.wait(60'000))
         return outcome;
-    outcome.growthKiB = rssKiB() - before;
+    outcome.growthKiB = ProcessStatus::residentKiB() - before;
     outcome.run = finished.first().first().value<RunResult>();
     outcome.hostile = outcome.run.records.value(0);
     outcome.healthy = outcome.run.records.mid(1);
@@ -404,14 +393,14 @@ RunResult TestHostileServers::crawl(const QUrl &seed, RunSettings settings, qint
     settings.mode = RunMode::Limited;
     settings.limit = 4;
     settings.perHost = CrawlSettings::DefaultPerHost;
-    const qint64 before = rssKiB();
+    const qint64 before = ProcessStatus::residentKiB();
     Runner runner;
     Crawler crawler(&runner);
     QSignalSpy finished(&runner, &Runner::runFinished);
     crawler.start({seed, m_demo.baseUrl().resolved(QUrl(QStringLiteral("/delay/100")))}, settings);
     if (!finished.wait(120'000))
         return {};
-    const qint64 growth = rssKiB() - before;
+    const qint64 growth = ProcessStatus::residentKiB() - before;
     if (growthKiB)
         *growthKiB = growth;
     const RunResult run = finished.first().first().value<RunResult>();
