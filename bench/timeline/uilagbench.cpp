@@ -202,6 +202,9 @@ int run(const QStringList &arguments)
         << " cli=" << perRequestUs(headless.mainCpuMs)
         << "; process: window=" << perRequestUs(windowed.processCpuMs)
         << " cli=" << perRequestUs(headless.processCpuMs) << '\n';
+    const TimelineFrameCache &frames = window.timeline()->frameCache();
+    out << "# ui_lag timeline frames: painted=" << frames.paintedCount()
+        << " patched=" << frames.patchedCount() << " copied=" << frames.copiedCount() << '\n';
     const bool valid
         = (!runWindowHalf || windowed.ok == requests) && (!runCliHalf || headless.ok == requests);
     if (!valid)

@@ -102,9 +102,10 @@ public:
         const int endBlock = pixelRow.endRow / Block;
         const bool blocks = !track.blocks.empty() && endBlock > firstBlock;
         pixelRow.barsBegin = int(placing.bars.size());
-        addBars(track, pixelRow.firstRow, blocks ? firstBlock * Block : pixelRow.endRow, placing);
+        pixelRow.barsEndNs = std::numeric_limits<qint64>::min();
+        addBars(track, pixelRow.firstRow, blocks ? firstBlock * Block : pixelRow.endRow, placing, pixelRow);
         if (blocks)
-            addBars(track, endBlock * Block, pixelRow.endRow, placing);
+            addBars(track, endBlock * Block, pixelRow.endRow, placing, pixelRow);
         pixelRow.barsEnd = int(placing.bars.size());
         pixelRow.kindsBegin = pixelRow.kindsEnd = int(placing.kinds.size());
         pixelRow.levelsBegin = pixelRow.levelsEnd = int(placing.levels.size());
@@ -136,12 +137,16 @@ public:
     }
 
 private:
-    static void addBars(const Track &track, int from, int to, Placing &placing)
+    static void addBars(const Track &track, int from, int to, Placing &placing, PixelRow &pixelRow)
     {
         for (int row = from; row < to; ++row) {
             const int index = track.barAtRow(row);
-            if (index >= 0)
-                placing.bars.push_back(track.bars[std::size_t(index)]);
+            if (index < 0)
+                continue;
+            placing.bars.push_back(index);
+            const Bar &bar = track.bars[std::size_t(index)];
+            pixelRow.barsEndNs
+                = std::max(pixelRow.barsEndNs, bar.open ? std::numeric_limits<qint64>::max() : bar.t.back());
         }
     }
 

@@ -7,8 +7,8 @@
 #include "timelinedensecoverage.h"
 #include "timelinelayout.h"
 
-/// Which rows of a dense track share each pixel row, for one placing of the rows: per pixel row, copies of
-/// the bars outside whole dense blocks, and the blocks' coverage united over the pixel row, per kind, in
+/// Which rows of a dense track share each pixel row, for one placing of the rows: per pixel row, the indices
+/// of the bars outside whole dense blocks, and the blocks' coverage united over the pixel row, per kind, in
 /// time (so at any zoom), stored in pixel-row order. A paint then reads each pixel row's few runs per kind
 /// instead of every block's spans, and a zoom, pan or replay step reuses them. Kept per track while its rows
 /// stay put; when blocks change (a live run's records), only the pixel rows over them are worked out again.
@@ -48,6 +48,7 @@ public:
         int endBlock = 0;
         int barsBegin = 0; // into bars(): the rows outside those blocks
         int barsEnd = 0;
+        qint64 barsEndNs = 0; // the latest end of those bars, or the largest qint64 when one is still going
         int kindsBegin = 0; // into kinds(): the blocks' coverage
         int kindsEnd = 0;
         int levelsBegin = 0; // into levels() and runs(): all of it
@@ -60,7 +61,7 @@ public:
     struct Placing
     {
         std::vector<PixelRow> pixelRows;
-        std::vector<Bar> bars;
+        std::vector<int> bars; // into the track's bars: an index copies faster than the bar
         std::vector<Kind> kinds;
         std::vector<Level> levels;
         std::vector<Run> runs;

@@ -24,6 +24,16 @@ bool anyLive(const TimelineLayout &layout)
                        [](const TimelineLayout::Track &track) { return track.live(); });
 }
 
+qint64 earliestLiveNow(const TimelineLayout &layout)
+{
+    qint64 now = -1;
+    for (const TimelineLayout::Track &track : layout.tracks()) {
+        if (track.live())
+            now = now < 0 ? track.nowNs() : std::min(now, track.nowNs());
+    }
+    return now;
+}
+
 } // namespace
 
 void TimelineFrameCache::clear()
@@ -46,21 +56,22 @@ TimelineFrameCache::Outcome TimelineFrameCache::paint(QPainter &target, const Ke
     Outcome outcome = Outcome::Painted;
     if (m_valid && key == m_key && cutNs == m_cutNs) {
         outcome = Outcome::Copied;
-    } else if (canPatch(key, cutNs)) {
-        const QRegion region = patchRegion(key, cutNs);
+    } else if (const bool live = canPatchLive(key, cutNs); live || canPatch(key, cutNs)) {
+        const QRegion region = live ? livePatchRegion(key) : patchRegion(key, cutNs);
         if (region.rectCount() > 0) {
             QPainter painter(&m_image);
             painter.setClipRegion(region);
-            paintFrame(painter);
+            paintFrame(painter, region.boundingRect().left());
         }
         outcome = Outcome::Patched;
     } else {
         QPainter painter(&m_image);
-        paintFrame(painter);
+        paintFrame(painter, 0);
     }
     const bool changesStale = !m_valid || key.layout != m_key.layout || key.generation != m_key.generation;
     m_key = key;
     m_cutNs = cutNs;
+    m_liveNowNs = key.layout ? earliestLiveNow(*key.layout) : -1;
     m_valid = true;
     // Only a finished run is ever patched, and going live or finishing changes the generation: a live
     // frame need not pay for a look at every bar.
@@ -97,6 +108,74 @@ bool TimelineFrameCache::canPatch(const Key &key, qint64 cutNs) const
     return !anyLive(*key.layout);
 }
 
+bool TimelineFrameCache::canPatchLive(const Key &key, qint64 cutNs) const
+{
+    // The same rows in the same place at the same scale, nothing selected (its outline and label can sit
+    // anywhere), and a dense picture (no labels beside the bars): only the records and the clock moved.
+    if (!m_valid || m_liveNowNs < 0 || !key.layout || key.layout != m_key.layout
+        || key.structure != m_key.structure || key.damageCount < m_key.damageCount || cutNs != m_cutNs
+        || !key.viewport.isDense() || key.selectedModel || key.layout->options().lanes
+        || key.layout->options().groupByHost)
+        return false;
+    Key same = key;
+    same.generation = m_key.generation;
+    same.damageCount = m_key.damageCount;
+    if (!(same == m_key))
+        return false;
+    const qint64 now = earliestLiveNow(*key.layout);
+    return now >= m_liveNowNs;
+}
+
+void TimelineFrameCache::addRowStrip(QRegion &region, const Key &key, int track, int row) const
+{
+    const TimelineViewport &viewport = key.viewport;
+    const TimelineLayout::Track &t = key.layout->tracks()[std::size_t(track)];
+    const double top = t.rowsTop + row * viewport.rowHeight() - viewport.scrollY();
+    const int y = int(std::floor(top)) - 1;
+    if (y >= viewport.height() || y + DenseStripHeight < 0)
+        return;
+    region += QRect(0, y, viewport.width(), DenseStripHeight);
+}
+
+QRegion TimelineFrameCache::livePatchRegion(const Key &key) const
+{
+    const TimelineViewport &viewport = key.viewport;
+    const int width = viewport.width();
+    const int height = viewport.height();
+    const int scrollY = int(viewport.scrollY());
+    QRegion region;
+    // Bars still going grow from the previous "now" on, and the "now" line moves; nothing left of it changes
+    // but the damaged rows.
+    const int left = std::max(0, PixelMapper(viewport.scale(), width)(m_liveNowNs) - CutMargin);
+    if (left < width)
+        region += QRect(left, 0, width - left, height);
+    // The headers say how far each run got; the first one also sticks to the top.
+    const auto &tracks = key.layout->tracks();
+    region += QRect(0, 0, width, TimelineLayout::HeaderHeight);
+    for (const TimelineLayout::Track &track : tracks) {
+        const int top = int(std::lround(track.top)) - scrollY;
+        const int bottom = int(std::lround(track.rowsTop)) - scrollY;
+        if (bottom >= 0 && top < height)
+            region += QRect(0, top, width, bottom - top + 1);
+    }
+    const auto &damage = key.layout->damage();
+    if (key.damageCount - m_key.damageCount > MostChangedRows)
+        return QRect(0, 0, width, height);
+    const PixelMapper px(viewport.scale(), width);
+    for (int i = m_key.damageCount; i < key.damageCount; ++i) {
+        const TimelineLayout::Damage &change = damage[std::size_t(i)];
+        if (px(change.fromNs) - CutMargin >= left)
+            continue;
+        for (std::size_t t = 0; t < tracks.size(); ++t) {
+            if (tracks[t].model == change.model) {
+                addRowStrip(region, key, int(t), tracks[t].rowOfBar(change.bar, false));
+                break;
+            }
+        }
+    }
+    return region;
+}
+
 QRegion TimelineFrameCache::patchRegion(const Key &key, qint64 cutNs) const
 {
     const TimelineViewport &viewport = key.viewport;
@@ -110,15 +189,8 @@ QRegion TimelineFrameCache::patchRegion(const Key &key, qint64 cutNs) const
     const auto last = std::upper_bound(m_changes.begin(), m_changes.end(), Change {cutNs, 0, 0});
     if (last - first > MostChangedRows)
         return QRect(0, 0, width, height);
-    const auto &tracks = key.layout->tracks();
-    for (auto it = first; it != last; ++it) {
-        const TimelineLayout::Track &track = tracks[std::size_t(it->track)];
-        const double top = track.rowsTop + it->row * viewport.rowHeight() - viewport.scrollY();
-        const int y = int(std::floor(top)) - 1;
-        if (y >= height || y + DenseStripHeight < 0)
-            continue;
-        region += QRect(0, y, width, DenseStripHeight);
-    }
+    for (auto it = first; it != last; ++it)
+        addRowStrip(region, key, it->track, it->row);
     return region;
 }
 

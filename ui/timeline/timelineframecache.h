@@ -17,7 +17,9 @@ class TimelineLayout;
 /// The timeline's last painted frame. A repaint that changes nothing copies it; a replay moving forward
 /// repaints only the columns from the previous cut on, plus the pixel rows of the requests whose look
 /// changed behind it (a failure is drawn as going until it fails), because everything else of a dense
-/// picture stays as it was. Anything else paints the whole frame again.
+/// picture stays as it was. A live run's next frame is patched the same way while its rows stay put: the
+/// columns from the previous "now" on, the headers, and the rows the layout noted as damaged. Anything else
+/// paints the whole frame again.
 class TimelineFrameCache
 {
 public:
@@ -26,6 +28,8 @@ public:
     {
         const TimelineLayout *layout = nullptr;
         quint64 generation = 0;
+        quint64 structure = 0; // TimelineLayout::structure()
+        int damageCount = 0; // TimelineLayout::damageCount()
         TimelineViewport viewport;
         qint64 paletteKey = 0;
         int colorGroup = 0; // the palette's current group, which its cache key does not follow
@@ -37,8 +41,9 @@ public:
         friend bool operator==(const Key &, const Key &) = default;
     };
     enum class Outcome { Painted, Patched, Copied };
-    /// Paints the whole frame into the painter it is given; a clip set on it keeps what is patched.
-    using PaintFrame = std::function<void(QPainter &painter)>;
+    /// Paints the frame into the painter it is given; a clip set on it keeps what is patched, and columns
+    /// left of fromX need not be drawn (they are outside that clip).
+    using PaintFrame = std::function<void(QPainter &painter, int fromX)>;
 
     Outcome paint(QPainter &target, const Key &key, qint64 cutNs, const PaintFrame &paintFrame);
     void clear();
@@ -50,11 +55,15 @@ public:
 private:
     bool canPatch(const Key &key, qint64 cutNs) const;
     QRegion patchRegion(const Key &key, qint64 cutNs) const;
+    bool canPatchLive(const Key &key, qint64 cutNs) const;
+    QRegion livePatchRegion(const Key &key) const;
+    void addRowStrip(QRegion &region, const Key &key, int track, int row) const;
     void collectChanges(const TimelineLayout &layout);
 
     QImage m_image;
     Key m_key;
     qint64 m_cutNs = -1;
+    qint64 m_liveNowNs = -1; // the earliest "now" of the live runs painted, or -1
     bool m_valid = false;
     // Requests whose ending changes how their whole bar looks: (when it ends, track, row), by time.
     struct Change

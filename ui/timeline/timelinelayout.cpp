@@ -71,6 +71,7 @@ TimelineLayout::TimelineLayout() = default;
 
 void TimelineLayout::setModels(const QList<RunModel *> &models)
 {
+    changeStructure();
     ++m_generation;
     ++m_rowsGeneration;
     m_models.clear();
@@ -94,6 +95,7 @@ QList<RunModel *> TimelineLayout::models() const
 
 void TimelineLayout::setOptions(const Options &options)
 {
+    changeStructure();
     ++m_generation;
     ++m_rowsGeneration;
     if (options == m_options)
@@ -116,6 +118,7 @@ void TimelineLayout::setOptions(const Options &options)
 
 void TimelineLayout::setHostColours(HostColours *colours)
 {
+    changeStructure();
     ++m_generation;
     ++m_rowsGeneration;
     m_hostColours = colours;
@@ -124,6 +127,7 @@ void TimelineLayout::setHostColours(HostColours *colours)
 
 void TimelineLayout::invalidate()
 {
+    changeStructure();
     ++m_generation;
     ++m_rowsGeneration;
     m_allDirty = true;
@@ -141,8 +145,46 @@ TimelineLayout::Track *TimelineLayout::trackFor(const RunModel *model)
     return nullptr;
 }
 
+void TimelineLayout::changeStructure()
+{
+    ++m_structure;
+    m_damage.clear();
+}
+
+void TimelineLayout::noteDamage(const Track &track, int index, const Bar &before, qint64 nowNs)
+{
+    // A frame painted at "now" P <= nowNs showed before.at(P); the next shows the bar as it is, stretched to
+    // a later now. Whatever differs from nowNs on is in the columns a live patch repaints anyway.
+    const Bar &after = track.bars[std::size_t(index)];
+    qint64 from = std::numeric_limits<qint64>::max();
+    if (before.kind != after.kind || before.host != after.host || before.robots != after.robots
+        || before.reused != after.reused || before.tunnel != after.tunnel) {
+        from = std::min(before.t[0], after.t[0]); // drawn in another colour all along
+    } else {
+        const Bar a = before.at(nowNs);
+        const Bar b = after.at(nowNs);
+        for (std::size_t i = 0; i < a.t.size(); ++i) {
+            const bool started = i < PhaseSpans::PhaseCount && ((a.started ^ b.started) & (1u << i));
+            if (a.t[i] != b.t[i] || started)
+                from = std::min({from, a.t[i], b.t[i]});
+        }
+        if (a.issued != b.issued)
+            from = std::min({from, a.t[Bar::IssuedAt], b.t[Bar::IssuedAt]});
+    }
+    if (from >= nowNs)
+        return;
+    // So many that a whole paint is as cheap; and the log stays small.
+    constexpr std::size_t MostDamage = 4096;
+    if (m_damage.size() >= MostDamage) {
+        changeStructure();
+        return;
+    }
+    m_damage.push_back({track.model.data(), index, from});
+}
+
 void TimelineLayout::markRows(Track &track)
 {
+    changeStructure();
     const RunModel *model = track.model;
     if (std::find(m_dirtyRows.begin(), m_dirtyRows.end(), model) == m_dirtyRows.end())
         m_dirtyRows.push_back(model);
@@ -318,6 +360,7 @@ void TimelineLayout::connectModel(RunModel *model, QObject *context, const std::
 
 void TimelineLayout::appendRecords(const RunModel *model, int first, int last)
 {
+    changeStructure(); // rows added move what is under them, and in a followed view every row's height
     ++m_generation;
     ++m_rowsGeneration;
     Track *track = trackFor(model);
@@ -370,6 +413,11 @@ void TimelineLayout::updateRecords(const RunModel *model, const QList<int> &ids)
     ++m_generation;
     ++m_rowsGeneration;
     Track *track = trackFor(model);
+    // Lanes move bars between rows, and a group's header counts its failures: only plain rows keep their
+    // picture before "now" apart from the damage noted.
+    const bool patchable = track && model->isLive() && !m_options.lanes && !m_options.groupByHost;
+    if (!patchable)
+        changeStructure();
     if (!track)
         return;
     const HostIndex *hosts
@@ -385,6 +433,8 @@ void TimelineLayout::updateRecords(const RunModel *model, const QList<int> &ids)
         fillBar(*track, index, hosts);
         const Bar &after = track->bars[std::size_t(index)];
         countBar(*track, after, 1);
+        if (patchable)
+            noteDamage(*track, index, before, model->liveNowNs());
         ++m_patchedBars;
         if (!m_options.lanes && !track->blocks.empty())
             markBlockOfBar(*track, index);
@@ -423,6 +473,7 @@ void TimelineLayout::updateRecords(const RunModel *model, const QList<int> &ids)
 
 void TimelineLayout::finishRun(const RunModel *model)
 {
+    changeStructure();
     ++m_generation;
     ++m_rowsGeneration;
     m_titlesDirty = true; // another track's header may compare itself with this run now
@@ -450,6 +501,7 @@ void TimelineLayout::finishRun(const RunModel *model)
 
 void TimelineLayout::resetRun(const RunModel *model)
 {
+    changeStructure();
     ++m_generation;
     ++m_rowsGeneration;
     m_hostIndexes.erase(model);
@@ -459,6 +511,7 @@ void TimelineLayout::resetRun(const RunModel *model)
 
 void TimelineLayout::changeCapacity(const RunModel *model)
 {
+    changeStructure();
     ++m_generation;
     if (Track *track = trackFor(model))
         refreshCapacity(*track);
@@ -467,6 +520,7 @@ void TimelineLayout::changeCapacity(const RunModel *model)
 
 void TimelineLayout::changeCrawl(const RunModel *model)
 {
+    changeStructure();
     ++m_generation;
     ++m_rowsGeneration;
     Track *track = trackFor(model);

@@ -244,6 +244,22 @@ public:
     /// Grows with every change to the bars and rows: not with the live clock's tick, nor a gate resize.
     quint64 rowsGeneration() const { return m_rowsGeneration; }
 
+    /// A bar of a live run whose look changed before the clock's "now" when its record was updated: a
+    /// failure turns its whole bar red, and a batch held back brings marks from before the last tick.
+    struct Damage
+    {
+        const RunModel *model = nullptr;
+        int bar = -1;
+        qint64 fromNs = 0; // the earliest time its picture changed
+    };
+    /// Grows with every change other than the clock's tick and records updated in place: what a live frame
+    /// painted at one structure can be patched to another frame of the same structure, from "now" on plus
+    /// the rows of damage() since.
+    quint64 structure() const { return m_structure; }
+    /// Damage since the structure last changed, in order; damageCount() at one paint indexes it at the next.
+    const std::vector<Damage> &damage() const { return m_damage; }
+    int damageCount() const { return int(m_damage.size()); }
+
 private:
     Track *trackFor(const RunModel *model);
     void rebuildTrack(Track &track) const;
@@ -278,4 +294,8 @@ private:
     mutable qint64 m_patchedBars = 0;
     quint64 m_generation = 0;
     quint64 m_rowsGeneration = 0;
+    quint64 m_structure = 0;
+    std::vector<Damage> m_damage;
+    void changeStructure();
+    void noteDamage(const Track &track, int index, const Bar &before, qint64 nowNs);
 };

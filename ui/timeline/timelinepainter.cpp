@@ -60,7 +60,7 @@ public:
         , m_height(viewport.height())
         , m_scrollY(int(viewport.scrollY()))
         , m_px(m_scale, m_width)
-        , m_visibleStart(m_scale.toTime(-2))
+        , m_visibleStart(m_scale.toTime(std::max(0, style.fromX) - 2))
         , m_visibleEnd(m_scale.toTime(m_width + 2))
         , m_rowH(viewport.rowHeight())
         , m_dense(viewport.isDense())
@@ -277,8 +277,10 @@ void Frame::collectDenseRows(const Track &track, int firstRow, int lastRow)
         : (TimelineDenseRows::build(track, firstRow, lastRow, m_rowH, m_scrollY, own), own);
     for (const TimelineDenseRows::PixelRow &pixelRow : placing.pixelRows) {
         m_coverage.startRow(pixelRow.y, pixelRow.height, m_batches);
-        for (int i = pixelRow.barsBegin; i < pixelRow.barsEnd; ++i) {
-            const Bar &bar = placing.bars[std::size_t(i)];
+        // Bars that all ended left of what is painted (a live patch's columns) need no look.
+        for (int i = pixelRow.barsEndNs >= m_visibleStart ? pixelRow.barsBegin : pixelRow.barsEnd;
+             i < pixelRow.barsEnd; ++i) {
+            const Bar &bar = track.bars[std::size_t(placing.bars[std::size_t(i)])];
             if (visible(bar))
                 addDense(track, bar, 0);
         }

@@ -31,6 +31,9 @@ public:
         int selectedId = -1;
         // Placings of dense rows kept between paints; without them, each paint works its own out.
         TimelineDenseRows *denseRows = nullptr;
+        // Columns left of this are not drawn (a patch clipped to the right of it): bars that end there are
+        // not even looked at.
+        int fromX = 0;
     };
 
     /// What a bar says beside it: its time or how it ended, and in a crawl the page's path first.

@@ -703,8 +703,9 @@ void TimelineView::paintEvent(QPaintEvent *)
     style.selectedId = m_selectedId;
     style.denseRows = &m_denseRows;
     const TimelineViewport state = currentViewport();
-    const auto paintFrame = [this, &style, &state](QPainter &target) {
+    const auto paintFrame = [this, &style, &state](QPainter &target, int fromX) {
         target.fillRect(viewport()->rect(), palette().base());
+        style.fromX = fromX;
         TimelinePainter::paint(target, m_layout, state, style);
     };
     // A vector device (a slide's SVG or PDF) gets the shapes themselves, not a picture of them, and so does
@@ -721,13 +722,15 @@ void TimelineView::paintEvent(QPaintEvent *)
             painter.fillRect(viewport()->rect(), palette().base());
             TimelinePainter::paintEmpty(painter, m_layout, state, style);
         } else {
-            paintFrame(painter);
+            paintFrame(painter, 0);
         }
         return;
     }
     TimelineFrameCache::Key key;
     key.layout = &m_layout;
     key.generation = m_layout.generation();
+    key.structure = m_layout.structure();
+    key.damageCount = m_layout.damageCount();
     key.viewport = state;
     key.paletteKey = palette().cacheKey();
     key.colorGroup = int(palette().currentColorGroup());

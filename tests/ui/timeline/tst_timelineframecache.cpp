@@ -19,6 +19,8 @@ class TestTimelineFrameCache : public QObject
 private Q_SLOTS:
     void aPatchedReplayPaintsWhatAFreshPaintDoes_data();
     void aPatchedReplayPaintsWhatAFreshPaintDoes();
+    void aPatchedLiveFramePaintsWhatAFreshPaintDoes_data();
+    void aPatchedLiveFramePaintsWhatAFreshPaintDoes();
     void nothingChangedCopiesTheFrame();
     void steppingBackPaintsEverything();
     void newRecordsPaintEverything();
@@ -35,6 +37,10 @@ private:
     static RunResult run(int requests, int hosts);
     static void setUp(TimelineView &view, RunModel &model, const QString &mode, bool cached);
     static QImage paint(TimelineView &view);
+    // How many pixels differ, 0 when the pictures are the same; the first few are logged.
+    static int differing(const QImage &actual, const QImage &expected);
+    // A record as the engine had it at t: the marks after t not reached yet, and no outcome before it ended.
+    static RequestRecord asOf(const RequestRecord &done, qint64 t);
 };
 
 RunResult TestTimelineFrameCache::run(int requests, int hosts)
@@ -96,6 +102,106 @@ QImage TestTimelineFrameCache::paint(TimelineView &view)
     image.fill(Qt::black);
     view.render(&image);
     return image;
+}
+
+int TestTimelineFrameCache::differing(const QImage &actual, const QImage &expected)
+{
+    if (actual == expected)
+        return 0;
+    int count = 0;
+    for (int y = 0; y < actual.height(); ++y) {
+        for (int x = 0; x < actual.width(); ++x) {
+            if (actual.pixel(x, y) != expected.pixel(x, y) && ++count < 5)
+                qInfo() << "differs at" << x << y << Qt::hex << actual.pixel(x, y) << expected.pixel(x, y);
+        }
+    }
+    return count;
+}
+
+RequestRecord TestTimelineFrameCache::asOf(const RequestRecord &done, qint64 t)
+{
+    RequestRecord record = done;
+    for (int mark = 0; mark < MarkCount; ++mark) {
+        if (record.reached(Mark(mark)) && record.at(Mark(mark)) > t)
+            record.set(Mark(mark), RequestRecord::NotReached);
+    }
+    if (!record.reached(Mark::Finished)) {
+        record.outcome = Outcome::Pending;
+        record.status = 0;
+    }
+    return record;
+}
+
+void TestTimelineFrameCache::aPatchedLiveFramePaintsWhatAFreshPaintDoes_data()
+{
+    QTest::addColumn<QString>("mode");
+    QTest::newRow("plain") << QStringLiteral("plain");
+    QTest::newRow("colour") << QStringLiteral("colour");
+    QTest::newRow("group") << QStringLiteral("group");
+    QTest::newRow("lanes") << QStringLiteral("lanes");
+}
+
+void TestTimelineFrameCache::aPatchedLiveFramePaintsWhatAFreshPaintDoes()
+{
+    // A live run as the recorder delivers it: everything queued at once, then batches of the records that
+    // moved and a tick of the clock. Some batches come a tick late, as the recorder's cap on a batch holds
+    // records back: their marks are then from before the "now" already painted.
+    QFETCH(QString, mode);
+    const RunResult done = run(3000, 7);
+    RunModel model;
+    model.beginRun(done.runId, done.settings, QDateTime::currentDateTimeUtc());
+    QList<RequestRecord> delivered;
+    for (const RequestRecord &record : done.records)
+        delivered.append(asOf(record, 0));
+    model.applyRecords(done.runId, delivered);
+    model.setLiveNow(done.runId, Ms);
+    TimelineView patched;
+    TimelineView fresh;
+    setUp(patched, model, mode, true);
+    setUp(fresh, model, mode, false);
+    QCOMPARE(patched.viewportState().isDense(), mode != QLatin1String("lanes")); // 20 lanes are legible
+    QCOMPARE(differing(paint(patched), paint(fresh)), 0);
+
+    const qint64 end = done.endNs;
+    bool damaged = false;
+    int steps = 0;
+    QList<int> heldBack;
+    for (qint64 now = end / 40; now < end; now += end / 67 + (steps % 4) * end / 301, ++steps) {
+        QList<RequestRecord> batch;
+        QList<int> holding;
+        for (int id = 0; id < done.records.size(); ++id) {
+            const RequestRecord record = asOf(done.records[id], now);
+            const RequestRecord &before = delivered[id];
+            if (record.marks == before.marks && record.outcome == before.outcome)
+                continue;
+            if (steps % 4 == 1 && id % 3 == 0 && !heldBack.contains(id)) {
+                holding.append(id);
+                continue;
+            }
+            delivered[id] = record;
+            batch.append(record);
+        }
+        heldBack = holding;
+        model.applyRecords(done.runId, batch);
+        model.setLiveNow(done.runId, now);
+        damaged = damaged || patched.layout().damageCount() > 0;
+        const int count = differing(paint(patched), paint(fresh));
+        if (count != 0)
+            QFAIL(qPrintable(QStringLiteral("at %1 of %2, step %3: %4 pixels differ")
+                                 .arg(now)
+                                 .arg(end)
+                                 .arg(steps)
+                                 .arg(count)));
+    }
+    QVERIFY(steps > 40);
+    model.finishRun(done);
+    QCOMPARE(differing(paint(patched), paint(fresh)), 0);
+    if (mode == QLatin1String("plain") || mode == QLatin1String("colour")) {
+        // Most steps keep the scale: those are patched, and late records and failures were noted as damage.
+        QVERIFY2(patched.frameCache().patchedCount() > steps / 2,
+                 qPrintable(QString::number(patched.frameCache().patchedCount())));
+        QVERIFY(damaged);
+    }
 }
 
 void TestTimelineFrameCache::aPatchedReplayPaintsWhatAFreshPaintDoes_data()
