@@ -59,6 +59,10 @@ void copyPixelRow(const Placing &from, const PixelRow &pixelRow, Placing &to)
     to.bars.insert(to.bars.end(), from.bars.begin() + pixelRow.barsBegin,
                    from.bars.begin() + pixelRow.barsEnd);
     copy.barsEnd = int(to.bars.size());
+    copy.waitingBegin = int(to.waiting.size());
+    to.waiting.insert(to.waiting.end(), from.waiting.begin() + pixelRow.waitingBegin,
+                      from.waiting.begin() + pixelRow.waitingEnd);
+    copy.waitingEnd = int(to.waiting.size());
     const int kinds = int(to.kinds.size()) - pixelRow.kindsBegin;
     const int levels = int(to.levels.size()) - pixelRow.levelsBegin;
     const int runs = int(to.runs.size()) - pixelRow.runsBegin;
@@ -103,10 +107,12 @@ public:
         const bool blocks = !track.blocks.empty() && endBlock > firstBlock;
         pixelRow.barsBegin = int(placing.bars.size());
         pixelRow.barsEndNs = std::numeric_limits<qint64>::min();
+        pixelRow.waitingBegin = int(placing.waiting.size());
         addBars(track, pixelRow.firstRow, blocks ? firstBlock * Block : pixelRow.endRow, placing, pixelRow);
         if (blocks)
             addBars(track, endBlock * Block, pixelRow.endRow, placing, pixelRow);
         pixelRow.barsEnd = int(placing.bars.size());
+        pixelRow.waitingEnd = int(placing.waiting.size());
         pixelRow.kindsBegin = pixelRow.kindsEnd = int(placing.kinds.size());
         pixelRow.levelsBegin = pixelRow.levelsEnd = int(placing.levels.size());
         pixelRow.runsBegin = pixelRow.runsEnd = int(placing.runs.size());
@@ -143,8 +149,17 @@ private:
             const int index = track.barAtRow(row);
             if (index < 0)
                 continue;
-            placing.bars.push_back(index);
             const Bar &bar = track.bars[std::size_t(index)];
+            // As TimelineDenseBlocks keeps a block's: all of them reach "now".
+            if (bar.open && !bar.issued && bar.kind != TimelineLayout::Kind::Cancelled) {
+                if (placing.waiting.size() == std::size_t(pixelRow.waitingBegin))
+                    pixelRow.waitingFromNs = pixelRow.waitingToNs = bar.t[0];
+                pixelRow.waitingFromNs = std::min(pixelRow.waitingFromNs, bar.t[0]);
+                pixelRow.waitingToNs = std::max(pixelRow.waitingToNs, bar.t[0]);
+                placing.waiting.push_back(index);
+                continue;
+            }
+            placing.bars.push_back(index);
             pixelRow.barsEndNs
                 = std::max(pixelRow.barsEndNs, bar.open ? std::numeric_limits<qint64>::max() : bar.t.back());
         }
@@ -217,6 +232,7 @@ void clear(Placing &placing)
 {
     placing.pixelRows.clear();
     placing.bars.clear();
+    placing.waiting.clear();
     placing.kinds.clear();
     placing.levels.clear();
     placing.runs.clear();

@@ -49,6 +49,12 @@ public:
         int barsBegin = 0; // into bars(): the rows outside those blocks
         int barsEnd = 0;
         qint64 barsEndNs = 0; // the latest end of those bars, or the largest qint64 when one is still going
+        // Of the rows outside the blocks, those still waiting for a permit, apart: into waiting(), with their
+        // earliest and latest queue time, painted together as a block's are.
+        int waitingBegin = 0;
+        int waitingEnd = 0;
+        qint64 waitingFromNs = 0;
+        qint64 waitingToNs = 0;
         int kindsBegin = 0; // into kinds(): the blocks' coverage
         int kindsEnd = 0;
         int levelsBegin = 0; // into levels() and runs(): all of it
@@ -62,6 +68,7 @@ public:
     {
         std::vector<PixelRow> pixelRows;
         std::vector<int> bars; // into the track's bars: an index copies faster than the bar
+        std::vector<int> waiting;
         std::vector<Kind> kinds;
         std::vector<Level> levels;
         std::vector<Run> runs;

@@ -108,6 +108,8 @@ private:
     void addLabel(const Track &track, const Bar &bar, const BarX &x, int firstPhase, int cy);
     void addDense(const Track &track, const Bar &bar, int firstPhase);
     void addOpenBars(const Track &track, const TimelineLayout::DenseBlock &block);
+    /// Requests still waiting for a permit, queued from fromNs to toNs: one span while they all reach now.
+    void addOpenWaiting(const Track &track, qint64 fromNs, qint64 toNs, const int *begin, const int *end);
     void addDenseSpans(const Track &track, const Bar &bar, int firstPhase);
     void pushSpan(int c, int a, int b) { m_coverage.push(c, a, b); }
     void paintBatches();
@@ -284,6 +286,9 @@ void Frame::collectDenseRows(const Track &track, int firstRow, int lastRow)
             if (visible(bar))
                 addDense(track, bar, 0);
         }
+        addOpenWaiting(track, pixelRow.waitingFromNs, pixelRow.waitingToNs,
+                       placing.waiting.data() + pixelRow.waitingBegin,
+                       placing.waiting.data() + pixelRow.waitingEnd);
         if (pixelRow.open) {
             for (int block = pixelRow.firstBlock; block < pixelRow.endBlock; ++block)
                 addOpenBars(track, track.blocks[std::size_t(block)]);
@@ -315,22 +320,27 @@ void Frame::addOpenBars(const Track &track, const TimelineLayout::DenseBlock &bl
         if (visible(bar))
             addDense(track, bar, 0);
     }
-    if (!block.openWaiting.empty()) {
-        // Each waiting bar covers [its queue time, now): their union is one span when none was queued after
-        // now's pixel (always, live); otherwise they go one by one. Offscreen parts are clipped either way.
-        const int from = m_px(block.openWaitingFromNs);
-        const int nowX = m_px(std::max(m_now, block.openWaitingToNs));
-        if (m_px(block.openWaitingToNs) < m_px(m_now)) {
-            if (block.openWaitingFromNs <= m_visibleEnd
-                && std::max(m_now, block.openWaitingToNs) >= m_visibleStart)
-                pushSpan(Waiting, from, std::max(from + 1, nowX));
-        } else {
-            for (const int index : block.openWaiting) {
-                const Bar &bar = track.bars[std::size_t(index)];
-                if (visible(bar))
-                    addDense(track, bar, 0);
-            }
-        }
+    addOpenWaiting(track, block.openWaitingFromNs, block.openWaitingToNs, block.openWaiting.data(),
+                   block.openWaiting.data() + block.openWaiting.size());
+}
+
+void Frame::addOpenWaiting(const Track &track, qint64 fromNs, qint64 toNs, const int *begin, const int *end)
+{
+    if (begin == end)
+        return;
+    // Each waiting bar covers [its queue time, now): their union is one span when none was queued after
+    // now's pixel (always, live); otherwise they go one by one. Offscreen parts are clipped either way.
+    const int from = m_px(fromNs);
+    const int nowX = m_px(std::max(m_now, toNs));
+    if (m_px(toNs) < m_px(m_now)) {
+        if (fromNs <= m_visibleEnd && std::max(m_now, toNs) >= m_visibleStart)
+            pushSpan(Waiting, from, std::max(from + 1, nowX));
+        return;
+    }
+    for (const int *index = begin; index != end; ++index) {
+        const Bar &bar = track.bars[std::size_t(*index)];
+        if (visible(bar))
+            addDense(track, bar, 0);
     }
 }
 
