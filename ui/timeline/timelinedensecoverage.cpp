@@ -83,8 +83,9 @@ int runEnd(const quint8 *ranks, int from, int to, quint8 value)
 
 } // namespace
 
-TimelineDenseCoverage::TimelineDenseCoverage(int width)
+TimelineDenseCoverage::TimelineDenseCoverage(int width, int left)
     : m_width(std::max(0, width))
+    , m_left(std::clamp(left, 0, m_width))
     , m_ranks(std::size_t(m_width), 0)
     , m_spans(std::size_t(RankCount))
     , m_from(INT_MAX)
@@ -107,7 +108,7 @@ void TimelineDenseCoverage::finish(TimelineBatches &batches)
 void TimelineDenseCoverage::push(int c, int a, int b)
 {
     // Only the view's columns: what lies outside it is clipped anyway.
-    a = std::max(a, 0);
+    a = std::max(a, m_left);
     b = std::min(b, m_width);
     if (a >= b)
         return;

@@ -25,7 +25,8 @@ public:
         qint64 lastStartNs = 0;
     };
 
-    explicit TimelineDenseCoverage(int width);
+    /// Columns left of left are not kept (a patch clipped to the right of it).
+    explicit TimelineDenseCoverage(int width, int left = 0);
 
     /// Puts the previous pixel row into batches and starts the one at y.
     void startRow(int y, int height, TimelineBatches &batches);
@@ -48,6 +49,7 @@ private:
     void flush(TimelineBatches &batches);
 
     int m_width;
+    int m_left;
     std::vector<quint8> m_ranks; // per column, the rank of the kind painted last over it; 0: none
     std::vector<std::vector<std::pair<int, int>>> m_spans; // by rank: the columns pushed
     quint64 m_pushed = 0; // bit r: m_spans[r] holds some

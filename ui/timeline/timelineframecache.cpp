@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include <time.h>
+
 #include "timelinelayout.h"
 
 namespace {
@@ -53,15 +55,18 @@ TimelineFrameCache::Outcome TimelineFrameCache::paint(QPainter &target, const Ke
         m_image.setDevicePixelRatio(key.devicePixelRatio);
         m_valid = false;
     }
+    timespec ts0 {};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts0);
     Outcome outcome = Outcome::Painted;
     if (m_valid && key == m_key && cutNs == m_cutNs) {
         outcome = Outcome::Copied;
     } else if (const bool live = canPatchLive(key, cutNs); live || canPatch(key, cutNs)) {
-        const QRegion region = live ? livePatchRegion(key) : patchRegion(key, cutNs);
+        int fromX = 0;
+        const QRegion region = live ? livePatchRegion(key, fromX) : patchRegion(key, cutNs, fromX);
         if (region.rectCount() > 0) {
             QPainter painter(&m_image);
             painter.setClipRegion(region);
-            paintFrame(painter, region.boundingRect().left());
+            paintFrame(painter, fromX);
         }
         outcome = Outcome::Patched;
     } else {
@@ -80,6 +85,18 @@ TimelineFrameCache::Outcome TimelineFrameCache::paint(QPainter &target, const Ke
         if (key.layout && !anyLive(*key.layout))
             collectChanges(*key.layout);
     }
+    if (qEnvironmentVariableIsSet("LAG6_DEBUG"))
+        qInfo(
+            "cpu %lld frame %d structure %llu rows %d scale %lld-%lld rowh %f",
+            [&ts0] {
+                timespec ts1 {};
+                clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts1);
+                return (long long)((ts1.tv_sec - ts0.tv_sec) * 1000000000LL + ts1.tv_nsec - ts0.tv_nsec)
+                    / 1000;
+            }(),
+            int(outcome), key.structure, key.layout ? key.layout->rowCount() : -1,
+            key.viewport.scale().startNs(), key.viewport.scale().endNs(), key.viewport.rowHeight());
+    (void)ts0;
     switch (outcome) {
     case Outcome::Painted:
         ++m_painted;
@@ -137,7 +154,7 @@ void TimelineFrameCache::addRowStrip(QRegion &region, const Key &key, int track,
     region += QRect(0, y, viewport.width(), DenseStripHeight);
 }
 
-QRegion TimelineFrameCache::livePatchRegion(const Key &key) const
+QRegion TimelineFrameCache::livePatchRegion(const Key &key, int &fromX) const
 {
     const TimelineViewport &viewport = key.viewport;
     const int width = viewport.width();
@@ -149,6 +166,7 @@ QRegion TimelineFrameCache::livePatchRegion(const Key &key) const
     const int left = std::max(0, PixelMapper(viewport.scale(), width)(m_liveNowNs) - CutMargin);
     if (left < width)
         region += QRect(left, 0, width - left, height);
+    fromX = left;
     // The headers say how far each run got; the first one also sticks to the top.
     const auto &tracks = key.layout->tracks();
     region += QRect(0, 0, width, TimelineLayout::HeaderHeight);
@@ -159,13 +177,16 @@ QRegion TimelineFrameCache::livePatchRegion(const Key &key) const
             region += QRect(0, top, width, bottom - top + 1);
     }
     const auto &damage = key.layout->damage();
-    if (key.damageCount - m_key.damageCount > MostChangedRows)
+    if (key.damageCount - m_key.damageCount > MostChangedRows) {
+        fromX = 0;
         return QRect(0, 0, width, height);
+    }
     const PixelMapper px(viewport.scale(), width);
     for (int i = m_key.damageCount; i < key.damageCount; ++i) {
         const TimelineLayout::Damage &change = damage[std::size_t(i)];
         if (px(change.fromNs) - CutMargin >= left)
             continue;
+        fromX = 0;
         for (std::size_t t = 0; t < tracks.size(); ++t) {
             if (tracks[t].model == change.model) {
                 addRowStrip(region, key, int(t), tracks[t].rowOfBar(change.bar, false));
@@ -176,7 +197,7 @@ QRegion TimelineFrameCache::livePatchRegion(const Key &key) const
     return region;
 }
 
-QRegion TimelineFrameCache::patchRegion(const Key &key, qint64 cutNs) const
+QRegion TimelineFrameCache::patchRegion(const Key &key, qint64 cutNs, int &fromX) const
 {
     const TimelineViewport &viewport = key.viewport;
     const int width = viewport.width();
@@ -185,8 +206,11 @@ QRegion TimelineFrameCache::patchRegion(const Key &key, qint64 cutNs) const
     const int left = std::max(0, PixelMapper(viewport.scale(), width)(m_cutNs) - CutMargin);
     if (left < width)
         region += QRect(left, 0, width - left, height);
+    fromX = left;
     const auto first = std::upper_bound(m_changes.begin(), m_changes.end(), Change {m_cutNs, 0, 0});
     const auto last = std::upper_bound(m_changes.begin(), m_changes.end(), Change {cutNs, 0, 0});
+    if (last - first > MostChangedRows || first != last)
+        fromX = 0;
     if (last - first > MostChangedRows)
         return QRect(0, 0, width, height);
     for (auto it = first; it != last; ++it)

@@ -54,9 +54,10 @@ public:
 
 private:
     bool canPatch(const Key &key, qint64 cutNs) const;
-    QRegion patchRegion(const Key &key, qint64 cutNs) const;
+    // fromX: the leftmost column of the region apart from the headers, which are painted whole anyway.
+    QRegion patchRegion(const Key &key, qint64 cutNs, int &fromX) const;
     bool canPatchLive(const Key &key, qint64 cutNs) const;
-    QRegion livePatchRegion(const Key &key) const;
+    QRegion livePatchRegion(const Key &key, int &fromX) const;
     void addRowStrip(QRegion &region, const Key &key, int track, int row) const;
     void collectChanges(const TimelineLayout &layout);
 

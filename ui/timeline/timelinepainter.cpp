@@ -70,7 +70,7 @@ public:
         , m_thin(std::max(1, int(std::lround(m_rowH * 0.4))))
         , m_labels(!m_lanes && m_rowH >= LabelMinRowHeight)
         , m_metrics(style.font)
-        , m_coverage(m_width)
+        , m_coverage(m_width, std::max(0, style.fromX - 2))
     { }
 
     void paint()
