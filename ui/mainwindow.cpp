@@ -36,6 +36,7 @@
 #include "replay/replaycontroller.h"
 #include "requestdetails.h"
 #include "requesttable.h"
+#include "requesttableview.h"
 #include "runfilterbox.h"
 #include "runlocks.h"
 #include "session/runsequence.h"
@@ -333,7 +334,7 @@ QWidget *MainWindow::buildResultsPanel()
     m_filter = new QLineEdit(tablePanel);
     m_filter->setPlaceholderText(tr("Filter requests by URL, outcome or error…"));
     m_filter->setClearButtonEnabled(true);
-    m_table = new QTableView(tablePanel);
+    m_table = new RequestTableView(tablePanel);
     m_proxy = new QSortFilterProxyModel(this);
     m_runsTable = new RunsTableModel(this); // every run of the session, not only the last
     m_proxy->setSourceModel(m_runsTable);

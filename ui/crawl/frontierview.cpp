@@ -1,6 +1,7 @@
 #include "frontierview.h"
 
 #include "requesttable.h"
+#include "requesttableview.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -28,7 +29,7 @@ FrontierView::FrontierView(QWidget *parent)
     , m_stateBox(new QComboBox(this))
     , m_reasonBox(new QComboBox(this))
     , m_textFilter(new QLineEdit(this))
-    , m_table(new QTableView(this))
+    , m_table(new RequestTableView(this))
     , m_summary(new QLabel(this))
 {
     using StateFilter = FrontierFilter::StateFilter;

@@ -16,6 +16,9 @@ namespace {
 constexpr int CutMargin = 4;
 // More rows than this changing their look in one step: painting everything is as cheap.
 constexpr int MostChangedRows = 256;
+// How far right of "now" a live frame can draw: a failure's cross, and a bar at least a pixel wide. Right of
+// it there is only the background and the grid, the same in every frame at one scale.
+constexpr int NowMargin = 8;
 // A dense pixel row is at most this high (rows under TimelineViewport::DenseRowHeight pixels), plus one.
 constexpr int DenseStripHeight = 6;
 
@@ -24,6 +27,16 @@ bool anyLive(const TimelineLayout &layout)
     const auto &tracks = layout.tracks();
     return std::any_of(tracks.begin(), tracks.end(),
                        [](const TimelineLayout::Track &track) { return track.live(); });
+}
+
+qint64 latestLiveNow(const TimelineLayout &layout)
+{
+    qint64 now = -1;
+    for (const TimelineLayout::Track &track : layout.tracks()) {
+        if (track.live())
+            now = std::max(now, track.nowNs());
+    }
+    return now;
 }
 
 qint64 earliestLiveNow(const TimelineLayout &layout)
@@ -161,11 +174,13 @@ QRegion TimelineFrameCache::livePatchRegion(const Key &key, int &fromX) const
     const int height = viewport.height();
     const int scrollY = int(viewport.scrollY());
     QRegion region;
-    // Bars still going grow from the previous "now" on, and the "now" line moves; nothing left of it changes
-    // but the damaged rows.
-    const int left = std::max(0, PixelMapper(viewport.scale(), width)(m_liveNowNs) - CutMargin);
-    if (left < width)
-        region += QRect(left, 0, width - left, height);
+    // Bars still going grow from the previous "now" to the new one, and the "now" line moves; nothing left
+    // of it changes but the damaged rows, and nothing right of it at all.
+    const PixelMapper px(viewport.scale(), width);
+    const int left = std::max(0, px(m_liveNowNs) - CutMargin);
+    const int right = std::min(width, px(latestLiveNow(*key.layout)) + NowMargin);
+    if (left < right)
+        region += QRect(left, 0, right - left, height);
     fromX = left;
     // The headers say how far each run got; the first one also sticks to the top.
     const auto &tracks = key.layout->tracks();
@@ -181,7 +196,6 @@ QRegion TimelineFrameCache::livePatchRegion(const Key &key, int &fromX) const
         fromX = 0;
         return QRect(0, 0, width, height);
     }
-    const PixelMapper px(viewport.scale(), width);
     for (int i = m_key.damageCount; i < key.damageCount; ++i) {
         const TimelineLayout::Damage &change = damage[std::size_t(i)];
         if (px(change.fromNs) - CutMargin >= left)

@@ -1,0 +1,102 @@
+#include <QStandardItemModel>
+#include <QTest>
+
+#include "requesttableview.h"
+
+// The request table repaints for a change only when a changed row is in sight.
+class TestRequestTableView : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void changesOutOfSightPaintNothing();
+    void changesInSightRepaint();
+
+private:
+    // Counts the viewport's paints.
+    class PaintCounter : public QObject
+    {
+    public:
+        int paints = 0;
+        bool eventFilter(QObject *, QEvent *event) override
+        {
+            paints += event->type() == QEvent::Paint ? 1 : 0;
+            return false;
+        }
+    };
+    static void fill(QStandardItemModel &model);
+    static void settle();
+};
+
+void TestRequestTableView::fill(QStandardItemModel &model)
+{
+    model.setColumnCount(3);
+    for (int row = 0; row < 1000; ++row) {
+        QList<QStandardItem *> items;
+        for (int column = 0; column < 3; ++column)
+            items.append(new QStandardItem(QStringLiteral("%1/%2").arg(row).arg(column)));
+        model.appendRow(items);
+    }
+}
+
+void TestRequestTableView::settle()
+{
+    QCoreApplication::sendPostedEvents();
+    QCoreApplication::processEvents();
+}
+
+void TestRequestTableView::changesOutOfSightPaintNothing()
+{
+    QStandardItemModel model;
+    fill(model);
+    RequestTableView view;
+    view.setModel(&model);
+    view.resize(300, 200);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    PaintCounter counter;
+    view.viewport()->installEventFilter(&counter);
+    settle();
+    counter.paints = 0;
+    QVERIFY(!view.showsRows(500, 900));
+
+    // One cell, and a range of rows as a live run's batch announces them.
+    model.item(900, 1)->setText(QStringLiteral("changed"));
+    Q_EMIT model.dataChanged(model.index(500, 0), model.index(900, 2));
+    settle();
+    QCOMPARE(view.skippedChanges(), 2);
+    QCOMPARE(counter.paints, 0);
+}
+
+void TestRequestTableView::changesInSightRepaint()
+{
+    QStandardItemModel model;
+    fill(model);
+    RequestTableView view;
+    view.setModel(&model);
+    view.resize(300, 200);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    PaintCounter counter;
+    view.viewport()->installEventFilter(&counter);
+    settle();
+    counter.paints = 0;
+    QVERIFY(view.showsRows(0, 0));
+    QVERIFY(view.showsRows(2, 990)); // a range around what is in sight
+
+    // A range that starts out of sight and ends in it repaints too.
+    view.scrollTo(model.index(600, 0), QAbstractItemView::PositionAtTop);
+    settle();
+    counter.paints = 0;
+    const QString before = model.index(601, 0).data().toString();
+    model.item(601, 0)->setText(QStringLiteral("changed"));
+    QTRY_VERIFY(counter.paints > 0);
+    counter.paints = 0;
+    Q_EMIT model.dataChanged(model.index(300, 0), model.index(601, 2));
+    QTRY_VERIFY(counter.paints > 0);
+    QCOMPARE(view.skippedChanges(), 0);
+    QVERIFY(before != model.index(601, 0).data().toString());
+}
+
+QTEST_MAIN(TestRequestTableView)
+#include "tst_requesttableview.moc"
