@@ -238,6 +238,22 @@ void clear(Placing &placing)
     placing.runs.clear();
 }
 
+// Keeps the first pixel rows of a placing, which end where its arrays are cut.
+void truncate(Placing &placing, std::size_t pixelRows)
+{
+    if (pixelRows == 0) {
+        clear(placing);
+        return;
+    }
+    const PixelRow &last = placing.pixelRows[pixelRows - 1];
+    placing.bars.resize(std::size_t(last.barsEnd));
+    placing.waiting.resize(std::size_t(last.waitingEnd));
+    placing.kinds.resize(std::size_t(last.kindsEnd));
+    placing.levels.resize(std::size_t(last.levelsEnd));
+    placing.runs.resize(std::size_t(last.runsEnd));
+    placing.pixelRows.resize(pixelRows);
+}
+
 } // namespace
 
 const TimelineDenseRows::Placing &TimelineDenseRows::placing(const TimelineLayout &layout, int index,
@@ -270,16 +286,17 @@ const TimelineDenseRows::Placing &TimelineDenseRows::placing(const TimelineLayou
             row = pixelRow.endRow;
         }
         if (kept < before.pixelRows.size() || lastRow > entry.lastRow) {
+            // The kept pixel rows stay where they are (a live run changes the rows it has got to, and those
+            // before hold most of the runs); the rest is made in the spare, then appended after them.
             Placing &after = m_spare;
             clear(after);
             Builder builder;
-            std::size_t next = 0;
-            for (int row = firstRow; row <= lastRow; ++next) {
+            std::size_t next = kept;
+            for (int row = kept > 0 ? before.pixelRows[kept - 1].endRow : firstRow; row <= lastRow; ++next) {
                 const PixelRow pixelRow = rows.at(row);
                 const PixelRow *old = next < before.pixelRows.size() ? &before.pixelRows[next] : nullptr;
-                if (next < kept
-                    || (old && old->firstRow == pixelRow.firstRow && old->endRow == pixelRow.endRow
-                        && !changedSince(track, *old, entry.stamp))) {
+                if (old && old->firstRow == pixelRow.firstRow && old->endRow == pixelRow.endRow
+                    && !changedSince(track, *old, entry.stamp)) {
                     copyPixelRow(before, *old, after);
                 } else {
                     builder.add(track, pixelRow, after);
@@ -287,7 +304,9 @@ const TimelineDenseRows::Placing &TimelineDenseRows::placing(const TimelineLayou
                 }
                 row = pixelRow.endRow;
             }
-            std::swap(entry.placing, after);
+            truncate(entry.placing, kept);
+            for (const PixelRow &pixelRow : after.pixelRows)
+                copyPixelRow(after, pixelRow, entry.placing);
         }
     } else {
         build(track, firstRow, lastRow, rowHeight, scrollY, entry.placing);

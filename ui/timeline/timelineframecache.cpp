@@ -5,8 +5,6 @@
 #include <algorithm>
 #include <cmath>
 
-#include <time.h>
-
 #include "timelinelayout.h"
 
 namespace {
@@ -68,8 +66,6 @@ TimelineFrameCache::Outcome TimelineFrameCache::paint(QPainter &target, const Ke
         m_image.setDevicePixelRatio(key.devicePixelRatio);
         m_valid = false;
     }
-    timespec ts0 {};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts0);
     Outcome outcome = Outcome::Painted;
     if (m_valid && key == m_key && cutNs == m_cutNs) {
         outcome = Outcome::Copied;
@@ -98,18 +94,6 @@ TimelineFrameCache::Outcome TimelineFrameCache::paint(QPainter &target, const Ke
         if (key.layout && !anyLive(*key.layout))
             collectChanges(*key.layout);
     }
-    if (qEnvironmentVariableIsSet("LAG6_DEBUG"))
-        qInfo(
-            "cpu %lld frame %d structure %llu rows %d scale %lld-%lld rowh %f",
-            [&ts0] {
-                timespec ts1 {};
-                clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts1);
-                return (long long)((ts1.tv_sec - ts0.tv_sec) * 1000000000LL + ts1.tv_nsec - ts0.tv_nsec)
-                    / 1000;
-            }(),
-            int(outcome), key.structure, key.layout ? key.layout->rowCount() : -1,
-            key.viewport.scale().startNs(), key.viewport.scale().endNs(), key.viewport.rowHeight());
-    (void)ts0;
     switch (outcome) {
     case Outcome::Painted:
         ++m_painted;
