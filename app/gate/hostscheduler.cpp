@@ -55,6 +55,7 @@ void HostScheduler::release(const QString &host)
 void HostScheduler::setInterval(const QString &host, int intervalMs)
 {
     m_hosts[host].intervalNs = qint64(std::max(0, intervalMs)) * 1'000'000;
+    m_timed = m_timed || intervalMs > 0;
     pump();
 }
 
@@ -62,6 +63,7 @@ void HostScheduler::pauseUntil(const QString &host, qint64 untilNs)
 {
     Host &state = m_hosts[host];
     state.pausedUntilNs = std::max(state.pausedUntilNs, untilNs);
+    m_timed = true;
     pump();
 }
 
@@ -87,7 +89,8 @@ HostScheduler::Host *HostScheduler::nextReady(qint64 nowNs)
 {
     Host *best = nullptr;
     for (Host &host : m_hosts) {
-        if (host.queue.empty() || (m_perHost > 0 && host.active >= m_perHost) || readyAtNs(host) > nowNs)
+        if (host.queue.empty() || (m_perHost > 0 && host.active >= m_perHost)
+            || (m_timed && readyAtNs(host) > nowNs))
             continue;
         if (!best || host.queue.front().order < best->queue.front().order)
             best = &host;
@@ -106,7 +109,7 @@ void HostScheduler::pump()
     do {
         m_pumpAgain = false;
         // One permit is asked for at a time, and only while some host could use it.
-        while (!m_acquiring && m_gate && nextReady(Clock::nowNs())) {
+        while (!m_acquiring && m_gate && nextReady(m_timed ? Clock::nowNs() : 0)) {
             m_acquiring = true;
             const Gate::Ticket ticket = m_gate->acquire([this] { onPermit(); });
             if (m_acquiring)
@@ -114,7 +117,8 @@ void HostScheduler::pump()
         }
     } while (m_pumpAgain);
     m_pumping = false;
-    armTimer(Clock::nowNs());
+    if (m_timed)
+        armTimer(Clock::nowNs());
 }
 
 void HostScheduler::onPermit()

@@ -76,5 +76,8 @@ private:
     Gate::Ticket m_ticket = 0;
     bool m_pumping = false;
     bool m_pumpAgain = false;
+    // Some host has had an interval or a pause: until then no host is ever held back by time, and a pump
+    // needs neither the clock nor the timer, which was most of what the scheduler cost a request.
+    bool m_timed = false;
     QTimer m_timer;
 };

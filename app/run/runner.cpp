@@ -88,6 +88,7 @@ void Runner::start(const QList<QUrl> &urls, const RunSettings &settings, int run
     m_capNoted = false;
     m_scheduler = new HostScheduler(m_gate, settings.perHost, this);
 
+    m_destinations.clear(); // a cancelled run's are gone already; ids start again at 0
     m_feedUrls = urls;
     m_fed = 0;
     m_queuedNs = m_recorder.elapsedNs();
@@ -175,28 +176,26 @@ int Runner::waiting() const
 
 void Runner::enqueue(int id)
 {
-    Destination destination;
+    // Kept here, not in the scheduler's closure: a closure of the id alone needs no allocation of its own.
+    Destination &destination = m_destinations[id];
     destination.host = HostKey::fromUrl(m_recorder.record(id).url);
     destination.origin = destination.host.origin();
-    const QString origin = destination.origin;
-    m_scheduler->submit(id, origin, [this, id, destination = std::move(destination)](qint64 admittedNs) {
-        onAdmitted(id, admittedNs, destination);
-    });
+    m_scheduler->submit(id, destination.origin,
+                        [this, id](qint64 admittedNs) { onAdmitted(id, admittedNs); });
 }
 
-void Runner::onAdmitted(int id, qint64 admittedNs, const Destination &destination)
+void Runner::onAdmitted(int id, qint64 admittedNs)
 {
     // The host's slot and the run's permit come together, so the whole wait was for both. The mark is the
     // moment the host's pacing counts from, so Crawl-delay spacing can be read off the records exactly.
     m_recorder.markAt(id, Mark::GateAcquired, m_recorder.sinceStartNs(admittedNs));
-    issue(id, destination);
+    issue(id, *m_destinations.constFind(id)); // issue() uses it only before the fetch starts
 }
 
 void Runner::issue(int id, const Destination &destination)
 {
     auto *fetch = new Fetch(m_pool->acquire(destination.host), &m_recorder, id, m_settings, this);
     m_fetches.insert(id, fetch);
-    m_destinations.insert(id, destination);
     m_peakInFlight = std::max(m_peakInFlight, int(m_fetches.size()));
     connect(fetch, &Fetch::finished, this, &Runner::onFetchFinished);
     fetch->start();
@@ -332,6 +331,8 @@ void Runner::cancel()
     // the ones never handed to the gate too.
     m_feedTimer->stop();
     QList<int> withdrawn = m_scheduler->withdrawAll();
+    for (const int id : std::as_const(withdrawn))
+        m_destinations.remove(id);
     for (; m_fed < m_feedUrls.size(); ++m_fed)
         withdrawn.append(m_recorder.add(m_feedUrls.at(m_fed), -1, 0, m_queuedNs));
     const QString waitingError = tr("cancelled while waiting for its turn");

@@ -94,7 +94,7 @@ private:
         HostKey host;
         QString origin; // host.origin(), the host scheduler's name for it
     };
-    void onAdmitted(int id, qint64 admittedNs, const Destination &destination);
+    void onAdmitted(int id, qint64 admittedNs);
     void issue(int id, const Destination &destination);
     void onFetchFinished(int id);
     /// One precise timer watches every fetch's idle timeout and deadline: it is armed for the earliest, and
@@ -131,6 +131,6 @@ private:
     std::unique_ptr<ManagerPool> m_pool;
     std::vector<std::unique_ptr<ManagerPool>> m_retiredPools; // deleted from the event loop
     QHash<int, Fetch *> m_fetches;
-    QHash<int, Destination> m_destinations; // of the requests in m_fetches
+    QHash<int, Destination> m_destinations; // of the requests queued in the scheduler or in m_fetches
     QHash<int, QTimer *> m_delays;
 };
