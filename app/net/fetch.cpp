@@ -33,6 +33,12 @@ Fetch::~Fetch()
 
 namespace {
 
+/// A header field's name, as QNetworkReply::rawHeader() matches it: case-insensitively.
+bool isField(const QByteArray &name, QByteArrayView wanted)
+{
+    return name.size() == wanted.size() && name.compare(wanted, Qt::CaseInsensitive) == 0;
+}
+
 /// Everything of a request but its URL, built once for the settings of a run: setting the header and
 /// attributes again for each request cost as much as all the rest the fetch adds to QNAM's own work.
 const QNetworkRequest &requestTemplate(const RunSettings &settings)
@@ -82,14 +88,27 @@ void Fetch::start()
         watchTls();
     // Activity is every signal above and below; readyRead comes with each chunk of the body, so the
     // progress signals would only repeat it, at two more connections per request.
-    connect(m_reply, &QNetworkReply::metaDataChanged, this, &Fetch::onMetaDataChanged);
-    connect(m_reply, &QNetworkReply::readyRead, this, &Fetch::onReadyRead);
-    connect(m_reply, &QNetworkReply::redirected, this, &Fetch::onRedirected);
+    // The reply is not disconnected when it is done (a disconnect of everything walks all its signals, a
+    // twentieth of the fetch's cost), so what it says after that is ignored here.
+    connect(m_reply, &QNetworkReply::metaDataChanged, this, [this] {
+        if (!m_done)
+            onMetaDataChanged();
+    });
+    connect(m_reply, &QNetworkReply::readyRead, this, [this] {
+        if (!m_done)
+            onReadyRead();
+    });
+    connect(m_reply, &QNetworkReply::redirected, this, [this](const QUrl &to) {
+        if (!m_done)
+            onRedirected(to);
+    });
     connect(m_reply, &QNetworkReply::finished, this, &Fetch::onFinished);
 }
 
 void Fetch::markOnce(Mark mark)
 {
+    if (m_done)
+        return;
     onActivity();
     if (!m_recorder->record(m_id).reached(mark))
         m_recorder->mark(m_id, mark);
@@ -105,6 +124,8 @@ void Fetch::watchTls()
     connect(m_reply, &QNetworkReply::encrypted, this, [this] { markOnce(Mark::Encrypted); });
     // Certificate errors are never ignored: they end the request, and the record names them.
     connect(m_reply, &QNetworkReply::sslErrors, this, [this](const QList<QSslError> &errors) {
+        if (m_done)
+            return;
         for (const QSslError &error : errors)
             m_sslErrors.append(error.errorString());
     });
@@ -167,13 +188,12 @@ void Fetch::checkTimeouts(qint64 nowNs)
         abortWith(tr("timed out: no data for %1 ms").arg(m_settings.timeoutMs));
 }
 
-qint64 Fetch::announcedBodyBytes(int status) const
+qint64 Fetch::announcedBodyBytes(int status, const QByteArray &raw)
 {
     // No body follows these, whatever their Content-Length says (RFC 9110 6.4.1).
     if (status == 204 || status == 304 || (status >= 100 && status < 200))
         return -1;
     // Qt 6.4 joins a header's values across redirect hops ("162, 5000"): the final response's comes last.
-    const QByteArray raw = m_reply->rawHeader("Content-Length");
     bool ok = false;
     const qint64 length = raw.mid(raw.lastIndexOf(',') + 1).trimmed().toLongLong(&ok);
     return ok && length >= 0 ? length : -1;
@@ -194,9 +214,13 @@ void Fetch::onMetaDataChanged()
     // Redirect hops report headers too; the last headers are the final response's, so the mark moves on.
     m_recorder->mark(m_id, Mark::FirstByte);
     qint64 headerBytes = 0;
-    const auto fields = m_reply->rawHeaderPairs();
-    for (const auto &[name, value] : fields)
+    const auto &fields = m_reply->rawHeaderPairs();
+    const QByteArray *contentEncoding = nullptr;
+    for (const auto &[name, value] : fields) {
         headerBytes += name.size() + value.size() + 4; // "name: value\r\n"
+        if (!contentEncoding && isField(name, "Content-Encoding"))
+            contentEncoding = &value;
+    }
     // Qt 6.4 reads a header byte by byte and reports nothing until it is all in; then, when one field is
     // larger than it takes (somewhere between 80 and 200 KB) it keeps the status line and drops every field,
     // Content-Length included. The response then looks header-less and waits for a close that a keep-alive
@@ -222,7 +246,7 @@ void Fetch::onMetaDataChanged()
         m_keepBody && length.isValid() && length.toLongLong() > 0)
         m_response.body.reserve(qsizetype(std::min(length.toLongLong(), m_settings.maxBodyBytes)));
     // A redirect hop's body was never read; the final response's encoding is the one that counts.
-    m_inflater.begin(m_reply->rawHeader("Content-Encoding"));
+    m_inflater.begin(contentEncoding ? *contentEncoding : QByteArray());
     m_bytes = m_wireBytes = 0;
     const QVariant length = m_reply->header(QNetworkRequest::ContentLengthHeader);
     if (length.isValid() && length.toLongLong() > m_settings.maxBodyBytes) {
@@ -306,14 +330,26 @@ void Fetch::onFinished()
     record.redirects = m_redirects;
     record.bytes = m_bytes;
     record.status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    if (const QByteArray location = m_reply->rawHeader("Location"); !location.isEmpty())
+    // The fields read here, in one pass: rawHeader() would scan them all again for each.
+    QByteArray location;
+    QByteArray contentLength;
+    for (const auto &[name, value] : m_reply->rawHeaderPairs()) {
+        if (location.isNull() && isField(name, "Location"))
+            location = value;
+        else if (m_response.retryAfter.isNull() && isField(name, "Retry-After"))
+            m_response.retryAfter = value;
+        else if (contentLength.isNull() && isField(name, "Content-Length"))
+            contentLength = value;
+    }
+    if (!location.isEmpty())
         m_response.location = record.url.resolved(QUrl::fromEncoded(location));
-    m_response.retryAfter = m_reply->rawHeader("Retry-After");
     record.contentType = m_reply->header(QNetworkRequest::ContentTypeHeader).toString();
     // Qt 6.4 joins a header's values across redirect hops ("text/html, text/html"); the final response's
     // value comes last.
-    if (const auto comma = record.contentType.lastIndexOf(QLatin1String(", ")); m_redirects > 0 && comma >= 0)
-        record.contentType = record.contentType.mid(comma + 2);
+    if (m_redirects > 0) {
+        if (const auto comma = record.contentType.lastIndexOf(QLatin1String(", ")); comma >= 0)
+            record.contentType = record.contentType.mid(comma + 2);
+    }
 
     const auto error = m_reply->error();
     if (m_cancelled) {
@@ -341,7 +377,7 @@ void Fetch::onFinished()
     } else if (error != QNetworkReply::NoError || record.status == 0) {
         record.outcome = Outcome::Failed;
         record.error = m_reply->errorString();
-    } else if (const qint64 announced = announcedBodyBytes(record.status);
+    } else if (const qint64 announced = announcedBodyBytes(record.status, contentLength);
                announced >= 0 && m_wireBytes < announced) {
         // Qt 6.4 now and then reports a connection reset mid-body as a clean end: the length the server
         // announced says it was not.
@@ -352,8 +388,7 @@ void Fetch::onFinished()
         record.outcome = Outcome::Ok;
     }
 
-    m_reply->disconnect(this);
-    m_reply->deleteLater();
+    m_reply->deleteLater(); // still connected: see start()
     m_reply = nullptr;
     Q_EMIT finished(m_id);
 }

@@ -77,7 +77,7 @@ private:
     void abortWith(QString reason, bool cancelled = false);
     QString headerRefusedReason() const;
     /// The body length the final response announced, or -1 when it announced none or has no body.
-    qint64 announcedBodyBytes(int status) const;
+    static qint64 announcedBodyBytes(int status, const QByteArray &contentLength);
 
     QNetworkAccessManager *m_manager;
     Recorder *m_recorder;

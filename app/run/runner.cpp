@@ -89,6 +89,8 @@ void Runner::start(const QList<QUrl> &urls, const RunSettings &settings, int run
     m_scheduler = new HostScheduler(m_gate, settings.perHost, this);
 
     m_destinations.clear(); // a cancelled run's are gone already; ids start again at 0
+    m_lastDestination.reset();
+    m_lastQueuedUrl.clear();
     m_feedUrls = urls;
     m_fed = 0;
     m_queuedNs = m_recorder.elapsedNs();
@@ -177,9 +179,18 @@ int Runner::waiting() const
 void Runner::enqueue(int id)
 {
     // Kept here, not in the scheduler's closure: a closure of the id alone needs no allocation of its own.
-    Destination &destination = m_destinations[id];
-    destination.host = HostKey::fromUrl(m_recorder.record(id).url);
-    destination.origin = destination.host.origin();
+    // A run's requests mostly go where the one before went (a list run many times, a crawl of one site):
+    // the same URL is not parsed again, and the same host shares its strings, which compare at a glance.
+    const QUrl &url = m_recorder.record(id).url;
+    if (!m_lastDestination || url != m_lastQueuedUrl) {
+        HostKey host = HostKey::fromUrl(url);
+        if (!m_lastDestination || host != m_lastDestination->host) {
+            QString origin = host.origin();
+            m_lastDestination = Destination {std::move(host), std::move(origin)};
+        }
+        m_lastQueuedUrl = url;
+    }
+    const Destination &destination = m_destinations.insert(id, *m_lastDestination).value();
     m_scheduler->submit(id, destination.origin,
                         [this, id](qint64 admittedNs) { onAdmitted(id, admittedNs); });
 }

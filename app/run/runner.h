@@ -12,6 +12,7 @@
 #include <QPointer>
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 class ManagerPool;
@@ -132,5 +133,7 @@ private:
     std::vector<std::unique_ptr<ManagerPool>> m_retiredPools; // deleted from the event loop
     QHash<int, Fetch *> m_fetches;
     QHash<int, Destination> m_destinations; // of the requests queued in the scheduler or in m_fetches
+    QUrl m_lastQueuedUrl; // enqueue()'s last, and where it went
+    std::optional<Destination> m_lastDestination;
     QHash<int, QTimer *> m_delays;
 };
