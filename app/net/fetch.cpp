@@ -12,14 +12,16 @@
 #include <algorithm>
 #include <limits>
 #include <optional>
+#include <utility>
 
-Fetch::Fetch(QNetworkAccessManager *manager, Recorder *recorder, int id, const RunSettings &settings,
-             QObject *parent)
+Fetch::Fetch(QNetworkAccessManager *manager, Recorder *recorder, int id,
+             std::shared_ptr<const RunSettings> settings, Finished finished, QObject *parent)
     : QObject(parent)
     , m_manager(manager)
     , m_recorder(recorder)
     , m_id(id)
-    , m_settings(settings)
+    , m_settings(std::move(settings))
+    , m_finished(std::move(finished))
 { }
 
 Fetch::~Fetch()
@@ -75,7 +77,7 @@ const QNetworkRequest &requestTemplate(const RunSettings &settings)
 void Fetch::start()
 {
     const QUrl url = m_recorder->record(m_id).url;
-    QNetworkRequest request = requestTemplate(m_settings);
+    QNetworkRequest request = requestTemplate(*m_settings);
     request.setUrl(url);
 
     m_recorder->mark(m_id, Mark::Issued);
@@ -148,9 +150,9 @@ qint64 Fetch::dueNs() const
     qint64 due = std::numeric_limits<qint64>::max();
     if (m_done || !m_reply)
         return due;
-    if (m_settings.timeoutMs > 0)
-        due = m_lastActivityNs + qint64(m_settings.timeoutMs) * 1'000'000;
-    if (const int deadline = m_settings.effectiveDeadlineMs(); deadline > 0)
+    if (m_settings->timeoutMs > 0)
+        due = m_lastActivityNs + qint64(m_settings->timeoutMs) * 1'000'000;
+    if (const int deadline = m_settings->effectiveDeadlineMs(); deadline > 0)
         due = std::min(due, m_issuedNs + qint64(deadline) * 1'000'000);
     return due;
 }
@@ -159,10 +161,10 @@ void Fetch::checkTimeouts(qint64 nowNs)
 {
     if (m_done || !m_reply)
         return;
-    const qint64 idleDueNs = m_settings.timeoutMs > 0
-        ? m_lastActivityNs + qint64(m_settings.timeoutMs) * 1'000'000
+    const qint64 idleDueNs = m_settings->timeoutMs > 0
+        ? m_lastActivityNs + qint64(m_settings->timeoutMs) * 1'000'000
         : std::numeric_limits<qint64>::max();
-    const int deadline = m_settings.effectiveDeadlineMs();
+    const int deadline = m_settings->effectiveDeadlineMs();
     const qint64 deadlineDueNs
         = deadline > 0 ? m_issuedNs + qint64(deadline) * 1'000'000 : std::numeric_limits<qint64>::max();
     if (std::min(idleDueNs, deadlineDueNs) > nowNs)
@@ -181,11 +183,11 @@ void Fetch::checkTimeouts(qint64 nowNs)
     // Qt reports nothing of a response until its whole header is in, so before that "no data" may be
     // untrue: a header can trickle in, or be too large for Qt to accept.
     if (!m_sawHeader)
-        abortWith(tr("timed out: no complete response header within %1 ms").arg(m_settings.timeoutMs));
+        abortWith(tr("timed out: no complete response header within %1 ms").arg(m_settings->timeoutMs));
     else if (m_headerFieldsDropped)
         abortWith(headerRefusedReason());
     else
-        abortWith(tr("timed out: no data for %1 ms").arg(m_settings.timeoutMs));
+        abortWith(tr("timed out: no data for %1 ms").arg(m_settings->timeoutMs));
 }
 
 qint64 Fetch::announcedBodyBytes(int status, const QByteArray &raw)
@@ -204,7 +206,7 @@ QString Fetch::headerRefusedReason() const
     return tr("response header refused: Qt kept the status line and dropped every field, as it does when the "
               "header is too large for it (larger than our limit of %1 bytes too) or malformed; without a "
               "length, the body never ended")
-        .arg(m_settings.maxHeaderBytes);
+        .arg(m_settings->maxHeaderBytes);
 }
 
 void Fetch::onMetaDataChanged()
@@ -228,15 +230,15 @@ void Fetch::onMetaDataChanged()
     // the request times out.
     m_headerFieldsDropped
         = fields.isEmpty() && m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() > 0;
-    if (m_settings.maxHeaderBytes > 0 && headerBytes > m_settings.maxHeaderBytes) {
+    if (m_settings->maxHeaderBytes > 0 && headerBytes > m_settings->maxHeaderBytes) {
         abortWith(tr("response header of %1 bytes exceeds the limit of %2 bytes")
                       .arg(headerBytes)
-                      .arg(m_settings.maxHeaderBytes));
+                      .arg(m_settings->maxHeaderBytes));
         return;
     }
     // Only HTML pages are read for links (and robots.txt for rules); any other body is counted, not kept.
     const RequestRecord &record = m_recorder->record(m_id);
-    m_keepBody = m_settings.keepBodies
+    m_keepBody = m_settings->keepBodies
         && (record.role == RequestRole::Robots
             || isHtmlContentType(m_reply->header(QNetworkRequest::ContentTypeHeader).toString()));
     if (!m_keepBody)
@@ -244,15 +246,15 @@ void Fetch::onMetaDataChanged()
     // Appending to an unreserved array leaves up to half of it unused capacity: 15 MB more for a 30 MB page.
     if (const QVariant length = m_reply->header(QNetworkRequest::ContentLengthHeader);
         m_keepBody && length.isValid() && length.toLongLong() > 0)
-        m_response.body.reserve(qsizetype(std::min(length.toLongLong(), m_settings.maxBodyBytes)));
+        m_response.body.reserve(qsizetype(std::min(length.toLongLong(), m_settings->maxBodyBytes)));
     // A redirect hop's body was never read; the final response's encoding is the one that counts.
     m_inflater.begin(contentEncoding ? *contentEncoding : QByteArray());
     m_bytes = m_wireBytes = 0;
     const QVariant length = m_reply->header(QNetworkRequest::ContentLengthHeader);
-    if (length.isValid() && length.toLongLong() > m_settings.maxBodyBytes) {
+    if (length.isValid() && length.toLongLong() > m_settings->maxBodyBytes) {
         abortWith(tr("body of %1 bytes exceeds the limit of %2 bytes")
                       .arg(length.toLongLong())
-                      .arg(m_settings.maxBodyBytes));
+                      .arg(m_settings->maxBodyBytes));
     }
 }
 
@@ -266,7 +268,7 @@ void Fetch::onReadyRead()
         // Inflate no further than the first check below can stop: past the threshold and the ratio, or past
         // the body cap, whichever comes first.
         const qint64 bombAt = std::max(DecompressionCheckThreshold, MaxCompressionRatio * m_wireBytes);
-        const qint64 room = std::min(bombAt, m_settings.maxBodyBytes) - m_bytes;
+        const qint64 room = std::min(bombAt, m_settings->maxBodyBytes) - m_bytes;
         chunk = m_inflater.feed(chunk, &error, std::max<qint64>(room, 0));
         if (!error.isEmpty()) {
             abortWith(error);
@@ -283,8 +285,8 @@ void Fetch::onReadyRead()
                       .arg(MaxCompressionRatio));
         return;
     }
-    if (m_bytes > m_settings.maxBodyBytes) {
-        abortWith(tr("body exceeds the limit of %1 bytes").arg(m_settings.maxBodyBytes));
+    if (m_bytes > m_settings->maxBodyBytes) {
+        abortWith(tr("body exceeds the limit of %1 bytes").arg(m_settings->maxBodyBytes));
         return;
     }
     if (m_keepBody)
@@ -390,5 +392,5 @@ void Fetch::onFinished()
 
     m_reply->deleteLater(); // still connected: see start()
     m_reply = nullptr;
-    Q_EMIT finished(m_id);
+    m_finished(m_id);
 }

@@ -62,6 +62,7 @@ void Runner::start(const QList<QUrl> &urls, const RunSettings &settings, int run
     m_retiredPools.push_back(std::move(m_pool));
     QTimer::singleShot(0, this, [this] { m_retiredPools.clear(); });
     m_settings = settings;
+    m_fetchSettings = std::make_shared<const RunSettings>(settings);
     m_running = true;
     m_cancelling = false;
     m_inputOpen = input == Input::Open;
@@ -205,10 +206,11 @@ void Runner::onAdmitted(int id, qint64 admittedNs)
 
 void Runner::issue(int id, const Destination &destination)
 {
-    auto *fetch = new Fetch(m_pool->acquire(destination.host), &m_recorder, id, m_settings, this);
+    auto *fetch = new Fetch(
+        m_pool->acquire(destination.host), &m_recorder, id, m_fetchSettings,
+        [this](int done) { onFetchFinished(done); }, this);
     m_fetches.insert(id, fetch);
     m_peakInFlight = std::max(m_peakInFlight, int(m_fetches.size()));
-    connect(fetch, &Fetch::finished, this, &Runner::onFetchFinished);
     fetch->start();
     if (m_fetches.value(id) == fetch)
         armTimeouts(fetch->dueNs());

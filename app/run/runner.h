@@ -111,6 +111,7 @@ private:
 
     Recorder m_recorder;
     RunSettings m_settings;
+    std::shared_ptr<const RunSettings> m_fetchSettings; // m_settings, as every fetch of the run reads them
     bool m_running = false;
     bool m_cancelling = false;
     bool m_inputOpen = false;
