@@ -57,6 +57,12 @@ void JournalSink::drain()
     m_idle.wait(lock, [this] { return (m_jobs.empty() && !m_busy) || m_dead; });
 }
 
+QString JournalSink::failure()
+{
+    const std::lock_guard lock(m_mutex);
+    return m_failure;
+}
+
 void JournalSink::run()
 {
     std::unique_lock lock(m_mutex);
@@ -77,14 +83,21 @@ void JournalSink::run()
             serialize(bytes, job.records);
         }
         jobs.clear(); // the batches' last references may be ours: freed here, not under the lock
-        const bool written = writeAll(bytes);
+        QString failure;
+        const bool written = writeAll(bytes, &failure);
         lock.lock();
         m_busy = false;
         if (!written) {
             m_dead = true;
+            m_failure = failure;
             m_jobs.clear();
         }
         m_idle.notify_all();
+        if (!written) {
+            lock.unlock();
+            m_failed(failure);
+            lock.lock();
+        }
     }
 }
 
@@ -106,7 +119,7 @@ void JournalSink::serialize(QByteArray &out, const QList<RequestRecord> &records
     }
 }
 
-bool JournalSink::writeAll(const QByteArray &bytes)
+bool JournalSink::writeAll(const QByteArray &bytes, QString *failure)
 {
     const char *data = bytes.constData();
     qsizetype left = bytes.size();
@@ -116,7 +129,7 @@ bool JournalSink::writeAll(const QByteArray &bytes)
             continue;
         if (written <= 0) {
             const int error = written < 0 ? errno : ENOSPC;
-            m_failed(qt_error_string(error));
+            *failure = qt_error_string(error);
             return false;
         }
         data += written;

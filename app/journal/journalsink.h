@@ -41,6 +41,8 @@ public:
     void writeRecords(QList<RequestRecord> batch);
     /// Returns once everything handed over so far is written (or the sink has failed).
     void drain();
+    /// Why a write failed; empty while none has.
+    QString failure();
 
 private:
     struct Job
@@ -53,7 +55,7 @@ private:
     void hand(Job job);
     void run();
     void serialize(QByteArray &out, const QList<RequestRecord> &records);
-    bool writeAll(const QByteArray &bytes);
+    bool writeAll(const QByteArray &bytes, QString *failure);
 
     const int m_fd;
     const Failed m_failed;
@@ -64,6 +66,7 @@ private:
     bool m_busy = false; // jobs taken off the queue, not yet written
     bool m_stop = false;
     bool m_dead = false; // a write failed
+    QString m_failure; // why
     std::vector<bool> m_seen; // the sink thread's: by record id, written at least once this run
     std::thread m_thread;
 };

@@ -59,6 +59,9 @@ JournalWriter::~JournalWriter()
 
 void JournalWriter::open()
 {
+    // A failure not handled yet (it comes queued) would be lost with its sink: it is handled now.
+    if (m_sink && !m_sink->failure().isEmpty())
+        onSinkFailed(m_generation, m_sink->failure());
     close();
     m_ended = false;
     m_runId = -1;
