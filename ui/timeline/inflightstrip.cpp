@@ -15,6 +15,7 @@
 #include "core/hostkey.h"
 #include "core/runcaption.h"
 #include "models/runmodel.h"
+#include "rastergrid.h"
 #include "timeaxis.h"
 #include "timelinepalette.h"
 
@@ -383,8 +384,8 @@ void InFlightStrip::paintEvent(QPaintEvent *)
 {
     QPainter painter(this);
     painter.fillRect(rect(), palette().base());
-    painter.setPen(palette().color(QPalette::Mid));
-    painter.drawLine(0, 0, width(), 0);
+    // Lines along a pixel row as fills: the raster engine hands a cosmetic line's spans to its thread pool.
+    painter.fillRect(QRect(0, 0, width(), 1), palette().color(QPalette::Mid));
     if (m_bands.isEmpty())
         return;
 
@@ -398,13 +399,10 @@ void InFlightStrip::paintEvent(QPaintEvent *)
     const qint64 visibleEnd = m_scale.toTime(width + 1);
 
     // The axis's ticks as a faint grid, as in the timeline above.
-    std::vector<QLine> grid;
-    for (const auto &tick : m_scale.ticks()) {
-        const int x = plotRect().left() + int(tick.x);
-        grid.emplace_back(x, 1, x, height());
-    }
-    painter.setPen(P::grid());
-    painter.drawLines(grid.data(), int(grid.size()));
+    std::vector<int> grid;
+    for (const auto &tick : m_scale.ticks())
+        grid.push_back(plotRect().left() + int(tick.x));
+    RasterGrid::verticalLines(painter, grid, 1, height(), P::grid());
 
     for (int b = 0; b < m_bands.size(); ++b) {
         const Band &band = m_bands[b];
@@ -478,17 +476,20 @@ void InFlightStrip::paintEvent(QPaintEvent *)
                 bEnd = std::max(a + 1, column(cut));
             cover(a, bEnd, series.extremes(i, i + 1));
         }
-        // Runs of equal columns become one box each.
-        const auto boxes = [&](const std::vector<int> &values, bool upper) {
+        // Runs of equal columns become one box each. An upper box stands on the baseline, or on what is drawn
+        // over it (`under`), which need not be painted twice.
+        const auto boxes = [&](const std::vector<int> &values, bool upper, const std::vector<int> *under) {
             std::vector<QRect> rects;
+            const auto floorAt = [&](int x) { return under ? std::max(0, (*under)[std::size_t(x)]) : 0; };
             for (int x = 0; x < width;) {
                 const int value = values[std::size_t(x)];
+                const int floor = floorAt(x);
                 int end = x + 1;
-                while (end < width && values[std::size_t(end)] == value)
+                while (end < width && values[std::size_t(end)] == value && floorAt(end) == floor)
                     ++end;
                 if (value > 0) {
                     const int y = upper ? upperY(value) : baseline + 1;
-                    const int h = upper ? baseline - y : lowerY(value) - baseline;
+                    const int h = upper ? upperY(floor) - y : lowerY(value) - baseline;
                     if (h > 0)
                         rects.emplace_back(area.left() + x, y, end - x, h);
                 }
@@ -498,14 +499,16 @@ void InFlightStrip::paintEvent(QPaintEvent *)
         };
         painter.setRenderHint(QPainter::Antialiasing, false);
         painter.setPen(Qt::NoPen);
-        const auto heldBoxes = boxes(held, true);
+        const bool split = m_splitByHost && band.hostCount() > 0;
+        // Permits held reach the in-flight count at least; its opaque fill covers theirs from there down,
+        // unless the hosts' stack draws it.
+        const auto heldBoxes = boxes(held, true, split ? nullptr : &inFlight);
         painter.setBrush(P::delayBackground());
         painter.drawRects(heldBoxes.data(), int(heldBoxes.size()));
         painter.setBrush(P::hatch(P::phaseColor(Phase::Delay)));
         painter.drawRects(heldBoxes.data(), int(heldBoxes.size()));
-        const bool split = m_splitByHost && band.hostCount() > 0;
         if (!split) {
-            const auto flightBoxes = boxes(inFlight, true);
+            const auto flightBoxes = boxes(inFlight, true, nullptr);
             painter.setBrush(P::inFlightFill());
             painter.drawRects(flightBoxes.data(), int(flightBoxes.size()));
         } else {
@@ -570,12 +573,11 @@ void InFlightStrip::paintEvent(QPaintEvent *)
             painter.setPen(Qt::NoPen);
         }
         const auto waitBoxes
-            = waitedNs(series) >= NoticeableWaitNs ? boxes(waiting, false) : std::vector<QRect>();
+            = waitedNs(series) >= NoticeableWaitNs ? boxes(waiting, false, nullptr) : std::vector<QRect>();
         painter.setBrush(P::waitingFill());
         painter.drawRects(waitBoxes.data(), int(waitBoxes.size()));
 
-        painter.setPen(palette().color(QPalette::Mid));
-        painter.drawLine(area.left(), baseline, area.right(), baseline);
+        painter.fillRect(QRect(area.left(), baseline, area.width(), 1), palette().color(QPalette::Mid));
 
         // The gate's size over time, dashed.
         const qint64 capacityEnd = steps.empty() ? visibleEnd : steps.back().atNs;

@@ -11,6 +11,7 @@
 #include "core/durationformat.h"
 #include "core/hostkey.h"
 #include "core/phasespans.h"
+#include "rastergrid.h"
 #include "timelinebatches.h"
 #include "timelinedensecoverage.h"
 #include "timelinedenserows.h"
@@ -157,24 +158,10 @@ private:
 void Frame::paintGrid()
 {
     // The axis's ticks as a faint grid under everything.
-    const QColor colour = TimelinePalette::grid();
-    const auto ticks = m_scale.ticks();
-    if (m_painter.paintEngine() && m_painter.paintEngine()->type() == QPaintEngine::Raster
-        && m_painter.deviceTransform().type() <= QTransform::TxTranslate) {
-        // The same pixels as the lines, in pieces: the raster engine hands a translucent fill of more than
-        // about a hundred pixel rows to its thread pool, and waking it costs more than the fill.
-        constexpr int Piece = 64;
-        for (const auto &tick : ticks) {
-            for (int y = 0; y < m_height; y += Piece)
-                m_painter.fillRect(QRect(int(tick.x), y, 1, std::min(Piece, m_height - y)), colour);
-        }
-        return;
-    }
-    std::vector<QLine> grid;
-    for (const auto &tick : ticks)
-        grid.emplace_back(int(tick.x), 0, int(tick.x), m_height);
-    m_painter.setPen(colour);
-    m_painter.drawLines(grid.data(), int(grid.size()));
+    std::vector<int> xs;
+    for (const auto &tick : m_scale.ticks())
+        xs.push_back(int(tick.x));
+    RasterGrid::verticalLines(m_painter, xs, 0, m_height, TimelinePalette::grid());
 }
 
 void Frame::collectTrack(int t)
