@@ -13,6 +13,7 @@ private Q_SLOTS:
     void givesTheSameUrlBack();
     void keepsOneAllocationForAValidUrl();
     void sharesBytesWhenCopied();
+    void parsesAUrlReadAgainOnce();
 };
 
 void TestStoredUrl::givesTheSameUrlBack_data()
@@ -67,6 +68,17 @@ void TestStoredUrl::sharesBytesWhenCopied()
     const StoredUrl copy
         = stored; // NOLINT(performance-unnecessary-copy-initialization): the copy is the point
     QCOMPARE(copy.encoded().constData(), stored.encoded().constData());
+}
+
+void TestStoredUrl::parsesAUrlReadAgainOnce()
+{
+    const StoredUrl stored(QUrl(QStringLiteral("http://example.test/again")));
+    const StoredUrl copy
+        = stored; // NOLINT(performance-unnecessary-copy-initialization): another record's copy
+    QUrl first = stored.toUrl();
+    QUrl second = copy.toUrl();
+    QCOMPARE(second, first);
+    QCOMPARE(second.data_ptr(), first.data_ptr()); // the same parse, shared
 }
 
 QTEST_GUILESS_MAIN(TestStoredUrl)
