@@ -136,7 +136,7 @@ RecordField parentUrlField()
     RecordField result = field(u"parent_url"_s, Type::ParentUrl, All, sinceCrawlMode(FieldValue()));
     result.get = [](const RequestRecord &record, const UrlById &urls) {
         const auto url = urls.constFind(record.parentId);
-        return url == urls.cend() ? FieldValue() : FieldValue(*url);
+        return url == urls.cend() ? FieldValue() : FieldValue(url->toUrl());
     };
     return result;
 }
