@@ -2,6 +2,7 @@
 
 #include "crawltypes.h"
 #include "runsettings.h"
+#include "storedurl.h"
 
 #include <QList>
 #include <QMetaType>
@@ -51,8 +52,8 @@ struct RequestRecord
     static constexpr qint64 NotReached = -1;
 
     int id = -1;
-    QUrl url;
-    QUrl finalUrl;
+    StoredUrl url;
+    StoredUrl finalUrl; // the recorder shares url's bytes when they are the same
     RunMode mode = RunMode::Limited;
     std::array<qint64, MarkCount> marks = filledMarks();
 

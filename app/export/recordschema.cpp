@@ -28,6 +28,8 @@ FieldValue valueOf(T value)
 {
     if constexpr (std::is_enum_v<T> || std::is_integral_v<T>)
         return qint64(value);
+    else if constexpr (std::is_same_v<T, StoredUrl>)
+        return FieldValue(value.toUrl());
     else
         return FieldValue(value);
 }
@@ -58,7 +60,7 @@ RecordField field(const QString &key, Type type, RecordField::Formats formats,
     return field;
 }
 
-// A member read and written as it is: an integer, an enum by value, a QString or a QUrl.
+// A member read and written as it is: an integer, an enum by value, a QString or a URL.
 template<typename T>
 void access(RecordField &field, T RequestRecord::*member)
 {
@@ -66,6 +68,8 @@ void access(RecordField &field, T RequestRecord::*member)
     field.set = [member](RequestRecord &record, const FieldValue &value) {
         if constexpr (std::is_enum_v<T> || std::is_integral_v<T>)
             record.*member = T(std::get<qint64>(value));
+        else if constexpr (std::is_same_v<T, StoredUrl>)
+            record.*member = std::get<QUrl>(value);
         else
             record.*member = std::get<T>(value);
     };
@@ -132,7 +136,7 @@ RecordField parentUrlField()
     RecordField result = field(u"parent_url"_s, Type::ParentUrl, All, sinceCrawlMode(FieldValue()));
     result.get = [](const RequestRecord &record, const UrlById &urls) {
         const auto url = urls.constFind(record.parentId);
-        return url == urls.cend() ? FieldValue() : FieldValue(*url);
+        return url == urls.cend() ? FieldValue() : FieldValue(url->toUrl());
     };
     return result;
 }

@@ -22,7 +22,7 @@ class JsonReader;
 /// enum by its value), text, or a URL.
 using FieldValue = std::variant<std::monostate, qint64, QString, QUrl>;
 /// Each record's URL by its id, for the fields that name another record.
-using UrlById = QHash<int, QUrl>;
+using UrlById = QHash<int, StoredUrl>; // the records' own bytes: a QUrl each would be 370 B a record more
 /// The run's records' URLs by id.
 UrlById urlsById(const RunResult &run);
 

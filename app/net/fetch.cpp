@@ -302,7 +302,11 @@ void Fetch::onFinished()
 
     m_recorder->mark(m_id, Mark::Finished);
     RequestRecord &record = m_recorder->edit(m_id);
-    record.finalUrl = m_reply->url();
+    // Without a redirect the reply's URL is the request's: the record keeps one copy of it for both.
+    if (const QUrl finalUrl = m_reply->url(); finalUrl == m_reply->request().url())
+        record.finalUrl = record.url;
+    else
+        record.finalUrl = finalUrl;
     record.redirects = m_redirects;
     record.bytes = m_bytes;
     record.status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
