@@ -77,6 +77,14 @@ StoredUrl &StoredUrl::operator=(const QUrl &url)
     return *this;
 }
 
+StoredUrl StoredUrl::fromEncoded(const QByteArray &encoded, const QUrl &url)
+{
+    StoredUrl stored;
+    stored.m_encoded = encoded;
+    ParsedUrls::ofThisThread().keep(stored.m_encoded, url);
+    return stored;
+}
+
 QUrl StoredUrl::toUrl() const
 {
     if (m_encoded.isEmpty())
@@ -101,6 +109,11 @@ QString StoredUrl::toString(QUrl::FormattingOptions options) const
 
 QString StoredUrl::toDisplayString(QUrl::FormattingOptions options) const
 {
+    // The tables show the rows they paint: without a percent escape, a user part or an IDN label the bytes
+    // are already what QUrl would display, so the common URL is shown without parsing it back.
+    if (options == QUrl::PrettyDecoded && !m_encoded.isEmpty() && !m_encoded.contains('%')
+        && !m_encoded.contains('@') && !m_encoded.contains("xn--"))
+        return QString::fromLatin1(m_encoded);
     return toUrl().toDisplayString(options);
 }
 

@@ -17,6 +17,9 @@ public:
     StoredUrl() = default;
     StoredUrl(const QUrl &url); // NOLINT(google-explicit-constructor): records are filled from QUrls
     StoredUrl &operator=(const QUrl &url);
+    /// A valid URL whose fully encoded bytes are known: `encoded` may be a part of a buffer it shares with
+    /// other URLs (UrlArena), which is never written through it.
+    static StoredUrl fromEncoded(const QByteArray &encoded, const QUrl &url);
 
     QUrl toUrl() const;
     operator QUrl() const { return toUrl(); } // NOLINT(google-explicit-constructor)

@@ -66,9 +66,8 @@ const QNetworkRequest &requestTemplate(const RunSettings &settings)
 
 } // namespace
 
-void Fetch::start()
+void Fetch::start(const QUrl &url)
 {
-    const QUrl url = m_recorder->record(m_id).url;
     QNetworkRequest request = requestTemplate(m_settings);
     request.setUrl(url);
 

@@ -29,6 +29,7 @@ void Recorder::begin(int runId, const RunSettings &settings)
     m_skipIndex.clear();
     m_skipDetails.clear();
     m_strings.clear();
+    m_urls.clear();
     m_run = RunResult {};
     m_run.runId = runId;
     m_run.settings = settings;
@@ -48,7 +49,7 @@ int Recorder::add(const QUrl &url, int parentId, int depth, qint64 queuedNs)
 {
     RequestRecord record;
     record.id = int(m_run.records.size());
-    record.url = url;
+    record.url = m_urls.store(url);
     record.mode = m_run.settings.mode;
     record.parentId = parentId;
     record.depth = depth;
@@ -205,8 +206,8 @@ void Recorder::compact(RequestRecord &record)
         record.finalUrl = record.url;
     // The string last kept for each field, on this thread: consecutive records nearly always repeat it, and a
     // comparison costs far less than the set's hash (about 1.5 us a lookup here).
-    thread_local std::array<QString, 3> last;
-    const std::array<QString *, 3> fields {&record.contentType, &record.error, &record.method};
+    thread_local std::array<QString, 2> last;
+    const std::array<QString *, 2> fields {&record.contentType, &record.error};
     for (std::size_t i = 0; i < fields.size(); ++i) {
         QString &text = *fields[i];
         if (text.isEmpty() || text.constData() == last[i].constData())

@@ -113,9 +113,10 @@ void Runner::feed()
     constexpr int CheckEvery = 64;
     const qint64 sliceEnd = m_recorder.elapsedNs() + SliceNs;
     while (m_fed < m_feedUrls.size() && m_running && !m_cancelling) {
-        const int id = m_recorder.add(m_feedUrls.at(m_fed), -1, 0, m_queuedNs);
+        const QUrl &url = m_feedUrls.at(m_fed);
+        const int id = m_recorder.add(url, -1, 0, m_queuedNs);
         ++m_fed;
-        enqueue(id);
+        enqueue(id, url);
         if (m_fed % CheckEvery == 0 && !m_recorder.record(id).reached(Mark::GateAcquired)
             && m_recorder.elapsedNs() >= sliceEnd)
             break;
@@ -127,9 +128,10 @@ void Runner::feed()
 void Runner::feedAll()
 {
     while (m_fed < m_feedUrls.size() && m_running && !m_cancelling) {
-        const int id = m_recorder.add(m_feedUrls.at(m_fed), -1, 0, m_queuedNs);
+        const QUrl &url = m_feedUrls.at(m_fed);
+        const int id = m_recorder.add(url, -1, 0, m_queuedNs);
         ++m_fed;
-        enqueue(id);
+        enqueue(id, url);
     }
 }
 
@@ -143,7 +145,7 @@ int Runner::add(const QUrl &url, int parentId, int depth, RequestRole role, int 
     RequestRecord &record = m_recorder.edit(id);
     record.role = role;
     record.attempt = attempt;
-    enqueue(id);
+    enqueue(id, url);
     return id;
 }
 
@@ -173,10 +175,11 @@ int Runner::waiting() const
     return (m_scheduler ? m_scheduler->waiting() : 0) + (m_running ? unfed() : 0);
 }
 
-void Runner::enqueue(int id)
+void Runner::enqueue(int id, const QUrl &url)
 {
     Destination destination;
-    destination.host = HostKey::fromUrl(m_recorder.record(id).url);
+    destination.host = HostKey::fromUrl(url);
+    destination.url = url;
     destination.origin = destination.host.origin();
     const QString origin = destination.origin;
     m_scheduler->submit(id, origin, [this, id, destination = std::move(destination)](qint64 admittedNs) {
@@ -199,7 +202,7 @@ void Runner::issue(int id, const Destination &destination)
     m_destinations.insert(id, destination);
     m_peakInFlight = std::max(m_peakInFlight, int(m_fetches.size()));
     connect(fetch, &Fetch::finished, this, &Runner::onFetchFinished);
-    fetch->start();
+    fetch->start(destination.url);
     if (m_fetches.value(id) == fetch)
         armTimeouts(fetch->dueNs());
 }

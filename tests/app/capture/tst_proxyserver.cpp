@@ -101,11 +101,11 @@ void TestProxyServer::forwardsAndShowsConnectionReuse()
         const RequestRecord &record = m_recorder->record(id);
         QCOMPARE(record.outcome, Outcome::Ok);
         QCOMPARE(record.status, 200);
-        QCOMPARE(record.method, QStringLiteral("GET"));
-        QCOMPARE(record.connection, 0);
-        QCOMPARE(record.reusedConnection, id == 1);
+        QCOMPARE(record.method(), QStringLiteral("GET"));
+        QCOMPARE(record.connection(), 0);
+        QCOMPARE(record.reusedConnection(), id == 1);
         QVERIFY(record.bytes > 0);
-        QVERIFY(record.proxyNs >= 0);
+        QVERIFY(record.proxyNs() >= 0);
         QVERIFY(record.at(Mark::Queued) <= record.at(Mark::Issued));
         QVERIFY(record.at(Mark::Issued) <= record.at(Mark::RequestSent));
         QVERIFY(record.at(Mark::RequestSent) <= record.at(Mark::FirstByte));
@@ -335,8 +335,8 @@ void TestProxyServer::streamsALargeRequestBodyUpstream()
     QTRY_VERIFY(m_recorder->count() == 1 && m_recorder->record(0).isDone());
     const RequestRecord &record = m_recorder->record(0);
     QCOMPARE(record.outcome, Outcome::Ok);
-    QCOMPARE(record.method, QStringLiteral("POST"));
-    QCOMPARE(record.bytesSent, size);
+    QCOMPARE(record.method(), QStringLiteral("POST"));
+    QCOMPARE(record.bytesSent(), size);
     QCOMPARE(record.bytes, upstream.sha256.size());
 }
 

@@ -1,4 +1,5 @@
 #include "core/storedurl.h"
+#include "core/urlarena.h"
 
 #include <QTest>
 
@@ -14,6 +15,8 @@ private Q_SLOTS:
     void keepsOneAllocationForAValidUrl();
     void sharesBytesWhenCopied();
     void parsesAUrlReadAgainOnce();
+    void arenaPacksUrlsThatOutliveIt();
+    void arenaKeepsWhatItCannotPack();
 };
 
 void TestStoredUrl::givesTheSameUrlBack_data()
@@ -24,6 +27,9 @@ void TestStoredUrl::givesTheSameUrlBack_data()
     QTest::newRow("non-ascii path") << QUrl(QStringLiteral("http://example.test/ä b"));
     QTest::newRow("encoded slash") << QUrl(QStringLiteral("http://example.test/a%2Fb%41?q=a%20b#frag"));
     QTest::newRow("upper-case scheme and host") << QUrl(QStringLiteral("HTTP://Example.TEST/a/../b"));
+    QTest::newRow("query and fragment") << QUrl(QStringLiteral("http://example.test/a?b=c&d=e#f"));
+    QTest::newRow("sub-delimiters") << QUrl(QStringLiteral("http://example.test/a+b;c=d,e!$'()*?x=1+2&y=~"));
+    QTest::newRow("brackets and braces") << QUrl(QStringLiteral("http://example.test/a[b]?y={z}|^`"));
     QTest::newRow("empty query") << QUrl(QStringLiteral("http://example.test/?"));
     QTest::newRow("ipv6") << QUrl(QStringLiteral("http://[::1]:80/p"));
     QTest::newRow("user and password") << QUrl(QStringLiteral("https://user:pw@example.test/"));
@@ -79,6 +85,46 @@ void TestStoredUrl::parsesAUrlReadAgainOnce()
     QUrl second = copy.toUrl();
     QCOMPARE(second, first);
     QCOMPARE(second.data_ptr(), first.data_ptr()); // the same parse, shared
+}
+
+void TestStoredUrl::arenaPacksUrlsThatOutliveIt()
+{
+    QList<QUrl> urls;
+    QList<StoredUrl> stored;
+    {
+        UrlArena arena;
+        for (int i = 0; i < 5000; ++i) { // more than one buffer's worth
+            urls.append(QUrl(QStringLiteral("http://127.0.0.1:4000/delay/0?i=%1").arg(i)));
+            stored.append(arena.store(urls.last()));
+        }
+        // Packed: the second URL's bytes follow the first one's and its terminating zero.
+        QCOMPARE(stored[1].encoded().constData(),
+                 stored[0].encoded().constData() + stored[0].encoded().size() + 1);
+        arena.clear();
+        stored.append(arena.store(urls.first()));
+        urls.append(urls.first());
+    } // the arena is gone; its buffers live on in the URLs
+    QByteArray changed = stored[0].encoded();
+    changed.append("#x"); // a copy that grows must not write into the next URL's bytes
+    changed[0] = 'H';
+    for (qsizetype i = 0; i < urls.size(); ++i) {
+        QCOMPARE(stored[i].encoded(), urls[i].toEncoded());
+        QCOMPARE(stored[i].encoded().constData()[stored[i].encoded().size()], '\0');
+        QCOMPARE(stored[i].toUrl(), urls[i]);
+        QCOMPARE(stored[i].toDisplayString(), urls[i].toDisplayString());
+        QVERIFY(stored[i] == StoredUrl(urls[i]));
+        QCOMPARE(qHash(stored[i]), qHash(StoredUrl(urls[i])));
+    }
+}
+
+void TestStoredUrl::arenaKeepsWhatItCannotPack()
+{
+    UrlArena arena;
+    const QUrl invalid(QStringLiteral("http://a b/"));
+    QCOMPARE(arena.store(invalid).toUrl().errorString(), invalid.errorString());
+    QVERIFY(arena.store(QUrl()).isEmpty());
+    const QUrl longUrl(QStringLiteral("http://example.test/") + QString(20000, u'a'));
+    QCOMPARE(arena.store(longUrl).toUrl(), longUrl);
 }
 
 QTEST_GUILESS_MAIN(TestStoredUrl)
