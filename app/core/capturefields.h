@@ -23,6 +23,8 @@ public:
     };
 
     const Values &values() const { return m_shared ? m_shared->values : defaults(); }
+    /// Whether a value was ever set on this record (or a copy it came from): what it costs beyond a pointer.
+    bool isAllocated() const { return bool(m_shared); }
 
     /// Sets one field; a default value on a record without captured fields allocates nothing.
     template<typename T>

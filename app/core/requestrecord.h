@@ -85,6 +85,7 @@ struct RequestRecord
     void setReusedConnection(bool reused) { m_capture.set(&CaptureFields::Values::reusedConnection, reused); }
     void setBytesSent(qint64 bytes) { m_capture.set(&CaptureFields::Values::bytesSent, bytes); }
     void setProxyNs(qint64 ns) { m_capture.set(&CaptureFields::Values::proxyNs, ns); }
+    bool hasCaptureFields() const { return m_capture.isAllocated(); }
     void setRequestHeaders(const QString &headers)
     {
         m_capture.set(&CaptureFields::Values::requestHeaders, headers);
