@@ -719,13 +719,16 @@ void MainWindow::updateProgress()
                                    .arg(DurationFormat::text(progress.elapsedNs)));
         return;
     }
-    m_statusLabel->setText(tr("Done %1/%2   In flight %3   Waiting %4   Elapsed %5   ETA %6")
+    // A finished run has nothing left to estimate.
+    m_statusLabel->setText(tr("Done %1/%2   In flight %3   Waiting %4   Elapsed %5")
                                .arg(progress.done)
                                .arg(progress.total)
                                .arg(progress.inFlight)
                                .arg(progress.waiting)
                                .arg(DurationFormat::text(progress.elapsedNs))
-                               .arg(DurationFormat::text(progress.etaNs)));
+                           + (progress.done >= progress.total
+                                  ? QString()
+                                  : tr("   ETA %1").arg(DurationFormat::text(progress.etaNs))));
 }
 
 void MainWindow::updateControls()

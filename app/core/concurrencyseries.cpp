@@ -134,6 +134,102 @@ int ConcurrencySeries::indexAt(qint64 ns) const
     return int(it - m_steps.begin()) - 1;
 }
 
+void ConcurrencySeries::truncate(std::size_t size)
+{
+    if (size >= m_steps.size())
+        return;
+    m_steps.resize(size);
+    // A block covers its steps and needs the one after its last for its wait.
+    const std::size_t blocks = size == 0 ? 0 : (size - 1) / BlockSteps;
+    m_blocks.resize(std::min(m_blocks.size(), blocks));
+    m_superBlocks.resize(std::min(m_superBlocks.size(), m_blocks.size() / BlockSteps));
+}
+
+void ConcurrencySeries::merge(Extremes &into, const Extremes &next)
+{
+    into.held = std::max(into.held, next.held);
+    into.waiting = std::max(into.waiting, next.waiting);
+    if (next.inFlight > into.inFlight) { // strictly: the earlier step keeps a tie
+        into.inFlight = next.inFlight;
+        into.inFlightIndex = next.inFlightIndex;
+    }
+}
+
+void ConcurrencySeries::merge(Block &into, const Block &next)
+{
+    merge(into.extremes, next.extremes);
+    into.waitNs = std::max(into.waitNs, next.waitNs);
+}
+
+void ConcurrencySeries::keepBlocks() const
+{
+    const std::size_t blocks = m_steps.empty() ? 0 : (m_steps.size() - 1) / BlockSteps;
+    for (std::size_t b = m_blocks.size(); b < blocks; ++b) {
+        Block block;
+        for (std::size_t i = b * BlockSteps; i < (b + 1) * BlockSteps; ++i) {
+            const Step &step = m_steps[i];
+            merge(block.extremes,
+                  Extremes {step.inFlight + step.delaying, step.inFlight, int(i), step.waiting});
+            if (step.waiting > 0)
+                block.waitNs = std::max(block.waitNs, m_steps[i + 1].atNs - step.atNs);
+        }
+        m_blocks.push_back(block);
+    }
+    for (std::size_t s = m_superBlocks.size(); s < m_blocks.size() / BlockSteps; ++s) {
+        Block block;
+        for (std::size_t b = s * BlockSteps; b < (s + 1) * BlockSteps; ++b)
+            merge(block, m_blocks[b]);
+        m_superBlocks.push_back(block);
+    }
+}
+
+ConcurrencySeries::Extremes ConcurrencySeries::extremes(int first, int last) const
+{
+    keepBlocks();
+    Extremes found;
+    std::size_t i = std::size_t(std::max(0, first));
+    const std::size_t end = std::min(std::size_t(std::max(0, last)), m_steps.size());
+    const auto step = [&] {
+        const Step &s = m_steps[i];
+        merge(found, Extremes {s.inFlight + s.delaying, s.inFlight, int(i), s.waiting});
+        ++i;
+    };
+    constexpr std::size_t Super = std::size_t(BlockSteps) * BlockSteps;
+    // Single steps up to a block's start, blocks up to a super block's, super blocks, then back down.
+    while (i < end && i % BlockSteps != 0)
+        step();
+    while (i + BlockSteps <= end && i / BlockSteps < m_blocks.size() && i % Super != 0) {
+        merge(found, m_blocks[i / BlockSteps].extremes);
+        i += BlockSteps;
+    }
+    while (i % Super == 0 && i + Super <= end && i / Super < m_superBlocks.size()) {
+        merge(found, m_superBlocks[i / Super].extremes);
+        i += Super;
+    }
+    while (i + BlockSteps <= end && i / BlockSteps < m_blocks.size()) {
+        merge(found, m_blocks[i / BlockSteps].extremes);
+        i += BlockSteps;
+    }
+    while (i < end)
+        step();
+    return found;
+}
+
+qint64 ConcurrencySeries::longestWaitNs() const
+{
+    keepBlocks();
+    Block found;
+    for (const Block &block : m_superBlocks)
+        merge(found, block);
+    for (std::size_t b = m_superBlocks.size() * BlockSteps; b < m_blocks.size(); ++b)
+        merge(found, m_blocks[b]);
+    for (std::size_t i = m_blocks.size() * BlockSteps; i + 1 < m_steps.size(); ++i) {
+        if (m_steps[i].waiting > 0)
+            found.waitNs = std::max(found.waitNs, m_steps[i + 1].atNs - m_steps[i].atNs);
+    }
+    return found.waitNs;
+}
+
 ConcurrencySeries::Step ConcurrencySeries::at(qint64 ns) const
 {
     const int index = indexAt(ns);

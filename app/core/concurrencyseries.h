@@ -41,6 +41,23 @@ public:
     /// Index of the step in force at ns, or -1 before the first.
     int indexAt(qint64 ns) const;
 
+    /// The highest counts over the steps [first, last), and the first step there where in flight reached its
+    /// highest; -1 each over an empty range.
+    struct Extremes
+    {
+        int held = -1; // in flight + delaying
+        int inFlight = -1;
+        int inFlightIndex = -1;
+        int waiting = -1;
+
+        friend bool operator==(const Extremes &, const Extremes &) = default;
+    };
+    /// Answered from block maxima kept beside the steps, so a paint that asks once per pixel column costs
+    /// the columns and not the steps of a long run.
+    Extremes extremes(int first, int last) const;
+    /// The longest time from a step where something waits to the next step.
+    qint64 longestWaitNs() const;
+
     int peakInFlight() const { return m_peakInFlight; }
     int peakHeld() const { return m_peakHeld; } // in flight + delaying: permits in use
     int peakWaiting() const { return m_peakWaiting; }
@@ -51,9 +68,27 @@ public:
 private:
     friend class LiveConcurrency; // keeps a series up to date in place
 
+    // A block's extremes over BlockSteps steps, and the longest wait that starts at one of them.
+    struct Block
+    {
+        Extremes extremes;
+        qint64 waitNs = 0;
+    };
+    static constexpr int BlockSteps = 32;
+
     void append(const Step &step);
+    /// Drops the steps from size on, and the blocks that covered them.
+    void truncate(std::size_t size);
+    /// Builds the blocks of the steps not covered yet: a block needs the step after its last.
+    void keepBlocks() const;
+    static void merge(Extremes &into, const Extremes &next);
+    static void merge(Block &into, const Block &next);
 
     std::vector<Step> m_steps;
+    // Built lazily by the queries and dropped from a truncation on: blocks of BlockSteps steps, and blocks
+    // of BlockSteps of those. Steps are only ever appended or cut off, so the rest stays right.
+    mutable std::vector<Block> m_blocks;
+    mutable std::vector<Block> m_superBlocks;
     int m_peakInFlight = 0;
     int m_peakHeld = 0;
     int m_peakWaiting = 0;

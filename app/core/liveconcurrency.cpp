@@ -199,8 +199,8 @@ const ConcurrencySeries &LiveConcurrency::update(qint64 nowNs)
     // change are still right.
     const std::size_t prefix = firstAtOrAfter(nowNs);
     const std::size_t kept = std::min({m_prefix, firstAtOrAfter(m_dirtyAtNs), prefix});
+    m_series.truncate(kept);
     std::vector<Step> &steps = m_series.m_steps;
-    steps.resize(kept);
     m_peaks.resize(kept);
     const auto countsOf = [](const Step &step) {
         return Counts {step.inFlight, step.delaying, step.waiting};

@@ -18,7 +18,7 @@ HostScheduler::HostScheduler(Gate *gate, int perHost, QObject *parent)
 
 void HostScheduler::submit(int id, const QString &host, Admitted admitted)
 {
-    m_hosts[host].queue.push_back({m_nextOrder++, id, std::move(admitted)});
+    hostFor(host).queue.push_back({m_nextOrder++, id, std::move(admitted)});
     ++m_waiting;
     pump();
 }
@@ -45,36 +45,58 @@ QList<int> HostScheduler::withdrawAll()
 
 void HostScheduler::release(const QString &host)
 {
-    const auto it = m_hosts.find(host);
-    if (it == m_hosts.end() || it->active == 0)
+    Host &state = hostFor(host);
+    if (state.active == 0)
         return;
-    --it->active;
+    --state.active;
     pump();
 }
 
 void HostScheduler::setInterval(const QString &host, int intervalMs)
 {
-    m_hosts[host].intervalNs = qint64(std::max(0, intervalMs)) * 1'000'000;
+    hostFor(host).intervalNs = qint64(std::max(0, intervalMs)) * 1'000'000;
+    m_timed = m_timed || intervalMs > 0;
     pump();
 }
 
 void HostScheduler::pauseUntil(const QString &host, qint64 untilNs)
 {
-    Host &state = m_hosts[host];
+    Host &state = hostFor(host);
     state.pausedUntilNs = std::max(state.pausedUntilNs, untilNs);
+    m_timed = true;
     pump();
 }
 
 int HostScheduler::waiting(const QString &host) const
 {
-    const auto it = m_hosts.constFind(host);
-    return it == m_hosts.cend() ? 0 : int(it->queue.size());
+    const Host *state = findHost(host);
+    return state ? int(state->queue.size()) : 0;
 }
 
 int HostScheduler::active(const QString &host) const
 {
-    const auto it = m_hosts.constFind(host);
-    return it == m_hosts.cend() ? 0 : it->active;
+    const Host *state = findHost(host);
+    return state ? state->active : 0;
+}
+
+HostScheduler::Host &HostScheduler::hostFor(const QString &name)
+{
+    if (m_lastIndex >= 0 && name == m_lastName)
+        return m_hosts[std::size_t(m_lastIndex)];
+    auto it = m_hostIndex.constFind(name);
+    if (it == m_hostIndex.cend()) {
+        it = m_hostIndex.insert(name, qsizetype(m_hosts.size()));
+        m_hosts.emplace_back();
+    }
+    m_lastName = name;
+    m_lastIndex = it.value();
+    return m_hosts[std::size_t(m_lastIndex)];
+}
+
+const HostScheduler::Host *HostScheduler::findHost(const QString &name) const
+{
+    const auto it = m_hostIndex.constFind(name);
+    return it == m_hostIndex.cend() ? nullptr : &m_hosts[std::size_t(it.value())];
 }
 
 qint64 HostScheduler::readyAtNs(const Host &host) const
@@ -87,7 +109,8 @@ HostScheduler::Host *HostScheduler::nextReady(qint64 nowNs)
 {
     Host *best = nullptr;
     for (Host &host : m_hosts) {
-        if (host.queue.empty() || (m_perHost > 0 && host.active >= m_perHost) || readyAtNs(host) > nowNs)
+        if (host.queue.empty() || (m_perHost > 0 && host.active >= m_perHost)
+            || (m_timed && readyAtNs(host) > nowNs))
             continue;
         if (!best || host.queue.front().order < best->queue.front().order)
             best = &host;
@@ -106,7 +129,7 @@ void HostScheduler::pump()
     do {
         m_pumpAgain = false;
         // One permit is asked for at a time, and only while some host could use it.
-        while (!m_acquiring && m_gate && nextReady(Clock::nowNs())) {
+        while (!m_acquiring && m_gate && nextReady(m_timed ? Clock::nowNs() : 0)) {
             m_acquiring = true;
             const Gate::Ticket ticket = m_gate->acquire([this] { onPermit(); });
             if (m_acquiring)
@@ -114,7 +137,8 @@ void HostScheduler::pump()
         }
     } while (m_pumpAgain);
     m_pumping = false;
-    armTimer(Clock::nowNs());
+    if (m_timed)
+        armTimer(Clock::nowNs());
 }
 
 void HostScheduler::onPermit()

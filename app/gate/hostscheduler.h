@@ -10,6 +10,7 @@
 
 #include <deque>
 #include <functional>
+#include <vector>
 
 /// The per-host gates that sit inside a run's gate. A request is admitted when its host has a free slot
 /// (at most perHost in use, 0 = no cap), the host's pacing allows another start (a minimum interval between
@@ -61,6 +62,10 @@ private:
         qint64 pausedUntilNs = 0;
     };
 
+    /// The host named so, added if new. A run's requests mostly go to the host of the one before: that one
+    /// is found without hashing its name.
+    Host &hostFor(const QString &name);
+    const Host *findHost(const QString &name) const;
     qint64 readyAtNs(const Host &host) const;
     Host *nextReady(qint64 nowNs);
     void pump();
@@ -69,12 +74,19 @@ private:
 
     QPointer<Gate> m_gate;
     int m_perHost;
-    QHash<QString, Host> m_hosts;
+    // In a vector, not a QHash: every pump walks them all, and walking a QHash scans all its buckets.
+    std::vector<Host> m_hosts;
+    QHash<QString, qsizetype> m_hostIndex; // name -> position in m_hosts
+    QString m_lastName; // the host hostFor() found last
+    qsizetype m_lastIndex = -1;
     quint64 m_nextOrder = 0;
     int m_waiting = 0;
     bool m_acquiring = false; // asked the gate for a permit, not granted yet
     Gate::Ticket m_ticket = 0;
     bool m_pumping = false;
     bool m_pumpAgain = false;
+    // Some host has had an interval or a pause: until then no host is ever held back by time, and a pump
+    // needs neither the clock nor the timer, which was most of what the scheduler cost a request.
+    bool m_timed = false;
     QTimer m_timer;
 };

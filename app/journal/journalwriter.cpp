@@ -3,6 +3,7 @@
 #include "export/jsonformat.h"
 #include "export/runjson.h"
 #include "journalreader.h"
+#include "journalsink.h"
 #include "run/runner.h"
 #include "session/runsequence.h"
 
@@ -58,6 +59,9 @@ JournalWriter::~JournalWriter()
 
 void JournalWriter::open()
 {
+    // A failure not handled yet (it comes queued) would be lost with its sink: it is handled now.
+    if (m_sink && !m_sink->failure().isEmpty())
+        onSinkFailed(m_generation, m_sink->failure());
     close();
     m_ended = false;
     m_runId = -1;
@@ -82,6 +86,11 @@ void JournalWriter::open()
                           .arg(QDir::toNativeSeparators(QDir(m_directory).filePath(name)), error));
         return;
     }
+    const int generation = ++m_generation;
+    m_sink = std::make_unique<JournalSink>(m_file.handle(), [this, generation](const QString &reason) {
+        QMetaObject::invokeMethod(
+            this, [this, generation, reason] { onSinkFailed(generation, reason); }, Qt::QueuedConnection);
+    });
     writeLines(line(tagged(u"journal"_s,
                            {
                                {u"format"_s, u"crawlscope-journal"_s},
@@ -103,29 +112,15 @@ void JournalWriter::onRunStarted()
     header.skipped.clear();
     header.hosts.clear();
     m_runId = header.runId;
-    m_seen.clear();
     m_skipCounts.clear();
     m_hosts.clear();
-    writeLines(line(tagged(u"run"_s, RunJson::run(header))));
+    m_sink->startRun(line(tagged(u"run"_s, RunJson::run(header))));
 }
 
 void JournalWriter::onRecordsChanged(int runId, const QList<RequestRecord> &changed)
 {
-    if (!m_file.isOpen() || runId != m_runId)
-        return;
-    QByteArray lines;
-    lines.reserve(changed.size() * 640); // a record's line is 500 to 600 bytes with a short URL
-    const UrlById noUrls; // parent_url is for readers of exports; the journal's reader goes by parent_id
-    for (const RequestRecord &record : changed) {
-        if (std::size_t(record.id) >= m_seen.size())
-            m_seen.resize(std::size_t(record.id) + 1, false);
-        // Between its first line and its end a request changes phase several times; its end says it all.
-        if (m_seen[std::size_t(record.id)] && !record.isDone())
-            continue;
-        m_seen[std::size_t(record.id)] = true;
-        RunJson::appendRecordLine(lines, "rec", record, noUrls);
-    }
-    writeLines(lines);
+    if (m_file.isOpen() && runId == m_runId)
+        m_sink->writeRecords(changed); // shared, not copied: the sink serializes it on its thread
 }
 
 void JournalWriter::onCapacityChanged(int runId, const CapacityChange &change)
@@ -180,38 +175,45 @@ void JournalWriter::onRunFinished(const RunResult &result)
 
 void JournalWriter::onSequenceFinished()
 {
-    if (m_file.isOpen())
+    if (m_file.isOpen()) {
         writeLines(line(QJsonObject {{u"t"_s, u"done"_s}}));
+        m_sink->drain(); // whoever reads the journal once the sequence is over finds all of it
+    }
     // Still locked: the runs live on in this process until they are saved or it ends.
     m_ended = true;
 }
 
-void JournalWriter::writeLines(const QByteArray &lines)
+void JournalWriter::writeLines(QByteArray lines)
 {
-    if (lines.isEmpty())
+    if (m_sink)
+        m_sink->writeLines(std::move(lines));
+}
+
+void JournalWriter::onSinkFailed(int generation, const QString &reason)
+{
+    if (generation != m_generation || !m_file.isOpen())
         return;
-    // Unbuffered: each batch goes to the kernel at once, which keeps it through a SIGKILL of this process.
-    if (m_file.write(lines) != lines.size()) {
-        const QString message
-            = QCoreApplication::translate("JournalWriter", "Cannot write the journal \"%1\": %2")
-                  .arg(QDir::toNativeSeparators(m_file.fileName()), m_file.errorString());
-        close();
-        m_file.remove();
-        m_file.setFileName(QString());
-        Q_EMIT failed(message);
-    }
+    const QString message
+        = QCoreApplication::translate("JournalWriter", "Cannot write the journal \"%1\": %2")
+              .arg(QDir::toNativeSeparators(m_file.fileName()), reason);
+    close();
+    m_file.remove();
+    m_file.setFileName(QString());
+    Q_EMIT failed(message);
 }
 
 void JournalWriter::discard()
 {
     if (m_file.fileName().isEmpty())
         return;
+    m_sink.reset(); // its thread writes no more to the file
     m_file.remove(); // closes it too, which drops the lock
     m_file.setFileName(QString());
 }
 
 void JournalWriter::close()
 {
+    m_sink.reset(); // writes what it was handed first
     if (m_file.isOpen())
         m_file.close();
 }

@@ -6,17 +6,19 @@
 #include <QObject>
 #include <QString>
 
+#include <memory>
 #include <vector>
 
+class JournalSink;
 class RunSequence;
 
 /// Journals every run of a RunSequence as it goes, so that a SIGKILL loses at most the last batch. It is a
 /// consumer of the Recorder's batches, like the window's models: a record is written when it first appears
 /// and again whenever a batch carries it done, so each request costs about two lines, one JSON object each.
-/// Each batch is written to the file (not to a buffer of ours) as it arrives, every
-/// Recorder::BatchIntervalMs. One journal per sequence: it starts with the sequence's first run and holds
-/// every run of it. The file is locked while its writer lives, so `crawlscope recover` never takes a run that
-/// is still going.
+/// Each batch is handed as it arrives, every Recorder::BatchIntervalMs, to a JournalSink, which serializes
+/// and writes it to the file (not to a buffer of ours) on its own thread at once. One journal per sequence:
+/// it starts with the sequence's first run and holds every run of it. The file is locked while its writer
+/// lives, so `crawlscope recover` never takes a run that is still going.
 class JournalWriter : public QObject
 {
     Q_OBJECT
@@ -44,7 +46,8 @@ private:
     void onCrawlChanged(int runId, const QList<SkippedUrl> &skipped, const QList<CrawlHost> &hosts);
     void onRunFinished(const RunResult &result);
     void onSequenceFinished();
-    void writeLines(const QByteArray &lines);
+    void writeLines(QByteArray lines);
+    void onSinkFailed(int generation, const QString &reason);
     void close();
 
     RunSequence *m_sequence;
@@ -52,7 +55,8 @@ private:
     QFile m_file;
     bool m_ended = true; // no sequence journaled yet
     int m_runId = -1;
-    std::vector<bool> m_seen; // by record id: written at least once
+    std::unique_ptr<JournalSink> m_sink; // while m_file is open
+    int m_generation = 0; // of m_sink, so a late failure of a closed one is ignored
     QList<int> m_skipCounts; // the counts written, by position in the run's skipped URLs
     QList<CrawlHost> m_hosts; // as last written
 };

@@ -12,14 +12,16 @@
 #include <algorithm>
 #include <limits>
 #include <optional>
+#include <utility>
 
-Fetch::Fetch(QNetworkAccessManager *manager, Recorder *recorder, int id, const RunSettings &settings,
-             QObject *parent)
+Fetch::Fetch(QNetworkAccessManager *manager, Recorder *recorder, int id,
+             std::shared_ptr<const RunSettings> settings, Finished finished, QObject *parent)
     : QObject(parent)
     , m_manager(manager)
     , m_recorder(recorder)
     , m_id(id)
-    , m_settings(settings)
+    , m_settings(std::move(settings))
+    , m_finished(std::move(finished))
 { }
 
 Fetch::~Fetch()
@@ -32,6 +34,12 @@ Fetch::~Fetch()
 }
 
 namespace {
+
+/// A header field's name, as QNetworkReply::rawHeader() matches it: case-insensitively.
+bool isField(const QByteArray &name, QByteArrayView wanted)
+{
+    return name.size() == wanted.size() && name.compare(wanted, Qt::CaseInsensitive) == 0;
+}
 
 /// Everything of a request but its URL, built once for the settings of a run: setting the header and
 /// attributes again for each request cost as much as all the rest the fetch adds to QNAM's own work.
@@ -68,7 +76,7 @@ const QNetworkRequest &requestTemplate(const RunSettings &settings)
 
 void Fetch::start(const QUrl &url)
 {
-    QNetworkRequest request = requestTemplate(m_settings);
+    QNetworkRequest request = requestTemplate(*m_settings);
     request.setUrl(url);
 
     m_recorder->mark(m_id, Mark::Issued);
@@ -81,14 +89,27 @@ void Fetch::start(const QUrl &url)
         watchTls();
     // Activity is every signal above and below; readyRead comes with each chunk of the body, so the
     // progress signals would only repeat it, at two more connections per request.
-    connect(m_reply, &QNetworkReply::metaDataChanged, this, &Fetch::onMetaDataChanged);
-    connect(m_reply, &QNetworkReply::readyRead, this, &Fetch::onReadyRead);
-    connect(m_reply, &QNetworkReply::redirected, this, &Fetch::onRedirected);
+    // The reply is not disconnected when it is done (a disconnect of everything walks all its signals, a
+    // twentieth of the fetch's cost), so what it says after that is ignored here.
+    connect(m_reply, &QNetworkReply::metaDataChanged, this, [this] {
+        if (!m_done)
+            onMetaDataChanged();
+    });
+    connect(m_reply, &QNetworkReply::readyRead, this, [this] {
+        if (!m_done)
+            onReadyRead();
+    });
+    connect(m_reply, &QNetworkReply::redirected, this, [this](const QUrl &to) {
+        if (!m_done)
+            onRedirected(to);
+    });
     connect(m_reply, &QNetworkReply::finished, this, &Fetch::onFinished);
 }
 
 void Fetch::markOnce(Mark mark)
 {
+    if (m_done)
+        return;
     onActivity();
     if (!m_recorder->record(m_id).reached(mark))
         m_recorder->mark(m_id, mark);
@@ -104,6 +125,8 @@ void Fetch::watchTls()
     connect(m_reply, &QNetworkReply::encrypted, this, [this] { markOnce(Mark::Encrypted); });
     // Certificate errors are never ignored: they end the request, and the record names them.
     connect(m_reply, &QNetworkReply::sslErrors, this, [this](const QList<QSslError> &errors) {
+        if (m_done)
+            return;
         for (const QSslError &error : errors)
             m_sslErrors.append(error.errorString());
     });
@@ -126,9 +149,9 @@ qint64 Fetch::dueNs() const
     qint64 due = std::numeric_limits<qint64>::max();
     if (m_done || !m_reply)
         return due;
-    if (m_settings.timeoutMs > 0)
-        due = m_lastActivityNs + qint64(m_settings.timeoutMs) * 1'000'000;
-    if (const int deadline = m_settings.effectiveDeadlineMs(); deadline > 0)
+    if (m_settings->timeoutMs > 0)
+        due = m_lastActivityNs + qint64(m_settings->timeoutMs) * 1'000'000;
+    if (const int deadline = m_settings->effectiveDeadlineMs(); deadline > 0)
         due = std::min(due, m_issuedNs + qint64(deadline) * 1'000'000);
     return due;
 }
@@ -137,10 +160,10 @@ void Fetch::checkTimeouts(qint64 nowNs)
 {
     if (m_done || !m_reply)
         return;
-    const qint64 idleDueNs = m_settings.timeoutMs > 0
-        ? m_lastActivityNs + qint64(m_settings.timeoutMs) * 1'000'000
+    const qint64 idleDueNs = m_settings->timeoutMs > 0
+        ? m_lastActivityNs + qint64(m_settings->timeoutMs) * 1'000'000
         : std::numeric_limits<qint64>::max();
-    const int deadline = m_settings.effectiveDeadlineMs();
+    const int deadline = m_settings->effectiveDeadlineMs();
     const qint64 deadlineDueNs
         = deadline > 0 ? m_issuedNs + qint64(deadline) * 1'000'000 : std::numeric_limits<qint64>::max();
     if (std::min(idleDueNs, deadlineDueNs) > nowNs)
@@ -159,20 +182,19 @@ void Fetch::checkTimeouts(qint64 nowNs)
     // Qt reports nothing of a response until its whole header is in, so before that "no data" may be
     // untrue: a header can trickle in, or be too large for Qt to accept.
     if (!m_sawHeader)
-        abortWith(tr("timed out: no complete response header within %1 ms").arg(m_settings.timeoutMs));
+        abortWith(tr("timed out: no complete response header within %1 ms").arg(m_settings->timeoutMs));
     else if (m_headerFieldsDropped)
         abortWith(headerRefusedReason());
     else
-        abortWith(tr("timed out: no data for %1 ms").arg(m_settings.timeoutMs));
+        abortWith(tr("timed out: no data for %1 ms").arg(m_settings->timeoutMs));
 }
 
-qint64 Fetch::announcedBodyBytes(int status) const
+qint64 Fetch::announcedBodyBytes(int status, const QByteArray &raw)
 {
     // No body follows these, whatever their Content-Length says (RFC 9110 6.4.1).
     if (status == 204 || status == 304 || (status >= 100 && status < 200))
         return -1;
     // Qt 6.4 joins a header's values across redirect hops ("162, 5000"): the final response's comes last.
-    const QByteArray raw = m_reply->rawHeader("Content-Length");
     bool ok = false;
     const qint64 length = raw.mid(raw.lastIndexOf(',') + 1).trimmed().toLongLong(&ok);
     return ok && length >= 0 ? length : -1;
@@ -183,7 +205,7 @@ QString Fetch::headerRefusedReason() const
     return tr("response header refused: Qt kept the status line and dropped every field, as it does when the "
               "header is too large for it (larger than our limit of %1 bytes too) or malformed; without a "
               "length, the body never ended")
-        .arg(m_settings.maxHeaderBytes);
+        .arg(m_settings->maxHeaderBytes);
 }
 
 void Fetch::onMetaDataChanged()
@@ -193,9 +215,13 @@ void Fetch::onMetaDataChanged()
     // Redirect hops report headers too; the last headers are the final response's, so the mark moves on.
     m_recorder->mark(m_id, Mark::FirstByte);
     qint64 headerBytes = 0;
-    const auto fields = m_reply->rawHeaderPairs();
-    for (const auto &[name, value] : fields)
+    const auto &fields = m_reply->rawHeaderPairs();
+    const QByteArray *contentEncoding = nullptr;
+    for (const auto &[name, value] : fields) {
         headerBytes += name.size() + value.size() + 4; // "name: value\r\n"
+        if (!contentEncoding && isField(name, "Content-Encoding"))
+            contentEncoding = &value;
+    }
     // Qt 6.4 reads a header byte by byte and reports nothing until it is all in; then, when one field is
     // larger than it takes (somewhere between 80 and 200 KB) it keeps the status line and drops every field,
     // Content-Length included. The response then looks header-less and waits for a close that a keep-alive
@@ -203,15 +229,15 @@ void Fetch::onMetaDataChanged()
     // the request times out.
     m_headerFieldsDropped
         = fields.isEmpty() && m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() > 0;
-    if (m_settings.maxHeaderBytes > 0 && headerBytes > m_settings.maxHeaderBytes) {
+    if (m_settings->maxHeaderBytes > 0 && headerBytes > m_settings->maxHeaderBytes) {
         abortWith(tr("response header of %1 bytes exceeds the limit of %2 bytes")
                       .arg(headerBytes)
-                      .arg(m_settings.maxHeaderBytes));
+                      .arg(m_settings->maxHeaderBytes));
         return;
     }
     // Only HTML pages are read for links (and robots.txt for rules); any other body is counted, not kept.
     const RequestRecord &record = m_recorder->record(m_id);
-    m_keepBody = m_settings.keepBodies
+    m_keepBody = m_settings->keepBodies
         && (record.role == RequestRole::Robots
             || isHtmlContentType(m_reply->header(QNetworkRequest::ContentTypeHeader).toString()));
     if (!m_keepBody)
@@ -219,15 +245,15 @@ void Fetch::onMetaDataChanged()
     // Appending to an unreserved array leaves up to half of it unused capacity: 15 MB more for a 30 MB page.
     if (const QVariant length = m_reply->header(QNetworkRequest::ContentLengthHeader);
         m_keepBody && length.isValid() && length.toLongLong() > 0)
-        m_response.body.reserve(qsizetype(std::min(length.toLongLong(), m_settings.maxBodyBytes)));
+        m_response.body.reserve(qsizetype(std::min(length.toLongLong(), m_settings->maxBodyBytes)));
     // A redirect hop's body was never read; the final response's encoding is the one that counts.
-    m_inflater.begin(m_reply->rawHeader("Content-Encoding"));
+    m_inflater.begin(contentEncoding ? *contentEncoding : QByteArray());
     m_bytes = m_wireBytes = 0;
     const QVariant length = m_reply->header(QNetworkRequest::ContentLengthHeader);
-    if (length.isValid() && length.toLongLong() > m_settings.maxBodyBytes) {
+    if (length.isValid() && length.toLongLong() > m_settings->maxBodyBytes) {
         abortWith(tr("body of %1 bytes exceeds the limit of %2 bytes")
                       .arg(length.toLongLong())
-                      .arg(m_settings.maxBodyBytes));
+                      .arg(m_settings->maxBodyBytes));
     }
 }
 
@@ -241,7 +267,7 @@ void Fetch::onReadyRead()
         // Inflate no further than the first check below can stop: past the threshold and the ratio, or past
         // the body cap, whichever comes first.
         const qint64 bombAt = std::max(DecompressionCheckThreshold, MaxCompressionRatio * m_wireBytes);
-        const qint64 room = std::min(bombAt, m_settings.maxBodyBytes) - m_bytes;
+        const qint64 room = std::min(bombAt, m_settings->maxBodyBytes) - m_bytes;
         chunk = m_inflater.feed(chunk, &error, std::max<qint64>(room, 0));
         if (!error.isEmpty()) {
             abortWith(error);
@@ -258,8 +284,8 @@ void Fetch::onReadyRead()
                       .arg(MaxCompressionRatio));
         return;
     }
-    if (m_bytes > m_settings.maxBodyBytes) {
-        abortWith(tr("body exceeds the limit of %1 bytes").arg(m_settings.maxBodyBytes));
+    if (m_bytes > m_settings->maxBodyBytes) {
+        abortWith(tr("body exceeds the limit of %1 bytes").arg(m_settings->maxBodyBytes));
         return;
     }
     if (m_keepBody)
@@ -309,14 +335,26 @@ void Fetch::onFinished()
     record.redirects = m_redirects;
     record.bytes = m_bytes;
     record.status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    if (const QByteArray location = m_reply->rawHeader("Location"); !location.isEmpty())
+    // The fields read here, in one pass: rawHeader() would scan them all again for each.
+    QByteArray location;
+    QByteArray contentLength;
+    for (const auto &[name, value] : m_reply->rawHeaderPairs()) {
+        if (location.isNull() && isField(name, "Location"))
+            location = value;
+        else if (m_response.retryAfter.isNull() && isField(name, "Retry-After"))
+            m_response.retryAfter = value;
+        else if (contentLength.isNull() && isField(name, "Content-Length"))
+            contentLength = value;
+    }
+    if (!location.isEmpty())
         m_response.location = record.url.resolved(QUrl::fromEncoded(location));
-    m_response.retryAfter = m_reply->rawHeader("Retry-After");
     record.contentType = m_reply->header(QNetworkRequest::ContentTypeHeader).toString();
     // Qt 6.4 joins a header's values across redirect hops ("text/html, text/html"); the final response's
     // value comes last.
-    if (const auto comma = record.contentType.lastIndexOf(QLatin1String(", ")); m_redirects > 0 && comma >= 0)
-        record.contentType = record.contentType.mid(comma + 2);
+    if (m_redirects > 0) {
+        if (const auto comma = record.contentType.lastIndexOf(QLatin1String(", ")); comma >= 0)
+            record.contentType = record.contentType.mid(comma + 2);
+    }
 
     const auto error = m_reply->error();
     if (m_cancelled) {
@@ -344,7 +382,7 @@ void Fetch::onFinished()
     } else if (error != QNetworkReply::NoError || record.status == 0) {
         record.outcome = Outcome::Failed;
         record.error = m_reply->errorString();
-    } else if (const qint64 announced = announcedBodyBytes(record.status);
+    } else if (const qint64 announced = announcedBodyBytes(record.status, contentLength);
                announced >= 0 && m_wireBytes < announced) {
         // Qt 6.4 now and then reports a connection reset mid-body as a clean end: the length the server
         // announced says it was not.
@@ -355,8 +393,7 @@ void Fetch::onFinished()
         record.outcome = Outcome::Ok;
     }
 
-    m_reply->disconnect(this);
-    m_reply->deleteLater();
+    m_reply->deleteLater(); // still connected: see start()
     m_reply = nullptr;
-    Q_EMIT finished(m_id);
+    m_finished(m_id);
 }

@@ -11,6 +11,9 @@
 #include <QStringList>
 #include <QUrl>
 
+#include <functional>
+#include <memory>
+
 /// What the crawler reads from a response besides its record.
 struct FetchResponse
 {
@@ -42,28 +45,30 @@ public:
     static constexpr qint64 DecompressionCheckThreshold = 10LL * 1024 * 1024;
     static constexpr qint64 MaxCompressionRatio = 100;
 
-    Fetch(QNetworkAccessManager *manager, Recorder *recorder, int id, const RunSettings &settings,
-          QObject *parent = nullptr);
+    /// Called once the request is done, recorded and its response complete, with the request's id. A call,
+    /// not a signal: a connection for each of tens of thousands of fetches cost more than the call.
+    using Finished = std::function<void(int id)>;
+
+    /// settings are shared by every fetch of a run, not copied for each.
+    Fetch(QNetworkAccessManager *manager, Recorder *recorder, int id,
+          std::shared_ptr<const RunSettings> settings, Finished finished, QObject *parent = nullptr);
     ~Fetch() override;
 
     /// Marks the request issued and sends it.
     void start(const QUrl &url);
-    /// Aborts the request and records it as cancelled. finished() follows synchronously.
+    /// Aborts the request and records it as cancelled. The Finished call follows synchronously.
     void cancel();
     /// When the idle timeout or the deadline, whichever comes first, runs out if nothing happens before, on
     /// Clock::nowNs(); std::numeric_limits<qint64>::max() when neither can (no limits, or done).
     qint64 dueNs() const;
     /// Ends the request when its idle timeout or its deadline has run out by nowNs (Clock::nowNs()); never
-    /// before. finished() follows synchronously then.
+    /// before. The Finished call follows synchronously then.
     void checkTimeouts(qint64 nowNs);
 
     int id() const { return m_id; }
     QNetworkAccessManager *manager() const { return m_manager; }
-    /// Complete once finished() was emitted.
+    /// Complete once Finished was called.
     const FetchResponse &response() const { return m_response; }
-
-Q_SIGNALS:
-    void finished(int id);
 
 private:
     void onActivity();
@@ -77,12 +82,13 @@ private:
     void abortWith(QString reason, bool cancelled = false);
     QString headerRefusedReason() const;
     /// The body length the final response announced, or -1 when it announced none or has no body.
-    qint64 announcedBodyBytes(int status) const;
+    static qint64 announcedBodyBytes(int status, const QByteArray &contentLength);
 
     QNetworkAccessManager *m_manager;
     Recorder *m_recorder;
     int m_id;
-    RunSettings m_settings;
+    std::shared_ptr<const RunSettings> m_settings;
+    Finished m_finished;
     QPointer<QNetworkReply> m_reply;
     FetchResponse m_response;
     bool m_keepBody = false; // keepBodies, and a body worth keeping: decided by the response's headers

@@ -4,6 +4,8 @@
 #include <QNetworkProxy>
 #include <QUrl>
 
+#include <algorithm>
+
 ManagerPool::ManagerPool(Proxy proxy, int maxManagers)
     : m_proxy(proxy)
     , m_maxManagers(maxManagers)
@@ -18,12 +20,12 @@ ManagerPool::~ManagerPool()
 
 QNetworkAccessManager *ManagerPool::acquire(const HostKey &key)
 {
-    const auto serves = [&key](const Entry &entry) {
-        return entry.active == entry.activePerHost.value(key); // nothing in flight for another host
-    };
-    // This host's own managers first, then an idle one.
+    // This host's own managers first (nothing in flight for another host), then an idle one.
     for (auto &entry : m_entries) {
-        if (entry->active > 0 && serves(*entry) && entry->activePerHost.value(key) < ConnectionsPerManager)
+        if (entry->active == 0)
+            continue;
+        const int forKey = entry->activeFor(key);
+        if (entry->active == forKey && forKey < ConnectionsPerManager)
             return take(*entry, key)->manager;
     }
     for (auto &entry : m_entries) {
@@ -34,8 +36,7 @@ QNetworkAccessManager *ManagerPool::acquire(const HostKey &key)
         // Out of budget for a manager of its own: share the least busy one with a free connection.
         Entry *best = nullptr;
         for (auto &entry : m_entries) {
-            if (entry->activePerHost.value(key) < ConnectionsPerManager
-                && (!best || entry->active < best->active))
+            if (entry->activeFor(key) < ConnectionsPerManager && (!best || entry->active < best->active))
                 best = entry.get();
         }
         if (best)
@@ -53,12 +54,14 @@ QNetworkAccessManager *ManagerPool::acquire(const HostKey &key)
 void ManagerPool::release(QNetworkAccessManager *manager, const HostKey &key)
 {
     if (auto *entry = entryFor(manager)) {
-        auto it = entry->activePerHost.find(key);
-        if (it != entry->activePerHost.end() && it.value() > 0) {
-            --it.value();
+        auto &hosts = entry->activePerHost;
+        const auto it = std::find_if(hosts.begin(), hosts.end(),
+                                     [&key](const auto &host) { return host.first == key; });
+        if (it != hosts.end() && it->second > 0) {
+            --it->second;
             --entry->active;
-            if (it.value() == 0)
-                entry->activePerHost.erase(it);
+            if (it->second == 0)
+                hosts.erase(it);
         }
     }
 }
@@ -67,16 +70,31 @@ int ManagerPool::active(QNetworkAccessManager *manager, const QUrl &url) const
 {
     for (const auto &entry : m_entries) {
         if (entry->manager == manager)
-            return entry->activePerHost.value(HostKey::fromUrl(url));
+            return entry->activeFor(HostKey::fromUrl(url));
     }
     return 0;
 }
 
 ManagerPool::Entry *ManagerPool::take(Entry &entry, const HostKey &key)
 {
-    ++entry.activePerHost[key];
+    auto &hosts = entry.activePerHost;
+    const auto it
+        = std::find_if(hosts.begin(), hosts.end(), [&key](const auto &host) { return host.first == key; });
+    if (it != hosts.end())
+        ++it->second;
+    else
+        hosts.emplace_back(key, 1);
     ++entry.active;
     return &entry;
+}
+
+int ManagerPool::Entry::activeFor(const HostKey &key) const
+{
+    for (const auto &[host, count] : activePerHost) {
+        if (host == key)
+            return count;
+    }
+    return 0;
 }
 
 ManagerPool::Entry *ManagerPool::entryFor(QNetworkAccessManager *manager)

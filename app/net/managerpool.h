@@ -2,10 +2,10 @@
 
 #include "core/hostkey.h"
 
-#include <QHash>
 #include <QString>
 
 #include <memory>
+#include <utility>
 #include <vector>
 
 class QNetworkAccessManager;
@@ -46,8 +46,12 @@ private:
     struct Entry
     {
         QNetworkAccessManager *manager;
-        QHash<HostKey, int> activePerHost;
+        // A few at most (one, unless hosts share it beyond the budget), so a scan beats hashing a HostKey,
+        // which acquire() would do for every entry it looks at.
+        std::vector<std::pair<HostKey, int>> activePerHost;
         int active = 0; // over all hosts
+
+        int activeFor(const HostKey &key) const;
     };
     Entry *entryFor(QNetworkAccessManager *manager);
     Entry *take(Entry &entry, const HostKey &key);

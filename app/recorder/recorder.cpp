@@ -47,17 +47,17 @@ void Recorder::reserve(int count)
 
 int Recorder::add(const QUrl &url, int parentId, int depth, qint64 queuedNs)
 {
-    RequestRecord record;
-    record.id = int(m_run.records.size());
+    const int id = int(m_run.records.size());
+    RequestRecord &record = m_run.records.emplaceBack(); // in place: a copy of a record is not free
+    record.id = id;
     record.url = m_urls.store(url);
     record.mode = m_run.settings.mode;
     record.parentId = parentId;
     record.depth = depth;
     record.set(Mark::Queued, queuedNs >= 0 ? queuedNs : elapsedNs());
-    m_run.records.append(record);
     m_dirtyFlags.push_back(false);
-    touch(record.id);
-    return record.id;
+    touch(id);
+    return id;
 }
 
 void Recorder::mark(int id, Mark mark)

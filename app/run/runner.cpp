@@ -62,6 +62,7 @@ void Runner::start(const QList<QUrl> &urls, const RunSettings &settings, int run
     m_retiredPools.push_back(std::move(m_pool));
     QTimer::singleShot(0, this, [this] { m_retiredPools.clear(); });
     m_settings = settings;
+    m_fetchSettings = std::make_shared<const RunSettings>(settings);
     m_running = true;
     m_cancelling = false;
     m_inputOpen = input == Input::Open;
@@ -88,6 +89,9 @@ void Runner::start(const QList<QUrl> &urls, const RunSettings &settings, int run
     m_capNoted = false;
     m_scheduler = new HostScheduler(m_gate, settings.perHost, this);
 
+    m_destinations.clear(); // a cancelled run's are gone already; ids start again at 0
+    m_lastDestination.reset();
+    m_lastQueuedUrl.clear();
     m_feedUrls = urls;
     m_fed = 0;
     m_queuedNs = m_recorder.elapsedNs();
@@ -177,31 +181,38 @@ int Runner::waiting() const
 
 void Runner::enqueue(int id, const QUrl &url)
 {
-    Destination destination;
-    destination.host = HostKey::fromUrl(url);
+    // Kept here, not in the scheduler's closure: a closure of the id alone needs no allocation of its own.
+    // A run's requests mostly go where the one before went (a list run many times, a crawl of one site):
+    // the same URL is not parsed again, and the same host shares its strings, which compare at a glance.
+    if (!m_lastDestination || url != m_lastQueuedUrl) {
+        HostKey host = HostKey::fromUrl(url);
+        if (!m_lastDestination || host != m_lastDestination->host) {
+            QString origin = host.origin();
+            m_lastDestination = Destination {std::move(host), std::move(origin), {}};
+        }
+        m_lastQueuedUrl = url;
+    }
+    Destination &destination = m_destinations.insert(id, *m_lastDestination).value();
     destination.url = url;
-    destination.origin = destination.host.origin();
-    const QString origin = destination.origin;
-    m_scheduler->submit(id, origin, [this, id, destination = std::move(destination)](qint64 admittedNs) {
-        onAdmitted(id, admittedNs, destination);
-    });
+    m_scheduler->submit(id, destination.origin,
+                        [this, id](qint64 admittedNs) { onAdmitted(id, admittedNs); });
 }
 
-void Runner::onAdmitted(int id, qint64 admittedNs, const Destination &destination)
+void Runner::onAdmitted(int id, qint64 admittedNs)
 {
     // The host's slot and the run's permit come together, so the whole wait was for both. The mark is the
     // moment the host's pacing counts from, so Crawl-delay spacing can be read off the records exactly.
     m_recorder.markAt(id, Mark::GateAcquired, m_recorder.sinceStartNs(admittedNs));
-    issue(id, destination);
+    issue(id, *m_destinations.constFind(id)); // issue() uses it only before the fetch starts
 }
 
 void Runner::issue(int id, const Destination &destination)
 {
-    auto *fetch = new Fetch(m_pool->acquire(destination.host), &m_recorder, id, m_settings, this);
+    auto *fetch = new Fetch(
+        m_pool->acquire(destination.host), &m_recorder, id, m_fetchSettings,
+        [this](int done) { onFetchFinished(done); }, this);
     m_fetches.insert(id, fetch);
-    m_destinations.insert(id, destination);
     m_peakInFlight = std::max(m_peakInFlight, int(m_fetches.size()));
-    connect(fetch, &Fetch::finished, this, &Runner::onFetchFinished);
     fetch->start(destination.url);
     if (m_fetches.value(id) == fetch)
         armTimeouts(fetch->dueNs());
@@ -335,6 +346,8 @@ void Runner::cancel()
     // the ones never handed to the gate too.
     m_feedTimer->stop();
     QList<int> withdrawn = m_scheduler->withdrawAll();
+    for (const int id : std::as_const(withdrawn))
+        m_destinations.remove(id);
     for (; m_fed < m_feedUrls.size(); ++m_fed)
         withdrawn.append(m_recorder.add(m_feedUrls.at(m_fed), -1, 0, m_queuedNs));
     const QString waitingError = tr("cancelled while waiting for its turn");

@@ -12,6 +12,7 @@
 #include <QPointer>
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 class ManagerPool;
@@ -97,7 +98,7 @@ private:
         // them back for each request is more than the rest of the issue costs.
         QUrl url;
     };
-    void onAdmitted(int id, qint64 admittedNs, const Destination &destination);
+    void onAdmitted(int id, qint64 admittedNs);
     void issue(int id, const Destination &destination);
     void onFetchFinished(int id);
     /// One precise timer watches every fetch's idle timeout and deadline: it is armed for the earliest, and
@@ -113,6 +114,7 @@ private:
 
     Recorder m_recorder;
     RunSettings m_settings;
+    std::shared_ptr<const RunSettings> m_fetchSettings; // m_settings, as every fetch of the run reads them
     bool m_running = false;
     bool m_cancelling = false;
     bool m_inputOpen = false;
@@ -134,6 +136,8 @@ private:
     std::unique_ptr<ManagerPool> m_pool;
     std::vector<std::unique_ptr<ManagerPool>> m_retiredPools; // deleted from the event loop
     QHash<int, Fetch *> m_fetches;
-    QHash<int, Destination> m_destinations; // of the requests in m_fetches
+    QHash<int, Destination> m_destinations; // of the requests queued in the scheduler or in m_fetches
+    QUrl m_lastQueuedUrl; // enqueue()'s last, and where it went
+    std::optional<Destination> m_lastDestination;
     QHash<int, QTimer *> m_delays;
 };

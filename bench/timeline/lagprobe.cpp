@@ -2,20 +2,7 @@
 
 #include <algorithm>
 
-#include <time.h>
-
-namespace {
-
-/// CPU time this thread has used: a stall's share that was the GUI thread's own work, not the OS running
-/// other processes on a loaded machine.
-qint64 threadCpuNs()
-{
-    timespec ts {};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-    return qint64(ts.tv_sec) * 1'000'000'000 + ts.tv_nsec;
-}
-
-} // namespace
+#include "cpuclock.h"
 
 LagProbe::LagProbe(int intervalMs, QObject *parent)
     : QObject(parent)
@@ -33,7 +20,7 @@ void LagProbe::start()
     m_maxAtMs = 0;
     m_maxCpuMs = 0;
     m_maxCpuAtMs = 0;
-    m_lastCpuNs = threadCpuNs();
+    m_lastCpuNs = CpuClock::threadNs();
     m_sinceStart.start();
     m_sinceLast.start();
     m_timer.start();
@@ -56,7 +43,7 @@ void LagProbe::onTimeout()
     }
     m_lateMs.push_back(late);
     m_sinceLast.restart();
-    const qint64 cpuNs = threadCpuNs();
+    const qint64 cpuNs = CpuClock::threadNs();
     const double busyMs = double(cpuNs - m_lastCpuNs) / 1e6;
     m_lastCpuNs = cpuNs;
     if (busyMs >= m_maxCpuMs) {

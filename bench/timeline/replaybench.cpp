@@ -12,7 +12,7 @@
 #include <queue>
 #include <vector>
 
-#include <time.h>
+#include "cpuclock.h"
 
 #include "models/runmodel.h"
 #include "replay/gatepicture.h"
@@ -69,15 +69,6 @@ RunResult semaphoreRun(int requests)
         run.records.append(std::move(record));
     }
     return run;
-}
-
-// CPU time of the whole process (the raster engine fills big areas on a thread pool): what a frame costs
-// apart from waiting for a core, which a loaded machine adds to the wall time.
-qint64 processCpuNs()
-{
-    timespec now {};
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now);
-    return qint64(now.tv_sec) * 1'000'000'000 + now.tv_nsec;
 }
 
 double percentileMs(std::vector<qint64> samples, double fraction)
@@ -147,7 +138,7 @@ int ReplayBench::run(const QStringList &arguments)
     std::vector<qint64> cpu;
     while (clock->isPlaying() && int(frames.size()) < maxFrames) {
         wallNs += FrameNs;
-        const qint64 cpuStart = processCpuNs();
+        const qint64 cpuStart = CpuClock::processNs();
         timer.start();
         clock->advance();
         const qint64 advanced = timer.nsecsElapsed();
@@ -155,7 +146,7 @@ int ReplayBench::run(const QStringList &arguments)
         const qint64 painted = timer.nsecsElapsed();
         gate->render(&gateImage);
         frames.push_back(timer.nsecsElapsed());
-        cpu.push_back(processCpuNs() - cpuStart);
+        cpu.push_back(CpuClock::processNs() - cpuStart);
         advances.push_back(advanced);
         timelinePaints.push_back(painted - advanced);
         gatePaints.push_back(frames.back() - painted);
@@ -187,12 +178,10 @@ int ReplayBench::run(const QStringList &arguments)
                .arg(percentileMs(cpu, 1.0), 0, 'f', 2);
     // How the timeline's frames came about: drawn whole, patched from the previous cut on, or copied.
     const TimelineFrameCache &cache = panel->view()->frameCache();
-    double load[1] = {-1};
-    getloadavg(load, 1);
     out << QStringLiteral("# timeline frames: painted=%1 patched=%2 copied=%3; load=%4\n")
                .arg(cache.paintedCount())
                .arg(cache.patchedCount())
                .arg(cache.copiedCount())
-               .arg(load[0], 0, 'f', 1);
+               .arg(CpuClock::loadAverage(), 0, 'f', 1);
     return 0;
 }

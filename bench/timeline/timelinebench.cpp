@@ -12,7 +12,7 @@
 #include <queue>
 #include <vector>
 
-#include <time.h>
+#include "cpuclock.h"
 
 #include "models/runmodel.h"
 #include "timeline/timelineview.h"
@@ -74,22 +74,6 @@ RunResult syntheticRun(int requests, int hosts)
         run.records.append(std::move(record));
     }
     return run;
-}
-
-// CPU time of the whole process (the raster engine fills big areas on a thread pool): what a paint costs
-// apart from waiting for a core, which a loaded machine adds to the wall time.
-qint64 processCpuNs()
-{
-    timespec now {};
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now);
-    return qint64(now.tv_sec) * 1'000'000'000 + now.tv_nsec;
-}
-
-// The one-minute load average, so a figure taken on a busy machine says so.
-double loadAverage()
-{
-    double load[1] = {-1};
-    return getloadavg(load, 1) == 1 ? load[0] : -1;
 }
 
 double medianMs(std::vector<qint64> samples)
@@ -245,11 +229,11 @@ int TimelineBench::run(const QStringList &arguments)
                     view.setFrameCacheEnabled(cached);
                     view.render(&image); // warm up: caches, glyphs
                     for (int i = 0; i < repeat; ++i) {
-                        const qint64 cpuStart = processCpuNs();
+                        const qint64 cpuStart = CpuClock::processNs();
                         timer.restart();
                         view.render(&image);
                         samples[cached].push_back(timer.nsecsElapsed());
-                        cpu[cached].push_back(processCpuNs() - cpuStart);
+                        cpu[cached].push_back(CpuClock::processNs() - cpuStart);
                     }
                 }
                 // The keys first (requests, view, ms), so a reader of them sees the same line.
@@ -263,7 +247,7 @@ int TimelineBench::run(const QStringList &arguments)
                            .arg(medianMs(cpu[0]), 0, 'f', 1)
                            .arg(medianMs(samples[1]), 0, 'f', 1)
                            .arg(medianMs(cpu[1]), 0, 'f', 1)
-                           .arg(loadAverage(), 0, 'f', 1);
+                           .arg(CpuClock::loadAverage(), 0, 'f', 1);
                 out.flush();
             }
         }

@@ -2200,10 +2200,6 @@
         <translation>중지됨: %1개 완료, %2개 취소   경과 %3</translation>
     </message>
     <message>
-        <source>Done %1/%2   In flight %3   Waiting %4   Elapsed %5   ETA %6</source>
-        <translation>완료 %1/%2   진행 중 %3   대기 %4   경과 %5   남은 시간 %6</translation>
-    </message>
-    <message>
         <source>&lt;h3&gt;Crawlscope %1&lt;/h3&gt;&lt;p&gt;See concurrency: every request a bar from start to finish, sequential, gathered, or behind a semaphore.&lt;/p&gt;&lt;p&gt;Licence: GNU General Public License, version 3 or later.&lt;/p&gt;&lt;p&gt;Built with Qt %2, running on Qt %3.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Crawlscope %1&lt;/h3&gt;&lt;p&gt;동시성을 눈으로 봅니다: 모든 요청이 시작부터 끝까지 막대 하나로, 순차로, 동시 실행(gather)으로, 또는 세마포어 뒤에서.&lt;/p&gt;&lt;p&gt;라이선스: GNU 일반 공중 사용 허가서 버전 3 이상.&lt;/p&gt;&lt;p&gt;Qt %2(으)로 빌드했고, Qt %3에서 실행 중입니다.&lt;/p&gt;</translation>
     </message>
@@ -2296,6 +2292,14 @@
         <translation>
             <numerusform>페이지 %n개에서 처음 %1개 뒤의 링크는 읽지도 세지도 않음.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Done %1/%2   In flight %3   Waiting %4   Elapsed %5</source>
+        <translation>완료 %1/%2   진행 중 %3   대기 %4   경과 %5</translation>
+    </message>
+    <message>
+        <source>   ETA %1</source>
+        <translation>   남은 시간 %1</translation>
     </message>
 </context>
 <context>

@@ -140,6 +140,10 @@ void TestMainWindow::runEndsWithOneBarPerRequest()
         QVERIFY(hit);
         QCOMPARE(hit->second, id);
     }
+    // A finished run's status has nothing left to estimate.
+    QTRY_VERIFY(m_window->statusLabel()->text().startsWith(QLatin1String("Done 5/5")));
+    QVERIFY2(!m_window->statusLabel()->text().contains(QLatin1String("ETA")),
+             qPrintable(m_window->statusLabel()->text()));
 }
 
 void TestMainWindow::sliderResizesTheGateDuringARun()

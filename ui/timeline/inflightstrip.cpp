@@ -194,13 +194,7 @@ qint64 InFlightStrip::seriesTime(const Band &band, qint64 ns) const
 
 qint64 InFlightStrip::waitedNs(const ConcurrencySeries &series)
 {
-    qint64 waited = 0;
-    const auto &steps = series.steps();
-    for (std::size_t i = 0; i + 1 < steps.size(); ++i) {
-        if (steps[i].waiting > 0)
-            waited = std::max(waited, steps[i + 1].atNs - steps[i].atNs);
-    }
-    return waited;
+    return series.longestWaitNs();
 }
 
 int InFlightStrip::scaleMax(const RunModel *model) const
@@ -435,25 +429,54 @@ void InFlightStrip::paintEvent(QPaintEvent *)
         const auto column = [&](qint64 ns) {
             return int(std::floor(std::clamp(m_scale.toPixel(ns), -1.0, double(width))));
         };
-        for (int i = std::max(0, series.indexAt(seriesTime(band, visibleStart))); i < int(steps.size());
-             ++i) {
-            const auto &step = steps[std::size_t(i)];
-            if (step.atNs > std::min(visibleEnd, cut))
-                break;
-            const int a = column(shownAt(band, step.atNs));
+        const auto cover = [&](int from, int to, const ConcurrencySeries::Extremes &e) {
+            for (int x = std::max(0, from); x < std::min(width, to); ++x) {
+                held[std::size_t(x)] = std::max(held[std::size_t(x)], e.held);
+                if (e.inFlight > inFlight[std::size_t(x)]) {
+                    inFlight[std::size_t(x)] = e.inFlight;
+                    peakAt[std::size_t(x)] = steps[std::size_t(e.inFlightIndex)].atNs;
+                }
+                waiting[std::size_t(x)] = std::max(waiting[std::size_t(x)], e.waiting);
+            }
+        };
+        // Each step covers the columns from its own to the next step's (at least its own).
+        const int first = std::max(0, series.indexAt(seriesTime(band, visibleStart)));
+        const auto byTime = [](const ConcurrencySeries::Step &step, qint64 ns) { return step.atNs < ns; };
+        const auto stepsEnd = [&](qint64 ns) { // the first step after ns
+            return int(std::upper_bound(steps.begin(), steps.end(), ns,
+                                        [](qint64 value, const auto &step) { return value < step.atNs; })
+                       - steps.begin());
+        };
+        const int end = std::max(first, stepsEnd(std::min(visibleEnd, cut)));
+        // Steps before the live clock's last reading are drawn where they are, so their columns only grow:
+        // the steps of one column are one range, and its counts the range's extremes. The last of them and
+        // those after it (moved to "now", or ending at the cut) go one by one, in order.
+        const int steady = band.live && band.model
+            ? int(std::lower_bound(steps.begin(), steps.end(), band.computedNowNs, byTime) - steps.begin())
+            : end;
+        const int ranged = std::clamp(steady - 1, first, end);
+        for (int i = first; i < ranged;) {
+            const int a = column(steps[std::size_t(i)].atNs);
+            // The first step of a later column (the steps before `ranged` are all in range and sorted).
+            const int next
+                = int(std::partition_point(steps.begin() + i + 1, steps.begin() + ranged,
+                                           [&](const auto &step) { return column(step.atNs) <= a; })
+                      - steps.begin());
+            cover(a, a + 1, series.extremes(i, next));
+            const int bEnd = next < ranged
+                ? column(steps[std::size_t(next)].atNs)
+                : column(std::min(shownAt(band, steps[std::size_t(next)].atNs), cut));
+            cover(a + 1, bEnd, series.extremes(next - 1, next));
+            i = next;
+        }
+        for (int i = ranged; i < end; ++i) {
+            const int a = column(shownAt(band, steps[std::size_t(i)].atNs));
             int bEnd = a + 1;
             if (i + 1 < int(steps.size()))
                 bEnd = std::max(a + 1, column(std::min(shownAt(band, steps[std::size_t(i) + 1].atNs), cut)));
             else if (cut != std::numeric_limits<qint64>::max())
                 bEnd = std::max(a + 1, column(cut));
-            for (int x = std::max(0, a); x < std::min(width, bEnd); ++x) {
-                held[std::size_t(x)] = std::max(held[std::size_t(x)], step.inFlight + step.delaying);
-                if (step.inFlight > inFlight[std::size_t(x)]) {
-                    inFlight[std::size_t(x)] = step.inFlight;
-                    peakAt[std::size_t(x)] = step.atNs;
-                }
-                waiting[std::size_t(x)] = std::max(waiting[std::size_t(x)], step.waiting);
-            }
+            cover(a, bEnd, series.extremes(i, i + 1));
         }
         // Runs of equal columns become one box each.
         const auto boxes = [&](const std::vector<int> &values, bool upper) {
@@ -514,9 +537,8 @@ void InFlightStrip::paintEvent(QPaintEvent *)
                         const qint64 at = peakAt[std::size_t(x)];
                         if (index < 0)
                             index = hostSeries.indexAt(at);
-                        while (index + 1 < int(hostSteps.size())
-                               && hostSteps[std::size_t(index) + 1].atNs <= at)
-                            ++index;
+                        if (index + 1 < int(hostSteps.size()) && hostSteps[std::size_t(index) + 1].atNs <= at)
+                            index = hostSeries.indexAt(at);
                         value = index >= 0 ? hostSteps[std::size_t(index)].inFlight : 0;
                     }
                     if (x > runStart

@@ -1,6 +1,7 @@
 #include "core/concurrencyseries.h"
 #include "core/runresult.h"
 
+#include <QRandomGenerator>
 #include <QTest>
 
 #include <array>
@@ -22,6 +23,7 @@ private Q_SLOTS:
     void perHostStepsOfAHandMadeCrawl();
     void perHostSeriesSumToTheTotal();
     void peakOfRecordsCountsEveryOverlap();
+    void extremesAreTheRangesHighest();
 
 private:
     static constexpr qint64 Ms = 1'000'000;
@@ -308,6 +310,59 @@ void TestConcurrencySeries::peakOfRecordsCountsEveryOverlap()
     // A finish and an issue at one instant do not overlap.
     QCOMPARE(peakInFlight({request(0, 0, 10 * Ms), request(1, 10 * Ms, 10 * Ms)}), 1);
     QCOMPARE(peakInFlight({}), 0);
+}
+
+void TestConcurrencySeries::extremesAreTheRangesHighest()
+{
+    // A long run, so that ranges span single steps, blocks and blocks of blocks.
+    QRandomGenerator random(7);
+    QList<RequestRecord> records;
+    for (int i = 0; i < 6000; ++i) {
+        RequestRecord r;
+        r.id = i;
+        const qint64 queued = qint64(random.bounded(100'000)) * Ms / 100;
+        const qint64 issued = queued + qint64(random.bounded(3)) * qint64(random.bounded(5000)) * Ms / 100;
+        r.set(Mark::Queued, queued);
+        r.set(Mark::Issued, issued);
+        r.set(Mark::Finished, issued + qint64(random.bounded(1, 30'000)) * Ms / 100);
+        if (random.bounded(4) == 0)
+            r.set(Mark::DelayReleased, r.at(Mark::Finished) + 2 * Ms);
+        r.outcome = Outcome::Ok;
+        records.append(r);
+    }
+    const ConcurrencySeries series = ConcurrencySeries::compute(records, 0, true);
+    const auto &steps = series.steps();
+    QVERIFY(steps.size() > 4 * 32 * 32);
+    const auto scan = [&](int first, int last) {
+        ConcurrencySeries::Extremes want;
+        for (int i = first; i < last; ++i) {
+            const auto &step = steps[std::size_t(i)];
+            want.held = std::max(want.held, step.inFlight + step.delaying);
+            want.waiting = std::max(want.waiting, step.waiting);
+            if (step.inFlight > want.inFlight) {
+                want.inFlight = step.inFlight;
+                want.inFlightIndex = i;
+            }
+        }
+        return want;
+    };
+    const int size = int(steps.size());
+    QCOMPARE(series.extremes(0, size), scan(0, size));
+    QCOMPARE(series.extremes(0, 0), ConcurrencySeries::Extremes {});
+    QCOMPARE(series.extremes(size - 1, size).inFlightIndex, size - 1);
+    for (int k = 0; k < 3000; ++k) {
+        const int first = int(random.bounded(size));
+        const int most = k % 3 == 0 ? size - first : std::min(size - first, 70);
+        const int last = first + int(random.bounded(most + 1));
+        QCOMPARE(series.extremes(first, last), scan(first, last));
+    }
+    qint64 waited = 0;
+    for (std::size_t i = 0; i + 1 < steps.size(); ++i) {
+        if (steps[i].waiting > 0)
+            waited = std::max(waited, steps[i + 1].atNs - steps[i].atNs);
+    }
+    QVERIFY(waited > 0);
+    QCOMPARE(series.longestWaitNs(), waited);
 }
 
 QTEST_GUILESS_MAIN(TestConcurrencySeries)

@@ -155,6 +155,15 @@ void TestLiveConcurrency::compareWithCompute(const Scenario &scenario)
         QCOMPARE(got.peakInFlight(), want.peakInFlight());
         QCOMPARE(got.peakHeld(), want.peakHeld());
         QCOMPARE(got.peakWaiting(), want.peakWaiting());
+        // The blocks kept beside the steps follow them: they answer as blocks built afresh do.
+        QCOMPARE(got.longestWaitNs(), want.longestWaitNs());
+        const int size = int(want.steps().size());
+        QRandomGenerator ranges {quint32(b)};
+        for (int k = 0; k < 4; ++k) {
+            const int first = k == 0 ? 0 : int(ranges.bounded(size + 1));
+            const int last = k == 0 ? size : first + int(ranges.bounded(size - first + 1));
+            QCOMPARE(got.extremes(first, last), want.extremes(first, last));
+        }
     }
 }
 

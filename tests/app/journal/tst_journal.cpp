@@ -3,10 +3,16 @@
 #include "journal/journalwriter.h"
 #include "session/runsequence.h"
 
+#include <QDir>
 #include <QFile>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <csignal>
+
+#include <sys/resource.h>
 
 class TestJournal : public QObject
 {
@@ -20,6 +26,7 @@ private Q_SLOTS:
     void killedRunIsCancelledAtItsLastMoment();
     void tornLastLineIsDroppedAndBadLinesAreNamed();
     void liveJournalsAreNoOrphans();
+    void failedWriteIsNamedAndTheRunGoesOn();
 
 private:
     QList<QUrl> urls(const QString &path, int count) const;
@@ -223,6 +230,41 @@ void TestJournal::liveJournalsAreNoOrphans()
     QCOMPARE(orphans.size(), 1);
     QCOMPARE(orphans.first().path, path);
     QVERIFY(orphans.first().ended);
+}
+
+void TestJournal::failedWriteIsNamedAndTheRunGoesOn()
+{
+    // The journal's lines are written on the sink's thread: a write that fails there must still reach the
+    // GUI thread as failed(), drop the file and leave the run alone. A file size limit makes the write fail
+    // (EFBIG) once the journal outgrows it, as a full disk would.
+    QTemporaryDir dir;
+    rlimit saved {};
+    QCOMPARE(::getrlimit(RLIMIT_FSIZE, &saved), 0);
+    const auto oldHandler = std::signal(SIGXFSZ, SIG_IGN);
+    rlimit small = saved;
+    small.rlim_cur = 4096; // the header lines fit, a few records' lines do not
+    QCOMPARE(::setrlimit(RLIMIT_FSIZE, &small), 0);
+    const auto restore = qScopeGuard([&] {
+        ::setrlimit(RLIMIT_FSIZE, &saved);
+        std::signal(SIGXFSZ, oldHandler);
+    });
+
+    RunSequence sequence;
+    JournalWriter journal(&sequence, dir.path());
+    QSignalSpy failed(&journal, &JournalWriter::failed);
+    QSignalSpy finished(&sequence, &RunSequence::finished);
+    RunSettings settings;
+    settings.limit = 4;
+    sequence.start(urls(QStringLiteral("/delay/1"), 40), {settings});
+    QVERIFY(finished.wait(30'000));
+    QTRY_COMPARE(failed.size(), 1);
+    const QString message = failed.first().first().toString();
+    QVERIFY2(message.startsWith(QStringLiteral("Cannot write the journal")), qPrintable(message));
+    QVERIFY2(message.contains(dir.path()), qPrintable(message));
+    QVERIFY(journal.path().isEmpty());
+    QVERIFY(QDir(dir.path()).entryList(QDir::Files).isEmpty()); // the broken journal is gone
+    QCOMPARE(sequence.results().size(), 1);
+    QCOMPARE(sequence.results().first().records.size(), 40); // the run itself lost nothing
 }
 
 QTEST_GUILESS_MAIN(TestJournal)
