@@ -122,10 +122,10 @@ int ProxyConnection::addRecord(const QUrl &url, const RequestHead &head)
 {
     const int id = m_recorder->add(HeaderRedaction::url(url, m_settings.keepSecrets));
     RequestRecord &record = m_recorder->edit(id);
-    record.method = QString::fromLatin1(head.method);
-    record.connection = m_id;
-    record.reusedConnection = m_requests > 0;
-    record.requestHeaders = HeaderRedaction::headerLines(head.headers, m_settings.keepSecrets);
+    record.setMethod(QString::fromLatin1(head.method));
+    record.setConnection(m_id);
+    record.setReusedConnection(m_requests > 0);
+    record.setRequestHeaders(HeaderRedaction::headerLines(head.headers, m_settings.keepSecrets));
     ++m_requests;
     return id;
 }
@@ -147,7 +147,7 @@ void ProxyConnection::handle(const RequestHead &head, qint64 ownNs)
         const int id = addRecord(url, head);
         RequestRecord &record = m_recorder->edit(id);
         record.role = RequestRole::Tunnel;
-        record.proxyNs = ownNs;
+        record.setProxyNs(ownNs);
         disconnect(m_socket, nullptr, this, nullptr);
         connect(m_socket, &QTcpSocket::disconnected, this, [this] {
             if (!m_tunnel)
@@ -354,12 +354,12 @@ void ProxyConnection::refuse(int status, const QString &reason, const QUrl &url,
     m_recorder->mark(id, Mark::Issued);
     m_recorder->mark(id, Mark::Finished);
     RequestRecord &record = m_recorder->edit(id);
-    if (record.method.isEmpty())
-        record.method = QStringLiteral("?");
+    if (record.method().isEmpty())
+        record.setMethod(QStringLiteral("?"));
     record.status = status;
     record.outcome = Outcome::Failed;
     record.error = tr("refused with %1: %2").arg(status).arg(reason);
-    record.proxyNs = m_parseNs;
+    record.setProxyNs(m_parseNs);
 
     const QByteArray body = reason.toUtf8() + '\n';
     m_socket->write("HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status)

@@ -409,7 +409,7 @@ void ProxyExchange::complete(bool notify)
         m_recorder->mark(m_id, Mark::Finished);
     RequestRecord &record = m_recorder->edit(m_id);
     record.bytes = m_bodyBytes;
-    record.bytesSent = m_bytesSent;
+    record.setBytesSent(m_bytesSent);
     record.finalUrl = record.url;
     if (!m_failure.isEmpty()) {
         record.outcome = Outcome::Failed;
@@ -420,7 +420,7 @@ void ProxyExchange::complete(bool notify)
     } else {
         record.outcome = Outcome::Ok;
     }
-    record.proxyNs = m_ownNs;
+    record.setProxyNs(m_ownNs);
     if (m_reply) {
         m_reply->disconnect(this);
         m_reply->deleteLater();
@@ -456,10 +456,10 @@ void ProxyExchange::cancel(const QString &reason)
     m_recorder->mark(m_id, Mark::Finished);
     RequestRecord &record = m_recorder->edit(m_id);
     record.bytes = m_bodyBytes;
-    record.bytesSent = m_bytesSent;
+    record.setBytesSent(m_bytesSent);
     record.outcome = Outcome::Cancelled;
     record.error = reason;
-    record.proxyNs = m_ownNs;
+    record.setProxyNs(m_ownNs);
 }
 
 void ProxyExchange::releaseManager()

@@ -105,7 +105,7 @@ void ProxyTunnel::close(const QString &error)
     m_recorder->mark(m_id, Mark::Finished);
     RequestRecord &record = m_recorder->edit(m_id);
     record.bytes = m_down;
-    record.bytesSent = m_up;
+    record.setBytesSent(m_up);
     record.finalUrl = record.url;
     if (!error.isEmpty() && !m_established) {
         record.outcome = Outcome::Failed;

@@ -200,7 +200,7 @@ void TraceReceiver::handle(const QJsonObject &event)
             m_recorder->markAt(id, Mark::GateAcquired, task.acquiredNs);
         m_recorder->markAt(id, Mark::Issued, start);
         RequestRecord &record = m_recorder->edit(id);
-        record.method = event.value(QLatin1String("method")).toString();
+        record.setMethod(event.value(QLatin1String("method")).toString());
         task.requests.append(id);
         ++m_stats.requests;
     } else if (kind == QLatin1String("request")) {
@@ -283,7 +283,7 @@ int TraceReceiver::addWireTimings(RunResult &traced, const RunResult &proxied, q
         qsizetype best = -1;
         for (qsizetype i = 0; i < proxied.records.size(); ++i) {
             const RequestRecord &wire = proxied.records[i];
-            if (taken[std::size_t(i)] || wire.method != record.method || wire.url != record.url
+            if (taken[std::size_t(i)] || wire.method() != record.method() || wire.url != record.url
                 || !wire.reached(Mark::Finished))
                 continue;
             const qint64 wireStart = wire.at(Mark::Queued) + proxyToTracedNs;
@@ -303,8 +303,8 @@ int TraceReceiver::addWireTimings(RunResult &traced, const RunResult &proxied, q
             if (wire.reached(mark) && !record.reached(mark))
                 record.set(mark, std::clamp(wire.at(mark) + proxyToTracedNs, start, end));
         }
-        record.connection = wire.connection;
-        record.reusedConnection = wire.reusedConnection;
+        record.setConnection(wire.connection());
+        record.setReusedConnection(wire.reusedConnection());
         record.bytes = wire.bytes;
         record.contentType = wire.contentType;
     }

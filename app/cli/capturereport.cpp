@@ -32,11 +32,11 @@ Stats stats(const RunResult &run)
     QSet<int> connections;
     std::vector<qint64> own;
     for (const RequestRecord &record : run.records) {
-        if (record.connection >= 0)
-            connections.insert(record.connection);
-        if (record.reusedConnection)
+        if (record.connection() >= 0)
+            connections.insert(record.connection());
+        if (record.reusedConnection())
             ++stats.reused;
-        stats.bytesSent += record.bytesSent;
+        stats.bytesSent += record.bytesSent();
         stats.bytesReceived += record.bytes;
         if (record.role == RequestRole::Tunnel)
             ++stats.tunnels;
@@ -44,8 +44,8 @@ Stats stats(const RunResult &run)
             ++stats.refused;
         else
             ++stats.requests;
-        if (record.proxyNs >= 0 && record.role != RequestRole::Tunnel)
-            own.push_back(record.proxyNs);
+        if (record.proxyNs() >= 0 && record.role != RequestRole::Tunnel)
+            own.push_back(record.proxyNs());
     }
     stats.connections = int(connections.size());
     if (!own.empty()) {

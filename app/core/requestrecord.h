@@ -1,7 +1,9 @@
 #pragma once
 
+#include "capturefields.h"
 #include "crawltypes.h"
 #include "runsettings.h"
+#include "storedurl.h"
 
 #include <QList>
 #include <QMetaType>
@@ -50,16 +52,15 @@ struct RequestRecord
 {
     static constexpr qint64 NotReached = -1;
 
+    // Ordered so that no member leaves padding: a run keeps a million of them.
     int id = -1;
-    QUrl url;
-    QUrl finalUrl;
     RunMode mode = RunMode::Limited;
+    StoredUrl url;
+    StoredUrl finalUrl; // the recorder shares url's bytes when they are the same
     std::array<qint64, MarkCount> marks = filledMarks();
 
-    int status = 0; // final HTTP status, 0 when none arrived
     qint64 bytes = 0; // body bytes received (after decompression)
-    QString contentType;
-    QString error; // empty when the request succeeded
+    int status = 0; // final HTTP status, 0 when none arrived
     int redirects = 0;
     Outcome outcome = Outcome::Pending;
 
@@ -69,13 +70,26 @@ struct RequestRecord
     RequestRole role = RequestRole::Page;
     int attempt = 1; // 2 and up for a retry after 429 or 503, as a request of its own
 
-    // Set by a capture (crawlscope capture); Crawlscope's own runs leave them as they are.
-    QString method = QStringLiteral("GET");
-    int connection = -1; // the client's connection to the proxy, numbered from 0; reuse shows as a repeat
-    bool reusedConnection = false; // an earlier request came on the same client connection
-    qint64 bytesSent = 0; // request body bytes from the client (a tunnel: every byte from the client)
-    qint64 proxyNs = NotReached; // time the proxy itself spent on the request: the observer's cost
-    QString requestHeaders; // "Name: value" lines as the client sent them, secrets redacted unless kept
+    QString contentType;
+    QString error; // empty when the request succeeded
+
+    // Set by a capture (crawlscope capture); Crawlscope's own runs leave them as they are (CaptureFields).
+    QString method() const { return m_capture.values().method; }
+    int connection() const { return m_capture.values().connection; }
+    bool reusedConnection() const { return m_capture.values().reusedConnection; }
+    qint64 bytesSent() const { return m_capture.values().bytesSent; }
+    qint64 proxyNs() const { return m_capture.values().proxyNs; }
+    QString requestHeaders() const { return m_capture.values().requestHeaders; }
+    void setMethod(const QString &method) { m_capture.set(&CaptureFields::Values::method, method); }
+    void setConnection(int connection) { m_capture.set(&CaptureFields::Values::connection, connection); }
+    void setReusedConnection(bool reused) { m_capture.set(&CaptureFields::Values::reusedConnection, reused); }
+    void setBytesSent(qint64 bytes) { m_capture.set(&CaptureFields::Values::bytesSent, bytes); }
+    void setProxyNs(qint64 ns) { m_capture.set(&CaptureFields::Values::proxyNs, ns); }
+    bool hasCaptureFields() const { return m_capture.isAllocated(); }
+    void setRequestHeaders(const QString &headers)
+    {
+        m_capture.set(&CaptureFields::Values::requestHeaders, headers);
+    }
 
     qint64 at(Mark mark) const { return marks[std::size_t(mark)]; }
     bool reached(Mark mark) const { return at(mark) != NotReached; }
@@ -91,6 +105,8 @@ struct RequestRecord
     friend bool operator==(const RequestRecord &, const RequestRecord &) = default;
 
 private:
+    CaptureFields m_capture;
+
     static constexpr std::array<qint64, MarkCount> filledMarks()
     {
         std::array<qint64, MarkCount> marks {};

@@ -125,7 +125,7 @@ QString cellText(const RecordField &field, const FieldValue &value)
     }
     if (const auto *text = std::get_if<QString>(&value))
         return *text;
-    if (const auto *url = std::get_if<QUrl>(&value))
+    if (const auto *url = std::get_if<StoredUrl>(&value))
         return url->toString(QUrl::FullyEncoded);
     return {};
 }

@@ -127,15 +127,15 @@ QJsonObject requestToHar(const RequestRecord &record, const RunSettings &setting
         query.append(nameValue(name, value));
     // A captured request has the client's own headers (secrets already redacted); ours send the user agent.
     QJsonArray headers;
-    if (record.requestHeaders.isEmpty())
+    if (record.requestHeaders().isEmpty())
         headers.append(nameValue(u"User-Agent"_s, QString::fromUtf8(settings.userAgent)));
-    for (const QString &line : record.requestHeaders.split(u'\n', Qt::SkipEmptyParts)) {
+    for (const QString &line : record.requestHeaders().split(u'\n', Qt::SkipEmptyParts)) {
         const qsizetype colon = line.indexOf(u':');
         if (colon > 0)
             headers.append(nameValue(line.left(colon), line.mid(colon + 1).trimmed()));
     }
     return {
-        {u"method"_s, record.method},    {u"url"_s, record.url.toString(QUrl::FullyEncoded)},
+        {u"method"_s, record.method()},  {u"url"_s, record.url.toString(QUrl::FullyEncoded)},
         {u"httpVersion"_s, HttpVersion}, {u"cookies"_s, QJsonArray()},
         {u"headers"_s, headers},         {u"queryString"_s, query},
         {u"headersSize"_s, -1},          {u"bodySize"_s, 0},
@@ -391,7 +391,7 @@ std::optional<HarEntry> entryFromHar(const QJsonObject &object, int index, bool 
     if (record.error.isEmpty())
         record.error = errorText(reader.value(u"response._error"_s)); // where Chrome DevTools puts failures
     if (const QString method = reader.string(u"request.method"_s, false); !method.isEmpty())
-        record.method = method;
+        record.setMethod(method);
     // Fields that others' HARs lack and that have no default: the id from the position, the mode from the
     // run, the outcome from the status.
     if (reader.has(recordField(u"id").harKey))

@@ -372,16 +372,14 @@ void appendRecordLine(QByteArray &out, QByteArrayView tag, const RequestRecord &
                 line.addInteger(key, *number);
         } else if (const auto *string = std::get_if<QString>(&value)) {
             line.addString(key, *string);
-        } else if (const auto *url = std::get_if<QUrl>(&value)) {
-            // A run's URLs repeat (a list run many times, a final URL that is the URL): comparing is cheaper
-            // than encoding again. Only with a host: QUrl's == does not tell "file:/x" from "file:///x".
-            thread_local QUrl lastUrl;
+        } else if (const auto *url = std::get_if<StoredUrl>(&value)) {
+            // A run's URLs repeat (a list run many times, a final URL that is the URL): comparing the kept
+            // bytes is cheaper than converting them again.
+            thread_local StoredUrl lastUrl;
             thread_local QString lastText;
-            thread_local bool lastHasHost = false;
-            if (!lastHasHost || *url != lastUrl) {
+            if (lastText.isEmpty() || !(*url == lastUrl)) {
                 lastUrl = *url;
                 lastText = url->toString(QUrl::FullyEncoded);
-                lastHasHost = !url->host().isEmpty();
             }
             line.addString(key, lastText);
         } else {

@@ -58,7 +58,7 @@ RecordField field(const QString &key, Type type, RecordField::Formats formats,
     return field;
 }
 
-// A member read and written as it is: an integer, an enum by value, a QString or a QUrl.
+// A member read and written as it is: an integer, an enum by value, a QString or a URL.
 template<typename T>
 void access(RecordField &field, T RequestRecord::*member)
 {
@@ -66,9 +66,51 @@ void access(RecordField &field, T RequestRecord::*member)
     field.set = [member](RequestRecord &record, const FieldValue &value) {
         if constexpr (std::is_enum_v<T> || std::is_integral_v<T>)
             record.*member = T(std::get<qint64>(value));
+        else if constexpr (std::is_same_v<T, StoredUrl>)
+            record.*member = std::get<StoredUrl>(value);
         else
             record.*member = std::get<T>(value);
     };
+}
+
+// A value a capture keeps, read and written through the record's accessors (CaptureFields).
+template<typename T>
+void access(RecordField &field, T (RequestRecord::*get)() const, void (RequestRecord::*set)(T))
+{
+    field.get = [get](const RequestRecord &record, const UrlById &) { return valueOf((record.*get)()); };
+    field.set = [set](RequestRecord &record, const FieldValue &value) {
+        if constexpr (std::is_integral_v<T>)
+            (record.*set)(T(std::get<qint64>(value)));
+        else
+            (record.*set)(std::get<T>(value));
+    };
+}
+
+template<typename T>
+void access(RecordField &field, T (RequestRecord::*get)() const, void (RequestRecord::*set)(const T &))
+{
+    field.get = [get](const RequestRecord &record, const UrlById &) { return valueOf((record.*get)()); };
+    field.set = [set](RequestRecord &record, const FieldValue &value) { (record.*set)(std::get<T>(value)); };
+}
+
+template<typename T, typename Set>
+RecordField captured(QLatin1StringView key, T (RequestRecord::*get)() const, Set set, qint64 min, qint64 max,
+                     RecordField::Formats formats, const Absent &absent)
+{
+    RecordField result = field(key, Type::Int, formats, absent);
+    result.min = min;
+    result.max = max;
+    access(result, get, set);
+    return result;
+}
+
+template<typename Set>
+RecordField captured(QLatin1StringView key, QString (RequestRecord::*get)() const, Set set,
+                     RecordField::Formats formats, const Absent &absent)
+{
+    RecordField result = field(key, Type::Text, formats, absent);
+    access(result, get, set);
+    return result;
 }
 
 template<typename T>
@@ -166,16 +208,19 @@ QList<RecordField> makeFields()
         parentUrlField(),
         // A capture's (JSON and HAR only, so CSV's columns stay as they were): files from before it lack
         // them.
-        text("method"_L1, &RequestRecord::method, Type::Text, Format::Json, sinceCrawlMode(u"GET"_s)),
-        whole("connection"_L1, &RequestRecord::connection, -1, IntMax, Format::Json | Format::Har,
-              sinceCrawlMode(-1)),
-        whole("reused_connection"_L1, &RequestRecord::reusedConnection, 0, 1, Format::Json | Format::Har,
-              sinceCrawlMode(false)),
-        whole("bytes_sent"_L1, &RequestRecord::bytesSent, 0, Int64Max, Format::Json,
-              sinceCrawlMode(qint64(0))),
-        whole("proxy_ns"_L1, &RequestRecord::proxyNs, -1, Int64Max, Format::Json, sinceCrawlMode(qint64(-1))),
-        text("request_headers"_L1, &RequestRecord::requestHeaders, Type::Text, Format::Json,
-             sinceCrawlMode(QString())),
+        captured("method"_L1, &RequestRecord::method, &RequestRecord::setMethod, Format::Json,
+                 sinceCrawlMode(u"GET"_s)),
+        captured("connection"_L1, &RequestRecord::connection, &RequestRecord::setConnection, -1, IntMax,
+                 Format::Json | Format::Har, sinceCrawlMode(-1)),
+        captured("reused_connection"_L1, &RequestRecord::reusedConnection,
+                 &RequestRecord::setReusedConnection, 0, 1, Format::Json | Format::Har,
+                 sinceCrawlMode(false)),
+        captured("bytes_sent"_L1, &RequestRecord::bytesSent, &RequestRecord::setBytesSent, 0, Int64Max,
+                 Format::Json, sinceCrawlMode(qint64(0))),
+        captured("proxy_ns"_L1, &RequestRecord::proxyNs, &RequestRecord::setProxyNs, -1, Int64Max,
+                 Format::Json, sinceCrawlMode(qint64(-1))),
+        captured("request_headers"_L1, &RequestRecord::requestHeaders, &RequestRecord::setRequestHeaders,
+                 Format::Json, sinceCrawlMode(QString())),
     };
     for (RecordField &field : fields) {
         field.jsonKey = field.type == Type::Mark ? field.key + u"_ns"_s : field.key;
@@ -198,7 +243,7 @@ QJsonValue RecordField::toJson(const FieldValue &value) const
         return type == Type::Choice ? QJsonValue(choiceName(*number)) : QJsonValue(*number);
     if (const auto *string = std::get_if<QString>(&value))
         return *string;
-    if (const auto *url = std::get_if<QUrl>(&value))
+    if (const auto *url = std::get_if<StoredUrl>(&value))
         return url->toString(QUrl::FullyEncoded);
     return QJsonValue::Null;
 }

@@ -20,9 +20,10 @@ class JsonReader;
 
 /// A record field's value as the formats see it: null (a mark not reached, no parent), a whole number (an
 /// enum by its value), text, or a URL.
-using FieldValue = std::variant<std::monostate, qint64, QString, QUrl>;
+// A URL as the records keep it: writing one out needs its encoded bytes only, not a parse back into a QUrl.
+using FieldValue = std::variant<std::monostate, qint64, QString, StoredUrl>;
 /// Each record's URL by its id, for the fields that name another record.
-using UrlById = QHash<int, QUrl>;
+using UrlById = QHash<int, StoredUrl>; // the records' own bytes: a QUrl each would be 370 B a record more
 /// The run's records' URLs by id.
 UrlById urlsById(const RunResult &run);
 

@@ -132,7 +132,8 @@ private:
     RunModelFollower m_follower;
     int m_recordRows = 0;
     std::vector<RecordInfo> m_info; // by record id
-    QHash<QUrl, int> m_lastAttempt; // a page URL -> its latest request
+    // a page URL -> its latest request; keyed by the records' own bytes, not a parsed QUrl a page
+    QHash<StoredUrl, int> m_lastAttempt;
     QList<SkippedUrl> m_skipped; // the source's, as last applied
     QList<CrawlHost> m_hosts;
     int m_orphanSkips = 0; // skipped rows whose parent request has not arrived yet

@@ -2,6 +2,22 @@
 
 #include "core/hostkey.h"
 
+namespace {
+
+/// "scheme://user@host:port" of a fully encoded URL, or empty when it has no authority.
+QByteArrayView schemeAndAuthority(const QByteArray &encoded)
+{
+    const qsizetype slashes = encoded.indexOf("://");
+    if (slashes <= 0)
+        return {};
+    qsizetype end = slashes + 3;
+    while (end < encoded.size() && encoded.at(end) != '/' && encoded.at(end) != '?' && encoded.at(end) != '#')
+        ++end;
+    return QByteArrayView(encoded).first(end);
+}
+
+} // namespace
+
 bool HostIndex::sameRun(const RunResult &run) const
 {
     const auto &records = run.records;
@@ -21,27 +37,22 @@ void HostIndex::update(const RunResult &run)
 
     const auto &records = run.records;
     m_seenOf.reserve(std::size_t(records.size()));
-    // Requests of a crawl come in runs of one host, so the last origin is checked before the hash.
-    QString lastHost;
-    QString lastScheme;
-    int lastPort = -2;
+    // Requests come in runs of one host, so a URL that starts with the last one's scheme and authority is
+    // that origin again, told from its kept bytes without parsing it; anything else is parsed.
+    QByteArray lastAuthority;
     int lastSeen = -1;
     for (qsizetype i = qsizetype(m_seenOf.size()); i < records.size(); ++i) {
-        const QUrl &url = records[i].url;
-        const QString host = url.host();
-        const QString scheme = url.scheme();
-        const int port = url.port();
-        if (lastSeen < 0 || host != lastHost || scheme != lastScheme || port != lastPort) {
-            const QString origin = HostKey::fromUrl(url).origin();
+        const QByteArray &encoded = records[i].url.encoded();
+        const QByteArrayView authority = schemeAndAuthority(encoded);
+        if (lastSeen < 0 || authority.isEmpty() || authority != lastAuthority) {
+            const QString origin = HostKey::fromUrl(records[i].url).origin();
             auto it = m_seenIndex.constFind(origin);
             if (it == m_seenIndex.cend()) {
                 it = m_seenIndex.insert(origin, int(m_seen.size()));
                 m_seen.append(origin);
             }
             lastSeen = it.value();
-            lastHost = host;
-            lastScheme = scheme;
-            lastPort = port;
+            lastAuthority = authority.toByteArray();
         }
         m_seenOf.push_back(lastSeen);
     }

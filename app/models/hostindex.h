@@ -38,8 +38,8 @@ private:
     QHash<QString, int> m_seenIndex;
     std::vector<int> m_seenOf;
     int m_runId = -1;
-    QUrl m_firstUrl;
-    QUrl m_lastUrl;
+    StoredUrl m_firstUrl;
+    StoredUrl m_lastUrl;
 
     QStringList m_origins;
     QHash<QString, int> m_index;

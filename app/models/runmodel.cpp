@@ -248,11 +248,11 @@ QVariant RunModel::data(const QModelIndex &index, int role) const
         return record.error;
     case Column::Connection:
         if (sorting)
-            return record.connection;
-        if (record.connection < 0)
+            return record.connection();
+        if (record.connection() < 0)
             return QString();
-        return record.reusedConnection ? tr("%1 (reused)").arg(record.connection)
-                                       : QString::number(record.connection);
+        return record.reusedConnection() ? tr("%1 (reused)").arg(record.connection())
+                                         : QString::number(record.connection());
     case Column::Count:
         break;
     }

@@ -74,9 +74,8 @@ const QNetworkRequest &requestTemplate(const RunSettings &settings)
 
 } // namespace
 
-void Fetch::start()
+void Fetch::start(const QUrl &url)
 {
-    const QUrl url = m_recorder->record(m_id).url;
     QNetworkRequest request = requestTemplate(*m_settings);
     request.setUrl(url);
 
@@ -328,7 +327,11 @@ void Fetch::onFinished()
 
     m_recorder->mark(m_id, Mark::Finished);
     RequestRecord &record = m_recorder->edit(m_id);
-    record.finalUrl = m_reply->url();
+    // Without a redirect the reply's URL is the request's: the record keeps one copy of it for both.
+    if (const QUrl finalUrl = m_reply->url(); finalUrl == m_reply->request().url())
+        record.finalUrl = record.url;
+    else
+        record.finalUrl = finalUrl;
     record.redirects = m_redirects;
     record.bytes = m_bytes;
     record.status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();

@@ -55,7 +55,7 @@ public:
     ~Fetch() override;
 
     /// Marks the request issued and sends it.
-    void start();
+    void start(const QUrl &url);
     /// Aborts the request and records it as cancelled. The Finished call follows synchronously.
     void cancel();
     /// When the idle timeout or the deadline, whichever comes first, runs out if nothing happens before, on

@@ -3,6 +3,15 @@
 #include "core/clock.h"
 
 #include <algorithm>
+#include <array>
+
+namespace {
+
+// Distinct strings interned per run; past it a new one is kept by its record alone, so that a run whose
+// errors all differ (each naming its host) does not also grow the set without end.
+constexpr qsizetype MaxInternedStrings = 4096;
+
+} // namespace
 
 Recorder::Recorder(QObject *parent)
     : QObject(parent)
@@ -19,6 +28,8 @@ void Recorder::begin(int runId, const RunSettings &settings)
     m_crawlDirty = false;
     m_skipIndex.clear();
     m_skipDetails.clear();
+    m_strings.clear();
+    m_urls.clear();
     m_run = RunResult {};
     m_run.runId = runId;
     m_run.settings = settings;
@@ -39,7 +50,7 @@ int Recorder::add(const QUrl &url, int parentId, int depth, qint64 queuedNs)
     const int id = int(m_run.records.size());
     RequestRecord &record = m_run.records.emplaceBack(); // in place: a copy of a record is not free
     record.id = id;
-    record.url = url;
+    record.url = m_urls.store(url);
     record.mode = m_run.settings.mode;
     record.parentId = parentId;
     record.depth = depth;
@@ -126,6 +137,7 @@ void Recorder::end(bool cancelled)
     m_run.cancelled = cancelled;
     m_tickTimer.stop();
     flush();
+    m_dirty.squeeze(); // it held every id once; a finished run keeps no such list
 }
 
 void Recorder::tick()
@@ -179,8 +191,40 @@ void Recorder::flushRecords(qsizetype most)
     for (qsizetype i = 0; i < count; ++i) {
         const int id = m_dirty.at(i);
         m_dirtyFlags[id] = false;
-        changed.append(m_run.records.at(id));
+        RequestRecord &record = m_run.records[id];
+        compact(record);
+        changed.append(record);
     }
     m_dirty.remove(0, count);
     Q_EMIT recordsChanged(m_run.runId, changed);
+}
+
+void Recorder::compact(RequestRecord &record)
+{
+    // Fetch sets the final URL from the reply, a QUrl equal to the request's: one copy of the bytes for both.
+    if (record.finalUrl == record.url)
+        record.finalUrl = record.url;
+    // The string last kept for each field, on this thread: consecutive records nearly always repeat it, and a
+    // comparison costs far less than the set's hash (about 1.5 us a lookup here).
+    thread_local std::array<QString, 2> last;
+    const std::array<QString *, 2> fields {&record.contentType, &record.error};
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+        QString &text = *fields[i];
+        if (text.isEmpty() || text.constData() == last[i].constData())
+            continue;
+        if (text == last[i]) {
+            text = last[i];
+            continue;
+        }
+        intern(text);
+        last[i] = text;
+    }
+}
+
+void Recorder::intern(QString &text)
+{
+    if (const auto known = m_strings.constFind(text); known != m_strings.cend())
+        text = *known;
+    else if (m_strings.size() < MaxInternedStrings)
+        m_strings.insert(text);
 }

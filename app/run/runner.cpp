@@ -117,9 +117,10 @@ void Runner::feed()
     constexpr int CheckEvery = 64;
     const qint64 sliceEnd = m_recorder.elapsedNs() + SliceNs;
     while (m_fed < m_feedUrls.size() && m_running && !m_cancelling) {
-        const int id = m_recorder.add(m_feedUrls.at(m_fed), -1, 0, m_queuedNs);
+        const QUrl &url = m_feedUrls.at(m_fed);
+        const int id = m_recorder.add(url, -1, 0, m_queuedNs);
         ++m_fed;
-        enqueue(id);
+        enqueue(id, url);
         if (m_fed % CheckEvery == 0 && !m_recorder.record(id).reached(Mark::GateAcquired)
             && m_recorder.elapsedNs() >= sliceEnd)
             break;
@@ -131,9 +132,10 @@ void Runner::feed()
 void Runner::feedAll()
 {
     while (m_fed < m_feedUrls.size() && m_running && !m_cancelling) {
-        const int id = m_recorder.add(m_feedUrls.at(m_fed), -1, 0, m_queuedNs);
+        const QUrl &url = m_feedUrls.at(m_fed);
+        const int id = m_recorder.add(url, -1, 0, m_queuedNs);
         ++m_fed;
-        enqueue(id);
+        enqueue(id, url);
     }
 }
 
@@ -147,7 +149,7 @@ int Runner::add(const QUrl &url, int parentId, int depth, RequestRole role, int 
     RequestRecord &record = m_recorder.edit(id);
     record.role = role;
     record.attempt = attempt;
-    enqueue(id);
+    enqueue(id, url);
     return id;
 }
 
@@ -177,21 +179,21 @@ int Runner::waiting() const
     return (m_scheduler ? m_scheduler->waiting() : 0) + (m_running ? unfed() : 0);
 }
 
-void Runner::enqueue(int id)
+void Runner::enqueue(int id, const QUrl &url)
 {
     // Kept here, not in the scheduler's closure: a closure of the id alone needs no allocation of its own.
     // A run's requests mostly go where the one before went (a list run many times, a crawl of one site):
     // the same URL is not parsed again, and the same host shares its strings, which compare at a glance.
-    const QUrl &url = m_recorder.record(id).url;
     if (!m_lastDestination || url != m_lastQueuedUrl) {
         HostKey host = HostKey::fromUrl(url);
         if (!m_lastDestination || host != m_lastDestination->host) {
             QString origin = host.origin();
-            m_lastDestination = Destination {std::move(host), std::move(origin)};
+            m_lastDestination = Destination {std::move(host), std::move(origin), {}};
         }
         m_lastQueuedUrl = url;
     }
-    const Destination &destination = m_destinations.insert(id, *m_lastDestination).value();
+    Destination &destination = m_destinations.insert(id, *m_lastDestination).value();
+    destination.url = url;
     m_scheduler->submit(id, destination.origin,
                         [this, id](qint64 admittedNs) { onAdmitted(id, admittedNs); });
 }
@@ -211,7 +213,7 @@ void Runner::issue(int id, const Destination &destination)
         [this](int done) { onFetchFinished(done); }, this);
     m_fetches.insert(id, fetch);
     m_peakInFlight = std::max(m_peakInFlight, int(m_fetches.size()));
-    fetch->start();
+    fetch->start(destination.url);
     if (m_fetches.value(id) == fetch)
         armTimeouts(fetch->dueNs());
 }

@@ -87,13 +87,16 @@ private:
     void feed();
     void feedAll();
     int unfed() const { return int(m_feedUrls.size() - m_fed); }
-    void enqueue(int id);
+    void enqueue(int id, const QUrl &url);
     /// Where a request goes, worked out once when it is queued: the host's gate, the pool and the release
     /// after it all use it, and parsing the URL again for each cost more than the gate itself.
     struct Destination
     {
         HostKey host;
         QString origin; // host.origin(), the host scheduler's name for it
+        // The URL as it was queued, until the fetch is issued: the record keeps only its bytes, and parsing
+        // them back for each request is more than the rest of the issue costs.
+        QUrl url;
     };
     void onAdmitted(int id, qint64 admittedNs);
     void issue(int id, const Destination &destination);

@@ -70,6 +70,9 @@ void RunSequence::startNext()
 {
     if (m_cancelRequested || m_next >= m_plan.size()) {
         m_next = -1;
+        // No run starts from the list again; the records keep the URLs. Before the signal: a listener may
+        // start the next sequence.
+        m_urls = {};
         Q_EMIT finished(m_results, m_cancelRequested);
         return;
     }

@@ -31,6 +31,9 @@ RunSession::RunSession(QObject *parent)
             });
     connect(m_sequence, &RunSequence::runFinished, this, &RunSession::onRunFinished);
     connect(m_sequence, &RunSequence::finished, this, [this](const QList<RunResult> &, bool cancelled) {
+        // The list was kept for the runs' predictions; their records keep the URLs, a million of them about
+        // 370 bytes each as QUrls.
+        m_urls = {};
         Q_EMIT progressChanged();
         Q_EMIT finished(cancelled);
     });

@@ -222,7 +222,7 @@ void TimelineLayout::fillBar(Track &track, int index, const HostIndex *hosts) co
     bar.status = qint16(record.status);
     bar.host = hosts ? hosts->hostOf(index) : 0;
     bar.robots = record.role == RequestRole::Robots;
-    bar.reused = record.reusedConnection;
+    bar.reused = record.reusedConnection();
     bar.tunnel = record.role == RequestRole::Tunnel;
     track.hasRobots = track.hasRobots || bar.robots;
     switch (record.outcome) {

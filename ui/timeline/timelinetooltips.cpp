@@ -120,15 +120,15 @@ QString TimelineToolTips::request(const TimelineLayout::Track &track, int barInd
     if (record.role == RequestRole::Tunnel)
         text += tr("HTTPS tunnel: encrypted, so the requests inside cannot be seen (the Python tracer sees "
                    "them); %1 bytes sent")
-                    .arg(QLocale().toString(record.bytesSent))
+                    .arg(QLocale().toString(record.bytesSent()))
             + QStringLiteral("<br/>");
-    if (record.connection >= 0) {
-        text += (record.reusedConnection ? tr("%1 on client connection %2, reused")
-                                         : tr("%1 on client connection %2, new"))
-                    .arg(record.method.toHtmlEscaped())
-                    .arg(record.connection);
-        if (record.proxyNs >= 0)
-            text += tr("; the proxy's own time %1").arg(DurationFormat::text(record.proxyNs));
+    if (record.connection() >= 0) {
+        text += (record.reusedConnection() ? tr("%1 on client connection %2, reused")
+                                           : tr("%1 on client connection %2, new"))
+                    .arg(record.method().toHtmlEscaped())
+                    .arg(record.connection());
+        if (record.proxyNs() >= 0)
+            text += tr("; the proxy's own time %1").arg(DurationFormat::text(record.proxyNs()));
         text += QStringLiteral("<br/>");
     }
     text += QStringLiteral("<b>#%1</b> %2<br/>%3")

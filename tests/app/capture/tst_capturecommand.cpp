@@ -231,7 +231,7 @@ void TestCaptureCommand::lessonProgram1NeverOverlaps()
     // requests.get() makes a new session, so each request comes on a connection of its own.
     QList<int> connections;
     for (const RequestRecord &record : run.records)
-        connections << record.connection;
+        connections << record.connection();
     std::sort(connections.begin(), connections.end());
     QCOMPARE(std::unique(connections.begin(), connections.end()) - connections.begin(), 5);
 }
@@ -314,7 +314,7 @@ void TestCaptureCommand::lessonProgram3Traced()
         QVERIFY(record.at(Mark::Issued) <= record.at(Mark::RequestSent));
         QVERIFY(record.at(Mark::RequestSent) <= record.at(Mark::FirstByte));
         QVERIFY(record.at(Mark::FirstByte) <= record.at(Mark::Finished));
-        QVERIFY(record.connection >= 0);
+        QVERIFY(record.connection() >= 0);
     }
     QCOMPARE(waited, 7); // all but the first three waited for a permit
     QVERIFY2(output.contains("\"sleeps\":10,\"sleeps_in_permit\":10"), output.constData());
@@ -384,8 +384,8 @@ void TestCaptureCommand::uploadsFromRequestsAndHttpx()
     for (const RequestRecord &record : run.records) {
         QCOMPARE(record.outcome, Outcome::Ok);
         QCOMPARE(record.status, 200);
-        QVERIFY(record.method == QLatin1String("POST") || record.method == QLatin1String("PUT"));
-        sent << record.bytesSent;
+        QVERIFY(record.method() == QLatin1String("POST") || record.method() == QLatin1String("PUT"));
+        sent << record.bytesSent();
     }
     std::sort(sent.begin(), sent.end());
     QCOMPARE(sent, (QList<qint64> {1000003, 1000003, 5 * 1024 * 1024, 5 * 1024 * 1024}));

@@ -164,7 +164,7 @@ void TestProxyHardening::answersAStalledStreamedBody()
         record.error.contains(QLatin1String("the client sent 1048576 of the 10000000000 request body bytes "
                                             "it announced, then nothing for")),
         qPrintable(record.error));
-    QCOMPARE(record.bytesSent, sent);
+    QCOMPARE(record.bytesSent(), sent);
 }
 
 void TestProxyHardening::refusesALengthNoBodyCanHave()

@@ -101,11 +101,11 @@ void TestProxyServer::forwardsAndShowsConnectionReuse()
         const RequestRecord &record = m_recorder->record(id);
         QCOMPARE(record.outcome, Outcome::Ok);
         QCOMPARE(record.status, 200);
-        QCOMPARE(record.method, QStringLiteral("GET"));
-        QCOMPARE(record.connection, 0);
-        QCOMPARE(record.reusedConnection, id == 1);
+        QCOMPARE(record.method(), QStringLiteral("GET"));
+        QCOMPARE(record.connection(), 0);
+        QCOMPARE(record.reusedConnection(), id == 1);
         QVERIFY(record.bytes > 0);
-        QVERIFY(record.proxyNs >= 0);
+        QVERIFY(record.proxyNs() >= 0);
         QVERIFY(record.at(Mark::Queued) <= record.at(Mark::Issued));
         QVERIFY(record.at(Mark::Issued) <= record.at(Mark::RequestSent));
         QVERIFY(record.at(Mark::RequestSent) <= record.at(Mark::FirstByte));
@@ -116,8 +116,8 @@ void TestProxyServer::forwardsAndShowsConnectionReuse()
     other.send(get(demo(QStringLiteral("/delay/0"))));
     QTRY_COMPARE(other.responses(), 1);
     QTRY_VERIFY(m_recorder->count() == 3 && m_recorder->record(2).isDone());
-    QCOMPARE(m_recorder->record(2).connection, 1);
-    QVERIFY(!m_recorder->record(2).reusedConnection);
+    QCOMPARE(m_recorder->record(2).connection(), 1);
+    QVERIFY(!m_recorder->record(2).reusedConnection());
 }
 
 void TestProxyServer::streamsBodiesWhole()
@@ -279,12 +279,12 @@ void TestProxyServer::tunnelsConnectAsOneRecord()
     QTRY_VERIFY(m_recorder->count() == 1 && m_recorder->record(0).isDone());
     const RequestRecord &tunnel = m_recorder->record(0);
     QCOMPARE(tunnel.role, RequestRole::Tunnel);
-    QCOMPARE(tunnel.method, QStringLiteral("CONNECT"));
+    QCOMPARE(tunnel.method(), QStringLiteral("CONNECT"));
     QCOMPARE(tunnel.url.host(), QStringLiteral("127.0.0.1"));
     QCOMPARE(tunnel.url.port(), int(server.serverPort()));
     QCOMPARE(tunnel.outcome, Outcome::Ok);
     QVERIFY(tunnel.bytes > 6); // the server's TLS bytes, never their text
-    QVERIFY(tunnel.bytesSent > 0);
+    QVERIFY(tunnel.bytesSent() > 0);
     QVERIFY(tunnel.reached(Mark::FirstByte));
     QVERIFY(!tunnel.url.path().contains(QLatin1String("inside")));
 }
@@ -335,8 +335,8 @@ void TestProxyServer::streamsALargeRequestBodyUpstream()
     QTRY_VERIFY(m_recorder->count() == 1 && m_recorder->record(0).isDone());
     const RequestRecord &record = m_recorder->record(0);
     QCOMPARE(record.outcome, Outcome::Ok);
-    QCOMPARE(record.method, QStringLiteral("POST"));
-    QCOMPARE(record.bytesSent, size);
+    QCOMPARE(record.method(), QStringLiteral("POST"));
+    QCOMPARE(record.bytesSent(), size);
     QCOMPARE(record.bytes, upstream.sha256.size());
 }
 
@@ -356,8 +356,8 @@ void TestProxyServer::answersExpectContinue()
     QCOMPARE(upstream.sha256, QCryptographicHash::hash(body, QCryptographicHash::Sha256).toHex());
     QVERIFY2(!upstream.head.toLower().contains("expect"), upstream.head.constData());
     QTRY_VERIFY(m_recorder->count() == 1 && m_recorder->record(0).isDone());
-    QCOMPARE(m_recorder->record(0).method, QStringLiteral("PUT"));
-    QCOMPARE(m_recorder->record(0).bytesSent, 1000);
+    QCOMPARE(m_recorder->record(0).method(), QStringLiteral("PUT"));
+    QCOMPARE(m_recorder->record(0).bytesSent(), 1000);
 
     // The connection goes on: the next request on it is read as one.
     client.received.clear();
@@ -366,7 +366,7 @@ void TestProxyServer::answersExpectContinue()
     QTRY_COMPARE(client.responses(), 1);
     QCOMPARE(upstream.sha256, QCryptographicHash::hash("abc", QCryptographicHash::Sha256).toHex());
     QTRY_VERIFY(m_recorder->count() == 2 && m_recorder->record(1).isDone());
-    QVERIFY(m_recorder->record(1).reusedConnection);
+    QVERIFY(m_recorder->record(1).reusedConnection());
 }
 
 void TestProxyServer::holdsAPipelinedBodyBackBehindASlowResponse()
@@ -407,7 +407,7 @@ void TestProxyServer::keepsAnEmptyBodysLength()
     QVERIFY2(upstream.head.startsWith("POST /empty"), upstream.head.constData());
     QVERIFY2(upstream.head.toLower().contains("content-length: 0\r\n"), upstream.head.constData());
     QTRY_VERIFY(m_recorder->count() == 1 && m_recorder->record(0).isDone());
-    QCOMPARE(m_recorder->record(0).bytesSent, 0);
+    QCOMPARE(m_recorder->record(0).bytesSent(), 0);
 }
 
 void TestProxyServer::sendsAChunkedBodyWithItsLength()
@@ -425,7 +425,7 @@ void TestProxyServer::sendsAChunkedBodyWithItsLength()
     QVERIFY(!upstream.head.toLower().contains("transfer-encoding"));
     QTRY_VERIFY(m_recorder->count() == 1 && m_recorder->record(0).isDone());
     QCOMPARE(m_recorder->record(0).outcome, Outcome::Ok);
-    QCOMPARE(m_recorder->record(0).bytesSent, body.size());
+    QCOMPARE(m_recorder->record(0).bytesSent(), body.size());
 }
 
 void TestProxyServer::refusesMalformedChunkedBodies()

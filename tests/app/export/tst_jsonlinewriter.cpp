@@ -96,7 +96,7 @@ void TestJsonLineWriter::recordLineReadsBackAsTheRecordObject()
         records += run.records;
     QVERIFY(records.size() >= 5);
     records[1].error = u"line one\nline \"two\" \u0007 ✓"_s;
-    records[2].requestHeaders = u"Accept: */*\r\nX-Name: 이름"_s;
+    records[2].setRequestHeaders(u"Accept: */*\r\nX-Name: 이름"_s);
     const UrlById urls {{0, QUrl(u"http://example.org/parent"_s)}};
     for (const RequestRecord &record : std::as_const(records)) {
         QByteArray out;

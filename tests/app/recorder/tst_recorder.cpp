@@ -13,6 +13,7 @@ private Q_SLOTS:
     void aTickCarriesAtMostOneBatchInOrder();
     void theEndHandsOverEverything();
     void clockAndGateAreSignalsOfTheirOwn();
+    void repeatedTextAndAnEqualFinalUrlAreKeptOnce();
 };
 
 namespace {
@@ -80,3 +81,30 @@ void TestRecorder::clockAndGateAreSignalsOfTheirOwn()
 
 QTEST_GUILESS_MAIN(TestRecorder)
 #include "tst_recorder.moc"
+
+void TestRecorder::repeatedTextAndAnEqualFinalUrlAreKeptOnce()
+{
+    Recorder recorder;
+    recorder.begin(4, RunSettings {});
+    for (int i = 0; i < 3; ++i) {
+        const int id = recorder.add(urlOf(i));
+        RequestRecord &record = recorder.edit(id);
+        // Each its own allocation, as a reply's header or an error message makes them.
+        record.contentType = QString::fromLatin1(QByteArray("text/html; charset=utf-8"));
+        record.error = QString::fromLatin1(QByteArray("Connection refused"));
+        record.finalUrl = QUrl(QStringLiteral("http://a.test/%1").arg(i));
+    }
+    recorder.edit(2).finalUrl = QUrl(QStringLiteral("http://b.test/moved"));
+    recorder.end(false);
+    const QList<RequestRecord> &records = recorder.result().records;
+    QCOMPARE(records.size(), 3);
+    for (const RequestRecord &record : records) {
+        QCOMPARE(record.contentType, QStringLiteral("text/html; charset=utf-8"));
+        QCOMPARE(record.contentType.constData(), records.first().contentType.constData());
+        QCOMPARE(record.error.constData(), records.first().error.constData());
+    }
+    QCOMPARE(records.at(0).finalUrl, records.at(0).url);
+    QCOMPARE(records.at(0).finalUrl.encoded().constData(), records.at(0).url.encoded().constData());
+    QCOMPARE(records.at(2).finalUrl.toUrl(), QUrl(QStringLiteral("http://b.test/moved")));
+    QCOMPARE(records.at(2).url.toUrl(), urlOf(2));
+}

@@ -51,8 +51,8 @@ void TestCaptureDialog::drawsCapturedRequestsLive()
     QVERIFY(model->isLive());
     QTRY_COMPARE(model->records().size(), 2);
     QTRY_VERIFY(model->records().at(1).isDone());
-    QCOMPARE(model->records().at(1).connection, 0);
-    QVERIFY(model->records().at(1).reusedConnection);
+    QCOMPARE(model->records().at(1).connection(), 0);
+    QVERIFY(model->records().at(1).reusedConnection());
 
     QTest::mouseClick(dialog.startButton(), Qt::LeftButton);
     QVERIFY(!dialog.isCapturing());
