@@ -159,7 +159,7 @@ private:
                 placing.waiting.push_back(index);
                 continue;
             }
-            placing.bars.push_back(index);
+            placing.bars.push_back(bar);
             pixelRow.barsEndNs
                 = std::max(pixelRow.barsEndNs, bar.open ? std::numeric_limits<qint64>::max() : bar.t.back());
         }

@@ -269,7 +269,7 @@ void Frame::collectDenseRows(const Track &track, int firstRow, int lastRow)
         // Bars that all ended left of what is painted (a live patch's columns) need no look.
         for (int i = pixelRow.barsEndNs >= m_visibleStart ? pixelRow.barsBegin : pixelRow.barsEnd;
              i < pixelRow.barsEnd; ++i) {
-            const Bar &bar = track.bars[std::size_t(placing.bars[std::size_t(i)])];
+            const Bar &bar = placing.bars[std::size_t(i)];
             if (visible(bar))
                 addDense(track, bar, 0);
         }
