@@ -124,5 +124,6 @@ size_t qHash(const StoredUrl &url, size_t seed)
 
 QDebug operator<<(QDebug debug, const StoredUrl &url)
 {
-    return debug << url.toUrl();
+    debug << url.toUrl();
+    return debug;
 }

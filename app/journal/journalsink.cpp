@@ -119,7 +119,7 @@ void JournalSink::serialize(QByteArray &out, const QList<RequestRecord> &records
     }
 }
 
-bool JournalSink::writeAll(const QByteArray &bytes, QString *failure)
+bool JournalSink::writeAll(const QByteArray &bytes, QString *failure) const
 {
     const char *data = bytes.constData();
     qsizetype left = bytes.size();

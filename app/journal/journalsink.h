@@ -55,7 +55,7 @@ private:
     void hand(Job job);
     void run();
     void serialize(QByteArray &out, const QList<RequestRecord> &records);
-    bool writeAll(const QByteArray &bytes, QString *failure);
+    bool writeAll(const QByteArray &bytes, QString *failure) const;
 
     const int m_fd;
     const Failed m_failed;
