@@ -54,14 +54,12 @@ QNetworkAccessManager *ManagerPool::acquire(const HostKey &key)
 void ManagerPool::release(QNetworkAccessManager *manager, const HostKey &key)
 {
     if (auto *entry = entryFor(manager)) {
-        auto &hosts = entry->activePerHost;
-        const auto it = std::find_if(hosts.begin(), hosts.end(),
-                                     [&key](const auto &host) { return host.first == key; });
-        if (it != hosts.end() && it->second > 0) {
+        const auto it = entry->find(key);
+        if (it != entry->activePerHost.end() && it->second > 0) {
             --it->second;
             --entry->active;
             if (it->second == 0)
-                hosts.erase(it);
+                entry->activePerHost.erase(it);
         }
     }
 }
@@ -77,24 +75,31 @@ int ManagerPool::active(QNetworkAccessManager *manager, const QUrl &url) const
 
 ManagerPool::Entry *ManagerPool::take(Entry &entry, const HostKey &key)
 {
-    auto &hosts = entry.activePerHost;
-    const auto it
-        = std::find_if(hosts.begin(), hosts.end(), [&key](const auto &host) { return host.first == key; });
-    if (it != hosts.end())
+    const auto it = entry.find(key);
+    if (it != entry.activePerHost.end())
         ++it->second;
     else
-        hosts.emplace_back(key, 1);
+        entry.activePerHost.emplace_back(key, 1);
     ++entry.active;
     return &entry;
 }
 
 int ManagerPool::Entry::activeFor(const HostKey &key) const
 {
-    for (const auto &[host, count] : activePerHost) {
-        if (host == key)
-            return count;
-    }
-    return 0;
+    const auto it = find(key);
+    return it == activePerHost.end() ? 0 : it->second;
+}
+
+std::vector<std::pair<HostKey, int>>::iterator ManagerPool::Entry::find(const HostKey &key)
+{
+    return std::find_if(activePerHost.begin(), activePerHost.end(),
+                        [&key](const auto &host) { return host.first == key; });
+}
+
+std::vector<std::pair<HostKey, int>>::const_iterator ManagerPool::Entry::find(const HostKey &key) const
+{
+    return std::find_if(activePerHost.begin(), activePerHost.end(),
+                        [&key](const auto &host) { return host.first == key; });
 }
 
 ManagerPool::Entry *ManagerPool::entryFor(QNetworkAccessManager *manager)

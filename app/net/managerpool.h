@@ -52,6 +52,9 @@ private:
         int active = 0; // over all hosts
 
         int activeFor(const HostKey &key) const;
+        /// The key's count in activePerHost, or its end.
+        std::vector<std::pair<HostKey, int>>::iterator find(const HostKey &key);
+        std::vector<std::pair<HostKey, int>>::const_iterator find(const HostKey &key) const;
     };
     Entry *entryFor(QNetworkAccessManager *manager);
     Entry *take(Entry &entry, const HostKey &key);
