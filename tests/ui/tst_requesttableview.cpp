@@ -1,6 +1,8 @@
 #include <QStandardItemModel>
 #include <QTest>
 
+#include <memory>
+
 #include "requesttableview.h"
 
 // The request table repaints for a change only when a changed row is in sight.
@@ -9,6 +11,8 @@ class TestRequestTableView : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void init();
+    void cleanup();
     void changesOutOfSightPaintNothing();
     void changesInSightRepaint();
 
@@ -26,7 +30,34 @@ private:
     };
     static void fill(QStandardItemModel &model);
     static void settle();
+
+    // A shown view of 1 000 rows of three columns, its paints counted from the start of the test.
+    std::unique_ptr<QStandardItemModel> m_model;
+    std::unique_ptr<RequestTableView> m_view;
+    std::unique_ptr<PaintCounter> m_counter;
 };
+
+void TestRequestTableView::init()
+{
+    m_model = std::make_unique<QStandardItemModel>();
+    fill(*m_model);
+    m_view = std::make_unique<RequestTableView>();
+    m_view->setModel(m_model.get());
+    m_view->resize(300, 200);
+    m_view->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_view.get()));
+    m_counter = std::make_unique<PaintCounter>();
+    m_view->viewport()->installEventFilter(m_counter.get());
+    settle();
+    m_counter->paints = 0;
+}
+
+void TestRequestTableView::cleanup()
+{
+    m_view.reset();
+    m_counter.reset();
+    m_model.reset();
+}
 
 void TestRequestTableView::fill(QStandardItemModel &model)
 {
@@ -47,17 +78,9 @@ void TestRequestTableView::settle()
 
 void TestRequestTableView::changesOutOfSightPaintNothing()
 {
-    QStandardItemModel model;
-    fill(model);
-    RequestTableView view;
-    view.setModel(&model);
-    view.resize(300, 200);
-    view.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&view));
-    PaintCounter counter;
-    view.viewport()->installEventFilter(&counter);
-    settle();
-    counter.paints = 0;
+    QStandardItemModel &model = *m_model;
+    RequestTableView &view = *m_view;
+    PaintCounter &counter = *m_counter;
     QVERIFY(!view.showsRows(500, 900));
 
     // One cell, and a range of rows as a live run's batch announces them.
@@ -70,17 +93,9 @@ void TestRequestTableView::changesOutOfSightPaintNothing()
 
 void TestRequestTableView::changesInSightRepaint()
 {
-    QStandardItemModel model;
-    fill(model);
-    RequestTableView view;
-    view.setModel(&model);
-    view.resize(300, 200);
-    view.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&view));
-    PaintCounter counter;
-    view.viewport()->installEventFilter(&counter);
-    settle();
-    counter.paints = 0;
+    QStandardItemModel &model = *m_model;
+    RequestTableView &view = *m_view;
+    PaintCounter &counter = *m_counter;
     QVERIFY(view.showsRows(0, 0));
     QVERIFY(view.showsRows(2, 990)); // a range around what is in sight
 
