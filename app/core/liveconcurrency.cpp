@@ -200,6 +200,7 @@ const ConcurrencySeries &LiveConcurrency::update(qint64 nowNs)
     const std::size_t prefix = firstAtOrAfter(nowNs);
     const std::size_t kept = std::min({m_prefix, firstAtOrAfter(m_dirtyAtNs), prefix});
     m_series.truncate(kept);
+    m_kept = kept;
     std::vector<Step> &steps = m_series.m_steps;
     m_peaks.resize(kept);
     const auto countsOf = [](const Step &step) {

@@ -32,6 +32,9 @@ public:
     /// Phases still going end at nowNs.
     const ConcurrencySeries &update(qint64 nowNs);
     const ConcurrencySeries &series() const { return m_series; }
+    /// How many of the series' first steps the last update() left as they were: a painter that drew them
+    /// needs to draw again only from there.
+    std::size_t keptSteps() const { return m_kept; }
 
     /// Events and steps written, moved or read since the last resetWork(): what the updates cost.
     qint64 work() const { return m_work; }
@@ -70,6 +73,7 @@ private:
     ConcurrencySeries m_series;
     std::vector<Counts> m_peaks; // the peaks up to and including each step: in flight, held, waiting
     std::size_t m_prefix = 0; // steps before "now", one per entry
+    std::size_t m_kept = 0;
     qint64 m_dirtyAtNs = std::numeric_limits<qint64>::max(); // the earliest entry changed since update()
     qint64 m_work = 0;
 };

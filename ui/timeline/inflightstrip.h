@@ -51,6 +51,9 @@ public:
     int fullCountCount() const { return m_fullCounts; }
     /// Pos is in widget coordinates.
     QString toolTipTextAt(QPoint pos) const;
+    /// Where the next paint starts, in widget x: 0 when everything must be drawn again, width() when nothing
+    /// changed since the last paint. A tick of a live run moves only the columns from the last steps on.
+    int firstChangedX() const;
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
@@ -105,7 +108,32 @@ private:
         // that last drop to "now", so a tick of the clock needs no recompute.
         qint64 computedNowNs = -1;
         bool live = false;
+        // Of a live band's steps, how many no recompute changed since the last paint, and how many that paint
+        // drew where they are (the steps before the clock's reading then).
+        std::size_t keptSincePaint = 0;
+        std::size_t paintedSteady = 0;
+        qint64 paintedNowNs = -1; // the live clock's reading the last paint drew
     };
+
+    // What decides a band's pixels besides its steps; a paint keeps each band's, and a tick that changes none
+    // of them repaints only the columns its new steps reach.
+    struct Look
+    {
+        const void *series = nullptr; // the live series drawn; none for a finished band
+        int upperMax = 0;
+        int lowerMax = 0;
+        int peakInFlight = 0;
+        int peakWaiting = 0;
+        bool waited = false;
+        QString label;
+        std::vector<CapacityChange> capacity;
+        friend bool operator==(const Look &, const Look &) = default;
+    };
+    Look lookOf(const Band &band) const;
+    /// Schedules a paint of what changed since the last one (see firstChangedX).
+    void updateChanged();
+    /// What a paint drew, for the next firstChangedX: the bands' looks and their steps drawn where they are.
+    void rememberPaint(const std::vector<std::size_t> &steadies);
 
     void scheduleRecompute();
     void noteChanged(const RunModel *model, int first, int last);
@@ -131,6 +159,12 @@ private:
     HostColours m_ownHostColours;
     HostColours *m_hostColours = &m_ownHostColours;
     QTimer m_recomputeTimer;
+    // The last paint's frame: its scale, size and bands' looks; cleared when anything else may have changed.
+    bool m_painted = false;
+    TimeScale m_paintedScale;
+    QSize m_paintedSize;
+    int m_paintedLeft = 0;
+    std::vector<Look> m_paintedLooks;
     int m_recomputes = 0;
     int m_fullCounts = 0;
 };

@@ -18,6 +18,7 @@ private Q_SLOTS:
     void clockTicksStretchWithoutRecompute();
     void liveCountsEqualTheFullCount_data();
     void liveCountsEqualTheFullCount();
+    void aTickRepaintsOnlyWhatChanged();
     void drawsInFlightAndTheGate();
     void oneBandPerRun();
     void splitStacksTheHostsUnderTheTotal();
@@ -211,6 +212,101 @@ void TestInFlightStrip::liveCountsEqualTheFullCount()
     QTRY_VERIFY(strip.recomputeCount() > before);
     check(false);
     QCOMPARE(strip.fullCountCount() > fullCountsBefore, delayMs > 0);
+}
+
+void TestInFlightStrip::aTickRepaintsOnlyWhatChanged()
+{
+    // A live run in batches, with the clock ticking between them: each paint draws only the columns from
+    // firstChangedX() on over the last frame, and what it leaves must be what a full paint draws.
+    RunModel model;
+    InFlightStrip strip;
+    strip.resize(800, 90);
+    strip.setPlotMargins(30, 0);
+    strip.setModels({&model});
+    RunSettings settings;
+    settings.mode = RunMode::Limited;
+    settings.limit = 3;
+    constexpr int RunId = 4;
+    model.beginRun(RunId, settings, QDateTime::currentDateTimeUtc());
+    model.applyCapacity(RunId, {0, 3});
+    strip.setVisibleRange(0, 600 * Ms);
+    QImage patched(strip.size(), QImage::Format_ARGB32_Premultiplied);
+    patched.fill(Qt::transparent);
+    strip.render(&patched);
+    QImage fresh = patched;
+    int partial = 0;
+    const auto paintAndCompare = [&] {
+        const int x = strip.firstChangedX();
+        QVERIFY(x >= 0 && x <= strip.width());
+        if (x > 0)
+            ++partial;
+        if (x < strip.width())
+            strip.render(&patched, QPoint(x, 0), QRegion(x, 0, strip.width() - x, strip.height()));
+        fresh.fill(Qt::transparent);
+        strip.render(&fresh);
+        QCOMPARE(patched, fresh);
+        QCOMPARE(strip.firstChangedX(), strip.width()); // nothing changed since
+    };
+    QRandomGenerator random(5);
+    QList<RequestRecord> records;
+    qint64 now = 0;
+    constexpr int Batches = 60;
+    for (int batch = 0; batch < Batches; ++batch) {
+        now += qint64(random.bounded(1, 12)) * Ms;
+        QList<RequestRecord> changed;
+        for (int i = random.bounded(0, 4); i > 0; --i) {
+            RequestRecord record;
+            record.id = int(records.size());
+            record.set(Mark::Queued, now);
+            records.append(record);
+            changed.append(record);
+        }
+        int running = 0;
+        for (const RequestRecord &record : std::as_const(records))
+            running += record.reached(Mark::Issued) && !record.reached(Mark::Finished) ? 1 : 0;
+        for (RequestRecord &record : records) {
+            if (record.reached(Mark::Finished) || random.bounded(3) != 0)
+                continue;
+            // Some marks arrive late: before the clock's reading the last paint drew.
+            const qint64 at = random.bounded(4) == 0 ? now - qint64(random.bounded(0, 15)) * Ms : now;
+            if (!record.reached(Mark::Issued) && running < settings.limit) {
+                record.set(Mark::Issued, std::max(at, record.at(Mark::Queued)));
+                ++running;
+            } else if (record.reached(Mark::Issued)) {
+                record.set(Mark::Finished, std::max(at, record.at(Mark::Issued)));
+                record.outcome = Outcome::Ok;
+                --running;
+            } else {
+                continue;
+            }
+            changed.append(record);
+        }
+        const int before = strip.recomputeCount();
+        model.applyRecords(RunId, changed);
+        model.setLiveNow(RunId, now);
+        if (!changed.isEmpty())
+            QTRY_VERIFY(strip.recomputeCount() > before);
+        paintAndCompare();
+        if (QTest::currentTestFailed())
+            return;
+        // The clock alone moves on.
+        model.setLiveNow(RunId, now + Ms / 2);
+        paintAndCompare();
+        if (QTest::currentTestFailed())
+            return;
+    }
+    // Most paints were patches; the run's end repaints it whole, and then nothing is left to paint.
+    QVERIFY2(partial > Batches, qPrintable(QString::number(partial)));
+    RunResult result = model.run();
+    result.records = records;
+    result.endNs = now + Ms;
+    const int before = strip.recomputeCount();
+    model.finishRun(result);
+    QTRY_VERIFY(strip.recomputeCount() > before);
+    QCOMPARE(strip.firstChangedX(), 0);
+    partial = 0;
+    paintAndCompare();
+    QCOMPARE(partial, 0);
 }
 
 void TestInFlightStrip::drawsInFlightAndTheGate()
