@@ -67,6 +67,11 @@ public:
     /// Kept across beginRun, so a prediction made before the run starts stays.
     void setPrediction(const Prediction &prediction) { m_prediction = prediction; }
     const std::optional<Prediction> &prediction() const { return m_prediction; }
+    /// How many requests a run was given up front: views keep room for those still to come, so a big run fed
+    /// in slices does not rescale with every slice. 0 when unknown (a crawl finds its own). Kept across
+    /// beginRun, like the prediction.
+    void setPlannedCount(int count) { m_plannedCount = std::max(0, count); }
+    int plannedCount() const { return m_plannedCount; }
     const QList<RequestRecord> &records() const { return m_run.records; }
     bool isLive() const { return m_live; }
     qint64 liveNowNs() const { return m_liveNowNs; }
@@ -106,6 +111,7 @@ private:
 
     RunResult m_run;
     std::optional<Prediction> m_prediction;
+    int m_plannedCount = 0;
     bool m_live = false;
     qint64 m_liveNowNs = 0;
     qint64 m_finishedEndNs = 0;

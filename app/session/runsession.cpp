@@ -57,6 +57,8 @@ void RunSession::start(const QList<QUrl> &urls, const QList<RunSettings> &plan, 
         model->beginRun(firstRunId + i, plan[i], QDateTime::currentDateTimeUtc());
         if (m_latency)
             model->setPrediction(Prediction::of(urls, plan[i], m_latency));
+        if (!plan[i].crawl.enabled)
+            model->setPlannedCount(int(urls.size()));
         m_models.append(model);
     }
     m_plannedRuns = int(plan.size());

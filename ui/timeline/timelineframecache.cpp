@@ -140,15 +140,19 @@ bool TimelineFrameCache::canPatchLive(const Key &key, qint64 cutNs) const
     return now >= m_liveNowNs;
 }
 
-void TimelineFrameCache::addRowStrip(QRegion &region, const Key &key, int track, int row) const
+void TimelineFrameCache::addRowStrip(QRegion &region, const Key &key, int track, int firstRow,
+                                     int lastRow) const
 {
     const TimelineViewport &viewport = key.viewport;
     const TimelineLayout::Track &t = key.layout->tracks()[std::size_t(track)];
-    const double top = t.rowsTop + row * viewport.rowHeight() - viewport.scrollY();
-    const int y = int(std::floor(top)) - 1;
-    if (y >= viewport.height() || y + DenseStripHeight < 0)
+    const auto topOf = [&](int row) {
+        return int(std::floor(t.rowsTop + row * viewport.rowHeight() - viewport.scrollY())) - 1;
+    };
+    const int y = topOf(firstRow);
+    const int bottom = topOf(lastRow) + DenseStripHeight;
+    if (y >= viewport.height() || bottom < 0)
         return;
-    region += QRect(0, y, viewport.width(), DenseStripHeight);
+    region += QRect(0, y, viewport.width(), bottom - y);
 }
 
 QRegion TimelineFrameCache::livePatchRegion(const Key &key, int &fromX) const
@@ -187,7 +191,9 @@ QRegion TimelineFrameCache::livePatchRegion(const Key &key, int &fromX) const
         fromX = 0;
         for (std::size_t t = 0; t < tracks.size(); ++t) {
             if (tracks[t].model == change.model) {
-                addRowStrip(region, key, int(t), tracks[t].rowOfBar(change.bar, false));
+                const int row = tracks[t].rowOfBar(change.bar, false);
+                addRowStrip(region, key, int(t), row,
+                            change.lastBar > change.bar ? tracks[t].rowOfBar(change.lastBar, false) : row);
                 break;
             }
         }
@@ -212,7 +218,7 @@ QRegion TimelineFrameCache::patchRegion(const Key &key, qint64 cutNs, int &fromX
     if (last - first > MostChangedRows)
         return QRect(0, 0, width, height);
     for (auto it = first; it != last; ++it)
-        addRowStrip(region, key, it->track, it->row);
+        addRowStrip(region, key, it->track, it->row, it->row);
     return region;
 }
 

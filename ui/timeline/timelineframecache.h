@@ -58,7 +58,7 @@ private:
     QRegion patchRegion(const Key &key, qint64 cutNs, int &fromX) const;
     bool canPatchLive(const Key &key, qint64 cutNs) const;
     QRegion livePatchRegion(const Key &key, int &fromX) const;
-    void addRowStrip(QRegion &region, const Key &key, int track, int row) const;
+    void addRowStrip(QRegion &region, const Key &key, int track, int firstRow, int lastRow) const;
     void collectChanges(const TimelineLayout &layout);
 
     QImage m_image;

@@ -182,6 +182,21 @@ void TimelineLayout::noteDamage(const Track &track, int index, const Bar &before
     m_damage.push_back({track.model.data(), index, from});
 }
 
+void TimelineLayout::noteAppended(const Track &track, int first, int last, qint64 nowNs)
+{
+    qint64 from = std::numeric_limits<qint64>::max();
+    for (int i = first; i <= last; ++i)
+        from = std::min(from, track.bars[std::size_t(i)].t[0]);
+    if (from >= nowNs)
+        return; // drawn from "now" on, where a live patch repaints anyway
+    constexpr std::size_t MostDamage = 4096;
+    if (m_damage.size() >= MostDamage) {
+        changeStructure();
+        return;
+    }
+    m_damage.push_back({track.model.data(), first, from, last});
+}
+
 void TimelineLayout::markRows(Track &track)
 {
     changeStructure();
@@ -360,10 +375,16 @@ void TimelineLayout::connectModel(RunModel *model, QObject *context, const std::
 
 void TimelineLayout::appendRecords(const RunModel *model, int first, int last)
 {
-    changeStructure(); // rows added move what is under them, and in a followed view every row's height
     ++m_generation;
     ++m_rowsGeneration;
     Track *track = trackFor(model);
+    // Rows added move what is under them, and in a followed view every row's height, unless they fill rows
+    // kept for them: then only those rows change, from their queue time on.
+    const bool inPlace = track && model->isLive() && !m_options.lanes && !m_options.groupByHost
+        && first == int(track->bars.size()) && last < track->reservedRows
+        && track->rows <= track->reservedRows;
+    if (!inPlace)
+        changeStructure();
     if (!track)
         return;
     const int count = int(model->records().size());
@@ -405,6 +426,8 @@ void TimelineLayout::appendRecords(const RunModel *model, int first, int last)
             markBlockOfBar(*track, i);
         markBlockOfBar(*track, last);
     }
+    if (inPlace)
+        noteAppended(*track, first, last, model->liveNowNs());
     m_titlesDirty = true;
 }
 
@@ -602,9 +625,12 @@ void TimelineLayout::update(double rowHeight) const
     }
     double y = 0;
     for (Track &track : m_tracks) {
+        // A change of what this depends on (live, lanes, groups, a new run) changes the structure too.
+        const bool plain = !m_options.lanes && !m_options.groupByHost;
+        track.reservedRows = plain && track.live() ? track.model->plannedCount() : 0;
         track.top = y;
         track.rowsTop = y + HeaderHeight + (track.capacity.empty() ? 0 : GateRowHeight);
-        track.bottom = track.rowsTop + track.rows * rowHeight + TrackGap;
+        track.bottom = track.rowsTop + track.extentRows() * rowHeight + TrackGap;
         y = track.bottom;
     }
 }
@@ -639,6 +665,14 @@ int TimelineLayout::rowCount() const
     int rows = 0;
     for (const Track &track : m_tracks)
         rows += track.rows;
+    return rows;
+}
+
+int TimelineLayout::extentRowCount() const
+{
+    int rows = 0;
+    for (const Track &track : m_tracks)
+        rows += track.extentRows();
     return rows;
 }
 

@@ -147,7 +147,12 @@ public:
         double top = 0; // content y of the header line
         double rowsTop = 0;
         int rows = 0;
+        // Plain rows of a live run kept for the records it was given and has not fed yet (RunModel's planned
+        // count): filling them moves nothing, so a followed view keeps its row height as the run is fed.
+        int reservedRows = 0;
         double bottom = 0;
+
+        int extentRows() const { return std::max(rows, reservedRows); }
 
         bool live() const { return model && model->isLive(); }
         /// The end of what the run recorded: the live clock, or its end.
@@ -216,6 +221,8 @@ public:
     const std::vector<Track> &tracks() const { return m_tracks; }
 
     int rowCount() const;
+    /// The rows the tracks take up: rowCount() and the rows kept for records still to come.
+    int extentRowCount() const;
     int groupCount() const;
     double contentHeight() const { return m_tracks.empty() ? 0 : m_tracks.back().bottom; }
     /// Pixels of headers and gate rows, which do not scale with the rows.
@@ -251,6 +258,7 @@ public:
         const RunModel *model = nullptr;
         int bar = -1;
         qint64 fromNs = 0; // the earliest time its picture changed
+        int lastBar = -1; // records appended into reserved rows come as one range, bar..lastBar
     };
     /// Grows with every change other than the clock's tick and records updated in place: what a live frame
     /// painted at one structure can be patched to another frame of the same structure, from "now" on plus
@@ -298,4 +306,5 @@ private:
     std::vector<Damage> m_damage;
     void changeStructure();
     void noteDamage(const Track &track, int index, const Bar &before, qint64 nowNs);
+    void noteAppended(const Track &track, int first, int last, qint64 nowNs);
 };

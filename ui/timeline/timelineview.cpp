@@ -300,7 +300,7 @@ void TimelineView::applyFollow()
     ensureLayout();
     m_followPending = false;
     m_viewport.setSize(viewport()->width(), viewport()->height());
-    if (m_viewport.follow(m_layout.dataEndNs(), m_layout.isLive(), m_layout.rowCount(),
+    if (m_viewport.follow(m_layout.dataEndNs(), m_layout.isLive(), m_layout.extentRowCount(),
                           m_layout.chromeHeight()))
         ensureLayout();
     setScale(m_viewport.scale());

@@ -24,6 +24,8 @@ private Q_SLOTS:
     void nothingChangedCopiesTheFrame();
     void steppingBackPaintsEverything();
     void newRecordsPaintEverything();
+    void recordsFedIntoPlannedRowsArePatched_data();
+    void recordsFedIntoPlannedRowsArePatched();
     void keptRowsFollowUpdatedRecords_data();
     void aScaledPaintDrawsTheShapes();
     void keptRowsFollowUpdatedRecords();
@@ -315,6 +317,70 @@ void TestTimelineFrameCache::newRecordsPaintEverything()
     model.setLiveNow(whole.runId, whole.records[1499].at(Mark::Finished) + 50 * Ms);
     QCOMPARE(paint(view), paint(fresh));
     QCOMPARE(view.frameCache().paintedCount(), 3);
+}
+
+void TestTimelineFrameCache::recordsFedIntoPlannedRowsArePatched_data()
+{
+    QTest::addColumn<QString>("mode");
+    QTest::newRow("plain") << QStringLiteral("plain");
+    QTest::newRow("colour") << QStringLiteral("colour");
+    QTest::newRow("group") << QStringLiteral("group");
+    QTest::newRow("lanes") << QStringLiteral("lanes");
+}
+
+void TestTimelineFrameCache::recordsFedIntoPlannedRowsArePatched()
+{
+    // A run given 3000 URLs and fed in slices, as the runner feeds a big list while the first requests are
+    // already out: the rows kept for the planned records keep the row height, so the slices and the clock
+    // are patched in, and each patched frame is what a fresh paint draws.
+    QFETCH(QString, mode);
+    const RunResult done = run(3000, 7);
+    RunModel model;
+    model.setPlannedCount(int(done.records.size()));
+    model.beginRun(done.runId, done.settings, QDateTime::currentDateTimeUtc());
+    model.setLiveNow(done.runId, Ms);
+    TimelineView patched;
+    TimelineView fresh;
+    setUp(patched, model, mode, true);
+    setUp(fresh, model, mode, false);
+    QList<RequestRecord> delivered;
+    const qint64 end = done.endNs;
+    int steps = 0;
+    double rowHeight = -1;
+    bool rowHeightKept = true;
+    for (qint64 now = end / 60; now < end; now += end / 70, ++steps) {
+        QList<RequestRecord> batch;
+        for (int id = 0; id < delivered.size(); ++id) {
+            const RequestRecord record = asOf(done.records[id], now);
+            if (record.marks == delivered[id].marks && record.outcome == delivered[id].outcome)
+                continue;
+            delivered[id] = record;
+            batch.append(record);
+        }
+        // The next slice of the list: queued at the start, like all of them.
+        for (int i = 0; i < 150 && delivered.size() < done.records.size(); ++i) {
+            const RequestRecord record = asOf(done.records[delivered.size()], now);
+            delivered.append(record);
+            batch.append(record);
+        }
+        model.applyRecords(done.runId, batch);
+        model.setLiveNow(done.runId, now);
+        const int count = differing(paint(patched), paint(fresh));
+        if (count != 0)
+            QFAIL(qPrintable(QStringLiteral("step %1: %2 pixels differ").arg(steps).arg(count)));
+        if (rowHeight >= 0 && patched.viewportState().rowHeight() != rowHeight)
+            rowHeightKept = false;
+        rowHeight = patched.viewportState().rowHeight();
+    }
+    QVERIFY(steps > 40);
+    QVERIFY(delivered.size() == done.records.size());
+    model.finishRun(done);
+    QCOMPARE(differing(paint(patched), paint(fresh)), 0);
+    if (mode == QLatin1String("plain") || mode == QLatin1String("colour")) {
+        QVERIFY(rowHeightKept);
+        QVERIFY2(patched.frameCache().patchedCount() > steps / 2,
+                 qPrintable(QString::number(patched.frameCache().patchedCount())));
+    }
 }
 
 void TestTimelineFrameCache::keptRowsFollowUpdatedRecords_data()

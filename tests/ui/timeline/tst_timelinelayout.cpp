@@ -19,6 +19,7 @@ private Q_SLOTS:
     void hitTestFindsTheBarAndTheChrome();
     void tickWithNothingNewRebuildsNothing();
     void appendAndUpdatePatchOnlyThoseRecords();
+    void plannedRowsAreKeptForRecordsToCome();
     void openBarsStretchToNow();
     void waitingBarsOfABlockAreOneSpan();
     void finishingComputesTheIdealWithoutRebuild();
@@ -317,6 +318,58 @@ void TestTimelineLayout::tickWithNothingNewRebuildsNothing()
     QCOMPARE(layout.rowLayoutCount(), rowLayouts);
     // The header still follows the clock.
     QCOMPARE(layout.dataEndNs(), 480 * Ms);
+}
+
+void TestTimelineLayout::plannedRowsAreKeptForRecordsToCome()
+{
+    // A live run given 10 URLs, fed 4 then 3: the track takes 10 rows from the start, and records that fill
+    // them change no structure (a frame painted before can be patched); its end gives the rows back.
+    RunModel model;
+    TimelineLayout layout;
+    layout.setModels({&model});
+    layout.connectModel(&model, this, [] {});
+    RunSettings settings;
+    settings.mode = RunMode::Limited;
+    settings.limit = 2;
+    model.setPlannedCount(10);
+    model.beginRun(6, settings, QDateTime::currentDateTimeUtc());
+    model.setLiveNow(6, 50 * Ms);
+    layout.update(20);
+    QCOMPARE(layout.rowCount(), 0);
+    QCOMPARE(layout.extentRowCount(), 10);
+    QList<RequestRecord> fed;
+    for (int id = 0; id < 4; ++id)
+        fed.append(request(id, 0, 100 + id));
+    model.applyRecords(6, fed);
+    layout.update(20);
+    const quint64 structure = layout.structure();
+    const double bottom = layout.tracks().front().bottom;
+    const int damaged = layout.damageCount();
+    fed.clear();
+    for (int id = 4; id < 7; ++id)
+        fed.append(request(id, 0, 100 + id));
+    model.applyRecords(6, fed);
+    layout.update(20);
+    QCOMPARE(layout.rowCount(), 7);
+    QCOMPARE(layout.extentRowCount(), 10);
+    QCOMPARE(layout.structure(), structure);
+    QCOMPARE(layout.tracks().front().bottom, bottom);
+    // Drawn from their queue time, before "now": the rows are noted as damage, as one range.
+    QCOMPARE(layout.damageCount(), damaged + 1);
+    QCOMPARE(layout.damage().back().bar, 4);
+    QCOMPARE(layout.damage().back().lastBar, 6);
+    // Grouped rows move as hosts come: no rows are kept.
+    layout.setOptions({.groupByHost = true});
+    layout.update(20);
+    QCOMPARE(layout.extentRowCount(), layout.rowCount());
+    layout.setOptions({});
+    layout.update(20);
+    QCOMPARE(layout.extentRowCount(), 10);
+    RunResult result = model.run();
+    result.endNs = 200 * Ms;
+    model.finishRun(result);
+    layout.update(20);
+    QCOMPARE(layout.extentRowCount(), 7);
 }
 
 void TestTimelineLayout::appendAndUpdatePatchOnlyThoseRecords()
