@@ -56,9 +56,28 @@ void TimelineFrameCache::clear()
     m_changes.clear();
 }
 
-TimelineFrameCache::Outcome TimelineFrameCache::paint(QPainter &target, const Key &key, qint64 cutNs,
-                                                      const PaintFrame &paintFrame)
+QRegion TimelineFrameCache::pendingRegion(const Key &key, qint64 cutNs) const
 {
+    const QSize pixels
+        = (QSizeF(key.viewport.width(), key.viewport.height()) * key.devicePixelRatio).toSize();
+    const QRect all(0, 0, key.viewport.width(), key.viewport.height());
+    if (!m_valid || m_image.size() != pixels || m_image.devicePixelRatio() != key.devicePixelRatio)
+        return all;
+    if (key == m_key && cutNs == m_cutNs)
+        return m_unshown;
+    int fromX = 0;
+    if (canPatchLive(key, cutNs))
+        return livePatchRegion(key, fromX) | m_unshown;
+    if (canPatch(key, cutNs))
+        return patchRegion(key, cutNs, fromX) | m_unshown;
+    return all;
+}
+
+TimelineFrameCache::Outcome TimelineFrameCache::paint(QPainter &target, const Key &key, qint64 cutNs,
+                                                      const PaintFrame &paintFrame, const QRegion &shown)
+{
+    const QRect all(0, 0, key.viewport.width(), key.viewport.height());
+    QRegion changed;
     const QSize pixels
         = (QSizeF(key.viewport.width(), key.viewport.height()) * key.devicePixelRatio).toSize();
     if (m_image.size() != pixels || m_image.devicePixelRatio() != key.devicePixelRatio) {
@@ -77,11 +96,14 @@ TimelineFrameCache::Outcome TimelineFrameCache::paint(QPainter &target, const Ke
             painter.setClipRegion(region);
             paintFrame(painter, fromX);
         }
+        changed = region;
         outcome = Outcome::Patched;
     } else {
         QPainter painter(&m_image);
         paintFrame(painter, 0);
+        changed = all;
     }
+    m_unshown = (m_unshown | changed) - shown;
     const bool changesStale = !m_valid || key.layout != m_key.layout || key.generation != m_key.generation;
     m_key = key;
     m_cutNs = cutNs;

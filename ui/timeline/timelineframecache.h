@@ -45,7 +45,16 @@ public:
     /// left of fromX need not be drawn (they are outside that clip).
     using PaintFrame = std::function<void(QPainter &painter, int fromX)>;
 
-    Outcome paint(QPainter &target, const Key &key, qint64 cutNs, const PaintFrame &paintFrame);
+    /// Draws the frame for key into target, which is clipped to `shown` (the paint event's region): only
+    /// that much of a changed frame reaches the screen; unshown() keeps the rest for the next paint.
+    Outcome paint(QPainter &target, const Key &key, qint64 cutNs, const PaintFrame &paintFrame,
+                  const QRegion &shown);
+    /// What a paint for key would change on screen (in logical pixels): nothing when it copies the frame,
+    /// the patch when it patches, everything when it paints afresh; and what earlier paints left unshown. A
+    /// view updates this region only, so the screen is not copied whole at every tick.
+    QRegion pendingRegion(const Key &key, qint64 cutNs) const;
+    /// Changed in the frame by a paint, but outside the region that paint was shown in.
+    const QRegion &unshown() const { return m_unshown; }
     void clear();
 
     int paintedCount() const { return m_painted; }
@@ -62,6 +71,7 @@ private:
     void collectChanges(const TimelineLayout &layout);
 
     QImage m_image;
+    QRegion m_unshown;
     Key m_key;
     qint64 m_cutNs = -1;
     qint64 m_liveNowNs = -1; // the earliest "now" of the live runs painted, or -1

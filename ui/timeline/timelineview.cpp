@@ -292,7 +292,19 @@ void TimelineView::onUpdateTimer()
 {
     applyFollow();
     updateLegendHosts();
-    viewport()->update();
+    // Only what the next paint changes: a tick of a live run then copies a few columns to the screen, not
+    // the whole frame.
+    viewport()->update(pendingUpdate());
+}
+
+QRegion TimelineView::pendingUpdate()
+{
+    if (m_followPending)
+        applyFollow();
+    ensureLayout();
+    if (!m_frameCacheEnabled || m_layout.rowCount() == 0)
+        return viewport()->rect();
+    return m_frameCache.pendingRegion(frameKey(viewport()->devicePixelRatioF()), m_layout.cutNs());
 }
 
 void TimelineView::applyFollow()
@@ -689,7 +701,25 @@ QString TimelineView::toolTipTextAt(QPoint pos) const
 
 // ---- Painting ----
 
-void TimelineView::paintEvent(QPaintEvent *)
+TimelineFrameCache::Key TimelineView::frameKey(qreal devicePixelRatio) const
+{
+    TimelineFrameCache::Key key;
+    key.layout = &m_layout;
+    key.generation = m_layout.generation();
+    key.structure = m_layout.structure();
+    key.damageCount = m_layout.damageCount();
+    key.viewport = currentViewport();
+    key.paletteKey = palette().cacheKey();
+    key.colorGroup = int(palette().currentColorGroup());
+    key.font = font();
+    key.showIdeal = m_showIdeal;
+    key.selectedModel = m_selectedModel;
+    key.selectedId = m_selectedId;
+    key.devicePixelRatio = devicePixelRatio;
+    return key;
+}
+
+void TimelineView::paintEvent(QPaintEvent *event)
 {
     if (m_followPending)
         applyFollow();
@@ -726,20 +756,10 @@ void TimelineView::paintEvent(QPaintEvent *)
         }
         return;
     }
-    TimelineFrameCache::Key key;
-    key.layout = &m_layout;
-    key.generation = m_layout.generation();
-    key.structure = m_layout.structure();
-    key.damageCount = m_layout.damageCount();
-    key.viewport = state;
-    key.paletteKey = palette().cacheKey();
-    key.colorGroup = int(palette().currentColorGroup());
-    key.font = font();
-    key.showIdeal = m_showIdeal;
-    key.selectedModel = m_selectedModel;
-    key.selectedId = m_selectedId;
-    key.devicePixelRatio = ratio;
-    m_frameCache.paint(painter, key, m_layout.cutNs(), paintFrame);
+    m_frameCache.paint(painter, frameKey(ratio), m_layout.cutNs(), paintFrame, event->region());
+    // Changed after the update was asked for (records came in between): shown at the next paint.
+    if (!m_frameCache.unshown().isEmpty())
+        viewport()->update(m_frameCache.unshown());
 }
 
 void TimelineView::setFrameCacheEnabled(bool on)

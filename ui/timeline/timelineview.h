@@ -72,6 +72,9 @@ public:
     /// The last painted frame, reused while nothing changed and patched as a replay moves forward. Off, every
     /// paint draws everything (the benchmark's cold paint).
     const TimelineFrameCache &frameCache() const { return m_frameCache; }
+    /// The part of the viewport the next paint changes, after following the data: what a tick of the live
+    /// clock or a batch of records updates (TimelineFrameCache::pendingRegion).
+    QRegion pendingUpdate();
     void setFrameCacheEnabled(bool on);
     /// How often the dense rows' placing was worked out afresh.
     int denseRowsBuildCount() const { return m_denseRows.buildCount(); }
@@ -139,6 +142,7 @@ private:
     void setLayoutOptions(const TimelineLayout::Options &options);
     /// The viewport as painted now: the scale and row height with the scroll bar's offset.
     TimelineViewport currentViewport() const;
+    TimelineFrameCache::Key frameKey(qreal devicePixelRatio) const;
 
     TimelineLayout m_layout;
     TimelineViewport m_viewport;

@@ -24,6 +24,7 @@ private Q_SLOTS:
     void nothingChangedCopiesTheFrame();
     void steppingBackPaintsEverything();
     void newRecordsPaintEverything();
+    void theScreenGetsOnlyWhatChanged();
     void recordsFedIntoPlannedRowsArePatched_data();
     void recordsFedIntoPlannedRowsArePatched();
     void keptRowsFollowUpdatedRecords_data();
@@ -317,6 +318,71 @@ void TestTimelineFrameCache::newRecordsPaintEverything()
     model.setLiveNow(whole.runId, whole.records[1499].at(Mark::Finished) + 50 * Ms);
     QCOMPARE(paint(view), paint(fresh));
     QCOMPARE(view.frameCache().paintedCount(), 3);
+}
+
+void TestTimelineFrameCache::theScreenGetsOnlyWhatChanged()
+{
+    // A live run's ticks update only the view's pending region on screen, and a batch that comes between
+    // the update and its paint is shown by the paint after: the screen, built of those partial paints, is
+    // always what a fresh paint draws once the follow-up is done.
+    const RunResult done = run(3000, 7);
+    RunModel model;
+    model.beginRun(done.runId, done.settings, QDateTime::currentDateTimeUtc());
+    QList<RequestRecord> delivered;
+    for (const RequestRecord &record : done.records)
+        delivered.append(asOf(record, 0));
+    model.applyRecords(done.runId, delivered);
+    model.setLiveNow(done.runId, Ms);
+    TimelineView view;
+    TimelineView fresh;
+    setUp(view, model, QStringLiteral("plain"), true);
+    setUp(fresh, model, QStringLiteral("plain"), false);
+    QImage screen = paint(view);
+    const auto deliver = [&](qint64 now) {
+        QList<RequestRecord> batch;
+        for (int id = 0; id < done.records.size(); ++id) {
+            const RequestRecord record = asOf(done.records[id], now);
+            if (record.marks == delivered[id].marks && record.outcome == delivered[id].outcome)
+                continue;
+            delivered[id] = record;
+            batch.append(record);
+        }
+        model.applyRecords(done.runId, batch);
+        model.setLiveNow(done.runId, now);
+    };
+    const auto show = [&](const QRegion &region) {
+        if (!region.isEmpty())
+            view.render(&screen, region.boundingRect().topLeft(), region);
+    };
+    const qint64 end = done.endNs;
+    const QRect whole = view.viewport()->rect();
+    int steps = 0;
+    int small = 0;
+    int followUps = 0;
+    for (qint64 now = end / 40; now < end; now += end / 67, ++steps) {
+        deliver(now);
+        const QRegion pending = view.pendingUpdate();
+        if (steps % 3 != 0)
+            deliver(now + end / 200); // after the update was asked for, before it is painted
+        show(pending.translated(view.viewport()->pos()));
+        if (!view.frameCache().unshown().isEmpty()) {
+            ++followUps;
+            if (steps % 2 == 0)
+                continue; // left to the next tick's update, which takes it in with what it changes
+            show(view.pendingUpdate().translated(view.viewport()->pos()));
+        }
+        QVERIFY(view.frameCache().unshown().isEmpty());
+        const int count = differing(screen, paint(fresh));
+        if (count != 0)
+            QFAIL(qPrintable(QStringLiteral("step %1: %2 pixels differ").arg(steps).arg(count)));
+        long long area = 0;
+        for (const QRect &rect : pending)
+            area += qint64(rect.width()) * rect.height();
+        small += area * 2 < qint64(whole.width()) * whole.height() ? 1 : 0;
+    }
+    QVERIFY(steps > 40);
+    QVERIFY2(small > steps / 2, qPrintable(QString::number(small)));
+    QVERIFY(followUps > 0);
 }
 
 void TestTimelineFrameCache::recordsFedIntoPlannedRowsArePatched_data()
