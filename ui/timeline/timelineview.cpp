@@ -311,11 +311,17 @@ void TimelineView::applyFollow()
 {
     ensureLayout();
     m_followPending = false;
+    const TimeScale before = m_viewport.scale();
     m_viewport.setSize(viewport()->width(), viewport()->height());
     if (m_viewport.follow(m_layout.dataEndNs(), m_layout.isLive(), m_layout.extentRowCount(),
                           m_layout.chromeHeight()))
         ensureLayout();
-    setScale(m_viewport.scale());
+    const TimeScale &after = m_viewport.scale();
+    if (after.startNs() == before.startNs() && after.endNs() == before.endNs()
+        && after.width() == before.width())
+        updateScrollBars(); // the same columns: what changed in them is the frame cache's to find
+    else
+        setScale(after);
     if (m_viewport.followsRows()) {
         const QSignalBlocker blocker(verticalScrollBar());
         verticalScrollBar()->setValue(0);

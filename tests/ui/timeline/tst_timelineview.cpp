@@ -34,6 +34,7 @@ private Q_SLOTS:
     void denseRowsAreMergedNotDropped();
     void liveBarsGrowWithTheClock();
     void clockTicksRebuildNothing();
+    void aTickRepaintsOnlyWhatItChanged();
     void selectionScrollsIntoView();
     void severalRunsShareOneAxis();
     void idealScheduleIsDrawnOnlyWhenAsked();
@@ -501,6 +502,71 @@ void TestTimelineView::clockTicksRebuildNothing()
     QCOMPARE(m_view->layout().rebuildCount(), rebuilds);
     QCOMPARE(m_view->layout().patchedBarCount(), patched);
     QCOMPARE(m_view->layout().rowLayoutCount(), rowLayouts);
+}
+
+namespace {
+
+// The regions the viewport was asked to paint.
+class PaintRegions : public QObject
+{
+public:
+    explicit PaintRegions(QWidget *widget) { widget->installEventFilter(this); }
+    QList<QRegion> regions;
+
+protected:
+    bool eventFilter(QObject *, QEvent *event) override
+    {
+        if (event->type() == QEvent::Paint)
+            regions.append(static_cast<QPaintEvent *>(event)->region());
+        return false;
+    }
+};
+
+} // namespace
+
+void TestTimelineView::aTickRepaintsOnlyWhatItChanged()
+{
+    // A big live run at a scale that stays: a tick of the clock repaints the columns the bars grew into and
+    // the headers, not the whole view (the frame is not copied to the screen whole 30 times a second).
+    RunSettings settings;
+    settings.mode = RunMode::Limited;
+    settings.limit = 20;
+    m_model->beginRun(9, settings, QDateTime::currentDateTimeUtc());
+    QList<RequestRecord> records;
+    for (int id = 0; id < 3000; ++id) {
+        RequestRecord record;
+        record.id = id;
+        record.set(Mark::Queued, 0);
+        if (id < 400) {
+            record.set(Mark::Issued, (id / 20) * 50 * Ms);
+            if (id < 380) {
+                record.set(Mark::Finished, (id / 20 + 1) * 50 * Ms);
+                record.outcome = Outcome::Ok;
+            }
+        }
+        records.append(record);
+    }
+    m_model->applyRecords(9, records);
+    m_model->setLiveNow(9, 1000 * Ms);
+    QTRY_VERIFY(m_view->layout().rowCount() == 3000);
+    QTRY_VERIFY(m_view->viewportState().isDense());
+    PaintRegions paints(m_view->viewport());
+    m_model->setLiveNow(9, 1001 * Ms);
+    QTRY_VERIFY(!paints.regions.isEmpty());
+    const TimeScale scale = m_view->timeScale();
+    const QRect whole = m_view->viewport()->rect();
+    for (int tick = 1; tick <= 3; ++tick) {
+        paints.regions.clear();
+        m_model->setLiveNow(9, (1000 + 10 * tick) * Ms);
+        QTRY_VERIFY(!paints.regions.isEmpty());
+        QCOMPARE(m_view->timeScale().endNs(), scale.endNs()); // the followed window did not step
+        const QRegion &painted = paints.regions.last();
+        QVERIFY2(painted != QRegion(whole), qPrintable(QString::number(tick)));
+        qint64 area = 0;
+        for (const QRect &rect : painted)
+            area += qint64(rect.width()) * rect.height();
+        QVERIFY2(area * 4 < qint64(whole.width()) * whole.height(), qPrintable(QString::number(area)));
+    }
 }
 
 void TestTimelineView::selectionScrollsIntoView()
