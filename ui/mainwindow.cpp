@@ -27,6 +27,7 @@
 #include "lessons/toolpreset.h"
 #include "limitslider.h"
 #include "models/requestselection.h"
+#include "models/requestsortproxy.h"
 #include "models/runmodel.h"
 #include "models/runstablemodel.h"
 #include "openedrunpanel.h"
@@ -335,12 +336,9 @@ QWidget *MainWindow::buildResultsPanel()
     m_filter->setPlaceholderText(tr("Filter requests by URL, outcome or error…"));
     m_filter->setClearButtonEnabled(true);
     m_table = new RequestTableView(tablePanel);
-    m_proxy = new QSortFilterProxyModel(this);
+    m_proxy = new RequestSortProxy(this);
     m_runsTable = new RunsTableModel(this); // every run of the session, not only the last
     m_proxy->setSourceModel(m_runsTable);
-    m_proxy->setSortRole(RunModel::SortRole);
-    m_proxy->setFilterKeyColumn(-1);
-    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
     m_table->setModel(m_proxy);
     setUpRequestTable(m_table, int(RunModel::Column::Id));
     m_details = new RequestDetails(tablePanel);

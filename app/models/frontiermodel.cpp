@@ -54,6 +54,23 @@ int FrontierModel::rowOfRecord(int recordId) const
     return recordId >= 0 && recordId < m_recordRows ? recordId : -1;
 }
 
+std::optional<qint64> FrontierModel::sortKey(int row, Column column) const
+{
+    if (row < 0 || row >= rowCount())
+        return std::nullopt;
+    const bool skipped = isSkippedRow(row);
+    switch (column) {
+    case Column::Id:
+        return skipped ? -1 : source()->records().at(row).id;
+    case Column::State:
+        return int(skipped ? State::Skipped : m_info[row].state);
+    case Column::Found:
+        return skipped ? m_skipped.at(row - m_recordRows).atNs : source()->records().at(row).at(Mark::Queued);
+    default:
+        return std::nullopt;
+    }
+}
+
 FrontierModel::State FrontierModel::stateOf(const RequestRecord &record)
 {
     switch (record.outcome) {
@@ -168,7 +185,10 @@ void FrontierModel::onRecordsChanged(int first, int last)
         m_info[id].state = state;
         countRecord(id, +1);
     }
-    Q_EMIT dataChanged(index(first, 0), index(last, int(Column::Count) - 1));
+    // What a request's update can change: its state, note and status. Its id, URL, depth, parent, host and
+    // queued time are the recorder's from the start, and leaving them out spares a table sorted by one of
+    // them (by the time found, the default) from re-sorting the rows of every batch.
+    Q_EMIT dataChanged(index(first, int(Column::State)), index(last, int(Column::Status)));
     if (m_counts != before)
         Q_EMIT countsChanged();
 }

@@ -8,6 +8,7 @@
 #include <QHash>
 
 #include <array>
+#include <optional>
 #include <vector>
 
 class RunModel;
@@ -93,6 +94,10 @@ public:
     /// The row of the skipped URL at this position in RunResult::skipped.
     int rowOfSkipped(int skippedIndex) const { return m_recordRows + skippedIndex; }
     bool isSkippedRow(int row) const { return row >= m_recordRows; }
+
+    /// SortRole's value of the Id, State and Found columns as a number, without a QVariant: a sort proxy
+    /// compares these many times for each row a live crawl adds. Unset for other columns.
+    std::optional<qint64> sortKey(int row, Column column) const;
 
     static State stateOf(const RequestRecord &record);
     static QString stateLabel(State state);
