@@ -62,13 +62,21 @@ bool RequestTableView::showsRows(int first, int last) const
 
 void RequestTableView::rowsInserted(const QModelIndex &parent, int start, int end)
 {
-    // Rows before start keep their places: when they fill the viewport, the new rows are all out of sight.
-    const int bottom = rowAt(viewport()->height() - 1);
-    if (parent == rootIndex() && isVisible() && bottom >= 0 && bottom < start)
+    // Rows appended after every row, while the rows filled the view at its last paint, are all out of sight.
+    // Where the shown rows end is not asked again here: the header recomputes its rows' positions, every one
+    // of them, for the first question after an insert.
+    const bool appended = model() && end == model()->rowCount(parent) - 1;
+    if (parent == rootIndex() && isVisible() && appended && m_filledAtPaint)
         m_appendedBelow = true;
     else
         needFullLayout();
     QTableView::rowsInserted(parent, start, end);
+}
+
+void RequestTableView::paintEvent(QPaintEvent *event)
+{
+    QTableView::paintEvent(event);
+    m_filledAtPaint = rowAt(viewport()->height() - 1) >= 0;
 }
 
 void RequestTableView::dataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight,

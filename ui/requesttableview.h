@@ -28,6 +28,7 @@ protected:
     void dataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight,
                      const QList<int> &roles = QList<int>()) override;
     void rowsInserted(const QModelIndex &parent, int start, int end) override;
+    void paintEvent(QPaintEvent *event) override;
 
 private:
     void needFullLayout() { m_fullLayout = true; }
@@ -36,6 +37,8 @@ private:
     int m_quietLayouts = 0;
     // Since the last layout: rows came below the rows in sight (and nothing else moved them).
     bool m_appendedBelow = false;
+    // At the last paint, rows filled the viewport to its bottom.
+    bool m_filledAtPaint = false;
     // Since the last layout: something else changed what the rows are or where they are.
     bool m_fullLayout = false;
 };

@@ -24,6 +24,7 @@ private Q_SLOTS:
     void filteringByReasonShowsExactlyThoseUrls();
     void filteringByStateAndText();
     void summaryFollowsTheCrawl();
+    void hiddenSummaryCatchesUpWhenShown();
     void clickingARequestActivatesIt();
     void selectRecordEmitsNothing();
     void sortsLikeThePlainProxy_data();
@@ -191,6 +192,20 @@ void TestFrontierView::summaryFollowsTheCrawl()
 
     m_run->clear();
     QCOMPARE(m_view->summaryLabel()->text(), QStringLiteral("0 fetched · 0 queued · 0 skipped · 0 host(s)"));
+}
+
+void TestFrontierView::hiddenSummaryCatchesUpWhenShown()
+{
+    const QString before = m_view->summaryLabel()->text();
+    m_view->hide();
+    m_feed->issue(m_later);
+    m_feed->flush();
+    QCOMPARE(m_view->frontier()->counts().inFlight, 1);
+    QCOMPARE(m_view->summaryLabel()->text(), before); // nobody sees it, so it is not redone
+
+    m_view->show();
+    QCOMPARE(m_view->summaryLabel()->text(), FrontierView::summaryText(m_view->frontier()->counts()));
+    QVERIFY(m_view->summaryLabel()->text().contains(QStringLiteral("1 in flight")));
 }
 
 void TestFrontierView::clickingARequestActivatesIt()
