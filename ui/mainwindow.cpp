@@ -33,6 +33,7 @@
 #include "openedrunpanel.h"
 #include "pictureexport.h"
 #include "presentationmode.h"
+#include "progressvalue.h"
 #include "replay/replaybar.h"
 #include "replay/replaycontroller.h"
 #include "requestdetails.h"
@@ -690,7 +691,7 @@ void MainWindow::updateProgress()
     const RunSession::Progress progress = m_session->progress();
     m_progress->setVisible(progress.total > 0);
     m_progress->setRange(0, std::max(1, progress.total));
-    m_progress->setValue(progress.done);
+    setProgressValue(m_progress, progress.done);
     m_progress->setFormat(QStringLiteral("%v / %m"));
     if (progress.total == 0) {
         m_statusLabel->clear();

@@ -115,6 +115,7 @@ void FrontierModel::rebuild()
     m_recordRows = 0;
     m_info.clear();
     m_lastAttempt.clear();
+    m_attemptsIndexed = false;
     m_skipped.clear();
     m_hosts.clear();
     m_orphanSkips = 0;
@@ -255,6 +256,8 @@ void FrontierModel::addRecord(const RequestRecord &record, QList<int> *touched)
     m_info.push_back({stateOf(record)});
     if (record.role == RequestRole::Page) {
         if (record.attempt > 1) {
+            if (!m_attemptsIndexed)
+                indexAttempts(id);
             const int previous = m_lastAttempt.value(record.url, -1);
             if (previous >= 0 && m_info[previous].retriedBy < 0) {
                 countRecord(previous, -1);
@@ -271,9 +274,22 @@ void FrontierModel::addRecord(const RequestRecord &record, QList<int> *touched)
             if (touched)
                 touched->append(record.parentId);
         }
-        m_lastAttempt.insert(record.url, id);
+        if (m_attemptsIndexed)
+            m_lastAttempt.insert(record.url, id);
     }
     countRecord(id, +1);
+}
+
+void FrontierModel::indexAttempts(int end)
+{
+    // Most runs never retry: the URL index is built at the first retry, not kept for every request of every
+    // run.
+    m_attemptsIndexed = true;
+    const auto &records = source()->records();
+    for (int id = 0; id < end; ++id) {
+        if (records.at(id).role == RequestRole::Page)
+            m_lastAttempt.insert(records.at(id).url, id);
+    }
 }
 
 void FrontierModel::countRecord(int id, int delta)
