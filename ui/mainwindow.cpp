@@ -27,11 +27,13 @@
 #include "lessons/toolpreset.h"
 #include "limitslider.h"
 #include "models/requestselection.h"
+#include "models/requestsortproxy.h"
 #include "models/runmodel.h"
 #include "models/runstablemodel.h"
 #include "openedrunpanel.h"
 #include "pictureexport.h"
 #include "presentationmode.h"
+#include "progressvalue.h"
 #include "replay/replaybar.h"
 #include "replay/replaycontroller.h"
 #include "requestdetails.h"
@@ -335,12 +337,9 @@ QWidget *MainWindow::buildResultsPanel()
     m_filter->setPlaceholderText(tr("Filter requests by URL, outcome or error…"));
     m_filter->setClearButtonEnabled(true);
     m_table = new RequestTableView(tablePanel);
-    m_proxy = new QSortFilterProxyModel(this);
+    m_proxy = new RequestSortProxy(this);
     m_runsTable = new RunsTableModel(this); // every run of the session, not only the last
     m_proxy->setSourceModel(m_runsTable);
-    m_proxy->setSortRole(RunModel::SortRole);
-    m_proxy->setFilterKeyColumn(-1);
-    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
     m_table->setModel(m_proxy);
     setUpRequestTable(m_table, int(RunModel::Column::Id));
     m_details = new RequestDetails(tablePanel);
@@ -692,7 +691,7 @@ void MainWindow::updateProgress()
     const RunSession::Progress progress = m_session->progress();
     m_progress->setVisible(progress.total > 0);
     m_progress->setRange(0, std::max(1, progress.total));
-    m_progress->setValue(progress.done);
+    setProgressValue(m_progress, progress.done);
     m_progress->setFormat(QStringLiteral("%v / %m"));
     if (progress.total == 0) {
         m_statusLabel->clear();

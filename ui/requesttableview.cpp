@@ -2,6 +2,51 @@
 
 #include <QAccessible>
 
+void RequestTableView::setModel(QAbstractItemModel *model)
+{
+    if (QAbstractItemModel *old = this->model())
+        disconnect(old, nullptr, this, nullptr);
+    needFullLayout();
+    QTableView::setModel(model);
+    if (!model)
+        return;
+    // Whatever else moves or replaces rows or columns needs the full layout the view posts for it.
+    for (auto signal : {&QAbstractItemModel::rowsRemoved, &QAbstractItemModel::columnsInserted,
+                        &QAbstractItemModel::columnsRemoved})
+        connect(model, signal, this, &RequestTableView::needFullLayout);
+    connect(model, &QAbstractItemModel::rowsMoved, this, &RequestTableView::needFullLayout);
+    connect(model, &QAbstractItemModel::columnsMoved, this, &RequestTableView::needFullLayout);
+    connect(model, &QAbstractItemModel::layoutChanged, this, &RequestTableView::needFullLayout);
+    connect(model, &QAbstractItemModel::modelReset, this, &RequestTableView::needFullLayout);
+}
+
+void RequestTableView::setRootIndex(const QModelIndex &index)
+{
+    needFullLayout();
+    QTableView::setRootIndex(index);
+}
+
+void RequestTableView::reset()
+{
+    needFullLayout();
+    QTableView::reset();
+}
+
+void RequestTableView::doItemsLayout()
+{
+    const bool quiet = m_appendedBelow && !m_fullLayout && isVisible();
+    m_appendedBelow = false;
+    m_fullLayout = false;
+    if (!quiet) {
+        QTableView::doItemsLayout();
+        return;
+    }
+    // The scroll bars and headers learn of the new rows; the rows in sight are the same, and so are their
+    // pixels, so the viewport is not repainted.
+    ++m_quietLayouts;
+    updateGeometries();
+}
+
 bool RequestTableView::showsRows(int first, int last) const
 {
     if (!model() || !isVisible())
@@ -13,6 +58,25 @@ bool RequestTableView::showsRows(int first, int last) const
     if (bottom < 0)
         bottom = model()->rowCount(rootIndex()) - 1; // the rows end above the bottom
     return first <= bottom && last >= top;
+}
+
+void RequestTableView::rowsInserted(const QModelIndex &parent, int start, int end)
+{
+    // Rows appended after every row, while the rows filled the view at its last paint, are all out of sight.
+    // Where the shown rows end is not asked again here: the header recomputes its rows' positions, every one
+    // of them, for the first question after an insert.
+    const bool appended = model() && end == model()->rowCount(parent) - 1;
+    if (parent == rootIndex() && isVisible() && appended && m_filledAtPaint)
+        m_appendedBelow = true;
+    else
+        needFullLayout();
+    QTableView::rowsInserted(parent, start, end);
+}
+
+void RequestTableView::paintEvent(QPaintEvent *event)
+{
+    QTableView::paintEvent(event);
+    m_filledAtPaint = rowAt(viewport()->height() - 1) >= 0;
 }
 
 void RequestTableView::dataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight,

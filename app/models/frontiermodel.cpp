@@ -54,6 +54,23 @@ int FrontierModel::rowOfRecord(int recordId) const
     return recordId >= 0 && recordId < m_recordRows ? recordId : -1;
 }
 
+std::optional<qint64> FrontierModel::sortKey(int row, Column column) const
+{
+    if (row < 0 || row >= rowCount())
+        return std::nullopt;
+    const bool skipped = isSkippedRow(row);
+    switch (column) {
+    case Column::Id:
+        return skipped ? -1 : source()->records().at(row).id;
+    case Column::State:
+        return int(skipped ? State::Skipped : m_info[row].state);
+    case Column::Found:
+        return skipped ? m_skipped.at(row - m_recordRows).atNs : source()->records().at(row).at(Mark::Queued);
+    default:
+        return std::nullopt;
+    }
+}
+
 FrontierModel::State FrontierModel::stateOf(const RequestRecord &record)
 {
     switch (record.outcome) {
@@ -98,6 +115,7 @@ void FrontierModel::rebuild()
     m_recordRows = 0;
     m_info.clear();
     m_lastAttempt.clear();
+    m_attemptsIndexed = false;
     m_skipped.clear();
     m_hosts.clear();
     m_orphanSkips = 0;
@@ -168,7 +186,10 @@ void FrontierModel::onRecordsChanged(int first, int last)
         m_info[id].state = state;
         countRecord(id, +1);
     }
-    Q_EMIT dataChanged(index(first, 0), index(last, int(Column::Count) - 1));
+    // What a request's update can change: its state, note and status. Its id, URL, depth, parent, host and
+    // queued time are the recorder's from the start, and leaving them out spares a table sorted by one of
+    // them (by the time found, the default) from re-sorting the rows of every batch.
+    Q_EMIT dataChanged(index(first, int(Column::State)), index(last, int(Column::Status)));
     if (m_counts != before)
         Q_EMIT countsChanged();
 }
@@ -235,6 +256,8 @@ void FrontierModel::addRecord(const RequestRecord &record, QList<int> *touched)
     m_info.push_back({stateOf(record)});
     if (record.role == RequestRole::Page) {
         if (record.attempt > 1) {
+            if (!m_attemptsIndexed)
+                indexAttempts(id);
             const int previous = m_lastAttempt.value(record.url, -1);
             if (previous >= 0 && m_info[previous].retriedBy < 0) {
                 countRecord(previous, -1);
@@ -251,9 +274,22 @@ void FrontierModel::addRecord(const RequestRecord &record, QList<int> *touched)
             if (touched)
                 touched->append(record.parentId);
         }
-        m_lastAttempt.insert(record.url, id);
+        if (m_attemptsIndexed)
+            m_lastAttempt.insert(record.url, id);
     }
     countRecord(id, +1);
+}
+
+void FrontierModel::indexAttempts(int end)
+{
+    // Most runs never retry: the URL index is built at the first retry, not kept for every request of every
+    // run.
+    m_attemptsIndexed = true;
+    const auto &records = source()->records();
+    for (int id = 0; id < end; ++id) {
+        if (records.at(id).role == RequestRole::Page)
+            m_lastAttempt.insert(records.at(id).url, id);
+    }
 }
 
 void FrontierModel::countRecord(int id, int delta)

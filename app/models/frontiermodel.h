@@ -8,6 +8,7 @@
 #include <QHash>
 
 #include <array>
+#include <optional>
 #include <vector>
 
 class RunModel;
@@ -94,6 +95,10 @@ public:
     int rowOfSkipped(int skippedIndex) const { return m_recordRows + skippedIndex; }
     bool isSkippedRow(int row) const { return row >= m_recordRows; }
 
+    /// SortRole's value of the Id, State and Found columns as a number, without a QVariant: a sort proxy
+    /// compares these many times for each row a live crawl adds. Unset for other columns.
+    std::optional<qint64> sortKey(int row, Column column) const;
+
     static State stateOf(const RequestRecord &record);
     static QString stateLabel(State state);
 
@@ -120,6 +125,7 @@ private:
     void onRecordsChanged(int first, int last);
     void onCrawlChanged();
     void addRecord(const RequestRecord &record, QList<int> *touched);
+    void indexAttempts(int end);
     void countRecord(int id, int delta);
     void recountSkipped();
     void emitRowsChanged(QList<int> rows);
@@ -134,6 +140,7 @@ private:
     std::vector<RecordInfo> m_info; // by record id
     // a page URL -> its latest request; keyed by the records' own bytes, not a parsed QUrl a page
     QHash<StoredUrl, int> m_lastAttempt;
+    bool m_attemptsIndexed = false; // m_lastAttempt is kept, since the first retry
     QList<SkippedUrl> m_skipped; // the source's, as last applied
     QList<CrawlHost> m_hosts;
     int m_orphanSkips = 0; // skipped rows whose parent request has not arrived yet

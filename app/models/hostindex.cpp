@@ -1,5 +1,7 @@
 #include "hostindex.h"
 
+#include <algorithm>
+
 #include "core/hostkey.h"
 
 namespace {
@@ -36,7 +38,10 @@ void HostIndex::update(const RunResult &run)
     m_runId = run.runId;
 
     const auto &records = run.records;
-    m_seenOf.reserve(std::size_t(records.size()));
+    // Grown by doubling: a live run calls this for every batch, and reserving the exact size would move every
+    // earlier entry again each time.
+    if (std::size_t(records.size()) > m_seenOf.capacity())
+        m_seenOf.reserve(std::max(std::size_t(records.size()), 2 * m_seenOf.capacity()));
     // Requests come in runs of one host, so a URL that starts with the last one's scheme and authority is
     // that origin again, told from its kept bytes without parsing it; anything else is parsed.
     QByteArray lastAuthority;

@@ -59,7 +59,10 @@ void SiteTreeModel::onRecordsInserted(int first, int last)
 void SiteTreeModel::takeRecords(int first, int last, bool notify)
 {
     const auto &records = source()->records();
-    m_nodeOfRecord.reserve(std::size_t(last) + 1);
+    // Sized once for a whole run; a live batch leaves the growth to push_back, which doubles, instead of
+    // moving every earlier entry again for each batch.
+    if (!notify)
+        m_nodeOfRecord.reserve(std::size_t(last) + 1);
 
     // New nodes wait in a group with one parent, inserted with one beginInsertRows. The crawl adds a page's
     // links together, so a batch makes few groups.

@@ -30,6 +30,7 @@
 #include <QSignalSpy>
 #include <QSlider>
 #include <QSpinBox>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -411,6 +412,10 @@ void TestMainWindow::crawlFillsTheFrontierAndTheSiteTree()
     QCOMPARE(counts.skippedBy[std::size_t(SkipReason::Robots)], 2);
     QVERIFY(counts.skippedBy[std::size_t(SkipReason::Depth)] > 0);
     QCOMPARE(counts.hosts, 1);
+    // The summary is read where people read it: on its tab (a hidden one catches up when shown).
+    auto *tabs = qobject_cast<QTabWidget *>(m_window->frontier()->parentWidget()->parentWidget());
+    QVERIFY(tabs);
+    tabs->setCurrentWidget(m_window->frontier());
     QVERIFY(m_window->frontier()->summaryLabel()->text().contains(QStringLiteral("skipped")));
 
     // The tree: the start page, and under it every page it linked to that was requested.

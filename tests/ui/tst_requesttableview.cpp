@@ -1,3 +1,4 @@
+#include <QScrollBar>
 #include <QStandardItemModel>
 #include <QTest>
 
@@ -15,6 +16,9 @@ private Q_SLOTS:
     void cleanup();
     void changesOutOfSightPaintNothing();
     void changesInSightRepaint();
+    void rowsAppendedBelowPaintNothing();
+    void rowsInSightRepaint_data();
+    void rowsInSightRepaint();
 
 private:
     // Counts the viewport's paints.
@@ -28,7 +32,8 @@ private:
             return false;
         }
     };
-    static void fill(QStandardItemModel &model);
+    static void fill(QStandardItemModel &model, int rows = 1000);
+    static QList<QStandardItem *> row(int row);
     static void settle();
 
     // A shown view of 1 000 rows of three columns, its paints counted from the start of the test.
@@ -59,15 +64,19 @@ void TestRequestTableView::cleanup()
     m_model.reset();
 }
 
-void TestRequestTableView::fill(QStandardItemModel &model)
+QList<QStandardItem *> TestRequestTableView::row(int row)
+{
+    QList<QStandardItem *> items;
+    for (int column = 0; column < 3; ++column)
+        items.append(new QStandardItem(QStringLiteral("%1/%2").arg(row).arg(column)));
+    return items;
+}
+
+void TestRequestTableView::fill(QStandardItemModel &model, int rows)
 {
     model.setColumnCount(3);
-    for (int row = 0; row < 1000; ++row) {
-        QList<QStandardItem *> items;
-        for (int column = 0; column < 3; ++column)
-            items.append(new QStandardItem(QStringLiteral("%1/%2").arg(row).arg(column)));
-        model.appendRow(items);
-    }
+    for (int i = 0; i < rows; ++i)
+        model.appendRow(row(i));
 }
 
 void TestRequestTableView::settle()
@@ -111,6 +120,63 @@ void TestRequestTableView::changesInSightRepaint()
     QTRY_VERIFY(counter.paints > 0);
     QCOMPARE(view.skippedChanges(), 0);
     QVERIFY(before != model.index(601, 0).data().toString());
+}
+
+void TestRequestTableView::rowsAppendedBelowPaintNothing()
+{
+    QStandardItemModel &model = *m_model;
+    RequestTableView &view = *m_view;
+    const int maximum = view.verticalScrollBar()->maximum();
+
+    // Batches of rows appended below a full view, as a live run appends them: the scroll bar grows, and the
+    // rows in sight, which look the same, are not repainted.
+    for (int batch = 0; batch < 3; ++batch) {
+        for (int i = 0; i < 100; ++i)
+            model.appendRow(row(1000 + batch * 100 + i));
+        QTRY_COMPARE(view.quietLayouts(), batch + 1);
+    }
+    settle();
+    QCOMPARE(m_counter->paints, 0);
+    QCOMPARE(view.verticalScrollBar()->maximum(), maximum + 300);
+    view.scrollToBottom();
+    QTRY_VERIFY(m_counter->paints > 0);
+    QVERIFY(view.showsRows(1299, 1299));
+}
+
+void TestRequestTableView::rowsInSightRepaint_data()
+{
+    QTest::addColumn<int>("rows"); // in the model before the insert
+    QTest::addColumn<int>("at");
+    QTest::addColumn<int>("scrolledTo");
+    QTest::newRow("appended to rows that do not fill the view") << 3 << 3 << 0;
+    QTest::newRow("inserted at the top") << 1000 << 0 << 0;
+    QTest::newRow("inserted among the rows in sight") << 1000 << 2 << 0;
+    QTest::newRow("inserted above the rows in sight") << 1000 << 100 << 500;
+}
+
+void TestRequestTableView::rowsInSightRepaint()
+{
+    QFETCH(int, rows);
+    QFETCH(int, at);
+    QFETCH(int, scrolledTo);
+    QStandardItemModel &model = *m_model;
+    RequestTableView &view = *m_view;
+    model.setRowCount(rows);
+    view.scrollTo(model.index(scrolledTo, 0), QAbstractItemView::PositionAtTop);
+    settle();
+    m_counter->paints = 0;
+
+    model.insertRow(at, row(-1));
+    QTRY_VERIFY(m_counter->paints > 0);
+    QCOMPARE(view.quietLayouts(), 0);
+
+    // And a removal repaints, even right after rows came below.
+    settle();
+    m_counter->paints = 0;
+    model.appendRow(row(-2));
+    model.removeRow(at);
+    QTRY_VERIFY(m_counter->paints > 0);
+    QCOMPARE(view.quietLayouts(), 0);
 }
 
 QTEST_MAIN(TestRequestTableView)

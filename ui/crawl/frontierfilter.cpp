@@ -8,6 +8,24 @@ FrontierFilter::FrontierFilter(QObject *parent)
     setFilterCaseSensitivity(Qt::CaseInsensitive);
 }
 
+void FrontierFilter::setSourceModel(QAbstractItemModel *model)
+{
+    m_frontier = qobject_cast<FrontierModel *>(model);
+    QSortFilterProxyModel::setSourceModel(model);
+}
+
+bool FrontierFilter::lessThan(const QModelIndex &left, const QModelIndex &right) const
+{
+    if (m_frontier && sortRole() == FrontierModel::SortRole && left.column() == right.column()) {
+        const auto column = FrontierModel::Column(left.column());
+        const std::optional<qint64> a = m_frontier->sortKey(left.row(), column);
+        const std::optional<qint64> b = m_frontier->sortKey(right.row(), column);
+        if (a && b)
+            return *a < *b;
+    }
+    return QSortFilterProxyModel::lessThan(left, right);
+}
+
 void FrontierFilter::setStateFilter(StateFilter filter)
 {
     if (filter == m_state)

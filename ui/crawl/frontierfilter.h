@@ -3,6 +3,7 @@
 #include "core/crawltypes.h"
 #include "models/frontiermodel.h"
 
+#include <QPointer>
 #include <QSortFilterProxyModel>
 
 #include <optional>
@@ -35,10 +36,14 @@ public:
 
     static bool matches(StateFilter filter, FrontierModel::State state);
 
+    void setSourceModel(QAbstractItemModel *model) override;
+
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
+    bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
 
 private:
+    QPointer<FrontierModel> m_frontier; // the source, when it is one
     StateFilter m_state = StateFilter::All;
     std::optional<SkipReason> m_reason;
 };

@@ -156,8 +156,20 @@ void FrontierView::applyFilters()
                                                              : std::nullopt);
 }
 
+void FrontierView::showEvent(QShowEvent *event)
+{
+    if (m_summaryStale)
+        updateSummary();
+    QWidget::showEvent(event);
+}
+
 void FrontierView::updateSummary()
 {
+    // A live run changes the counts with every batch, while the frontier is mostly a tab in the background:
+    // what nobody sees is brought up to date when it is shown.
+    m_summaryStale = !isVisible();
+    if (m_summaryStale)
+        return;
     const FrontierModel::Counts &counts = m_frontier->counts();
     m_summary->setText(summaryText(counts));
     for (int i = 1; i < m_reasonBox->count(); ++i) {

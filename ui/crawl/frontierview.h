@@ -43,6 +43,9 @@ Q_SIGNALS:
     /// The user clicked or activated a request's row (skipped URLs have no request).
     void requestActivated(RunModel *model, int recordId);
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     void activate(const QModelIndex &index);
     void applyFilters();
@@ -55,4 +58,5 @@ private:
     QLineEdit *m_textFilter;
     QTableView *m_table;
     QLabel *m_summary;
+    bool m_summaryStale = false; // the counts changed while the view was hidden
 };

@@ -16,6 +16,7 @@ private Q_SLOTS:
     void skipSeenAgainIsCountedInPlace();
     void skipBeforeItsParentGetsItsParentLater();
     void resetsWithTheRun();
+    void updatesAnnounceOnlyWhatCanChange();
     void rolesForSortingAndFiltering();
     void statesFollowTheMarks_data();
     void statesFollowTheMarks();
@@ -229,6 +230,32 @@ void TestFrontierModel::skipBeforeItsParentGetsItsParentLater()
     QCOMPARE(cell(model, 1, FrontierModel::Column::Parent), QStringLiteral("http://site.test/"));
     QCOMPARE(changes.size(), 1);
     QCOMPARE(changes.at(0).at(0).toModelIndex().row(), 1);
+}
+
+void TestFrontierModel::updatesAnnounceOnlyWhatCanChange()
+{
+    RunModel run;
+    FrontierModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setSource(&run);
+    CrawlFeed feed(&run);
+    const int seed = feed.page(QStringLiteral("/"));
+    feed.flush();
+    QCOMPARE(model.sortKey(seed, FrontierModel::Column::Found),
+             model.index(seed, int(FrontierModel::Column::Found)).data(FrontierModel::SortRole).toLongLong());
+
+    QSignalSpy changes(&model, &QAbstractItemModel::dataChanged);
+    feed.finish(seed, 200);
+    feed.flush();
+    // A request's update changes its state, note and status; never its id or the time it was found, which a
+    // table sorted by them would otherwise re-sort for every batch.
+    QCOMPARE(changes.size(), 1);
+    QCOMPARE(changes.at(0).at(0).toModelIndex().column(), int(FrontierModel::Column::State));
+    QCOMPARE(changes.at(0).at(1).toModelIndex().column(), int(FrontierModel::Column::Status));
+    QCOMPARE(model.index(seed, int(FrontierModel::Column::State)).data(FrontierModel::StateRole).toInt(),
+             int(FrontierModel::State::Fetched));
+    QCOMPARE(model.sortKey(seed, FrontierModel::Column::State), int(FrontierModel::State::Fetched));
+    QCOMPARE(model.sortKey(seed, FrontierModel::Column::Url), std::nullopt);
 }
 
 void TestFrontierModel::resetsWithTheRun()

@@ -4,6 +4,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QSignalSpy>
+#include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QTest>
 
@@ -23,8 +24,11 @@ private Q_SLOTS:
     void filteringByReasonShowsExactlyThoseUrls();
     void filteringByStateAndText();
     void summaryFollowsTheCrawl();
+    void hiddenSummaryCatchesUpWhenShown();
     void clickingARequestActivatesIt();
     void selectRecordEmitsNothing();
+    void sortsLikeThePlainProxy_data();
+    void sortsLikeThePlainProxy();
 
 private:
     /// The URLs the table shows, with their state, sorted so that order does not matter.
@@ -190,6 +194,20 @@ void TestFrontierView::summaryFollowsTheCrawl()
     QCOMPARE(m_view->summaryLabel()->text(), QStringLiteral("0 fetched · 0 queued · 0 skipped · 0 host(s)"));
 }
 
+void TestFrontierView::hiddenSummaryCatchesUpWhenShown()
+{
+    const QString before = m_view->summaryLabel()->text();
+    m_view->hide();
+    m_feed->issue(m_later);
+    m_feed->flush();
+    QCOMPARE(m_view->frontier()->counts().inFlight, 1);
+    QCOMPARE(m_view->summaryLabel()->text(), before); // nobody sees it, so it is not redone
+
+    m_view->show();
+    QCOMPARE(m_view->summaryLabel()->text(), FrontierView::summaryText(m_view->frontier()->counts()));
+    QVERIFY(m_view->summaryLabel()->text().contains(QStringLiteral("1 in flight")));
+}
+
 void TestFrontierView::clickingARequestActivatesIt()
 {
     QSignalSpy activated(m_view, &FrontierView::requestActivated);
@@ -227,6 +245,53 @@ void TestFrontierView::selectRecordEmitsNothing()
     chooseState(FrontierFilter::StateFilter::Skipped);
     m_view->selectRecord(m_a);
     QVERIFY(m_view->table()->currentIndex().data(FrontierModel::IdRole).toInt() != m_a);
+}
+
+void TestFrontierView::sortsLikeThePlainProxy_data()
+{
+    QTest::addColumn<int>("column");
+    QTest::addColumn<Qt::SortOrder>("order");
+    using Column = FrontierModel::Column;
+    QTest::newRow("found ascending (the default)") << int(Column::Found) << Qt::AscendingOrder;
+    QTest::newRow("found descending") << int(Column::Found) << Qt::DescendingOrder;
+    QTest::newRow("id ascending") << int(Column::Id) << Qt::AscendingOrder;
+    QTest::newRow("state descending") << int(Column::State) << Qt::DescendingOrder;
+    QTest::newRow("url ascending") << int(Column::Url) << Qt::AscendingOrder;
+}
+
+void TestFrontierView::sortsLikeThePlainProxy()
+{
+    QFETCH(int, column);
+    QFETCH(Qt::SortOrder, order);
+    QSortFilterProxyModel plain;
+    plain.setSortRole(FrontierModel::SortRole);
+    plain.setSourceModel(m_view->frontier());
+    plain.sort(column, order);
+    m_view->table()->sortByColumn(column, order);
+
+    // Rows arrive and change live, skipped URLs between the requests.
+    for (int batch = 0; batch < 4; ++batch) {
+        const int page = m_feed->page(QStringLiteral("/p%1").arg(batch), m_a, 2);
+        m_feed->skip(QStringLiteral("/s%1").arg(batch), page, 3, SkipReason::Depth);
+        m_feed->flush();
+        m_feed->finish(page, batch % 2 ? 200 : 404);
+        m_feed->flush();
+    }
+    // The same sort keys in the same order (rows of equal keys may come in either order), and the same rows.
+    const auto keysAndRows = [column](const QAbstractItemModel &model) {
+        QList<QVariant> keys;
+        QStringList rows;
+        for (int row = 0; row < model.rowCount(); ++row) {
+            keys.append(model.index(row, column).data(FrontierModel::SortRole));
+            rows.append(model.index(row, int(FrontierModel::Column::Url)).data().toString()
+                        + model.index(row, int(FrontierModel::Column::Note)).data().toString());
+        }
+        std::sort(rows.begin(), rows.end());
+        return std::make_pair(keys, rows);
+    };
+    const auto shownKeys = keysAndRows(*m_view->table()->model());
+    QCOMPARE(shownKeys.first.size(), 16);
+    QCOMPARE(shownKeys, keysAndRows(plain));
 }
 
 QTEST_MAIN(TestFrontierView)
