@@ -45,6 +45,7 @@ void RunModel::beginRun(int runId, const RunSettings &settings, const QDateTime 
     m_live = true;
     m_liveNowNs = 0;
     m_finishedEndNs = 0;
+    m_run.records.reserve(m_plannedCount); // a big run's batches then never move the records already in
     endResetModel();
     announceReset();
 }
@@ -61,11 +62,23 @@ void RunModel::applyRecords(int runId, const QList<RequestRecord> &changed)
     const int oldCount = int(m_run.records.size());
     if (maxId >= oldCount) {
         beginInsertRows({}, oldCount, maxId);
-        m_run.records.resize(maxId + 1);
+        // Grown by half again at least, so a crawl (no planned count) does not copy its records at every
+        // batch.
+        const qsizetype capacity = m_run.records.capacity();
+        if (maxId >= capacity)
+            m_run.records.reserve(std::max<qsizetype>(maxId + 1, capacity + capacity / 2));
         for (const auto &record : changed) {
-            if (record.id >= oldCount)
+            if (record.id < oldCount)
+                continue;
+            if (record.id == m_run.records.size())
+                m_run.records.append(record); // the usual batch: new records in order
+            else {
+                if (record.id > m_run.records.size())
+                    m_run.records.resize(record.id + 1);
                 m_run.records[record.id] = record;
+            }
         }
+        m_run.records.resize(maxId + 1);
         endInsertRows();
     }
 
