@@ -52,7 +52,7 @@ struct CrawlSettings
 };
 
 /// What a request of a crawl was for.
-enum class RequestRole {
+enum class RequestRole : quint8 { // a byte: a million records keep one each
     Page, // a page or asset of the crawl (every request of a plain run)
     Robots, // a host's robots.txt, fetched before any of its pages
     Tunnel, // a captured CONNECT tunnel: encrypted, so its requests cannot be seen, only its bytes each way

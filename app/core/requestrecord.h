@@ -30,7 +30,7 @@ inline constexpr int MarkCount = int(Mark::DelayReleased) + 1;
 
 QString markName(Mark mark); // snake_case, as used in the exports
 
-enum class Outcome {
+enum class Outcome : quint8 { // a byte: a million records keep one each
     Pending,
     Ok, // a final HTTP status below 400
     HttpError, // a final HTTP status of 400 or more
@@ -52,26 +52,25 @@ struct RequestRecord
 {
     static constexpr qint64 NotReached = -1;
 
-    // Ordered so that no member leaves padding: a run keeps a million of them.
-    int id = -1;
-    RunMode mode = RunMode::Limited;
+    // Ordered by size, largest first, so that no member leaves padding: a run keeps a million of them.
     StoredUrl url;
     StoredUrl finalUrl; // the recorder shares url's bytes when they are the same
     std::array<qint64, MarkCount> marks = filledMarks();
-
     qint64 bytes = 0; // body bytes received (after decompression)
+    QString contentType;
+    QString error; // empty when the request succeeded
+
+    int id = -1;
     int status = 0; // final HTTP status, 0 when none arrived
     int redirects = 0;
-    Outcome outcome = Outcome::Pending;
-
     // Set by the crawler; a plain run leaves them as they are.
     int parentId = -1; // the request whose page linked here or redirected here; -1 for a seed
     int depth = 0; // links followed from a seed; a redirect keeps its source's depth
-    RequestRole role = RequestRole::Page;
     int attempt = 1; // 2 and up for a retry after 429 or 503, as a request of its own
 
-    QString contentType;
-    QString error; // empty when the request succeeded
+    RunMode mode = RunMode::Limited;
+    Outcome outcome = Outcome::Pending;
+    RequestRole role = RequestRole::Page; // set by the crawler
 
     // Set by a capture (crawlscope capture); Crawlscope's own runs leave them as they are (CaptureFields).
     QString method() const { return m_capture.values().method; }

@@ -8,7 +8,7 @@
 #include <array>
 #include <optional>
 
-enum class RunMode {
+enum class RunMode : quint8 { // a byte: a million records keep one each
     Sequential,
     Gather,
     Limited,

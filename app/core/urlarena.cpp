@@ -1,13 +1,11 @@
 #include "urlarena.h"
 
-#include <cstring>
-
 namespace {
 
-// 64 KiB holds about 1 600 URLs of a usual length; a run wastes at most the end of one. Longer URLs than an
+// 64 KiB holds about 1 400 URLs of a usual length; a run wastes at most the end of one. Longer URLs than an
 // eighth of it are stored on their own.
-constexpr qsizetype BufferBytes = 64 * 1024;
-constexpr qsizetype LongestPacked = BufferBytes / 8;
+constexpr qsizetype BlockBytes = 64 * 1024;
+constexpr qsizetype LongestPacked = BlockBytes / 8;
 
 } // namespace
 
@@ -19,25 +17,18 @@ StoredUrl UrlArena::store(const QUrl &url)
     const qsizetype size = encoded.size();
     if (size == 0 || size >= LongestPacked)
         return StoredUrl(url);
-    if (!m_buffer.d_ptr() || m_used + size + 1 > BufferBytes) {
-        QByteArray buffer(BufferBytes, Qt::Uninitialized);
-        m_buffer = std::move(buffer.data_ptr());
-        m_used = 0;
+    const qsizetype bytes = StoredUrl::entryBytes(size);
+    if (!m_block.d_ptr() || m_used + bytes > BlockBytes) {
+        m_block = StoredUrl::newBlock(BlockBytes);
+        m_used = StoredUrl::BlockHeaderBytes;
     }
-    // Written only here, past every URL handed out so far: the buffer is shared with them, so it must not be
-    // written through a QByteArray, which would copy it.
-    char *bytes = m_buffer.ptr + m_used;
-    std::memcpy(bytes, encoded.constData(), std::size_t(size));
-    bytes[size] = '\0'; // constData() stays a C string, as QByteArray promises
-    m_used += size + 1;
-    QByteArray::DataPointer part(m_buffer); // a reference to the buffer
-    part.ptr = bytes;
-    part.size = size;
-    return StoredUrl::fromEncoded(QByteArray(std::move(part)), url);
+    StoredUrl stored = StoredUrl::place(m_block, m_used, encoded, url);
+    m_used += bytes;
+    return stored;
 }
 
 void UrlArena::clear()
 {
-    m_buffer = {};
+    m_block = {};
     m_used = 0;
 }

@@ -6,17 +6,17 @@
 #include <QUrl>
 
 /// Where a run's recorder keeps its requests' URLs: their encoded bytes packed one after another in large
-/// shared buffers, where a StoredUrl of its own costs an allocation each (about 80 bytes for a 40-byte URL
-/// with the array's header and malloc's rounding). A StoredUrl it hands out holds its buffer, so the URLs
+/// shared blocks, where a StoredUrl of its own costs an allocation each (about 80 bytes for a 40-byte URL
+/// with the array's header and malloc's rounding). A StoredUrl it hands out holds its block, so the URLs
 /// stay valid after the arena is cleared or gone.
 class UrlArena
 {
 public:
     StoredUrl store(const QUrl &url);
-    /// Lets go of the buffer being filled; what was handed out keeps its bytes.
+    /// Lets go of the block being filled; what was handed out keeps its bytes.
     void clear();
 
 private:
-    QByteArray::DataPointer m_buffer;
+    QByteArray::DataPointer m_block;
     qsizetype m_used = 0;
 };

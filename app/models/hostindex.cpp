@@ -7,7 +7,7 @@
 namespace {
 
 /// "scheme://user@host:port" of a fully encoded URL, or empty when it has no authority.
-QByteArrayView schemeAndAuthority(const QByteArray &encoded)
+QByteArrayView schemeAndAuthority(QByteArrayView encoded)
 {
     const qsizetype slashes = encoded.indexOf("://");
     if (slashes <= 0)
@@ -15,7 +15,7 @@ QByteArrayView schemeAndAuthority(const QByteArray &encoded)
     qsizetype end = slashes + 3;
     while (end < encoded.size() && encoded.at(end) != '/' && encoded.at(end) != '?' && encoded.at(end) != '#')
         ++end;
-    return QByteArrayView(encoded).first(end);
+    return encoded.first(end);
 }
 
 } // namespace
@@ -47,7 +47,7 @@ void HostIndex::update(const RunResult &run)
     QByteArray lastAuthority;
     int lastSeen = -1;
     for (qsizetype i = qsizetype(m_seenOf.size()); i < records.size(); ++i) {
-        const QByteArray &encoded = records[i].url.encoded();
+        const QByteArrayView encoded = records[i].url.encodedView();
         const QByteArrayView authority = schemeAndAuthority(encoded);
         if (lastSeen < 0 || authority.isEmpty() || authority != lastAuthority) {
             const QString origin = HostKey::fromUrl(records[i].url).origin();

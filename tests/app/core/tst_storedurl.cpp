@@ -1,7 +1,10 @@
 #include "core/storedurl.h"
 #include "core/urlarena.h"
 
+#include <QHash>
 #include <QTest>
+
+#include <memory>
 
 // A record keeps its URLs as encoded bytes; every URL must come back as the QUrl it was, valid or not, and
 // compare and hash like it.
@@ -12,8 +15,11 @@ class TestStoredUrl : public QObject
 private Q_SLOTS:
     void givesTheSameUrlBack_data();
     void givesTheSameUrlBack();
-    void keepsOneAllocationForAValidUrl();
+    void keepsOnePointer();
     void sharesBytesWhenCopied();
+    void copiesOutliveTheOriginal_data();
+    void copiesOutliveTheOriginal();
+    void comparesAndHashesByUrl();
     void parsesAUrlReadAgainOnce();
     void arenaPacksUrlsThatOutliveIt();
     void arenaKeepsWhatItCannotPack();
@@ -61,11 +67,19 @@ void TestStoredUrl::givesTheSameUrlBack()
     QVERIFY(stored != other);
 }
 
-void TestStoredUrl::keepsOneAllocationForAValidUrl()
+void TestStoredUrl::keepsOnePointer()
 {
+    static_assert(sizeof(StoredUrl) == sizeof(void *)); // two in every record of a million-request run
     const StoredUrl stored(QUrl(QStringLiteral("http://example.test/a?b=c")));
     QCOMPARE(stored.encoded(), QByteArray("http://example.test/a?b=c"));
-    QCOMPARE(stored.encoded().capacity(), stored.encoded().size()); // no room kept to grow: it never does
+    QCOMPARE(stored.encodedView(), QByteArrayView("http://example.test/a?b=c"));
+    QCOMPARE(stored.encoded().constData(), stored.encodedView().data()); // shared, not copied
+    QCOMPARE(stored.encoded().constData()[stored.encoded().size()], '\0');
+    QByteArray changed = stored.encoded();
+    changed[0] = 'H'; // a change detaches: the stored bytes stay as they were
+    changed.append("#x");
+    QCOMPARE(stored.encoded(), QByteArray("http://example.test/a?b=c"));
+    QCOMPARE(stored.toUrl(), QUrl(QStringLiteral("http://example.test/a?b=c")));
 }
 
 void TestStoredUrl::sharesBytesWhenCopied()
@@ -74,6 +88,73 @@ void TestStoredUrl::sharesBytesWhenCopied()
     const StoredUrl copy
         = stored; // NOLINT(performance-unnecessary-copy-initialization): the copy is the point
     QCOMPARE(copy.encoded().constData(), stored.encoded().constData());
+}
+
+void TestStoredUrl::copiesOutliveTheOriginal_data()
+{
+    QTest::addColumn<QUrl>("url");
+    QTest::newRow("valid") << QUrl(QStringLiteral("http://example.test/kept?i=1"));
+    QTest::newRow("invalid") << QUrl(QStringLiteral("http://a b/"));
+    QTest::newRow("empty") << QUrl();
+    QTest::newRow("long") << QUrl(QStringLiteral("http://example.test/") + QString(70000, u'a'));
+}
+
+void TestStoredUrl::copiesOutliveTheOriginal()
+{
+    QFETCH(QUrl, url);
+    StoredUrl copy;
+    StoredUrl moved;
+    {
+        auto original = std::make_unique<StoredUrl>(url);
+        copy = *original;
+        StoredUrl second(*original);
+        moved = std::move(second);
+        QVERIFY(second.isEmpty()); // NOLINT(bugprone-use-after-move): a moved-from URL is empty
+        original.reset();
+    }
+    QCOMPARE(copy.toUrl(), url);
+    QCOMPARE(moved.toUrl(), url);
+    QCOMPARE(copy.toUrl().errorString(), url.errorString());
+    QCOMPARE(copy.isValid(), url.isValid());
+    QCOMPARE(copy.isEmpty(), url.isEmpty());
+    QCOMPARE(copy.toEncoded(), url.toEncoded());
+    QVERIFY(copy == moved);
+    copy = copy; // NOLINT(clang-diagnostic-self-assign-overloaded): keeps its reference
+    QCOMPARE(copy.toUrl(), url);
+    copy.clear();
+    QVERIFY(copy.isEmpty());
+    QCOMPARE(moved.toUrl(), url);
+}
+
+void TestStoredUrl::comparesAndHashesByUrl()
+{
+    const QUrl valid(QStringLiteral("http://example.test/same"));
+    const QUrl invalid(QStringLiteral("http://a b/"));
+    UrlArena arena;
+    const StoredUrl packed = arena.store(valid);
+    const StoredUrl alone(valid);
+    // Different blocks, the same URL: equal, and the same hash, so a QHash<StoredUrl, …> finds either.
+    QVERIFY(packed.encodedView().data() != alone.encodedView().data());
+    QVERIFY(packed == alone);
+    QCOMPARE(qHash(packed, 7), qHash(alone, 7));
+    const StoredUrl invalidA(invalid);
+    const StoredUrl invalidB = arena.store(invalid);
+    QVERIFY(invalidA == invalidB);
+    QCOMPARE(qHash(invalidA), qHash(invalidB));
+    QVERIFY(!(invalidA == packed));
+    QVERIFY(!(packed == invalidA));
+    QVERIFY(!(StoredUrl() == packed));
+    QVERIFY(!(StoredUrl() == invalidA));
+    QVERIFY(StoredUrl() == StoredUrl(QUrl()));
+    QVERIFY(!(arena.store(QUrl(QStringLiteral("http://example.test/samf"))) == packed));
+    QHash<StoredUrl, int> counts;
+    ++counts[packed];
+    ++counts[alone];
+    ++counts[invalidA];
+    ++counts[invalidB];
+    QCOMPARE(counts.size(), 2);
+    QCOMPARE(counts.value(StoredUrl(valid)), 2);
+    QCOMPARE(counts.value(StoredUrl(invalid)), 2);
 }
 
 void TestStoredUrl::parsesAUrlReadAgainOnce()
@@ -97,9 +178,11 @@ void TestStoredUrl::arenaPacksUrlsThatOutliveIt()
             urls.append(QUrl(QStringLiteral("http://127.0.0.1:4000/delay/0?i=%1").arg(i)));
             stored.append(arena.store(urls.last()));
         }
-        // Packed: the second URL's bytes follow the first one's and its terminating zero.
-        QCOMPARE(stored[1].encoded().constData(),
-                 stored[0].encoded().constData() + stored[0].encoded().size() + 1);
+        // Packed: the second URL's bytes follow the first one's, its terminating zero, the alignment and the
+        // second one's 4-byte header.
+        const QByteArrayView first = stored[0].encodedView();
+        const qsizetype gap = stored[1].encodedView().data() - (first.data() + first.size() + 1);
+        QVERIFY2(gap >= 4 && gap < 8, QByteArray::number(gap).constData());
         arena.clear();
         stored.append(arena.store(urls.first()));
         urls.append(urls.first());

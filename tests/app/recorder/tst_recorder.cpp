@@ -14,6 +14,7 @@ private Q_SLOTS:
     void theEndHandsOverEverything();
     void clockAndGateAreSignalsOfTheirOwn();
     void repeatedTextAndAnEqualFinalUrlAreKeptOnce();
+    void recordsOutliveTheRecorder();
 };
 
 namespace {
@@ -104,7 +105,29 @@ void TestRecorder::repeatedTextAndAnEqualFinalUrlAreKeptOnce()
         QCOMPARE(record.error.constData(), records.first().error.constData());
     }
     QCOMPARE(records.at(0).finalUrl, records.at(0).url);
-    QCOMPARE(records.at(0).finalUrl.encoded().constData(), records.at(0).url.encoded().constData());
+    QCOMPARE(records.at(0).finalUrl.encodedView().data(), records.at(0).url.encodedView().data());
     QCOMPARE(records.at(2).finalUrl.toUrl(), QUrl(QStringLiteral("http://b.test/moved")));
     QCOMPARE(records.at(2).url.toUrl(), urlOf(2));
+}
+
+void TestRecorder::recordsOutliveTheRecorder()
+{
+    QList<RequestRecord> kept;
+    {
+        Recorder recorder;
+        recorder.begin(5, RunSettings {});
+        for (int i = 0; i < 3000; ++i) // more URLs than one of the arena's blocks holds
+            recorder.add(urlOf(i));
+        recorder.edit(0).finalUrl = urlOf(0);
+        recorder.end(false);
+        kept = recorder.result().records;
+        recorder.begin(6, RunSettings {}); // a new run lets go of the old one's URLs
+        recorder.add(urlOf(-1));
+    }
+    QCOMPARE(kept.size(), 3000);
+    for (int i = 0; i < kept.size(); ++i) {
+        QCOMPARE(kept.at(i).url.toUrl(), urlOf(i));
+        QCOMPARE(kept.at(i).url.encoded(), urlOf(i).toEncoded());
+    }
+    QCOMPARE(kept.at(0).finalUrl, kept.at(0).url);
 }
