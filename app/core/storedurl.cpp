@@ -32,9 +32,9 @@ EntryHeader headerOf(const char *entry)
 QArrayData *blockOf(const char *entry)
 {
     const char *start = entry - qsizetype(headerOf(entry).units) * 4;
-    QArrayData *block = nullptr;
+    void *block = nullptr; // written by newBlock
     std::memcpy(&block, start, sizeof block);
-    return block;
+    return static_cast<QArrayData *>(block);
 }
 
 QByteArrayView bytesOf(const char *entry)
@@ -143,7 +143,7 @@ QByteArray::DataPointer StoredUrl::newBlock(qsizetype bytes)
 {
     QByteArray buffer(bytes, Qt::Uninitialized);
     QByteArray::DataPointer block = std::move(buffer.data_ptr());
-    QArrayData *header = block.d_ptr();
+    void *header = block.d_ptr();
     std::memcpy(block.ptr, &header, sizeof header);
     return block;
 }
@@ -170,12 +170,17 @@ StoredUrl StoredUrl::place(const QByteArray::DataPointer &block, qsizetype offse
 
 const StoredUrl::Whole *StoredUrl::whole() const
 {
-    return (m_bits & 1) ? reinterpret_cast<const Whole *>(m_bits & ~quintptr(1)) : nullptr;
+    // A tagged pointer: the integer is the pointer by design.
+    return (m_bits & 1)
+        ? reinterpret_cast<const Whole *>(m_bits & ~quintptr(1)) // NOLINT(performance-no-int-to-ptr)
+        : nullptr;
 }
 
 const char *StoredUrl::entry() const
 {
-    return (m_bits != 0 && !(m_bits & 1)) ? reinterpret_cast<const char *>(m_bits) : nullptr;
+    return (m_bits != 0 && !(m_bits & 1))
+        ? reinterpret_cast<const char *>(m_bits) // NOLINT(performance-no-int-to-ptr)
+        : nullptr;
 }
 
 void StoredUrl::retain() const noexcept

@@ -69,7 +69,7 @@ private:
     struct Whole;
 
     // Bytes a block starts with, before its first entry: the block's own header, so an entry can find it.
-    static constexpr qsizetype BlockHeaderBytes = sizeof(QArrayData *);
+    static constexpr qsizetype BlockHeaderBytes = sizeof(void *);
     static constexpr qsizetype EntryAlignment = 4;
     /// Bytes an entry of `size` URL bytes takes in a block, from one aligned offset to the next.
     static constexpr qsizetype entryBytes(qsizetype size)
