@@ -151,6 +151,9 @@ void TimelineLayout::changeStructure()
     m_damage.clear();
 }
 
+// Damage noted past this many changes a whole paint is as cheap; and the log stays small.
+constexpr std::size_t MostDamage = 4096;
+
 void TimelineLayout::noteDamage(const Track &track, int index, const Bar &before, qint64 nowNs)
 {
     // A frame painted at "now" P <= nowNs showed before.at(P); the next shows the bar as it is, stretched to
@@ -173,8 +176,6 @@ void TimelineLayout::noteDamage(const Track &track, int index, const Bar &before
     }
     if (from >= nowNs)
         return;
-    // So many that a whole paint is as cheap; and the log stays small.
-    constexpr std::size_t MostDamage = 4096;
     if (m_damage.size() >= MostDamage) {
         changeStructure();
         return;
@@ -189,7 +190,6 @@ void TimelineLayout::noteAppended(const Track &track, int first, int last, qint6
         from = std::min(from, track.bars[std::size_t(i)].t[0]);
     if (from >= nowNs)
         return; // drawn from "now" on, where a live patch repaints anyway
-    constexpr std::size_t MostDamage = 4096;
     if (m_damage.size() >= MostDamage) {
         changeStructure();
         return;

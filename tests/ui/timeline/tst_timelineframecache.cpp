@@ -387,11 +387,7 @@ void TestTimelineFrameCache::theScreenGetsOnlyWhatChanged()
 
 void TestTimelineFrameCache::recordsFedIntoPlannedRowsArePatched_data()
 {
-    QTest::addColumn<QString>("mode");
-    QTest::newRow("plain") << QStringLiteral("plain");
-    QTest::newRow("colour") << QStringLiteral("colour");
-    QTest::newRow("group") << QStringLiteral("group");
-    QTest::newRow("lanes") << QStringLiteral("lanes");
+    aPatchedLiveFramePaintsWhatAFreshPaintDoes_data(); // the same modes
 }
 
 void TestTimelineFrameCache::recordsFedIntoPlannedRowsArePatched()
