@@ -82,6 +82,7 @@ ConcurrencySeries ConcurrencySeries::compute(const QList<RequestRecord> &records
         if (series.m_steps.empty() || !sameCounts(series.m_steps.back(), current))
             series.append(current);
     }
+    series.m_steps.shrink_to_fit(); // a finished run's series is kept as long as it is shown
     return series;
 }
 
@@ -124,6 +125,10 @@ std::vector<ConcurrencySeries> ConcurrencySeries::computePerHost(const QList<Req
         if (total && (total->m_steps.empty() || !sameCounts(total->m_steps.back(), sum)))
             total->append(sum);
     }
+    for (ConcurrencySeries &series : hosts)
+        series.m_steps.shrink_to_fit();
+    if (total)
+        total->m_steps.shrink_to_fit();
     return hosts;
 }
 

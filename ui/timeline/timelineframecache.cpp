@@ -253,10 +253,9 @@ void TimelineFrameCache::collectChanges(const TimelineLayout &layout)
     for (std::size_t t = 0; t < tracks.size(); ++t) {
         const TimelineLayout::Track &track = tracks[t];
         for (std::size_t i = 0; i < track.bars.size(); ++i) {
-            const TimelineLayout::Bar &bar = track.bars[i];
-            if (bar.kind != TimelineLayout::Kind::Ok)
-                m_changes.push_back(
-                    {bar.t[TimelineLayout::Bar::FinishedAt], int(t), track.rowOfBar(int(i), lanes)});
+            if (track.bars.kindOf(i) != TimelineLayout::Kind::Ok)
+                m_changes.push_back({track.bars[i].t[TimelineLayout::Bar::FinishedAt], int(t),
+                                     track.rowOfBar(int(i), lanes)});
         }
     }
     std::sort(m_changes.begin(), m_changes.end());

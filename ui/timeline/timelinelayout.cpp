@@ -16,36 +16,19 @@
 #include "timelinedenseblocks.h"
 #include "timelinerows.h"
 
-TimelineLayout::Bar TimelineLayout::Bar::at(qint64 nowNs) const
-{
-    Bar bar = *this;
-    if (!open) {
-        if (nowNs >= t[ReleasedAt])
-            return bar;
-        // Replayed: as the live run drew it at nowNs, with the phase under nowNs open and nothing after it.
-        int phase = 0;
-        while (phase + 1 < PhaseSpans::PhaseCount && t[std::size_t(phase) + 1] <= nowNs)
-            ++phase;
-        bar.started &= quint8((2u << phase) - 1);
-        bar.open = quint8(1u << phase);
-        if (nowNs < t[FinishedAt]) {
-            bar.kind = Kind::Ok; // how it ended is not known yet
-            bar.status = 0;
-        }
-        bar.issued = bar.issued && t[IssuedAt] <= nowNs;
-    }
-    // As PhaseSpans::of would say at nowNs: the open phase and every boundary after it end at "now".
-    const int phase = std::countr_zero(unsigned(bar.open));
-    for (std::size_t i = std::size_t(phase) + 1; i < bar.t.size(); ++i)
-        bar.t[i] = std::max(nowNs, bar.t[std::size_t(phase)]);
-    return bar;
-}
-
 int TimelineLayout::Track::rowOfBar(int bar, bool lanes) const
 {
     if (lanes)
         return laneOf[std::size_t(bar)];
     return barRow.empty() ? bar : barRow[std::size_t(bar)];
+}
+
+std::optional<std::pair<qint64, qint64>> TimelineLayout::Track::idealOf(int bar) const
+{
+    if (!model || std::size_t(bar) >= ideal.size() || bar >= model->records().size())
+        return std::nullopt;
+    const qint64 start = ideal[std::size_t(bar)];
+    return std::make_pair(start, start + serviceNs(model->records()[bar]));
 }
 
 int TimelineLayout::Track::groupAtRow(int row) const
@@ -58,10 +41,10 @@ int TimelineLayout::Track::groupAtRow(int row) const
 int TimelineLayout::Track::barIndexOf(int recordId) const
 {
     // Records are stored by id, so the id is normally the record's index.
-    if (recordId >= 0 && recordId < int(bars.size()) && bars[std::size_t(recordId)].id == recordId)
+    if (recordId >= 0 && recordId < int(bars.size()) && bars.idOf(std::size_t(recordId)) == recordId)
         return recordId;
     for (int i = 0; i < int(bars.size()); ++i) {
-        if (bars[std::size_t(i)].id == recordId)
+        if (bars.idOf(std::size_t(i)) == recordId)
             return i;
     }
     return -1;
@@ -158,7 +141,7 @@ void TimelineLayout::noteDamage(const Track &track, int index, const Bar &before
 {
     // A frame painted at "now" P <= nowNs showed before.at(P); the next shows the bar as it is, stretched to
     // a later now. Whatever differs from nowNs on is in the columns a live patch repaints anyway.
-    const Bar &after = track.bars[std::size_t(index)];
+    const Bar after = track.bars[std::size_t(index)];
     qint64 from = std::numeric_limits<qint64>::max();
     if (before.kind != after.kind || before.host != after.host || before.robots != after.robots
         || before.reused != after.reused || before.tunnel != after.tunnel) {
@@ -210,10 +193,15 @@ const HostIndex *TimelineLayout::updateHosts(Track &track) const
     if (!m_options.colourByHost && !m_options.groupByHost) {
         track.hosts.clear();
         track.hostSlots.clear();
+        track.bars.setHosts(nullptr);
         return nullptr;
     }
-    HostIndex &index = m_hostIndexes[track.model.data()];
+    std::shared_ptr<HostIndex> &shared = m_hostIndexes[track.model.data()];
+    if (!shared)
+        shared = std::make_shared<HostIndex>();
+    HostIndex &index = *shared;
     index.update(track.model->run());
+    track.bars.setHosts(shared);
     track.hosts = index.origins();
     track.hostSlots.resize(std::size_t(track.hosts.size()));
     for (qsizetype host = 0; host < track.hosts.size(); ++host)
@@ -222,39 +210,12 @@ const HostIndex *TimelineLayout::updateHosts(Track &track) const
     return &index;
 }
 
-void TimelineLayout::fillBar(Track &track, int index, const HostIndex *hosts) const
+TimelineLayout::Bar TimelineLayout::noteBar(Track &track, int index) const
 {
-    const RunModel *model = track.model;
-    const RequestRecord &record = model->records()[index];
-    const bool delayExpected = model->isLive() && model->run().settings.delayMs > 0;
-    const PhaseSpans spans = PhaseSpans::of(record, model->endNs(), delayExpected);
-    Bar &bar = track.bars[std::size_t(index)];
-    bar.t = spans.bounds;
-    bar.id = record.id;
-    bar.started = spans.started;
-    bar.open = spans.open;
-    bar.issued = record.reached(Mark::Issued);
-    bar.status = qint16(record.status);
-    bar.host = hosts ? hosts->hostOf(index) : 0;
-    bar.robots = record.role == RequestRole::Robots;
-    bar.reused = record.reusedConnection();
-    bar.tunnel = record.role == RequestRole::Tunnel;
+    const Bar bar = track.bars[std::size_t(index)];
+    track.bars.note(std::size_t(index), bar);
     track.hasRobots = track.hasRobots || bar.robots;
-    switch (record.outcome) {
-    case Outcome::HttpError:
-        bar.kind = Kind::HttpError;
-        break;
-    case Outcome::Failed:
-        bar.kind = Kind::Failed;
-        break;
-    case Outcome::Cancelled:
-        bar.kind = Kind::Cancelled;
-        break;
-    case Outcome::Ok:
-    case Outcome::Pending:
-        bar.kind = Kind::Ok;
-        break;
-    }
+    return bar;
 }
 
 void TimelineLayout::countBar(Track &track, const Bar &bar, int sign) const
@@ -268,15 +229,15 @@ void TimelineLayout::rebuildTrack(Track &track) const
     ++m_rebuilds;
     const RunModel *model = track.model;
     const qsizetype count = model->records().size();
-    const HostIndex *hosts = updateHosts(track);
+    track.bars.setModel(model);
+    updateHosts(track);
     track.failed = 0;
     track.cancelled = 0;
     track.hasRobots = false;
-    track.bars.assign(std::size_t(count), Bar {});
-    for (int i = 0; i < int(count); ++i) {
-        fillBar(track, i, hosts);
-        countBar(track, track.bars[std::size_t(i)], 1);
-    }
+    track.bars.clear();
+    track.bars.resize(std::size_t(count));
+    for (int i = 0; i < int(count); ++i)
+        countBar(track, noteBar(track, i), 1);
     refreshIdeal(track);
     refreshCapacity(track);
     buildRows(track);
@@ -294,11 +255,9 @@ void TimelineLayout::refreshIdeal(Track &track) const
     // A crawl has no ideal schedule: none of its pages could start before its parent was read.
     track.idealNs = 0;
     if (const QList<qint64> starts = idealStartsNs(model->run()); starts.size() == records.size()) {
-        track.ideal.reserve(std::size_t(records.size()));
-        for (qsizetype i = 0; i < records.size(); ++i) {
-            track.ideal.emplace_back(starts[i], starts[i] + serviceNs(records[i]));
-            track.idealNs = std::max(track.idealNs, track.ideal.back().second);
-        }
+        track.ideal.assign(starts.begin(), starts.end());
+        for (qsizetype i = 0; i < records.size(); ++i)
+            track.idealNs = std::max(track.idealNs, starts[i] + serviceNs(records[i]));
     }
 }
 
@@ -397,21 +356,18 @@ void TimelineLayout::appendRecords(const RunModel *model, int first, int last)
     const QStringList originsBefore = track->hosts;
     const HostIndex *hosts = updateHosts(*track);
     if (hosts && track->hosts.mid(0, originsBefore.size()) != originsBefore) {
-        // The crawl's list of hosts came in and reordered the origins: every bar's host index moves.
-        for (int i = 0; i < first; ++i)
-            track->bars[std::size_t(i)].host = hosts->hostOf(i);
-        markRows(*track); // the blocks' host colours, and the groups, moved with them
+        // The crawl's list of hosts came in and reordered the origins: every bar's host index moved with
+        // them, and so did the blocks' host colours and the groups.
+        markRows(*track);
     }
     track->bars.resize(std::size_t(last) + 1);
-    for (int i = first; i <= last; ++i) {
-        fillBar(*track, i, hosts);
-        countBar(*track, track->bars[std::size_t(i)], 1);
-    }
+    for (int i = first; i <= last; ++i)
+        countBar(*track, noteBar(*track, i), 1);
     m_patchedBars += last - first + 1;
     if (m_options.lanes && !m_options.groupByHost && track->liveLanes.isValid() && !rowsPending(*track)) {
         track->laneOf.resize(track->bars.size(), 0);
         for (int i = first; i <= last; ++i) {
-            if (!track->bars[std::size_t(i)].issued) {
+            if (!track->bars.isIssued(std::size_t(i))) {
                 track->lanes.front().push_back(i);
             } else if (!TimelineRows::place(*track, i)) {
                 markRows(*track);
@@ -443,18 +399,15 @@ void TimelineLayout::updateRecords(const RunModel *model, const QList<int> &ids)
         changeStructure();
     if (!track)
         return;
-    const HostIndex *hosts
-        = (m_options.colourByHost || m_options.groupByHost) ? &m_hostIndexes[model] : nullptr;
     bool rowsChange = false;
     std::vector<std::pair<int, Bar>> laneChanges;
     for (const int id : ids) {
         const int index = track->barIndexOf(id);
         if (index < 0 || index >= int(model->records().size()))
             continue;
-        const Bar before = track->bars[std::size_t(index)];
+        const Bar before = track->bars.noted(std::size_t(index));
         countBar(*track, before, -1);
-        fillBar(*track, index, hosts);
-        const Bar &after = track->bars[std::size_t(index)];
+        const Bar after = noteBar(*track, index);
         countBar(*track, after, 1);
         if (patchable)
             noteDamage(*track, index, before, model->liveNowNs());
@@ -479,7 +432,7 @@ void TimelineLayout::updateRecords(const RunModel *model, const QList<int> &ids)
         std::stable_sort(laneChanges.begin(), laneChanges.end(), [track](const auto &a, const auto &b) {
             const auto key = [track](const std::pair<int, Bar> &change) {
                 const bool placed = !change.second.issued;
-                return std::make_pair(placed, placed ? track->bars[std::size_t(change.first)].t[1] : 0);
+                return std::make_pair(placed, placed ? track->bars.issuedNs(std::size_t(change.first)) : 0);
             };
             return key(a) < key(b);
         });
@@ -504,21 +457,16 @@ void TimelineLayout::finishRun(const RunModel *model)
     if (!track)
         return;
     // What only a finished run has: bars cut off at its end (no delay is expected any more) and its ideal.
-    const HostIndex *hosts
-        = (m_options.colourByHost || m_options.groupByHost) ? &m_hostIndexes[model] : nullptr;
-    bool opened = false;
     for (int i = 0; i < int(track->bars.size()); ++i) {
-        if (!track->bars[std::size_t(i)].open)
+        if (!track->bars.isOpen(std::size_t(i)))
             continue;
-        fillBar(*track, i, hosts);
+        noteBar(*track, i);
         ++m_patchedBars;
-        opened = true;
         if (!m_options.lanes && !track->blocks.empty())
             markBlockOfBar(*track, i);
     }
     if (m_options.lanes)
         markRows(*track); // lanes packed in full, as for any finished run
-    Q_UNUSED(opened);
     refreshIdeal(*track);
 }
 
@@ -551,12 +499,9 @@ void TimelineLayout::changeCrawl(const RunModel *model)
         return;
     // A crawl's list of hosts decides the hosts' order: where it moved an origin, the bars follow.
     const QStringList before = track->hosts;
-    const HostIndex *hosts = updateHosts(*track);
-    if (track->hosts == before)
-        return;
-    for (int i = 0; i < int(track->bars.size()); ++i)
-        track->bars[std::size_t(i)].host = hosts->hostOf(i);
-    markRows(*track); // the groups, or the blocks' host colours
+    updateHosts(*track);
+    if (track->hosts != before)
+        markRows(*track); // every bar's host moved with them: the groups, or the blocks' host colours
 }
 
 void TimelineLayout::tick()
@@ -608,9 +553,10 @@ void TimelineLayout::update(double rowHeight) const
         }
         if (track.queueDirty && !track.lanes.empty()) {
             auto &queue = track.lanes.front();
-            queue.erase(std::remove_if(queue.begin(), queue.end(),
-                                       [&track](int index) { return track.bars[std::size_t(index)].issued; }),
-                        queue.end());
+            queue.erase(
+                std::remove_if(queue.begin(), queue.end(),
+                               [&track](int index) { return track.bars.isIssued(std::size_t(index)); }),
+                queue.end());
         }
         track.queueDirty = false;
     }

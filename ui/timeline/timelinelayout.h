@@ -9,6 +9,7 @@
 #include <array>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <utility>
 #include <vector>
@@ -16,17 +17,18 @@
 #include "core/phasespans.h"
 #include "models/hostindex.h"
 #include "models/runmodel.h"
+#include "timelinebars.h"
 #include "timelinelivelanes.h"
 #include "timelineviewport.h"
 
 class HostColours;
 
-/// What the timeline shows, without a widget: one track per run with its bars (a compact copy of what
-/// painting needs of each record), its rows, lanes or host groups, the gate's resizes and the ideal schedule,
-/// placed one under the other; and the hit tests that answer "which track, row and bar is at this point".
-/// It follows its models by range: appended records add bars, updated records patch theirs, and a tick of
-/// the live clock changes nothing here (bars still going are stretched to "now" when painted). Only a new
-/// run, or switching what the rows show, rebuilds a track.
+/// What the timeline shows, without a widget: one track per run with its bars (worked out from the model's
+/// records when asked for: TimelineBars), its rows, lanes or host groups, the gate's resizes and the ideal
+/// schedule, placed one under the other; and the hit tests that answer "which track, row and bar is at this
+/// point". It follows its models by range: appended records add bars, updated records patch theirs, and a
+/// tick of the live clock changes nothing here (bars still going are stretched to "now" when painted). Only a
+/// new run, or switching what the rows show, rebuilds a track.
 class TimelineLayout
 {
 public:
@@ -35,40 +37,8 @@ public:
     static constexpr int GateRowHeight = 18;
     static constexpr int TrackGap = 6;
 
-    enum class Kind : quint8 { Ok, HttpError, Failed, Cancelled };
-
-    // The PhaseSpans boundaries of one request and how it ended. Phases still going (open) end where the
-    // record was last seen; timesAt() stretches them to "now".
-    struct Bar
-    {
-        // t[i] is where PhaseSpans phase i starts; the last mark is where the delay ends and the permit goes.
-        static constexpr std::size_t IssuedAt = std::size_t(PhaseSpans::Phase::Connecting);
-        static constexpr std::size_t FirstByteAt = std::size_t(PhaseSpans::Phase::Download);
-        static constexpr std::size_t FinishedAt = std::size_t(PhaseSpans::Phase::Delay);
-        static constexpr std::size_t ReleasedAt = PhaseSpans::PhaseCount;
-        std::array<qint64, PhaseSpans::PhaseCount + 1> t {};
-        int id = -1;
-        int host = 0; // into Track::hosts, when coloured or grouped by host
-        qint16 status = 0;
-        Kind kind = Kind::Ok;
-        quint8 started = 0;
-        quint8 open = 0;
-        bool issued = false;
-        bool robots = false;
-        bool reused = false; // a capture's request on a client connection an earlier one used
-        bool tunnel = false; // a capture's CONNECT tunnel: encrypted, only its bytes are known
-
-        bool failed() const { return kind == Kind::HttpError || kind == Kind::Failed; }
-        /// The bar as drawn at nowNs: its open phase, and everything after it, runs up to nowNs. A replay's
-        /// "now" can fall inside a finished bar: it is then drawn as it was at that moment, still going.
-        Bar at(qint64 nowNs) const;
-        qint64 endAt(qint64 nowNs) const
-        {
-            return open ? std::max(t.back(), nowNs) : std::min(t.back(), nowNs);
-        }
-        /// Whether the request had been queued by nowNs; one queued later is not drawn at all.
-        bool shownAt(qint64 nowNs) const { return t[0] <= nowNs; }
-    };
+    using Bar = TimelineBar;
+    using Kind = TimelineBar::Kind;
 
     enum class RowKind : quint8 { Bars, Queue, GroupHeader };
 
@@ -121,7 +91,7 @@ public:
     struct Track
     {
         QPointer<RunModel> model;
-        std::vector<Bar> bars; // one per record, in record order
+        TimelineBars bars; // one per record, in record order
         std::vector<std::vector<int>> lanes; // lane mode: bar indices per lane, by start
         std::vector<int> laneOf; // lane mode: bar index -> lane
         std::vector<int> rowBar; // grouped rows: row -> bar index, -1 for a header; empty: row == bar
@@ -139,7 +109,7 @@ public:
         int failed = 0;
         int cancelled = 0;
         std::vector<std::pair<qint64, int>> capacity; // changes after the initial size
-        std::vector<std::pair<qint64, qint64>> ideal; // per bar: where the ideal schedule puts it (finished)
+        std::vector<qint64> ideal; // per bar: when the ideal schedule starts it (finished); see idealOf()
         qint64 idealNs = -1; // the ideal makespan, once finished; for the header
         int peakInFlight = -1; // once finished and counted; for the header
         QString title;
@@ -161,6 +131,9 @@ public:
         qint64 nowNs() const { return cutNs >= 0 && !live() ? std::min(cutNs, endNs()) : endNs(); }
         bool isCut() const { return cutNs >= 0 && !live() && cutNs < endNs(); }
         int rowOfBar(int bar, bool lanes) const;
+        /// Where the ideal schedule puts a bar, start and end, once the run finished: it takes as long there
+        /// as it held its permit.
+        std::optional<std::pair<qint64, qint64>> idealOf(int bar) const;
         int barAtRow(int row) const { return rowBar.empty() ? row : rowBar[std::size_t(row)]; }
         RowKind rowKind(int row) const
         {
@@ -271,7 +244,8 @@ public:
 private:
     Track *trackFor(const RunModel *model);
     void rebuildTrack(Track &track) const;
-    void fillBar(Track &track, int index, const HostIndex *hosts) const;
+    /// Notes bar index as its record is now, and returns it.
+    Bar noteBar(Track &track, int index) const;
     void countBar(Track &track, const Bar &bar, int sign) const;
     const HostIndex *updateHosts(Track &track) const;
     void refreshIdeal(Track &track) const;
@@ -295,7 +269,7 @@ private:
     mutable std::vector<const RunModel *> m_dirtyRows; // lanes or groups
     mutable bool m_titlesDirty = true;
     // Origins are worked out once per record, not on every rebuild of a growing run.
-    mutable std::map<const RunModel *, HostIndex> m_hostIndexes;
+    mutable std::map<const RunModel *, std::shared_ptr<HostIndex>> m_hostIndexes;
 
     mutable int m_rebuilds = 0;
     mutable int m_rowLayouts = 0;

@@ -229,9 +229,12 @@ void Frame::collectRows(const Track &track, int firstRow, int lastRow)
 
 void Frame::addGhost(const Track &track, int index, double rowTop)
 {
-    if (std::size_t(index) >= track.ideal.size() || !track.bars[std::size_t(index)].issued)
+    if (std::size_t(index) >= track.ideal.size() || !track.bars.isIssued(std::size_t(index)))
         return;
-    const auto &[start, end] = track.ideal[std::size_t(index)];
+    const auto ideal = track.idealOf(index);
+    if (!ideal)
+        return;
+    const auto [start, end] = *ideal;
     const int a = m_px(start);
     m_batches.ghosts.emplace_back(a, int(std::floor(rowTop)) + 1, std::max(1, m_px(end) - a),
                                   std::max(2, int(m_rowH) - 3));
@@ -346,7 +349,7 @@ Frame::visibleLaneRange(const Track &track, int lane) const
     // A replay shows a lane's requests once they were issued.
     const auto end
         = std::upper_bound(begin, bars.end(), std::min(m_visibleEnd, m_now), [&track](qint64 ns, int index) {
-              return ns < track.bars[std::size_t(index)].t[1];
+              return ns < track.bars.issuedNs(std::size_t(index));
           });
     return {begin, end};
 }

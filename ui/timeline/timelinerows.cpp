@@ -38,7 +38,7 @@ bool TimelineRows::build(Track &track, bool lanes, bool grouped)
     } else {
         members.resize(std::size_t(track.hosts.size()));
         for (int i = 0; i < barCount; ++i)
-            members[std::size_t(track.bars[std::size_t(i)].host)].push_back(i);
+            members[std::size_t(track.bars.hostOf(std::size_t(i)))].push_back(i);
         track.groupOfHost.assign(members.size(), -1);
     }
 
@@ -63,7 +63,7 @@ bool TimelineRows::build(Track &track, bool lanes, bool grouped)
             group.headerRow = row++;
             group.requests = int(bars.size());
             for (const int index : bars)
-                group.failed += track.bars[std::size_t(index)].failed() ? 1 : 0;
+                group.failed += track.bars.isFailed(std::size_t(index)) ? 1 : 0;
             track.rowKinds.push_back(RowKind::GroupHeader);
             if (lanes)
                 track.lanes.emplace_back();
@@ -112,7 +112,7 @@ bool TimelineRows::build(Track &track, bool lanes, bool grouped)
             for (std::size_t lane = first; lane < track.lanes.size(); ++lane) {
                 auto &laneBars = track.lanes[lane];
                 std::stable_sort(laneBars.begin(), laneBars.end(), [&track](int a, int b) {
-                    return track.bars[std::size_t(a)].t[1] < track.bars[std::size_t(b)].t[1];
+                    return track.bars.issuedNs(std::size_t(a)) < track.bars.issuedNs(std::size_t(b));
                 });
             }
             row += laneCount;
@@ -152,7 +152,7 @@ bool TimelineRows::place(Track &track, int index)
     auto &laneBars = track.lanes[row];
     const auto at
         = std::upper_bound(laneBars.begin(), laneBars.end(), bar.t[1], [&track](qint64 ns, int other) {
-              return ns < track.bars[std::size_t(other)].t[1];
+              return ns < track.bars.issuedNs(std::size_t(other));
           });
     laneBars.insert(at, index);
     return true;
@@ -174,9 +174,9 @@ bool TimelineRows::patchLane(Track &track, int index, const Bar &before)
     auto it = laneBars.end() - (laneBars.empty() ? 0 : 1);
     if (laneBars.empty() || *it != index) {
         it = std::lower_bound(laneBars.begin(), laneBars.end(), after.t[1], [&track](int other, qint64 ns) {
-            return track.bars[std::size_t(other)].t[1] < ns;
+            return track.bars.issuedNs(std::size_t(other)) < ns;
         });
-        while (it != laneBars.end() && *it != index && track.bars[std::size_t(*it)].t[1] == after.t[1])
+        while (it != laneBars.end() && *it != index && track.bars.issuedNs(std::size_t(*it)) == after.t[1])
             ++it;
         if (it != laneBars.end() && *it != index)
             it = laneBars.end();
