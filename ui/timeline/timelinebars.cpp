@@ -1,5 +1,7 @@
 #include "timelinebars.h"
 
+#include <bit>
+
 void TimelineBars::setModel(const RunModel *model)
 {
     m_model = model;
@@ -37,7 +39,7 @@ TimelineBars::Bar TimelineBars::operator[](std::size_t index) const
     return Bar::of(*record, m_model->endNs(), delayExpected(), hostOf(index));
 }
 
-TimelineBars::Bar TimelineBars::noted(std::size_t index) const
+std::optional<TimelineBars::Bar> TimelineBars::noted(std::size_t index) const
 {
     Bar bar = (*this)[index];
     const Noted &noted = m_noted[index];
@@ -48,7 +50,20 @@ TimelineBars::Bar TimelineBars::noted(std::size_t index) const
     bar.reused = noted.flags & Reused;
     bar.tunnel = noted.flags & Tunnel;
     bar.kind = Bar::Kind(noted.flags >> KindShift);
+    if (keptFingerprint(bar) != noted.fingerprint)
+        return std::nullopt;
     return bar;
+}
+
+quint32 TimelineBars::keptFingerprint(const Bar &bar)
+{
+    const std::size_t kept = bar.open ? std::size_t(std::countr_zero(unsigned(bar.open))) + 1 : bar.t.size();
+    quint64 hash = 14695981039346656037ULL; // FNV-1a over the kept boundaries
+    for (std::size_t i = 0; i < kept; ++i) {
+        hash ^= quint64(bar.t[i]);
+        hash *= 1099511628211ULL;
+    }
+    return quint32(hash ^ (hash >> 32));
 }
 
 void TimelineBars::note(std::size_t index, const Bar &bar)
@@ -59,6 +74,7 @@ void TimelineBars::note(std::size_t index, const Bar &bar)
 TimelineBars::Noted TimelineBars::noteOf(const Bar &bar)
 {
     Noted noted;
+    noted.fingerprint = keptFingerprint(bar);
     noted.started = bar.started;
     noted.open = bar.open;
     noted.flags = quint8((bar.issued ? Issued : 0) | (bar.robots ? Robots : 0) | (bar.reused ? Reused : 0)

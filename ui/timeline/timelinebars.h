@@ -3,6 +3,7 @@
 #include <QPointer>
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include "models/hostindex.h"
@@ -15,8 +16,9 @@
 ///
 /// The bars a caller is told of (appended or updated records) are noted, and noted() gives a bar as it was
 /// then: the phases it had started and had going, how it ended and its flags, over its record's marks now.
-/// A record only ever gains marks, so that is the bar as it was drawn then, up to the phase that was going,
-/// which is what an update needs to know where its picture changed.
+/// A record mostly only gains marks, and then that is the bar as it was drawn, up to the phase that was
+/// going, which is what an update needs to know where its picture changed. A mark that moved (a redirect's
+/// first byte moves on to the final response's) is caught by a fingerprint of those boundaries.
 class TimelineBars
 {
 public:
@@ -34,8 +36,8 @@ public:
 
     /// Bar index, from its record now: phases still going end at the model's end (its live clock).
     Bar operator[](std::size_t index) const;
-    /// Bar index as it was when last noted.
-    Bar noted(std::size_t index) const;
+    /// Bar index as it was when last noted; nothing when one of the marks it was drawn with has moved since.
+    std::optional<Bar> noted(std::size_t index) const;
     void note(std::size_t index, const Bar &bar);
 
     /// Cheap reads of what was noted, for loops over every bar.
@@ -60,11 +62,14 @@ private:
     static constexpr int KindShift = 4;
     struct Noted
     {
+        quint32 fingerprint = 0; // of the boundaries the bar kept when noted (see keptFingerprint)
         quint8 started = 0;
         quint8 open = 0;
         quint8 flags = 0; // Flag bits, and the kind above KindShift
     };
     static Noted noteOf(const Bar &bar);
+    /// The boundaries a bar keeps at any later "now": up to its open phase's start, or all when it ended.
+    static quint32 keptFingerprint(const Bar &bar);
     const RequestRecord *recordAt(std::size_t index) const;
     bool delayExpected() const;
 

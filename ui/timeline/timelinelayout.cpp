@@ -137,14 +137,17 @@ void TimelineLayout::changeStructure()
 // Damage noted past this many changes a whole paint is as cheap; and the log stays small.
 constexpr std::size_t MostDamage = 4096;
 
-void TimelineLayout::noteDamage(const Track &track, int index, const Bar &before, qint64 nowNs)
+void TimelineLayout::noteDamage(const Track &track, int index, const std::optional<Bar> &noted, qint64 nowNs)
 {
     // A frame painted at "now" P <= nowNs showed before.at(P); the next shows the bar as it is, stretched to
     // a later now. Whatever differs from nowNs on is in the columns a live patch repaints anyway.
     const Bar after = track.bars[std::size_t(index)];
     qint64 from = std::numeric_limits<qint64>::max();
-    if (before.kind != after.kind || before.host != after.host || before.robots != after.robots
-        || before.reused != after.reused || before.tunnel != after.tunnel) {
+    if (!noted) {
+        from = after.t[0]; // a mark moved: how it was drawn is not known, but not before it was queued
+    } else if (const Bar &before = *noted; before.kind != after.kind || before.host != after.host
+               || before.robots != after.robots || before.reused != after.reused
+               || before.tunnel != after.tunnel) {
         from = std::min(before.t[0], after.t[0]); // drawn in another colour all along
     } else {
         const Bar a = before.at(nowNs);
@@ -405,27 +408,36 @@ void TimelineLayout::updateRecords(const RunModel *model, const QList<int> &ids)
         const int index = track->barIndexOf(id);
         if (index < 0 || index >= int(model->records().size()))
             continue;
-        const Bar before = track->bars.noted(std::size_t(index));
-        countBar(*track, before, -1);
+        const std::optional<Bar> noted = track->bars.noted(std::size_t(index));
+        const bool failedBefore = track->bars.isFailed(std::size_t(index));
+        track->failed -= failedBefore ? 1 : 0;
+        track->cancelled -= track->bars.kindOf(std::size_t(index)) == Kind::Cancelled ? 1 : 0;
         const Bar after = noteBar(*track, index);
         countBar(*track, after, 1);
         if (patchable)
-            noteDamage(*track, index, before, model->liveNowNs());
+            noteDamage(*track, index, noted, model->liveNowNs());
         ++m_patchedBars;
         if (!m_options.lanes && !track->blocks.empty())
             markBlockOfBar(*track, index);
         if (m_options.groupByHost && !track->groupOfHost.empty()) {
             const int group = track->groupOfHost[std::size_t(after.host)];
             if (group >= 0)
-                track->groups[std::size_t(group)].failed += int(after.failed()) - int(before.failed());
+                track->groups[std::size_t(group)].failed += int(after.failed()) - int(failedBefore);
+        }
+        if (!m_options.lanes)
+            continue;
+        if (!noted) {
+            rowsChange = true; // where it was is not known: pack them again
+            continue;
         }
         // Lanes pack issued..released: only a request that was issued or ended (or got a new end) can move.
+        const Bar &before = *noted;
         const bool laneMoves = before.issued != after.issued || before.t[1] != after.t[1]
             || before.open != after.open || (!after.open && before.t.back() != after.t.back());
-        if (m_options.lanes && laneMoves)
+        if (laneMoves)
             laneChanges.emplace_back(index, before);
     }
-    if (!laneChanges.empty()) {
+    if (!laneChanges.empty() && !rowsChange) {
         rowsChange = m_options.groupByHost || !track->liveLanes.isValid() || rowsPending(*track);
         // Lanes freed in this batch first, then the newly issued requests in the order they went out, as a
         // full packing would see them.

@@ -279,6 +279,6 @@ private:
     quint64 m_structure = 0;
     std::vector<Damage> m_damage;
     void changeStructure();
-    void noteDamage(const Track &track, int index, const Bar &before, qint64 nowNs);
+    void noteDamage(const Track &track, int index, const std::optional<Bar> &noted, qint64 nowNs);
     void noteAppended(const Track &track, int first, int last, qint64 nowNs);
 };

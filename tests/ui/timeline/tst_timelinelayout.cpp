@@ -19,6 +19,7 @@ private Q_SLOTS:
     void hitTestFindsTheBarAndTheChrome();
     void tickWithNothingNewRebuildsNothing();
     void appendAndUpdatePatchOnlyThoseRecords();
+    void aMovedMarkIsDamageFromTheQueue();
     void plannedRowsAreKeptForRecordsToCome();
     void openBarsStretchToNow();
     void waitingBarsOfABlockAreOneSpan();
@@ -318,6 +319,45 @@ void TestTimelineLayout::tickWithNothingNewRebuildsNothing()
     QCOMPARE(layout.rowLayoutCount(), rowLayouts);
     // The header still follows the clock.
     QCOMPARE(layout.dataEndNs(), 480 * Ms);
+}
+
+void TestTimelineLayout::aMovedMarkIsDamageFromTheQueue()
+{
+    // A redirect's first hop set the first byte, drawn from there on; the final response moves it later,
+    // in a batch held back past a frame painted at "now". The bar is noted as damaged from where it was
+    // queued, since how the frame drew it cannot be told from the marks any more.
+    RunModel model;
+    TimelineLayout layout;
+    layout.setModels({&model});
+    layout.connectModel(&model, this, [] {});
+    RunSettings settings;
+    settings.mode = RunMode::Limited;
+    settings.limit = 2;
+    model.beginRun(6, settings, QDateTime::currentDateTimeUtc());
+    RequestRecord r;
+    r.id = 0;
+    r.url = QUrl(QStringLiteral("http://a.test/moved"));
+    r.set(Mark::Queued, 5 * Ms);
+    r.set(Mark::Issued, 10 * Ms);
+    r.set(Mark::RequestSent, 20 * Ms);
+    r.set(Mark::FirstByte, 30 * Ms);
+    model.applyRecords(6, {r});
+    model.setLiveNow(6, 100 * Ms);
+    layout.update(20);
+    const int damaged = layout.damageCount();
+    r.set(Mark::FirstByte, 60 * Ms);
+    model.applyRecords(6, {r});
+    layout.update(20);
+    QCOMPARE(layout.damageCount(), damaged + 1);
+    QCOMPARE(layout.damage().back().bar, 0);
+    QCOMPARE(layout.damage().back().fromNs, 5 * Ms);
+    // A mark only added is damage from where the picture changed: the download's end, now at 80 ms.
+    r.set(Mark::Finished, 80 * Ms);
+    r.outcome = Outcome::Ok;
+    model.applyRecords(6, {r});
+    layout.update(20);
+    QCOMPARE(layout.damageCount(), damaged + 2);
+    QCOMPARE(layout.damage().back().fromNs, 80 * Ms);
 }
 
 void TestTimelineLayout::plannedRowsAreKeptForRecordsToCome()
