@@ -1,6 +1,7 @@
 #include "requesttableview.h"
 
 #include <QAccessible>
+#include <QPaintEvent>
 
 void RequestTableView::setModel(QAbstractItemModel *model)
 {
@@ -35,8 +36,10 @@ void RequestTableView::reset()
 void RequestTableView::doItemsLayout()
 {
     const bool quiet = m_appendedBelow && !m_fullLayout && isVisible();
+    const bool changedInSight = m_changedInSight;
     m_appendedBelow = false;
     m_fullLayout = false;
+    m_changedInSight = false;
     if (!quiet) {
         QTableView::doItemsLayout();
         return;
@@ -45,6 +48,8 @@ void RequestTableView::doItemsLayout()
     // pixels, so the viewport is not repainted.
     ++m_quietLayouts;
     updateGeometries();
+    if (changedInSight)
+        viewport()->update();
 }
 
 bool RequestTableView::showsRows(int first, int last) const
@@ -75,6 +80,8 @@ void RequestTableView::rowsInserted(const QModelIndex &parent, int start, int en
 
 void RequestTableView::paintEvent(QPaintEvent *event)
 {
+    if (event->rect().contains(viewport()->rect()))
+        m_changedInSight = false; // whatever changed is painted
     QTableView::paintEvent(event);
     m_filledAtPaint = rowAt(viewport()->height() - 1) >= 0;
 }
@@ -89,5 +96,6 @@ void RequestTableView::dataChanged(const QModelIndex &topLeft, const QModelIndex
         ++m_skipped;
         return;
     }
+    m_changedInSight = true;
     QTableView::dataChanged(topLeft, bottomRight, roles);
 }

@@ -41,4 +41,7 @@ private:
     bool m_filledAtPaint = false;
     // Since the last layout: something else changed what the rows are or where they are.
     bool m_fullLayout = false;
+    // Since the last layout or whole paint: rows in sight changed. Qt leaves their repaint to a pending
+    // layout, and a layout of rows appended below repaints nothing of its own, so it repaints them then.
+    bool m_changedInSight = false;
 };

@@ -4,6 +4,10 @@
 
 #include <memory>
 
+#include "models/requestsortproxy.h"
+#include "models/runmodel.h"
+#include "models/runstablemodel.h"
+#include "requesttable.h"
 #include "requesttableview.h"
 
 // The request table repaints for a change only when a changed row is in sight.
@@ -19,6 +23,9 @@ private Q_SLOTS:
     void rowsAppendedBelowPaintNothing();
     void rowsInSightRepaint_data();
     void rowsInSightRepaint();
+    void aLiveRunsRowsInSightShowTheirOutcome();
+    void changesInSightWithRowsAppendedRepaint_data();
+    void changesInSightWithRowsAppendedRepaint();
 
 private:
     // Counts the viewport's paints.
@@ -85,6 +92,56 @@ void TestRequestTableView::settle()
     QCoreApplication::processEvents();
 }
 
+void TestRequestTableView::aLiveRunsRowsInSightShowTheirOutcome()
+{
+    // The window's own chain: a live run's model, every run's table, the sorting proxy, sorted by id. The
+    // first requests end while hundreds more wait and more are appended: their rows, in sight at the top,
+    // repaint.
+    RunModel model;
+    RunsTableModel runs;
+    runs.setRuns({&model});
+    RequestSortProxy proxy;
+    proxy.setSourceModel(&runs);
+    RequestTableView view;
+    view.setModel(&proxy);
+    setUpRequestTable(&view, int(RunModel::Column::Id));
+    view.resize(600, 200);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    RunSettings settings;
+    settings.mode = RunMode::Limited;
+    settings.limit = 40;
+    model.beginRun(1, settings, QDateTime::currentDateTimeUtc());
+    QList<RequestRecord> records;
+    for (int id = 0; id < 400; ++id) {
+        RequestRecord r;
+        r.id = id;
+        r.url = QUrl(QStringLiteral("http://a.test/%1").arg(id));
+        r.set(Mark::Queued, 0);
+        records.append(r);
+    }
+    model.applyRecords(1, records.mid(0, 200));
+    settle();
+    model.applyRecords(1, records.mid(200, 100));
+    settle();
+    PaintCounter counter;
+    view.viewport()->installEventFilter(&counter);
+    QList<RequestRecord> ended;
+    for (int id = 0; id < 10; ++id) {
+        RequestRecord r = records[id];
+        r.set(Mark::Finished, 5);
+        r.outcome = Outcome::Ok;
+        r.status = 200;
+        ended.append(r);
+    }
+    model.applyRecords(1, ended + records.mid(300)); // with the next slice of the list, as the runner feeds it
+    const QModelIndex outcome = view.model()->index(0, int(RunModel::Column::Outcome));
+    QVERIFY(view.showsRows(0, 9));
+    QCOMPARE(outcome.data().toString(), outcomeName(Outcome::Ok));
+    QTRY_VERIFY(counter.paints > 0);
+    QCOMPARE(view.skippedChanges(), 0);
+}
+
 void TestRequestTableView::changesOutOfSightPaintNothing()
 {
     QStandardItemModel &model = *m_model;
@@ -141,6 +198,30 @@ void TestRequestTableView::rowsAppendedBelowPaintNothing()
     view.scrollToBottom();
     QTRY_VERIFY(m_counter->paints > 0);
     QVERIFY(view.showsRows(1299, 1299));
+}
+
+void TestRequestTableView::changesInSightWithRowsAppendedRepaint_data()
+{
+    QTest::addColumn<bool>("oneCell");
+    QTest::newRow("one cell") << true;
+    QTest::newRow("a range of rows") << false;
+}
+
+void TestRequestTableView::changesInSightWithRowsAppendedRepaint()
+{
+    // A live run's batch appends rows below and ends requests in sight at once. While the appended rows'
+    // layout is pending, Qt leaves the changed rows to that layout's repaint; the layout of rows appended
+    // below does not repaint, so the change must.
+    QFETCH(bool, oneCell);
+    QStandardItemModel &model = *m_model;
+    RequestTableView &view = *m_view;
+    for (int i = 0; i < 100; ++i)
+        model.appendRow(row(1000 + i));
+    model.item(2, 1)->setText(QStringLiteral("changed"));
+    if (!oneCell)
+        Q_EMIT model.dataChanged(model.index(0, 0), model.index(5, 2));
+    QTRY_COMPARE(view.quietLayouts(), 1);
+    QTRY_VERIFY(m_counter->paints > 0);
 }
 
 void TestRequestTableView::rowsInSightRepaint_data()
