@@ -3,6 +3,7 @@
 #include "capturefields.h"
 #include "crawltypes.h"
 #include "runsettings.h"
+#include "sharedtext.h"
 #include "storedurl.h"
 
 #include <QList>
@@ -57,8 +58,8 @@ struct RequestRecord
     StoredUrl finalUrl; // the recorder shares url's bytes when they are the same
     std::array<qint64, MarkCount> marks = filledMarks();
     qint64 bytes = 0; // body bytes received (after decompression)
-    QString contentType;
-    QString error; // empty when the request succeeded
+    SharedText contentType; // the recorder hands equal texts one shared node (Recorder::compact)
+    SharedText error; // empty when the request succeeded
 
     int id = -1;
     int status = 0; // final HTTP status, 0 when none arrived

@@ -158,13 +158,14 @@ QJsonObject responseToHar(const RequestRecord &record)
         {u"content"_s,
          QJsonObject {
              {u"size"_s, record.bytes},
-             {u"mimeType"_s, record.contentType.isEmpty() ? QString(UnknownMimeType) : record.contentType}}},
+             {u"mimeType"_s,
+              record.contentType.isEmpty() ? QString(UnknownMimeType) : record.contentType.toString()}}},
         {u"redirectURL"_s, redirected ? record.finalUrl.toString(QUrl::FullyEncoded) : QString()},
         {u"headersSize"_s, -1},
         {u"bodySize"_s, responded ? record.bytes : -1},
     };
     if (!record.error.isEmpty())
-        response.insert(u"_error"_s, record.error); // where Chrome DevTools puts failures
+        response.insert(u"_error"_s, record.error.toString()); // where Chrome DevTools puts failures
     return response;
 }
 

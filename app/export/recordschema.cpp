@@ -28,6 +28,8 @@ FieldValue valueOf(T value)
 {
     if constexpr (std::is_enum_v<T> || std::is_integral_v<T>)
         return qint64(value);
+    else if constexpr (std::is_same_v<T, SharedText>)
+        return FieldValue(value.toString());
     else
         return FieldValue(value);
 }
@@ -58,7 +60,7 @@ RecordField field(const QString &key, Type type, RecordField::Formats formats,
     return field;
 }
 
-// A member read and written as it is: an integer, an enum by value, a QString or a URL.
+// A member read and written as it is: an integer, an enum by value, a text or a URL.
 template<typename T>
 void access(RecordField &field, T RequestRecord::*member)
 {
@@ -68,6 +70,8 @@ void access(RecordField &field, T RequestRecord::*member)
             record.*member = T(std::get<qint64>(value));
         else if constexpr (std::is_same_v<T, StoredUrl>)
             record.*member = std::get<StoredUrl>(value);
+        else if constexpr (std::is_same_v<T, SharedText>)
+            record.*member = std::get<QString>(value);
         else
             record.*member = std::get<T>(value);
     };
