@@ -363,7 +363,7 @@ std::optional<HarEntry> entryFromHar(const QJsonObject &object, int index, bool 
     reader.object(u"timings"_s);
     RequestRecord &record = entry.record;
     record.url = reader.url(u"request.url"_s);
-    record.status = int(reader.integer(u"response.status"_s, 0, 999));
+    record.status = qint16(reader.integer(u"response.status"_s, 0, RequestRecord::MaxStatus));
     record.bytes = std::max<qint64>(0, reader.integer(u"response.content.size"_s, -1, MaxBytes));
     const QString mimeType = reader.string(u"response.content.mimeType"_s);
     record.contentType = mimeType == UnknownMimeType ? QString() : mimeType;

@@ -332,9 +332,10 @@ void Fetch::onFinished()
         record.finalUrl = record.url;
     else
         record.finalUrl = finalUrl;
-    record.redirects = m_redirects;
+    record.redirects = RequestRecord::countFrom(m_redirects);
     record.bytes = m_bytes;
-    record.status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    record.status
+        = RequestRecord::statusFrom(m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt());
     // The fields read here, in one pass: rawHeader() would scan them all again for each.
     QByteArray location;
     QByteArray contentLength;

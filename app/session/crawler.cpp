@@ -365,7 +365,8 @@ bool Crawler::retryLater(const RequestRecord &record, qint64 waitMs)
         final.error = final.error.toString() + QStringLiteral("; ") + why;
         return false;
     };
-    if (record.attempt > m_settings.crawl.maxRetries)
+    // The record counts attempts in two bytes: a retry count beyond them stops where they do.
+    if (record.attempt > m_settings.crawl.maxRetries || record.attempt >= RequestRecord::MaxCount)
         return giveUp(tr("not retried: %n attempt(s) made", nullptr, record.attempt));
     if (waitMs > MaxRetryWaitMs) {
         return giveUp(tr("not retried: Retry-After asks for %1 s, more than the %2 s a crawl waits")
