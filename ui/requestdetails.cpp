@@ -45,12 +45,12 @@ QString RequestDetails::html(const RequestRecord &record)
     text += row(tr("Outcome"), outcomeName(record.outcome));
     text += row(tr("Status"), record.status ? QString::number(record.status) : QStringLiteral("—"));
     text += row(tr("Bytes"), QLocale().toString(record.bytes));
-    text += row(tr("Content type"), record.contentType.toHtmlEscaped());
+    text += row(tr("Content type"), record.contentType.toString().toHtmlEscaped());
     text += row(tr("Redirects"), QString::number(record.redirects));
     if (!record.error.isEmpty())
-        text
-            += row(tr("Error"),
-                   QStringLiteral("<span style='color:#b3261e'>%1</span>").arg(record.error.toHtmlEscaped()));
+        text += row(tr("Error"),
+                    QStringLiteral("<span style='color:#b3261e'>%1</span>")
+                        .arg(record.error.toString().toHtmlEscaped()));
     text += QStringLiteral("<tr><td colspan=2><hr></td></tr>");
     for (int m = 0; m < MarkCount; ++m) {
         const qint64 at = record.marks[std::size_t(m)];

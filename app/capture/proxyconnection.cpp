@@ -356,7 +356,7 @@ void ProxyConnection::refuse(int status, const QString &reason, const QUrl &url,
     RequestRecord &record = m_recorder->edit(id);
     if (record.method().isEmpty())
         record.setMethod(QStringLiteral("?"));
-    record.status = status;
+    record.status = RequestRecord::statusFrom(status);
     record.outcome = Outcome::Failed;
     record.error = tr("refused with %1: %2").arg(status).arg(reason);
     record.setProxyNs(m_parseNs);

@@ -241,7 +241,7 @@ void ProxyExchange::writeHead()
     noteDelivery();
 
     RequestRecord &record = m_recorder->edit(m_id);
-    record.status = status;
+    record.status = RequestRecord::statusFrom(status);
     record.contentType = m_reply->header(QNetworkRequest::ContentTypeHeader).toString();
 }
 
@@ -389,7 +389,7 @@ void ProxyExchange::failBeforeHead(int status, const QString &reason, const QStr
                   + QByteArray::number(body.size())
                   + "\r\nConnection: " + (m_head.keepAlive ? "keep-alive" : "close") + "\r\n\r\n" + body);
     RequestRecord &record = m_recorder->edit(m_id);
-    record.status = status;
+    record.status = RequestRecord::statusFrom(status);
     m_failure = recordError;
     m_headWritten = true;
     m_bodyless = true;

@@ -209,7 +209,7 @@ void TraceReceiver::handle(const QJsonObject &event)
         const int id = task.requests.takeFirst();
         m_recorder->markAt(id, Mark::Finished, at(event, "t1"));
         RequestRecord &record = m_recorder->edit(id);
-        record.status = event.value(QLatin1String("status")).toInt();
+        record.status = RequestRecord::statusFrom(event.value(QLatin1String("status")).toInteger());
         record.finalUrl = record.url;
         const QString error = event.value(QLatin1String("error")).toString();
         record.outcome = !error.isEmpty() ? Outcome::Failed

@@ -3,6 +3,7 @@
 #include "capturefields.h"
 #include "crawltypes.h"
 #include "runsettings.h"
+#include "sharedtext.h"
 #include "storedurl.h"
 
 #include <QList>
@@ -10,7 +11,9 @@
 #include <QString>
 #include <QUrl>
 
+#include <algorithm>
 #include <array>
+#include <limits>
 
 /// The moments in a request's life, in the order they happen.
 enum class Mark {
@@ -51,22 +54,30 @@ Outcome outcomeFromName(const QString &name, bool *ok = nullptr);
 struct RequestRecord
 {
     static constexpr qint64 NotReached = -1;
+    static constexpr int MaxStatus = 999;
+    static constexpr int MaxCount = std::numeric_limits<qint16>::max(); // redirects, attempt
+
+    static qint16 statusFrom(qint64 status) { return qint16(std::clamp<qint64>(status, 0, MaxStatus)); }
+    static qint16 countFrom(qint64 count) { return qint16(std::clamp<qint64>(count, 0, MaxCount)); }
 
     // Ordered by size, largest first, so that no member leaves padding: a run keeps a million of them.
     StoredUrl url;
     StoredUrl finalUrl; // the recorder shares url's bytes when they are the same
     std::array<qint64, MarkCount> marks = filledMarks();
     qint64 bytes = 0; // body bytes received (after decompression)
-    QString contentType;
-    QString error; // empty when the request succeeded
+    SharedText contentType; // the recorder hands equal texts one shared node (Recorder::compact)
+    SharedText error; // empty when the request succeeded
 
     int id = -1;
-    int status = 0; // final HTTP status, 0 when none arrived
-    int redirects = 0;
     // Set by the crawler; a plain run leaves them as they are.
     int parentId = -1; // the request whose page linked here or redirected here; -1 for a seed
     int depth = 0; // links followed from a seed; a redirect keeps its source's depth
-    int attempt = 1; // 2 and up for a retry after 429 or 503, as a request of its own
+
+    // Two bytes each: HTTP statuses have three digits, and no run follows 32 767 redirects or retries. Set
+    // from outside data through statusFrom() and countFrom(), which clamp rather than wrap.
+    qint16 status = 0; // final HTTP status, 0 when none arrived
+    qint16 redirects = 0;
+    qint16 attempt = 1; // 2 and up for a retry after 429 or 503, as a request of its own (the crawler's)
 
     RunMode mode = RunMode::Limited;
     Outcome outcome = Outcome::Pending;

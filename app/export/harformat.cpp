@@ -158,13 +158,14 @@ QJsonObject responseToHar(const RequestRecord &record)
         {u"content"_s,
          QJsonObject {
              {u"size"_s, record.bytes},
-             {u"mimeType"_s, record.contentType.isEmpty() ? QString(UnknownMimeType) : record.contentType}}},
+             {u"mimeType"_s,
+              record.contentType.isEmpty() ? QString(UnknownMimeType) : record.contentType.toString()}}},
         {u"redirectURL"_s, redirected ? record.finalUrl.toString(QUrl::FullyEncoded) : QString()},
         {u"headersSize"_s, -1},
         {u"bodySize"_s, responded ? record.bytes : -1},
     };
     if (!record.error.isEmpty())
-        response.insert(u"_error"_s, record.error); // where Chrome DevTools puts failures
+        response.insert(u"_error"_s, record.error.toString()); // where Chrome DevTools puts failures
     return response;
 }
 
@@ -362,7 +363,7 @@ std::optional<HarEntry> entryFromHar(const QJsonObject &object, int index, bool 
     reader.object(u"timings"_s);
     RequestRecord &record = entry.record;
     record.url = reader.url(u"request.url"_s);
-    record.status = int(reader.integer(u"response.status"_s, 0, 999));
+    record.status = qint16(reader.integer(u"response.status"_s, 0, RequestRecord::MaxStatus));
     record.bytes = std::max<qint64>(0, reader.integer(u"response.content.size"_s, -1, MaxBytes));
     const QString mimeType = reader.string(u"response.content.mimeType"_s);
     record.contentType = mimeType == UnknownMimeType ? QString() : mimeType;

@@ -28,6 +28,8 @@ FieldValue valueOf(T value)
 {
     if constexpr (std::is_enum_v<T> || std::is_integral_v<T>)
         return qint64(value);
+    else if constexpr (std::is_same_v<T, SharedText>)
+        return FieldValue(value.toString());
     else
         return FieldValue(value);
 }
@@ -58,7 +60,7 @@ RecordField field(const QString &key, Type type, RecordField::Formats formats,
     return field;
 }
 
-// A member read and written as it is: an integer, an enum by value, a QString or a URL.
+// A member read and written as it is: an integer, an enum by value, a text or a URL.
 template<typename T>
 void access(RecordField &field, T RequestRecord::*member)
 {
@@ -68,6 +70,8 @@ void access(RecordField &field, T RequestRecord::*member)
             record.*member = T(std::get<qint64>(value));
         else if constexpr (std::is_same_v<T, StoredUrl>)
             record.*member = std::get<StoredUrl>(value);
+        else if constexpr (std::is_same_v<T, SharedText>)
+            record.*member = std::get<QString>(value);
         else
             record.*member = std::get<T>(value);
     };
@@ -117,6 +121,9 @@ template<typename T>
 RecordField whole(QLatin1StringView key, T RequestRecord::*member, qint64 min, qint64 max,
                   RecordField::Formats formats, const std::optional<Absent> &absent = {})
 {
+    // The readers reject a value outside the bounds with an error naming it: bounds the member cannot hold
+    // would wrap instead.
+    Q_ASSERT(min >= qint64(std::numeric_limits<T>::min()) && max <= qint64(std::numeric_limits<T>::max()));
     RecordField result = field(key, Type::Int, formats, absent);
     result.min = min;
     result.max = max;
@@ -191,10 +198,10 @@ QList<RecordField> makeFields()
         choice("mode"_L1, &RequestRecord::mode, RunModes, runModeName,
                Format::Json | Format::Har), // CSV: the run's
         choice("outcome"_L1, &RequestRecord::outcome, Outcomes, outcomeName, All),
-        whole("status"_L1, &RequestRecord::status, 0, 999, JsonCsv),
+        whole("status"_L1, &RequestRecord::status, 0, RequestRecord::MaxStatus, JsonCsv),
         whole("bytes"_L1, &RequestRecord::bytes, 0, Int64Max, JsonCsv),
         text("content_type"_L1, &RequestRecord::contentType, Type::Text, JsonCsv),
-        whole("redirects"_L1, &RequestRecord::redirects, 0, IntMax, All, orElse(0)),
+        whole("redirects"_L1, &RequestRecord::redirects, 0, RequestRecord::MaxCount, All, orElse(0)),
         text("error"_L1, &RequestRecord::error, Type::Text, All, orElse(QString())),
         whole("parent_id"_L1, &RequestRecord::parentId, -1, IntMax, All, orElse(-1)),
         whole("depth"_L1, &RequestRecord::depth, 0, IntMax, All, orElse(0)),
@@ -204,7 +211,7 @@ QList<RecordField> makeFields()
     fields += {
         choice("role"_L1, &RequestRecord::role, RequestRoles, requestRoleName, All,
                sinceCrawlMode(RequestRole::Page)),
-        whole("attempt"_L1, &RequestRecord::attempt, 1, IntMax, All, sinceCrawlMode(1)),
+        whole("attempt"_L1, &RequestRecord::attempt, 1, RequestRecord::MaxCount, All, sinceCrawlMode(1)),
         parentUrlField(),
         // A capture's (JSON and HAR only, so CSV's columns stay as they were): files from before it lack
         // them.

@@ -97,7 +97,7 @@ void appendRequest(QList<Event> &events, const RequestRecord &record, int pid, q
                       {u"outcome"_s, outcomeName(record.outcome)},
                       {u"bytes"_s, record.bytes}};
     if (!record.error.isEmpty())
-        args.insert(u"error"_s, record.error);
+        args.insert(u"error"_s, record.error.toString());
     if (urlById)
         insertCrawlArgs(args, record, *urlById);
     QString name = record.url.toString(QUrl::RemoveScheme | QUrl::RemoveAuthority | QUrl::RemoveFragment);

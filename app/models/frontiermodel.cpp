@@ -520,7 +520,7 @@ QString FrontierModel::recordNote(const RequestRecord &record) const
             } else if (isHtmlContentType(record.contentType)) {
                 parts.append(tr("HTML, %n link(s) followed", nullptr, info.children));
             } else {
-                const QString type = record.contentType.section(u';', 0, 0).trimmed();
+                const QString type = record.contentType.toString().section(u';', 0, 0).trimmed();
                 parts.append(
                     tr("not HTML: %1, links not read").arg(type.isEmpty() ? tr("no content type") : type));
             }
@@ -534,7 +534,7 @@ QString FrontierModel::recordNote(const RequestRecord &record) const
                 parts.append(stateLabel(info.state));
             break;
         case State::Cancelled:
-            parts.append(record.error.isEmpty() ? stateLabel(info.state) : record.error);
+            parts.append(record.error.isEmpty() ? stateLabel(info.state) : record.error.toString());
             break;
         case State::Queued:
         case State::Waiting:

@@ -137,7 +137,7 @@ void RunModel::finishRun(const RunResult &result)
     // a request goes, not field by field: a million URLs are not compared at the end of every run.
     const auto sameProgress = [](const RequestRecord &a, const RequestRecord &b) {
         return a.marks == b.marks && a.outcome == b.outcome && a.status == b.status && a.bytes == b.bytes
-            && a.redirects == b.redirects && a.error.size() == b.error.size();
+            && a.redirects == b.redirects && a.error.toString().size() == b.error.toString().size();
     };
     QList<RequestRecord> missing;
     for (qsizetype i = 0; i < result.records.size(); ++i) {
@@ -228,7 +228,7 @@ QVariant RunModel::data(const QModelIndex &index, int role) const
         }
     }
     if (role == Qt::ToolTipRole && (column == Column::Url || column == Column::Error))
-        return column == Column::Url ? record.url.toDisplayString() : record.error;
+        return column == Column::Url ? record.url.toDisplayString() : record.error.toString();
     if (role != Qt::DisplayRole && role != SortRole)
         return {};
 
@@ -254,11 +254,11 @@ QVariant RunModel::data(const QModelIndex &index, int role) const
     case Column::Bytes:
         return sorting ? QVariant(record.bytes) : QVariant(QLocale().toString(record.bytes));
     case Column::ContentType:
-        return record.contentType;
+        return record.contentType.toString();
     case Column::Redirects:
         return record.redirects;
     case Column::Error:
-        return record.error;
+        return record.error.toString();
     case Column::Connection:
         if (sorting)
             return record.connection();

@@ -268,7 +268,7 @@ QString SiteTreeModel::attemptsToolTip(const Node &node) const
 {
     const auto describe = [](const RequestRecord &record) {
         if (!record.error.isEmpty())
-            return record.error;
+            return record.error.toString();
         if (record.status != 0)
             return QString::number(record.status);
         return FrontierModel::stateLabel(FrontierModel::stateOf(record));

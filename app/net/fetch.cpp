@@ -332,9 +332,10 @@ void Fetch::onFinished()
         record.finalUrl = record.url;
     else
         record.finalUrl = finalUrl;
-    record.redirects = m_redirects;
+    record.redirects = RequestRecord::countFrom(m_redirects);
     record.bytes = m_bytes;
-    record.status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    record.status
+        = RequestRecord::statusFrom(m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt());
     // The fields read here, in one pass: rawHeader() would scan them all again for each.
     QByteArray location;
     QByteArray contentLength;
@@ -348,13 +349,14 @@ void Fetch::onFinished()
     }
     if (!location.isEmpty())
         m_response.location = record.url.resolved(QUrl::fromEncoded(location));
-    record.contentType = m_reply->header(QNetworkRequest::ContentTypeHeader).toString();
+    QString contentType = m_reply->header(QNetworkRequest::ContentTypeHeader).toString();
     // Qt 6.4 joins a header's values across redirect hops ("text/html, text/html"); the final response's
     // value comes last.
     if (m_redirects > 0) {
-        if (const auto comma = record.contentType.lastIndexOf(QLatin1String(", ")); comma >= 0)
-            record.contentType = record.contentType.mid(comma + 2);
+        if (const auto comma = contentType.lastIndexOf(QLatin1String(", ")); comma >= 0)
+            contentType = contentType.mid(comma + 2);
     }
+    record.contentType = contentType;
 
     const auto error = m_reply->error();
     if (m_cancelled) {

@@ -204,13 +204,13 @@ void Recorder::compact(RequestRecord &record)
     // Fetch sets the final URL from the reply, a QUrl equal to the request's: one copy of the bytes for both.
     if (record.finalUrl == record.url)
         record.finalUrl = record.url;
-    // The string last kept for each field, on this thread: consecutive records nearly always repeat it, and a
+    // The text last kept for each field, on this thread: consecutive records nearly always repeat it, and a
     // comparison costs far less than the set's hash (about 1.5 us a lookup here).
-    thread_local std::array<QString, 2> last;
-    const std::array<QString *, 2> fields {&record.contentType, &record.error};
+    thread_local std::array<SharedText, 2> last;
+    const std::array<SharedText *, 2> fields {&record.contentType, &record.error};
     for (std::size_t i = 0; i < fields.size(); ++i) {
-        QString &text = *fields[i];
-        if (text.isEmpty() || text.constData() == last[i].constData())
+        SharedText &text = *fields[i];
+        if (text.isEmpty() || text.sharesWith(last[i]))
             continue;
         if (text == last[i]) {
             text = last[i];
@@ -221,7 +221,7 @@ void Recorder::compact(RequestRecord &record)
     }
 }
 
-void Recorder::intern(QString &text)
+void Recorder::intern(SharedText &text)
 {
     if (const auto known = m_strings.constFind(text); known != m_strings.cend())
         text = *known;

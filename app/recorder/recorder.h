@@ -81,7 +81,7 @@ private:
     void tick();
     void flushRecords(qsizetype most);
     void compact(RequestRecord &record);
-    void intern(QString &text);
+    void intern(SharedText &text);
 
     RunResult m_run;
     qint64 m_zeroNs = 0;
@@ -91,8 +91,9 @@ private:
     // hash of (URL, reason) -> position in skipped: a 64-bit hash rather than a second copy of every URL
     QHash<quint64, qsizetype> m_skipIndex;
     QSet<QString> m_skipDetails; // so that a detail said of many URLs is stored once
-    // Content types and error reasons repeat across a run's requests: each kept once, up to a bound.
-    QSet<QString> m_strings;
+    // Content types and error reasons repeat across a run's requests: each kept once, one node that every
+    // record with it shares, up to a bound.
+    QSet<SharedText> m_strings;
     UrlArena m_urls; // the requests' URLs, packed
     QTimer m_tickTimer; // runs from begin() to end(): batches and the live clock
 };

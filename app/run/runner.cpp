@@ -148,7 +148,7 @@ int Runner::add(const QUrl &url, int parentId, int depth, RequestRole role, int 
     noteCapIfBinding();
     RequestRecord &record = m_recorder.edit(id);
     record.role = role;
-    record.attempt = attempt;
+    record.attempt = RequestRecord::countFrom(attempt);
     enqueue(id, url);
     return id;
 }

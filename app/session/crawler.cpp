@@ -346,7 +346,8 @@ qint64 Crawler::pauseHostFor(const RequestRecord &record, const FetchResponse &r
     const qint64 waitMs = asked.value_or(backoffMs);
     if (!asked && !response.retryAfter.isEmpty()) {
         // Said on the record, so that a backoff where the server seemed to ask for a wait is explained.
-        m_runner->recorder().edit(record.id).error += QStringLiteral("; ")
+        SharedText &error = m_runner->recorder().edit(record.id).error;
+        error = error.toString() + QStringLiteral("; ")
             + tr("Retry-After \"%1\" is unreadable: backed off %2 ms instead")
                   .arg(printableText(response.retryAfter))
                   .arg(backoffMs);
@@ -361,10 +362,11 @@ bool Crawler::retryLater(const RequestRecord &record, qint64 waitMs)
     // Why there is no retry goes on the record, next to the status that asked for one.
     const auto giveUp = [&](const QString &why) {
         RequestRecord &final = m_runner->recorder().edit(record.id);
-        final.error += QStringLiteral("; ") + why;
+        final.error = final.error.toString() + QStringLiteral("; ") + why;
         return false;
     };
-    if (record.attempt > m_settings.crawl.maxRetries)
+    // The record counts attempts in two bytes: a retry count beyond them stops where they do.
+    if (record.attempt > m_settings.crawl.maxRetries || record.attempt >= RequestRecord::MaxCount)
         return giveUp(tr("not retried: %n attempt(s) made", nullptr, record.attempt));
     if (waitMs > MaxRetryWaitMs) {
         return giveUp(tr("not retried: Retry-After asks for %1 s, more than the %2 s a crawl waits")

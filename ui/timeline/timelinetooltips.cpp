@@ -135,7 +135,7 @@ QString TimelineToolTips::request(const TimelineLayout::Track &track, int barInd
                 .arg(record.id)
                 .arg(record.url.toDisplayString().toHtmlEscaped(), facts.join(QStringLiteral(" · ")));
     if (!record.error.isEmpty())
-        text += QStringLiteral("<br/><i>%1</i>").arg(record.error.toHtmlEscaped());
+        text += QStringLiteral("<br/><i>%1</i>").arg(record.error.toString().toHtmlEscaped());
 
     const auto cell
         = [](const QString &value) { return QStringLiteral("<td align=\"right\">%1</td>").arg(value); };

@@ -14,6 +14,7 @@ class TestTraceReceiver : public QObject
 private Q_SLOTS:
     void readsEverythingBeforeSayingTheConnectionsClosed();
     void dropsAnEndlessLineAndReadsOn();
+    void clampsAStatusPastThreeDigits();
 };
 
 void TestTraceReceiver::readsEverythingBeforeSayingTheConnectionsClosed()
@@ -86,6 +87,37 @@ void TestTraceReceiver::dropsAnEndlessLineAndReadsOn()
     QCOMPARE(problems.size(), TraceReceiver::MaxProblems + 1);
     QCOMPARE(problems.first(), QStringLiteral("a tracer event longer than 65536 bytes was dropped"));
     QCOMPARE(problems.last(), QStringLiteral("… and 151 more problem(s)"));
+}
+
+// A traced program's status is outside data: the record keeps it in two bytes, so 70000 must not wrap to
+// 4464.
+void TestTraceReceiver::clampsAStatusPastThreeDigits()
+{
+    Recorder recorder;
+    TraceReceiver receiver(&recorder, 2);
+    QString error;
+    QVERIFY2(receiver.listen(&error), qPrintable(error));
+    QSignalSpy closed(&receiver, &TraceReceiver::connectionsClosed);
+    QTcpSocket program;
+    program.connectToHost(QHostAddress::LocalHost, receiver.address().section(u':', 1).toUShort());
+    QVERIFY(program.waitForConnected(10'000));
+    const QByteArray now = QByteArray::number(Clock::nowNs());
+    program.write("{\"e\":\"hello\",\"pid\":1,\"t\":" + now + "}\n");
+    for (const QByteArray &status : {QByteArray("70000"), QByteArray("-3")}) {
+        program.write("{\"e\":\"request_start\",\"lib\":\"httpx\",\"task\":\"t\",\"method\":\"GET\","
+                      "\"url\":\"http://127.0.0.1/a\",\"held\":[],\"t\":"
+                      + now + "}\n");
+        program.write("{\"e\":\"request\",\"lib\":\"httpx\",\"task\":\"t\",\"method\":\"GET\","
+                      "\"url\":\"http://127.0.0.1/a\",\"held\":[],\"t0\":"
+                      + now + ",\"t1\":" + now + ",\"status\":" + status + ",\"error\":\"\"}\n");
+    }
+    program.disconnectFromHost();
+    QVERIFY(closed.wait(10'000));
+    receiver.finish();
+    QCOMPARE(recorder.count(), 2);
+    QCOMPARE(int(recorder.record(0).status), RequestRecord::MaxStatus);
+    QCOMPARE(recorder.record(0).outcome, Outcome::HttpError);
+    QCOMPARE(int(recorder.record(1).status), 0);
 }
 
 QTEST_GUILESS_MAIN(TestTraceReceiver)

@@ -332,6 +332,16 @@ void TestCsvFormat::rejectsMalformedInput_data()
         << csvWith(10, u"abc"_s) << u"line 2, column 11 (status): \"abc\" is not a whole number"_s;
     QTest::newRow("status out of range")
         << csvWith(10, u"1000"_s) << u"line 2, column 11 (status): 1000 is out of range, expected 0 to 999"_s;
+    // The record keeps status, redirects and attempt in two bytes: a value past them is refused, not wrapped.
+    QTest::newRow("status beyond two bytes")
+        << csvWith(10, u"70000"_s)
+        << u"line 2, column 11 (status): 70000 is out of range, expected 0 to 999"_s;
+    QTest::newRow("redirects beyond two bytes")
+        << csvWith(13, u"70000"_s)
+        << u"line 2, column 14 (redirects): 70000 is out of range, expected 0 to 32767"_s;
+    QTest::newRow("attempt beyond two bytes")
+        << csvWith(27, u"70000"_s)
+        << u"line 2, column 28 (attempt): 70000 is out of range, expected 1 to 32767"_s;
     QTest::newRow("id beyond int") << csvWith(6, u"4294967296"_s)
                                    << u"line 2, column 7 (id): 4294967296 is out of range, "
                                       "expected 0 to 2147483647"_s;
@@ -361,8 +371,8 @@ void TestCsvFormat::rejectsMalformedInput_data()
                                 << u"line 2, column 27 (role): \"favicon\" is not one of page, robots"_s;
     QTest::newRow("empty role") << csvWith(26, QString())
                                 << u"line 2, column 27 (role): \"\" is not one of page, robots"_s;
-    QTest::newRow("attempt zero") << csvWith(
-        27, u"0"_s) << u"line 2, column 28 (attempt): 0 is out of range, expected 1 to 2147483647"_s;
+    QTest::newRow("attempt zero") << csvWith(27, u"0"_s)
+                                  << u"line 2, column 28 (attempt): 0 is out of range, expected 1 to 32767"_s;
     QTest::newRow("attempt not a number")
         << csvWith(27, u"second"_s) << u"line 2, column 28 (attempt): \"second\" is not a whole number"_s;
     QTest::newRow("invalid parent url")

@@ -729,6 +729,16 @@ void TestHarFormat::rejectsMalformedInput_data()
     QTest::newRow("fractional status")
         << sampleHarWith(u"log/entries/0/response/status"_s, 200.5)
         << u"entry 0: response.status is 200.5, expected a whole number from 0 to 999"_s;
+    // The record keeps status, redirects and attempt in two bytes: a value past them is refused, not wrapped.
+    QTest::newRow("status beyond two bytes")
+        << sampleHarWith(u"log/entries/0/response/status"_s, 70000)
+        << u"entry 0: response.status is 70000, expected a whole number from 0 to 999"_s;
+    QTest::newRow("redirects beyond two bytes")
+        << sampleHarWith(u"log/entries/0/_redirects"_s, 70000)
+        << u"entry 0: _redirects is 70000, expected a whole number from 0 to 32767"_s;
+    QTest::newRow("attempt beyond two bytes")
+        << sampleHarWith(u"log/entries/9/_attempt"_s, 70000)
+        << u"entry 9: _attempt is 70000, expected a whole number from 1 to 32767"_s;
     QTest::newRow("no content") << sampleHarWith(u"log/entries/0/response/content"_s, undefined)
                                 << u"entry 0: response.content is missing"_s;
     QTest::newRow("no mime type") << sampleHarWith(u"log/entries/0/response/content/mimeType"_s, undefined)
@@ -753,9 +763,8 @@ void TestHarFormat::rejectsMalformedInput_data()
                                   << u"entry 0: _unreached has \"nonsense\", which is no mark"_s;
     QTest::newRow("bogus role") << sampleHarWith(u"log/entries/6/_role"_s, u"favicon"_s)
                                 << u"entry 6: _role \"favicon\" is not one of page, robots"_s;
-    QTest::newRow("attempt zero") << sampleHarWith(
-        u"log/entries/9/_attempt"_s,
-        0) << u"entry 9: _attempt is 0, expected a whole number from 1 to 2147483647"_s;
+    QTest::newRow("attempt zero") << sampleHarWith(u"log/entries/9/_attempt"_s, 0)
+                                  << u"entry 9: _attempt is 0, expected a whole number from 1 to 32767"_s;
     QTest::newRow("parent url as number") << sampleHarWith(u"log/entries/9/_parentUrl"_s, 1)
                                           << u"entry 9: _parentUrl must be a string, not a number"_s;
     QTest::newRow("invalid parent url")

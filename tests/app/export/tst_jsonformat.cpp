@@ -418,6 +418,15 @@ void TestJsonFormat::rejectsMalformedInput_data()
                                    << u"run 0, record 0: \"id\" is 1099511627776, expected 0 to 2147483647"_s;
     QTest::newRow("status out of range") << sampleJsonWith(u"runs/0/records/0/status"_s, 1000)
                                          << u"run 0, record 0: \"status\" is 1000, expected 0 to 999"_s;
+    // The record keeps status, redirects and attempt in two bytes: a value past them is refused, not wrapped.
+    QTest::newRow("status beyond two bytes") << sampleJsonWith(u"runs/0/records/0/status"_s, 70000)
+                                             << u"run 0, record 0: \"status\" is 70000, expected 0 to 999"_s;
+    QTest::newRow("redirects beyond two bytes")
+        << sampleJsonWith(u"runs/0/records/0/redirects"_s, 70000)
+        << u"run 0, record 0: \"redirects\" is 70000, expected 0 to 32767"_s;
+    QTest::newRow("attempt beyond two bytes")
+        << sampleJsonWith(u"runs/3/records/3/attempt"_s, 70000)
+        << u"run 3, record 3: \"attempt\" is 70000, expected 1 to 32767"_s;
     QTest::newRow("bad start time") << sampleJsonWith(u"runs/0/started_at"_s, u"yesterday"_s)
                                     << u"run 0: \"started_at\" is \"yesterday\", expected an ISO 8601 time"_s;
     QTest::newRow("invalid url") << sampleJsonWith(u"runs/0/records/1/url"_s, u"http://exa mple.com/"_s)
@@ -443,7 +452,7 @@ void TestJsonFormat::rejectsMalformedInput_data()
     QTest::newRow("role as null") << sampleJsonWith(u"runs/0/records/1/role"_s, QJsonValue(QJsonValue::Null))
                                   << u"run 0, record 1: \"role\" must be a string, not null"_s;
     QTest::newRow("attempt zero") << sampleJsonWith(u"runs/3/records/3/attempt"_s, 0)
-                                  << u"run 3, record 3: \"attempt\" is 0, expected 1 to 2147483647"_s;
+                                  << u"run 3, record 3: \"attempt\" is 0, expected 1 to 32767"_s;
     QTest::newRow("fractional attempt") << sampleJsonWith(u"runs/3/records/3/attempt"_s, 1.5)
                                         << u"run 3, record 3: \"attempt\" is 1.5, expected a whole number"_s;
     QTest::newRow("parent_url as number")

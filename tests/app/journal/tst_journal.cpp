@@ -172,7 +172,7 @@ void TestJournal::killedRunIsCancelledAtItsLastMoment()
     QCOMPARE(run.endNs, last);
     for (int id = 2; id < 6; ++id) {
         QCOMPARE(run.records[id].outcome, Outcome::Cancelled);
-        QVERIFY(run.records[id].error.contains(QStringLiteral("interrupted")));
+        QVERIFY(run.records[id].error.toString().contains(QStringLiteral("interrupted")));
     }
 }
 

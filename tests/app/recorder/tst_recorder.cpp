@@ -101,8 +101,8 @@ void TestRecorder::repeatedTextAndAnEqualFinalUrlAreKeptOnce()
     QCOMPARE(records.size(), 3);
     for (const RequestRecord &record : records) {
         QCOMPARE(record.contentType, QStringLiteral("text/html; charset=utf-8"));
-        QCOMPARE(record.contentType.constData(), records.first().contentType.constData());
-        QCOMPARE(record.error.constData(), records.first().error.constData());
+        QVERIFY(record.contentType.sharesWith(records.first().contentType));
+        QVERIFY(record.error.sharesWith(records.first().error));
     }
     QCOMPARE(records.at(0).finalUrl, records.at(0).url);
     QCOMPARE(records.at(0).finalUrl.encodedView().data(), records.at(0).url.encodedView().data());

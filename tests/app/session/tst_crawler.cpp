@@ -145,7 +145,7 @@ void TestCrawler::findsExactlyTheExpectedPages()
     QCOMPARE(all, expected);
     for (const auto &record : pages(m_polite))
         QVERIFY2(record.outcome != Outcome::Failed && record.outcome != Outcome::Cancelled,
-                 qPrintable(record.url.toString() + u' ' + record.error));
+                 qPrintable(record.url.toString() + u' ' + record.error.toString()));
 }
 
 void TestCrawler::skipsWithTheExpectedReasons()
@@ -483,7 +483,7 @@ void TestCrawler::retriesAreBounded()
         QCOMPARE(attempts[i].attempt, i + 1);
         QCOMPARE(attempts[i].outcome, Outcome::HttpError);
     }
-    QVERIFY2(attempts[2].error.contains(QStringLiteral("not retried: 3 attempt")),
+    QVERIFY2(attempts[2].error.toString().contains(QStringLiteral("not retried: 3 attempt")),
              qPrintable(attempts[2].error));
     // Without Retry-After: 1 s, then 2 s.
     const QList<RequestRecord> backoff = recordsFor(run, QStringLiteral("/backoff"));
@@ -501,7 +501,7 @@ void TestCrawler::tooLongRetryAfterIsNotWaitedFor()
 
     const QList<RequestRecord> attempts = recordsFor(run, QStringLiteral("/"));
     QCOMPARE(attempts.size(), 1);
-    QVERIFY2(attempts.first().error.contains(QStringLiteral("Retry-After asks for 86400 s")),
+    QVERIFY2(attempts.first().error.toString().contains(QStringLiteral("Retry-After asks for 86400 s")),
              qPrintable(attempts.first().error));
 }
 
@@ -541,7 +541,7 @@ void TestCrawler::aRetryWithNoPageLeftIsNotWaitedFor()
 
     QCOMPARE(pages(run).size(), 2);
     const RequestRecord busy = recordsFor(run, QStringLiteral("/busy")).first();
-    QVERIFY2(busy.error.contains(QStringLiteral("not retried: the limit of 2 pages")),
+    QVERIFY2(busy.error.toString().contains(QStringLiteral("not retried: the limit of 2 pages")),
              qPrintable(busy.error));
     QCOMPARE(skippedPaths(run, SkipReason::PageLimit), QStringList {QStringLiteral("/busy")});
 }
