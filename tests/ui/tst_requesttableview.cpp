@@ -134,7 +134,8 @@ void TestRequestTableView::aLiveRunsRowsInSightShowTheirOutcome()
         r.status = 200;
         ended.append(r);
     }
-    model.applyRecords(1, ended + records.mid(300)); // with the next slice of the list, as the runner feeds it
+    // With the next slice of the list, as the runner feeds it.
+    model.applyRecords(1, ended + records.mid(300));
     const QModelIndex outcome = view.model()->index(0, int(RunModel::Column::Outcome));
     QVERIFY(view.showsRows(0, 9));
     QCOMPARE(outcome.data().toString(), outcomeName(Outcome::Ok));
