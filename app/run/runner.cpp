@@ -44,7 +44,18 @@ Runner::~Runner()
 
 int Runner::managerCount() const
 {
-    return m_pool->managerCount();
+    return m_pool ? m_pool->managerCount() : m_managersUsed;
+}
+
+void Runner::retirePool()
+{
+    if (!m_pool)
+        return;
+    m_managersUsed = m_pool->managerCount();
+    // The pool may still be on the call stack (a run can start or end from inside the last reply's
+    // finished()), so it goes away from the event loop.
+    m_retiredPools.push_back(std::move(m_pool));
+    QTimer::singleShot(0, this, [this] { m_retiredPools.clear(); });
 }
 
 void Runner::start(const QList<QUrl> &urls, const RunSettings &settings, int runId, Input input)
@@ -57,10 +68,8 @@ void Runner::start(const QList<QUrl> &urls, const RunSettings &settings, int run
         m_gate->deleteLater();
     if (m_scheduler)
         m_scheduler->deleteLater();
-    // Fresh connections, so earlier runs don't warm this one up. The old pool may still be on the call stack
-    // (a run can start from inside the last reply's finished()), so it goes away from the event loop.
-    m_retiredPools.push_back(std::move(m_pool));
-    QTimer::singleShot(0, this, [this] { m_retiredPools.clear(); });
+    // Fresh connections, so earlier runs don't warm this one up.
+    retirePool();
     m_settings = settings;
     m_fetchSettings = std::make_shared<const RunSettings>(settings);
     m_running = true;
@@ -380,6 +389,11 @@ void Runner::finish(bool cancelled)
     m_fed = 0;
     m_running = false;
     m_inputOpen = false;
+    // The next run opens connections of its own, so the ones kept alive would only sit idle on the servers
+    // (and hold a thread and descriptors per manager here) until then. Replies still being cancelled keep
+    // theirs until the next run.
+    if (m_fetches.isEmpty())
+        retirePool();
     m_recorder.end(cancelled);
     Q_EMIT runFinished(m_recorder.result());
 }

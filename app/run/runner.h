@@ -133,8 +133,10 @@ private:
 
     QPointer<Gate> m_gate;
     QPointer<HostScheduler> m_scheduler;
-    std::unique_ptr<ManagerPool> m_pool;
+    std::unique_ptr<ManagerPool> m_pool; // none between runs
     std::vector<std::unique_ptr<ManagerPool>> m_retiredPools; // deleted from the event loop
+    int m_managersUsed = 0; // by the last run, once its pool is gone
+    void retirePool();
     QHash<int, Fetch *> m_fetches;
     QHash<int, Destination> m_destinations; // of the requests queued in the scheduler or in m_fetches
     QUrl m_lastQueuedUrl; // enqueue()'s last, and where it went

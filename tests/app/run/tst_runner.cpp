@@ -17,6 +17,7 @@ class TestRunner : public QObject
 private Q_SLOTS:
     void initTestCase();
     void sequentialNeverOverlaps();
+    void connectionsCloseWhenTheRunEnds();
     void limitedReachesButNeverExceedsK_data();
     void limitedReachesButNeverExceedsK();
     void gatherSendsAllBeforeFirstFinishes();
@@ -131,6 +132,29 @@ void TestRunner::sequentialNeverOverlaps()
     }
     QCOMPARE(peakInFlight(run.records), 1);
     QCOMPARE(summarize(run).ok, 6);
+}
+
+void TestRunner::connectionsCloseWhenTheRunEnds()
+{
+    // The next run opens connections of its own: the ones kept alive would only sit idle on the server.
+    QTRY_COMPARE(m_server.openConnections(), 0);
+    Runner runner;
+    RunSettings settings;
+    settings.mode = RunMode::Limited;
+    settings.limit = 8;
+    QSignalSpy started(&runner, &Runner::runStarted);
+    runner.start(repeated(demo(QStringLiteral("/delay/100")), 16), settings, 1);
+    QTRY_COMPARE(m_server.openConnections(), 8);
+    QSignalSpy finished(&runner, &Runner::runFinished);
+    QVERIFY(finished.wait(30'000));
+    QCOMPARE(summarize(finished.first().first().value<RunResult>()).ok, 16);
+    QTRY_COMPARE(m_server.openConnections(), 0);
+    QCOMPARE(runner.managerCount(), 2); // what the run used, for the record
+    // A cancelled run lets its connections go too.
+    runner.start(repeated(demo(QStringLiteral("/delay/2000")), 4), settings, 2);
+    QTRY_COMPARE(m_server.openConnections(), 4);
+    runner.cancel();
+    QTRY_COMPARE(m_server.openConnections(), 0);
 }
 
 void TestRunner::limitedReachesButNeverExceedsK_data()
