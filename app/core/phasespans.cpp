@@ -21,10 +21,10 @@ PhaseSpans PhaseSpans::of(const RequestRecord &record, qint64 nowNs, bool delayE
     b[0] = record.reached(Mark::Queued) ? record.at(Mark::Queued) : 0;
     startPhase(Phase::Waiting, !record.reached(Mark::Issued) && !finished);
     if (!record.reached(Mark::Issued)) {
-        std::fill(b.begin() + 1, b.end(), std::max(b[0], stop));
+        std::fill(b.begin() + 1, b.end(), issuedOf(record, nowNs));
         return spans;
     }
-    b[1] = record.at(Mark::Issued);
+    b[1] = issuedOf(record, nowNs);
 
     const bool sent = record.reached(Mark::RequestSent);
     const bool firstByte = record.reached(Mark::FirstByte);
@@ -60,6 +60,15 @@ PhaseSpans PhaseSpans::of(const RequestRecord &record, qint64 nowNs, bool delayE
     for (std::size_t i = 1; i < b.size(); ++i)
         b[i] = std::max(b[i], b[i - 1]);
     return spans;
+}
+
+qint64 PhaseSpans::issuedOf(const RequestRecord &record, qint64 nowNs)
+{
+    // Issued, or where waiting stopped without that: the finish, or "now"; never before the queue time.
+    const qint64 queued = record.reached(Mark::Queued) ? record.at(Mark::Queued) : 0;
+    if (record.reached(Mark::Issued))
+        return std::max(queued, record.at(Mark::Issued));
+    return std::max(queued, record.reached(Mark::Finished) ? record.at(Mark::Finished) : nowNs);
 }
 
 QString PhaseSpans::name(Phase phase)

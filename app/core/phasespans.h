@@ -28,6 +28,8 @@ struct PhaseSpans
 
     /// delayExpected: a live run with a politeness delay, so a finished request still holds its permit.
     static PhaseSpans of(const RequestRecord &record, qint64 nowNs, bool delayExpected);
+    /// of(record, nowNs, …).issued() alone, for loops over every record that need no other boundary.
+    static qint64 issuedOf(const RequestRecord &record, qint64 nowNs);
     static QString name(Phase phase);
 
     qint64 start(Phase phase) const { return bounds[std::size_t(phase)]; }

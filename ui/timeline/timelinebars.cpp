@@ -91,12 +91,5 @@ int TimelineBars::idOf(std::size_t index) const
 qint64 TimelineBars::issuedNs(std::size_t index) const
 {
     const RequestRecord *record = recordAt(index);
-    if (!record)
-        return 0;
-    // PhaseSpans::of's first two boundaries, without the others.
-    const qint64 queued = record->reached(Mark::Queued) ? record->at(Mark::Queued) : 0;
-    if (record->reached(Mark::Issued))
-        return std::max(queued, record->at(Mark::Issued));
-    const qint64 stop = record->reached(Mark::Finished) ? record->at(Mark::Finished) : m_model->endNs();
-    return std::max(queued, stop);
+    return record ? PhaseSpans::issuedOf(*record, m_model->endNs()) : 0;
 }

@@ -15,7 +15,31 @@ private Q_SLOTS:
     void readsEverythingBeforeSayingTheConnectionsClosed();
     void dropsAnEndlessLineAndReadsOn();
     void clampsAStatusPastThreeDigits();
+
+private:
+    // Connects a program to the receiver and says hello as the tracer does; *now is the hello's time.
+    static void connectAndSayHello(QTcpSocket &program, const TraceReceiver &receiver, QByteArray *now);
+    // A traced request's start and end lines, both at now.
+    static QByteArray requestLines(const QByteArray &task, const QByteArray &now, const QByteArray &status);
 };
+
+void TestTraceReceiver::connectAndSayHello(QTcpSocket &program, const TraceReceiver &receiver,
+                                           QByteArray *now)
+{
+    program.connectToHost(QHostAddress::LocalHost, receiver.address().section(u':', 1).toUShort());
+    QVERIFY(program.waitForConnected(10'000));
+    *now = QByteArray::number(Clock::nowNs());
+    program.write("{\"e\":\"hello\",\"pid\":1,\"t\":" + *now + "}\n");
+}
+
+QByteArray TestTraceReceiver::requestLines(const QByteArray &task, const QByteArray &now,
+                                           const QByteArray &status)
+{
+    const QByteArray common = "\"lib\":\"httpx\",\"task\":\"" + task
+        + "\",\"method\":\"GET\",\"url\":\"http://127.0.0.1/a\",\"held\":[],";
+    return "{\"e\":\"request_start\"," + common + "\"t\":" + now + "}\n" + "{\"e\":\"request\"," + common
+        + "\"t0\":" + now + ",\"t1\":" + now + ",\"status\":" + status + ",\"error\":\"\"}\n";
+}
 
 void TestTraceReceiver::readsEverythingBeforeSayingTheConnectionsClosed()
 {
@@ -28,21 +52,13 @@ void TestTraceReceiver::readsEverythingBeforeSayingTheConnectionsClosed()
 
     // A program whose last events leave just before its socket closes, as at exit.
     QTcpSocket program;
-    const QString address = receiver.address();
-    program.connectToHost(QHostAddress::LocalHost, address.section(u':', 1).toUShort());
-    QVERIFY(program.waitForConnected(10'000));
+    QByteArray now;
+    connectAndSayHello(program, receiver, &now);
+    if (QTest::currentTestFailed())
+        return;
     QTRY_COMPARE(receiver.openConnections(), 1);
-    const QByteArray now = QByteArray::number(Clock::nowNs());
-    program.write("{\"e\":\"hello\",\"pid\":1,\"t\":" + now + "}\n");
-    for (int i = 0; i < 50; ++i) {
-        const QByteArray task = "\"task\":\"t" + QByteArray::number(i) + "\"";
-        program.write("{\"e\":\"request_start\",\"lib\":\"httpx\"," + task
-                      + ",\"method\":\"GET\",\"url\":\"http://127.0.0.1/a\",\"held\":[],\"t\":" + now
-                      + "}\n");
-        program.write("{\"e\":\"request\",\"lib\":\"httpx\"," + task
-                      + ",\"method\":\"GET\",\"url\":\"http://127.0.0.1/a\",\"held\":[],\"t0\":" + now
-                      + ",\"t1\":" + now + ",\"status\":200,\"error\":\"\"}\n");
-    }
+    for (int i = 0; i < 50; ++i)
+        program.write(requestLines("t" + QByteArray::number(i), now, "200"));
     program.disconnectFromHost();
 
     QVERIFY(closed.wait(10'000));
@@ -63,21 +79,16 @@ void TestTraceReceiver::dropsAnEndlessLineAndReadsOn()
     QVERIFY2(receiver.listen(&error), qPrintable(error));
     QSignalSpy closed(&receiver, &TraceReceiver::connectionsClosed);
     QTcpSocket program;
-    program.connectToHost(QHostAddress::LocalHost, receiver.address().section(u':', 1).toUShort());
-    QVERIFY(program.waitForConnected(10'000));
-    const QByteArray now = QByteArray::number(Clock::nowNs());
-    program.write("{\"e\":\"hello\",\"pid\":1,\"t\":" + now + "}\n");
+    QByteArray now;
+    connectAndSayHello(program, receiver, &now);
+    if (QTest::currentTestFailed())
+        return;
     // 8 MiB without a newline, then 200 lines that are not JSON, then a request: only the request counts.
     program.write("{\"e\":\"" + QByteArray(8 * 1024 * 1024, 'a'));
     program.write("\"}\n");
     for (int i = 0; i < 200; ++i)
         program.write("not json\n");
-    program.write("{\"e\":\"request_start\",\"lib\":\"httpx\",\"task\":\"t\",\"method\":\"GET\","
-                  "\"url\":\"http://127.0.0.1/a\",\"held\":[],\"t\":"
-                  + now + "}\n");
-    program.write("{\"e\":\"request\",\"lib\":\"httpx\",\"task\":\"t\",\"method\":\"GET\","
-                  "\"url\":\"http://127.0.0.1/a\",\"held\":[],\"t0\":"
-                  + now + ",\"t1\":" + now + ",\"status\":200,\"error\":\"\"}\n");
+    program.write(requestLines("t", now, "200"));
     program.disconnectFromHost();
     QVERIFY(closed.wait(20'000));
     receiver.finish();
@@ -99,18 +110,12 @@ void TestTraceReceiver::clampsAStatusPastThreeDigits()
     QVERIFY2(receiver.listen(&error), qPrintable(error));
     QSignalSpy closed(&receiver, &TraceReceiver::connectionsClosed);
     QTcpSocket program;
-    program.connectToHost(QHostAddress::LocalHost, receiver.address().section(u':', 1).toUShort());
-    QVERIFY(program.waitForConnected(10'000));
-    const QByteArray now = QByteArray::number(Clock::nowNs());
-    program.write("{\"e\":\"hello\",\"pid\":1,\"t\":" + now + "}\n");
-    for (const QByteArray &status : {QByteArray("70000"), QByteArray("-3")}) {
-        program.write("{\"e\":\"request_start\",\"lib\":\"httpx\",\"task\":\"t\",\"method\":\"GET\","
-                      "\"url\":\"http://127.0.0.1/a\",\"held\":[],\"t\":"
-                      + now + "}\n");
-        program.write("{\"e\":\"request\",\"lib\":\"httpx\",\"task\":\"t\",\"method\":\"GET\","
-                      "\"url\":\"http://127.0.0.1/a\",\"held\":[],\"t0\":"
-                      + now + ",\"t1\":" + now + ",\"status\":" + status + ",\"error\":\"\"}\n");
-    }
+    QByteArray now;
+    connectAndSayHello(program, receiver, &now);
+    if (QTest::currentTestFailed())
+        return;
+    for (const QByteArray &status : {QByteArray("70000"), QByteArray("-3")})
+        program.write(requestLines("t", now, status));
     program.disconnectFromHost();
     QVERIFY(closed.wait(10'000));
     receiver.finish();

@@ -30,6 +30,11 @@ private:
     // permit for a politeness delay.
     static std::vector<State> life(bool tls, Outcome outcome, bool delay);
     static void addLives();
+    // A live limited run (its id is RunId), with delayMs of politeness delay after each request.
+    static void beginLive(RunModel &model, int delayMs = 0);
+    // A record as the run announces it, with the clock at atMs.
+    static void deliver(RunModel &model, const RequestRecord &record, qint64 atMs);
+    static constexpr int RunId = 3;
     // What the layout looks at: the phases, how it ended and where the boundaries are (not the status).
     static bool sameLook(const TimelineBar &a, const TimelineBar &b);
 };
@@ -71,6 +76,20 @@ std::vector<TestTimelineBars::State> TestTimelineBars::life(bool tls, Outcome ou
     return states;
 }
 
+void TestTimelineBars::beginLive(RunModel &model, int delayMs)
+{
+    RunSettings settings;
+    settings.mode = RunMode::Limited;
+    settings.delayMs = delayMs;
+    model.beginRun(RunId, settings, QDateTime::currentDateTimeUtc());
+}
+
+void TestTimelineBars::deliver(RunModel &model, const RequestRecord &record, qint64 atMs)
+{
+    model.applyRecords(RunId, {record});
+    model.setLiveNow(RunId, atMs * Ms);
+}
+
 void TestTimelineBars::addLives()
 {
     QTest::addColumn<bool>("tls");
@@ -94,14 +113,11 @@ bool TestTimelineBars::sameLook(const TimelineBar &a, const TimelineBar &b)
 void TestTimelineBars::barsFollowTheirRecords()
 {
     RunModel model;
-    RunSettings settings;
-    settings.mode = RunMode::Limited;
-    model.beginRun(3, settings, QDateTime::currentDateTimeUtc());
+    beginLive(model);
     TimelineBars bars;
     bars.setModel(&model);
     for (const State &state : life(false, Outcome::HttpError, false)) {
-        model.applyRecords(3, {state.record});
-        model.setLiveNow(3, state.atMs * Ms);
+        deliver(model, state.record, state.atMs);
         bars.resize(1);
         // Nothing was noted since the first state: the bar is still its record as it is now.
         QVERIFY2(bars[0] == TimelineBar::of(state.record, state.atMs * Ms, false, 0), state.name);
@@ -123,14 +139,10 @@ void TestTimelineBars::aNotedBarIsDrawnAsItWasThen()
     QFETCH(bool, delay);
     const std::vector<State> states = life(tls, Outcome(outcome), delay);
     RunModel model;
-    RunSettings settings;
-    settings.mode = RunMode::Limited;
-    settings.delayMs = delay ? 50 : 0;
-    model.beginRun(3, settings, QDateTime::currentDateTimeUtc());
+    beginLive(model, delay ? 50 : 0);
     TimelineBars bars;
     bars.setModel(&model);
-    model.applyRecords(3, {states.front().record});
-    model.setLiveNow(3, states.front().atMs * Ms);
+    deliver(model, states.front().record, states.front().atMs);
     bars.resize(1);
     bars.note(0, bars[0]);
     for (std::size_t i = 1; i < states.size(); ++i) {
@@ -140,8 +152,7 @@ void TestTimelineBars::aNotedBarIsDrawnAsItWasThen()
         const std::vector<qint64> nows {states[i].atMs * Ms, states[i].atMs * Ms + 7 * Ms, 400 * Ms};
         for (const qint64 now : nows)
             drawn.push_back(before.at(now));
-        model.applyRecords(3, {states[i].record});
-        model.setLiveNow(3, states[i].atMs * Ms);
+        deliver(model, states[i].record, states[i].atMs);
         // ...is what the noted bar still draws over the record's new marks, until the change is noted.
         const std::optional<TimelineBar> noted = bars.noted(0);
         QVERIFY2(noted, states[i].name);
@@ -162,9 +173,7 @@ void TestTimelineBars::aMovedMarkIsCaught()
     // A redirect: the first hop's headers set the first byte, the final response's move it on. The noted bar
     // cannot be told from the marks any more, and says so, where marks that were only added keep it.
     RunModel model;
-    RunSettings settings;
-    settings.mode = RunMode::Limited;
-    model.beginRun(3, settings, QDateTime::currentDateTimeUtc());
+    beginLive(model);
     TimelineBars bars;
     bars.setModel(&model);
     RequestRecord r;
@@ -174,19 +183,17 @@ void TestTimelineBars::aMovedMarkIsCaught()
     r.set(Mark::Issued, 10 * Ms);
     r.set(Mark::RequestSent, 20 * Ms);
     r.set(Mark::FirstByte, 30 * Ms);
-    model.applyRecords(3, {r});
-    model.setLiveNow(3, 40 * Ms);
+    deliver(model, r, 40);
     bars.resize(1);
     bars.note(0, bars[0]);
     QVERIFY(bars.noted(0));
     r.set(Mark::FirstByte, 60 * Ms);
-    model.applyRecords(3, {r});
-    model.setLiveNow(3, 70 * Ms);
+    deliver(model, r, 70);
     QVERIFY(!bars.noted(0));
     bars.note(0, bars[0]);
     r.set(Mark::Finished, 80 * Ms); // only added
     r.outcome = Outcome::Ok;
-    model.applyRecords(3, {r});
+    model.applyRecords(RunId, {r});
     QVERIFY(bars.noted(0));
 }
 
@@ -201,22 +208,18 @@ void TestTimelineBars::issuedIsTheBarsSecondBoundary()
     QFETCH(int, outcome);
     QFETCH(bool, delay);
     RunModel model;
-    RunSettings settings;
-    settings.mode = RunMode::Limited;
-    settings.delayMs = delay ? 50 : 0;
-    model.beginRun(3, settings, QDateTime::currentDateTimeUtc());
+    beginLive(model, delay ? 50 : 0);
     TimelineBars bars;
     bars.setModel(&model);
     for (const State &state : life(tls, Outcome(outcome), delay)) {
-        model.applyRecords(3, {state.record});
-        model.setLiveNow(3, state.atMs * Ms);
+        deliver(model, state.record, state.atMs);
         bars.resize(1);
         QVERIFY2(bars.issuedNs(0) == bars[0].t[TimelineBar::IssuedAt], state.name);
     }
     // An imported file can say it was issued before it was queued: the bar's boundaries never go back.
     RequestRecord skewed = life(tls, Outcome(outcome), delay).back().record;
     skewed.set(Mark::Queued, skewed.at(Mark::Finished) + Ms);
-    model.applyRecords(3, {skewed});
+    model.applyRecords(RunId, {skewed});
     QCOMPARE(bars.issuedNs(0), bars[0].t[TimelineBar::IssuedAt]);
     QCOMPARE(bars.issuedNs(0), skewed.at(Mark::Queued));
 }
