@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "core/durationformat.h"
+#include "core/runcaption.h"
 
 #include "capture/capturedialog.h"
 #include "charts/summarycharts.h"
@@ -613,9 +614,7 @@ void MainWindow::fillRunsMenu()
         m_runsMenu->addAction(tr("No runs yet"))->setEnabled(false);
     for (RunModel *model : models) {
         const RunSettings &run = model->run().settings;
-        QString name = runModeName(run.mode);
-        if (run.mode == RunMode::Limited)
-            name += QStringLiteral("(%1)").arg(run.limit);
+        QString name = RunCaption::label(run);
         if (run.delayMs > 0)
             name += tr(", delay %1 ms").arg(run.delayMs);
         QAction *remove
@@ -662,7 +661,7 @@ void MainWindow::onFinished(bool cancelled)
     for (const RunResult &run : runs) {
         if (run.concurrencyCap.isCapped()) {
             statusBar()->showMessage(tr("%1 was capped at %2 requests in flight: %3")
-                                         .arg(runModeName(run.settings.mode))
+                                         .arg(RunCaption::label(run.settings))
                                          .arg(run.concurrencyCap.maxInFlight)
                                          .arg(run.concurrencyCap.reason));
             break;

@@ -1,5 +1,6 @@
 #include "openedrunpanel.h"
 
+#include "core/runcaption.h"
 #include "core/runresult.h"
 #include "limitslider.h"
 #include "urleditor.h"
@@ -66,7 +67,7 @@ void OpenedRunPanel::showRun(const RunResult &run)
     for (QWidget *box : std::as_const(m_fields.locked))
         box->setEnabled(false);
     m_note->setText(tr("These are the settings of the opened run (%1), shown read-only.")
-                        .arg(runModeName(settings.mode)));
+                        .arg(RunCaption::label(settings)));
     show();
 }
 

@@ -1,5 +1,7 @@
 #include "recoverydialog.h"
 
+#include "core/runcaption.h"
+
 #include <QDialogButtonBox>
 #include <QHeaderView>
 #include <QLabel>
@@ -25,7 +27,7 @@ RecoveryDialog::RecoveryDialog(const QList<JournalEntry> &entries, QWidget *pare
         QStringList modes;
         qsizetype requests = 0;
         for (const RunResult &run : entry.runs) {
-            modes.append(runModeName(run.settings.mode));
+            modes.append(RunCaption::label(run.settings));
             requests += run.records.size();
         }
         auto *item

@@ -42,7 +42,7 @@ QString RequestDetails::html(const RequestRecord &record)
     text += row(tr("URL"), record.url.toDisplayString().toHtmlEscaped());
     if (record.finalUrl.isValid() && record.finalUrl != record.url)
         text += row(tr("Final URL"), record.finalUrl.toDisplayString().toHtmlEscaped());
-    text += row(tr("Outcome"), outcomeName(record.outcome));
+    text += row(tr("Outcome"), outcomeLabel(record.outcome));
     text += row(tr("Status"), record.status ? QString::number(record.status) : QStringLiteral("—"));
     text += row(tr("Bytes"), QLocale().toString(record.bytes));
     text += row(tr("Content type"), record.contentType.toString().toHtmlEscaped());
@@ -54,7 +54,7 @@ QString RequestDetails::html(const RequestRecord &record)
     text += QStringLiteral("<tr><td colspan=2><hr></td></tr>");
     for (int m = 0; m < MarkCount; ++m) {
         const qint64 at = record.marks[std::size_t(m)];
-        text += row(markName(Mark(m)), at < 0 ? tr("did not happen") : tr("at %1").arg(ms(at)));
+        text += row(markLabel(Mark(m)), at < 0 ? tr("did not happen") : tr("at %1").arg(ms(at)));
     }
     text += QStringLiteral("<tr><td colspan=2><hr></td></tr>");
     const std::pair<RunModel::Column, QString> phases[] = {

@@ -1,5 +1,7 @@
 #include "requestrecord.h"
 
+#include <QCoreApplication>
+
 QString markName(Mark mark)
 {
     switch (mark) {
@@ -21,6 +23,48 @@ QString markName(Mark mark)
         return QStringLiteral("finished");
     case Mark::DelayReleased:
         return QStringLiteral("delay_released");
+    }
+    Q_UNREACHABLE();
+}
+
+QString markLabel(Mark mark)
+{
+    switch (mark) {
+    case Mark::Queued:
+        return QCoreApplication::translate("Mark", "Queued");
+    case Mark::GateAcquired:
+        return QCoreApplication::translate("Mark", "Permit acquired");
+    case Mark::Issued:
+        return QCoreApplication::translate("Mark", "Issued");
+    case Mark::ConnectStarted:
+        return QCoreApplication::translate("Mark", "Connect started");
+    case Mark::Encrypted:
+        return QCoreApplication::translate("Mark", "TLS handshake done");
+    case Mark::RequestSent:
+        return QCoreApplication::translate("Mark", "Request sent");
+    case Mark::FirstByte:
+        return QCoreApplication::translate("Mark", "First byte");
+    case Mark::Finished:
+        return QCoreApplication::translate("Mark", "Finished");
+    case Mark::DelayReleased:
+        return QCoreApplication::translate("Mark", "Delay over");
+    }
+    Q_UNREACHABLE();
+}
+
+QString outcomeLabel(Outcome outcome)
+{
+    switch (outcome) {
+    case Outcome::Pending:
+        return QCoreApplication::translate("Outcome", "Not finished");
+    case Outcome::Ok:
+        return QCoreApplication::translate("Outcome", "OK");
+    case Outcome::HttpError:
+        return QCoreApplication::translate("Outcome", "HTTP error");
+    case Outcome::Failed:
+        return QCoreApplication::translate("Outcome", "Failed");
+    case Outcome::Cancelled:
+        return QCoreApplication::translate("Outcome", "Cancelled");
     }
     Q_UNREACHABLE();
 }

@@ -32,6 +32,8 @@ enum class Mark {
 inline constexpr int MarkCount = int(Mark::DelayReleased) + 1;
 
 QString markName(Mark mark); // snake_case, as used in the exports
+/// The moment as the window names it, translated: "First byte".
+QString markLabel(Mark mark);
 
 enum class Outcome : quint8 { // a byte: a million records keep one each
     Pending,
@@ -45,7 +47,9 @@ enum class Outcome : quint8 { // a byte: a million records keep one each
 inline constexpr std::array Outcomes {Outcome::Ok, Outcome::HttpError, Outcome::Failed, Outcome::Cancelled,
                                       Outcome::Pending};
 
-QString outcomeName(Outcome outcome);
+QString outcomeName(Outcome outcome); // snake_case, as used in the exports
+/// The outcome as the window names it, translated: "HTTP error". A pending request is "Not finished".
+QString outcomeLabel(Outcome outcome);
 Outcome outcomeFromName(const QString &name, bool *ok = nullptr);
 
 /// One request as the recorder saw it. A small value, copied freely across signals.

@@ -239,7 +239,7 @@ QVariant RunModel::data(const QModelIndex &index, int role) const
     case Column::Url:
         return record.url.toDisplayString();
     case Column::Outcome:
-        return outcomeName(record.outcome);
+        return sorting ? QVariant(int(record.outcome)) : QVariant(outcomeLabel(record.outcome));
     case Column::Status:
         return sorting || record.status != 0 ? QVariant(record.status) : QVariant(QString());
     case Column::Waiting:

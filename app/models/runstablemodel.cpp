@@ -2,6 +2,8 @@
 
 #include "runmodel.h"
 
+#include "core/runcaption.h"
+
 RunsTableModel::RunsTableModel(QObject *parent)
     : QConcatenateTablesProxyModel(parent)
 { }
@@ -55,11 +57,7 @@ QModelIndex RunsTableModel::indexOf(RunModel *run, int recordId) const
 QString RunsTableModel::caption(int run) const
 {
     const auto name = [this](int i) {
-        const RunSettings &settings = m_runs.at(i)->run().settings;
-        QString text = runModeName(settings.mode);
-        if (settings.mode == RunMode::Limited)
-            text += QStringLiteral("(%1)").arg(settings.limit);
-        return text;
+        return RunCaption::label(m_runs.at(i)->run().settings); // "Limited (3)", in the window's language
     };
     QString own = name(run); // not const: returned, so moved
     for (int i = 0; i < m_runs.size(); ++i) {

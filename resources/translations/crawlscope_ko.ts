@@ -2303,6 +2303,45 @@
     </message>
 </context>
 <context>
+    <name>Mark</name>
+    <message>
+        <source>Queued</source>
+        <translation>대기열에 들어감</translation>
+    </message>
+    <message>
+        <source>Permit acquired</source>
+        <translation>허가 받음</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>요청 시작</translation>
+    </message>
+    <message>
+        <source>Connect started</source>
+        <translation>연결 시작</translation>
+    </message>
+    <message>
+        <source>TLS handshake done</source>
+        <translation>TLS 핸드셰이크 완료</translation>
+    </message>
+    <message>
+        <source>Request sent</source>
+        <translation>요청 전송 완료</translation>
+    </message>
+    <message>
+        <source>First byte</source>
+        <translation>첫 바이트</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>완료</translation>
+    </message>
+    <message>
+        <source>Delay over</source>
+        <translation>지연 끝</translation>
+    </message>
+</context>
+<context>
     <name>NativeMenus</name>
     <message>
         <source>Crawlscope &amp;User Guide</source>
@@ -2354,6 +2393,29 @@
     <message>
         <source>These are the settings of the opened run (%1), shown read-only.</source>
         <translation>연 실행(%1)의 설정이며, 읽기 전용으로 표시됩니다.</translation>
+    </message>
+</context>
+<context>
+    <name>Outcome</name>
+    <message>
+        <source>Not finished</source>
+        <translation>미완료</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>성공</translation>
+    </message>
+    <message>
+        <source>HTTP error</source>
+        <translation>HTTP 오류</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>실패</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>취소됨</translation>
     </message>
 </context>
 <context>
@@ -3482,26 +3544,6 @@
         <translation>
             <numerusform>%n개 취소됨</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Running</source>
-        <translation>실행 중</translation>
-    </message>
-    <message>
-        <source>OK</source>
-        <translation>성공</translation>
-    </message>
-    <message>
-        <source>HTTP error</source>
-        <translation>HTTP 오류</translation>
-    </message>
-    <message>
-        <source>Failed</source>
-        <translation>실패</translation>
-    </message>
-    <message>
-        <source>Cancelled</source>
-        <translation>취소됨</translation>
     </message>
     <message>
         <source>HTTP %1</source>

@@ -1,4 +1,5 @@
 #include "closeguard.h"
+#include "core/runcaption.h"
 #include "export/exporter.h"
 #include "exportfolder.h"
 #include "input/samples.h"
@@ -204,7 +205,7 @@ void TestClassroomDefects::requestTableListsEveryRunOfACompare()
 
     // Each row says its run; the run filter offers every run and narrows the table to one.
     const QString firstId = table->index(0, int(RunModel::Column::Id)).data().toString();
-    QVERIFY2(firstId.startsWith(runModeName(RunMode::Sequential)), qPrintable(firstId));
+    QVERIFY2(firstId.startsWith(RunCaption::label(models.first()->run().settings)), qPrintable(firstId));
     QComboBox *filter = nullptr;
     const QList<QComboBox *> combos = m_window->findChildren<QComboBox *>();
     for (QComboBox *combo : combos) {
@@ -225,7 +226,8 @@ void TestClassroomDefects::requestTableListsEveryRunOfACompare()
     QCOMPARE(table->rowCount(), 9);
     const QModelIndex current = m_window->requestTable()->currentIndex();
     QCOMPARE(current.data(RunModel::IdRole).toInt(), 1);
-    QVERIFY(current.data().toString().startsWith(runModeName(RunMode::Sequential)));
+    QVERIFY2(current.data().toString().startsWith(RunCaption::label(models.first()->run().settings)),
+             qPrintable(current.data().toString()));
 
     // Clicking a row of the last run selects that run's record.
     const int lastRow = table->rowCount() - 1;

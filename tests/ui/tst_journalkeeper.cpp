@@ -1,3 +1,4 @@
+#include "core/runcaption.h"
 #include "demoserver/demoserver.h"
 #include "journal/journalreader.h"
 #include "journal/journalwriter.h"
@@ -14,6 +15,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QTranslator>
 #include <QTreeWidget>
 
 using namespace Qt::StringLiterals;
@@ -94,11 +96,20 @@ void TestJournalKeeper::dialogListsWhatIsLeft()
     RecoveryDialog dialog(entries);
     QCOMPARE(dialog.list()->topLevelItemCount(), 1);
     const QTreeWidgetItem *item = dialog.list()->topLevelItem(0);
-    QCOMPARE(item->text(1), u"limited"_s);
+    QCOMPARE(item->text(1), RunCaption::label(RunSettings())); // "Limited (3)", as the Runs menu says it
     QCOMPARE(item->text(2), u"3"_s);
     QCOMPARE(item->toolTip(0), entries.first().path);
     dialog.discardButton()->click();
     QCOMPARE(dialog.choice(), RecoveryDialog::Choice::Discard);
+
+    // In the window's language, not the journal's "limited".
+    QTranslator korean;
+    QVERIFY(korean.load(u":/i18n/crawlscope_ko.qm"_s));
+    QVERIFY(QCoreApplication::installTranslator(&korean));
+    const RecoveryDialog inKorean(entries);
+    const QString runs = inKorean.list()->topLevelItem(0)->text(1);
+    QVERIFY(QCoreApplication::removeTranslator(&korean));
+    QVERIFY2(runs.startsWith(u"제한"_s), qPrintable(runs));
 }
 
 void TestJournalKeeper::recoveredRunsAreShownAndGoWithTheNextSave()

@@ -138,7 +138,7 @@ void TestRequestTableView::aLiveRunsRowsInSightShowTheirOutcome()
     model.applyRecords(1, ended + records.mid(300));
     const QModelIndex outcome = view.model()->index(0, int(RunModel::Column::Outcome));
     QVERIFY(view.showsRows(0, 9));
-    QCOMPARE(outcome.data().toString(), outcomeName(Outcome::Ok));
+    QCOMPARE(outcome.data().toString(), outcomeLabel(Outcome::Ok));
     QTRY_VERIFY(counter.paints > 0);
     QCOMPARE(view.skippedChanges(), 0);
 }

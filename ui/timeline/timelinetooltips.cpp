@@ -87,24 +87,10 @@ QString TimelineToolTips::request(const TimelineLayout::Track &track, int barInd
     const RequestRecord &record = records[barIndex];
     const TimelineLayout::Bar bar = track.bars[std::size_t(barIndex)].at(track.nowNs());
 
-    QString outcome;
-    switch (record.outcome) {
-    case Outcome::Pending:
-        outcome = tr("Running");
-        break;
-    case Outcome::Ok:
-        outcome = tr("OK");
-        break;
-    case Outcome::HttpError:
-        outcome = QStringLiteral("<span style=\"color:#d93025\">%1</span>").arg(tr("HTTP error"));
-        break;
-    case Outcome::Failed:
-        outcome = QStringLiteral("<span style=\"color:#d93025\">%1</span>").arg(tr("Failed"));
-        break;
-    case Outcome::Cancelled:
-        outcome = tr("Cancelled");
-        break;
-    }
+    const bool bad = record.outcome == Outcome::HttpError || record.outcome == Outcome::Failed;
+    const QString outcome = bad
+        ? QStringLiteral("<span style=\"color:#d93025\">%1</span>").arg(outcomeLabel(record.outcome))
+        : outcomeLabel(record.outcome);
     QStringList facts {outcome};
     if (record.status != 0)
         facts << tr("HTTP %1").arg(record.status);

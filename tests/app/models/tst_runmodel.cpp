@@ -3,6 +3,7 @@
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTranslator>
 
 class TestRunModel : public QObject
 {
@@ -18,6 +19,7 @@ private Q_SLOTS:
     void finishingIsNotAReset();
     void finishingAnnouncesWhatTheBatchesMissed();
     void capacityIsASignalOfItsOwn();
+    void outcomesAreShownTranslatedAndSortInOrder();
 
 private:
     static RequestRecord record(int id, qint64 queued = 0);
@@ -59,7 +61,7 @@ void TestRunModel::batchesInsertAndUpdate()
     QCOMPARE(topLeft.column(), int(RunModel::Column::Outcome));
     QCOMPARE(bottomRight.column(), int(RunModel::Column::Count) - 1);
     QCOMPARE(model.records().at(1).outcome, Outcome::Ok);
-    QCOMPARE(model.index(1, int(RunModel::Column::Outcome)).data().toString(), QStringLiteral("ok"));
+    QCOMPARE(model.index(1, int(RunModel::Column::Outcome)).data().toString(), QStringLiteral("OK"));
     QCOMPARE(model.index(3, int(RunModel::Column::Url)).data().toString(),
              QStringLiteral("http://example.com/3"));
 }
@@ -234,6 +236,48 @@ void TestRunModel::capacityIsASignalOfItsOwn()
     QCOMPARE(capacity.size(), 2);
     QCOMPARE(model.run().capacityChanges, (QList<CapacityChange> {{0, 3}, {500, 7}}));
     QCOMPARE(appended.size(), 0);
+}
+
+void TestRunModel::outcomesAreShownTranslatedAndSortInOrder()
+{
+    // A translator that marks what it translates: the table must show the outcome through it, not the
+    // exports' snake_case name.
+    class Marking : public QTranslator
+    {
+    public:
+        QString translate(const char *context, const char *source, const char *, int) const override
+        {
+            return qstrcmp(context, "Outcome") == 0 ? QStringLiteral("<%1>").arg(QLatin1String(source))
+                                                    : QString();
+        }
+        bool isEmpty() const override { return false; }
+    } marking;
+    QVERIFY(QCoreApplication::installTranslator(&marking));
+
+    RunModel model;
+    RunResult run;
+    const Outcome outcomes[] = {Outcome::Failed, Outcome::Ok, Outcome::Pending, Outcome::HttpError};
+    for (const Outcome outcome : outcomes) {
+        RequestRecord r = record(int(run.records.size()));
+        r.outcome = outcome;
+        run.records.append(r);
+    }
+    model.setRun(run);
+    const auto shown
+        = [&](int row) { return model.index(row, int(RunModel::Column::Outcome)).data().toString(); };
+    QCOMPARE(shown(0), QStringLiteral("<Failed>"));
+    QCOMPARE(shown(1), QStringLiteral("<OK>"));
+    QCOMPARE(shown(2), QStringLiteral("<Not finished>"));
+    QCOMPARE(shown(3), QStringLiteral("<HTTP error>"));
+    QVERIFY(QCoreApplication::removeTranslator(&marking));
+    QCOMPARE(shown(3), QStringLiteral("HTTP error"));
+
+    // Sorted by what the outcome is, not by its text in one language or another.
+    const auto key = [&](int row) {
+        return model.index(row, int(RunModel::Column::Outcome)).data(RunModel::SortRole).toInt();
+    };
+    QCOMPARE(key(0), int(Outcome::Failed));
+    QCOMPARE(key(1), int(Outcome::Ok));
 }
 
 QTEST_GUILESS_MAIN(TestRunModel)
