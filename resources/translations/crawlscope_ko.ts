@@ -2371,6 +2371,10 @@
         <source>Request views</source>
         <translation>요청 보기</translation>
     </message>
+    <message>
+        <source>“%1” is a file of Crawlscope&apos;s source tree; it is not installed with the program.</source>
+        <translation>“%1”은(는) Crawlscope 소스 트리의 파일이라 프로그램과 함께 설치되지 않습니다.</translation>
+    </message>
 </context>
 <context>
     <name>OpenedRunPanel</name>

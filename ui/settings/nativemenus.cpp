@@ -6,6 +6,7 @@
 #include <QAction>
 #include <QComboBox>
 #include <QCoreApplication>
+#include <QDesktopServices>
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QDockWidget>
@@ -167,13 +168,37 @@ void NativeMenus::showUserGuide()
     auto *layout = new QVBoxLayout(dialog);
     auto *browser = new QTextBrowser(dialog);
     browser->setAccessibleName(tr("User guide"));
-    browser->setOpenExternalLinks(true);
+    // The guide's links are followed here, not by the browser: left to it, a link to a file of the source
+    // tree that is not installed (the lesson's ../shared/seed/…) replaced the guide with an empty page, and
+    // the dialog has no way back.
+    browser->setOpenLinks(false);
+    auto *missing = new QLabel(dialog);
+    missing->setObjectName(QStringLiteral("missingLink"));
+    missing->setWordWrap(true);
+    missing->hide();
+    connect(browser, &QTextBrowser::anchorClicked, dialog, [browser, missing](const QUrl &link) {
+        missing->hide();
+        if (link.isRelative() && link.path().isEmpty() && link.hasFragment()) {
+            browser->scrollToAnchor(link.fragment());
+            return;
+        }
+        const QUrl target = browser->source().resolved(link);
+        if (target.isLocalFile() && !QFileInfo::exists(target.toLocalFile())) {
+            missing->setText(tr("“%1” is a file of Crawlscope's source tree; it is not installed with the "
+                                "program.")
+                                 .arg(link.toString()));
+            missing->show();
+            return;
+        }
+        QDesktopServices::openUrl(target); // the web, or an installed file in its own application
+    });
     const QString path = userGuidePath();
     if (path.isEmpty())
         browser->setPlainText(tr("The user guide (README.md) is not installed."));
     else
         browser->setSource(QUrl::fromLocalFile(path), QTextDocument::MarkdownResource);
     layout->addWidget(browser);
+    layout->addWidget(missing);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, dialog);
     connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
     layout->addWidget(buttons);

@@ -14,8 +14,10 @@
 #include <QAbstractSpinBox>
 #include <QAction>
 #include <QComboBox>
+#include <QDesktopServices>
 #include <QDialog>
 #include <QGroupBox>
+#include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
 #include <QPushButton>
@@ -30,6 +32,18 @@
 #include <QTextBrowser>
 
 using namespace Qt::StringLiterals;
+
+/// Stands in for the desktop's applications: what QDesktopServices was asked to open.
+class LinkCatcher : public QObject
+{
+    Q_OBJECT
+
+public:
+    QList<QUrl> urls;
+
+public Q_SLOTS:
+    void open(const QUrl &url) { urls.append(url); }
+};
 
 // What the window remembers, what it refuses to remember, and the language switch. QSettings points at a
 // temporary folder for the whole test: the user's settings are never read or written.
@@ -426,6 +440,28 @@ void TestWindowSettings::menusShowTheStandardShortcuts()
     QVERIFY(guide);
     QTRY_VERIFY(guide->isVisible());
     QVERIFY(guide->toPlainText().contains(u"The two commands"_s));
+
+    // A link to a file that is not there leaves the guide as it is and says why; one to a file that is
+    // there, or to the web, goes to the desktop's own application.
+    const QUrl source = guide->source();
+    auto *missing = dialog->findChild<QLabel *>(u"missingLink"_s);
+    QVERIFY(missing);
+    Q_EMIT guide->anchorClicked(QUrl(u"../no-such-folder/lesson.md"_s));
+    QCOMPARE(guide->source(), source);
+    QVERIFY(guide->toPlainText().contains(u"The two commands"_s));
+    QVERIFY(missing->isVisible());
+    QVERIFY2(missing->text().contains(u"../no-such-folder/lesson.md"_s), qPrintable(missing->text()));
+    LinkCatcher opened;
+    QDesktopServices::setUrlHandler(u"file"_s, &opened, "open");
+    QDesktopServices::setUrlHandler(u"https"_s, &opened, "open");
+    Q_EMIT guide->anchorClicked(QUrl(u"README.md"_s));
+    Q_EMIT guide->anchorClicked(QUrl(u"https://example.com/"_s));
+    QDesktopServices::unsetUrlHandler(u"file"_s);
+    QDesktopServices::unsetUrlHandler(u"https"_s);
+    QCOMPARE(opened.urls,
+             (QList<QUrl> {source.resolved(QUrl(u"README.md"_s)), QUrl(u"https://example.com/"_s)}));
+    QVERIFY(!missing->isVisible());
+    QCOMPARE(guide->source(), source);
     Language::apply(u"ko"_s);
     QVERIFY(NativeMenus::userGuidePath().endsWith(u"README.ko.md"_s));
     Language::apply(u"en"_s);
