@@ -1,4 +1,4 @@
-// crawlscope-qnam-floor URL TOTAL LIMIT [PER_MANAGER]
+// crawlscope-qnam-floor URL TOTAL LIMIT [PER_MANAGER [THREADS]]
 //
 // The floor under Crawlscope's limited-mode workloads (W1, W3 in bench/README.md): the same GETs through
 // bare QNetworkAccessManager, with nothing of Crawlscope in between (no gate, no recorder, no per-request
@@ -8,6 +8,12 @@
 // arrive and discarded. Crawlscope's wall time divided by this one, measured in the same run, is what
 // Crawlscope adds on top of Qt's network stack and the server.
 //
+// THREADS (default 1: everything on the main thread, as the engine does it) is an experiment, not a peer:
+// the requests, the limit and the managers are split evenly over that many threads, each with its own event
+// loop, so that QNAM's per-request work on the thread that calls get() (in Qt 6.4 mostly the string-based
+// connects of QNetworkReplyHttpImpl) runs on more than one core. It measures what the engine would gain
+// by issuing from more than one thread.
+//
 // Prints "wall_ms=<first request to last reply> ok=<HTTP 200 answers>"; exits 1 unless all TOTAL were 200.
 
 #include <QCoreApplication>
@@ -16,13 +22,89 @@
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QTextStream>
+#include <QThread>
 #include <QUrl>
 
 #include <algorithm>
+#include <atomic>
 #include <cstdio>
 #include <functional>
 #include <memory>
 #include <vector>
+
+namespace {
+
+/// Keeps `limit` of its `total` requests in flight, from the thread it lives in.
+class Worker : public QObject
+{
+public:
+    Worker(QUrl url, int total, int limit, int perManager)
+        : m_url(std::move(url))
+        , m_total(total)
+        , m_limit(limit)
+        , m_perManager(perManager)
+    { }
+
+    /// Called once in the worker's thread when its last request is done.
+    std::function<void()> done;
+    int ok() const { return m_ok; }
+
+    void run()
+    {
+        if (m_total == 0) {
+            done();
+            return;
+        }
+        for (int i = 0; i < std::min(m_limit, m_total); ++i)
+            startOne();
+    }
+
+private:
+    struct Manager
+    {
+        std::unique_ptr<QNetworkAccessManager> qnam;
+        int active = 0;
+    };
+
+    void startOne()
+    {
+        // The first manager with room, as ManagerPool::acquire picks it; a new one only when all are full.
+        auto it = std::find_if(m_managers.begin(), m_managers.end(),
+                               [this](const Manager &m) { return m.active < m_perManager; });
+        if (it == m_managers.end())
+            it = m_managers.insert(it, Manager {std::make_unique<QNetworkAccessManager>()});
+        const std::size_t index = std::size_t(it - m_managers.begin());
+        ++m_managers[index].active;
+        ++m_started;
+
+        QNetworkReply *reply = m_managers[index].qnam->get(QNetworkRequest(m_url));
+        QObject::connect(reply, &QNetworkReply::readyRead, reply, [reply] { reply->readAll(); });
+        QObject::connect(reply, &QNetworkReply::finished, this, [this, reply, index] {
+            reply->readAll();
+            if (reply->error() == QNetworkReply::NoError
+                && reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 200)
+                ++m_ok;
+            reply->deleteLater();
+            --m_managers[index].active;
+            ++m_finished;
+            if (m_started < m_total)
+                startOne();
+            else if (m_finished == m_total)
+                done();
+        });
+    }
+
+    QUrl m_url;
+    int m_total;
+    int m_limit;
+    int m_perManager;
+    std::vector<Manager> m_managers;
+    int m_started = 0;
+    int m_finished = 0;
+    int m_ok = 0;
+};
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -39,59 +121,60 @@ int main(int argc, char *argv[])
     const int total = positive(2, 0);
     const int limit = positive(3, 0);
     const int perManager = positive(4, 6);
-    if (arguments.size() < 4 || arguments.size() > 5 || !url.isValid() || url.isRelative() || total == 0
-        || limit == 0 || perManager == 0) {
+    const int threadCount = positive(5, 1);
+    if (arguments.size() < 4 || arguments.size() > 6 || !url.isValid() || url.isRelative() || total == 0
+        || limit == 0 || perManager == 0 || threadCount == 0 || threadCount > limit) {
         QTextStream(stderr) << QStringLiteral(
-            "usage: crawlscope-qnam-floor URL TOTAL LIMIT [PER_MANAGER=6]\n");
+            "usage: crawlscope-qnam-floor URL TOTAL LIMIT [PER_MANAGER=6 [THREADS=1]]\n");
         return 2;
     }
 
-    struct Manager
-    {
-        std::unique_ptr<QNetworkAccessManager> qnam;
-        int active = 0;
-    };
-    std::vector<Manager> managers;
-    int started = 0;
-    int finished = 0;
-    int ok = 0;
-    qint64 wallNs = 0;
     QElapsedTimer timer;
-
-    std::function<void()> startOne = [&] {
-        // The first manager with room, as ManagerPool::acquire picks it; a new one only when all are full.
-        auto it = std::find_if(managers.begin(), managers.end(),
-                               [&](const Manager &m) { return m.active < perManager; });
-        if (it == managers.end())
-            it = managers.insert(it, Manager {std::make_unique<QNetworkAccessManager>()});
-        const std::size_t index = std::size_t(it - managers.begin());
-        ++managers[index].active;
-        ++started;
-
-        QNetworkReply *reply = managers[index].qnam->get(QNetworkRequest(url));
-        QObject::connect(reply, &QNetworkReply::readyRead, reply, [reply] { reply->readAll(); });
-        QObject::connect(reply, &QNetworkReply::finished, &app, [&, reply, index] {
-            reply->readAll();
-            if (reply->error() == QNetworkReply::NoError
-                && reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 200)
-                ++ok;
-            reply->deleteLater();
-            --managers[index].active;
-            ++finished;
-            if (started < total) {
-                startOne();
-            } else if (finished == total) {
+    qint64 wallNs = 0;
+    std::atomic<int> workersDone = 0;
+    std::vector<std::unique_ptr<Worker>> workers;
+    std::vector<std::unique_ptr<QThread>> threads;
+    for (int t = 0; t < threadCount; ++t) {
+        // An even share of the requests and of the limit; the first shares take the remainders.
+        const int share = total / threadCount + (t < total % threadCount ? 1 : 0);
+        const int limitShare = limit / threadCount + (t < limit % threadCount ? 1 : 0);
+        auto worker = std::make_unique<Worker>(url, share, limitShare, perManager);
+        worker->done = [&] {
+            if (++workersDone == threadCount) {
                 wallNs = timer.nsecsElapsed();
-                QCoreApplication::quit();
+                QMetaObject::invokeMethod(&app, &QCoreApplication::quit, Qt::QueuedConnection);
             }
-        });
-    };
+        };
+        if (threadCount > 1) {
+            auto thread = std::make_unique<QThread>();
+            worker->moveToThread(thread.get());
+            thread->start();
+            threads.push_back(std::move(thread));
+        }
+        workers.push_back(std::move(worker));
+    }
 
     timer.start();
-    for (int i = 0; i < std::min(limit, total); ++i)
-        startOne();
+    if (threads.empty()) {
+        workers.front()->run(); // as the engine issues: at once, from the main thread
+    } else {
+        for (const auto &worker : workers)
+            QMetaObject::invokeMethod(
+                worker.get(), [w = worker.get()] { w->run(); }, Qt::QueuedConnection);
+    }
     QCoreApplication::exec();
 
+    int ok = 0;
+    for (std::size_t t = 0; t < workers.size(); ++t) {
+        ok += workers[t]->ok();
+        if (t < threads.size()) {
+            // The worker's managers and replies go in the thread they live in.
+            QMetaObject::invokeMethod(
+                workers[t].get(), [&workers, t] { workers[t].reset(); }, Qt::BlockingQueuedConnection);
+            threads[t]->quit();
+            threads[t]->wait();
+        }
+    }
     std::printf("wall_ms=%.1f ok=%d\n", double(wallNs) / 1e6, ok);
     return ok == total ? 0 : 1;
 }
