@@ -1,5 +1,6 @@
 #include "capturesession.h"
 
+#include "capturedsettings.h"
 #include "proxyenvironment.h"
 #include "proxyserver.h"
 #include "recorder/recorder.h"
@@ -60,6 +61,11 @@ void CaptureSession::stop(bool cancelled)
         return;
     m_running = false;
     m_proxy->close();
+    // Named by what the program did; every record says the mode its run has, as a run of ours does.
+    const RunSettings seen = capturedSettings(m_recorder->result().settings, m_recorder->result().records);
+    m_recorder->setSettings(seen);
+    for (qsizetype i = 0; i < m_recorder->result().records.size(); ++i)
+        m_recorder->edit(int(i)).mode = seen.mode;
     m_recorder->end(cancelled);
     Q_EMIT stopped();
 }

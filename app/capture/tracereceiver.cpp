@@ -1,5 +1,6 @@
 #include "tracereceiver.h"
 
+#include "capturedsettings.h"
 #include "loopbackpeer.h"
 #include "recorder/recorder.h"
 
@@ -261,9 +262,7 @@ void TraceReceiver::finish()
             settings.delayMs = int(m_sleepMs[m_sleepMs.size() / 2]);
         }
     } else {
-        settings.mode
-            = peakInFlight(m_recorder->result().records) > 1 ? RunMode::Gather : RunMode::Sequential;
-        settings.limit = settings.mode == RunMode::Sequential ? 1 : 0;
+        settings = capturedSettings(settings, m_recorder->result().records);
     }
     m_recorder->setSettings(settings);
     for (qsizetype i = 0; i < m_recorder->result().records.size(); ++i)

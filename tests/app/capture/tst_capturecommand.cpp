@@ -228,6 +228,10 @@ void TestCaptureCommand::lessonProgram1NeverOverlaps()
                      qPrintable(QStringLiteral("%1 %2").arg(i).arg(j)));
     }
     QCOMPARE(peakInFlight(run.records), 1);
+    // Named by what it did: the lesson's first program is sequential.
+    QCOMPARE(run.settings.mode, RunMode::Sequential);
+    for (const RequestRecord &record : run.records)
+        QCOMPARE(record.mode, RunMode::Sequential);
     // requests.get() makes a new session, so each request comes on a connection of its own.
     QList<int> connections;
     for (const RequestRecord &record : run.records)
@@ -252,6 +256,7 @@ void TestCaptureCommand::lessonProgram2AllInFlightTogether()
     }
     QVERIFY(lastStart < firstEnd);
     QCOMPARE(peakInFlight(run.records), 5);
+    QCOMPARE(run.settings.mode, RunMode::Gather);
 }
 
 void TestCaptureCommand::lessonProgram3PlateausAtThree()
@@ -264,6 +269,10 @@ void TestCaptureCommand::lessonProgram3PlateausAtThree()
     for (const RequestRecord &record : run.records)
         QCOMPARE(record.outcome, Outcome::Ok);
     QCOMPARE(peakInFlight(run.records), 3);
+    // Seen from outside, a semaphore of 3: the header's ideal is three at a time, not all ten at once.
+    QCOMPARE(run.settings.mode, RunMode::Limited);
+    QCOMPARE(run.settings.limit, 3);
+    QCOMPARE(run.records.constFirst().mode, RunMode::Limited);
     // The permit is held through the sleep after each response, so the 4th request starts only after the
     // first three have finished: what the proxy sees is three, a gap, three more.
     QList<qint64> starts;
