@@ -28,7 +28,7 @@ SweepChart::SweepChart(QWidget *parent)
     m_caption->setWordWrap(true);
     m_caption->setContentsMargins(12, 0, 12, 0);
     layout->addWidget(m_view, 1);
-    layout->addWidget(m_caption);
+    layout->addWidget(m_caption, 0);
     rebuild();
 }
 
@@ -109,7 +109,11 @@ void SweepChart::rebuild()
     m_view->setChart(chart);
     delete old;
 
-    if (m_curve.points().isEmpty()) {
+    // Before a sweep there is nothing to plot: the hint alone, not empty axes with made-up ticks.
+    const bool empty = m_curve.points().isEmpty();
+    m_view->setVisible(!empty);
+    m_caption->setAlignment(empty ? Qt::AlignCenter : Qt::AlignLeft | Qt::AlignVCenter);
+    if (empty) {
         m_caption->setText(tr("Run a sweep (mode Sweep) to see wall time against k."));
     } else if (m_curve.why() == SweepCurve::Why::None) {
         m_caption->setText(tr("No flattening up to k = %1: %2").arg(maxK).arg(m_curve.whyText()));
@@ -134,6 +138,11 @@ int SweepChart::predictedPointCount() const
 int SweepChart::markerK() const
 {
     return m_marker->count() > 0 ? int(m_marker->at(0).x()) : 0;
+}
+
+bool SweepChart::showsChart() const
+{
+    return !m_view->isHidden();
 }
 
 QString SweepChart::caption() const

@@ -28,6 +28,8 @@ public:
     /// The marker's k; 0 when there is none.
     int markerK() const;
     QString caption() const;
+    /// The chart is drawn: there is a sweep to plot.
+    bool showsChart() const;
 
 protected:
     void changeEvent(QEvent *event) override;

@@ -51,6 +51,9 @@ void TestSweepChart::onePointPerK()
     SweepChart chart;
     chart.resize(600, 400);
     QCOMPARE(chart.measuredPointCount(), 0);
+    // Before a sweep: the hint, and no empty axes.
+    QVERIFY(!chart.showsChart());
+    QVERIFY(chart.caption().contains(QLatin1String("Run a sweep")));
     const QList<int> ks {1, 2, 4, 8, 16, 32};
     const QList<RunResult> runs = sweepOf(ks, {810, 410, 210, 110, 105, 104}, 8);
     chart.setCurve(SweepCurve::of(runs, hundredMs));
@@ -58,6 +61,7 @@ void TestSweepChart::onePointPerK()
     QCOMPARE(chart.predictedPointCount(), ks.size());
     QCOMPARE(chart.markerK(), 8);
     QVERIFY(chart.caption().contains(QLatin1String("k = 8")));
+    QVERIFY(chart.showsChart());
     QVERIFY(!chart.grab().isNull());
 }
 
