@@ -3273,6 +3273,10 @@
         <source>Export Chart</source>
         <translation>차트 내보내기</translation>
     </message>
+    <message>
+        <source>No run yet: press Run or Compare, and these charts compare the runs shown.</source>
+        <translation>아직 실행이 없습니다. 실행이나 비교를 누르면 이 차트들이 보이는 실행들을 비교합니다.</translation>
+    </message>
 </context>
 <context>
     <name>SweepChart</name>

@@ -248,6 +248,17 @@ void SummaryCharts::ensureBuilt() const
     self->updateInFlight();
     self->updateDurations();
     self->updateTotals();
+    // Before any run: a hint where the title goes, and no axes with made-up ranges under it.
+    const bool empty = m_runs.isEmpty();
+    for (std::size_t index = 0; index < m_views.size(); ++index) {
+        QChart *chart = m_views[index]->chart();
+        for (QAbstractAxis *axis : chart->axes())
+            axis->setVisible(!empty);
+        chart->setTitle(empty
+                            ? tr("No run yet: press Run or Compare, and these charts compare the runs shown.")
+                            : m_sizing.titles ? m_titles[index]
+                                              : QString());
+    }
 }
 
 void SummaryCharts::updateInFlight()

@@ -163,9 +163,20 @@ void TestSummaryCharts::setRunsTwiceReplacesTheSeries()
     QCOMPARE(lines(charts).size(), 0);
     QCOMPARE(bars(charts.durationsView())->count(), 0);
     QCOMPARE(bars(charts.totalsView())->barSets().at(0)->count(), 0);
-    // Each chart keeps one pair of axes, however often the runs change.
-    for (int index = 0; index < SummaryCharts::ChartCount; ++index)
-        QCOMPARE(charts.chartView(index)->chart()->axes().size(), 2);
+    // Each chart keeps one pair of axes, however often the runs change; with no run they are hidden, and
+    // the title says how to get some.
+    for (int index = 0; index < SummaryCharts::ChartCount; ++index) {
+        QChart *chart = charts.chartView(index)->chart();
+        QCOMPARE(chart->axes().size(), 2);
+        QVERIFY(!chart->axes().constFirst()->isVisible());
+        QVERIFY2(chart->title().contains(u"press Run"_s), qPrintable(chart->title()));
+    }
+    charts.setRuns(LessonRuns::lesson());
+    for (int index = 0; index < SummaryCharts::ChartCount; ++index) {
+        QChart *chart = charts.chartView(index)->chart();
+        QVERIFY(chart->axes().constFirst()->isVisible());
+        QVERIFY(!chart->title().contains(u"press Run"_s));
+    }
 }
 
 void TestSummaryCharts::axesSayTheirUnits()
