@@ -79,7 +79,7 @@ QString visibleName(QWidget *widget)
     if (auto *label = qobject_cast<QLabel *>(widget); label && !label->text().isEmpty())
         return label->text().section(QRegularExpression(QStringLiteral("[.;:(]")), 0, 0).trimmed();
     const QString tip = widget->toolTip();
-    if (const QString first = tip.section(QRegularExpression(QStringLiteral("[.;:(]")), 0, 0).trimmed();
+    if (QString first = tip.section(QRegularExpression(QStringLiteral("[.;:(]")), 0, 0).trimmed();
         !first.isEmpty())
         return first;
     return containerTitle(widget);
