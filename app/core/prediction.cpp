@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QHash>
+#include <QSet>
 
 #include <algorithm>
 #include <deque>
@@ -87,14 +88,18 @@ Prediction Prediction::of(const QList<QUrl> &urls, const RunSettings &settings, 
     // and the window asks as a run starts and as it ends.
     const QUrl *previous = nullptr;
     std::optional<qint64> ns;
+    // Each URL said once: "[url] * 10" to a host the demo server is not has one URL it does not know, not 10.
+    QSet<QUrl> unknown;
     for (const QUrl &url : urls) {
-        if (!previous || url != *previous)
+        if (!previous || url != *previous) {
             ns = latency ? latency(url) : std::nullopt;
+            if (!ns)
+                unknown.insert(url);
+        }
         previous = &url;
-        if (!ns)
-            ++prediction.m_unknown;
         services.append(ns.value_or(0) + delayNs);
     }
+    prediction.m_unknown = int(unknown.size());
     if (prediction.m_unknown > 0) {
         prediction.m_reason = Reason::UnknownLatency;
         return prediction;
