@@ -34,6 +34,7 @@
 #include "openedrunpanel.h"
 #include "pictureexport.h"
 #include "presentationmode.h"
+#include "progresstext.h"
 #include "progressvalue.h"
 #include "replay/replaybar.h"
 #include "replay/replaycontroller.h"
@@ -126,15 +127,12 @@ MainWindow::MainWindow(QWidget *parent)
     statusBar()->addPermanentWidget(m_statusLabel);
     statusBar()->addPermanentWidget(m_progress);
 
-    QString error;
-    if (m_demoServer->start(0, &error)) {
+    if (m_demoServer->start(0, &m_demoError)) {
+        m_demoError.clear();
         m_urlEditor->setSubstitutions({{QStringLiteral("{demo}"), m_demoServer->baseUrl().toString()}});
-        m_demoLabel->setText(
-            tr("{demo} = %1, the built-in demo server").arg(m_demoServer->baseUrl().toString()));
         m_lessons->setDemoBase(m_demoServer->baseUrl());
-    } else {
-        m_demoLabel->setText(tr("The built-in demo server could not start: %1").arg(error));
     }
+    showDemoServer();
 
     connect(m_session, &RunSession::modelsChanged, this, &MainWindow::onModelsChanged);
     // The engine ticks 30 times a second; the status bar's numbers are read by people, and QProgressBar
@@ -634,8 +632,11 @@ void MainWindow::onModelsChanged()
     const auto &models = m_session->models();
     m_replay->stop();
     m_timelinePanel->setModels(models);
-    if (!m_session->isRunning())
-        m_charts->setRuns(m_session->results()); // opened or removed runs
+    if (!m_session->isRunning()) { // opened or removed runs
+        const QList<RunResult> runs = m_session->results();
+        m_charts->setRuns(runs);
+        m_lessons->showRuns(runs, [this](int runId) { return m_session->predictionFor(runId); });
+    }
     RunModel *shown = models.isEmpty() ? nullptr : models.last();
     m_runsTable->setRuns(models);
     m_frontier->setSource(shown);
@@ -684,6 +685,24 @@ void MainWindow::onFinished(bool cancelled)
     }
 }
 
+void MainWindow::showDemoServer()
+{
+    m_demoLabel->setText(
+        m_demoError.isEmpty()
+            ? tr("{demo} = %1, the built-in demo server").arg(m_demoServer->baseUrl().toString())
+            : tr("The built-in demo server could not start: %1").arg(m_demoError));
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        showDemoServer();
+        m_deadlineBox->setSpecialValueText(tr("%1 × timeout").arg(RunSettings::DeadlineTimeoutFactor));
+        updateProgress();
+    }
+    QMainWindow::changeEvent(event);
+}
+
 void MainWindow::updateProgress()
 {
     m_progressTimer.stop();
@@ -692,42 +711,7 @@ void MainWindow::updateProgress()
     m_progress->setRange(0, std::max(1, progress.total));
     setProgressValue(m_progress, progress.done);
     m_progress->setFormat(QStringLiteral("%v / %m"));
-    if (progress.total == 0) {
-        m_statusLabel->clear();
-        return;
-    }
-    if (progress.crawling) {
-        m_statusLabel->setText(
-            tr("Pages %1   Queued %2   In flight %3   Skipped %4   Hosts %5   Elapsed %6")
-                .arg(progress.pagesDone)
-                .arg(progress.queued)
-                .arg(progress.inFlight)
-                .arg(progress.skipped)
-                .arg(progress.hosts)
-                .arg(DurationFormat::text(progress.elapsedNs))
-            + (progress.etaNs == 0 ? QString() // done
-                   : progress.etaNs < 0
-                   ? tr("   ETA unknown")
-                   : tr("   ETA %1 for what is queued").arg(DurationFormat::text(progress.etaNs))));
-        return;
-    }
-    if (progress.stopped) {
-        m_statusLabel->setText(tr("Stopped: %1 done, %2 cancelled   Elapsed %3")
-                                   .arg(progress.done)
-                                   .arg(progress.cancelled)
-                                   .arg(DurationFormat::text(progress.elapsedNs)));
-        return;
-    }
-    // A finished run has nothing left to estimate.
-    m_statusLabel->setText(tr("Done %1/%2   In flight %3   Waiting %4   Elapsed %5")
-                               .arg(progress.done)
-                               .arg(progress.total)
-                               .arg(progress.inFlight)
-                               .arg(progress.waiting)
-                               .arg(DurationFormat::text(progress.elapsedNs))
-                           + (progress.done >= progress.total
-                                  ? QString()
-                                  : tr("   ETA %1").arg(DurationFormat::text(progress.etaNs))));
+    m_statusLabel->setText(progressText(progress));
 }
 
 void MainWindow::updateControls()

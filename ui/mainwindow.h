@@ -128,8 +128,14 @@ public Q_SLOTS:
     void runKeepingEarlier();
     void stop();
 
+protected:
+    /// The texts that carry a number or a URL are formatted again; the Retranslator does the fixed ones.
+    void changeEvent(QEvent *event) override;
+
 private:
     void buildMenus();
+    /// The line under the URLs saying where {demo} points, or why the demo server is not there.
+    void showDemoServer();
     void startRuns(const QList<RunSettings> &plan, bool keepEarlier);
     void fillRunsMenu();
     QWidget *buildSettingsPanel();
@@ -168,6 +174,7 @@ private:
     QAction *m_keepAction = nullptr;
     QAction *m_stopAction = nullptr;
     QLabel *m_demoLabel = nullptr;
+    QString m_demoError; // why the demo server did not start, if it did not
     QMenu *m_runsMenu = nullptr;
     QAction *m_colourByHost = nullptr;
     QAction *m_replayAction = nullptr;

@@ -27,11 +27,24 @@ RequestDetails::RequestDetails(QWidget *parent)
 
 void RequestDetails::clearRecord()
 {
+    m_record.reset();
     setHtml(tr("<p style='color:gray'>Click a bar or a row to see the request in full.</p>"));
+}
+
+void RequestDetails::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        if (m_record)
+            setHtml(html(*m_record));
+        else
+            clearRecord();
+    }
+    QTextBrowser::changeEvent(event);
 }
 
 void RequestDetails::showRecord(const RequestRecord &record)
 {
+    m_record = record;
     setHtml(html(record));
 }
 

@@ -154,6 +154,13 @@ void UrlEditor::showErrors()
     m_errors->setText(lines.join(QLatin1Char('\n')));
 }
 
+void UrlEditor::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        reparse();
+    QWidget::changeEvent(event);
+}
+
 bool UrlEditor::eventFilter(QObject *watched, QEvent *event)
 {
     // Show the reason of a bad line when hovering it (extra selections carry no tooltip by themselves).

@@ -40,6 +40,8 @@ Q_SIGNALS:
     void urlsChanged(int validCount, int errorCount);
 
 protected:
+    /// The counts and the bad lines' reasons are said again in the new language.
+    void changeEvent(QEvent *event) override;
     bool eventFilter(QObject *watched, QEvent *event) override;
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;

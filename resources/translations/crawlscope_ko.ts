@@ -1771,12 +1771,12 @@
         <translation>k = %1: %2</translation>
     </message>
     <message>
-        <source>%1: stopped, nothing to measure</source>
-        <translation>%1: 멈춤, 측정할 것이 없습니다</translation>
-    </message>
-    <message>
         <source>%1: measured %2, %3</source>
         <translation>%1: 측정 %2, %3</translation>
+    </message>
+    <message>
+        <source>%1: stopped after %2 with %3 of %4 requests done; a stopped run is not measured against the prediction</source>
+        <translation>%1: %2 후 중지, 요청 %4개 중 %3개 완료. 중지한 실행은 예측과 비교하지 않습니다</translation>
     </message>
 </context>
 <context>

@@ -60,6 +60,11 @@ void LessonPanels::retranslate()
     m_codeDock->setWindowTitle(tr("Code"));
     m_lessonsMenu->setTitle(tr("&Lessons"));
     fillLessonsMenu();
+    // The prediction and the measurement carry numbers: said again, not looked up.
+    if (m_measured)
+        m_lessonPane->setMeasurement(measurement(*m_measured));
+    if (m_settingsShown && !m_settle.isActive())
+        applySettings();
 }
 
 void LessonPanels::fillLessonsMenu()
@@ -98,6 +103,7 @@ void LessonPanels::showSettings(const QList<QUrl> &urls, const RunSettings &sett
 
 void LessonPanels::applySettings()
 {
+    m_settingsShown = true;
     const QList<QUrl> &urls = m_urls;
     const RunSettings &settings = m_settings;
     const QList<int> &sweepLimits = m_sweepLimits;
@@ -122,34 +128,59 @@ void LessonPanels::applySettings()
     m_lessonPane->setPrediction(lines.join(QLatin1Char('\n')));
 }
 
-QString LessonPanels::measurement(const QList<RunResult> &runs, const Prediction::LatencyOracle &latency,
-                                  const KnownPrediction &known)
+QList<LessonPanels::Measured> LessonPanels::measure(const QList<RunResult> &runs,
+                                                    const Prediction::LatencyOracle &latency,
+                                                    const KnownPrediction &known)
+{
+    QList<Measured> measured;
+    for (const RunResult &run : runs) {
+        Measured m;
+        m.settings = run.settings;
+        m.cancelled = run.cancelled;
+        m.wallNs = run.endNs; // summarize()'s wall, without its ideal schedule and peak
+        m.requests = int(run.records.size());
+        for (const RequestRecord &record : run.records)
+            m.done += record.isDone() && record.outcome != Outcome::Cancelled ? 1 : 0;
+        if (!run.cancelled) {
+            std::optional<Prediction> prediction = known ? known(run.runId) : std::nullopt;
+            if (!prediction) {
+                QList<QUrl> urls;
+                urls.reserve(run.records.size());
+                for (const RequestRecord &record : run.records)
+                    urls.append(record.url);
+                prediction = Prediction::of(urls, run.settings, latency, run.capacityChanges);
+            }
+            m.prediction = *prediction;
+        }
+        measured.append(m);
+    }
+    return measured;
+}
+
+QString LessonPanels::measurement(const QList<Measured> &runs)
 {
     QStringList lines;
-    for (const RunResult &run : runs) {
+    for (const Measured &run : runs) {
         if (run.cancelled) {
-            lines << tr("%1: stopped, nothing to measure").arg(RunCaption::label(run.settings));
+            // What it did is in the timeline; only the comparison with a whole run's prediction is off.
+            lines << tr("%1: stopped after %2 with %3 of %4 requests done; a stopped run is not measured "
+                        "against the prediction")
+                         .arg(RunCaption::label(run.settings), DurationFormat::text(run.wallNs))
+                         .arg(run.done)
+                         .arg(run.requests);
             continue;
         }
-        const qint64 wallNs = run.endNs; // summarize()'s wall, without its ideal schedule and peak
-        std::optional<Prediction> prediction = known ? known(run.runId) : std::nullopt;
-        if (!prediction) {
-            QList<QUrl> urls;
-            urls.reserve(run.records.size());
-            for (const RequestRecord &record : run.records)
-                urls.append(record.url);
-            prediction = Prediction::of(urls, run.settings, latency, run.capacityChanges);
-        }
         lines << tr("%1: measured %2, %3")
-                     .arg(RunCaption::label(run.settings), DurationFormat::text(wallNs),
-                          RunCaption::measuredAgainst(*prediction, wallNs));
+                     .arg(RunCaption::label(run.settings), DurationFormat::text(run.wallNs),
+                          RunCaption::measuredAgainst(run.prediction, run.wallNs));
     }
     return lines.join(QLatin1Char('\n'));
 }
 
 void LessonPanels::showRuns(const QList<RunResult> &runs, const KnownPrediction &known)
 {
-    m_lessonPane->setMeasurement(measurement(runs, m_latency, known));
+    m_measured = measure(runs, m_latency, known);
+    m_lessonPane->setMeasurement(measurement(*m_measured));
     if (SweepCurve::isSweep(runs))
         m_sweepChart->setCurve(SweepCurve::of(runs, m_latency));
 }

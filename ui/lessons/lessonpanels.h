@@ -47,9 +47,25 @@ public:
     QMenu *presetsMenu() const { return m_presetsMenu; }
     const Prediction::LatencyOracle &latencyOracle() const { return m_latency; }
 
+    /// What the measurement of a finished run says: a few numbers, kept to be said again in another language.
+    struct Measured
+    {
+        RunSettings settings;
+        bool cancelled = false;
+        qint64 wallNs = 0;
+        int requests = 0;
+        int done = 0;
+        Prediction prediction;
+    };
+    static QList<Measured> measure(const QList<RunResult> &runs, const Prediction::LatencyOracle &latency,
+                                   const KnownPrediction &known = {});
     /// The measurement of finished runs against their predictions, one line per run.
+    static QString measurement(const QList<Measured> &runs);
     static QString measurement(const QList<RunResult> &runs, const Prediction::LatencyOracle &latency,
-                               const KnownPrediction &known = {});
+                               const KnownPrediction &known = {})
+    {
+        return measurement(measure(runs, latency, known));
+    }
 
 Q_SIGNALS:
     void stepChosen(const LessonStep &step);
@@ -76,4 +92,6 @@ private:
     QList<QUrl> m_urls;
     RunSettings m_settings;
     QList<int> m_sweepLimits;
+    std::optional<QList<Measured>> m_measured; // the runs last shown, if any
+    bool m_settingsShown = false; // a prediction was made for the window's settings
 };

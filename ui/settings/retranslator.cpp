@@ -7,6 +7,7 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDirIterator>
+#include <QDockWidget>
 #include <QDoubleSpinBox>
 #include <QEvent>
 #include <QFile>
@@ -132,7 +133,8 @@ void Retranslator::retranslate(QWidget *root) const
         = [this](const QString &text, const QStringList &contexts) { return retranslated(text, contexts); };
     for (QWidget *widget : std::as_const(widgets)) {
         const QStringList contexts = contextsOf(widget);
-        if (widget->isWindow())
+        // A dock's title is its window title too, docked or floating.
+        if (widget->isWindow() || qobject_cast<QDockWidget *>(widget))
             widget->setWindowTitle(again(widget->windowTitle(), contexts));
         widget->setToolTip(again(widget->toolTip(), contexts));
         widget->setAccessibleName(again(widget->accessibleName(), contexts));
