@@ -174,7 +174,10 @@ AppSettings AppSettings::load(QSettings &settings, const AppSettings &defaults)
 
     if (settings.contains(kRecent)) {
         const QVariant value = settings.value(kRecent);
-        if (value.typeId() == QMetaType::QStringList || value.typeId() == QMetaType::QString) {
+        // An empty list is stored as "@Invalid()" by QSettings' INI format, and read back as no value.
+        if (!value.isValid()) {
+            result.recentFiles.clear();
+        } else if (value.typeId() == QMetaType::QStringList || value.typeId() == QMetaType::QString) {
             result.recentFiles.clear();
             for (const QString &path : value.toStringList()) {
                 if (!path.isEmpty() && !result.recentFiles.contains(path)
@@ -188,7 +191,7 @@ AppSettings AppSettings::load(QSettings &settings, const AppSettings &defaults)
     take(result.exportFolder, readString(settings, kExportFolder));
     if (const auto format = readString(settings, kExportFormat)) {
         const QStringList formats = exportExtensions() + PictureExport::extensions();
-        if (formats.contains(*format))
+        if (format->isEmpty() || formats.contains(*format)) // empty: nothing exported yet
             result.exportFormat = *format;
         else
             warn(settings, kExportFormat, *format,

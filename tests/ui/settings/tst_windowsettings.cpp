@@ -64,6 +64,7 @@ private Q_SLOTS:
     void windowRemembersItsStateAcrossLaunches();
     void geometryOffEveryScreenIsIgnored();
     void resetToDefaultsRestoresTheFirstLaunch();
+    void anEmptyRecentListReadsBackQuietly();
     void recentFilesAndExportFolderAreRemembered();
     void languageSwitchesWithoutARestart();
     void formattedTextsFollowTheLanguage();
@@ -308,6 +309,23 @@ void TestWindowSettings::resetToDefaultsRestoresTheFirstLaunch()
     QVERIFY(!window.findChild<QAction *>(QStringLiteral("viewIdeal"))->isChecked());
     QVERIFY(settings->recentMenu()->actions().isEmpty());
     QVERIFY(QSettings().allKeys().isEmpty());
+}
+
+void TestWindowSettings::anEmptyRecentListReadsBackQuietly()
+{
+    // What the window saves when nothing was opened yet is read back without a warning about it.
+    QTest::failOnWarning(QRegularExpression(QStringLiteral("ignoring")));
+    AppSettings saved;
+    saved.recentFiles = {QStringLiteral("/tmp/a.json")};
+    {
+        QSettings settings;
+        saved.save(settings);
+        saved.recentFiles.clear();
+        saved.save(settings);
+    }
+    QSettings settings;
+    QVERIFY(settings.contains(QStringLiteral("files/recent")));
+    QCOMPARE(AppSettings::load(settings).recentFiles, QStringList());
 }
 
 void TestWindowSettings::recentFilesAndExportFolderAreRemembered()
