@@ -76,7 +76,6 @@ void ExportActions::exportWithDialog(What what)
         return;
     if (QFileInfo(path).suffix().isEmpty())
         path += filter == svg ? u".svg"_s : filter == pdf ? u".pdf"_s : u".png"_s;
-    ExportFolder::remember(path);
     QString error;
     bool ok = false;
     switch (what) {
@@ -92,8 +91,9 @@ void ExportActions::exportWithDialog(What what)
         break;
     }
     }
-    if (ok)
+    if (ok) {
+        ExportFolder::remember(path); // a folder that failed is not the next dialog's
         m_window->statusBar()->showMessage(tr("Wrote %1").arg(path), 8000);
-    else
+    } else
         QMessageBox::warning(m_window, tr("Cannot export"), error);
 }

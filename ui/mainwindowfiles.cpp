@@ -213,11 +213,18 @@ void MainWindow::exportDialog()
     QString selected = filters.value(
         (exportExtensions() + PictureExport::extensions()).indexOf(u'.' + QFileInfo(name).suffix()),
         filters.at(int(exportExtensions().size())));
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export"), ExportFolder::proposal(name),
-                                                      filters.join(QStringLiteral(";;")), &selected);
+    QString path = QFileDialog::getSaveFileName(this, tr("Export"), ExportFolder::proposal(name),
+                                                filters.join(QStringLiteral(";;")), &selected);
     if (path.isEmpty())
         return;
-    ExportFolder::remember(path);
+    // A name typed without a type gets the one chosen in the dialog, as the picture exports do. The folder
+    // is remembered once the file is written, so a folder that failed is not the next dialog's.
+    const QStringList extensions = exportExtensions() + PictureExport::extensions();
+    if (std::none_of(extensions.cbegin(), extensions.cend(), [&path](const QString &extension) {
+            return path.endsWith(extension, Qt::CaseInsensitive);
+        })) {
+        path += extensions.value(filters.indexOf(selected), extensions.value(exportExtensions().size()));
+    }
     exportInBackground(path);
 }
 
@@ -229,6 +236,7 @@ FileJob *MainWindow::exportInBackground(const QString &path)
         if (!exportTo(path, &error)) {
             QMessageBox::warning(this, tr("Cannot export"), error);
         } else {
+            ExportFolder::remember(path);
             statusBar()->showMessage(tr("Wrote %1").arg(path), 8000);
             Q_EMIT fileExported(path);
         }
@@ -238,6 +246,8 @@ FileJob *MainWindow::exportInBackground(const QString &path)
     auto *job = new ExportJob(m_session->results(), path, this);
     connect(job, &FileJob::finished, this, [this, job](bool ok, const QString &error) {
         if (ok) {
+            ExportFolder::remember(
+                job->path()); // only once written: a folder that failed is not the next one
             statusBar()->showMessage(tr("Wrote %1").arg(job->path()), 8000);
             m_journal->saved();
             Q_EMIT fileExported(job->path());

@@ -18,6 +18,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
+#include <QFile>
 #include <QFileDialog>
 #include <QMenu>
 #include <QMenuBar>
@@ -45,6 +46,7 @@ private Q_SLOTS:
     void sliderIsLockedDuringCompareWithAReason();
     void closingDuringARunAsksFirst();
     void exportDialogProposesAPngAsAPng();
+    void aTypedNameGetsTheChosenTypeAndAFailedFolderIsNotRemembered();
     void aCrawlGivesTheLessonItsColoursBack();
     void requestTableListsEveryRunOfACompare();
     void openingARunShowsItsSettingsReadOnly();
@@ -159,6 +161,57 @@ void TestClassroomDefects::exportDialogProposesAPngAsAPng()
     QVERIFY(proposed.endsWith(QStringLiteral("crawlscope.png")));
     // In the one folder every export starts in.
     QVERIFY(proposed.startsWith(ExportFolder::path()));
+}
+
+void TestClassroomDefects::aTypedNameGetsTheChosenTypeAndAFailedFolderIsNotRemembered()
+{
+    QAction *exportAction = nullptr;
+    for (QAction *action : m_window->menuBar()->actions().first()->menu()->actions()) {
+        if (action->text() == QStringLiteral("&Export…"))
+            exportAction = action;
+    }
+    QVERIFY(exportAction);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const auto exportAs = [&](const QString &filterPattern, const QString &file) {
+        QTimer::singleShot(0, this, [&, filterPattern, file] {
+            QTRY_VERIFY(qobject_cast<QFileDialog *>(QApplication::activeModalWidget()));
+            auto *dialog = qobject_cast<QFileDialog *>(QApplication::activeModalWidget());
+            for (const QString &filter : dialog->nameFilters()) {
+                if (filter.contains(filterPattern))
+                    dialog->selectNameFilter(filter);
+            }
+            dialog->selectFile(file);
+            QMetaObject::invokeMethod(dialog, "accept"); // QFileDialog::accept() is protected
+        });
+        exportAction->trigger();
+    };
+    // "runs" typed with JSON chosen is runs.json, not an error about the missing type.
+    QSignalSpy exported(m_window, &MainWindow::fileExported);
+    exportAs(QStringLiteral("*.json"), dir.filePath(QStringLiteral("runs")));
+    QVERIFY(exported.wait(10'000));
+    QCOMPARE(exported.constLast().at(0).toString(), dir.filePath(QStringLiteral("runs.json")));
+    QVERIFY(QFile::exists(dir.filePath(QStringLiteral("runs.json"))));
+    QCOMPARE(ExportFolder::path(), dir.path());
+
+    // A folder the export could not write to is not where the next dialog opens.
+    QTemporaryDir other;
+    QVERIFY(other.isValid());
+    const QString gone = other.path();
+    QVERIFY(other.remove()); // the dialog was shown it, then it went
+    int warnings = 0;
+    QTimer closer;
+    connect(&closer, &QTimer::timeout, this, [&] {
+        if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
+            ++warnings;
+            box->close();
+        }
+    });
+    closer.start(10);
+    exportAs(QStringLiteral("*.csv"), gone + QStringLiteral("/runs.csv"));
+    QTRY_VERIFY(warnings > 0);
+    QTRY_VERIFY(!QApplication::activeModalWidget());
+    QCOMPARE(ExportFolder::path(), dir.path());
 }
 
 void TestClassroomDefects::aCrawlGivesTheLessonItsColoursBack()

@@ -446,9 +446,10 @@ void SummaryCharts::exportWithDialog(int index)
         return;
     if (QFileInfo(path).suffix().isEmpty())
         path += filter == svg ? u".svg"_s : filter == pdf ? u".pdf"_s : u".png"_s;
-    ExportFolder::remember(path);
     QString error;
     // At least twice the pixels, so a PNG stays sharp on a projector or a high-DPI slide.
     if (!exportChart(index, path, &error, std::max(2.0, devicePixelRatioF())))
         QMessageBox::warning(this, tr("Export Chart"), error);
+    else
+        ExportFolder::remember(path); // a folder that failed is not the next dialog's
 }
