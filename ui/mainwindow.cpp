@@ -654,6 +654,8 @@ void MainWindow::onFinished(bool cancelled)
         m_resultsTabs->setCurrentWidget(m_lessons->sweepChart());
     updateControls();
     updateProgress();
+    // Sized when the runs began, with no row yet: now each row's "Limited (3) #12" can be read whole.
+    m_table->resizeColumnToContents(int(RunModel::Column::Id));
     timeline()->fit();
     if (cancelled) {
         statusBar()->showMessage(tr("Stopped. Everything recorded so far is kept."), 8000);

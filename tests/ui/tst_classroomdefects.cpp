@@ -258,6 +258,10 @@ void TestClassroomDefects::requestTableListsEveryRunOfACompare()
 
     // Each row says its run; the run filter offers every run and narrows the table to one.
     const QString firstId = table->index(0, int(RunModel::Column::Id)).data().toString();
+    // Wide enough to read which run a row is.
+    QTableView *view = m_window->requestTable();
+    QVERIFY2(view->columnWidth(int(RunModel::Column::Id)) >= view->fontMetrics().horizontalAdvance(firstId),
+             qPrintable(firstId));
     QVERIFY2(firstId.startsWith(RunCaption::label(models.first()->run().settings)), qPrintable(firstId));
     QComboBox *filter = nullptr;
     const QList<QComboBox *> combos = m_window->findChildren<QComboBox *>();
