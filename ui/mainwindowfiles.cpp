@@ -97,8 +97,7 @@ bool MainWindow::openRunFile(const QString &path, QString *error)
 void MainWindow::showOpenedRuns(const QString &path, const QList<RunResult> &runs,
                                 const QStringList &warnings)
 {
-    m_session->showRuns(runs);
-    m_lessons->showRuns(runs);
+    m_session->showRuns(runs); // onModelsChanged shows their measurement in the lesson pane
     if (!runs.isEmpty())
         m_openedRun->showRun(runs.last());
     timeline()->fit();

@@ -2,7 +2,6 @@
 
 #include <QCoreApplication>
 #include <QHash>
-#include <QSet>
 
 #include <algorithm>
 #include <deque>
@@ -88,18 +87,14 @@ Prediction Prediction::of(const QList<QUrl> &urls, const RunSettings &settings, 
     // and the window asks as a run starts and as it ends.
     const QUrl *previous = nullptr;
     std::optional<qint64> ns;
-    // Each URL said once: "[url] * 10" to a host the demo server is not has one URL it does not know, not 10.
-    QSet<QUrl> unknown;
     for (const QUrl &url : urls) {
-        if (!previous || url != *previous) {
+        if (!previous || url != *previous)
             ns = latency ? latency(url) : std::nullopt;
-            if (!ns)
-                unknown.insert(url);
-        }
         previous = &url;
+        if (!ns)
+            ++prediction.m_unknown;
         services.append(ns.value_or(0) + delayNs);
     }
-    prediction.m_unknown = int(unknown.size());
     if (prediction.m_unknown > 0) {
         prediction.m_reason = Reason::UnknownLatency;
         return prediction;
@@ -141,7 +136,8 @@ QString Prediction::whyUnknown() const
         return QString();
     case Reason::UnknownLatency:
         return QCoreApplication::translate(
-            "Prediction", "%n URL(s) not on the demo server: their latency is not known", nullptr, m_unknown);
+            "Prediction", "%n request(s) to URLs not on the demo server: their latency is not known", nullptr,
+            m_unknown);
     case Reason::Crawl:
         return QCoreApplication::translate("Prediction", "a crawl finds its pages as it goes");
     }

@@ -26,7 +26,8 @@ public:
 
     bool isKnown() const { return m_makespanNs >= 0; }
     qint64 makespanNs() const { return m_makespanNs; }
-    /// URLs whose latency is not known: then there is no prediction.
+    /// Requests to URLs whose latency is not known (a URL repeated counts each time): then there is no
+    /// prediction.
     int unknownCount() const { return m_unknown; }
     /// Why there is no prediction, for people; empty when there is one.
     QString whyUnknown() const;

@@ -2462,15 +2462,15 @@
 </context>
 <context>
     <name>Prediction</name>
-    <message numerus="yes">
-        <source>%n URL(s) not on the demo server: their latency is not known</source>
-        <translation>
-            <numerusform>데모 서버에 없는 URL %n개: 지연 시간을 알 수 없습니다</numerusform>
-        </translation>
-    </message>
     <message>
         <source>a crawl finds its pages as it goes</source>
         <translation>크롤링은 진행하면서 페이지를 찾습니다</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) to URLs not on the demo server: their latency is not known</source>
+        <translation>
+            <numerusform>데모 서버에 없는 URL로 가는 요청 %n개: 지연 시간을 알 수 없습니다</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -36,6 +36,7 @@ private Q_SLOTS:
     void codeAndPredictionFollowTheControls();
     void presetsSetTheControls();
     void measurementStandsBesideThePrediction();
+    void aRemovedRunLeavesTheMeasurement();
     void sweepRunsEachKInOrderAndChartsThem();
 
 private:
@@ -178,6 +179,24 @@ void TestLessonWindow::measurementStandsBesideThePrediction()
     const QString header = RunCaption::header(model->run(), facts);
     QVERIFY2(header.contains(QLatin1String("predicted 60")) && header.contains(QLatin1String("overhead")),
              qPrintable(header));
+}
+
+void TestLessonWindow::aRemovedRunLeavesTheMeasurement()
+{
+    m_window->urlEditor()->setText(QStringLiteral("{demo}/delay/10\n"));
+    m_window->urlEditor()->setRepeat(3);
+    QSignalSpy finished(m_window->session(), &RunSession::finished);
+    m_window->compare();
+    QVERIFY(finished.wait(30'000));
+    LessonPane *pane = m_window->lessons()->lessonPane();
+    const QList<RunModel *> models = m_window->session()->models();
+    QCOMPARE(models.size(), 3);
+    const QString gather = RunCaption::label(models.at(1)->run().settings);
+    QVERIFY2(pane->measurementText().contains(gather + u':'), qPrintable(pane->measurementText()));
+    // Taken off the comparison (Runs › Remove): its numbers go from the pane too.
+    m_window->session()->removeRun(models.at(1));
+    QTRY_VERIFY(!pane->measurementText().contains(gather + u':'));
+    QVERIFY(pane->measurementText().contains(RunCaption::label(models.at(0)->run().settings) + u':'));
 }
 
 void TestLessonWindow::sweepRunsEachKInOrderAndChartsThem()
