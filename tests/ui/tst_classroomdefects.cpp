@@ -53,6 +53,8 @@ private Q_SLOTS:
 
 private:
     void startSlowRun(bool compare);
+    /// File › Export…, found by its text as a user finds it.
+    QAction *fileExportAction() const;
 
     MainWindow *m_window = nullptr;
 };
@@ -139,13 +141,18 @@ void TestClassroomDefects::closingDuringARunAsksFirst()
     QCOMPARE(asked, 2);
 }
 
-void TestClassroomDefects::exportDialogProposesAPngAsAPng()
+QAction *TestClassroomDefects::fileExportAction() const
 {
-    QAction *exportAction = nullptr;
     for (QAction *action : m_window->menuBar()->actions().first()->menu()->actions()) {
         if (action->text() == QStringLiteral("&Export…"))
-            exportAction = action;
+            return action;
     }
+    return nullptr;
+}
+
+void TestClassroomDefects::exportDialogProposesAPngAsAPng()
+{
+    QAction *exportAction = fileExportAction();
     QVERIFY(exportAction);
     QString filter;
     QString proposed;
@@ -165,11 +172,7 @@ void TestClassroomDefects::exportDialogProposesAPngAsAPng()
 
 void TestClassroomDefects::aTypedNameGetsTheChosenTypeAndAFailedFolderIsNotRemembered()
 {
-    QAction *exportAction = nullptr;
-    for (QAction *action : m_window->menuBar()->actions().first()->menu()->actions()) {
-        if (action->text() == QStringLiteral("&Export…"))
-            exportAction = action;
-    }
+    QAction *exportAction = fileExportAction();
     QVERIFY(exportAction);
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
