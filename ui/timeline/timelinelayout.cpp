@@ -300,6 +300,7 @@ void TimelineLayout::refreshTitle(Track &track) const
     }
     facts.prediction = model->prediction();
     track.title = RunCaption::header(model->run(), facts);
+    track.shortLead = RunCaption::label(model->run().settings);
 }
 
 void TimelineLayout::connectModel(RunModel *model, QObject *context, const std::function<void()> &changed)

@@ -113,6 +113,7 @@ public:
         qint64 idealNs = -1; // the ideal makespan, once finished; for the header
         int peakInFlight = -1; // once finished and counted; for the header
         QString title;
+        QString shortLead; // the title's lead in short ("Gather"), for a header too narrow for the whole
         qint64 cutNs = -1; // a replay's time; -1: none
         double top = 0; // content y of the header line
         double rowsTop = 0;

@@ -49,8 +49,11 @@ public:
     static QList<GateTag> gateTags(const std::vector<std::pair<qint64, int>> &changes,
                                    const std::vector<int> &xs, int initial, const QFontMetrics &metrics);
 
-    /// A track's header line as it fits in width: elided in the middle, so "n× faster" and the peak stay.
-    static QString headerText(const QString &title, const QFontMetrics &metrics, int width);
+    /// A track's header line as it fits in width. The settings at its end give way first, whole facts at a
+    /// time; then the lead becomes shortLead ("Gather" for "Gather (all at once)"), so that the measurement
+    /// right after the lead (the wall) and the speed-up stay as long as anything can.
+    static QString headerText(const QString &title, const QFontMetrics &metrics, int width,
+                              const QString &shortLead = QString());
 
     static void paint(QPainter &painter, const TimelineLayout &layout, const TimelineViewport &viewport,
                       const Style &style);

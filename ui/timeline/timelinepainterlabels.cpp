@@ -81,10 +81,12 @@ QList<TimelinePainter::GateTag> TimelinePainter::gateTags(const std::vector<std:
     return tags;
 }
 
-QString TimelinePainter::headerText(const QString &title, const QFontMetrics &metrics, int width)
+QString TimelinePainter::headerText(const QString &title, const QFontMetrics &metrics, int width,
+                                    const QString &shortLead)
 {
     // The caption puts what the lesson compares first (RunCaption::header): what gives way is its end, whole
-    // facts at a time, the speed-up last of all, and only then the lead's own end.
+    // facts at a time down to the measurement after the lead, then the lead's long form, then that
+    // measurement; the speed-up goes last of all, and only then the lead's own end.
     const QString separator = QStringLiteral("  ·  ");
     QStringList parts = title.split(separator);
     const auto fits
@@ -93,16 +95,23 @@ QString TimelinePainter::headerText(const QString &title, const QFontMetrics &me
         return title;
     const QString ellipsis(QChar(0x2026));
     bool dropped = false;
-    for (qsizetype i = parts.size() - 1; i >= 1 && !fits(parts); --i) {
-        if (parts.at(i).contains(QChar(0x00D7))) // the speed-up's "×"
-            continue;
-        if (dropped) {
-            parts.removeAt(i);
-        } else {
-            parts[i] = ellipsis;
-            dropped = true;
+    const auto giveWay = [&](qsizetype from, qsizetype down) {
+        for (qsizetype i = from; i >= down && !fits(parts); --i) {
+            if (parts.at(i).contains(QChar(0x00D7))) // the speed-up's "×"
+                continue;
+            if (dropped) {
+                parts.removeAt(i);
+            } else {
+                parts[i] = ellipsis;
+                dropped = true;
+            }
         }
-    }
+    };
+    giveWay(parts.size() - 1, 2);
+    if (!fits(parts) && !shortLead.isEmpty()
+        && metrics.horizontalAdvance(shortLead) < metrics.horizontalAdvance(parts.at(0)))
+        parts[0] = shortLead;
+    giveWay(std::min<qsizetype>(1, parts.size() - 1), 1);
     if (!fits(parts) && parts.size() > 1) {
         const QString rest = separator + QStringList(parts.mid(1)).join(separator);
         parts[0] = metrics.elidedText(parts.at(0), Qt::ElideRight,

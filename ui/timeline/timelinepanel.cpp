@@ -6,6 +6,7 @@
 #include "timelinelegend.h"
 #include "timelineview.h"
 
+#include <QResizeEvent>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -87,6 +88,14 @@ void TimelinePanel::setModels(const QList<RunModel *> &models)
     }
     m_view->setModels(models);
     m_strip->setModels(models);
+}
+
+void TimelinePanel::resizeEvent(QResizeEvent *event)
+{
+    // The strip asks for 60 px a band; in a short panel it gets a quarter, and its bands share that.
+    m_strip->setMaximumHeight(
+        std::max(m_strip->minimumSizeHint().height(), event->size().height() * StripMaxPercent / 100));
+    QWidget::resizeEvent(event);
 }
 
 int TimelinePanel::preferredHeight(int minimum, int maximum) const

@@ -19,6 +19,10 @@ class TimelinePanel : public QWidget
     Q_OBJECT
 
 public:
+    /// The in-flight strip's share of the panel at most: a compare's three bands must not take the rows'
+    /// room on a projector's 1280 × 720.
+    static constexpr int StripMaxPercent = 25;
+
     explicit TimelinePanel(QWidget *parent = nullptr);
 
     void setModels(const QList<RunModel *> &models);
@@ -45,6 +49,9 @@ public Q_SLOTS:
     /// A replay's time: the rows and the in-flight strip show the finished runs as they were at ns, with what
     /// came later hidden. -1 shows them whole.
     void setCutNs(qint64 ns);
+
+protected:
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     HostColours m_hostColours;

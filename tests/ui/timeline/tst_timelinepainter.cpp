@@ -16,6 +16,7 @@ class TestTimelinePainter : public QObject
 private Q_SLOTS:
     void gateTagsMergeABurst();
     void headerElidesInTheMiddle();
+    void headerShortensItsLeadBeforeTheWall();
     void idealShowsInLanes();
     void crawlRowsSayTheirPath();
 };
@@ -38,7 +39,7 @@ void TestTimelinePainter::headerElidesInTheMiddle()
 {
     // As RunCaption::header writes it: the measurement first, the settings after.
     const QString title = QStringLiteral(
-        "Limited: semaphore of 3  ·  wall 8.02 s (ideal 8.02 s)  ·  2.5× faster than sequential  ·  "
+        "Limited: semaphore of 3  ·  wall 8.02 s  ·  ideal 8.02 s  ·  2.5× faster than sequential  ·  "
         "predicted 8.00 s, overhead 15 ms (0.2 %)  ·  peak 3 in flight  ·  delay 1000 ms  ·  10 requests");
     const QFontMetrics metrics {QFont()};
     const int width = metrics.horizontalAdvance(title) / 2;
@@ -49,6 +50,28 @@ void TestTimelinePainter::headerElidesInTheMiddle()
     QVERIFY2(shown.contains(QStringLiteral("wall 8.02 s")), qPrintable(shown));
     QVERIFY2(shown.contains(QStringLiteral("faster than sequential")), qPrintable(shown));
     QVERIFY2(!shown.contains(QStringLiteral("10 requests")), qPrintable(shown));
+}
+
+void TestTimelinePainter::headerShortensItsLeadBeforeTheWall()
+{
+    // A compare in a pane 500 px wide: the gather's wall must not give way to "(all at once)".
+    const QString title = QStringLiteral(
+        "Gather (all at once)  ·  wall 1.00 s  ·  ideal 1.00 s  ·  5.0× faster than sequential  ·  "
+        "predicted 1.00 s, overhead 3.7 ms (0.4 %)  ·  peak 5 in flight  ·  5 requests");
+    const QString expected = QStringLiteral("Gather  ·  wall 1.00 s  ·  5.0× faster than sequential  ·  …");
+    const QFontMetrics metrics {QFont()};
+    const int width = metrics.horizontalAdvance(expected) + 2;
+    QCOMPARE(TimelinePainter::headerText(title, metrics, width, QStringLiteral("Gather")), expected);
+    // Wide enough for the long lead with the facts after it: the lead stays long.
+    const QString wide = QStringLiteral(
+        "Gather (all at once)  ·  wall 1.00 s  ·  ideal 1.00 s  ·  5.0× faster than sequential  ·  …");
+    QCOMPARE(TimelinePainter::headerText(title, metrics, metrics.horizontalAdvance(wide) + 2,
+                                         QStringLiteral("Gather")),
+             wide);
+    // Without a short lead, the wall gives way and the speed-up stays, as before.
+    const QString shown = TimelinePainter::headerText(title, metrics, width);
+    QVERIFY2(shown.contains(QStringLiteral("faster than sequential")), qPrintable(shown));
+    QVERIFY(metrics.horizontalAdvance(shown) <= width);
 }
 
 void TestTimelinePainter::idealShowsInLanes()

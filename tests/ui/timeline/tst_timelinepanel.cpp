@@ -20,6 +20,7 @@ private Q_SLOTS:
     void switchesReachTheViewAndTheStrip();
     void viewAndStripShareTheHostsColours();
     void pictureShowsTheHostColours();
+    void aShortPanelKeepsTheStripToAQuarter();
 
 private:
     static constexpr qint64 Ms = 1'000'000;
@@ -27,6 +28,29 @@ private:
     static RunResult twoHosts();
     static int countColour(const QImage &image, const QColor &colour);
 };
+
+void TestTimelinePanel::aShortPanelKeepsTheStripToAQuarter()
+{
+    // A compare: three runs, three bands of the strip, which asks for 60 px each.
+    RunModel first, second, third;
+    RunResult run = twoHosts();
+    first.setRun(run);
+    run.runId = 4;
+    second.setRun(run);
+    run.runId = 5;
+    third.setRun(run);
+    TimelinePanel panel;
+    panel.setModels({&first, &second, &third});
+    QCOMPARE(panel.strip()->sizeHint().height(), 180);
+    panel.resize(1000, 400); // the timeline's pane of a compare at 1280 × 720
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    QTRY_COMPARE(panel.strip()->height(), 400 * TimelinePanel::StripMaxPercent / 100);
+    QVERIFY(panel.view()->height() > panel.strip()->height() * 2);
+    // With room to spare, the strip has what it asks for.
+    panel.resize(1000, 1200);
+    QTRY_COMPARE(panel.strip()->height(), 180);
+}
 
 RunResult TestTimelinePanel::twoHosts()
 {
