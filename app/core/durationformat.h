@@ -7,8 +7,8 @@
 /// tables, the status bar and the CLI say the same thing the same way.
 namespace DurationFormat {
 
-/// For people, with the unit that fits: "0.85 ms", "850 ms", "5.01 s", "12.3 s"; "—" for a negative (unknown)
-/// duration.
+/// For people, with the unit that fits: "0.9 ms", "850 ms", "5.01 s", "12.3 s", "2 min 5 s", "27 h 47 min";
+/// "—" for a negative (unknown) duration.
 QString text(qint64 ns);
 /// Milliseconds with a unit and two decimals below 10 ms: tooltips' phase tables.
 QString milliseconds(qint64 ns);

@@ -1025,6 +1025,14 @@
         <source>%1 s</source>
         <translation>%1초</translation>
     </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1분 %2초</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1시간 %2분</translation>
+    </message>
 </context>
 <context>
     <name>ExportActions</name>
@@ -2923,10 +2931,6 @@
         <translation>%1 후 중지됨</translation>
     </message>
     <message>
-        <source>wall %1 (ideal %2)</source>
-        <translation>실제 %1(이상 %2)</translation>
-    </message>
-    <message>
         <source>wall %1</source>
         <translation>실제 %1</translation>
     </message>
@@ -2965,6 +2969,10 @@
     <message>
         <source>predicted %1, overhead %2%3 (%2%4 %)</source>
         <translation>예측 %1, 오버헤드 %2%3 (%2%4 %)</translation>
+    </message>
+    <message>
+        <source>ideal %1</source>
+        <translation>이상 %1</translation>
     </message>
 </context>
 <context>
