@@ -21,17 +21,10 @@ ManagerPool::~ManagerPool()
 QNetworkAccessManager *ManagerPool::acquire(const HostKey &key)
 {
     // This host's own managers first (nothing in flight for another host), then an idle one.
-    for (auto &entry : m_entries) {
-        if (entry->active == 0)
-            continue;
-        const int forKey = entry->activeFor(key);
-        if (entry->active == forKey && forKey < ConnectionsPerManager)
-            return take(*entry, key)->manager;
-    }
-    for (auto &entry : m_entries) {
-        if (entry->active == 0)
-            return take(*entry, key)->manager;
-    }
+    if (const auto open = m_open.constFind(key); open != m_open.cend() && !open->empty())
+        return take(*open->back(), key)->manager;
+    if (!m_idle.empty())
+        return take(*m_idle.back(), key)->manager;
     if (m_maxManagers > 0 && managerCount() >= m_maxManagers) {
         // Out of budget for a manager of its own: share the least busy one with a free connection.
         Entry *best = nullptr;
@@ -47,7 +40,10 @@ QNetworkAccessManager *ManagerPool::acquire(const HostKey &key)
     manager->setRedirectPolicy(QNetworkRequest::NoLessSafeRedirectPolicy);
     if (m_proxy == Proxy::None)
         manager->setProxy(QNetworkProxy::NoProxy);
-    m_entries.push_back(std::make_unique<Entry>(Entry {manager, {}, 0}));
+    auto entry = std::make_unique<Entry>();
+    entry->manager = manager;
+    m_entries.push_back(std::move(entry));
+    m_byManager.insert(manager, m_entries.back().get());
     return take(*m_entries.back(), key)->manager;
 }
 
@@ -60,17 +56,15 @@ void ManagerPool::release(QNetworkAccessManager *manager, const HostKey &key)
             --entry->active;
             if (it->second == 0)
                 entry->activePerHost.erase(it);
+            file(*entry);
         }
     }
 }
 
 int ManagerPool::active(QNetworkAccessManager *manager, const QUrl &url) const
 {
-    for (const auto &entry : m_entries) {
-        if (entry->manager == manager)
-            return entry->activeFor(HostKey::fromUrl(url));
-    }
-    return 0;
+    const Entry *entry = entryFor(manager);
+    return entry ? entry->activeFor(HostKey::fromUrl(url)) : 0;
 }
 
 ManagerPool::Entry *ManagerPool::take(Entry &entry, const HostKey &key)
@@ -81,7 +75,46 @@ ManagerPool::Entry *ManagerPool::take(Entry &entry, const HostKey &key)
     else
         entry.activePerHost.emplace_back(key, 1);
     ++entry.active;
+    file(entry);
     return &entry;
+}
+
+void ManagerPool::file(Entry &entry)
+{
+    unfile(entry);
+    if (entry.active == 0) {
+        entry.list = Entry::List::Idle;
+        entry.index = m_idle.size();
+        m_idle.push_back(&entry);
+    } else if (entry.activePerHost.size() == 1
+               && entry.activePerHost.front().second < ConnectionsPerManager) {
+        entry.list = Entry::List::Open;
+        entry.openFor = entry.activePerHost.front().first;
+        std::vector<Entry *> &open = m_open[entry.openFor];
+        entry.index = open.size();
+        open.push_back(&entry);
+    }
+}
+
+void ManagerPool::unfile(Entry &entry)
+{
+    // Swapped with the list's last, which takes its index.
+    const auto remove = [&entry](std::vector<Entry *> &list) {
+        Entry *last = list.back();
+        list[entry.index] = last;
+        last->index = entry.index;
+        list.pop_back();
+    };
+    if (entry.list == Entry::List::Idle) {
+        remove(m_idle);
+    } else if (entry.list == Entry::List::Open) {
+        const auto open = m_open.find(entry.openFor);
+        remove(*open);
+        if (open->empty())
+            m_open.erase(open); // a crawl's hosts come and go
+        entry.openFor = HostKey();
+    }
+    entry.list = Entry::List::None;
 }
 
 int ManagerPool::Entry::activeFor(const HostKey &key) const
@@ -102,11 +135,7 @@ std::vector<std::pair<HostKey, int>>::const_iterator ManagerPool::Entry::find(co
                         [&key](const auto &host) { return host.first == key; });
 }
 
-ManagerPool::Entry *ManagerPool::entryFor(QNetworkAccessManager *manager)
+ManagerPool::Entry *ManagerPool::entryFor(QNetworkAccessManager *manager) const
 {
-    for (auto &entry : m_entries) {
-        if (entry->manager == manager)
-            return entry.get();
-    }
-    return nullptr;
+    return m_byManager.value(manager, nullptr);
 }

@@ -2,6 +2,7 @@
 
 #include "core/hostkey.h"
 
+#include <QHash>
 #include <QString>
 
 #include <memory>
@@ -45,21 +46,31 @@ public:
 private:
     struct Entry
     {
-        QNetworkAccessManager *manager;
-        // A few at most (one, unless hosts share it beyond the budget), so a scan beats hashing a HostKey,
-        // which acquire() would do for every entry it looks at.
+        QNetworkAccessManager *manager = nullptr;
+        // A few at most (one, unless hosts share it beyond the budget), so a scan beats hashing a HostKey.
         std::vector<std::pair<HostKey, int>> activePerHost;
         int active = 0; // over all hosts
+        // Which of the pool's lists holds it, and where: every acquire and release is O(1), however many
+        // managers a gather of thousands needs.
+        enum class List { None, Idle, Open } list = List::None;
+        std::size_t index = 0;
+        HostKey openFor; // while in m_open
 
         int activeFor(const HostKey &key) const;
         /// The key's count in activePerHost, or its end.
         std::vector<std::pair<HostKey, int>>::iterator find(const HostKey &key);
         std::vector<std::pair<HostKey, int>>::const_iterator find(const HostKey &key) const;
     };
-    Entry *entryFor(QNetworkAccessManager *manager);
+    Entry *entryFor(QNetworkAccessManager *manager) const;
     Entry *take(Entry &entry, const HostKey &key);
+    /// Moves the entry to the list its counts put it in: idle, open to its one host, or neither.
+    void file(Entry &entry);
+    void unfile(Entry &entry);
 
     Proxy m_proxy;
     int m_maxManagers = 0;
     std::vector<std::unique_ptr<Entry>> m_entries;
+    QHash<QNetworkAccessManager *, Entry *> m_byManager;
+    std::vector<Entry *> m_idle; // nothing in flight
+    QHash<HostKey, std::vector<Entry *>> m_open; // in flight for this host only, with a free connection
 };

@@ -1,6 +1,7 @@
 #include "net/managerpool.h"
 
 #include <QNetworkAccessManager>
+#include <QSet>
 #include <QTest>
 #include <QUrl>
 
@@ -15,6 +16,7 @@ private Q_SLOTS:
     void aHostFillsAManagerBeforeTheNext();
     void anIdleManagerIsReused();
     void hostsShareOnlyBeyondTheBudget();
+    void aGatherOfThousandsKeepsEveryManagerFull();
 };
 
 namespace {
@@ -69,6 +71,42 @@ void TestManagerPool::hostsShareOnlyBeyondTheBudget()
     QNetworkAccessManager *third = pool.acquire(aOtherPort);
     QCOMPARE(pool.managerCount(), 2); // the descriptor budget allows two: a third host shares
     QVERIFY(third == first || third == second);
+}
+
+void TestManagerPool::aGatherOfThousandsKeepsEveryManagerFull()
+{
+    // Two hosts' gathers of 1 200 each, interleaved: every manager serves one host, six at a time.
+    ManagerPool pool;
+    QList<QNetworkAccessManager *> ofA, ofB;
+    for (int i = 0; i < 1200; ++i) {
+        ofA.append(pool.acquire(a));
+        ofB.append(pool.acquire(b));
+    }
+    QCOMPARE(pool.managerCount(), 400);
+    for (int i = 0; i < 1200; ++i) {
+        QCOMPARE(pool.active(ofA.at(i), a), ManagerPool::ConnectionsPerManager);
+        QCOMPARE(pool.active(ofA.at(i), b), 0);
+        QCOMPARE(pool.active(ofB.at(i), b), ManagerPool::ConnectionsPerManager);
+    }
+    // A request of a's ends on a manager in the middle: the next of a's goes there, not to a new manager,
+    // and not to one of b's.
+    QNetworkAccessManager *middle = ofA.at(601);
+    pool.release(middle, a);
+    QCOMPARE(pool.acquire(a), middle);
+    QCOMPARE(pool.managerCount(), 400);
+    // Everything ends: every manager is idle, and a third host's gather of 1 200 reuses them all.
+    for (int i = 0; i < 1200; ++i) {
+        pool.release(ofA.at(i), a);
+        pool.release(ofB.at(i), b);
+    }
+    QSet<QNetworkAccessManager *> third;
+    for (int i = 0; i < 1200; ++i) {
+        QNetworkAccessManager *manager = pool.acquire(aOtherPort);
+        third.insert(manager);
+        QVERIFY(pool.active(manager, aOtherPort) <= ManagerPool::ConnectionsPerManager);
+    }
+    QCOMPARE(pool.managerCount(), 400);
+    QCOMPARE(third.size(), 200);
 }
 
 QTEST_GUILESS_MAIN(TestManagerPool)
