@@ -48,6 +48,19 @@ QList<QUrl> LessonStep::urls(const QUrl &demoBase) const
     return repeated;
 }
 
+bool LessonStep::isSetUp(const QList<QUrl> &urls, const RunSettings &settings, const QList<int> &sweepLimits,
+                         const QUrl &demoBase) const
+{
+    if (sweepLimits != this->sweepLimits || settings.mode != this->settings.mode
+        || settings.delayMs != this->settings.delayMs || settings.perHost != this->settings.perHost
+        || settings.crawl.enabled)
+        return false;
+    // A sweep's permits are its k; sequential and gather have no permits to compare.
+    if (!isSweep() && settings.mode == RunMode::Limited && settings.limit != this->settings.limit)
+        return false;
+    return urls == this->urls(demoBase);
+}
+
 QList<Lesson> lessons()
 {
     const QString oneSecond = QStringLiteral("{demo}/delay/1000\n");

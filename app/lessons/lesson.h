@@ -19,6 +19,10 @@ struct LessonStep
     bool isSweep() const { return !sweepLimits.isEmpty(); }
     /// The URL list with {demo} made demoBase, repeated: what the run will fetch.
     QList<QUrl> urls(const QUrl &demoBase) const;
+    /// The window holds this run: the same URLs, mode, permits (a sweep: its k), delay and per-host cap, and
+    /// no crawl. Timeouts and limits of size are not the lesson's business.
+    bool isSetUp(const QList<QUrl> &urls, const RunSettings &settings, const QList<int> &sweepLimits,
+                 const QUrl &demoBase) const;
 };
 
 /// A lesson of ../shared/seed/async-crawler-lesson.md as data, with no widgets: what the Lesson pane shows

@@ -63,6 +63,8 @@ LessonPane::LessonPane(QWidget *parent)
     m_notice = wrapped(body);
     m_stepsHeading = heading(body);
     m_steps = new QVBoxLayout;
+    m_setupNote = wrapped(body);
+    m_setupNote->setVisible(false);
     m_predictionHeading = heading(body);
     m_prediction = wrapped(body);
     m_measurement = wrapped(body);
@@ -71,6 +73,7 @@ LessonPane::LessonPane(QWidget *parent)
     layout->addWidget(m_explanation);
     layout->addWidget(m_stepsHeading);
     layout->addLayout(m_steps);
+    layout->addWidget(m_setupNote);
     layout->addWidget(m_predictionHeading);
     layout->addWidget(m_prediction);
     layout->addWidget(m_measurement);
@@ -141,10 +144,16 @@ void LessonPane::fillLesson()
     for (const LessonStep &step : lesson.steps) {
         auto *button = new QPushButton(step.label, this);
         button->setToolTip(tr("Put this run's URLs and settings in the window"));
-        connect(button, &QPushButton::clicked, this, [this, step] { Q_EMIT stepChosen(step); });
+        // Checked while the window holds this run; a click always sets it up, and the check follows that.
+        button->setCheckable(true);
+        connect(button, &QPushButton::clicked, this, [this, step] {
+            Q_EMIT stepChosen(step);
+            showSetupMatch();
+        });
         m_steps->addWidget(button);
         m_stepButtons.append(button);
     }
+    showSetupMatch();
     // The program of the lesson's first run; a sweep's is the program of its first k.
     const LessonStep &first = lesson.steps.constFirst();
     RunSettings settings = first.settings;
@@ -163,6 +172,43 @@ void LessonPane::setMeasurement(const QString &text)
 {
     m_measurement->setText(text);
     m_measurement->setVisible(!text.isEmpty());
+}
+
+void LessonPane::setWindowSetup(const QList<QUrl> &urls, const RunSettings &settings,
+                                const QList<int> &sweepLimits)
+{
+    m_windowSetup = WindowSetup {urls, settings, sweepLimits};
+    showSetupMatch();
+}
+
+void LessonPane::showSetupMatch()
+{
+    m_setUpStep = -1;
+    if (m_windowSetup && !m_lessons.isEmpty()) {
+        const QUrl base = m_demoBase.isValid() ? m_demoBase : QUrl(QStringLiteral("http://127.0.0.1:8080"));
+        const QList<LessonStep> &steps = m_lessons.at(m_current).steps;
+        for (qsizetype i = 0; i < steps.size() && m_setUpStep < 0; ++i) {
+            if (steps.at(i).isSetUp(m_windowSetup->urls, m_windowSetup->settings, m_windowSetup->sweepLimits,
+                                    base))
+                m_setUpStep = int(i);
+        }
+    }
+    for (qsizetype i = 0; i < m_stepButtons.size(); ++i) {
+        if (auto *button = qobject_cast<QPushButton *>(m_stepButtons.at(i)))
+            button->setChecked(i == m_setUpStep);
+    }
+    // Before the window has said what it holds, there is nothing to compare.
+    m_setupNote->setVisible(m_windowSetup && m_setUpStep < 0);
+    m_setupNote->setText(m_stepButtons.size() == 1
+                             ? tr("The window is now set up for a different run. What this lesson says is "
+                                  "about its own run: press the button above to set that up.")
+                             : tr("The window is now set up for a different run. What this lesson says is "
+                                  "about its own runs: press a button above to set one up."));
+}
+
+QString LessonPane::setupNoteText() const
+{
+    return m_setupNote->isHidden() ? QString() : m_setupNote->text();
 }
 
 QString LessonPane::titleText() const

@@ -3,6 +3,8 @@
 #include <QUrl>
 #include <QWidget>
 
+#include <optional>
+
 #include "lessons/lesson.h"
 
 class QComboBox;
@@ -30,6 +32,9 @@ public:
     void setPrediction(const QString &text);
     /// After the run: the measurement beside the prediction; empty clears it.
     void setMeasurement(const QString &text);
+    /// What the window would run now: the step it matches is checked; when it matches none, the pane says
+    /// that what it explains is not what Run will do.
+    void setWindowSetup(const QList<QUrl> &urls, const RunSettings &settings, const QList<int> &sweepLimits);
 
     // For tests.
     QString titleText() const;
@@ -39,6 +44,9 @@ public:
     QString predictionText() const;
     QString measurementText() const;
     QList<QWidget *> stepButtons() const { return m_stepButtons; }
+    /// The step of the current lesson the window is set up for; -1: none.
+    int setUpStep() const { return m_setUpStep; }
+    QString setupNoteText() const;
 
 Q_SIGNALS:
     /// A button asked for this run to be set up.
@@ -50,6 +58,7 @@ protected:
 private:
     void retranslate();
     void fillLesson();
+    void showSetupMatch();
 
     QList<Lesson> m_lessons;
     int m_current = 0;
@@ -64,6 +73,15 @@ private:
     QLabel *m_stepsHeading;
     QVBoxLayout *m_steps;
     QList<QWidget *> m_stepButtons;
+    QLabel *m_setupNote;
+    struct WindowSetup
+    {
+        QList<QUrl> urls;
+        RunSettings settings;
+        QList<int> sweepLimits;
+    };
+    std::optional<WindowSetup> m_windowSetup;
+    int m_setUpStep = -1;
     QLabel *m_predictionHeading;
     QLabel *m_prediction;
     QLabel *m_measurement;

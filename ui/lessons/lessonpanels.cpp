@@ -111,6 +111,7 @@ void LessonPanels::applySettings()
     if (!sweepLimits.isEmpty())
         shown.limit = sweepLimits.constFirst();
     m_codePane->setProgram(PythonProgram::generate(urls, shown, m_demoBase));
+    m_lessonPane->setWindowSetup(urls, settings, sweepLimits);
     if (urls.isEmpty()) {
         m_lessonPane->setPrediction(tr("No valid URL to predict."));
         return;

@@ -17,6 +17,7 @@ private Q_SLOTS:
     void steps_data();
     void steps();
     void theSweepRunsItsKInOrder();
+    void aStepKnowsWhenItIsSetUp();
 };
 
 namespace {
@@ -123,6 +124,42 @@ void TestLesson::theSweepRunsItsKInOrder()
     QCOMPARE(sweep.sweepLimits.first(), 1);
     // Past the number of URLs, so the chart shows where it flattens.
     QVERIFY(sweep.sweepLimits.last() > sweep.urls(Base).size());
+}
+
+void TestLesson::aStepKnowsWhenItIsSetUp()
+{
+    const QUrl base(QStringLiteral("http://127.0.0.1:8080"));
+    const QList<Lesson> all = lessons();
+    const LessonStep &gather = all.at(1).steps.first();
+    const QList<QUrl> urls = gather.urls(base);
+    RunSettings settings = gather.settings;
+    settings.timeoutMs = 5000; // not the lesson's business
+    settings.limit = 7; // a gather has no permits
+    QVERIFY(gather.isSetUp(urls, settings, {}, base));
+    QVERIFY(!gather.isSetUp(urls.mid(1), settings, {}, base));
+    QVERIFY(!gather.isSetUp(urls, settings, {}, QUrl(QStringLiteral("http://127.0.0.1:9090"))));
+    settings.mode = RunMode::Sequential;
+    QVERIFY(!gather.isSetUp(urls, settings, {}, base));
+    settings.mode = RunMode::Gather;
+    settings.crawl.enabled = true;
+    QVERIFY(!gather.isSetUp(urls, settings, {}, base));
+
+    const LessonStep &semaphore = all.at(2).steps.first();
+    RunSettings limited = semaphore.settings;
+    QVERIFY(semaphore.isSetUp(semaphore.urls(base), limited, {}, base));
+    limited.limit += 1;
+    QVERIFY(!semaphore.isSetUp(semaphore.urls(base), limited, {}, base));
+    limited.limit -= 1;
+    limited.delayMs += 1;
+    QVERIFY(!semaphore.isSetUp(semaphore.urls(base), limited, {}, base));
+
+    // The sweep is its k, whatever the slider says.
+    const LessonStep &sweep = all.at(4).steps.first();
+    RunSettings swept = sweep.settings;
+    swept.limit = 40;
+    QVERIFY(sweep.isSetUp(sweep.urls(base), swept, sweep.sweepLimits, base));
+    QVERIFY(!sweep.isSetUp(sweep.urls(base), swept, {1, 2, 4}, base));
+    QVERIFY(!sweep.isSetUp(sweep.urls(base), swept, {}, base));
 }
 
 QTEST_GUILESS_MAIN(TestLesson)

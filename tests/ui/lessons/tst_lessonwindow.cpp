@@ -34,6 +34,7 @@ private Q_SLOTS:
     void cleanup();
     void lessonsMenuSetsUpEachLesson();
     void codeAndPredictionFollowTheControls();
+    void thePaneSaysWhenTheWindowLeftTheLessonsRun();
     void presetsSetTheControls();
     void measurementStandsBesideThePrediction();
     void aRemovedRunLeavesTheMeasurement();
@@ -129,6 +130,36 @@ void TestLessonWindow::codeAndPredictionFollowTheControls()
     m_window->urlEditor()->setText(QStringLiteral("http://example.invalid/\n"));
     QTRY_VERIFY2(pane->predictionText().contains(QLatin1String("not known")),
                  qPrintable(pane->predictionText()));
+}
+
+void TestLessonWindow::thePaneSaysWhenTheWindowLeftTheLessonsRun()
+{
+    LessonPane *pane = m_window->lessons()->lessonPane();
+    QMenu *menu = menuNamed(QStringLiteral("&Lessons"));
+    QVERIFY(menu);
+    menu->actions().at(3)->trigger(); // the hidden limits: three runs
+    QTRY_COMPARE(pane->setUpStep(), 0);
+    QVERIFY(pane->setupNoteText().isEmpty());
+    auto *third = qobject_cast<QPushButton *>(pane->stepButtons().at(2));
+    QVERIFY(third);
+    third->click();
+    QTRY_COMPARE(pane->setUpStep(), 2);
+    QVERIFY(third->isChecked());
+    QVERIFY(!qobject_cast<QPushButton *>(pane->stepButtons().at(0))->isChecked());
+    // Another number of permits: no longer one of the lesson's runs, and the pane says so.
+    m_window->limitSlider()->setValue(m_window->limitSlider()->value() + 1);
+    QTRY_COMPARE(pane->setUpStep(), -1);
+    QVERIFY(!third->isChecked());
+    QVERIFY2(pane->setupNoteText().contains(QLatin1String("different run")),
+             qPrintable(pane->setupNoteText()));
+    // Back to it by hand: the note goes.
+    m_window->limitSlider()->setValue(m_window->limitSlider()->value() - 1);
+    QTRY_COMPARE(pane->setUpStep(), 2);
+    QVERIFY(pane->setupNoteText().isEmpty());
+    // Another URL list, with the lesson's settings.
+    m_window->urlEditor()->setText(QStringLiteral("{demo}/delay/200\n"));
+    QTRY_COMPARE(pane->setUpStep(), -1);
+    QVERIFY(!pane->setupNoteText().isEmpty());
 }
 
 void TestLessonWindow::presetsSetTheControls()
