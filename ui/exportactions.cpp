@@ -1,7 +1,6 @@
 #include "exportactions.h"
 
 #include <QAction>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QKeySequence>
 #include <QMenu>
@@ -61,21 +60,14 @@ bool ExportActions::exportWhatISee(const QString &path, QString *error) const
 
 void ExportActions::exportWithDialog(What what)
 {
-    const QString png = tr("PNG image (*.png)");
-    const QString svg = tr("SVG image (*.svg)");
-    const QString pdf = tr("PDF document (*.pdf)");
     const QString name = what == What::Slide ? tr("slide")
         : what == What::WhatISee             ? tr("timeline")
                                              : tr("chart");
-    QString filter = png;
     const QAction *action = what == What::Slide ? m_slide : what == What::WhatISee ? m_whatISee : m_chart;
-    QString path = QFileDialog::getSaveFileName(m_window, action->text().remove(u'&').remove(u'…'),
-                                                ExportFolder::proposal(name + u".png"_s),
-                                                QStringList {png, svg, pdf}.join(u";;"_s), &filter);
+    const QString path = ExportFolder::askSavePath(m_window, action->text().remove(u'&').remove(u'…'),
+                                                   name + u".png"_s, PictureExport::dialogTypes());
     if (path.isEmpty())
         return;
-    if (QFileInfo(path).suffix().isEmpty())
-        path += filter == svg ? u".svg"_s : filter == pdf ? u".pdf"_s : u".png"_s;
     QString error;
     bool ok = false;
     switch (what) {

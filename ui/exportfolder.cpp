@@ -1,8 +1,12 @@
 #include "exportfolder.h"
 
 #include <QDir>
+#include <QFileDialog>
 #include <QFileInfo>
 #include <QSettings>
+#include <QStringList>
+
+#include <algorithm>
 
 namespace {
 
@@ -25,4 +29,23 @@ void ExportFolder::remember(const QString &filePath)
 QString ExportFolder::proposal(const QString &fileName)
 {
     return QDir(path()).filePath(fileName);
+}
+
+QString ExportFolder::askSavePath(QWidget *parent, const QString &caption, const QString &proposedName,
+                                  const QList<Type> &types, qsizetype chosen)
+{
+    QStringList filters;
+    for (const Type &type : types)
+        filters.append(type.filter);
+    QString selected = filters.value(chosen, filters.value(0));
+    QString path = QFileDialog::getSaveFileName(parent, caption, proposal(proposedName),
+                                                filters.join(QStringLiteral(";;")), &selected);
+    if (path.isEmpty() || types.isEmpty())
+        return path;
+    if (std::none_of(types.cbegin(), types.cend(), [&path](const Type &type) {
+            return path.endsWith(type.extension, Qt::CaseInsensitive);
+        })) {
+        path += types.value(std::max<qsizetype>(0, filters.indexOf(selected)), types.value(chosen)).extension;
+    }
+    return path;
 }

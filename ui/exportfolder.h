@@ -1,6 +1,9 @@
 #pragma once
 
+#include <QList>
 #include <QString>
+
+class QWidget;
 
 /// The one folder every export dialog starts in (File › Export, Export Slide, Export Chart): the folder of
 /// the last file written, remembered across sessions.
@@ -13,4 +16,16 @@ public:
     static void remember(const QString &filePath);
     /// path() joined with a proposed file name.
     static QString proposal(const QString &fileName);
+
+    /// A type a save dialog offers: its filter ("PNG image (*.png)") and its extension (".png").
+    struct Type
+    {
+        QString filter;
+        QString extension;
+    };
+    /// The save dialog of every export: it starts in path() with proposedName, offers types with `chosen`
+    /// selected, and gives a name typed without any of the types' extensions the extension of the type
+    /// chosen in it. Empty when cancelled. The folder is remembered only once the file is written.
+    static QString askSavePath(QWidget *parent, const QString &caption, const QString &proposedName,
+                               const QList<Type> &types, qsizetype chosen = 0);
 };

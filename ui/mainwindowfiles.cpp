@@ -203,28 +203,24 @@ FileJob *MainWindow::openInBackground(const QString &path)
 
 void MainWindow::exportDialog()
 {
-    QStringList filters;
-    for (const QString &extension : exportExtensions() + PictureExport::extensions())
-        filters.append(tr("%1 (*%2)").arg(extension.mid(1).toUpper(), extension));
+    QList<ExportFolder::Type> types;
+    for (const QString &extension : exportExtensions())
+        types.append({tr("%1 (*%2)").arg(extension.mid(1).toUpper(), extension), extension});
+    const qsizetype firstPicture = types.size();
+    types += PictureExport::dialogTypes();
     // The proposed name and the selected type agree (the last format used), and the folder is the one every
-    // export shares.
+    // export shares. A name typed without a type gets the one chosen in the dialog; the folder is remembered
+    // once the file is written, so a folder that failed is not the next dialog's.
     const QString name = QFileInfo(m_exportSuggestion).fileName();
-    QString selected = filters.value(
-        (exportExtensions() + PictureExport::extensions()).indexOf(u'.' + QFileInfo(name).suffix()),
-        filters.at(int(exportExtensions().size())));
-    QString path = QFileDialog::getSaveFileName(this, tr("Export"), ExportFolder::proposal(name),
-                                                filters.join(QStringLiteral(";;")), &selected);
-    if (path.isEmpty())
-        return;
-    // A name typed without a type gets the one chosen in the dialog, as the picture exports do. The folder
-    // is remembered once the file is written, so a folder that failed is not the next dialog's.
-    const QStringList extensions = exportExtensions() + PictureExport::extensions();
-    if (std::none_of(extensions.cbegin(), extensions.cend(), [&path](const QString &extension) {
-            return path.endsWith(extension, Qt::CaseInsensitive);
-        })) {
-        path += extensions.value(filters.indexOf(selected), extensions.value(exportExtensions().size()));
-    }
-    exportInBackground(path);
+    const auto suggested
+        = std::find_if(types.cbegin(), types.cend(), [&name](const ExportFolder::Type &type) {
+              return name.endsWith(type.extension, Qt::CaseInsensitive);
+          });
+    const QString path
+        = ExportFolder::askSavePath(this, tr("Export"), name, types,
+                                    suggested != types.cend() ? suggested - types.cbegin() : firstPicture);
+    if (!path.isEmpty())
+        exportInBackground(path);
 }
 
 FileJob *MainWindow::exportInBackground(const QString &path)

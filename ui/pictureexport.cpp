@@ -129,6 +129,13 @@ QStringList extensions()
     return {u".png"_s, u".svg"_s, u".pdf"_s};
 }
 
+QList<ExportFolder::Type> dialogTypes()
+{
+    return {{QCoreApplication::translate("PictureExport", "PNG image (*.png)"), u".png"_s},
+            {QCoreApplication::translate("PictureExport", "SVG image (*.svg)"), u".svg"_s},
+            {QCoreApplication::translate("PictureExport", "PDF document (*.pdf)"), u".pdf"_s}};
+}
+
 bool writeRuns(const QList<RunResult> &runs, const QString &path, double scale, QString *error,
                const Prediction::LatencyOracle &latency)
 {

@@ -2,6 +2,7 @@
 
 #include "core/prediction.h"
 #include "core/runresult.h"
+#include "exportfolder.h"
 
 #include <QByteArray>
 #include <QSize>
@@ -42,6 +43,8 @@ QByteArray renderRuns(const QList<RunResult> &runs, Kind kind, double scale, int
 
 /// ".png", ".svg" and ".pdf", for help texts and file dialogs.
 QStringList extensions();
+/// The same as a save dialog's types: "PNG image (*.png)" …, in the UI language.
+QList<ExportFolder::Type> dialogTypes();
 /// renderRuns() into the file at path, its kind by extension (for `crawlscope run -o lesson.png`). PNGs get
 /// scale × the pixels. Errors name the file; a failed write leaves no file.
 bool writeRuns(const QList<RunResult> &runs, const QString &path, double scale, QString *error,

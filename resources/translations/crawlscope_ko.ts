@@ -1065,18 +1065,6 @@
         <translation>&quot;%1&quot;(으)로 내보낼 수 없습니다: 그림 형식이 아닙니다(%2 사용)</translation>
     </message>
     <message>
-        <source>PNG image (*.png)</source>
-        <translation>PNG 이미지 (*.png)</translation>
-    </message>
-    <message>
-        <source>SVG image (*.svg)</source>
-        <translation>SVG 이미지 (*.svg)</translation>
-    </message>
-    <message>
-        <source>PDF document (*.pdf)</source>
-        <translation>PDF 문서 (*.pdf)</translation>
-    </message>
-    <message>
         <source>slide</source>
         <translation>슬라이드</translation>
     </message>
@@ -2475,6 +2463,18 @@
         <source>Cannot export to &quot;%1&quot;: not a picture (use %2)</source>
         <translation>&quot;%1&quot;(으)로 내보낼 수 없습니다: 그림이 아닙니다(%2 중 하나를 쓰세요)</translation>
     </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 이미지 (*.png)</translation>
+    </message>
+    <message>
+        <source>SVG image (*.svg)</source>
+        <translation>SVG 이미지 (*.svg)</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 문서 (*.pdf)</translation>
+    </message>
 </context>
 <context>
     <name>Prediction</name>
@@ -3272,18 +3272,6 @@
     <message>
         <source>total-vs-ideal</source>
         <translation>total-vs-ideal</translation>
-    </message>
-    <message>
-        <source>PNG image (*.png)</source>
-        <translation>PNG 이미지 (*.png)</translation>
-    </message>
-    <message>
-        <source>SVG image (*.svg)</source>
-        <translation>SVG 이미지 (*.svg)</translation>
-    </message>
-    <message>
-        <source>PDF document (*.pdf)</source>
-        <translation>PDF 문서 (*.pdf)</translation>
     </message>
     <message>
         <source>Export Chart</source>

@@ -1,3 +1,5 @@
+#include "charts/lessonruns.h"
+#include "charts/summarycharts.h"
 #include "closeguard.h"
 #include "core/runcaption.h"
 #include "export/exporter.h"
@@ -47,6 +49,7 @@ private Q_SLOTS:
     void closingDuringARunAsksFirst();
     void exportDialogProposesAPngAsAPng();
     void aTypedNameGetsTheChosenTypeAndAFailedFolderIsNotRemembered();
+    void thePictureDialogsGiveATypedNameItsTypeToo();
     void aCrawlGivesTheLessonItsColoursBack();
     void requestTableListsEveryRunOfACompare();
     void openingARunShowsItsSettingsReadOnly();
@@ -54,7 +57,10 @@ private Q_SLOTS:
 private:
     void startSlowRun(bool compare);
     /// File › Export…, found by its text as a user finds it.
-    QAction *fileExportAction() const;
+    QAction *fileExportAction() const { return fileAction(QStringLiteral("&Export…")); }
+    QAction *fileAction(const QString &text) const;
+    /// Answers the next save dialog: the first type whose filter contains filterPattern, and file.
+    void answerSaveDialog(const QString &filterPattern, const QString &file);
 
     MainWindow *m_window = nullptr;
 };
@@ -141,13 +147,27 @@ void TestClassroomDefects::closingDuringARunAsksFirst()
     QCOMPARE(asked, 2);
 }
 
-QAction *TestClassroomDefects::fileExportAction() const
+QAction *TestClassroomDefects::fileAction(const QString &text) const
 {
     for (QAction *action : m_window->menuBar()->actions().first()->menu()->actions()) {
-        if (action->text() == QStringLiteral("&Export…"))
+        if (action->text() == text)
             return action;
     }
     return nullptr;
+}
+
+void TestClassroomDefects::answerSaveDialog(const QString &filterPattern, const QString &file)
+{
+    QTimer::singleShot(0, this, [filterPattern, file] {
+        QTRY_VERIFY(qobject_cast<QFileDialog *>(QApplication::activeModalWidget()));
+        auto *dialog = qobject_cast<QFileDialog *>(QApplication::activeModalWidget());
+        for (const QString &filter : dialog->nameFilters()) {
+            if (filter.contains(filterPattern))
+                dialog->selectNameFilter(filter);
+        }
+        dialog->selectFile(file);
+        QMetaObject::invokeMethod(dialog, "accept"); // QFileDialog::accept() is protected
+    });
 }
 
 void TestClassroomDefects::exportDialogProposesAPngAsAPng()
@@ -177,16 +197,7 @@ void TestClassroomDefects::aTypedNameGetsTheChosenTypeAndAFailedFolderIsNotRemem
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     const auto exportAs = [&](const QString &filterPattern, const QString &file) {
-        QTimer::singleShot(0, this, [&, filterPattern, file] {
-            QTRY_VERIFY(qobject_cast<QFileDialog *>(QApplication::activeModalWidget()));
-            auto *dialog = qobject_cast<QFileDialog *>(QApplication::activeModalWidget());
-            for (const QString &filter : dialog->nameFilters()) {
-                if (filter.contains(filterPattern))
-                    dialog->selectNameFilter(filter);
-            }
-            dialog->selectFile(file);
-            QMetaObject::invokeMethod(dialog, "accept"); // QFileDialog::accept() is protected
-        });
+        answerSaveDialog(filterPattern, file);
         exportAction->trigger();
     };
     // "runs" typed with JSON chosen is runs.json, not an error about the missing type.
@@ -215,6 +226,27 @@ void TestClassroomDefects::aTypedNameGetsTheChosenTypeAndAFailedFolderIsNotRemem
     QTRY_VERIFY(warnings > 0);
     QTRY_VERIFY(!QApplication::activeModalWidget());
     QCOMPARE(ExportFolder::path(), dir.path());
+}
+
+void TestClassroomDefects::thePictureDialogsGiveATypedNameItsTypeToo()
+{
+    m_window->session()->showRuns(LessonRuns::lesson());
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    // File › Export Slide…: "slide" typed with SVG chosen.
+    QAction *slide = fileAction(QStringLiteral("Export &Slide…"));
+    QVERIFY(slide);
+    answerSaveDialog(QStringLiteral("*.svg"), dir.filePath(QStringLiteral("slide")));
+    slide->trigger();
+    QTRY_VERIFY(QFile::exists(dir.filePath(QStringLiteral("slide.svg"))));
+    QCOMPARE(ExportFolder::path(), dir.path());
+    // Export Chart: a dotted name that is no picture type gets the chosen one after it.
+    answerSaveDialog(QStringLiteral("*.pdf"), dir.filePath(QStringLiteral("chart.v2")));
+    m_window->charts()->exportWithDialog(0);
+    QTRY_VERIFY(QFile::exists(dir.filePath(QStringLiteral("chart.v2.pdf"))));
+    QFile pdf(dir.filePath(QStringLiteral("chart.v2.pdf")));
+    QVERIFY(pdf.open(QIODevice::ReadOnly));
+    QVERIFY(pdf.read(5) == "%PDF-");
 }
 
 void TestClassroomDefects::aCrawlGivesTheLessonItsColoursBack()

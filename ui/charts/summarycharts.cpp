@@ -9,7 +9,6 @@
 #include <QChart>
 #include <QChartView>
 #include <QDir>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QGraphicsLayout>
 #include <QGraphicsScene>
@@ -435,17 +434,11 @@ void SummaryCharts::exportWithDialog(int index)
         QT_TRANSLATE_NOOP("SummaryCharts", "request-durations"),
         QT_TRANSLATE_NOOP("SummaryCharts", "total-vs-ideal"),
     };
-    const QString png = tr("PNG image (*.png)");
-    const QString svg = tr("SVG image (*.svg)");
-    const QString pdf = tr("PDF document (*.pdf)");
-    QString filter = png;
-    QString path = QFileDialog::getSaveFileName(
-        this, tr("Export Chart"), ExportFolder::proposal(tr(fileNames[std::size_t(index)]) + u".png"_s),
-        QStringList {png, svg, pdf}.join(u";;"_s), &filter);
+    const QString path
+        = ExportFolder::askSavePath(this, tr("Export Chart"), tr(fileNames[std::size_t(index)]) + u".png"_s,
+                                    PictureExport::dialogTypes());
     if (path.isEmpty())
         return;
-    if (QFileInfo(path).suffix().isEmpty())
-        path += filter == svg ? u".svg"_s : filter == pdf ? u".pdf"_s : u".png"_s;
     QString error;
     // At least twice the pixels, so a PNG stays sharp on a projector or a high-DPI slide.
     if (!exportChart(index, path, &error, std::max(2.0, devicePixelRatioF())))
