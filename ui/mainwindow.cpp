@@ -641,8 +641,16 @@ void MainWindow::onModelsChanged()
     m_runsTable->setRuns(models);
     m_frontier->setSource(shown);
     m_siteTree->setSource(shown);
-    m_table->resizeColumnToContents(int(RunModel::Column::Id));
-    m_table->setColumnWidth(int(RunModel::Column::Url), 260);
+    fitRequestColumns();
+}
+
+void MainWindow::fitRequestColumns()
+{
+    using Column = RunModel::Column;
+    m_table->resizeColumnToContents(int(Column::Id));
+    const int rest = m_table->viewport()->width() - m_table->columnWidth(int(Column::Id))
+        - m_table->columnWidth(int(Column::Outcome)) - m_table->columnWidth(int(Column::Status));
+    m_table->setColumnWidth(int(Column::Url), std::clamp(rest, MinUrlColumnWidth, MaxUrlColumnWidth));
 }
 
 void MainWindow::onFinished(bool cancelled)
@@ -655,7 +663,7 @@ void MainWindow::onFinished(bool cancelled)
     updateControls();
     updateProgress();
     // Sized when the runs began, with no row yet: now each row's "Limited (3) #12" can be read whole.
-    m_table->resizeColumnToContents(int(RunModel::Column::Id));
+    fitRequestColumns();
     timeline()->fit();
     if (cancelled) {
         statusBar()->showMessage(tr("Stopped. Everything recorded so far is kept."), 8000);

@@ -141,6 +141,9 @@ private:
     QWidget *buildSettingsPanel();
     QWidget *buildResultsPanel();
     void onModelsChanged();
+    /// The request table's run-and-number column whole, and the URL column what is left after the outcome
+    /// and the status, so a narrow table still shows how each request ended.
+    void fitRequestColumns();
     void onFinished(bool cancelled);
     void updateProgress();
     void updateControls();
@@ -156,6 +159,8 @@ private:
     RequestSelection *m_selection;
     JournalKeeper *m_journal = nullptr;
     static constexpr int ProgressIntervalMs = 200;
+    static constexpr int MinUrlColumnWidth = 160;
+    static constexpr int MaxUrlColumnWidth = 480;
     QTimer m_progressTimer;
     UrlEditor *m_urlEditor = nullptr;
     QComboBox *m_modeBox = nullptr;

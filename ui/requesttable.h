@@ -15,4 +15,8 @@ inline void setUpRequestTable(QTableView *table, int sortColumn)
     table->verticalHeader()->setDefaultSectionSize(20);
     table->horizontalHeader()->setStretchLastSection(true);
     table->setAlternatingRowColors(true);
+    // A URL cut short keeps its end, where requests to one host differ ("http://127.0…/delay/1000"). Rows
+    // are one line high, and with word wrap on Qt elides only at the right.
+    table->setWordWrap(false);
+    table->setTextElideMode(Qt::ElideMiddle);
 }

@@ -50,6 +50,7 @@ private Q_SLOTS:
     void exportDialogProposesAPngAsAPng();
     void aTypedNameGetsTheChosenTypeAndAFailedFolderIsNotRemembered();
     void thePictureDialogsGiveATypedNameItsTypeToo();
+    void aNarrowRequestTableStillShowsTheOutcome();
     void aCrawlGivesTheLessonItsColoursBack();
     void requestTableListsEveryRunOfACompare();
     void openingARunShowsItsSettingsReadOnly();
@@ -247,6 +248,31 @@ void TestClassroomDefects::thePictureDialogsGiveATypedNameItsTypeToo()
     QFile pdf(dir.filePath(QStringLiteral("chart.v2.pdf")));
     QVERIFY(pdf.open(QIODevice::ReadOnly));
     QVERIFY(pdf.read(5) == "%PDF-");
+}
+
+void TestClassroomDefects::aNarrowRequestTableStillShowsTheOutcome()
+{
+    // A compare on a projector's 1280 × 720: the table shares its row with the request details, and the
+    // status (and at 1600 × 1000 beside the docks, the outcome) was cut off at its right.
+    m_window->resize(1280, 720);
+    m_window->session()->showRuns(LessonRuns::lesson());
+    QTableView *table = m_window->requestTable();
+    using Column = RunModel::Column;
+    const auto rightOf = [table](Column column) {
+        return table->columnViewportPosition(int(column)) + table->columnWidth(int(column));
+    };
+    QTRY_VERIFY(table->viewport()->width() > 0);
+    const int room = table->viewport()->width() - table->columnWidth(int(Column::Id))
+        - table->columnWidth(int(Column::Outcome)) - table->columnWidth(int(Column::Status));
+    QVERIFY2(room >= 160, "the table was meant to have room for the URL's least width");
+    QTRY_VERIFY2(rightOf(Column::Status) <= table->viewport()->width(),
+                 qPrintable(QStringLiteral("status ends at %1 of %2")
+                                .arg(rightOf(Column::Status))
+                                .arg(table->viewport()->width())));
+    QVERIFY(table->columnWidth(int(Column::Url)) >= 160);
+    // A URL cut short keeps its path: elided in the middle, which Qt does only without word wrap.
+    QCOMPARE(table->textElideMode(), Qt::ElideMiddle);
+    QVERIFY(!table->wordWrap());
 }
 
 void TestClassroomDefects::aCrawlGivesTheLessonItsColoursBack()

@@ -12,6 +12,8 @@
 namespace {
 
 constexpr int TickLength = 5;
+constexpr int LabelOffset = 3; // from its tick
+constexpr int LabelGap = 8; // before the next label
 constexpr int MinimumDragPx = 3;
 
 } // namespace
@@ -99,18 +101,45 @@ void TimeAxis::paintEvent(QPaintEvent *)
     painter.drawLine(0, height() - 1, width(), height() - 1);
 
     painter.setPen(palette().color(QPalette::WindowText));
-    int lastLabelRight = INT_MIN;
     for (const auto &tick : m_scale.ticks()) {
         const int x = plot.left() + int(std::floor(tick.x));
         painter.drawLine(x, height() - 1 - TickLength, x, height() - 1);
-        // Labels sit to the right of their tick like DevTools'; one that would leave the plot is left out.
-        const int labelWidth = metrics.horizontalAdvance(tick.label);
-        const int left = x + 3;
-        if (left + labelWidth > plot.right() || left <= lastLabelRight)
-            continue;
-        painter.drawText(QPoint(left, height() - 1 - TickLength - metrics.descent() - 1), tick.label);
-        lastLabelRight = left + labelWidth + 4;
     }
+    // Labels sit to the right of their tick like DevTools'.
+    for (const auto &tick : labelledTicks()) {
+        const int x = plot.left() + int(std::floor(tick.x));
+        painter.drawText(QPoint(x + LabelOffset, height() - 1 - TickLength - metrics.descent() - 1),
+                         tick.label);
+    }
+}
+
+QList<TimeScale::Tick> TimeAxis::labelledTicks() const
+{
+    const QList<TimeScale::Tick> ticks = m_scale.ticks();
+    if (ticks.isEmpty())
+        return {};
+    const QFontMetrics metrics = fontMetrics();
+    const QRect plot = plotRect();
+    int widest = 0;
+    for (const auto &tick : ticks)
+        widest = std::max(widest, metrics.horizontalAdvance(tick.label));
+    const qint64 step = m_scale.tickStepNs();
+    const double spacing = double(step) / m_scale.nsPerPixel();
+    const double needed = LabelOffset + widest + LabelGap;
+    qint64 every = 1;
+    // 1, 2, 5, 10, 20, 50 …: labels on multiples of a round number of steps.
+    for (int i = 0; spacing * double(every) < needed && every < (qint64(1) << 40); ++i)
+        every = i % 3 == 0 ? every * 2 : i % 3 == 1 ? every / 2 * 5 : every * 2;
+    QList<TimeScale::Tick> labelled;
+    for (const auto &tick : ticks) {
+        if ((tick.ns / step) % every != 0)
+            continue;
+        const int left = plot.left() + int(std::floor(tick.x)) + LabelOffset;
+        if (left + metrics.horizontalAdvance(tick.label) > plot.right())
+            continue; // it would leave the plot
+        labelled.append(tick);
+    }
+    return labelled;
 }
 
 void TimeAxis::mousePressEvent(QMouseEvent *event)

@@ -23,6 +23,11 @@ public:
     /// The width TimelineView's vertical scroll bar takes in this widget's style.
     static int scrollBarWidth(const QWidget *widget);
 
+    /// The ticks that get a label: every tick when the labels fit between them, else every k-th, k the
+    /// first of 2, 5, 10, 20 … that leaves room for the widest label, so the labels stay evenly spaced and
+    /// round however large the text is. A label that would leave the plot is not among them.
+    QList<TimeScale::Tick> labelledTicks() const;
+
 public Q_SLOTS:
     void setVisibleRange(qint64 startNs, qint64 endNs);
     void setPlotMargins(int left, int right);

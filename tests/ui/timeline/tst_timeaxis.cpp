@@ -13,6 +13,7 @@ private Q_SLOTS:
     void shortDragSelectsNothing();
     void doubleClickAsksToFit();
     void plotMarginsLineUpWithTheView();
+    void labelsStayEvenlySpacedInLargerText();
 };
 
 void TestTimeAxis::followsTheVisibleRange()
@@ -77,6 +78,34 @@ void TestTimeAxis::plotMarginsLineUpWithTheView()
     axis.setPlotMargins(10, 20);
     QCOMPARE(axis.plotRect(), QRect(10, 0, 770, axis.height()));
     QCOMPARE(axis.timeScale().width(), 770.0);
+}
+
+void TestTimeAxis::labelsStayEvenlySpacedInLargerText()
+{
+    // Larger Text on a projector: the labels no longer fit between the ticks, "0 s" fits where "0.2 s"
+    // does not, and the labels must not come irregularly (0, 0.2, 0.6, 1.0 …).
+    TimeAxis axis;
+    QFont font = axis.font();
+    font.setPointSizeF(font.pointSizeF() * 2.5);
+    axis.setFont(font);
+    axis.resize(800, axis.sizeHint().height());
+    axis.setPlotMargins(0, 0);
+    axis.setVisibleRange(0, 2'000'000'000);
+    const QList<TimeScale::Tick> ticks = axis.timeScale().ticks();
+    const QList<TimeScale::Tick> labelled = axis.labelledTicks();
+    QVERIFY2(labelled.size() < ticks.size() - 1, "the labels were meant not to fit between the ticks");
+    QVERIFY(labelled.size() >= 3);
+    const qint64 every = labelled.at(1).ns - labelled.at(0).ns;
+    const QFontMetrics metrics(font);
+    for (qsizetype i = 1; i < labelled.size(); ++i) {
+        QCOMPARE(labelled.at(i).ns - labelled.at(i - 1).ns, every);
+        QVERIFY(labelled.at(i - 1).x + metrics.horizontalAdvance(labelled.at(i - 1).label)
+                < labelled.at(i).x);
+    }
+    QCOMPARE(labelled.constFirst().ns, qint64(0));
+    // At the normal size they fit: every tick is labelled, but for a last one that would leave the plot.
+    axis.setFont(QFont());
+    QVERIFY(axis.labelledTicks().size() >= ticks.size() - 1);
 }
 
 QTEST_MAIN(TestTimeAxis)
