@@ -1,10 +1,18 @@
 #include "pythonprogram.h"
 
+#include <QCoreApplication>
 #include <QStringList>
 
 #include <algorithm>
 
 namespace {
+
+// A comment of the program, in the UI language: the program is the lesson's, read in its classroom. The code
+// and what it prints stay as the lesson has them.
+QString comment(const char *text)
+{
+    return QCoreApplication::translate("PythonProgram", text);
+}
 
 // A Python string literal for a URL (URLs are written fully encoded, so this is plain ASCII); an f-string on
 // DEMO for one on the demo server.
@@ -79,10 +87,14 @@ private:
 void writeUrls(Writer &w, const QList<QUrl> &urls, const QString &demoBase)
 {
     if (!demoBase.isEmpty()) {
-        w.line(QStringLiteral("# The demo server: `crawlscope serve-demo --port %1`, or the one `crawlscope "
-                              "capture --demo`")
-                   .arg(QUrl(demoBase).port(80)));
-        w.line(QStringLiteral("# starts for you."));
+        // One sentence a line, so that each translates whole.
+        w.line(QStringLiteral("# ")
+               + comment(QT_TRANSLATE_NOOP("PythonProgram",
+                                           "The demo server: `crawlscope serve-demo --port %1`."))
+                     .arg(QUrl(demoBase).port(80)));
+        w.line(
+            QStringLiteral("# ")
+            + comment(QT_TRANSLATE_NOOP("PythonProgram", "`crawlscope capture --demo` starts one for you.")));
         w.line(QStringLiteral("DEMO = os.environ.get(\"CRAWLSCOPE_DEMO\", \"%1\")").arg(demoBase));
     }
     w.lines(urlListLines(urls, demoBase));
@@ -92,7 +104,9 @@ void writeSequential(Writer &w, const QList<QUrl> &urls, const RunSettings &sett
 {
     using Step = PythonProgram::Step;
     const QString timeout = seconds(settings.timeoutMs);
-    w.line(QStringLiteral("# One request at a time: the run takes the sum of the latencies."));
+    w.line(QStringLiteral("# ")
+           + comment(QT_TRANSLATE_NOOP("PythonProgram",
+                                       "One request at a time: the run takes the sum of the latencies.")));
     if (!demoBase.isEmpty())
         w.line(QStringLiteral("import os"));
     w.line(QStringLiteral("import time"));
@@ -114,7 +128,9 @@ void writeSequential(Writer &w, const QList<QUrl> &urls, const RunSettings &sett
     w.line(QStringLiteral("    for url in URLS:"));
     w.line(QStringLiteral("        fetch_page(url)"));
     if (settings.delayMs > 0) {
-        w.line(QStringLiteral("        # Be a good web citizen: wait before the next request."));
+        w.line(QStringLiteral("        # ")
+               + comment(QT_TRANSLATE_NOOP("PythonProgram",
+                                           "Be a good web citizen: wait before the next request.")));
         w.marked(Step::Sleep, QStringLiteral("        time.sleep(%1)").arg(seconds(settings.delayMs)));
     }
     w.line(QStringLiteral("    duration = time.time() - start_time"));
@@ -137,9 +153,14 @@ void writeAsync(Writer &w, const QList<QUrl> &urls, const RunSettings &settings,
     const bool widenPool = widest > 100 && (!perHost || settings.perHost > 100);
 
     if (limited)
-        w.line(QStringLiteral("# At most %1 requests at once: the run takes about n/%1 rounds.").arg(gate));
+        w.line(QStringLiteral("# ")
+               + comment(QT_TRANSLATE_NOOP("PythonProgram",
+                                           "At most %1 requests at once: the run takes about n/%1 rounds."))
+                     .arg(gate));
     else
-        w.line(QStringLiteral("# Every request at once: the run takes about the longest latency."));
+        w.line(QStringLiteral("# ")
+               + comment(QT_TRANSLATE_NOOP(
+                   "PythonProgram", "Every request at once: the run takes about the longest latency.")));
     w.line(QStringLiteral("import asyncio"));
     if (!demoBase.isEmpty())
         w.line(QStringLiteral("import os"));
@@ -166,7 +187,10 @@ void writeAsync(Writer &w, const QList<QUrl> &urls, const RunSettings &settings,
         w.line(QStringLiteral("    client: httpx.AsyncClient,"));
         w.line(QStringLiteral("    url: str,"));
         w.line(QStringLiteral("):"));
-        w.line(QStringLiteral("    # Waits here until one of the %1 permits is free.").arg(gate));
+        w.line(
+            QStringLiteral("    # ")
+            + comment(QT_TRANSLATE_NOOP("PythonProgram", "Waits here until one of the %1 permits is free."))
+                  .arg(gate));
         w.marked(Step::WaitForPermit, QStringLiteral("    async with semaphore:"));
         indent += QStringLiteral("    ");
     } else {
@@ -175,8 +199,9 @@ void writeAsync(Writer &w, const QList<QUrl> &urls, const RunSettings &settings,
     }
     QString inner = indent;
     if (perHost) {
-        w.line(indent
-               + QStringLiteral("# And until its host has one of its %1 connections free.")
+        w.line(indent + QStringLiteral("# ")
+               + comment(QT_TRANSLATE_NOOP("PythonProgram",
+                                           "And until its host has one of its %1 connections free."))
                      .arg(settings.perHost));
         w.marked(Step::WaitForHost,
                  indent + QStringLiteral("async with host_semaphores[urlsplit(url).netloc]:"));
@@ -186,9 +211,14 @@ void writeAsync(Writer &w, const QList<QUrl> &urls, const RunSettings &settings,
     w.marked(Step::Request, inner + QStringLiteral("response = await client.get(url)"));
     w.line(inner + QStringLiteral("print(f\"Finished {url}\")"));
     if (settings.delayMs > 0) {
-        w.line(indent
-               + (limited ? QStringLiteral("# Be a good web citizen: the permit is held through the pause.")
-                          : QStringLiteral("# Be a good web citizen: pause after the response.")));
+        w.line(
+            indent
+            + (limited ? QStringLiteral("# ")
+                       + comment(QT_TRANSLATE_NOOP(
+                           "PythonProgram", "Be a good web citizen: the permit is held through the pause."))
+                       : QStringLiteral("# ")
+                       + comment(QT_TRANSLATE_NOOP("PythonProgram",
+                                                   "Be a good web citizen: pause after the response."))));
         w.marked(Step::Sleep,
                  indent + QStringLiteral("await asyncio.sleep(%1)").arg(seconds(settings.delayMs)));
     }
@@ -204,9 +234,12 @@ void writeAsync(Writer &w, const QList<QUrl> &urls, const RunSettings &settings,
                    .arg(settings.perHost));
     QString client = QStringLiteral("httpx.AsyncClient(timeout=%1)").arg(seconds(settings.timeoutMs));
     if (widenPool) {
-        w.line(QStringLiteral(
-            "    # httpx pools 100 connections by default: without this, more than 100 at once"));
-        w.line(QStringLiteral("    # would secretly wait for the pool, like a semaphore of 100."));
+        w.line(QStringLiteral("    # ")
+               + comment(QT_TRANSLATE_NOOP("PythonProgram", "httpx pools 100 connections by default.")));
+        w.line(QStringLiteral("    # ")
+               + comment(QT_TRANSLATE_NOOP("PythonProgram",
+                                           "Without this, more than 100 at once would secretly "
+                                           "wait for the pool, like a semaphore of 100.")));
         w.line(QStringLiteral(
             "    limits = httpx.Limits(max_connections=None, max_keepalive_connections=None)"));
         client

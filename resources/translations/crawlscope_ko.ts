@@ -2671,6 +2671,57 @@
     </message>
 </context>
 <context>
+    <name>PythonProgram</name>
+    <message>
+        <source>The demo server: `crawlscope serve-demo --port %1`.</source>
+        <translation>데모 서버: `crawlscope serve-demo --port %1`.</translation>
+    </message>
+    <message>
+        <source>`crawlscope capture --demo` starts one for you.</source>
+        <translation>`crawlscope capture --demo`는 데모 서버를 직접 띄워 줍니다.</translation>
+    </message>
+    <message>
+        <source>One request at a time: the run takes the sum of the latencies.</source>
+        <translation>한 번에 요청 하나: 실행 시간은 지연 시간의 합입니다.</translation>
+    </message>
+    <message>
+        <source>Be a good web citizen: wait before the next request.</source>
+        <translation>좋은 웹 시민이 되세요: 다음 요청 전에 기다립니다.</translation>
+    </message>
+    <message>
+        <source>At most %1 requests at once: the run takes about n/%1 rounds.</source>
+        <translation>한 번에 최대 %1개 요청: 실행은 약 n/%1 라운드가 걸립니다.</translation>
+    </message>
+    <message>
+        <source>Every request at once: the run takes about the longest latency.</source>
+        <translation>모든 요청을 한꺼번에: 실행 시간은 가장 긴 지연 시간 정도입니다.</translation>
+    </message>
+    <message>
+        <source>Waits here until one of the %1 permits is free.</source>
+        <translation>%1개의 허가 중 하나가 빌 때까지 여기서 기다립니다.</translation>
+    </message>
+    <message>
+        <source>And until its host has one of its %1 connections free.</source>
+        <translation>그리고 그 호스트의 연결 %1개 중 하나가 빌 때까지 기다립니다.</translation>
+    </message>
+    <message>
+        <source>Be a good web citizen: the permit is held through the pause.</source>
+        <translation>좋은 웹 시민이 되세요: 쉬는 동안에도 허가를 쥐고 있습니다.</translation>
+    </message>
+    <message>
+        <source>Be a good web citizen: pause after the response.</source>
+        <translation>좋은 웹 시민이 되세요: 응답을 받은 뒤 잠시 쉽니다.</translation>
+    </message>
+    <message>
+        <source>httpx pools 100 connections by default.</source>
+        <translation>httpx는 기본으로 연결 100개를 풀로 씁니다.</translation>
+    </message>
+    <message>
+        <source>Without this, more than 100 at once would secretly wait for the pool, like a semaphore of 100.</source>
+        <translation>이 설정이 없으면 한 번에 100개를 넘는 요청은 크기 100의 세마포어처럼 풀을 몰래 기다립니다.</translation>
+    </message>
+</context>
+<context>
     <name>RecoveryDialog</name>
     <message>
         <source>Recover runs</source>

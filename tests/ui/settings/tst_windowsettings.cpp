@@ -1,5 +1,8 @@
 #include "crawlsettingsbox.h"
 #include "input/samples.h"
+#include "lessons/codepane.h"
+#include "lessons/lessonpane.h"
+#include "lessons/lessonpanels.h"
 #include "limitslider.h"
 #include "mainwindow.h"
 #include "models/requestselection.h"
@@ -68,6 +71,7 @@ private Q_SLOTS:
     void recentFilesAndExportFolderAreRemembered();
     void languageSwitchesWithoutARestart();
     void formattedTextsFollowTheLanguage();
+    void theProgramsCommentsFollowTheLanguage();
     void everyControlHasAnAccessibleName();
     void menusShowTheStandardShortcuts();
 
@@ -394,6 +398,38 @@ void TestWindowSettings::languageSwitchesWithoutARestart()
     QCOMPARE(window.runButton()->text(), QStringLiteral("Run"));
     QCOMPARE(window.modeBox()->itemText(2), QStringLiteral("Limited (semaphore)"));
     QVERIFY(settings);
+}
+
+void TestWindowSettings::theProgramsCommentsFollowTheLanguage()
+{
+    // A Korean classroom reads the program's comments in Korean; the code, and where each line is, stay.
+    Retranslator::install();
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.modeBox()->setCurrentIndex(window.modeBox()->findData(int(RunMode::Limited)));
+    window.delayBox()->setValue(500); // the delay's comment too
+    CodePane *code = window.lessons()->codePane();
+    QTRY_VERIFY(code->text().contains(u"asyncio.sleep(0.5"_s));
+    const QStringList english = code->text().split(u'\n');
+    const auto isComment = [](const QString &line) { return line.trimmed().startsWith(u'#'); };
+    QVERIFY(std::count_if(english.cbegin(), english.cend(), isComment) >= 4);
+    const QRegularExpression hangul(u"[\\x{AC00}-\\x{D7A3}]"_s);
+
+    QCOMPARE(Language::apply(u"ko"_s), u"ko"_s);
+    QTRY_VERIFY(code->text() != english.join(u'\n'));
+    const QStringList korean = code->text().split(u'\n');
+    QCOMPARE(korean.size(), english.size());
+    for (qsizetype i = 0; i < english.size(); ++i) {
+        if (isComment(english.at(i)))
+            QVERIFY2(korean.at(i).contains(hangul), qPrintable(korean.at(i)));
+        else
+            QCOMPARE(korean.at(i), english.at(i));
+    }
+    QVERIFY(window.lessons()->lessonPane()->programText().contains(hangul));
+
+    QCOMPARE(Language::apply(u"en"_s), u"en"_s);
+    QTRY_COMPARE(code->text(), english.join(u'\n'));
 }
 
 void TestWindowSettings::formattedTextsFollowTheLanguage()
