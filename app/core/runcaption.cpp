@@ -32,8 +32,10 @@ QString RunCaption::title(const RunSettings &settings)
     Q_UNREACHABLE();
 }
 
-QString RunCaption::header(const RunResult &run, const Facts &facts)
+QString RunCaption::header(const RunResult &run, const Facts &facts, QString *speedUp)
 {
+    if (speedUp)
+        speedUp->clear();
     // What the lesson compares comes first, the settings behind it after: a header too narrow for all of it
     // gives way from its end (TimelinePainter::headerText), so the measurement is the last to go.
     const RunSettings &settings = run.settings;
@@ -60,10 +62,13 @@ QString RunCaption::header(const RunResult &run, const Facts &facts)
         parts << tr("wall %1").arg(DurationFormat::text(summary.wallNs));
         if (summary.idealNs > 0)
             parts << tr("ideal %1").arg(DurationFormat::text(summary.idealNs));
-        if (facts.sequentialWallNs > 0 && summary.wallNs > 0 && settings.mode != RunMode::Sequential)
+        if (facts.sequentialWallNs > 0 && summary.wallNs > 0 && settings.mode != RunMode::Sequential) {
             parts << tr("%1× faster than sequential")
                          .arg(QString::number(double(facts.sequentialWallNs) / double(summary.wallNs), 'f',
                                               1));
+            if (speedUp)
+                *speedUp = parts.constLast();
+        }
         if (facts.prediction)
             measured << measuredAgainst(*facts.prediction, summary.wallNs);
         measured << tr("peak %1 in flight")

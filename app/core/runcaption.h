@@ -40,7 +40,9 @@ public:
     /// The whole header line: "Limited: semaphore of 3 · wall 8.02 s · ideal 8.02 s · 2.5× faster than
     /// sequential · predicted 8.00 s, overhead 15 ms (0.2 %) · peak 3 in flight · delay 1000 ms · 10
     /// requests".
-    static QString header(const RunResult &run, const Facts &facts);
+    /// speedUp, if given, gets the "2.5× faster than sequential" part as it is in the line (empty: none), for
+    /// a header too narrow for it all to keep last; no character of it is the same in every language.
+    static QString header(const RunResult &run, const Facts &facts, QString *speedUp = nullptr);
     /// "predicted 8.02 s", or why there is none: before and during a run.
     static QString predicted(const Prediction &prediction);
     /// "predicted 8.02 s, overhead 0.01 s (0.1 %)": a finished run's measurement beside its prediction.

@@ -299,7 +299,7 @@ void TimelineLayout::refreshTitle(Track &track) const
         }
     }
     facts.prediction = model->prediction();
-    track.title = RunCaption::header(model->run(), facts);
+    track.title = RunCaption::header(model->run(), facts, &track.speedUp);
     track.shortLead = RunCaption::label(model->run().settings);
 }
 

@@ -114,6 +114,7 @@ public:
         int peakInFlight = -1; // once finished and counted; for the header
         QString title;
         QString shortLead; // the title's lead in short ("Gather"), for a header too narrow for the whole
+        QString speedUp; // the title's speed-up part, which a narrow header keeps last
         qint64 cutNs = -1; // a replay's time; -1: none
         double top = 0; // content y of the header line
         double rowsTop = 0;

@@ -768,9 +768,9 @@ void Frame::drawHeader(const Track &track, int y)
     m_painter.setFont(bold);
     m_painter.setPen(m_style.palette.color(QPalette::Text));
     const QRect textRect = rect.adjusted(8, 0, -8, 0);
-    m_painter.drawText(
-        textRect, Qt::AlignVCenter | Qt::AlignLeft,
-        TimelinePainter::headerText(track.title, QFontMetrics(bold), textRect.width(), track.shortLead));
+    m_painter.drawText(textRect, Qt::AlignVCenter | Qt::AlignLeft,
+                       TimelinePainter::headerText(track.title, QFontMetrics(bold), textRect.width(),
+                                                   track.shortLead, track.speedUp));
     m_painter.setFont(m_style.font);
 }
 

@@ -51,9 +51,10 @@ public:
 
     /// A track's header line as it fits in width. The settings at its end give way first, whole facts at a
     /// time; then the lead becomes shortLead ("Gather" for "Gather (all at once)"), so that the measurement
-    /// right after the lead (the wall) and the speed-up stay as long as anything can.
+    /// right after the lead (the wall) stays as long as anything can, but for the part that is keepLast (the
+    /// speed-up), which goes after it.
     static QString headerText(const QString &title, const QFontMetrics &metrics, int width,
-                              const QString &shortLead = QString());
+                              const QString &shortLead = QString(), const QString &keepLast = QString());
 
     static void paint(QPainter &painter, const TimelineLayout &layout, const TimelineViewport &viewport,
                       const Style &style);

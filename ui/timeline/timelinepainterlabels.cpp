@@ -82,7 +82,7 @@ QList<TimelinePainter::GateTag> TimelinePainter::gateTags(const std::vector<std:
 }
 
 QString TimelinePainter::headerText(const QString &title, const QFontMetrics &metrics, int width,
-                                    const QString &shortLead)
+                                    const QString &shortLead, const QString &keepLast)
 {
     // The caption puts what the lesson compares first (RunCaption::header): what gives way is its end, whole
     // facts at a time down to the measurement after the lead, then the lead's long form, then that
@@ -97,7 +97,7 @@ QString TimelinePainter::headerText(const QString &title, const QFontMetrics &me
     bool dropped = false;
     const auto giveWay = [&](qsizetype from, qsizetype down) {
         for (qsizetype i = from; i >= down && !fits(parts); --i) {
-            if (parts.at(i).contains(QChar(0x00D7))) // the speed-up's "×"
+            if (!keepLast.isEmpty() && parts.at(i) == keepLast)
                 continue;
             if (dropped) {
                 parts.removeAt(i);

@@ -13,6 +13,7 @@ private Q_SLOTS:
     void predictionBeforeMeasurementAfter_data();
     void predictionBeforeMeasurementAfter();
     void unknownLatencyIsSaid();
+    void theSpeedUpIsNamedForANarrowHeader();
     void headerIdealRespectsThePerHostCap();
 };
 
@@ -106,6 +107,21 @@ void TestRunCaption::unknownLatencyIsSaid()
     QVERIFY2(header.contains(QLatin1String("no prediction: ")) && header.contains(unknown.whyUnknown()),
              qPrintable(header));
     QVERIFY(!header.contains(QLatin1String("overhead")));
+}
+
+void TestRunCaption::theSpeedUpIsNamedForANarrowHeader()
+{
+    const RunResult run = runOf(RunMode::Gather, 3, 3, 1000);
+    RunCaption::Facts facts;
+    facts.requests = 3;
+    facts.sequentialWallNs = run.endNs * 3;
+    QString speedUp = QStringLiteral("stale");
+    const QString header = RunCaption::header(run, facts, &speedUp);
+    QCOMPARE(speedUp, QStringLiteral("3.0× faster than sequential"));
+    QVERIFY2(header.split(QStringLiteral("  ·  ")).contains(speedUp), qPrintable(header));
+    facts.sequentialWallNs = -1; // no sequential run beside it: no speed-up
+    RunCaption::header(run, facts, &speedUp);
+    QVERIFY(speedUp.isEmpty());
 }
 
 void TestRunCaption::headerIdealRespectsThePerHostCap()
