@@ -45,7 +45,8 @@ QString ExportFolder::askSavePath(QWidget *parent, const QString &caption, const
     if (std::none_of(types.cbegin(), types.cend(), [&path](const Type &type) {
             return path.endsWith(type.extension, Qt::CaseInsensitive);
         })) {
-        path += types.value(std::max<qsizetype>(0, filters.indexOf(selected)), types.value(chosen)).extension;
+        const qsizetype at = filters.indexOf(selected);
+        path += types.value(at >= 0 ? at : chosen, types.constFirst()).extension;
     }
     return path;
 }

@@ -69,6 +69,7 @@
 #include <QProgressDialog>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QScopedValueRollback>
 #include <QScrollArea>
 #include <QSortFilterProxyModel>
 #include <QSpinBox>
@@ -335,7 +336,13 @@ QWidget *MainWindow::buildResultsPanel()
     m_filter = new QLineEdit(tablePanel);
     m_filter->setPlaceholderText(tr("Filter requests by URL, outcome or error…"));
     m_filter->setClearButtonEnabled(true);
-    m_table = new RequestTableView(tablePanel);
+    auto *requestTable = new RequestTableView(tablePanel);
+    m_table = requestTable;
+    connect(requestTable, &RequestTableView::viewportResized, this, &MainWindow::fitRequestColumns);
+    connect(m_table->horizontalHeader(), &QHeaderView::sectionResized, this, [this](int column) {
+        if (column == int(RunModel::Column::Url) && !m_fittingColumns)
+            m_urlColumnSizedByUser = true;
+    });
     m_proxy = new RequestSortProxy(this);
     m_runsTable = new RunsTableModel(this); // every run of the session, not only the last
     m_proxy->setSourceModel(m_runsTable);
@@ -647,7 +654,10 @@ void MainWindow::onModelsChanged()
 void MainWindow::fitRequestColumns()
 {
     using Column = RunModel::Column;
+    const QScopedValueRollback fitting(m_fittingColumns, true);
     m_table->resizeColumnToContents(int(Column::Id));
+    if (m_urlColumnSizedByUser)
+        return;
     const int rest = m_table->viewport()->width() - m_table->columnWidth(int(Column::Id))
         - m_table->columnWidth(int(Column::Outcome)) - m_table->columnWidth(int(Column::Status));
     m_table->setColumnWidth(int(Column::Url), std::clamp(rest, MinUrlColumnWidth, MaxUrlColumnWidth));

@@ -142,7 +142,8 @@ private:
     QWidget *buildResultsPanel();
     void onModelsChanged();
     /// The request table's run-and-number column whole, and the URL column what is left after the outcome
-    /// and the status, so a narrow table still shows how each request ended.
+    /// and the status, so a narrow table still shows how each request ended; a URL column the user sized
+    /// stays as they left it.
     void fitRequestColumns();
     void onFinished(bool cancelled);
     void updateProgress();
@@ -161,6 +162,8 @@ private:
     static constexpr int ProgressIntervalMs = 200;
     static constexpr int MinUrlColumnWidth = 160;
     static constexpr int MaxUrlColumnWidth = 480;
+    bool m_fittingColumns = false;
+    bool m_urlColumnSizedByUser = false;
     QTimer m_progressTimer;
     UrlEditor *m_urlEditor = nullptr;
     QComboBox *m_modeBox = nullptr;

@@ -212,13 +212,15 @@ void MainWindow::exportDialog()
     // export shares. A name typed without a type gets the one chosen in the dialog; the folder is remembered
     // once the file is written, so a folder that failed is not the next dialog's.
     const QString name = QFileInfo(m_exportSuggestion).fileName();
-    const auto suggested
-        = std::find_if(types.cbegin(), types.cend(), [&name](const ExportFolder::Type &type) {
-              return name.endsWith(type.extension, Qt::CaseInsensitive);
-          });
-    const QString path
-        = ExportFolder::askSavePath(this, tr("Export"), name, types,
-                                    suggested != types.cend() ? suggested - types.cbegin() : firstPicture);
+    // The longest extension the name ends with: "runs.trace.json" is a trace, not JSON.
+    qsizetype suggested = -1;
+    for (qsizetype i = 0; i < types.size(); ++i) {
+        if (name.endsWith(types.at(i).extension, Qt::CaseInsensitive)
+            && (suggested < 0 || types.at(i).extension.size() > types.at(suggested).extension.size()))
+            suggested = i;
+    }
+    const QString path = ExportFolder::askSavePath(this, tr("Export"), name, types,
+                                                   suggested >= 0 ? suggested : firstPicture);
     if (!path.isEmpty())
         exportInBackground(path);
 }

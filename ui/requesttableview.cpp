@@ -86,6 +86,12 @@ void RequestTableView::paintEvent(QPaintEvent *event)
     m_filledAtPaint = rowAt(viewport()->height() - 1) >= 0;
 }
 
+void RequestTableView::resizeEvent(QResizeEvent *event)
+{
+    QTableView::resizeEvent(event);
+    Q_EMIT viewportResized();
+}
+
 void RequestTableView::dataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight,
                                    const QList<int> &roles)
 {

@@ -24,11 +24,16 @@ public:
     /// Layouts done without repainting the shown rows, because only rows below them came, for tests.
     int quietLayouts() const { return m_quietLayouts; }
 
+Q_SIGNALS:
+    /// The rows' area changed size: the window, a splitter or a dock moved.
+    void viewportResized();
+
 protected:
     void dataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight,
                      const QList<int> &roles = QList<int>()) override;
     void rowsInserted(const QModelIndex &parent, int start, int end) override;
     void paintEvent(QPaintEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void needFullLayout() { m_fullLayout = true; }

@@ -11,7 +11,8 @@ namespace {
 // and what it prints stay as the lesson has them.
 QString comment(const char *text)
 {
-    return QCoreApplication::translate("PythonProgram", text);
+    // One line, whatever the catalogue says: a replay's marks count lines.
+    return QCoreApplication::translate("PythonProgram", text).replace(QLatin1Char('\n'), QLatin1Char(' '));
 }
 
 // A Python string literal for a URL (URLs are written fully encoded, so this is plain ASCII); an f-string on

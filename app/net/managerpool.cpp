@@ -81,18 +81,24 @@ ManagerPool::Entry *ManagerPool::take(Entry &entry, const HostKey &key)
 
 void ManagerPool::file(Entry &entry)
 {
+    const bool idle = entry.active == 0;
+    const bool open = !idle && entry.activePerHost.size() == 1
+        && entry.activePerHost.front().second < ConnectionsPerManager;
+    // Still where it was: most acquires and releases leave a manager open to the same host.
+    if ((idle && entry.list == Entry::List::Idle)
+        || (open && entry.list == Entry::List::Open && entry.openFor == entry.activePerHost.front().first))
+        return;
     unfile(entry);
-    if (entry.active == 0) {
+    if (idle) {
         entry.list = Entry::List::Idle;
         entry.index = m_idle.size();
         m_idle.push_back(&entry);
-    } else if (entry.activePerHost.size() == 1
-               && entry.activePerHost.front().second < ConnectionsPerManager) {
+    } else if (open) {
         entry.list = Entry::List::Open;
         entry.openFor = entry.activePerHost.front().first;
-        std::vector<Entry *> &open = m_open[entry.openFor];
-        entry.index = open.size();
-        open.push_back(&entry);
+        std::vector<Entry *> &list = m_open[entry.openFor];
+        entry.index = list.size();
+        list.push_back(&entry);
     }
 }
 

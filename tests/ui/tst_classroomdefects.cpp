@@ -22,6 +22,7 @@
 #include <QComboBox>
 #include <QFile>
 #include <QFileDialog>
+#include <QHeaderView>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -273,6 +274,16 @@ void TestClassroomDefects::aNarrowRequestTableStillShowsTheOutcome()
     // A URL cut short keeps its path: elided in the middle, which Qt does only without word wrap.
     QCOMPARE(table->textElideMode(), Qt::ElideMiddle);
     QVERIFY(!table->wordWrap());
+    // A wider window gives the URL the room, without a run.
+    const int narrowUrl = table->columnWidth(int(Column::Url));
+    m_window->resize(1900, 1000);
+    QTRY_VERIFY(table->columnWidth(int(Column::Url)) > narrowUrl);
+    QTRY_VERIFY(rightOf(Column::Status) <= table->viewport()->width());
+    // A width the user gave the URL stays, whatever the window does.
+    table->horizontalHeader()->resizeSection(int(Column::Url), 333);
+    m_window->resize(1280, 720);
+    QTRY_VERIFY(table->viewport()->width() < 600);
+    QCOMPARE(table->columnWidth(int(Column::Url)), 333);
 }
 
 void TestClassroomDefects::aCrawlGivesTheLessonItsColoursBack()

@@ -55,7 +55,6 @@ FrontierView::FrontierView(QWidget *parent)
     m_filter->setSourceModel(m_frontier);
     m_table->setModel(m_filter);
     setUpRequestTable(m_table, int(FrontierModel::Column::Found));
-    m_table->setWordWrap(false);
     m_table->setColumnWidth(int(FrontierModel::Column::Id), 50);
     m_table->setColumnWidth(int(FrontierModel::Column::Url), 260);
     m_table->setColumnWidth(int(FrontierModel::Column::State), 80);

@@ -141,14 +141,15 @@ void LessonPane::fillLesson()
     m_title->setText(lesson.title);
     m_explanation->setText(lesson.explanation);
     m_notice->setText(lesson.notice);
-    for (const LessonStep &step : lesson.steps) {
+    for (qsizetype i = 0; i < lesson.steps.size(); ++i) {
+        const LessonStep &step = lesson.steps.at(i);
         auto *button = new QPushButton(step.label, this);
         button->setToolTip(tr("Put this run's URLs and settings in the window"));
         // Checked while the window holds this run; a click always sets it up, and the check follows that.
         button->setCheckable(true);
-        connect(button, &QPushButton::clicked, this, [this, step] {
+        connect(button, &QPushButton::clicked, this, [this, step, i] {
+            expectSetup(m_current, int(i));
             Q_EMIT stepChosen(step);
-            showSetupMatch();
         });
         m_steps->addWidget(button);
         m_stepButtons.append(button);
@@ -178,13 +179,23 @@ void LessonPane::setWindowSetup(const QList<QUrl> &urls, const RunSettings &sett
                                 const QList<int> &sweepLimits)
 {
     m_windowSetup = WindowSetup {urls, settings, sweepLimits};
+    m_expected.reset();
+    showSetupMatch();
+}
+
+void LessonPane::expectSetup(int lesson, int step)
+{
+    m_expected = std::pair {lesson, step};
     showSetupMatch();
 }
 
 void LessonPane::showSetupMatch()
 {
     m_setUpStep = -1;
-    if (m_windowSetup && !m_lessons.isEmpty()) {
+    const bool expecting = m_expected && m_expected->first == m_current;
+    if (expecting) {
+        m_setUpStep = m_expected->second;
+    } else if (m_windowSetup && !m_lessons.isEmpty()) {
         const QUrl base = m_demoBase.isValid() ? m_demoBase : QUrl(QStringLiteral("http://127.0.0.1:8080"));
         const QList<LessonStep> &steps = m_lessons.at(m_current).steps;
         for (qsizetype i = 0; i < steps.size() && m_setUpStep < 0; ++i) {
@@ -198,7 +209,7 @@ void LessonPane::showSetupMatch()
             button->setChecked(i == m_setUpStep);
     }
     // Before the window has said what it holds, there is nothing to compare.
-    m_setupNote->setVisible(m_windowSetup && m_setUpStep < 0);
+    m_setupNote->setVisible(m_windowSetup && m_setUpStep < 0 && !expecting);
     m_setupNote->setText(m_stepButtons.size() == 1
                              ? tr("The window is now set up for a different run. What this lesson says is "
                                   "about its own run: press the button above to set that up.")

@@ -4,6 +4,7 @@
 #include <QWidget>
 
 #include <optional>
+#include <utility>
 
 #include "lessons/lesson.h"
 
@@ -35,6 +36,9 @@ public:
     /// What the window would run now: the step it matches is checked; when it matches none, the pane says
     /// that what it explains is not what Run will do.
     void setWindowSetup(const QList<QUrl> &urls, const RunSettings &settings, const QList<int> &sweepLimits);
+    /// The window is being given step `step` of lesson `lesson`: it shows as set up until setWindowSetup()
+    /// says what the window holds, which comes once the controls have settled.
+    void expectSetup(int lesson, int step);
 
     // For tests.
     QString titleText() const;
@@ -82,6 +86,7 @@ private:
     };
     std::optional<WindowSetup> m_windowSetup;
     int m_setUpStep = -1;
+    std::optional<std::pair<int, int>> m_expected; // lesson, step: see expectSetup()
     QLabel *m_predictionHeading;
     QLabel *m_prediction;
     QLabel *m_measurement;

@@ -73,6 +73,7 @@ void LessonPanels::fillLessonsMenu()
     const QList<Lesson> all = lessons();
     for (int i = 0; i < all.size(); ++i) {
         m_lessonsMenu->addAction(all[i].title, this, [this, i] {
+            m_lessonPane->expectSetup(i, 0); // the first step is set up below
             m_lessonPane->showLesson(i);
             m_lessonDock->show();
             m_lessonDock->raise();

@@ -104,7 +104,10 @@ int TimelinePanel::preferredHeight(int minimum, int maximum) const
     for (const auto *model : m_view->models())
         rows += TimelineView::HeaderHeight + model->rowCount() * TimelineView::RowHeight;
     rows += m_view->groupCount() * TimelineView::RowHeight; // grouped by host: a header row per host
-    const int chrome = m_axis->sizeHint().height() + m_strip->sizeHint().height()
-        + m_view->legend()->sizeHint().height() + 40;
-    return std::clamp(rows + chrome, minimum, maximum);
+    const int base = rows + m_axis->sizeHint().height() + m_view->legend()->sizeHint().height() + 40;
+    // The strip has what it asks for, or StripMaxPercent of the whole (resizeEvent).
+    const int strip = m_strip->sizeHint().height();
+    const int whole = strip * 100 <= (base + strip) * StripMaxPercent ? base + strip
+                                                                      : base * 100 / (100 - StripMaxPercent);
+    return std::clamp(whole, minimum, maximum);
 }

@@ -138,11 +138,16 @@ void TestLessonWindow::thePaneSaysWhenTheWindowLeftTheLessonsRun()
     QMenu *menu = menuNamed(QStringLiteral("&Lessons"));
     QVERIFY(menu);
     menu->actions().at(3)->trigger(); // the hidden limits: three runs
+    QCOMPARE(pane->setUpStep(), 0);
+    QVERIFY(pane->setupNoteText().isEmpty());
     QTRY_COMPARE(pane->setUpStep(), 0);
     QVERIFY(pane->setupNoteText().isEmpty());
     auto *third = qobject_cast<QPushButton *>(pane->stepButtons().at(2));
     QVERIFY(third);
     third->click();
+    // At once, before the window's controls have settled: no moment of the old step or of the note.
+    QCOMPARE(pane->setUpStep(), 2);
+    QVERIFY(pane->setupNoteText().isEmpty());
     QTRY_COMPARE(pane->setUpStep(), 2);
     QVERIFY(third->isChecked());
     QVERIFY(!qobject_cast<QPushButton *>(pane->stepButtons().at(0))->isChecked());
