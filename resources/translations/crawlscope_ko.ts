@@ -1745,11 +1745,11 @@
     </message>
     <message>
         <source>The window is now set up for a different run. What this lesson says is about its own run: press the button above to set that up.</source>
-        <translation>창은 지금 다른 실행으로 설정되어 있습니다. 이 레슨의 설명은 레슨 자신의 실행에 대한 것입니다. 위의 버튼을 누르면 그 실행이 설정됩니다.</translation>
+        <translation>창은 지금 다른 실행으로 설정되어 있습니다. 이 수업의 설명은 수업이 정한 실행에 대한 것입니다. 위의 버튼을 누르면 그 실행이 설정됩니다.</translation>
     </message>
     <message>
         <source>The window is now set up for a different run. What this lesson says is about its own runs: press a button above to set one up.</source>
-        <translation>창은 지금 다른 실행으로 설정되어 있습니다. 이 레슨의 설명은 레슨 자신의 실행들에 대한 것입니다. 위의 버튼 중 하나를 누르면 그 실행이 설정됩니다.</translation>
+        <translation>창은 지금 다른 실행으로 설정되어 있습니다. 이 수업의 설명은 수업이 정한 실행들에 대한 것입니다. 위의 버튼 중 하나를 누르면 그 실행이 설정됩니다.</translation>
     </message>
 </context>
 <context>
