@@ -6,8 +6,6 @@
 #include <QSettings>
 #include <QStringList>
 
-#include <algorithm>
-
 namespace {
 
 // The same key AppSettings keeps among the window's remembered settings, so there is one folder.
@@ -31,22 +29,31 @@ QString ExportFolder::proposal(const QString &fileName)
     return QDir(path()).filePath(fileName);
 }
 
+qsizetype ExportFolder::typeOf(const QString &name, const QList<Type> &types)
+{
+    // The longest extension that matches wins, as Exporter's formats do: "runs.trace.json" is a trace.
+    qsizetype found = -1;
+    for (qsizetype i = 0; i < types.size(); ++i) {
+        if (name.endsWith(types.at(i).extension, Qt::CaseInsensitive)
+            && (found < 0 || types.at(i).extension.size() > types.at(found).extension.size()))
+            found = i;
+    }
+    return found;
+}
+
 QString ExportFolder::askSavePath(QWidget *parent, const QString &caption, const QString &proposedName,
-                                  const QList<Type> &types, qsizetype chosen)
+                                  const QList<Type> &types, qsizetype fallback)
 {
     QStringList filters;
     for (const Type &type : types)
         filters.append(type.filter);
+    const qsizetype proposed = typeOf(proposedName, types);
+    const qsizetype chosen = proposed >= 0 ? proposed : fallback;
     QString selected = filters.value(chosen, filters.value(0));
     QString path = QFileDialog::getSaveFileName(parent, caption, proposal(proposedName),
                                                 filters.join(QStringLiteral(";;")), &selected);
-    if (path.isEmpty() || types.isEmpty())
+    if (path.isEmpty() || types.isEmpty() || typeOf(path, types) >= 0)
         return path;
-    if (std::none_of(types.cbegin(), types.cend(), [&path](const Type &type) {
-            return path.endsWith(type.extension, Qt::CaseInsensitive);
-        })) {
-        const qsizetype at = filters.indexOf(selected);
-        path += types.value(at >= 0 ? at : chosen, types.constFirst()).extension;
-    }
-    return path;
+    const qsizetype at = filters.indexOf(selected);
+    return path + types.value(at >= 0 ? at : chosen, types.constFirst()).extension;
 }

@@ -23,9 +23,13 @@ public:
         QString filter;
         QString extension;
     };
-    /// The save dialog of every export: it starts in path() with proposedName, offers types with `chosen`
-    /// selected, and gives a name typed without any of the types' extensions the extension of the type
-    /// chosen in it. Empty when cancelled. The folder is remembered only once the file is written.
+    /// The save dialog of every export: it starts in path() with proposedName, offers types with the type
+    /// of proposedName selected (the fallback when it has none of theirs), and gives a name typed without any
+    /// of the types' extensions the extension of the type chosen in it. Empty when cancelled. The folder is
+    /// remembered only once the file is written.
     static QString askSavePath(QWidget *parent, const QString &caption, const QString &proposedName,
-                               const QList<Type> &types, qsizetype chosen = 0);
+                               const QList<Type> &types, qsizetype fallback = 0);
+    /// The type whose extension name ends with, the longest if several do ("runs.trace.json" is a trace, not
+    /// JSON); -1 for none.
+    static qsizetype typeOf(const QString &name, const QList<Type> &types);
 };

@@ -212,15 +212,7 @@ void MainWindow::exportDialog()
     // export shares. A name typed without a type gets the one chosen in the dialog; the folder is remembered
     // once the file is written, so a folder that failed is not the next dialog's.
     const QString name = QFileInfo(m_exportSuggestion).fileName();
-    // The longest extension the name ends with: "runs.trace.json" is a trace, not JSON.
-    qsizetype suggested = -1;
-    for (qsizetype i = 0; i < types.size(); ++i) {
-        if (name.endsWith(types.at(i).extension, Qt::CaseInsensitive)
-            && (suggested < 0 || types.at(i).extension.size() > types.at(suggested).extension.size()))
-            suggested = i;
-    }
-    const QString path = ExportFolder::askSavePath(this, tr("Export"), name, types,
-                                                   suggested >= 0 ? suggested : firstPicture);
+    const QString path = ExportFolder::askSavePath(this, tr("Export"), name, types, firstPicture);
     if (!path.isEmpty())
         exportInBackground(path);
 }

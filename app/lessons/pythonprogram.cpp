@@ -7,12 +7,13 @@
 
 namespace {
 
-// A comment of the program, in the UI language: the program is the lesson's, read in its classroom. The code
-// and what it prints stay as the lesson has them.
+// A comment line of the program ("# …", to be indented), in the UI language: the program is the lesson's,
+// read in its classroom. The code and what it prints stay as the lesson has them.
 QString comment(const char *text)
 {
     // One line, whatever the catalogue says: a replay's marks count lines.
-    return QCoreApplication::translate("PythonProgram", text).replace(QLatin1Char('\n'), QLatin1Char(' '));
+    return QStringLiteral("# ")
+        + QCoreApplication::translate("PythonProgram", text).replace(QLatin1Char('\n'), QLatin1Char(' '));
 }
 
 // A Python string literal for a URL (URLs are written fully encoded, so this is plain ASCII); an f-string on
@@ -89,13 +90,11 @@ void writeUrls(Writer &w, const QList<QUrl> &urls, const QString &demoBase)
 {
     if (!demoBase.isEmpty()) {
         // One sentence a line, so that each translates whole.
-        w.line(QStringLiteral("# ")
-               + comment(QT_TRANSLATE_NOOP("PythonProgram",
-                                           "The demo server: `crawlscope serve-demo --port %1`."))
-                     .arg(QUrl(demoBase).port(80)));
         w.line(
-            QStringLiteral("# ")
-            + comment(QT_TRANSLATE_NOOP("PythonProgram", "`crawlscope capture --demo` starts one for you.")));
+            comment(QT_TRANSLATE_NOOP("PythonProgram", "The demo server: `crawlscope serve-demo --port %1`."))
+                .arg(QUrl(demoBase).port(80)));
+        w.line(
+            comment(QT_TRANSLATE_NOOP("PythonProgram", "`crawlscope capture --demo` starts one for you.")));
         w.line(QStringLiteral("DEMO = os.environ.get(\"CRAWLSCOPE_DEMO\", \"%1\")").arg(demoBase));
     }
     w.lines(urlListLines(urls, demoBase));
@@ -105,9 +104,8 @@ void writeSequential(Writer &w, const QList<QUrl> &urls, const RunSettings &sett
 {
     using Step = PythonProgram::Step;
     const QString timeout = seconds(settings.timeoutMs);
-    w.line(QStringLiteral("# ")
-           + comment(QT_TRANSLATE_NOOP("PythonProgram",
-                                       "One request at a time: the run takes the sum of the latencies.")));
+    w.line(comment(QT_TRANSLATE_NOOP("PythonProgram",
+                                     "One request at a time: the run takes the sum of the latencies.")));
     if (!demoBase.isEmpty())
         w.line(QStringLiteral("import os"));
     w.line(QStringLiteral("import time"));
@@ -129,7 +127,7 @@ void writeSequential(Writer &w, const QList<QUrl> &urls, const RunSettings &sett
     w.line(QStringLiteral("    for url in URLS:"));
     w.line(QStringLiteral("        fetch_page(url)"));
     if (settings.delayMs > 0) {
-        w.line(QStringLiteral("        # ")
+        w.line(QStringLiteral("        ")
                + comment(QT_TRANSLATE_NOOP("PythonProgram",
                                            "Be a good web citizen: wait before the next request.")));
         w.marked(Step::Sleep, QStringLiteral("        time.sleep(%1)").arg(seconds(settings.delayMs)));
@@ -154,14 +152,12 @@ void writeAsync(Writer &w, const QList<QUrl> &urls, const RunSettings &settings,
     const bool widenPool = widest > 100 && (!perHost || settings.perHost > 100);
 
     if (limited)
-        w.line(QStringLiteral("# ")
-               + comment(QT_TRANSLATE_NOOP("PythonProgram",
-                                           "At most %1 requests at once: the run takes about n/%1 rounds."))
-                     .arg(gate));
+        w.line(comment(QT_TRANSLATE_NOOP("PythonProgram",
+                                         "At most %1 requests at once: the run takes about n/%1 rounds."))
+                   .arg(gate));
     else
-        w.line(QStringLiteral("# ")
-               + comment(QT_TRANSLATE_NOOP(
-                   "PythonProgram", "Every request at once: the run takes about the longest latency.")));
+        w.line(comment(QT_TRANSLATE_NOOP("PythonProgram",
+                                         "Every request at once: the run takes about the longest latency.")));
     w.line(QStringLiteral("import asyncio"));
     if (!demoBase.isEmpty())
         w.line(QStringLiteral("import os"));
@@ -189,7 +185,7 @@ void writeAsync(Writer &w, const QList<QUrl> &urls, const RunSettings &settings,
         w.line(QStringLiteral("    url: str,"));
         w.line(QStringLiteral("):"));
         w.line(
-            QStringLiteral("    # ")
+            QStringLiteral("    ")
             + comment(QT_TRANSLATE_NOOP("PythonProgram", "Waits here until one of the %1 permits is free."))
                   .arg(gate));
         w.marked(Step::WaitForPermit, QStringLiteral("    async with semaphore:"));
@@ -200,7 +196,7 @@ void writeAsync(Writer &w, const QList<QUrl> &urls, const RunSettings &settings,
     }
     QString inner = indent;
     if (perHost) {
-        w.line(indent + QStringLiteral("# ")
+        w.line(indent
                + comment(QT_TRANSLATE_NOOP("PythonProgram",
                                            "And until its host has one of its %1 connections free."))
                      .arg(settings.perHost));
@@ -212,14 +208,11 @@ void writeAsync(Writer &w, const QList<QUrl> &urls, const RunSettings &settings,
     w.marked(Step::Request, inner + QStringLiteral("response = await client.get(url)"));
     w.line(inner + QStringLiteral("print(f\"Finished {url}\")"));
     if (settings.delayMs > 0) {
-        w.line(
-            indent
-            + (limited ? QStringLiteral("# ")
-                       + comment(QT_TRANSLATE_NOOP(
-                           "PythonProgram", "Be a good web citizen: the permit is held through the pause."))
-                       : QStringLiteral("# ")
-                       + comment(QT_TRANSLATE_NOOP("PythonProgram",
-                                                   "Be a good web citizen: pause after the response."))));
+        w.line(indent
+               + comment(limited ? QT_TRANSLATE_NOOP(
+                             "PythonProgram", "Be a good web citizen: the permit is held through the pause.")
+                                 : QT_TRANSLATE_NOOP("PythonProgram",
+                                                     "Be a good web citizen: pause after the response.")));
         w.marked(Step::Sleep,
                  indent + QStringLiteral("await asyncio.sleep(%1)").arg(seconds(settings.delayMs)));
     }
@@ -235,9 +228,9 @@ void writeAsync(Writer &w, const QList<QUrl> &urls, const RunSettings &settings,
                    .arg(settings.perHost));
     QString client = QStringLiteral("httpx.AsyncClient(timeout=%1)").arg(seconds(settings.timeoutMs));
     if (widenPool) {
-        w.line(QStringLiteral("    # ")
+        w.line(QStringLiteral("    ")
                + comment(QT_TRANSLATE_NOOP("PythonProgram", "httpx pools 100 connections by default.")));
-        w.line(QStringLiteral("    # ")
+        w.line(QStringLiteral("    ")
                + comment(QT_TRANSLATE_NOOP("PythonProgram",
                                            "Without this, more than 100 at once would secretly "
                                            "wait for the pool, like a semaphore of 100.")));

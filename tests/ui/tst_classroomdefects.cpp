@@ -51,6 +51,7 @@ private Q_SLOTS:
     void exportDialogProposesAPngAsAPng();
     void aTypedNameGetsTheChosenTypeAndAFailedFolderIsNotRemembered();
     void thePictureDialogsGiveATypedNameItsTypeToo();
+    void aNamesTypeIsItsLongestExtension();
     void aNarrowRequestTableStillShowsTheOutcome();
     void aCrawlGivesTheLessonItsColoursBack();
     void requestTableListsEveryRunOfACompare();
@@ -249,6 +250,19 @@ void TestClassroomDefects::thePictureDialogsGiveATypedNameItsTypeToo()
     QFile pdf(dir.filePath(QStringLiteral("chart.v2.pdf")));
     QVERIFY(pdf.open(QIODevice::ReadOnly));
     QVERIFY(pdf.read(5) == "%PDF-");
+}
+
+void TestClassroomDefects::aNamesTypeIsItsLongestExtension()
+{
+    // What File › Export preselects for the last name used, and what a typed name is taken to be.
+    const QList<ExportFolder::Type> types {
+        {QStringLiteral("JSON (*.json)"), QStringLiteral(".json")},
+        {QStringLiteral("TRACE.JSON (*.trace.json)"), QStringLiteral(".trace.json")},
+        {QStringLiteral("PNG image (*.png)"), QStringLiteral(".png")}};
+    QCOMPARE(ExportFolder::typeOf(QStringLiteral("runs.trace.json"), types), 1);
+    QCOMPARE(ExportFolder::typeOf(QStringLiteral("runs.JSON"), types), 0);
+    QCOMPARE(ExportFolder::typeOf(QStringLiteral("slide.png"), types), 2);
+    QCOMPARE(ExportFolder::typeOf(QStringLiteral("chart.v2"), types), -1);
 }
 
 void TestClassroomDefects::aNarrowRequestTableStillShowsTheOutcome()
