@@ -1,56 +1,71 @@
 #pragma once
 
 #include "demoresponse.h"
-#include "demorouter.h"
 
 #include <QByteArray>
-#include <QObject>
-#include <QTimer>
 
-#include <atomic>
+#include <chrono>
+#include <optional>
 
-class QTcpSocket;
+class DemoRouter;
 
-/// One client connection of the demo server. It answers requests one at a time and in order, each after
-/// its delay, and deletes itself when the client goes away, which also cancels a pending response.
-class DemoConnection : public QObject
+/// One client connection of the demo server: a state machine over a non-blocking socket that DemoLoop
+/// drives. It answers requests one at a time and in order, each after its delay. Every handler returns
+/// false when the connection is over; the loop then destroys it, which closes the socket and drops a
+/// pending response with it.
+class DemoConnection
 {
-    Q_OBJECT
-
 public:
-    static constexpr qsizetype MaxHeadBytes = 16 * 1024;
+    using Clock = std::chrono::steady_clock;
 
-    DemoConnection(qintptr descriptor, const DemoRouter &router, std::atomic<int> &openConnections,
-                   QObject *parent = nullptr);
-    ~DemoConnection() override;
+    /// Takes ownership of descriptor; port is the server's, the authority of last resort for links.
+    DemoConnection(int descriptor, quint16 port, const DemoRouter &router);
+    ~DemoConnection();
+    DemoConnection(const DemoConnection &) = delete;
+    DemoConnection &operator=(const DemoConnection &) = delete;
+
+    int descriptor() const { return m_descriptor; }
+
+    bool onReadable();
+    bool onWritable();
+    /// The deadline() has come: a delayed response is due, or a closing client took too long to go.
+    bool onDeadline();
+
+    /// What the loop should wait for on this connection's behalf.
+    bool wantsRead() const;
+    bool wantsWrite() const { return m_state == State::Writing && m_blocked; }
+    std::optional<Clock::time_point> deadline() const { return m_deadline; }
 
 private:
     enum class State {
         Reading, // waiting for (the rest of) a request head
         Delaying, // a response waits for its delay
         Writing, // a response is being written
+        Closing, // the last response is out and the write side shut; waiting for the client to go
     };
 
-    void readRequests();
-    /// Takes one request off the buffer and starts its response; false if no full head is there yet.
+    /// Answers what the buffer holds until a response has to wait; false if the socket failed.
+    bool serve();
     bool takeRequest();
     void respond(DemoResponse response, bool headOnly, bool close);
-    void fail(int status, const QString &message);
-    void sendResponse();
-    void writeBody();
+    void startWriting();
+    /// Writes until the response is out or the socket is full; false if the socket failed.
+    bool write();
     void finishResponse();
 
-    QTcpSocket *m_socket;
-    DemoRouter m_router;
-    std::atomic<int> &m_openConnections;
-    QTimer m_delay;
-    QByteArray m_buffer;
-    qint64 m_bodyToSkip = 0;
+    int m_descriptor;
+    quint16 m_port;
+    const DemoRouter &m_router;
     State m_state = State::Reading;
-    bool m_inReadLoop = false;
+    QByteArray m_in;
+    qint64 m_bodyToSkip = 0;
+    std::optional<Clock::time_point> m_deadline;
 
     DemoResponse m_response;
     bool m_headOnly = false;
     bool m_close = false;
-    qint64 m_bodyWritten = 0;
+    QByteArray m_out; // what is queued for the socket, from m_outSent on
+    qsizetype m_outSent = 0;
+    qint64 m_patternQueued = 0; // how much of a generated body went into m_out so far
+    bool m_blocked = false; // the socket took less than offered; wait for it to drain
 };

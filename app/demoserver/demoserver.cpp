@@ -1,34 +1,38 @@
 #include "demoserver.h"
 
-#include "demolistener.h"
+#include "demoloop.h"
 
-#include <QThread>
+#include "core/filelimit.h"
 
-#include <mutex>
+#include <cerrno>
+#include <cstring>
 
-#ifdef Q_OS_UNIX
-#include <sys/resource.h>
-#endif
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <pthread.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 namespace {
 
-// Thousands of connections need twice as many descriptors in a process that is its own client, and the
-// usual soft limit of 1024 would make accept() fail long before that.
-void raiseFileLimit()
-{
-#ifdef Q_OS_UNIX
-    static std::once_flag once;
-    std::call_once(once, [] {
-        rlimit limit {};
-        if (getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
-            limit.rlim_cur = limit.rlim_max;
-            setrlimit(RLIMIT_NOFILE, &limit);
-        }
-    });
-#endif
-}
+constexpr int ListenBacklog = 4096;
 
 } // namespace
+
+QString DemoServer::socketErrorText(int code)
+{
+    switch (code) {
+    case EADDRINUSE:
+        return tr("the port is already in use");
+    case EACCES:
+        return tr("permission denied; ports below 1024 need privileges");
+    case EMFILE:
+    case ENFILE:
+        return tr("too many open files");
+    default:
+        return tr("system error %1 (%2)").arg(code).arg(QString::fromLocal8Bit(std::strerror(code)));
+    }
+}
 
 DemoServer::DemoServer(QObject *parent)
     : QObject(parent)
@@ -46,48 +50,55 @@ bool DemoServer::start(quint16 port, QString *error)
             *error = tr("already listening on 127.0.0.1 port %1").arg(m_port);
         return false;
     }
-    raiseFileLimit();
+    // Thousands of connections need twice as many descriptors in a process that is its own client.
+    FileLimit::raise();
 
-    auto thread = std::make_unique<QThread>();
-    thread->setObjectName(QStringLiteral("DemoServer"));
-    auto *listener = new DemoListener(DemoRouter(m_seed), m_openConnections);
-    listener->moveToThread(thread.get());
-    // QThread deletes deferred objects as it finishes, so the listener and its connections die on their
-    // own thread, before wait() returns.
-    connect(thread.get(), &QThread::finished, listener, &QObject::deleteLater);
-    thread->start();
-
-    bool listening = false;
-    QString reason;
-    quint16 boundPort = 0;
-    QMetaObject::invokeMethod(
-        listener,
-        [&] {
-            listening = listener->listenOnLoopback(port);
-            reason = listener->errorString();
-            boundPort = listener->serverPort();
-        },
-        Qt::BlockingQueuedConnection);
-
-    if (!listening) {
-        thread->quit();
-        thread->wait();
+    const auto fail = [&](int code, int listener) {
+        if (listener >= 0)
+            ::close(listener);
         if (error)
-            *error = tr("cannot listen on 127.0.0.1 port %1: %2").arg(port).arg(reason);
+            *error = tr("cannot listen on 127.0.0.1 port %1: %2").arg(port).arg(socketErrorText(code));
         return false;
-    }
-    m_thread = std::move(thread);
+    };
+    const int listener = ::socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+    if (listener < 0)
+        return fail(errno, -1);
+    // As QTcpServer does: a port whose last connections are still in TIME_WAIT can be listened on again.
+    const int on = 1;
+    ::setsockopt(listener, SOL_SOCKET, SO_REUSEADDR, &on, sizeof on);
+    sockaddr_in address {};
+    address.sin_family = AF_INET;
+    address.sin_port = htons(port);
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    // The usual backlog of 50 drops SYNs when a thousand clients connect at once, and every dropped SYN
+    // costs its client a one-second retransmit that would show up as fake latency.
+    if (::bind(listener, reinterpret_cast<const sockaddr *>(&address), sizeof address) != 0
+        || ::listen(listener, ListenBacklog) != 0)
+        return fail(errno, listener);
+    socklen_t length = sizeof address;
+    if (::getsockname(listener, reinterpret_cast<sockaddr *>(&address), &length) != 0)
+        return fail(errno, listener);
+    const quint16 boundPort = ntohs(address.sin_port);
+
+    auto loop = std::make_unique<DemoLoop>(listener, boundPort, m_seed, m_openConnections);
+    if (!loop->isValid())
+        return fail(loop->error(), -1); // the loop owns the listener and closed it
+    m_thread = std::thread([loop = loop.get()] {
+        ::pthread_setname_np(::pthread_self(), "DemoServer");
+        loop->run();
+    });
+    m_loop = std::move(loop);
     m_port = boundPort;
     return true;
 }
 
 void DemoServer::stop()
 {
-    if (!m_thread)
+    if (!m_loop)
         return;
-    m_thread->quit();
-    m_thread->wait();
-    m_thread.reset();
+    m_loop->stop();
+    m_thread.join();
+    m_loop.reset(); // closes the listener and every connection
     m_port = 0;
 }
 

@@ -7,11 +7,13 @@
 #include <atomic>
 #include <memory>
 #include <optional>
+#include <thread>
 
-class QThread;
+class DemoLoop;
 
 /// The built-in demo HTTP server of ENDPOINTS.md. It listens on 127.0.0.1 only and serves from a thread
-/// of its own, so its work does not distort the timing of a client on the main thread of the same process.
+/// of its own (DemoLoop), so its work does not distort the timing of a client on the main thread of the same
+/// process.
 class DemoServer : public QObject
 {
     Q_OBJECT
@@ -25,7 +27,7 @@ public:
     bool start(quint16 port = 0, QString *error = nullptr);
     /// Blocks until the thread has ended and every connection is closed.
     void stop();
-    bool isRunning() const { return m_thread != nullptr; }
+    bool isRunning() const { return m_loop != nullptr; }
     quint16 port() const { return m_port; }
     QUrl baseUrl() const;
 
@@ -37,7 +39,11 @@ public:
     std::optional<qint64> plannedLatencyNs(const QUrl &url) const;
 
 private:
-    std::unique_ptr<QThread> m_thread;
+    /// Why a socket call failed, in the UI's language.
+    static QString socketErrorText(int code);
+
+    std::unique_ptr<DemoLoop> m_loop;
+    std::thread m_thread;
     quint16 m_port = 0;
     quint64 m_seed = 1;
     std::atomic<int> m_openConnections {0};

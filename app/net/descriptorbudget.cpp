@@ -2,6 +2,8 @@
 
 #include "managerpool.h"
 
+#include "core/filelimit.h"
+
 #include <QCoreApplication>
 #include <QDir>
 
@@ -9,7 +11,6 @@
 
 #include <algorithm>
 #include <limits>
-#include <mutex>
 
 int DescriptorBudget::maxConcurrent(qint64 available, int perManager, int perConnection,
                                     int connectionsPerManager)
@@ -33,14 +34,7 @@ int DescriptorBudget::maxConcurrent(qint64 available, int perManager, int perCon
 
 void DescriptorBudget::raiseLimit()
 {
-    static std::once_flag once;
-    std::call_once(once, [] {
-        rlimit limit {};
-        if (getrlimit(RLIMIT_NOFILE, &limit) != 0 || limit.rlim_cur == limit.rlim_max)
-            return;
-        limit.rlim_cur = limit.rlim_max;
-        setrlimit(RLIMIT_NOFILE, &limit);
-    });
+    FileLimit::raise();
 }
 
 qint64 DescriptorBudget::softLimit()

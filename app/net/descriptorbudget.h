@@ -25,8 +25,9 @@ public:
     /// makes progress, if it has to, one request at a time.
     static int maxConcurrent(qint64 available, int perManager, int perConnection, int connectionsPerManager);
 
-    /// Raises the soft RLIMIT_NOFILE to the hard limit, once per process; later calls do nothing. Every
-    /// entry point that starts runs calls it (main, the benchmarks, the tests); Runner does too.
+    /// Raises the soft RLIMIT_NOFILE to the hard limit and grows the descriptor table (FileLimit::raise),
+    /// once per process; later calls do nothing. Every entry point that starts runs calls it (main, the
+    /// benchmarks, the tests); Runner does too.
     static void raiseLimit();
     /// The soft RLIMIT_NOFILE now in force; -1 when unlimited or unknown.
     static qint64 softLimit();

@@ -1007,6 +1007,22 @@
         <source>cannot listen on 127.0.0.1 port %1: %2</source>
         <translation>127.0.0.1 포트 %1에서 수신할 수 없습니다: %2</translation>
     </message>
+    <message>
+        <source>the port is already in use</source>
+        <translation>포트가 이미 사용 중입니다</translation>
+    </message>
+    <message>
+        <source>permission denied; ports below 1024 need privileges</source>
+        <translation>권한이 없습니다. 1024 미만 포트는 관리자 권한이 필요합니다</translation>
+    </message>
+    <message>
+        <source>too many open files</source>
+        <translation>열린 파일이 너무 많습니다</translation>
+    </message>
+    <message>
+        <source>system error %1 (%2)</source>
+        <translation>시스템 오류 %1 (%2)</translation>
+    </message>
 </context>
 <context>
     <name>DescriptorBudget</name>

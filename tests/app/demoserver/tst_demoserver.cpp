@@ -124,6 +124,7 @@ private Q_SLOTS:
     void keepAliveServesManyRequests();
     void http10Closes();
     void oversizedHeadIs431();
+    void anErrorReachesAClientThatSentMore();
     void clientDisconnectCancelsDelay_data();
     void clientDisconnectCancelsDelay();
     void stopClosesConnections();
@@ -601,6 +602,21 @@ void TestDemoServer::oversizedHeadIs431()
     const QList<RawResponse> responses = splitResponses(received);
     QCOMPARE(responses.size(), 1);
     QCOMPARE(responses.at(0).status, 431);
+}
+
+// After an error the server reads no more requests and closes. The client's unread bytes must not turn that
+// close into a reset, which can destroy the error response before the client reads it.
+void TestDemoServer::anErrorReachesAClientThatSentMore()
+{
+    DemoServer server;
+    QVERIFY(server.start());
+    QByteArray received;
+    QVERIFY(exchange(server.port(), "NONSENSE\r\n\r\n" + QByteArray(8 * 1024 * 1024, 'x'), &received));
+    const QList<RawResponse> responses = splitResponses(received);
+    QCOMPARE(responses.size(), 1);
+    QCOMPARE(responses.at(0).status, 400);
+    QCOMPARE(responses.at(0).header("Connection"), QByteArray("close"));
+    QTRY_COMPARE_WITH_TIMEOUT(server.openConnections(), 0, WaitMs);
 }
 
 void TestDemoServer::clientDisconnectCancelsDelay_data()
