@@ -20,6 +20,9 @@ constexpr qsizetype MaxBuffered = 1024 * 1024;
 // After the last response of a connection the server shuts its side and waits this long for the client to
 // close, so that a request still in flight does not turn the close into a reset that loses the response.
 constexpr auto LingerTime = std::chrono::seconds(2);
+// The most one event reads or writes before the loop turns again, so a fast reader of a 2 GiB /bytes
+// body cannot hold up the other connections' due responses.
+constexpr qsizetype MaxBytesPerTurn = 1024 * 1024;
 
 } // namespace
 
@@ -42,7 +45,7 @@ bool DemoConnection::wantsRead() const
 bool DemoConnection::onReadable()
 {
     char chunk[ReadBytes];
-    while (wantsRead()) {
+    for (qsizetype read = 0; wantsRead() && read < MaxBytesPerTurn;) {
         const ssize_t got = ::recv(m_descriptor, chunk, sizeof chunk, 0);
         if (got == 0)
             return false; // the client went away; a pending response goes with it
@@ -53,12 +56,26 @@ bool DemoConnection::onReadable()
                 break;
             return false;
         }
+        read += got;
         if (m_state != State::Closing)
             m_in.append(chunk, got);
         if (got < qsizetype(sizeof chunk))
             break;
     }
     return serve();
+}
+
+void DemoConnection::drain()
+{
+    char chunk[ReadBytes];
+    for (qsizetype read = 0; read < MaxBytesPerTurn;) {
+        const ssize_t got = ::recv(m_descriptor, chunk, sizeof chunk, 0);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got <= 0)
+            return;
+        read += got;
+    }
 }
 
 bool DemoConnection::onWritable()
@@ -148,7 +165,11 @@ void DemoConnection::startWriting()
 bool DemoConnection::write()
 {
     const qint64 pattern = m_headOnly ? 0 : m_response.patternBytes;
-    for (;;) {
+    for (qsizetype written = 0;;) {
+        if (written >= MaxBytesPerTurn) {
+            m_blocked = true; // the socket is writable, so the loop calls back on its next turn
+            return true;
+        }
         if (m_outSent == m_out.size()) {
             if (m_patternQueued == pattern) {
                 finishResponse();
@@ -172,6 +193,7 @@ bool DemoConnection::write()
             return false;
         }
         m_outSent += sent;
+        written += sent;
     }
 }
 

@@ -27,6 +27,8 @@ public:
     int descriptor() const { return m_descriptor; }
 
     bool onReadable();
+    /// Reads and drops what the client sent, before the loop closes a connection the client left.
+    void drain();
     bool onWritable();
     /// The deadline() has come: a delayed response is due, or a closing client took too long to go.
     bool onDeadline();

@@ -3,11 +3,15 @@
 #include <array>
 #include <cerrno>
 #include <climits>
+#include <cstring>
+
+#include <QtGlobal>
 
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
+#include <sys/prctl.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -30,7 +34,8 @@ int waitForEvents(int epoll, epoll_event *events, int capacity, std::optional<De
             timeout.tv_nsec = long(ns % 1'000'000'000);
         }
         const int ready = ::epoll_pwait2(epoll, events, capacity, wait ? &timeout : nullptr, nullptr);
-        if (ready >= 0 || errno != ENOSYS)
+        // A sandbox that predates the call may refuse it with EPERM rather than ENOSYS.
+        if (ready >= 0 || (errno != ENOSYS && errno != EPERM))
             return ready;
         precise.store(false, std::memory_order_relaxed);
     }
@@ -59,18 +64,23 @@ DemoLoop::DemoLoop(int listener, quint16 port, quint64 seed, std::atomic<int> &o
     epoll_event wake {};
     wake.events = EPOLLIN;
     wake.data.ptr = &m_wake;
-    ::epoll_ctl(m_epoll, EPOLL_CTL_ADD, m_wake, &wake);
     epoll_event listening {};
     listening.events = EPOLLIN;
     listening.data.ptr = &m_listener;
-    ::epoll_ctl(m_epoll, EPOLL_CTL_ADD, m_listener, &listening);
+    if (::epoll_ctl(m_epoll, EPOLL_CTL_ADD, m_wake, &wake) != 0
+        || ::epoll_ctl(m_epoll, EPOLL_CTL_ADD, m_listener, &listening) != 0) {
+        m_error = errno;
+        ::close(m_epoll);
+        m_epoll = -1;
+    }
 }
 
 DemoLoop::~DemoLoop()
 {
     while (!m_connections.empty())
         destroy(m_connections.begin()->first);
-    ::close(m_listener);
+    if (m_listener >= 0)
+        ::close(m_listener);
     if (m_wake >= 0)
         ::close(m_wake);
     if (m_epoll >= 0)
@@ -85,11 +95,20 @@ void DemoLoop::stop()
 
 void DemoLoop::run()
 {
+    // Wake-ups come when they are due, not up to the default 50 µs of timer slack later.
+    ::prctl(PR_SET_TIMERSLACK, 1UL, 0UL, 0UL, 0UL);
     std::array<epoll_event, EventsPerTurn> events {};
     while (!m_stopping) {
         const int ready = waitForEvents(m_epoll, events.data(), int(events.size()), timeout());
-        if (ready < 0 && errno != EINTR)
+        if (ready < 0 && errno != EINTR) {
+            // Nothing will be served any more: clients are refused rather than left waiting in the backlog.
+            qWarning("demo server: epoll failed (%s); no longer serving", std::strerror(errno));
+            setListening(false);
+            ::close(m_listener);
+            m_listener = -1;
+            m_stopping = true;
             break;
+        }
         for (int i = 0; i < ready; ++i) {
             const epoll_event &event = events[size_t(i)];
             if (event.data.ptr == &m_wake) {
@@ -98,10 +117,15 @@ void DemoLoop::run()
                 accept();
             } else {
                 auto *connection = static_cast<DemoConnection *>(event.data.ptr);
-                // A hang-up or an error means the client can read nothing more: it went away or reset.
-                bool keep = !(event.events & (EPOLLHUP | EPOLLERR));
-                if (keep && (event.events & EPOLLIN))
+                bool keep = true;
+                if (event.events & (EPOLLHUP | EPOLLERR)) {
+                    // The client went away or reset. What it sent is read first, so that closing does not
+                    // reset a connection whose last response is still on its way.
+                    connection->drain();
+                    keep = false;
+                } else if (event.events & EPOLLIN) {
                     keep = connection->onReadable();
+                }
                 if (keep && (event.events & EPOLLOUT))
                     keep = connection->onWritable();
                 settle(connection, keep);
@@ -176,7 +200,9 @@ void DemoLoop::destroy(DemoConnection *connection)
         return;
     if (found->second.hasTimer)
         m_timers.erase(found->second.timer);
-    // Closing the descriptor also takes it out of the epoll set.
+    // Not left to close(): a child process between fork and exec holds a copy of the descriptor, and the
+    // registration, with its pointer to this connection, would outlive it.
+    ::epoll_ctl(m_epoll, EPOLL_CTL_DEL, connection->descriptor(), nullptr);
     m_connections.erase(found);
     --m_openConnections;
 }

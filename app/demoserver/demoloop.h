@@ -10,7 +10,7 @@
 #include <unordered_map>
 
 /// The demo server's event loop, on a thread of its own: Linux's epoll over the listening socket and every
-/// connection, with deadlines kept to the nanosecond. A Qt event loop polls every socket on each turn,
+/// connection, with deadlines not rounded to milliseconds. A Qt event loop polls every socket on each turn,
 /// which made the server the slowest part of a thousand-request gather; this one costs the same per
 /// event whatever the number of connections.
 class DemoLoop

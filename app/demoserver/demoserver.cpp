@@ -89,6 +89,7 @@ bool DemoServer::start(quint16 port, QString *error)
     });
     m_loop = std::move(loop);
     m_port = boundPort;
+    m_servingSeed = m_seed;
     return true;
 }
 
@@ -119,7 +120,7 @@ std::optional<qint64> DemoServer::plannedLatencyNs(const QUrl &url) const
         || (url.host() != QLatin1String("127.0.0.1") && url.host() != QLatin1String("localhost")))
         return std::nullopt;
     const std::optional<int> ms = DemoRouter::plannedDelayMs(
-        url.toEncoded(QUrl::RemoveScheme | QUrl::RemoveAuthority | QUrl::RemoveFragment), m_seed);
+        url.toEncoded(QUrl::RemoveScheme | QUrl::RemoveAuthority | QUrl::RemoveFragment), m_servingSeed);
     if (!ms)
         return std::nullopt;
     return qint64(*ms) * 1'000'000;

@@ -46,5 +46,6 @@ private:
     std::thread m_thread;
     quint16 m_port = 0;
     quint64 m_seed = 1;
+    quint64 m_servingSeed = 1; // the seed of the running server, which a later setSeed() does not change
     std::atomic<int> m_openConnections {0};
 };
