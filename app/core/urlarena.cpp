@@ -13,6 +13,8 @@ StoredUrl UrlArena::store(const QUrl &url)
 {
     if (!url.isValid())
         return StoredUrl(url);
+    if (!m_last.isEmpty() && url == m_lastUrl)
+        return m_last;
     const QByteArray encoded = url.toEncoded(QUrl::FullyEncoded);
     const qsizetype size = encoded.size();
     if (size == 0 || size >= LongestPacked)
@@ -24,6 +26,8 @@ StoredUrl UrlArena::store(const QUrl &url)
     }
     StoredUrl stored = StoredUrl::place(m_block, m_used, encoded, url);
     m_used += bytes;
+    m_lastUrl = url;
+    m_last = stored;
     return stored;
 }
 
@@ -31,4 +35,6 @@ void UrlArena::clear()
 {
     m_block = {};
     m_used = 0;
+    m_lastUrl.clear();
+    m_last.clear();
 }

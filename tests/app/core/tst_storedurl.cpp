@@ -23,6 +23,7 @@ private Q_SLOTS:
     void parsesAUrlReadAgainOnce();
     void arenaPacksUrlsThatOutliveIt();
     void arenaKeepsWhatItCannotPack();
+    void arenaStoresARepeatedUrlOnce();
 };
 
 void TestStoredUrl::givesTheSameUrlBack_data()
@@ -208,6 +209,30 @@ void TestStoredUrl::arenaKeepsWhatItCannotPack()
     QVERIFY(arena.store(QUrl()).isEmpty());
     const QUrl longUrl(QStringLiteral("http://example.test/") + QString(20000, u'a'));
     QCOMPARE(arena.store(longUrl).toUrl(), longUrl);
+}
+
+// A run of --repeat N stores one URL N times in a row: it takes the room of one, and reads back whole.
+void TestStoredUrl::arenaStoresARepeatedUrlOnce()
+{
+    UrlArena arena;
+    const QUrl url(QStringLiteral("http://127.0.0.1:4000/delay/100"));
+    const StoredUrl first = arena.store(url);
+    const StoredUrl again = arena.store(QUrl(url.toString())); // equal, not a copy of the same QUrl
+    QCOMPARE(again.encodedView().data(), first.encodedView().data());
+    QCOMPARE(again.toUrl(), url);
+
+    // Only the last one: another URL in between is packed after it, and the first comes back new.
+    const QUrl other(QStringLiteral("http://127.0.0.1:4000/delay/200"));
+    const StoredUrl between = arena.store(other);
+    QVERIFY(between.encodedView().data() > first.encodedView().data());
+    const StoredUrl third = arena.store(url);
+    QVERIFY(third.encodedView().data() > between.encodedView().data());
+    QCOMPARE(third.toUrl(), url);
+    QCOMPARE(arena.store(other).toUrl(), other);
+
+    arena.clear(); // what it handed out stays valid, and the next store packs anew
+    QCOMPARE(first.toUrl(), url);
+    QVERIFY(arena.store(url).encodedView().data() != third.encodedView().data());
 }
 
 QTEST_GUILESS_MAIN(TestStoredUrl)
