@@ -11,7 +11,6 @@
 #include <netinet/tcp.h>
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
-#include <sys/prctl.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -95,8 +94,6 @@ void DemoLoop::stop()
 
 void DemoLoop::run()
 {
-    // Wake-ups come when they are due, not up to the default 50 µs of timer slack later.
-    ::prctl(PR_SET_TIMERSLACK, 1UL, 0UL, 0UL, 0UL);
     std::array<epoll_event, EventsPerTurn> events {};
     while (!m_stopping) {
         const int ready = waitForEvents(m_epoll, events.data(), int(events.size()), timeout());
