@@ -65,6 +65,7 @@ bool DemoConnection::onReadable()
     return serve();
 }
 
+// NOLINTNEXTLINE(readability-make-member-function-const): it consumes the socket's input
 void DemoConnection::drain()
 {
     char chunk[ReadBytes];

@@ -86,6 +86,7 @@ DemoLoop::~DemoLoop()
         ::close(m_epoll);
 }
 
+// NOLINTNEXTLINE(readability-make-member-function-const): it ends run(), through the eventfd
 void DemoLoop::stop()
 {
     const std::uint64_t one = 1;
