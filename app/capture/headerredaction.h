@@ -1,12 +1,10 @@
 #pragma once
 
+#include "http/headerlist.h"
+
 #include <QByteArray>
-#include <QList>
-#include <QPair>
 #include <QString>
 #include <QUrl>
-
-using HeaderList = QList<QPair<QByteArray, QByteArray>>;
 
 /// What a capture keeps of a client's request: the headers as "Name: value" lines and the URL, with the
 /// values that carry credentials (Authorization, Proxy-Authorization, Cookie, a URL's password) replaced,

@@ -1,6 +1,7 @@
 #include "proxyconnection.h"
 
 #include "core/clock.h"
+#include "headerredaction.h"
 #include "proxyexchange.h"
 #include "proxytunnel.h"
 #include "recorder/recorder.h"

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "capturesettings.h"
+#include "http/requestparser.h"
 #include "proxystats.h"
-#include "requestparser.h"
 
 #include <QByteArray>
 #include <QObject>

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "capturesettings.h"
-#include "requestparser.h"
+#include "http/requestparser.h"
 
 #include <QObject>
 #include <QPointer>

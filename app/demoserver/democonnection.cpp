@@ -30,6 +30,7 @@ DemoConnection::DemoConnection(int descriptor, quint16 port, const DemoRouter &r
     : m_descriptor(descriptor)
     , m_port(port)
     , m_router(router)
+    , m_parser(DemoMaxHeadBytes, RequestParser::Upgrades::Ignore)
 { }
 
 DemoConnection::~DemoConnection()
@@ -118,28 +119,62 @@ bool DemoConnection::serve()
 
 bool DemoConnection::takeRequest()
 {
-    const qint64 skipped = std::min<qint64>(m_bodyToSkip, m_in.size());
-    m_in.remove(0, skipped);
-    m_bodyToSkip -= skipped;
-    if (m_bodyToSkip > 0)
+    if (m_skippingBody) {
+        QByteArray dropped; // the demo server reads request bodies only to find where they end
+        const RequestParser::Result result = m_parser.feedBody(m_in, dropped);
+        if (result == RequestParser::Result::Error) {
+            refuse(400, m_parser.error());
+            return true;
+        }
+        m_in.remove(0, m_parser.consumed());
+        if (result == RequestParser::Result::NeedMore)
+            return false;
+        m_skippingBody = false;
+        m_parser.reset();
+    }
+    if (m_in.isEmpty())
         return false;
 
-    const DemoHead head = takeDemoRequestHead(m_in);
-    if (std::holds_alternative<DemoRequestIncomplete>(head))
-        return false;
-    if (const auto *failure = std::get_if<DemoRequestError>(&head)) {
-        // After a malformed request the framing of what follows is unknown, so nothing more is read.
-        m_in.clear();
-        respond(DemoResponse::error(failure->status, failure->message), false, true);
+    const RequestParser::Result result = m_parser.feed(m_in);
+    if (result == RequestParser::Result::Error) {
+        refuse(m_parser.errorIsHeadTooLong() ? 431 : 400, m_parser.error());
         return true;
     }
-    const auto &request = std::get<DemoRequest>(head);
+    // Taken: the parser holds what it needs of an incomplete head, and the rest is the body's or the next
+    // request's.
+    m_in.remove(0, m_parser.consumed());
+    if (result == RequestParser::Result::NeedMore)
+        return false;
+
+    const RequestHead &head = m_parser.head();
+    const auto request = demoRequest(head);
+    if (const auto *failure = std::get_if<DemoRequestError>(&request)) {
+        refuse(failure->status, failure->message);
+        return true;
+    }
+    if (head.hasBody && head.upgrade) {
+        // After an Upgrade head libhttp-parser reads no body, so where this one ends cannot be found.
+        refuse(400, QStringLiteral("An Upgrade request with a body is not supported."));
+        return true;
+    }
+    const auto &[method, target, sentHost, close] = std::get<DemoRequest>(request);
     // An HTTP/1.0 client may send no Host; the address it reached is the next best authority for links.
     const QByteArray host
-        = DemoSite::isValidHost(request.host) ? request.host : "127.0.0.1:" + QByteArray::number(m_port);
-    m_bodyToSkip = request.contentLength;
-    respond(m_router.route(request.method, request.target, host), request.method == "HEAD", request.close);
+        = DemoSite::isValidHost(sentHost) ? sentHost : "127.0.0.1:" + QByteArray::number(m_port);
+    DemoResponse response = m_router.route(method, target, host);
+    if (head.hasBody)
+        m_skippingBody = true; // read (and dropped) before the next request
+    else
+        m_parser.reset();
+    respond(std::move(response), method == "HEAD", close);
     return true;
+}
+
+void DemoConnection::refuse(int status, const QString &message)
+{
+    m_in.clear();
+    m_skippingBody = false;
+    respond(DemoResponse::error(status, message), false, true);
 }
 
 void DemoConnection::respond(DemoResponse response, bool headOnly, bool close)

@@ -2,6 +2,8 @@
 
 #include "demoresponse.h"
 
+#include "http/requestparser.h"
+
 #include <QByteArray>
 
 #include <chrono>
@@ -49,6 +51,9 @@ private:
     /// Answers what the buffer holds until a response has to wait; false if the socket failed.
     bool serve();
     bool takeRequest();
+    /// Answers a request that cannot be served with an error page, and closes after it: the framing of what
+    /// follows is unknown, so nothing more is read.
+    void refuse(int status, const QString &message);
     void respond(DemoResponse response, bool headOnly, bool close);
     void startWriting();
     /// Writes until the response is out or the socket is full; false if the socket failed.
@@ -59,8 +64,9 @@ private:
     quint16 m_port;
     const DemoRouter &m_router;
     State m_state = State::Reading;
-    QByteArray m_in;
-    qint64 m_bodyToSkip = 0;
+    QByteArray m_in; // bytes received and not yet given to the parser
+    RequestParser m_parser;
+    bool m_skippingBody = false; // the last request's body is still being read (and dropped)
     std::optional<Clock::time_point> m_deadline;
 
     DemoResponse m_response;

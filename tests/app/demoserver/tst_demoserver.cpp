@@ -125,6 +125,9 @@ private Q_SLOTS:
     void http10Closes();
     void oversizedHeadIs431();
     void anErrorReachesAClientThatSentMore();
+    void requestBodiesAreSkipped_data();
+    void requestBodiesAreSkipped();
+    void anUpgradeIsAnsweredOverHttp11();
     void clientDisconnectCancelsDelay_data();
     void clientDisconnectCancelsDelay();
     void stopClosesConnections();
@@ -617,6 +620,44 @@ void TestDemoServer::anErrorReachesAClientThatSentMore()
     QCOMPARE(responses.at(0).status, 400);
     QCOMPARE(responses.at(0).header("Connection"), QByteArray("close"));
     QTRY_COMPARE_WITH_TIMEOUT(server.openConnections(), 0, WaitMs);
+}
+
+void TestDemoServer::requestBodiesAreSkipped_data()
+{
+    QTest::addColumn<QByteArray>("first");
+    QTest::newRow("content-length") << QByteArray("POST /status/201 HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                                                  "Content-Length: 11\r\n\r\nhello world");
+    QTest::newRow("chunked") << QByteArray("POST /status/201 HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                                           "Transfer-Encoding: chunked\r\n\r\n"
+                                           "5\r\nhello\r\n6\r\n world\r\n0\r\n\r\n");
+}
+
+// A body is read to its end, whatever its framing, so the request after it on the connection is answered.
+void TestDemoServer::requestBodiesAreSkipped()
+{
+    QFETCH(QByteArray, first);
+    QByteArray received;
+    QVERIFY(exchange(m_server.port(), first + request("/status/202", "Connection: close\r\n"), &received));
+    const QList<RawResponse> responses = splitResponses(received);
+    QCOMPARE(responses.size(), 2);
+    QCOMPARE(responses.at(0).status, 405); // POST: every endpoint answers GET and HEAD only
+    QCOMPARE(responses.at(1).status, 202);
+}
+
+// curl --http2 on an http:// URL asks to upgrade to h2c; the demo server answers over HTTP/1.1.
+void TestDemoServer::anUpgradeIsAnsweredOverHttp11()
+{
+    QByteArray received;
+    QVERIFY(exchange(m_server.port(),
+                     request("/status/201",
+                             "Connection: Upgrade, HTTP2-Settings\r\nUpgrade: h2c\r\n"
+                             "HTTP2-Settings: AAMAAABkAAQCAAAAAAIAAAAA\r\n")
+                         + request("/status/202", "Connection: close\r\n"),
+                     &received));
+    const QList<RawResponse> responses = splitResponses(received);
+    QCOMPARE(responses.size(), 2);
+    QCOMPARE(responses.at(0).status, 201);
+    QCOMPARE(responses.at(1).status, 202);
 }
 
 void TestDemoServer::clientDisconnectCancelsDelay_data()

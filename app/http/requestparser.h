@@ -1,6 +1,6 @@
 #pragma once
 
-#include "headerredaction.h"
+#include "headerlist.h"
 
 #include <QByteArray>
 #include <QString>
@@ -19,6 +19,7 @@ struct RequestHead
     HeaderList headers;
     bool keepAlive = true; // the client lets the connection carry another request after this one
     bool hasBody = false; // Content-Length above 0, or chunked
+    bool upgrade = false; // an Upgrade header (or CONNECT): what follows the head may not be HTTP
     qint64 contentLength = -1; // as the parser read it; -1 when there is none (chunked, or no body)
     qsizetype headBytes = 0;
 
@@ -28,7 +29,8 @@ struct RequestHead
 /// Reads requests from a client's byte stream with libhttp-parser, one at a time: it stops after each
 /// complete head, so the bytes after it (a body, a pipelined request, or a tunnel's first bytes after
 /// CONNECT) stay with the caller. A body is then read with feedBody(), which de-chunks it and stops at its
-/// end. It enforces the head size cap itself, as http_parser's own is compiled in.
+/// end. It enforces the head size cap itself, as http_parser's own is compiled in. Used by the capture proxy
+/// and by the demo server.
 class RequestParser
 {
 public:
@@ -38,7 +40,13 @@ public:
         Error, // error() says why; the connection cannot go on
     };
 
-    explicit RequestParser(qsizetype maxHeadBytes);
+    enum class Upgrades {
+        Refuse, // an Upgrade request is an error (a proxy must not pass on a protocol it cannot record)
+        Ignore, // it is an ordinary request, as a server that speaks only HTTP/1.1 may treat it (RFC
+                // 9110 7.8)
+    };
+
+    explicit RequestParser(qsizetype maxHeadBytes, Upgrades upgrades = Upgrades::Refuse);
     ~RequestParser();
     RequestParser(const RequestParser &) = delete;
     RequestParser &operator=(const RequestParser &) = delete;
@@ -54,6 +62,8 @@ public:
     /// Why the request was refused, and whether that is 501 (a method we do not forward) rather than 400.
     const QString &error() const { return m_error; }
     bool errorIsUnsupportedMethod() const { return m_unsupportedMethod; }
+    /// The head did not end within maxHeadBytes (a server answers 431).
+    bool errorIsHeadTooLong() const { return m_headTooLong; }
     void reset();
 
 private:
@@ -62,6 +72,7 @@ private:
 
     std::unique_ptr<http_parser> m_parser;
     qsizetype m_maxHeadBytes;
+    Upgrades m_upgrades;
     RequestHead m_head;
     QByteArray m_field;
     QByteArray m_value;
@@ -76,4 +87,5 @@ private:
     qsizetype m_seen = 0; // bytes fed for this head so far
     QString m_error;
     bool m_unsupportedMethod = false;
+    bool m_headTooLong = false;
 };

@@ -68,6 +68,7 @@ struct RequestParser::Callbacks
         p.m_head.versionMajor = parser->http_major;
         p.m_head.versionMinor = parser->http_minor;
         p.m_head.keepAlive = http_should_keep_alive(parser) != 0;
+        p.m_head.upgrade = parser->upgrade != 0;
         p.m_head.hasBody = (parser->flags & F_CHUNKED) != 0
             || (parser->content_length > 0 && parser->content_length != ULLONG_MAX);
         // The number as parsed, not the field's text read again: http_parser accepts lengths up to about
@@ -113,9 +114,10 @@ struct RequestParser::Callbacks
     }
 };
 
-RequestParser::RequestParser(qsizetype maxHeadBytes)
+RequestParser::RequestParser(qsizetype maxHeadBytes, Upgrades upgrades)
     : m_parser(std::make_unique<http_parser>())
     , m_maxHeadBytes(maxHeadBytes)
+    , m_upgrades(upgrades)
 {
     reset();
 }
@@ -140,6 +142,7 @@ void RequestParser::reset()
     m_seen = 0;
     m_error.clear();
     m_unsupportedMethod = false;
+    m_headTooLong = false;
 }
 
 RequestParser::Result RequestParser::feed(QByteArrayView data)
@@ -156,7 +159,7 @@ RequestParser::Result RequestParser::feed(QByteArrayView data)
         // A pause reports the byte it stopped on as not parsed; the head ends after it.
         m_consumed = qsizetype(parsed) + (error == HPE_PAUSED ? 1 : 0);
         m_head.headBytes = m_seen + (error == HPE_PAUSED ? 1 : 0);
-        if (m_parser->upgrade && m_head.method != "CONNECT") {
+        if (m_parser->upgrade && m_head.method != "CONNECT" && m_upgrades == Upgrades::Refuse) {
             m_error = tr("Upgrade requests are not forwarded");
             m_unsupportedMethod = true;
             return Result::Error;
@@ -179,6 +182,7 @@ RequestParser::Result RequestParser::feed(QByteArrayView data)
     }
     if (take < data.size() || m_seen >= m_maxHeadBytes) {
         m_error = tr("request head longer than %1 bytes").arg(m_maxHeadBytes);
+        m_headTooLong = true;
         return Result::Error;
     }
     m_consumed = data.size();
