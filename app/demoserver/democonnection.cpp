@@ -120,6 +120,8 @@ bool DemoConnection::serve()
 bool DemoConnection::takeRequest()
 {
     if (m_skippingBody) {
+        if (m_in.isEmpty())
+            return false; // the body comes later, if it comes at all
         QByteArray dropped; // the demo server reads request bodies only to find where they end
         const RequestParser::Result result = m_parser.feedBody(m_in, dropped);
         if (result == RequestParser::Result::Error) {

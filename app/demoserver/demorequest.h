@@ -14,7 +14,7 @@ struct DemoRequest
     QByteArray method;
     QByteArray target; // origin form: path and query
     QByteArray host; // as sent; empty when the client sent none
-    bool close = false; // HTTP/1.0 without keep-alive, or Connection: close
+    bool close = false; // HTTP/1.0 (even with keep-alive), or Connection: close
 };
 
 /// A request the server cannot answer: the status and the message of the error page. After one of these

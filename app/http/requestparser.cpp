@@ -69,6 +69,9 @@ struct RequestParser::Callbacks
         p.m_head.versionMinor = parser->http_minor;
         p.m_head.keepAlive = http_should_keep_alive(parser) != 0;
         p.m_head.upgrade = parser->upgrade != 0;
+        // RFC 9112 6.3: a request whose Transfer-Encoding does not end in chunked has no length to find its
+        // end by. http_parser refuses it only on the byte after the head, which the pause below never reads.
+        p.m_unframedBody = parser->uses_transfer_encoding != 0 && (parser->flags & F_CHUNKED) == 0;
         p.m_head.hasBody = (parser->flags & F_CHUNKED) != 0
             || (parser->content_length > 0 && parser->content_length != ULLONG_MAX);
         // The number as parsed, not the field's text read again: http_parser accepts lengths up to about
@@ -138,6 +141,7 @@ void RequestParser::reset()
     m_decoded = nullptr;
     m_tooLong = false;
     m_lengthOverflow = false;
+    m_unframedBody = false;
     m_consumed = 0;
     m_seen = 0;
     m_error.clear();
@@ -162,6 +166,10 @@ RequestParser::Result RequestParser::feed(QByteArrayView data)
         if (m_parser->upgrade && m_head.method != "CONNECT" && m_upgrades == Upgrades::Refuse) {
             m_error = tr("Upgrade requests are not forwarded");
             m_unsupportedMethod = true;
+            return Result::Error;
+        }
+        if (m_unframedBody) {
+            m_error = tr("request body with a Transfer-Encoding other than chunked");
             return Result::Error;
         }
         if (m_lengthOverflow) {
@@ -198,6 +206,11 @@ RequestParser::Result RequestParser::feedBody(QByteArrayView data, QByteArray &d
     if (m_messageComplete) {
         m_consumed = 0;
         return Result::Complete;
+    }
+    // http_parser takes no input as the end of the stream, which a body cannot end at.
+    if (data.isEmpty()) {
+        m_consumed = 0;
+        return Result::NeedMore;
     }
     m_decoded = &decoded;
     if (!m_inBody) {

@@ -83,6 +83,7 @@ private:
     QByteArray *m_decoded = nullptr; // where on_body appends, during feedBody()
     bool m_tooLong = false;
     bool m_lengthOverflow = false;
+    bool m_unframedBody = false; // Transfer-Encoding without chunked last
     qsizetype m_consumed = 0;
     qsizetype m_seen = 0; // bytes fed for this head so far
     QString m_error;

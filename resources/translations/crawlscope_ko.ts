@@ -2942,6 +2942,10 @@
         <source>Content-Length %1 is larger than any body can be</source>
         <translation>Content-Length %1은(는) 어떤 본문도 가질 수 없는 크기입니다</translation>
     </message>
+    <message>
+        <source>request body with a Transfer-Encoding other than chunked</source>
+        <translation>chunked가 아닌 Transfer-Encoding으로 보낸 요청 본문</translation>
+    </message>
 </context>
 <context>
     <name>RunCaption</name>

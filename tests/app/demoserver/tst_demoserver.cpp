@@ -127,6 +127,7 @@ private Q_SLOTS:
     void anErrorReachesAClientThatSentMore();
     void requestBodiesAreSkipped_data();
     void requestBodiesAreSkipped();
+    void aBodyMaySendAfterItsHead();
     void anUpgradeIsAnsweredOverHttp11();
     void clientDisconnectCancelsDelay_data();
     void clientDisconnectCancelsDelay();
@@ -627,9 +628,9 @@ void TestDemoServer::requestBodiesAreSkipped_data()
     QTest::addColumn<QByteArray>("first");
     QTest::newRow("content-length") << QByteArray("POST /status/201 HTTP/1.1\r\nHost: 127.0.0.1\r\n"
                                                   "Content-Length: 11\r\n\r\nhello world");
-    QTest::newRow("chunked") << QByteArray("POST /status/201 HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                                           "Transfer-Encoding: chunked\r\n\r\n"
-                                           "5\r\nhello\r\n6\r\n world\r\n0\r\n\r\n");
+    QTest::newRow("chunked, split") << QByteArray("POST /status/201 HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                                                  "Transfer-Encoding: chunked\r\n\r\n"
+                                                  "5\r\nhello\r\n6\r\n world\r\n0\r\n\r\n");
 }
 
 // A body is read to its end, whatever its framing, so the request after it on the connection is answered.
@@ -641,6 +642,32 @@ void TestDemoServer::requestBodiesAreSkipped()
     const QList<RawResponse> responses = splitResponses(received);
     QCOMPARE(responses.size(), 2);
     QCOMPARE(responses.at(0).status, 405); // POST: every endpoint answers GET and HEAD only
+    QCOMPARE(responses.at(1).status, 202);
+}
+
+// curl with Expect: 100-continue, or any client streaming a body, sends the head first and the body later:
+// the server answers the head, and then reads the body as a body, not as the next request.
+void TestDemoServer::aBodyMaySendAfterItsHead()
+{
+    QTcpSocket socket;
+    QSignalSpy connected(&socket, &QTcpSocket::connected);
+    socket.connectToHost(QHostAddress::LocalHost, m_server.port());
+    QVERIFY(connected.wait(WaitMs));
+    socket.write("POST /status/201 HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 11\r\n\r\n");
+    QByteArray received;
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            received += socket.readAll();
+            QByteArray copy = received;
+            return !splitResponses(copy).isEmpty();
+        },
+        WaitMs));
+    socket.write("hello world" + request("/status/202", "Connection: close\r\n"));
+    QTRY_COMPARE_WITH_TIMEOUT(socket.state(), QAbstractSocket::UnconnectedState, WaitMs);
+    received += socket.readAll();
+    const QList<RawResponse> responses = splitResponses(received);
+    QCOMPARE(responses.size(), 2);
+    QCOMPARE(responses.at(0).status, 405);
     QCOMPARE(responses.at(1).status, 202);
 }
 
