@@ -1,7 +1,5 @@
 #include "filelimit.h"
 
-#include <QFile>
-
 #include <algorithm>
 #include <mutex>
 
@@ -34,21 +32,4 @@ void FileLimit::raise()
         }
         ::close(probe);
     });
-}
-
-int FileLimit::tableSize()
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    // A /proc file reports a size of 0, so it is read whole rather than until atEnd().
-    const QList<QByteArray> lines = status.readAll().split('\n');
-    for (const QByteArray &line : lines) {
-        if (line.startsWith("FDSize:")) {
-            bool ok = false;
-            const int size = line.mid(7).trimmed().toInt(&ok);
-            return ok ? size : -1;
-        }
-    }
-    return -1;
 }

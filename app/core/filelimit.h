@@ -15,7 +15,4 @@ inline constexpr int TableSize = 16384;
 /// starts (main does); later it still saves all but one of the waits.
 void raise();
 
-/// Descriptor slots the table holds now (FDSize of /proc/self/status); -1 if unknown.
-int tableSize();
-
 } // namespace FileLimit

@@ -146,7 +146,6 @@ void RequestParser::reset()
     m_seen = 0;
     m_error.clear();
     m_unsupportedMethod = false;
-    m_headTooLong = false;
 }
 
 RequestParser::Result RequestParser::feed(QByteArrayView data)
@@ -190,7 +189,7 @@ RequestParser::Result RequestParser::feed(QByteArrayView data)
     }
     if (take < data.size() || m_seen >= m_maxHeadBytes) {
         m_error = tr("request head longer than %1 bytes").arg(m_maxHeadBytes);
-        m_headTooLong = true;
+        m_tooLong = true;
         return Result::Error;
     }
     m_consumed = data.size();

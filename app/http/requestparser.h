@@ -63,7 +63,7 @@ public:
     const QString &error() const { return m_error; }
     bool errorIsUnsupportedMethod() const { return m_unsupportedMethod; }
     /// The head did not end within maxHeadBytes (a server answers 431).
-    bool errorIsHeadTooLong() const { return m_headTooLong; }
+    bool errorIsHeadTooLong() const { return m_tooLong; }
     void reset();
 
 private:
@@ -81,12 +81,11 @@ private:
     bool m_messageComplete = false;
     bool m_inBody = false; // the head's final LF has been handed back to the parser
     QByteArray *m_decoded = nullptr; // where on_body appends, during feedBody()
-    bool m_tooLong = false;
+    bool m_tooLong = false; // the head did not end within m_maxHeadBytes
     bool m_lengthOverflow = false;
     bool m_unframedBody = false; // Transfer-Encoding without chunked last
     qsizetype m_consumed = 0;
     qsizetype m_seen = 0; // bytes fed for this head so far
     QString m_error;
     bool m_unsupportedMethod = false;
-    bool m_headTooLong = false;
 };
