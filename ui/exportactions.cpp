@@ -54,7 +54,7 @@ bool ExportActions::exportWhatISee(const QString &path, QString *error) const
     }
     if (!folderExistsFor(path, error))
         return false;
-    const double scale = *kind == PictureExport::Kind::Png ? 2.0 : 1.0;
+    const double scale = PictureExport::scaleFor(*kind, 2.0);
     return writeFileAtomically(path, PictureExport::render(m_window->timelinePanel(), *kind, scale), error);
 }
 

@@ -33,10 +33,18 @@ qsizetype ExportFolder::typeOf(const QString &name, const QList<Type> &types)
 {
     // The longest extension that matches wins, as Exporter's formats do: "runs.trace.json" is a trace.
     qsizetype found = -1;
+    qsizetype foundLength = 0;
     for (qsizetype i = 0; i < types.size(); ++i) {
-        if (name.endsWith(types.at(i).extension, Qt::CaseInsensitive)
-            && (found < 0 || types.at(i).extension.size() > types.at(found).extension.size()))
-            found = i;
+        const Type &type = types.at(i);
+        const auto consider = [&](const QString &extension) {
+            if (name.endsWith(extension, Qt::CaseInsensitive) && extension.size() > foundLength) {
+                found = i;
+                foundLength = extension.size();
+            }
+        };
+        consider(type.extension);
+        for (const QString &extension : type.otherExtensions)
+            consider(extension);
     }
     return found;
 }

@@ -158,7 +158,7 @@ bool MainWindow::exportTo(const QString &path, QString *error)
         if (SweepCurve::isSweep(m_session->results())) {
             if (!folderExistsFor(path, error))
                 return false;
-            const double scale = *kind == PictureExport::Kind::Png ? 2.0 : 1.0;
+            const double scale = PictureExport::scaleFor(*kind, 2.0);
             return writeFileAtomically(path, PictureExport::render(m_lessons->sweepChart(), *kind, scale),
                                        error);
         }

@@ -24,11 +24,18 @@ std::optional<Kind> kindFor(const QString &path)
 {
     if (path.endsWith(".png"_L1, Qt::CaseInsensitive))
         return Kind::Png;
+    if (path.endsWith(".jpg"_L1, Qt::CaseInsensitive) || path.endsWith(".jpeg"_L1, Qt::CaseInsensitive))
+        return Kind::Jpeg;
     if (path.endsWith(".svg"_L1, Qt::CaseInsensitive))
         return Kind::Svg;
     if (path.endsWith(".pdf"_L1, Qt::CaseInsensitive))
         return Kind::Pdf;
     return std::nullopt;
+}
+
+double scaleFor(Kind kind, double scale)
+{
+    return kind == Kind::Png || kind == Kind::Jpeg ? scale : 1.0;
 }
 
 QByteArray paint(QSize size, Kind kind, double scale, int dpi, const QString &title, const Draw &draw)
@@ -43,8 +50,11 @@ QByteArray paint(QSize size, Kind kind, double scale, int dpi, const QString &ti
     QBuffer buffer(&bytes);
     buffer.open(QIODevice::WriteOnly);
     switch (kind) {
-    case Kind::Png: {
-        QImage image(size * scale, QImage::Format_ARGB32_Premultiplied);
+    case Kind::Png:
+    case Kind::Jpeg: {
+        // JPEG has no alpha channel, and the page is white anyway.
+        QImage image(size * scale,
+                     kind == Kind::Png ? QImage::Format_ARGB32_Premultiplied : QImage::Format_RGB32);
         if (image.isNull())
             return {};
         image.setDevicePixelRatio(scale);
@@ -52,7 +62,8 @@ QByteArray paint(QSize size, Kind kind, double scale, int dpi, const QString &ti
         QPainter painter(&image);
         drawOnWhite(painter, QRectF(QPointF(0, 0), QSizeF(size)));
         painter.end();
-        if (!image.save(&buffer, "PNG"))
+        // Quality 92: the thin bars and small labels of a timeline blur at JPEG's default of 75.
+        if (!image.save(&buffer, kind == Kind::Png ? "PNG" : "JPEG", kind == Kind::Png ? -1 : 92))
             return {};
         break;
     }
@@ -126,14 +137,16 @@ QByteArray renderRuns(const QList<RunResult> &runs, Kind kind, double scale, int
 
 QStringList extensions()
 {
-    return {u".png"_s, u".svg"_s, u".pdf"_s};
+    return {u".png"_s, u".jpg"_s, u".jpeg"_s, u".svg"_s, u".pdf"_s};
 }
 
 QList<ExportFolder::Type> dialogTypes()
 {
-    return {{QCoreApplication::translate("PictureExport", "PNG image (*.png)"), u".png"_s},
-            {QCoreApplication::translate("PictureExport", "SVG image (*.svg)"), u".svg"_s},
-            {QCoreApplication::translate("PictureExport", "PDF document (*.pdf)"), u".pdf"_s}};
+    return {
+        {QCoreApplication::translate("PictureExport", "PNG image (*.png)"), u".png"_s},
+        {QCoreApplication::translate("PictureExport", "JPEG image (*.jpg *.jpeg)"), u".jpg"_s, {u".jpeg"_s}},
+        {QCoreApplication::translate("PictureExport", "SVG image (*.svg)"), u".svg"_s},
+        {QCoreApplication::translate("PictureExport", "PDF document (*.pdf)"), u".pdf"_s}};
 }
 
 bool writeRuns(const QList<RunResult> &runs, const QString &path, double scale, QString *error,
@@ -150,8 +163,7 @@ bool writeRuns(const QList<RunResult> &runs, const QString &path, double scale, 
     // Before the layout, which takes a while for a big run.
     if (!folderExistsFor(path, error))
         return false;
-    return writeFileAtomically(path, renderRuns(runs, *kind, *kind == Kind::Png ? scale : 1.0, 1920, latency),
-                               error);
+    return writeFileAtomically(path, renderRuns(runs, *kind, scaleFor(*kind, scale), 1920, latency), error);
 }
 
 } // namespace PictureExport

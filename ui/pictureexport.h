@@ -16,17 +16,23 @@ class QPainter;
 class QRectF;
 class QWidget;
 
-/// Pictures for slides and handouts: PNG (at a scale factor for high-DPI slides), SVG and PDF. Slides of the
-/// runs come from SlideExport, in the window and on the command line alike; render() is "what I see".
+/// Pictures for slides and handouts: PNG and JPEG (at a scale factor for high-DPI slides), SVG and PDF.
+/// Slides of the runs come from SlideExport, in the window and on the command line alike; render() is "what I
+/// see".
 namespace PictureExport {
 
 enum class Kind {
     Png,
+    Jpeg,
     Svg,
     Pdf,
 };
 
+/// The kind a file name asks for by its extension (.png, .jpg or .jpeg, .svg, .pdf); none for others.
 std::optional<Kind> kindFor(const QString &path);
+/// The pixel scale a picture of this kind is painted at: `scale` for PNG and JPEG, 1 for the vector kinds,
+/// whose text and lines stay sharp at any size.
+double scaleFor(Kind kind, double scale);
 
 /// Draws a picture of `size` layout pixels, laid out at `dpi`, into a file of the given kind: draw() paints
 /// into `target` on a white page. PNGs get scale × the pixels; PDF pages are exactly the picture's size.
@@ -41,9 +47,10 @@ QByteArray render(QWidget *widget, Kind kind, double scale = 1.0);
 QByteArray renderRuns(const QList<RunResult> &runs, Kind kind, double scale, int width = 1920,
                       const Prediction::LatencyOracle &latency = {});
 
-/// ".png", ".svg" and ".pdf", for help texts and file dialogs.
+/// ".png", ".jpg", ".jpeg", ".svg" and ".pdf", for help texts and the settings' list of formats.
 QStringList extensions();
-/// The same as a save dialog's types: "PNG image (*.png)" …, in the UI language.
+/// The same as a save dialog's types: "PNG image (*.png)", "JPEG image (*.jpg *.jpeg)" …, in the UI
+/// language.
 QList<ExportFolder::Type> dialogTypes();
 /// renderRuns() into the file at path, its kind by extension (for `crawlscope run -o lesson.png`). PNGs get
 /// scale × the pixels. Errors name the file; a failed write leaves no file.

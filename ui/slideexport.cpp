@@ -153,7 +153,7 @@ bool SlideExport::write(const QString &path, double scale, QString *error) const
     }
     if (!folderExistsFor(path, error))
         return false;
-    const QByteArray bytes = render(*kind, *kind == PictureExport::Kind::Png ? scale : 1.0);
+    const QByteArray bytes = render(*kind, PictureExport::scaleFor(*kind, scale));
     if (bytes.isEmpty()) {
         if (error)
             *error = QCoreApplication::translate("SlideExport",

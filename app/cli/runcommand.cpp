@@ -83,7 +83,7 @@ int run(const QStringList &arguments)
              "Instead of running, read runs from FILE (.json, .csv, .har) and summarize or convert them with "
              "-o."),
          QStringLiteral("FILE")},
-        {QStringLiteral("scale"), CliText::tr("Scale factor for PNG pictures. Default: 2."),
+        {QStringLiteral("scale"), CliText::tr("Scale factor for PNG and JPEG pictures. Default: 2."),
          QStringLiteral("FACTOR")},
         {{QStringLiteral("o"), QStringLiteral("export")},
          CliText::tr("Write the results to FILE, format by extension (%1). Repeatable.")

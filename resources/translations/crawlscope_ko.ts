@@ -223,10 +223,6 @@
         <translation>실행하는 대신 FILE(.json, .csv, .har)에서 실행 기록을 읽어 요약하거나 -o로 변환합니다.</translation>
     </message>
     <message>
-        <source>Scale factor for PNG pictures. Default: 2.</source>
-        <translation>PNG 그림의 배율. 기본값: 2.</translation>
-    </message>
-    <message>
         <source>Write the results to FILE, format by extension (%1). Repeatable.</source>
         <translation>결과를 FILE에 씁니다. 형식은 확장자로 정합니다(%1). 여러 번 쓸 수 있습니다.</translation>
     </message>
@@ -615,6 +611,10 @@
             <numerusform>  메모리 한도: 페이지 %n개에서 처음 %1개 뒤의 링크는 읽지도 세지도 않음
 </numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Scale factor for PNG and JPEG pictures. Default: 2.</source>
+        <translation>PNG와 JPEG 그림의 배율. 기본값: 2.</translation>
     </message>
 </context>
 <context>
@@ -2491,6 +2491,10 @@
         <source>PDF document (*.pdf)</source>
         <translation>PDF 문서 (*.pdf)</translation>
     </message>
+    <message>
+        <source>JPEG image (*.jpg *.jpeg)</source>
+        <translation>JPEG 이미지 (*.jpg *.jpeg)</translation>
+    </message>
 </context>
 <context>
     <name>Prediction</name>
@@ -3317,10 +3321,6 @@
         <translation>차트 %1이(가) 없습니다</translation>
     </message>
     <message>
-        <source>unknown format &quot;%1&quot;; use .png, .svg or .pdf</source>
-        <translation>알 수 없는 형식 &quot;%1&quot;. .png, .svg, .pdf 중 하나를 쓰세요</translation>
-    </message>
-    <message>
         <source>the scale %1 is not between 0 and 16</source>
         <translation>배율 %1이(가) 0과 16 사이가 아닙니다</translation>
     </message>
@@ -3351,6 +3351,10 @@
     <message>
         <source>No run yet: press Run or Compare, and these charts compare the runs shown.</source>
         <translation>아직 실행이 없습니다. 실행이나 비교를 누르면 이 차트들이 보이는 실행들을 비교합니다.</translation>
+    </message>
+    <message>
+        <source>unknown format &quot;%1&quot;; use %2</source>
+        <translation>알 수 없는 형식 &quot;%1&quot;. %2 중 하나를 쓰세요</translation>
     </message>
 </context>
 <context>

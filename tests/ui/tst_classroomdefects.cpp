@@ -250,6 +250,14 @@ void TestClassroomDefects::thePictureDialogsGiveATypedNameItsTypeToo()
     QFile pdf(dir.filePath(QStringLiteral("chart.v2.pdf")));
     QVERIFY(pdf.open(QIODevice::ReadOnly));
     QVERIFY(pdf.read(5) == "%PDF-");
+    // "chart.jpg" typed with PNG chosen is a JPEG by that name, not "chart.jpg.png".
+    answerSaveDialog(QStringLiteral("*.png"), dir.filePath(QStringLiteral("chart.jpg")));
+    m_window->charts()->exportWithDialog(0);
+    QTRY_VERIFY(QFile::exists(dir.filePath(QStringLiteral("chart.jpg"))));
+    QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("chart.jpg.png"))));
+    QFile jpeg(dir.filePath(QStringLiteral("chart.jpg")));
+    QVERIFY(jpeg.open(QIODevice::ReadOnly));
+    QCOMPARE(jpeg.read(3), QByteArray("\xFF\xD8\xFF"));
 }
 
 void TestClassroomDefects::aNamesTypeIsItsLongestExtension()
@@ -258,11 +266,14 @@ void TestClassroomDefects::aNamesTypeIsItsLongestExtension()
     const QList<ExportFolder::Type> types {
         {QStringLiteral("JSON (*.json)"), QStringLiteral(".json")},
         {QStringLiteral("TRACE.JSON (*.trace.json)"), QStringLiteral(".trace.json")},
-        {QStringLiteral("PNG image (*.png)"), QStringLiteral(".png")}};
+        {QStringLiteral("PNG image (*.png)"), QStringLiteral(".png")},
+        {QStringLiteral("JPEG image (*.jpg *.jpeg)"), QStringLiteral(".jpg"), {QStringLiteral(".jpeg")}}};
     QCOMPARE(ExportFolder::typeOf(QStringLiteral("runs.trace.json"), types), 1);
     QCOMPARE(ExportFolder::typeOf(QStringLiteral("runs.JSON"), types), 0);
     QCOMPARE(ExportFolder::typeOf(QStringLiteral("slide.png"), types), 2);
     QCOMPARE(ExportFolder::typeOf(QStringLiteral("chart.v2"), types), -1);
+    QCOMPARE(ExportFolder::typeOf(QStringLiteral("chart.jpg"), types), 3);
+    QCOMPARE(ExportFolder::typeOf(QStringLiteral("chart.JPEG"), types), 3);
 }
 
 void TestClassroomDefects::aNarrowRequestTableStillShowsTheOutcome()

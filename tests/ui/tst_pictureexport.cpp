@@ -14,6 +14,7 @@ class TestPictureExport : public QObject
 
 private Q_SLOTS:
     void pngHasTheScaledSizeAndIsNotBlank();
+    void jpegHasTheScaledSizeOnWhite();
     void svgIsAnSvgDocument();
     void pdfIsAPdf();
     void writeRunsWritesEachKind();
@@ -71,6 +72,17 @@ void TestPictureExport::pngHasTheScaledSizeAndIsNotBlank()
     QVERIFY2(colours.size() > 10, "the picture is (nearly) blank");
 }
 
+void TestPictureExport::jpegHasTheScaledSizeOnWhite()
+{
+    const QByteArray jpeg = PictureExport::renderRuns(lesson(), PictureExport::Kind::Jpeg, 2.0, 1200);
+    QImage image;
+    QVERIFY(image.loadFromData(jpeg, "JPEG"));
+    QCOMPARE(image.width(), 2400);
+    QVERIFY(image.height() >= 2 * 360);
+    // No alpha to lose: the corner is the page's white, not black.
+    QVERIFY(qGray(image.pixel(0, 0)) > 245);
+}
+
 void TestPictureExport::svgIsAnSvgDocument()
 {
     const QByteArray svg = PictureExport::renderRuns(lesson(), PictureExport::Kind::Svg, 1.0, 1200);
@@ -100,9 +112,20 @@ void TestPictureExport::writeRunsWritesEachKind()
         QFile file(path);
         QVERIFY(file.open(QIODevice::ReadOnly));
         QVERIFY(file.size() > 1000);
+        // Each is the format its extension names, read back by its signature.
+        const QByteArray head = file.read(5);
+        if (extension == QLatin1String(".png"))
+            QVERIFY(head.startsWith("\x89PNG"));
+        else if (extension == QLatin1String(".jpg") || extension == QLatin1String(".jpeg"))
+            QVERIFY(head.startsWith("\xFF\xD8\xFF"));
+        else if (extension == QLatin1String(".pdf"))
+            QCOMPARE(head, QByteArray("%PDF-"));
+        else
+            QVERIFY(head.startsWith("<?xml") || head.startsWith("<svg"));
     }
     QCOMPARE(PictureExport::extensions(),
-             (QStringList {QStringLiteral(".png"), QStringLiteral(".svg"), QStringLiteral(".pdf")}));
+             (QStringList {QStringLiteral(".png"), QStringLiteral(".jpg"), QStringLiteral(".jpeg"),
+                           QStringLiteral(".svg"), QStringLiteral(".pdf")}));
 }
 
 void TestPictureExport::writeRunsRefusesOtherTypes()

@@ -391,8 +391,8 @@ bool SummaryCharts::exportChart(int index, const QString &path, QString *error, 
         return fail(tr("there is no chart %1").arg(index));
     const auto kind = PictureExport::kindFor(path);
     if (!kind)
-        return fail(
-            tr("unknown format \"%1\"; use .png, .svg or .pdf").arg(QFileInfo(path).suffix().toLower()));
+        return fail(tr("unknown format \"%1\"; use %2")
+                        .arg(QFileInfo(path).suffix().toLower(), PictureExport::extensions().join(u", ")));
     if (!(scale > 0) || scale > 16)
         return fail(tr("the scale %1 is not between 0 and 16").arg(scale));
     if (!folderExistsFor(path, error))
