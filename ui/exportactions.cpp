@@ -55,7 +55,8 @@ bool ExportActions::exportWhatISee(const QString &path, QString *error) const
     if (!folderExistsFor(path, error))
         return false;
     const double scale = PictureExport::scaleFor(*kind, 2.0);
-    return writeFileAtomically(path, PictureExport::render(m_window->timelinePanel(), *kind, scale), error);
+    return PictureExport::writePicture(path, PictureExport::render(m_window->timelinePanel(), *kind, scale),
+                                       error);
 }
 
 void ExportActions::exportWithDialog(What what)

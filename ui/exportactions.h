@@ -20,7 +20,7 @@ public:
     QAction *whatISeeAction() const { return m_whatISee; }
     QAction *chartAction() const { return m_chart; }
 
-    /// The slide of the window's runs, with its view's options, into path (.png at 2×, .svg, .pdf).
+    /// The slide of the window's runs, with its view's options, into path (.png and .jpg at 2×, .svg, .pdf).
     bool exportSlide(const QString &path, QString *error) const;
     /// The timeline panel exactly as shown.
     bool exportWhatISee(const QString &path, QString *error) const;

@@ -159,8 +159,8 @@ bool MainWindow::exportTo(const QString &path, QString *error)
             if (!folderExistsFor(path, error))
                 return false;
             const double scale = PictureExport::scaleFor(*kind, 2.0);
-            return writeFileAtomically(path, PictureExport::render(m_lessons->sweepChart(), *kind, scale),
-                                       error);
+            return PictureExport::writePicture(
+                path, PictureExport::render(m_lessons->sweepChart(), *kind, scale), error);
         }
         // Other pictures are the slide of the whole comparison, whatever the window shows.
         return m_exportActions->exportSlide(path, error);

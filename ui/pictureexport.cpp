@@ -149,6 +149,18 @@ QList<ExportFolder::Type> dialogTypes()
         {QCoreApplication::translate("PictureExport", "PDF document (*.pdf)"), u".pdf"_s}};
 }
 
+bool writePicture(const QString &path, const QByteArray &bytes, QString *error)
+{
+    if (bytes.isEmpty()) {
+        if (error)
+            *error = QCoreApplication::translate("PictureExport",
+                                                 "Cannot export to \"%1\": the picture could not be made")
+                         .arg(path);
+        return false;
+    }
+    return writeFileAtomically(path, bytes, error);
+}
+
 bool writeRuns(const QList<RunResult> &runs, const QString &path, double scale, QString *error,
                const Prediction::LatencyOracle &latency)
 {
@@ -163,7 +175,7 @@ bool writeRuns(const QList<RunResult> &runs, const QString &path, double scale, 
     // Before the layout, which takes a while for a big run.
     if (!folderExistsFor(path, error))
         return false;
-    return writeFileAtomically(path, renderRuns(runs, *kind, scaleFor(*kind, scale), 1920, latency), error);
+    return writePicture(path, renderRuns(runs, *kind, scaleFor(*kind, scale), 1920, latency), error);
 }
 
 } // namespace PictureExport

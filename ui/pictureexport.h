@@ -35,7 +35,7 @@ std::optional<Kind> kindFor(const QString &path);
 double scaleFor(Kind kind, double scale);
 
 /// Draws a picture of `size` layout pixels, laid out at `dpi`, into a file of the given kind: draw() paints
-/// into `target` on a white page. PNGs get scale × the pixels; PDF pages are exactly the picture's size.
+/// into `target` on a white page. PNGs and JPEGs get scale × the pixels; PDF pages are exactly the picture's size.
 /// Empty when the image could not be made.
 using Draw = std::function<void(QPainter &painter, const QRectF &target)>;
 QByteArray paint(QSize size, Kind kind, double scale, int dpi, const QString &title, const Draw &draw);
@@ -52,8 +52,11 @@ QStringList extensions();
 /// The same as a save dialog's types: "PNG image (*.png)", "JPEG image (*.jpg *.jpeg)" …, in the UI
 /// language.
 QList<ExportFolder::Type> dialogTypes();
-/// renderRuns() into the file at path, its kind by extension (for `crawlscope run -o lesson.png`). PNGs get
-/// scale × the pixels. Errors name the file; a failed write leaves no file.
+/// Writes a picture made by paint(), render() or renderRuns() to path, atomically. Empty bytes (the image
+/// could not be made, or its format's plugin is missing) are an error naming the file, and write nothing.
+bool writePicture(const QString &path, const QByteArray &bytes, QString *error);
+/// renderRuns() into the file at path, its kind by extension (for `crawlscope run -o lesson.png`). PNGs and
+/// JPEGs get scale × the pixels. Errors name the file; a failed write leaves no file.
 bool writeRuns(const QList<RunResult> &runs, const QString &path, double scale, QString *error,
                const Prediction::LatencyOracle &latency = {});
 

@@ -153,13 +153,5 @@ bool SlideExport::write(const QString &path, double scale, QString *error) const
     }
     if (!folderExistsFor(path, error))
         return false;
-    const QByteArray bytes = render(*kind, PictureExport::scaleFor(*kind, scale));
-    if (bytes.isEmpty()) {
-        if (error)
-            *error = QCoreApplication::translate("SlideExport",
-                                                 "Cannot export to \"%1\": the picture could not be made")
-                         .arg(path);
-        return false;
-    }
-    return writeFileAtomically(path, bytes, error);
+    return PictureExport::writePicture(path, render(*kind, PictureExport::scaleFor(*kind, scale)), error);
 }

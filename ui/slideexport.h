@@ -57,7 +57,7 @@ public:
     ~SlideExport();
 
     const Layout &layout() const { return m_layout; }
-    /// The slide as a file of kind; PNGs get scale × the slide's pixels.
+    /// The slide as a file of kind; PNGs and JPEGs get scale × the slide's pixels.
     QByteArray render(PictureExport::Kind kind, double scale) const;
     /// render() into path, by its extension, written atomically; the error names the file.
     bool write(const QString &path, double scale, QString *error) const;

@@ -2495,6 +2495,10 @@
         <source>JPEG image (*.jpg *.jpeg)</source>
         <translation>JPEG 이미지 (*.jpg *.jpeg)</translation>
     </message>
+    <message>
+        <source>Cannot export to &quot;%1&quot;: the picture could not be made</source>
+        <translation>&quot;%1&quot;(으)로 내보낼 수 없습니다: 그림을 만들 수 없습니다</translation>
+    </message>
 </context>
 <context>
     <name>Prediction</name>
@@ -3248,10 +3252,6 @@
     <message>
         <source>%1: %2 requests each</source>
         <translation>%1: 각 요청 %2개</translation>
-    </message>
-    <message>
-        <source>Cannot export to &quot;%1&quot;: the picture could not be made</source>
-        <translation>&quot;%1&quot;(으)로 내보낼 수 없습니다: 그림을 만들 수 없습니다</translation>
     </message>
 </context>
 <context>

@@ -19,6 +19,7 @@ private Q_SLOTS:
     void pdfIsAPdf();
     void writeRunsWritesEachKind();
     void writeRunsRefusesOtherTypes();
+    void anEmptyPictureIsAnErrorAndNoFile();
     void failedWriteLeavesNoFile();
 
 private:
@@ -79,8 +80,14 @@ void TestPictureExport::jpegHasTheScaledSizeOnWhite()
     QVERIFY(image.loadFromData(jpeg, "JPEG"));
     QCOMPARE(image.width(), 2400);
     QVERIFY(image.height() >= 2 * 360);
-    // No alpha to lose: the corner is the page's white, not black.
-    QVERIFY(qGray(image.pixel(0, 0)) > 245);
+    QVERIFY(!image.hasAlphaChannel());
+    QVERIFY(qGray(image.pixel(0, 0)) > 245); // the page's white
+    QSet<QRgb> colours;
+    for (int y = 0; y < image.height(); y += 7) {
+        for (int x = 0; x < image.width(); x += 7)
+            colours.insert(image.pixel(x, y));
+    }
+    QVERIFY2(colours.size() > 10, "the picture is (nearly) blank");
 }
 
 void TestPictureExport::svgIsAnSvgDocument()
@@ -126,6 +133,19 @@ void TestPictureExport::writeRunsWritesEachKind()
     QCOMPARE(PictureExport::extensions(),
              (QStringList {QStringLiteral(".png"), QStringLiteral(".jpg"), QStringLiteral(".jpeg"),
                            QStringLiteral(".svg"), QStringLiteral(".pdf")}));
+}
+
+void TestPictureExport::anEmptyPictureIsAnErrorAndNoFile()
+{
+    // What paint() gives when the image cannot be made, or when Qt lacks the format's plugin.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("lesson.jpg"));
+    QString error;
+    QVERIFY(!PictureExport::writePicture(path, {}, &error));
+    QVERIFY2(error.contains(path), qPrintable(error));
+    QVERIFY(!QFile::exists(path));
+    QVERIFY(PictureExport::writePicture(path, QByteArray("\xFF\xD8\xFF"), &error));
+    QVERIFY(QFile::exists(path));
 }
 
 void TestPictureExport::writeRunsRefusesOtherTypes()

@@ -16,7 +16,7 @@ class QValueAxis;
 
 /// The comparison of runs at a glance, one tab per chart: requests in flight over time, how long requests
 /// took, and each run's total time next to its ideal. Styled to go on a slide, and each chart exports on its
-/// own (also from its context menu) to PNG, SVG or PDF.
+/// own (also from its context menu) to PNG, JPEG, SVG or PDF.
 class SummaryCharts : public QTabWidget
 {
     Q_OBJECT
@@ -48,7 +48,7 @@ public:
     /// The size exportChart() renders a chart at: as on screen, the shown tab's size for a hidden tab, and
     /// OffscreenExportSize while the widget is not shown at all.
     QSize exportSize(int index) const;
-    /// Renders one chart by the file's extension: .png at exportSize() times scale, .svg or .pdf. The file is
+    /// Renders one chart by the file's extension: .png or .jpg at exportSize() times scale, .svg or .pdf. The file is
     /// replaced only once it is complete; on failure error names the file and says why.
     bool exportChart(int index, const QString &path, QString *error, double scale = 1.0);
 
