@@ -201,6 +201,8 @@ int run(const QStringList &arguments)
     // take falls on both halves alike. W and C are the medians of their rounds.
     std::vector<WindowRound> windowRounds;
     std::vector<Tally> cliRounds;
+    windowRounds.reserve(std::size_t(rounds));
+    cliRounds.reserve(std::size_t(rounds));
     for (int round = 0; round < rounds; ++round) {
         const bool windowNow = windowFirst != (round % 2 == 1);
         for (int half = 0; half < 2; ++half) {
@@ -225,6 +227,7 @@ int run(const QStringList &arguments)
     };
     const auto medianOf = [&median](const auto &items, auto field) {
         std::vector<double> values;
+        values.reserve(items.size());
         for (const auto &item : items)
             values.push_back(field(item));
         return median(values);
