@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Crawlscope's end-to-end benchmarks, W1-W3 (see bench/README.md), with bare QNAM, curl and aiohttp as peers.
 #
-#   bench/run-benchmarks.sh [path/to/crawlscope]
+#   bench/run-benchmarks.sh [--rounds N] [path/to/crawlscope]
 #
+# Each workload runs N rounds (default 3) of every client in turn, and its targets compare the medians of
+# the rounds' walls: one round on a 2-core machine varies by several percent from the next.
 # The binary defaults to build/bin/crawlscope under the repository root; crawlscope-qnam-floor is
 # taken from the same directory, and bench/aiohttp_peer.py runs under /usr/bin/python3 (python3-aiohttp).
 # The demo server runs as a separate process on a free loopback port, so its work is not counted in the
@@ -15,9 +17,19 @@ readonly py=/usr/bin/python3 # Debian's python: the standard library, plus pytho
 readonly run_timeout_s=300
 
 if [[ ${1:-} == -h || ${1:-} == --help ]]; then
-    sed -n '2,9p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+    sed -n '2,12p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
     exit 0
 fi
+rounds=3
+if [[ ${1:-} == --rounds ]]; then
+    if [[ ! ${2:-} =~ ^[1-9][0-9]*$ ]]; then
+        echo "error: --rounds takes a whole number of at least 1, not '${2:-}'" >&2
+        exit 2
+    fi
+    rounds=$2
+    shift 2
+fi
+readonly rounds
 
 bin=${1:-"$repo_root/build/bin/crawlscope"}
 if [[ ! -x $bin ]]; then
@@ -68,16 +80,31 @@ def fmt(x, digits=1):
     return f"{x:.{digits}f}"
 
 def save_peer_wall(crawlscope_wall_path, peer, wall):
-    # W1.wall holds Crawlscope's wall time, W1.wall.<peer> each peer's; "targets" reads them all.
-    with open(f"{crawlscope_wall_path}.{peer}", "w") as f:
+    # W1.wall holds Crawlscope's wall times, one line per round, W1.wall.<peer> each peer's; "targets"
+    # reads them all.
+    with open(f"{crawlscope_wall_path}.{peer}", "a") as f:
         f.write(f"{wall}\n")
 
 def read_wall(path):
+    # The median of the rounds' walls: the value the targets compare.
     try:
         with open(path) as f:
-            return float(f.read())
+            walls = sorted(float(line) for line in f if line.strip())
     except (OSError, ValueError):
         return None
+    if not walls:
+        return None
+    middle = len(walls) // 2
+    return walls[middle] if len(walls) % 2 else (walls[middle - 1] + walls[middle]) / 2
+
+def last_wall(path):
+    # Crawlscope's wall in this round, for a peer's line of the same round.
+    try:
+        with open(path) as f:
+            walls = [float(line) for line in f if line.strip()]
+    except (OSError, ValueError):
+        return None
+    return walls[-1] if walls else None
 
 cmd = sys.argv[1]
 if cmd == "crawlscope":
@@ -108,10 +135,11 @@ if cmd == "crawlscope":
     if r["requests"] != expected or r["ok"] != expected:
         print(f"{name} warning: expected {expected} successful requests, got requests={r['requests']}"
               f" ok={r['ok']}; this measurement is not valid")
-        met = False
-    with open(wall_out, "w") as f:
+        sys.exit(1)
+    # One round's miss is shown above; the verdict is the targets line's, on the rounds' median.
+    with open(wall_out, "a") as f:
         f.write(f"{wall}\n")
-    sys.exit(1 if met is False else 0)
+    sys.exit(0)
 
 if cmd == "curl":
     # curl WORKLOAD START_NS END_NS CODES_FILE EXPECTED_REQUESTS CRAWLSCOPE_WALL_FILE PARALLEL_MAX
@@ -123,11 +151,8 @@ if cmd == "curl":
     ok = sum(1 for c in codes if c == "200")
     fields = [f"{name} curl", f"parallel_max={parallel}", f"wall_ms={fmt(wall)}",
               f"requests_per_s={fmt(expected / (wall / 1000.0))}"]
-    try:
-        with open(crawlscope_wall_path) as f:
-            fields.append(f"crawlscope/curl={fmt(float(f.read()) / wall, 3)}")
-    except (OSError, ValueError):
-        fields.append("crawlscope/curl=n/a")
+    crawlscope_wall = last_wall(crawlscope_wall_path)
+    fields.append(f"crawlscope/curl={fmt(crawlscope_wall / wall, 3) if crawlscope_wall else 'n/a'}")
     fields.append(f"ok={ok} failed={len(codes) - ok}")
     print(" ".join(fields))
     if ok != expected:
@@ -153,7 +178,7 @@ if cmd == "peer":
     if nominal > 0:
         fields.append(f"ratio_nominal={fmt(wall / nominal, 3)}")
     fields.append(f"requests_per_s={fmt(expected / (wall / 1000.0))}")
-    crawlscope_wall = read_wall(crawlscope_wall_path)
+    crawlscope_wall = last_wall(crawlscope_wall_path)
     fields.append(f"crawlscope/{peer}={fmt(crawlscope_wall / wall, 3) if crawlscope_wall else 'n/a'}")
     fields.append(f"ok={ok} failed={expected - ok}")
     print(" ".join(fields))
@@ -174,7 +199,8 @@ if cmd == "targets":
         print(f"{name} targets: no valid Crawlscope measurement")
         sys.exit(1)
     yes = lambda met: "yes" if met else "NO"
-    fields, met = [f"{name} targets"], True
+    rounds = sum(1 for line in open(crawlscope_wall_path) if line.strip())
+    fields, met = [f"{name} targets", f"rounds={rounds}", f"crawlscope_median_wall_ms={fmt(wall)}"], True
     def check(label, value, ok):
         global met
         met = met and ok
@@ -349,45 +375,53 @@ curl_run() {
 
 base="http://127.0.0.1:$port"
 
-echo "# W1: 1000 x /delay/100 through a limit of 100; nominal ideal 1000 ms (10 waves of 100 ms)"
-crawlscope_run W1 1000 1000 1.03 --mode limited --limit 100 --repeat 1000 "$base/delay/100" --json
-if $have_floor; then
-    qnam_floor_run W1 1000 100 1000 "$base/delay/100"
-fi
-if $have_curl; then
-    curl_run W1 1000 100 "$base/delay/100"
-fi
-if $have_aiohttp; then
-    aiohttp_run W1 1000 100 1000 "$base/delay/100"
-fi
+echo "# W1: 1000 x /delay/100 through a limit of 100; nominal ideal 1000 ms (10 waves of 100 ms); $rounds rounds"
+for ((round = 1; round <= rounds; ++round)); do
+    crawlscope_run W1 1000 1000 1.03 --mode limited --limit 100 --repeat 1000 "$base/delay/100" --json
+    if $have_floor; then
+        qnam_floor_run W1 1000 100 1000 "$base/delay/100"
+    fi
+    if $have_curl; then
+        curl_run W1 1000 100 "$base/delay/100"
+    fi
+    if $have_aiohttp; then
+        aiohttp_run W1 1000 100 1000 "$base/delay/100"
+    fi
+done
 targets W1 1000
 
-echo "# W2: 1000 x /delay/100 all at once (gather); nominal ideal 100 ms"
-crawlscope_run W2 1000 100 2.0 --mode gather --repeat 1000 "$base/delay/100" --json
-if $have_floor; then
-    # A limit as large as the run is a gather; the floor still spreads it over managers of 6.
-    qnam_floor_run W2 1000 1000 100 "$base/delay/100"
-fi
+echo "# W2: 1000 x /delay/100 all at once (gather); nominal ideal 100 ms; $rounds rounds"
 if $have_curl; then
     echo "# W2 curl: curl caps --parallel-max at 300, so it runs at most 300 at a time; its own ideal is 400 ms (4 waves), not 100 ms"
-    curl_run W2 1000 300 "$base/delay/100"
 fi
-if $have_aiohttp; then
-    aiohttp_run W2 1000 0 100 "$base/delay/100"
-fi
+for ((round = 1; round <= rounds; ++round)); do
+    crawlscope_run W2 1000 100 2.0 --mode gather --repeat 1000 "$base/delay/100" --json
+    if $have_floor; then
+        # A limit as large as the run is a gather; the floor still spreads it over managers of 6.
+        qnam_floor_run W2 1000 1000 100 "$base/delay/100"
+    fi
+    if $have_curl; then
+        curl_run W2 1000 300 "$base/delay/100"
+    fi
+    if $have_aiohttp; then
+        aiohttp_run W2 1000 0 100 "$base/delay/100"
+    fi
+done
 targets W2 100
 
-echo "# W3: 10000 x /delay/0 through a limit of 50; measures per-request overhead as requests/s"
-crawlscope_run W3 10000 0 - --mode limited --limit 50 --repeat 10000 "$base/delay/0" --json
-if $have_floor; then
-    qnam_floor_run W3 10000 50 0 "$base/delay/0"
-fi
-if $have_curl; then
-    curl_run W3 10000 50 "$base/delay/0"
-fi
-if $have_aiohttp; then
-    aiohttp_run W3 10000 50 0 "$base/delay/0"
-fi
+echo "# W3: 10000 x /delay/0 through a limit of 50; measures per-request overhead as requests/s; $rounds rounds"
+for ((round = 1; round <= rounds; ++round)); do
+    crawlscope_run W3 10000 0 - --mode limited --limit 50 --repeat 10000 "$base/delay/0" --json
+    if $have_floor; then
+        qnam_floor_run W3 10000 50 0 "$base/delay/0"
+    fi
+    if $have_curl; then
+        curl_run W3 10000 50 "$base/delay/0"
+    fi
+    if $have_aiohttp; then
+        aiohttp_run W3 10000 50 0 "$base/delay/0"
+    fi
+done
 targets W3 0
 
 if ((${#targets_missed[@]} == 0)); then
