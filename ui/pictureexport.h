@@ -35,8 +35,8 @@ std::optional<Kind> kindFor(const QString &path);
 double scaleFor(Kind kind, double scale);
 
 /// Draws a picture of `size` layout pixels, laid out at `dpi`, into a file of the given kind: draw() paints
-/// into `target` on a white page. PNGs and JPEGs get scale × the pixels; PDF pages are exactly the picture's size.
-/// Empty when the image could not be made.
+/// into `target` on a white page. PNGs and JPEGs get scale × the pixels; PDF pages are exactly the picture's
+/// size. Empty when the image could not be made.
 using Draw = std::function<void(QPainter &painter, const QRectF &target)>;
 QByteArray paint(QSize size, Kind kind, double scale, int dpi, const QString &title, const Draw &draw);
 

@@ -147,7 +147,8 @@ void printJson(const QList<RunResult> &runs, const QList<Prediction> &prediction
     out().flush();
 }
 
-// Pictures (.png, .jpg, .svg, .pdf) are painted by the widgets library; the other types are the engine's formats.
+// Pictures (.png, .jpg, .svg, .pdf) are painted by the widgets library; the other types are the engine's
+// formats.
 QStringList exportTypes()
 {
     return exportExtensions() + PictureExport::extensions();

@@ -11,8 +11,8 @@
 
 /// Saving and opening runs by file name: the extension picks the format (".json", ".csv", ".har", and
 /// ".trace.json", which is export only). Each format is one row of a table in exporter.cpp, so new formats
-/// are added there. Errors name the file and are ready to show to the user. Pictures (.png, .jpg, .svg, .pdf) are
-/// the widgets library's (ui/pictureexport.h); the engine never depends on them.
+/// are added there. Errors name the file and are ready to show to the user. Pictures (.png, .jpg, .svg, .pdf)
+/// are the widgets library's (ui/pictureexport.h); the engine never depends on them.
 bool exportRuns(const QList<RunResult> &runs, const QString &path, QString *error);
 /// The same, one step per record; a cancelled export writes nothing and says so.
 bool exportRuns(const QList<RunResult> &runs, const QString &path, QString *error, Progress &progress);

@@ -48,8 +48,8 @@ public:
     /// The size exportChart() renders a chart at: as on screen, the shown tab's size for a hidden tab, and
     /// OffscreenExportSize while the widget is not shown at all.
     QSize exportSize(int index) const;
-    /// Renders one chart by the file's extension: .png or .jpg at exportSize() times scale, .svg or .pdf. The file is
-    /// replaced only once it is complete; on failure error names the file and says why.
+    /// Renders one chart by the file's extension: .png or .jpg at exportSize() times scale, .svg or .pdf. The
+    /// file is replaced only once it is complete; on failure error names the file and says why.
     bool exportChart(int index, const QString &path, QString *error, double scale = 1.0);
 
     /// How the charts are sized to the space they have: text scale, ticks per axis, histogram bins.
