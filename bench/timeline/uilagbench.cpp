@@ -113,7 +113,7 @@ int run(const QStringList &arguments)
               "The first round's order, cli-first (default) or window-first; the rounds after it alternate."),
           QStringLiteral("ORDER"), QStringLiteral("cli-first")},
          {QStringLiteral("rounds"),
-          QStringLiteral("Rounds of both halves, in alternating order; W and C are their medians."),
+          QStringLiteral("Rounds of both halves, in alternating order; W and C are the median round's."),
           QStringLiteral("N"), QStringLiteral("3")},
          {QStringLiteral("only"),
           QStringLiteral("window or cli: run one half only, to profile it (no ratio is printed)."),
@@ -198,7 +198,7 @@ int run(const QStringList &arguments)
 
     // Rounds in counterbalanced order (A B, B A, A B, ...), so neither half always goes first: the first run
     // of a process meets a cold server and cold caches, and a drift of the machine over the minute the rounds
-    // take falls on both halves alike. W and C are the medians of their rounds.
+    // take falls on both halves alike.
     std::vector<WindowRound> windowRounds;
     std::vector<Tally> cliRounds;
     windowRounds.reserve(std::size_t(rounds));
@@ -232,12 +232,29 @@ int run(const QStringList &arguments)
             values.push_back(field(item));
         return median(values);
     };
+    // The two halves of a round ran a few seconds apart, so their ratio is the round's measurement; W and
+    // C are the walls of the median round, the one whose ratio is the median (with --only, each half's own
+    // median). The CPU times are medians over the rounds.
     Tally windowed;
-    windowed.wallMs = medianOf(windowRounds, [](const WindowRound &r) { return r.tally.wallMs; });
+    Tally headless;
+    const std::size_t pairs = std::min(windowRounds.size(), cliRounds.size());
+    if (pairs > 0) {
+        std::vector<std::size_t> byRatio(pairs);
+        for (std::size_t i = 0; i < pairs; ++i)
+            byRatio[i] = i;
+        std::sort(byRatio.begin(), byRatio.end(), [&](std::size_t a, std::size_t b) {
+            return windowRounds[a].tally.wallMs / cliRounds[a].wallMs
+                < windowRounds[b].tally.wallMs / cliRounds[b].wallMs;
+        });
+        const std::size_t medianRound = byRatio[(pairs - 1) / 2];
+        windowed.wallMs = windowRounds[medianRound].tally.wallMs;
+        headless.wallMs = cliRounds[medianRound].wallMs;
+    } else {
+        windowed.wallMs = medianOf(windowRounds, [](const WindowRound &r) { return r.tally.wallMs; });
+        headless.wallMs = medianOf(cliRounds, [](const Tally &t) { return t.wallMs; });
+    }
     windowed.mainCpuMs = medianOf(windowRounds, [](const WindowRound &r) { return r.tally.mainCpuMs; });
     windowed.processCpuMs = medianOf(windowRounds, [](const WindowRound &r) { return r.tally.processCpuMs; });
-    Tally headless;
-    headless.wallMs = medianOf(cliRounds, [](const Tally &t) { return t.wallMs; });
     headless.mainCpuMs = medianOf(cliRounds, [](const Tally &t) { return t.mainCpuMs; });
     headless.processCpuMs = medianOf(cliRounds, [](const Tally &t) { return t.processCpuMs; });
     // The window's worst round stands for it: the longest freeze of any, and the fewest paints a second.
