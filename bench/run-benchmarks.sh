@@ -3,8 +3,10 @@
 #
 #   bench/run-benchmarks.sh [--rounds N] [path/to/crawlscope]
 #
-# Each workload runs N rounds (default 3) of every client in turn, and its targets compare the medians of
-# the rounds' walls: one round on a 2-core machine varies by several percent from the next.
+# Each workload runs N rounds (default 3) of every client in turn: one round on a 2-core machine varies by
+# several percent from the next. A target against the ideal takes the median of Crawlscope's walls, one
+# against a peer the median of the rounds' own ratios.
+#
 # The binary defaults to build/bin/crawlscope under the repository root; crawlscope-qnam-floor is
 # taken from the same directory, and bench/aiohttp_peer.py runs under /usr/bin/python3 (python3-aiohttp).
 # The demo server runs as a separate process on a free loopback port, so its work is not counted in the
@@ -17,7 +19,7 @@ readonly py=/usr/bin/python3 # Debian's python: the standard library, plus pytho
 readonly run_timeout_s=300
 
 if [[ ${1:-} == -h || ${1:-} == --help ]]; then
-    sed -n '2,12p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+    sed -n '2,13p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
     exit 0
 fi
 rounds=3
@@ -79,37 +81,41 @@ import glob, json, sys
 def fmt(x, digits=1):
     return f"{x:.{digits}f}"
 
-def save_peer_wall(crawlscope_wall_path, peer, wall):
-    # W1.wall holds Crawlscope's wall times, one line per round, W1.wall.<peer> each peer's; "targets"
-    # reads them all.
-    with open(f"{crawlscope_wall_path}.{peer}", "a") as f:
-        f.write(f"{wall}\n")
+def save_wall(path, round_number, wall):
+    # W1.wall holds Crawlscope's valid walls, "ROUND WALL" a line, and W1.wall.<peer> each peer's; "targets"
+    # reads them all. A round that was not valid writes no line.
+    with open(path, "a") as f:
+        f.write(f"{round_number} {wall}\n")
+
+def save_peer_wall(crawlscope_wall_path, peer, round_number, wall):
+    save_wall(f"{crawlscope_wall_path}.{peer}", round_number, wall)
+
+def walls_by_round(path):
+    try:
+        with open(path) as f:
+            return {int(line.split()[0]): float(line.split()[1]) for line in f if line.strip()}
+    except (OSError, ValueError, IndexError):
+        return {}
+
+def median(values):
+    values = sorted(values)
+    if not values:
+        return None
+    middle = len(values) // 2
+    return values[middle] if len(values) % 2 else (values[middle - 1] + values[middle]) / 2
 
 def read_wall(path):
-    # The median of the rounds' walls: the value the targets compare.
-    try:
-        with open(path) as f:
-            walls = sorted(float(line) for line in f if line.strip())
-    except (OSError, ValueError):
-        return None
-    if not walls:
-        return None
-    middle = len(walls) // 2
-    return walls[middle] if len(walls) % 2 else (walls[middle - 1] + walls[middle]) / 2
+    # The median of the rounds' walls: the value the targets compare with the ideal.
+    return median(walls_by_round(path).values())
 
-def last_wall(path):
+def round_wall(path, round_number):
     # Crawlscope's wall in this round, for a peer's line of the same round.
-    try:
-        with open(path) as f:
-            walls = [float(line) for line in f if line.strip()]
-    except (OSError, ValueError):
-        return None
-    return walls[-1] if walls else None
+    return walls_by_round(path).get(round_number)
 
 cmd = sys.argv[1]
 if cmd == "crawlscope":
-    # crawlscope WORKLOAD JSON_FILE EXPECTED_REQUESTS NOMINAL_MS TARGET WALL_OUT
-    name, path, expected, nominal, target, wall_out = sys.argv[2:8]
+    # crawlscope WORKLOAD JSON_FILE EXPECTED_REQUESTS NOMINAL_MS TARGET WALL_OUT ROUND
+    name, path, expected, nominal, target, wall_out, round_number = sys.argv[2:9]
     expected, nominal = int(expected), float(nominal)
     with open(path) as f:
         runs = json.load(f)["runs"]
@@ -137,13 +143,13 @@ if cmd == "crawlscope":
               f" ok={r['ok']}; this measurement is not valid")
         sys.exit(1)
     # One round's miss is shown above; the verdict is the targets line's, on the rounds' median.
-    with open(wall_out, "a") as f:
-        f.write(f"{wall}\n")
+    save_wall(wall_out, int(round_number), wall)
     sys.exit(0)
 
 if cmd == "curl":
-    # curl WORKLOAD START_NS END_NS CODES_FILE EXPECTED_REQUESTS CRAWLSCOPE_WALL_FILE PARALLEL_MAX
-    name, start, end, codes_path, expected, crawlscope_wall_path, parallel = sys.argv[2:9]
+    # curl WORKLOAD START_NS END_NS CODES_FILE EXPECTED_REQUESTS CRAWLSCOPE_WALL_FILE PARALLEL_MAX ROUND
+    name, start, end, codes_path, expected, crawlscope_wall_path, parallel, round_number = sys.argv[2:10]
+    round_number = int(round_number)
     wall = (int(end) - int(start)) / 1e6
     expected = int(expected)
     with open(codes_path) as f:
@@ -151,20 +157,21 @@ if cmd == "curl":
     ok = sum(1 for c in codes if c == "200")
     fields = [f"{name} curl", f"parallel_max={parallel}", f"wall_ms={fmt(wall)}",
               f"requests_per_s={fmt(expected / (wall / 1000.0))}"]
-    crawlscope_wall = last_wall(crawlscope_wall_path)
+    crawlscope_wall = round_wall(crawlscope_wall_path, round_number)
     fields.append(f"crawlscope/curl={fmt(crawlscope_wall / wall, 3) if crawlscope_wall else 'n/a'}")
     fields.append(f"ok={ok} failed={len(codes) - ok}")
     print(" ".join(fields))
     if ok != expected:
         print(f"{name} warning: curl got {ok} HTTP 200 answers out of {expected}; this measurement is not valid")
     else:
-        save_peer_wall(crawlscope_wall_path, "curl", wall)
+        save_peer_wall(crawlscope_wall_path, "curl", round_number, wall)
     sys.exit(0)
 
 if cmd == "peer":
-    # peer WORKLOAD PEER OUTPUT_FILE STDERR_FILE EXPECTED_REQUESTS NOMINAL_MS CRAWLSCOPE_WALL_FILE FIELDS...
+    # peer WORKLOAD PEER OUTPUT_FILE STDERR_FILE EXPECTED_REQUESTS NOMINAL_MS CRAWLSCOPE_WALL_FILE ROUND FIELDS...
     # for the peers that print "wall_ms=... ok=..." themselves: qnam-floor and aiohttp.
-    name, peer, out_path, err_path, expected, nominal, crawlscope_wall_path = sys.argv[2:9]
+    name, peer, out_path, err_path, expected, nominal, crawlscope_wall_path, round_number = sys.argv[2:10]
+    round_number = int(round_number)
     expected, nominal = int(expected), float(nominal)
     with open(out_path) as f:
         result = dict(field.split("=", 1) for line in f if line.startswith("wall_ms=") for field in line.split())
@@ -174,18 +181,18 @@ if cmd == "peer":
         print(f"{name} {peer} error: the peer gave no result; its stderr: {err or '(empty)'}")
         sys.exit(0)
     wall, ok = float(result["wall_ms"]), int(result["ok"])
-    fields = [f"{name} {peer}", *sys.argv[9:], f"wall_ms={fmt(wall)}"]
+    fields = [f"{name} {peer}", *sys.argv[10:], f"wall_ms={fmt(wall)}"]
     if nominal > 0:
         fields.append(f"ratio_nominal={fmt(wall / nominal, 3)}")
     fields.append(f"requests_per_s={fmt(expected / (wall / 1000.0))}")
-    crawlscope_wall = last_wall(crawlscope_wall_path)
+    crawlscope_wall = round_wall(crawlscope_wall_path, round_number)
     fields.append(f"crawlscope/{peer}={fmt(crawlscope_wall / wall, 3) if crawlscope_wall else 'n/a'}")
     fields.append(f"ok={ok} failed={expected - ok}")
     print(" ".join(fields))
     if ok != expected:
         print(f"{name} warning: {peer} got {ok} HTTP 200 answers out of {expected}; this measurement is not valid")
     else:
-        save_peer_wall(crawlscope_wall_path, peer, wall)
+        save_peer_wall(crawlscope_wall_path, peer, round_number, wall)
     sys.exit(0)
 
 if cmd == "targets":
@@ -200,25 +207,19 @@ if cmd == "targets":
         print(f"{name} targets: no valid Crawlscope measurement")
         sys.exit(1)
     yes = lambda met: "yes" if met else "NO"
-    rounds = sum(1 for line in open(crawlscope_wall_path) if line.strip())
+    rounds = len(walls_by_round(crawlscope_wall_path))
     fields, met = [f"{name} targets", f"rounds={rounds}", f"crawlscope_median_wall_ms={fmt(wall)}"], True
     def check(label, value, ok):
         global met
         met = met and ok
         fields.append(f"{label}={value} met={yes(ok)}")
-    def walls(path):
-        with open(path) as f:
-            return [float(line) for line in f if line.strip()]
     def versus(peer):
         # Crawlscope's wall over the peer's. A round ran each client within seconds of the others, so each
-        # round's own ratio is the measurement, and the median of those is the run's; when a peer's round
-        # was not valid and the rounds no longer pair up, the ratio of the medians.
-        ours, theirs = walls(crawlscope_wall_path), walls(peer_paths[peer])
-        if len(ours) != len(theirs):
-            return wall / peers[peer]
-        ratios = sorted(a / b for a, b in zip(ours, theirs))
-        middle = len(ratios) // 2
-        return ratios[middle] if len(ratios) % 2 else (ratios[middle - 1] + ratios[middle]) / 2
+        # round's own ratio is the measurement, and the median of those is the run's, over the rounds valid
+        # for both.
+        ours, theirs = walls_by_round(crawlscope_wall_path), walls_by_round(peer_paths[peer])
+        paired = median(ours[r] / theirs[r] for r in ours.keys() & theirs.keys())
+        return paired if paired is not None else wall / peers[peer]
     # The peers are the other clients (curl, aiohttp). The bare-QNAM floor is Qt under Crawlscope, not a
     # competitor: W3 has a target against it, W1 and W2 only show it.
     clients = {peer: w for peer, w in peers.items() if peer != "qnam-floor"}
@@ -339,7 +340,8 @@ crawlscope_run() {
         targets_missed+=("$name")
         return 0
     fi
-    if ! "$py" "$helper" crawlscope "$name" "$out" "$expected" "$nominal" "$target" "$tmp/$name.wall"; then
+    if ! "$py" "$helper" crawlscope "$name" "$out" "$expected" "$nominal" "$target" "$tmp/$name.wall" \
+        "$round"; then
         targets_missed+=("$name")
     fi
 }
@@ -351,7 +353,7 @@ qnam_floor_run() {
     # Exit status 1 means some answers were not 200; the helper reports that from the output.
     timeout --kill-after=5 "$run_timeout_s" "$floor_bin" "$url" "$requests" "$limit" "$floor_per_manager" \
         >"$out" 2>"$err" || true
-    "$py" "$helper" peer "$name" qnam-floor "$out" "$err" "$requests" "$nominal" "$tmp/$name.wall" \
+    "$py" "$helper" peer "$name" qnam-floor "$out" "$err" "$requests" "$nominal" "$tmp/$name.wall" "$round" \
         "limit=$limit" "per_manager=$floor_per_manager"
 }
 
@@ -361,7 +363,7 @@ aiohttp_run() {
     local out="$tmp/$name.aiohttp" err="$tmp/$name.aiohttp.stderr"
     timeout --kill-after=5 "$run_timeout_s" "$py" "$aiohttp_peer" "$url" "$requests" "$limit" \
         >"$out" 2>"$err" || true
-    "$py" "$helper" peer "$name" aiohttp "$out" "$err" "$requests" "$nominal" "$tmp/$name.wall" \
+    "$py" "$helper" peer "$name" aiohttp "$out" "$err" "$requests" "$nominal" "$tmp/$name.wall" "$round" \
         "limit=$([[ $limit == 0 ]] && echo gather || echo "$limit")"
 }
 
@@ -387,7 +389,7 @@ curl_run() {
     timeout --kill-after=5 "$run_timeout_s" curl --silent --show-error --parallel --parallel-immediate --parallel-max "$parallel" \
         --write-out '%{http_code}\n' --config "$config" >"$codes" 2>"$tmp/$name.curl.stderr" || true
     end=$(date +%s%N)
-    "$py" "$helper" curl "$name" "$start" "$end" "$codes" "$requests" "$tmp/$name.wall" "$parallel"
+    "$py" "$helper" curl "$name" "$start" "$end" "$codes" "$requests" "$tmp/$name.wall" "$parallel" "$round"
 }
 
 base="http://127.0.0.1:$port"

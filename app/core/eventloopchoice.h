@@ -21,7 +21,9 @@ void forCommandLine();
 /// on it; every other thread (QNAM's, the journal's, the parsers') gets Qt's own.
 void forWindow();
 /// Removes from a child's environment what forCommandLine() or forWindow() set, so that a program Crawlscope
-/// starts (`crawlscope capture -- python3 lesson.py`) gets the environment it would have had.
+/// starts (`crawlscope capture -- python3 lesson.py`) gets the environment it would have had. What the
+/// desktop opens for us (Help's links, through QDesktopServices) inherits them: a browser ignores them, and
+/// a Qt program would only make the same choice.
 void removeFrom(QProcessEnvironment &environment);
 
 } // namespace EventLoopChoice

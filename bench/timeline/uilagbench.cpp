@@ -109,12 +109,12 @@ int run(const QStringList &arguments)
          {QStringLiteral("path"), QStringLiteral("Demo server path."), QStringLiteral("PATH"),
           QStringLiteral("/delay/0-20")},
          {QStringLiteral("order"),
-          QStringLiteral(
-              "The first round's order, cli-first (default) or window-first; the rounds after it alternate."),
+          QStringLiteral("The first round's order, cli-first (default) or window-first; the rounds after it "
+                         "are balanced."),
           QStringLiteral("ORDER"), QStringLiteral("cli-first")},
          {QStringLiteral("rounds"),
-          QStringLiteral("Rounds of both halves, in alternating order; W and C are the median round's."),
-          QStringLiteral("N"), QStringLiteral("3")},
+          QStringLiteral("Rounds of both halves, in balanced order; W and C are the median round's."),
+          QStringLiteral("N"), QStringLiteral("4")},
          {QStringLiteral("only"),
           QStringLiteral("window or cli: run one half only, to profile it (no ratio is printed)."),
           QStringLiteral("HALF")}});
@@ -196,15 +196,17 @@ int run(const QStringList &arguments)
         return round;
     };
 
-    // Rounds in counterbalanced order (A B, B A, A B, ...), so neither half always goes first: the first run
-    // of a process meets a cold server and cold caches, and a drift of the machine over the minute the rounds
-    // take falls on both halves alike.
+    // Rounds in counterbalanced order, so neither half always goes first: the first run of a process meets a
+    // cold server and cold caches.
     std::vector<WindowRound> windowRounds;
     std::vector<Tally> cliRounds;
     windowRounds.reserve(std::size_t(rounds));
     cliRounds.reserve(std::size_t(rounds));
     for (int round = 0; round < rounds; ++round) {
-        const bool windowNow = windowFirst != (round % 2 == 1);
+        // A B, B A, B A, A B, and again: over every four rounds each order goes first twice, and a drift
+        // over the four falls on both halves alike.
+        const bool swapped = round % 4 == 1 || round % 4 == 2;
+        const bool windowNow = windowFirst != swapped;
         for (int half = 0; half < 2; ++half) {
             if (half == 1)
                 settle();
@@ -233,8 +235,8 @@ int run(const QStringList &arguments)
         return median(values);
     };
     // The two halves of a round ran a few seconds apart, so their ratio is the round's measurement; W and
-    // C are the walls of the median round, the one whose ratio is the median (with --only, each half's own
-    // median). The CPU times are medians over the rounds.
+    // C are the walls of the median round, the one whose ratio is the median, or the two middle rounds'
+    // averaged (with --only, each half's own median). The CPU times are medians over the rounds.
     Tally windowed;
     Tally headless;
     const std::size_t pairs = std::min(windowRounds.size(), cliRounds.size());
@@ -246,9 +248,11 @@ int run(const QStringList &arguments)
             return windowRounds[a].tally.wallMs / cliRounds[a].wallMs
                 < windowRounds[b].tally.wallMs / cliRounds[b].wallMs;
         });
-        const std::size_t medianRound = byRatio[(pairs - 1) / 2];
-        windowed.wallMs = windowRounds[medianRound].tally.wallMs;
-        headless.wallMs = cliRounds[medianRound].wallMs;
+        // An even number of rounds has two middle ones: both count, each half's walls averaged.
+        const std::size_t low = byRatio[(pairs - 1) / 2];
+        const std::size_t high = byRatio[pairs / 2];
+        windowed.wallMs = (windowRounds[low].tally.wallMs + windowRounds[high].tally.wallMs) / 2;
+        headless.wallMs = (cliRounds[low].wallMs + cliRounds[high].wallMs) / 2;
     } else {
         windowed.wallMs = medianOf(windowRounds, [](const WindowRound &r) { return r.tally.wallMs; });
         headless.wallMs = medianOf(cliRounds, [](const Tally &t) { return t.wallMs; });
