@@ -1,5 +1,4 @@
 #include "cli/cli.h"
-#include "core/eventloopchoice.h"
 #include "firstpaintreporter.h"
 #include "journalkeeper.h"
 #include "mainwindow.h"
@@ -54,7 +53,6 @@ int commandLine(int argc, char *argv[])
     // Pictures (-o lesson.png) are painted by the widgets library, offscreen: no window, no display needed.
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
-    EventLoopChoice::forCommandLine();
     QApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("Crawlscope"));
     QCoreApplication::setApplicationVersion(QStringLiteral(CRAWLSCOPE_VERSION));
@@ -98,7 +96,6 @@ int main(int argc, char *argv[])
         return commandLine(argc, argv);
 
     if (const QString problem = displayProblem(); !problem.isEmpty()) {
-        EventLoopChoice::forCommandLine();
         QCoreApplication app(argc, argv);
         QTextStream err(stderr);
         err << QCoreApplication::translate("main", "crawlscope: cannot open the window (%1).\n").arg(problem)
@@ -113,7 +110,6 @@ int main(int argc, char *argv[])
         return Cli::run(Cli::demoComparisonArguments());
     }
 
-    EventLoopChoice::forWindow();
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("crawlscope"));
     QApplication::setApplicationName(QStringLiteral("Crawlscope"));

@@ -5,7 +5,6 @@
 #include "capture/proxyserver.h"
 #include "capture/tracereceiver.h"
 #include "capturereport.h"
-#include "core/eventloopchoice.h"
 #include "demoserver/demoserver.h"
 #include "export/jsonformat.h"
 #include "recorder/recorder.h"
@@ -171,7 +170,6 @@ int capture(const QStringList &arguments)
 
     DemoServer server;
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    EventLoopChoice::removeFrom(environment); // the program gets the environment it would have had
     if (demo) {
         if (!server.start(0, &error)) {
             err() << CliText::tr("crawlscope capture: cannot start the demo server: %1").arg(error)

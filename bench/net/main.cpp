@@ -108,11 +108,6 @@ private:
 
 int main(int argc, char *argv[])
 {
-    // The event loops `crawlscope run` gives its threads (app/core/eventloopchoice.h): Qt's own, not GLib's,
-    // which writes an eventfd for every posted event. The floor is QNAM on the same footing, so that the
-    // ratio to it is what Crawlscope adds, not a difference of loops. A QT_NO_GLIB the user set stays.
-    if (qEnvironmentVariableIsEmpty("QT_NO_GLIB"))
-        qputenv("QT_NO_GLIB", "1");
     QCoreApplication app(argc, argv);
     const QStringList arguments = QCoreApplication::arguments();
     const auto positive = [&](qsizetype i, int fallback) {

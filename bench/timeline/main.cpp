@@ -2,7 +2,6 @@
 #include <QTemporaryDir>
 #include <QTextStream>
 
-#include "core/eventloopchoice.h"
 #include "crawlbench.h"
 #include "memorybench.h"
 #include "replaybench.h"
@@ -22,8 +21,6 @@ int main(int argc, char *argv[])
     QTemporaryDir state;
     if (state.isValid())
         qputenv("XDG_STATE_HOME", state.path().toLocal8Bit());
-    // The window's event loops, as the app chooses them (app/core/eventloopchoice.h).
-    EventLoopChoice::forWindow();
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("crawlscope-bench"));
 

@@ -4,7 +4,6 @@
 #include "capture/proxyenvironment.h"
 #include "capture/proxyserver.h"
 #include "capture/tracereceiver.h"
-#include "core/eventloopchoice.h"
 #include "recorder/recorder.h"
 #include "session/runsession.h"
 
@@ -142,7 +141,6 @@ void CaptureDialog::start()
         command.replace(QLatin1String("{demo}"), m_demoBase.toString());
         QStringList arguments = QProcess::splitCommand(command);
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-        EventLoopChoice::removeFrom(environment); // the program gets the environment it would have had
         environment.insert(QStringLiteral("CRAWLSCOPE_DEMO"), m_demoBase.toString());
         const QString tracerDir = TraceReceiver::tracerDirectory();
         if (m_python->isChecked() && !tracerDir.isEmpty() && arguments.size() > 1) {
