@@ -658,9 +658,15 @@ void MainWindow::fitRequestColumns()
     m_table->resizeColumnToContents(int(Column::Id));
     if (m_urlColumnSizedByUser)
         return;
-    const int rest = m_table->viewport()->width() - m_table->columnWidth(int(Column::Id))
-        - m_table->columnWidth(int(Column::Outcome)) - m_table->columnWidth(int(Column::Status));
-    m_table->setColumnWidth(int(Column::Url), std::clamp(rest, MinUrlColumnWidth, MaxUrlColumnWidth));
+    const int viewport = m_table->viewport()->width();
+    const int beside = m_table->columnWidth(int(Column::Id)) + m_table->columnWidth(int(Column::Outcome));
+    int url = std::clamp(viewport - beside - m_table->columnWidth(int(Column::Status)), MinUrlColumnWidth,
+                         MaxUrlColumnWidth);
+    // Too narrow for the URL's least width and the outcome (1280 x 720 at a scale of 2): the outcome, which
+    // says what became of each request, stays in sight, and the URL gives way. The details show it whole.
+    if (beside + url > viewport)
+        url = std::max(viewport - beside, LeastUrlColumnWidth);
+    m_table->setColumnWidth(int(Column::Url), url);
 }
 
 void MainWindow::onFinished(bool cancelled)

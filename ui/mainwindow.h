@@ -162,6 +162,7 @@ private:
     static constexpr int ProgressIntervalMs = 200;
     static constexpr int MinUrlColumnWidth = 160;
     static constexpr int MaxUrlColumnWidth = 480;
+    static constexpr int LeastUrlColumnWidth = 24; // only when the outcome would be out of sight
     bool m_fittingColumns = false;
     bool m_urlColumnSizedByUser = false;
     QTimer m_progressTimer;

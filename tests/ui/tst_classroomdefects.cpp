@@ -29,6 +29,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QSplitter>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -53,6 +54,7 @@ private Q_SLOTS:
     void thePictureDialogsGiveATypedNameItsTypeToo();
     void aNamesTypeIsItsLongestExtension();
     void aNarrowRequestTableStillShowsTheOutcome();
+    void aVeryNarrowRequestTableGivesTheOutcomeTheUrlsRoom();
     void aCrawlGivesTheLessonItsColoursBack();
     void requestTableListsEveryRunOfACompare();
     void openingARunShowsItsSettingsReadOnly();
@@ -309,6 +311,36 @@ void TestClassroomDefects::aNarrowRequestTableStillShowsTheOutcome()
     m_window->resize(1280, 720);
     QTRY_VERIFY(table->viewport()->width() < 600);
     QCOMPARE(table->columnWidth(int(Column::Url)), 333);
+}
+
+void TestClassroomDefects::aVeryNarrowRequestTableGivesTheOutcomeTheUrlsRoom()
+{
+    // 1280 × 720 at a scale of 2 leaves the table about 240 pixels beside the details: less than the run's
+    // name, the URL's least width and the outcome take. The outcome, which says what became of each request,
+    // was out of sight at the right; the URL, in full in the details, is what gives way.
+    m_window->resize(1280, 720);
+    m_window->session()->showRuns(LessonRuns::lesson());
+    QTableView *table = m_window->requestTable();
+    auto *splitter = m_window->findChild<QSplitter *>(QStringLiteral("tableSplitter"));
+    QVERIFY(splitter);
+    QTRY_VERIFY(splitter->width() > 600);
+    splitter->setSizes({240, splitter->width() - 240});
+    using Column = RunModel::Column;
+    const auto rightOf = [table](Column column) {
+        return table->columnViewportPosition(int(column)) + table->columnWidth(int(column));
+    };
+    QTRY_VERIFY(table->viewport()->width() < 260);
+    QVERIFY2(table->columnWidth(int(Column::Id)) + 160 + table->columnWidth(int(Column::Outcome))
+                 > table->viewport()->width(),
+             "the table was meant to be too narrow for the URL's least width");
+    QTRY_VERIFY2(rightOf(Column::Outcome) <= table->viewport()->width(),
+                 qPrintable(QStringLiteral("outcome ends at %1 of %2")
+                                .arg(rightOf(Column::Outcome))
+                                .arg(table->viewport()->width())));
+    QVERIFY(table->columnWidth(int(Column::Url)) >= 24);
+    // With the room back, so is the URL's least width.
+    splitter->setSizes({splitter->width() - 200, 200});
+    QTRY_VERIFY(table->columnWidth(int(Column::Url)) >= 160);
 }
 
 void TestClassroomDefects::aCrawlGivesTheLessonItsColoursBack()
