@@ -8,6 +8,7 @@
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QSslError>
+#include <QThread>
 
 #include <algorithm>
 #include <limits>
@@ -22,15 +23,47 @@ Fetch::Fetch(QNetworkAccessManager *manager, Recorder *recorder, int id,
     , m_id(id)
     , m_settings(std::move(settings))
     , m_finished(std::move(finished))
-{ }
+{
+    s_existing.fetch_add(1, std::memory_order_relaxed);
+}
 
 Fetch::~Fetch()
 {
+    s_existing.fetch_sub(1, std::memory_order_relaxed);
     if (m_reply) {
         m_reply->disconnect(this);
-        m_reply->abort();
+        if (!m_done)
+            m_reply->abort();
         m_reply->deleteLater();
     }
+}
+
+void Fetch::disposeReply()
+{
+    Q_ASSERT(m_done);
+    QNetworkReply *reply = m_reply.data(); // null if its manager went first, and the reply with it
+    m_reply = nullptr;
+    delete reply;
+}
+
+FinishedFetches::FinishedFetches(QObject *parent)
+    : QObject(parent)
+    , m_loopLevel(QThread::currentThread()->loopLevel())
+{
+    deleteLater();
+}
+
+FinishedFetches::~FinishedFetches()
+{
+    for (Fetch *fetch : m_fetches) {
+        fetch->disposeReply();
+        delete fetch;
+    }
+}
+
+bool FinishedFetches::sameLoop() const
+{
+    return QThread::currentThread()->loopLevel() == m_loopLevel;
 }
 
 namespace {
@@ -398,7 +431,6 @@ void Fetch::onFinished()
         record.outcome = Outcome::Ok;
     }
 
-    m_reply->deleteLater(); // still connected: see start()
-    m_reply = nullptr;
+    // The reply stays connected (see start()) and is deleted with the fetch: see FinishedFetches.
     m_finished(m_id);
 }

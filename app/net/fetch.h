@@ -11,8 +11,10 @@
 #include <QStringList>
 #include <QUrl>
 
+#include <atomic>
 #include <functional>
 #include <memory>
+#include <vector>
 
 /// What the crawler reads from a response besides its record.
 struct FetchResponse
@@ -65,8 +67,15 @@ public:
     /// before. The Finished call follows synchronously then.
     void checkTimeouts(qint64 nowNs);
 
+    /// How many fetches exist in the process, finished or not: what a run holds on to.
+    static int existing() { return s_existing.load(std::memory_order_relaxed); }
+
     int id() const { return m_id; }
     QNetworkAccessManager *manager() const { return m_manager; }
+    /// Deletes the reply of a finished fetch at once, rather than by deleteLater (a posted event, and on
+    /// Qt's GLib loop a wake-up system call, for every request). Only from outside the reply's own signals:
+    /// FinishedFetches does it from the event loop.
+    void disposeReply();
     /// Complete once Finished was called.
     const FetchResponse &response() const { return m_response; }
 
@@ -83,6 +92,8 @@ private:
     QString headerRefusedReason() const;
     /// The body length the final response announced, or -1 when it announced none or has no body.
     static qint64 announcedBodyBytes(int status, const QByteArray &contentLength);
+
+    static inline std::atomic<int> s_existing = 0;
 
     QNetworkAccessManager *m_manager;
     Recorder *m_recorder;
@@ -105,4 +116,27 @@ private:
     bool m_cancelled = false;
     bool m_done = false;
     bool m_watchingTls = false;
+};
+
+/// Finished fetches and their replies, deleted together. Whoever runs many fetches adds each as it
+/// finishes (inside the reply's finished signal, where neither may be deleted) and deletes the batch with
+/// one deleteLater: two deleteLater calls a request (the fetch's and the reply's) were two posted events
+/// and two wake-up writes, about 1 % of a W3 run's time (bench/RESULTS.md, eleventh session). Qt deletes
+/// the batch from the event loop it was asked in, never from a loop nested in it, so a batch takes only
+/// fetches that finish in that same loop (sameLoop()): a fetch finishing under a modal dialog goes to a
+/// batch of the dialog's loop, deleted while the dialog is open, and a fetch of the outer loop never waits
+/// in, or is deleted by, an inner loop's batch.
+class FinishedFetches : public QObject
+{
+public:
+    /// The parent deletes a batch still pending when it goes: its replies went with their managers then.
+    explicit FinishedFetches(QObject *parent);
+    ~FinishedFetches() override;
+    /// Whether the current thread is in the event loop this batch was made in.
+    bool sameLoop() const;
+    void add(Fetch *fetch) { m_fetches.push_back(fetch); }
+
+private:
+    std::vector<Fetch *> m_fetches;
+    int m_loopLevel;
 };

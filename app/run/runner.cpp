@@ -37,6 +37,7 @@ Runner::~Runner()
         fetch->disconnect(this);
     qDeleteAll(m_fetches);
     m_fetches.clear();
+    // Finished fetches still to be deleted go with their batches, this object's children.
     m_destinations.clear();
     m_retiredPools.clear();
     m_pool.reset();
@@ -217,9 +218,8 @@ void Runner::onAdmitted(int id, qint64 admittedNs)
 
 void Runner::issue(int id, const Destination &destination)
 {
-    auto *fetch = new Fetch(
-        m_pool->acquire(destination.host), &m_recorder, id, m_fetchSettings,
-        [this](int done) { onFetchFinished(done); }, this);
+    auto *fetch = new Fetch(m_pool->acquire(destination.host), &m_recorder, id, m_fetchSettings,
+                            [this](int done) { onFetchFinished(done); });
     m_fetches.insert(id, fetch);
     m_peakInFlight = std::max(m_peakInFlight, int(m_fetches.size()));
     fetch->start(destination.url);
@@ -266,7 +266,10 @@ void Runner::onFetchFinished(int id)
         return;
     const Destination destination = m_destinations.take(id);
     m_pool->release(fetch->manager(), destination.host);
-    fetch->deleteLater();
+    // With the others that finish before the event loop deletes them: one deleteLater for the batch.
+    if (!m_finishedFetches || !m_finishedFetches->sameLoop())
+        m_finishedFetches = new FinishedFetches(this);
+    m_finishedFetches->add(fetch);
     if (m_cancelling)
         return; // cancel() settles the permits
     // Whoever reads the response first (the crawler pausing a host after a 429) does so before the host's

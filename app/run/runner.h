@@ -137,7 +137,8 @@ private:
     std::vector<std::unique_ptr<ManagerPool>> m_retiredPools; // deleted from the event loop
     int m_managersUsed = 0; // by the last run, once its pool is gone
     void retirePool();
-    QHash<int, Fetch *> m_fetches;
+    QHash<int, Fetch *> m_fetches; // in flight, owned here
+    QPointer<FinishedFetches> m_finishedFetches; // the batch finished fetches join while its loop runs
     QHash<int, Destination> m_destinations; // of the requests queued in the scheduler or in m_fetches
     QUrl m_lastQueuedUrl; // enqueue()'s last, and where it went
     std::optional<Destination> m_lastDestination;

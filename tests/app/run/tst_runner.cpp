@@ -1,8 +1,10 @@
 #include "demoserver/demoserver.h"
 #include "eventloopwatch.h"
+#include "net/fetch.h"
 #include "run/runner.h"
 #include "sanitizers.h"
 
+#include <QEventLoop>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -33,6 +35,7 @@ private Q_SLOTS:
     void longListIsFedWithoutHoldingTheEventLoop();
     void phasesAreOrdered();
     void openRunTakesRequestsUntilClosed();
+    void fetchesFinishingUnderANestedLoopAreFreedInIt();
 
 private:
     QUrl demo(const QString &path) const;
@@ -549,3 +552,38 @@ void TestRunner::timeoutsOfFetchesIssuedAtDifferentTimesEachRunTheirFullTime()
 
 QTEST_GUILESS_MAIN(TestRunner)
 #include "tst_runner.moc"
+
+void TestRunner::fetchesFinishingUnderANestedLoopAreFreedInIt()
+{
+    // A modal dialog runs an event loop of its own, here opened from a response's handler. The fetches that
+    // finish under it are deleted while it runs, not held (each with its reply and body) until it closes,
+    // and none is left once the run is over.
+    QCOMPARE(Fetch::existing(), 0);
+    Runner runner;
+    RunSettings settings;
+    settings.mode = RunMode::Limited;
+    settings.limit = 2;
+    constexpr int Total = 40;
+    constexpr int UnderTheLoop = 30;
+    QEventLoop modal;
+    int responses = 0;
+    int mostUnderTheLoop = 0;
+    connect(&runner, &Runner::responseArrived, this, [&] {
+        ++responses;
+        if (responses == 1) {
+            modal.exec();
+            return;
+        }
+        if (responses <= 1 + UnderTheLoop) {
+            mostUnderTheLoop = std::max(mostUnderTheLoop, Fetch::existing());
+            if (responses == 1 + UnderTheLoop)
+                modal.quit();
+        }
+    });
+    const RunResult run = runToEnd(runner, repeated(demo(QStringLiteral("/delay/0")), Total), settings);
+    QCOMPARE(summarize(run).ok, Total);
+    // In flight, the one finishing, the first (its handler holds the loop) and the loop's latest batch.
+    QVERIFY2(mostUnderTheLoop <= 2 * settings.limit + 4,
+             qPrintable(QStringLiteral("%1 fetches existed under the nested loop").arg(mostUnderTheLoop)));
+    QTRY_COMPARE(Fetch::existing(), 0);
+}
