@@ -274,6 +274,19 @@ cpu_model=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)
 echo "cpu=${cpu_model:-unknown}"
 echo "kernel=$(uname -srm)"
 echo "open_files_limit=$(ulimit -Sn)"
+# What one system call costs here: a loop of getppid() less the same loop of monotonic_ns(), which makes
+# none (the vDSO answers it).
+# Qt's HTTP code makes about 190 a request (it reads a response's head a byte per read()), so on a machine
+# where a call costs a microsecond, as on the VM of RESULTS.md's tenth and eleventh sessions, they are
+# most of W3's time, for every client.
+echo "syscall_us=$("$py" -c '
+import os, time
+def per_call(f, n=200000):
+    start = time.perf_counter_ns()
+    for _ in range(n):
+        f()
+    return (time.perf_counter_ns() - start) / n
+print(f"{(per_call(os.getppid) - per_call(time.monotonic_ns)) / 1000:.2f}")')"
 if commit=$(git -C "$repo_root" rev-parse --short HEAD 2>/dev/null); then
     echo "commit=$commit"
 fi
