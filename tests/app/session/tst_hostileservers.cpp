@@ -407,7 +407,7 @@ RunResult TestHostileServers::crawl(const QUrl &seed, RunSettings settings, qint
     const qint64 growth = ProcessStatus::residentKiB() - before;
     if (growthKiB)
         *growthKiB = growth;
-    const RunResult run = finished.first().first().value<RunResult>();
+    RunResult run = finished.first().first().value<RunResult>();
     qint64 healthyMs = -1; // the /delay/100 seed beside the hostile one
     for (const RequestRecord &record : run.records) {
         if (record.url.path() == QLatin1String("/delay/100"))
