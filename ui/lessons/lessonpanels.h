@@ -26,6 +26,10 @@ class LessonPanels : public QObject
     Q_OBJECT
 
 public:
+    /// The panes take a change of settings this long after the last one, so typing a URL list or dragging
+    /// the slider does not regenerate the program and the prediction at every step.
+    static constexpr int SettleMs = 60;
+
     LessonPanels(QMainWindow *window, const Prediction::LatencyOracle &latency);
 
     /// The demo server's base URL, for the programs' URLs.
@@ -87,7 +91,6 @@ private:
     QMenu *m_lessonsMenu;
     QMenu *m_presetsMenu;
     QUrl m_demoBase;
-    static constexpr int SettleMs = 60;
     QTimer m_settle;
     QList<QUrl> m_urls;
     RunSettings m_settings;
