@@ -276,7 +276,7 @@ echo "kernel=$(uname -srm)"
 echo "open_files_limit=$(ulimit -Sn)"
 # What one system call costs here: a loop of getppid() less the same loop of monotonic_ns(), which makes
 # none (the vDSO answers it).
-# Qt's HTTP code makes about 190 a request (it reads a response's head a byte per read()), so on a machine
+# Qt's HTTP code makes about 196 a request (it reads a response's head a byte per read()), so on a machine
 # where a call costs a microsecond, as on the VM of RESULTS.md's tenth and eleventh sessions, they are
 # most of W3's time, for every client.
 echo "syscall_us=$("$py" -c '

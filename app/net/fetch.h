@@ -122,10 +122,12 @@ private:
 /// finishes (inside the reply's finished signal, where neither may be deleted) and deletes the batch with
 /// one deleteLater: two deleteLater calls a request (the fetch's and the reply's) were two posted events
 /// and two wake-up writes, about 1 % of a W3 run's time (bench/RESULTS.md, eleventh session). Qt deletes
-/// the batch from the event loop it was asked in, never from a loop nested in it, so a batch takes only
-/// fetches that finish in that same loop (sameLoop()): a fetch finishing under a modal dialog goes to a
-/// batch of the dialog's loop, deleted while the dialog is open, and a fetch of the outer loop never waits
-/// in, or is deleted by, an inner loop's batch.
+/// the batch only once the thread is back out at the event loop and nesting of events it was asked in,
+/// never from a loop nested in it. So a batch takes only fetches that finish in that same loop
+/// (sameLoop()): a fetch finishing under a modal dialog goes to a batch of the dialog's loop, deleted while
+/// the dialog is open, rather than waiting, with its reply and body, for the dialog to close. sameLoop()
+/// compares loops, not the nesting of events within one: a handler of a fetch's response that runs
+/// processEvents() itself could see a batch deleted that a fetch still on the stack joined.
 class FinishedFetches : public QObject
 {
 public:

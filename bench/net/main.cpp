@@ -8,12 +8,12 @@
 // arrive and discarded. Crawlscope's wall time divided by this one, measured in the same run, is what
 // Crawlscope adds on top of Qt's network stack and the server.
 //
-// Each GET is the request Crawlscope sends, the same fields on the wire: its User-Agent, Accept-Encoding
-// and the cache-control attribute, for which Qt adds Cache-Control and Pragma fields (the demo server
-// compresses nothing, so the bodies are the same too). Those fields cost Qt work in get() and on its
-// network thread, and the server more to parse (bench/RESULTS.md, tenth session); sending the same request
-// keeps them out of the ratio, which is to show what the engine adds. --bare-request sends
-// QNetworkRequest(URL) as it comes instead, for comparison.
+// Each GET is the request Crawlscope sends: its User-Agent, Accept-Encoding and the cache-control
+// attribute, for which Qt adds Cache-Control and Pragma fields (the demo server compresses nothing, so the
+// bodies are the same too). A bare request gets a User-Agent and Accept-Encoding from Qt, but setting a
+// header and attributes costs Qt work in get() that the engine cannot avoid, so a floor without them
+// counted that as the engine's. --bare-request sends QNetworkRequest(URL) as it comes instead, for
+// comparison.
 //
 // THREADS (default 1: everything on the main thread, as the engine does it) is an experiment, not a peer:
 // the requests, the limit and the managers are split evenly over that many threads, each with its own event
