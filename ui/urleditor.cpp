@@ -98,7 +98,12 @@ const UrlList &UrlEditor::urlList()
 
 QList<QUrl> UrlEditor::urls()
 {
-    return urlList().repeated(repeat());
+    const UrlList &list = urlList(); // reparses first when the text changed
+    if (!m_repeatedValid) {
+        m_repeated = list.repeated(repeat());
+        m_repeatedValid = true;
+    }
+    return m_repeated;
 }
 
 bool UrlEditor::openFile(const QString &path, QString *error)
@@ -115,6 +120,8 @@ void UrlEditor::reparse()
     m_parseTimer->stop();
     m_list = parseUrlList(m_editor->toPlainText(), m_substitutions);
     m_dirty = false;
+    m_repeated = {};
+    m_repeatedValid = false;
     const int valid = int(m_list.urls.size());
     const int total = valid * repeat();
     m_summary->setText(repeat() > 1

@@ -28,7 +28,8 @@ public:
 
     /// Parsed now, not after the typing pause.
     const UrlList &urlList();
-    /// The valid URLs, repeated.
+    /// The valid URLs, repeated. Built once per parse and shared: a run of 100 000 asks for it at every
+    /// settings change and again as it starts.
     QList<QUrl> urls();
     bool openFile(const QString &path, QString *error);
 
@@ -57,5 +58,7 @@ private:
     QTimer *m_parseTimer;
     QHash<QString, QString> m_substitutions;
     UrlList m_list;
+    QList<QUrl> m_repeated;
+    bool m_repeatedValid = false;
     bool m_dirty = true;
 };

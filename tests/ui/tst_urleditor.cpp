@@ -16,6 +16,7 @@ class TestUrlEditor : public QObject
 private Q_SLOTS:
     void pastingMarksBadLines();
     void repeatMultipliesTheList();
+    void theRepeatedListIsBuiltOnceAndFollowsEveryChange();
     void openingAFileFillsTheEditor();
     void droppingAFileFillsTheEditor();
 };
@@ -52,6 +53,30 @@ void TestUrlEditor::repeatMultipliesTheList()
     QCOMPARE(editor.urls().size(), 6);
     QCOMPARE(editor.urls().at(2), QUrl(QStringLiteral("http://a.example/")));
     QVERIFY(editor.summaryLabel()->text().contains(QLatin1String("6")));
+}
+
+void TestUrlEditor::theRepeatedListIsBuiltOnceAndFollowsEveryChange()
+{
+    UrlEditor editor;
+    editor.setSubstitutions({{QStringLiteral("{demo}"), QStringLiteral("http://127.0.0.1:9")}});
+    editor.setText(QStringLiteral("{demo}/a\n"));
+    editor.repeatBox()->setValue(1000);
+    const QList<QUrl> first = editor.urls();
+    QCOMPARE(first.size(), 1000);
+    // Asked again with nothing changed, it is the same list, not a second one built.
+    QCOMPARE(editor.urls().constData(), first.constData());
+
+    editor.repeatBox()->setValue(2);
+    QCOMPARE(editor.urls().size(), 2);
+
+    // Typed and asked for before the typing pause is over: the new text counts.
+    editor.editor()->moveCursor(QTextCursor::End);
+    editor.editor()->insertPlainText(QStringLiteral("{demo}/b\n"));
+    QCOMPARE(editor.urls().size(), 4);
+    QCOMPARE(editor.urls().at(1), QUrl(QStringLiteral("http://127.0.0.1:9/b")));
+
+    editor.setSubstitutions({{QStringLiteral("{demo}"), QStringLiteral("http://127.0.0.1:10")}});
+    QCOMPARE(editor.urls().at(3), QUrl(QStringLiteral("http://127.0.0.1:10/b")));
 }
 
 void TestUrlEditor::openingAFileFillsTheEditor()
