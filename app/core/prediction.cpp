@@ -71,6 +71,16 @@ QList<qint64> perHostStartsNs(const QList<qint64> &serviceNs, const QList<int> &
     return starts;
 }
 
+namespace {
+/// Whether two URLs are the same. A list repeated holds copies of one QUrl, which share its data: telling
+/// them equal by that is free, where operator== compares every part (about 30 ns, 3 ms at 100 000 requests
+/// as a run starts). data_ptr() only reads the pointer; it is not const in Qt 6.4.
+bool sameUrl(const QUrl &a, const QUrl &b)
+{
+    return const_cast<QUrl &>(a).data_ptr() == const_cast<QUrl &>(b).data_ptr() || a == b;
+}
+} // namespace
+
 Prediction Prediction::of(const QList<QUrl> &urls, const RunSettings &settings, const LatencyOracle &latency,
                           const QList<CapacityChange> &capacity)
 {
@@ -88,7 +98,7 @@ Prediction Prediction::of(const QList<QUrl> &urls, const RunSettings &settings, 
     const QUrl *previous = nullptr;
     std::optional<qint64> ns;
     for (const QUrl &url : urls) {
-        if (!previous || url != *previous)
+        if (!previous || !sameUrl(url, *previous))
             ns = latency ? latency(url) : std::nullopt;
         previous = &url;
         if (!ns)
@@ -106,12 +116,19 @@ Prediction Prediction::of(const QList<QUrl> &urls, const RunSettings &settings, 
     QList<int> hostOf;
     QHash<HostKey, int> hosts;
     if (settings.perHost > 0) {
+        hostOf.reserve(urls.size());
+        const QUrl *previousUrl = nullptr;
         for (const QUrl &url : urls) {
-            const HostKey key = HostKey::fromUrl(url);
-            auto it = hosts.constFind(key);
-            if (it == hosts.cend())
-                it = hosts.insert(key, int(hosts.size()));
-            hostOf.append(it.value());
+            if (previousUrl && sameUrl(url, *previousUrl)) {
+                hostOf.append(hostOf.constLast());
+            } else {
+                const HostKey key = HostKey::fromUrl(url);
+                auto it = hosts.constFind(key);
+                if (it == hosts.cend())
+                    it = hosts.insert(key, int(hosts.size()));
+                hostOf.append(it.value());
+            }
+            previousUrl = &url;
         }
     }
     if (settings.perHost <= 0 || hosts.size() <= 1) {

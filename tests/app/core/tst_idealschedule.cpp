@@ -2,6 +2,8 @@
 
 #include <QTest>
 
+#include <algorithm>
+
 class TestIdealSchedule : public QObject
 {
     Q_OBJECT
@@ -16,6 +18,7 @@ private Q_SLOTS:
     void perHostCap_data();
     void perHostCap();
     void startsFollowListScheduling();
+    void agreesWithANaiveSchedulerOnRandomWork();
     void peakInFlightTreatsTouchingAsSequential();
 };
 
@@ -180,6 +183,41 @@ void TestIdealSchedule::startsFollowListScheduling()
     QCOMPARE(idealStartsNs({4, 1, 1, 1, 4}, 2), (QList<qint64> {0, 0, 1, 2, 3}));
     QCOMPARE(idealStartsNs({5, 5, 5}, 1), (QList<qint64> {0, 5, 10}));
     QCOMPARE(idealStartsNs({5, 7, 9}, 0), (QList<qint64> {0, 0, 0}));
+}
+
+void TestIdealSchedule::agreesWithANaiveSchedulerOnRandomWork()
+{
+    // The scheduler keeps its slots in a heap; this one scans them all for the first free, in input order,
+    // which is list scheduling by its definition.
+    const auto naiveStarts = [](const QList<qint64> &services, int slots) {
+        QList<qint64> starts;
+        if (slots <= 0 || slots >= services.size())
+            return QList<qint64>(services.size(), 0);
+        QList<qint64> freeAt(slots, 0);
+        for (const qint64 service : services) {
+            const auto first = std::min_element(freeAt.begin(), freeAt.end());
+            starts.append(*first);
+            *first += service;
+        }
+        return starts;
+    };
+    quint32 seed = 12345;
+    const auto next = [&seed] {
+        seed = seed * 1664525u + 1013904223u;
+        return seed >> 8;
+    };
+    for (const int n : {1, 2, 7, 100, 1000}) {
+        QList<qint64> services;
+        for (int i = 0; i < n; ++i)
+            services.append(next() % 4 == 0 ? 0 : qint64(next() % 20'000'000)); // ties and zeros too
+        for (const int slots : {0, 1, 2, 3, 7, 50, n - 1, n, n + 1}) {
+            const QList<qint64> expected = naiveStarts(services, slots);
+            QCOMPARE(idealStartsNs(services, slots), expected);
+            QCOMPARE(idealMakespanNs(services, slots), makespanNs(services, expected));
+            QCOMPARE(idealMakespanNs(services, QList<CapacityChange> {{0, slots}}),
+                     makespanNs(services, expected));
+        }
+    }
 }
 
 void TestIdealSchedule::peakInFlightTreatsTouchingAsSequential()
