@@ -56,6 +56,12 @@ public:
     static QString headerText(const QString &title, const QFontMetrics &metrics, int width,
                               const QString &shortLead = QString(), const QString &keepLast = QString());
 
+    /// The empty view's words as they fit in box, drawn centred and wrapped: the hint with the keys under it,
+    /// else the hint alone, else the hint on one elided line (a small window, or a projector's scale 2,
+    /// leaves the timeline a strip a line or two high).
+    static QString emptyHint(const QString &hint, const QString &keys, const QFontMetrics &metrics,
+                             const QRect &box);
+
     static void paint(QPainter &painter, const TimelineLayout &layout, const TimelineViewport &viewport,
                       const Style &style);
     /// Before the first requests: what the view is for and how to move in it, under the tracks' headers.

@@ -120,6 +120,19 @@ QString TimelinePainter::headerText(const QString &title, const QFontMetrics &me
     return metrics.elidedText(parts.join(separator), Qt::ElideRight, width);
 }
 
+QString TimelinePainter::emptyHint(const QString &hint, const QString &keys, const QFontMetrics &metrics,
+                                   const QRect &box)
+{
+    const auto fits = [&](const QString &text) {
+        return metrics.boundingRect(box, Qt::AlignCenter | Qt::TextWordWrap, text).height() <= box.height();
+    };
+    if (const QString both = hint + QLatin1Char('\n') + keys; fits(both))
+        return both;
+    if (fits(hint))
+        return hint;
+    return metrics.elidedText(hint, Qt::ElideRight, box.width());
+}
+
 void TimelinePainter::paintEmpty(QPainter &painter, const TimelineLayout &layout,
                                  const TimelineViewport &viewport, const Style &style)
 {
@@ -128,9 +141,10 @@ void TimelinePainter::paintEmpty(QPainter &painter, const TimelineLayout &layout
     const QString hint = layout.tracks().empty()
         ? tr("No run yet. Press Run: every request becomes a bar here, from queued to done.")
         : tr("Waiting for the first requests…");
-    painter.drawText(area.adjusted(12, 12, -12, -12), Qt::AlignCenter | Qt::TextWordWrap,
-                     hint + QLatin1Char('\n')
-                         + tr("Ctrl+wheel zooms, Shift+wheel or dragging pans, F fits the whole run."));
+    const QString keys = tr("Ctrl+wheel zooms, Shift+wheel or dragging pans, F fits the whole run.");
+    const QRect box = area.adjusted(12, 6, -12, -6);
+    painter.drawText(box, Qt::AlignCenter | Qt::TextWordWrap,
+                     emptyHint(hint, keys, QFontMetrics(painter.font()), box));
     for (const TimelineLayout::Track &track : layout.tracks()) {
         if (track.top - viewport.scrollY() < viewport.height()) {
             painter.fillRect(QRect(0, int(track.top), area.width(), TimelineLayout::HeaderHeight),

@@ -17,6 +17,7 @@ private Q_SLOTS:
     void gateTagsMergeABurst();
     void headerElidesInTheMiddle();
     void headerShortensItsLeadBeforeTheWall();
+    void emptyHintFitsAShortView();
     void idealShowsInLanes();
     void crawlRowsSayTheirPath();
 };
@@ -80,6 +81,35 @@ void TestTimelinePainter::headerShortensItsLeadBeforeTheWall()
     QCOMPARE(TimelinePainter::headerText(korean, metrics, metrics.horizontalAdvance(koreanShown) + 2,
                                          QStringLiteral("동시 실행"), QStringLiteral("순차보다 5.0배 빠름")),
              koreanShown);
+}
+
+void TestTimelinePainter::emptyHintFitsAShortView()
+{
+    const QFontMetrics metrics {QFont()};
+    const QString hint
+        = QStringLiteral("No run yet. Press Run: every request becomes a bar here, from queued to done.");
+    const QString keys
+        = QStringLiteral("Ctrl+wheel zooms, Shift+wheel or dragging pans, F fits the whole run.");
+    const int wide = metrics.horizontalAdvance(hint) + metrics.horizontalAdvance(keys);
+    const auto height = [&](const QString &text, const QRect &box) {
+        return metrics.boundingRect(box, Qt::AlignCenter | Qt::TextWordWrap, text).height();
+    };
+
+    // Room for everything: the keys go under the hint.
+    const QRect tall(0, 0, wide, metrics.lineSpacing() * 6);
+    QCOMPARE(TimelinePainter::emptyHint(hint, keys, metrics, tall), hint + QLatin1Char('\n') + keys);
+
+    // A narrow strip three lines high: the hint wraps onto them, and the keys give way.
+    const QRect narrow(0, 0, metrics.horizontalAdvance(hint) * 2 / 5, metrics.lineSpacing() * 3 + 2);
+    QCOMPARE(TimelinePainter::emptyHint(hint, keys, metrics, narrow), hint);
+
+    // One line high (a projector's scale 2 in a 720-pixel window): the hint on one line, elided, drawn whole.
+    const QRect strip(0, 0, metrics.horizontalAdvance(hint) / 2, metrics.lineSpacing() + 2);
+    const QString shown = TimelinePainter::emptyHint(hint, keys, metrics, strip);
+    QVERIFY(shown.startsWith(QStringLiteral("No run yet.")));
+    QVERIFY(shown.endsWith(QChar(0x2026)));
+    QVERIFY(height(shown, strip) <= strip.height());
+    QVERIFY(metrics.horizontalAdvance(shown) <= strip.width());
 }
 
 void TestTimelinePainter::idealShowsInLanes()
