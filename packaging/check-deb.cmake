@@ -31,6 +31,7 @@ foreach(file
         "./usr/share/icons/hicolor/scalable/apps/${APP_ID}.svg"
         "./usr/share/icons/hicolor/48x48/apps/${APP_ID}.png"
         "./usr/share/crawlscope/translations/crawlscope_ko.qm"
+        "./usr/share/crawlscope/translations/crawlscope_en.qm"
         "./usr/share/man/man1/crawlscope.1"
         "./usr/share/crawlscope/doc/README.ko.md")
     string(FIND "${listing}" "${file}\n" at)

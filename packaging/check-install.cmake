@@ -19,6 +19,7 @@ set(expected
     "${data}/metainfo/${APP_ID}.metainfo.xml"
     "${data}/icons/hicolor/scalable/apps/${APP_ID}.svg"
     "${data}/crawlscope/translations/crawlscope_ko.qm"
+    "${data}/crawlscope/translations/crawlscope_en.qm"
     "${CMAKE_INSTALL_MANDIR}/man1/crawlscope.1"
     "${data}/crawlscope/doc/README.md"
     "${data}/crawlscope/doc/README.ko.md")

@@ -20,6 +20,7 @@ struct Message
     QString context;
     QString source;
     QString translation; // the first numerus form for %n texts
+    QStringList forms; // every numerus form
     QString type; // "", "unfinished", "vanished", "obsolete"
 };
 
@@ -41,7 +42,7 @@ QList<Message> readTs(const QString &path, QString *error)
         if (xml.name() == "name"_L1) {
             context = xml.readElementText();
         } else if (xml.name() == "message"_L1) {
-            messages.append({context, {}, {}, {}});
+            messages.append({context, {}, {}, {}, {}});
             numerus = xml.attributes().value("numerus"_L1) == "yes"_L1;
         } else if (xml.name() == "source"_L1) {
             messages.last().source = xml.readElementText();
@@ -53,6 +54,7 @@ QList<Message> readTs(const QString &path, QString *error)
                 messages.last().translation = xml.readElementText();
         } else if (xml.name() == "numerusform"_L1) {
             const QString form = xml.readElementText();
+            messages.last().forms.append(form);
             if (firstForm)
                 messages.last().translation = form;
             firstForm = false;
@@ -90,6 +92,7 @@ private Q_SLOTS:
     void everySourceStringIsTranslated();
     void translationsKeepTheirPlaceholders();
     void compiledTranslationIsEmbedded();
+    void englishHasEveryPluralForm();
     void qtsOwnKoreanIsInstalled();
     void mergeScriptFillsIncomingStrings();
 
@@ -171,6 +174,54 @@ void TestTranslations::compiledTranslationIsEmbedded()
     QCOMPARE(translator.translate("MainWindow", "&File"), u"파일(&F)"_s);
     QCOMPARE(translator.translate("Cli", "Repeat the URL list N times."), u"URL 목록을 N번 반복합니다."_s);
     QCOMPARE(translator.translate("FrontierView", "%n fetched", nullptr, 3), u"%n개 가져옴"_s);
+}
+
+void TestTranslations::englishHasEveryPluralForm()
+{
+    // English is the source language; crawlscope_en.ts gives each %n text its singular and its plural.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString fresh = dir.filePath(u"fresh_en.ts"_s);
+    QProcess lupdate;
+    lupdate.setWorkingDirectory(QStringLiteral(CRAWLSCOPE_SOURCE_DIR));
+    lupdate.start(QStringLiteral(LUPDATE_EXECUTABLE),
+                  {u"-pluralonly"_s, u"-no-obsolete"_s, u"-locations"_s, u"none"_s, u"-target-language"_s,
+                   u"en"_s, u"app"_s, u"ui"_s, u"-ts"_s, fresh});
+    QVERIFY(lupdate.waitForFinished(120'000));
+    QVERIFY2(lupdate.exitCode() == 0, lupdate.readAllStandardError().constData());
+    QString error;
+    const QList<Message> sources = readTs(fresh, &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QVERIFY(sources.size() > 10);
+    QHash<QString, Message> committed;
+    for (const Message &message : readTs(QStringLiteral(CRAWLSCOPE_PLURALS_TS_FILE), &error))
+        committed.insert(key(message), message);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QStringList wrong;
+    for (const Message &source : sources) {
+        const auto it = committed.constFind(key(source));
+        if (it == committed.cend()) {
+            wrong.append(key(source) + u" is missing"_s);
+            continue;
+        }
+        if (!it->type.isEmpty() || it->forms.size() != 2)
+            wrong.append(key(source) + u" is unfinished"_s);
+        for (const QString &form : it->forms) {
+            if (form.contains(u"(s)"_s) || placeholders(form) != placeholders(source.source)
+                || form.endsWith(u'\n') != source.source.endsWith(u'\n'))
+                wrong.append(key(source) + u" → \""_s + form + u'"');
+        }
+    }
+    QVERIFY2(
+        wrong.isEmpty(),
+        qPrintable(u"crawlscope_en.ts (run lupdate -pluralonly; see resources/translations/README.md):\n  "_s
+                   + wrong.join(u"\n  "_s)));
+
+    QTranslator english;
+    QVERIFY(english.load(u":/i18n/crawlscope_en.qm"_s));
+    QCOMPARE(english.translate("UrlEditor", "%n valid URL(s)", nullptr, 1), u"%n valid URL"_s);
+    QCOMPARE(english.translate("UrlEditor", "%n valid URL(s)", nullptr, 2), u"%n valid URLs"_s);
+    QCOMPARE(english.translate("UrlEditor", "%n valid URL(s)", nullptr, 0), u"%n valid URLs"_s);
 }
 
 void TestTranslations::qtsOwnKoreanIsInstalled()

@@ -60,16 +60,21 @@ QString apply(const QString &code)
     QCoreApplication::removeTranslator(qt);
 
     const QLocale locale = code.isEmpty() || !available().contains(code) ? QLocale::system() : QLocale(code);
-    // English is the source language: removing the translators was enough (and told every window).
-    g_current = QStringLiteral("en");
-    if (locale.language() == QLocale::English || locale.language() == QLocale::C)
-        return g_current;
     const QStringList folders = crawlscopeFolders();
-    const bool loaded = std::any_of(folders.cbegin(), folders.cend(), [&](const QString &folder) {
-        return own->load(locale, QStringLiteral("crawlscope"), QStringLiteral("_"), folder);
-    });
-    if (!loaded)
+    const auto load = [&](const QLocale &language) {
+        return std::any_of(folders.cbegin(), folders.cend(), [&](const QString &folder) {
+            return own->load(language, QStringLiteral("crawlscope"), QStringLiteral("_"), folder);
+        });
+    };
+    g_current = QStringLiteral("en");
+    const bool english = locale.language() == QLocale::English || locale.language() == QLocale::C;
+    if (english || !load(locale)) {
+        // English is the source language, and the language of a locale Crawlscope does not speak. Its
+        // translation holds only the plural forms the source texts cannot: "1 request", not "1 request(s)".
+        if (load(QLocale(QLocale::English)))
+            QCoreApplication::installTranslator(own);
         return g_current;
+    }
     if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
                  QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QCoreApplication::installTranslator(qt);

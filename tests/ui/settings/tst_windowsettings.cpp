@@ -71,6 +71,7 @@ private Q_SLOTS:
     void recentFilesAndExportFolderAreRemembered();
     void languageSwitchesWithoutARestart();
     void formattedTextsFollowTheLanguage();
+    void englishSaysOneAndManyWhole();
     void theProgramsCommentsFollowTheLanguage();
     void everyControlHasAnAccessibleName();
     void menusShowTheStandardShortcuts();
@@ -430,6 +431,30 @@ void TestWindowSettings::theProgramsCommentsFollowTheLanguage()
 
     QCOMPARE(Language::apply(u"en"_s), u"en"_s);
     QTRY_COMPARE(code->text(), english.join(u'\n'));
+}
+
+void TestWindowSettings::englishSaysOneAndManyWhole()
+{
+    // The source texts write "URL(s)"; English says "1 valid URL" and "2 valid URLs", at start and after a
+    // switch to Korean and back.
+    Retranslator::install();
+    MainWindow window;
+    QLabel *summary = window.urlEditor()->summaryLabel();
+    window.urlEditor()->setRepeat(1);
+    window.urlEditor()->setText(u"{demo}/delay/10"_s);
+    QCOMPARE(summary->text(), u"1 valid URL"_s);
+    window.urlEditor()->setText(u"{demo}/delay/10\n{demo}/delay/20"_s);
+    QCOMPARE(summary->text(), u"2 valid URLs"_s);
+    window.urlEditor()->setRepeat(3);
+    QCOMPARE(summary->text(), u"2 valid URLs × 3 = 6 requests"_s);
+
+    QCOMPARE(Language::apply(u"ko"_s), u"ko"_s);
+    QTRY_VERIFY(!summary->text().contains(u"valid"_s));
+    QCOMPARE(Language::apply(u"en"_s), u"en"_s);
+    QTRY_COMPARE(summary->text(), u"2 valid URLs × 3 = 6 requests"_s);
+    QCOMPARE(QCoreApplication::translate("MainWindow", "Opened %n run(s) from %1", nullptr, 1),
+             u"Opened 1 run from %1"_s);
+    QCOMPARE(QCoreApplication::translate("FrontierView", "%n retry(s)", nullptr, 2), u"2 retries"_s);
 }
 
 void TestWindowSettings::formattedTextsFollowTheLanguage()
