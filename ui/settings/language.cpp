@@ -52,14 +52,14 @@ QString displayName(const QString &code)
     return name.isEmpty() ? code : name.left(1).toUpper() + name.mid(1);
 }
 
-QString apply(const QString &code)
+QString apply(const QString &code, const QLocale &system)
 {
     QTranslator *own = translator("crawlscope");
     QTranslator *qt = translator("qtbase");
     QCoreApplication::removeTranslator(own);
     QCoreApplication::removeTranslator(qt);
 
-    const QLocale locale = code.isEmpty() || !available().contains(code) ? QLocale::system() : QLocale(code);
+    const QLocale locale = code.isEmpty() || !available().contains(code) ? system : QLocale(code);
     const QStringList folders = crawlscopeFolders();
     const auto load = [&](const QLocale &language) {
         return std::any_of(folders.cbegin(), folders.cend(), [&](const QString &folder) {
@@ -68,7 +68,10 @@ QString apply(const QString &code)
     };
     g_current = QStringLiteral("en");
     const bool english = locale.language() == QLocale::English || locale.language() == QLocale::C;
-    if (english || !load(locale)) {
+    // A locale's list of languages can end in English (LANGUAGE=fr:en): then load() finds the English
+    // plurals, and the window speaks English, with Qt's own dialogs in English too.
+    const bool spoken = !english && load(locale) && !own->language().startsWith(QLatin1String("en"));
+    if (!spoken) {
         // English is the source language, and the language of a locale Crawlscope does not speak. Its
         // translation holds only the plural forms the source texts cannot: "1 request", not "1 request(s)".
         if (load(QLocale(QLocale::English)))

@@ -14,8 +14,9 @@ QStringList available();
 /// The language's own name for itself ("English", "한국어"); "System default" for an empty code.
 QString displayName(const QString &code);
 /// Installs the translators for code ("ko", "en"), or for the system locale when code is empty or unknown.
-/// Returns the code that is now in effect ("en" when no translation matched).
-QString apply(const QString &code);
+/// Returns the code that is now in effect ("en" when no translation matched: then the English plural forms
+/// are installed, and Qt's own dialogs stay English too). system stands in for QLocale::system() in tests.
+QString apply(const QString &code, const QLocale &system = QLocale::system());
 /// The code apply() put in effect last; "en" before any call.
 QString current();
 

@@ -455,6 +455,16 @@ void TestWindowSettings::englishSaysOneAndManyWhole()
     QCOMPARE(QCoreApplication::translate("MainWindow", "Opened %n run(s) from %1", nullptr, 1),
              u"Opened 1 run from %1"_s);
     QCOMPARE(QCoreApplication::translate("FrontierView", "%n retry(s)", nullptr, 2), u"2 retries"_s);
+
+    // A system language Crawlscope does not speak: English, with its plurals, and Qt's dialogs in English too
+    // (not French buttons in an English window).
+    QCOMPARE(Language::apply(QString(), QLocale(QLocale::French, QLocale::France)), u"en"_s);
+    QTRY_COMPARE(summary->text(), u"2 valid URLs × 3 = 6 requests"_s);
+    QCOMPARE(QCoreApplication::translate("QPlatformTheme", "Cancel"), u"Cancel"_s);
+    // And one it does, from the system: Korean, Qt's dialogs with it.
+    QCOMPARE(Language::apply(QString(), QLocale(QLocale::Korean, QLocale::SouthKorea)), u"ko"_s);
+    QCOMPARE(QCoreApplication::translate("QPlatformTheme", "Cancel"), u"취소"_s);
+    QCOMPARE(Language::apply(u"en"_s), u"en"_s);
 }
 
 void TestWindowSettings::formattedTextsFollowTheLanguage()

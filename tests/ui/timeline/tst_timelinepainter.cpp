@@ -99,8 +99,10 @@ void TestTimelinePainter::emptyHintFitsAShortView()
     const QRect tall(0, 0, wide, metrics.lineSpacing() * 6);
     QCOMPARE(TimelinePainter::emptyHint(hint, keys, metrics, tall), hint + QLatin1Char('\n') + keys);
 
-    // A narrow strip three lines high: the hint wraps onto them, and the keys give way.
-    const QRect narrow(0, 0, metrics.horizontalAdvance(hint) * 2 / 5, metrics.lineSpacing() * 3 + 2);
+    // A narrow strip just as high as the hint wrapped in it: the keys give way.
+    const int narrowWidth = metrics.horizontalAdvance(hint) * 2 / 5;
+    const QRect narrow(0, 0, narrowWidth, height(hint, QRect(0, 0, narrowWidth, 10'000)));
+    QVERIFY(narrow.height() > metrics.lineSpacing()); // wrapped
     QCOMPARE(TimelinePainter::emptyHint(hint, keys, metrics, narrow), hint);
 
     // One line high (a projector's scale 2 in a 720-pixel window): the hint on one line, elided, drawn whole.
