@@ -99,11 +99,9 @@ const UrlList &UrlEditor::urlList()
 QList<QUrl> UrlEditor::urls()
 {
     const UrlList &list = urlList(); // reparses first when the text changed
-    if (!m_repeatedValid) {
+    if (!m_repeated)
         m_repeated = list.repeated(repeat());
-        m_repeatedValid = true;
-    }
-    return m_repeated;
+    return *m_repeated;
 }
 
 bool UrlEditor::openFile(const QString &path, QString *error)
@@ -120,8 +118,7 @@ void UrlEditor::reparse()
     m_parseTimer->stop();
     m_list = parseUrlList(m_editor->toPlainText(), m_substitutions);
     m_dirty = false;
-    m_repeated = {};
-    m_repeatedValid = false;
+    m_repeated.reset();
     const int valid = int(m_list.urls.size());
     const int total = valid * repeat();
     m_summary->setText(repeat() > 1

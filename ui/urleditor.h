@@ -5,6 +5,8 @@
 #include <QHash>
 #include <QWidget>
 
+#include <optional>
+
 class QLabel;
 class QPlainTextEdit;
 class QSpinBox;
@@ -58,7 +60,6 @@ private:
     QTimer *m_parseTimer;
     QHash<QString, QString> m_substitutions;
     UrlList m_list;
-    QList<QUrl> m_repeated;
-    bool m_repeatedValid = false;
+    std::optional<QList<QUrl>> m_repeated; // built by urls(), dropped by reparse()
     bool m_dirty = true;
 };
