@@ -3,10 +3,21 @@
 #include "idealschedule.h"
 
 #include <QHash>
+#include <QThreadPool>
 
 #include <algorithm>
 #include <utility>
 #include <vector>
+
+void releaseInBackground(RunResult &run)
+{
+    if (run.records.isEmpty() && run.skipped.isEmpty()) {
+        run = {};
+        return;
+    }
+    // Freed inside the task, so on the worker, whatever thread the callable itself ends on.
+    QThreadPool::globalInstance()->start([gone = std::exchange(run, {})]() mutable { gone = {}; });
+}
 
 int peakInFlight(const QList<RequestRecord> &records)
 {

@@ -93,6 +93,11 @@ struct CrawlSummary
 
 CrawlSummary summarizeCrawl(const RunResult &run);
 
+/// Frees the run on a worker thread and leaves it empty. A run of 100 000 records takes about 4 ms to free,
+/// a stall if its owner goes on the GUI thread; what the records share with copies kept elsewhere (URLs,
+/// texts) is counted atomically, so those copies are untouched.
+void releaseInBackground(RunResult &run);
+
 /// When the last finished request released its permit: a run's end, for files that do not say it.
 qint64 lastReleaseNs(const QList<RequestRecord> &records);
 

@@ -21,6 +21,12 @@ RunModel::RunModel(QObject *parent)
     : QAbstractTableModel(parent)
 { }
 
+RunModel::~RunModel()
+{
+    // A model is deleted when the next run starts: freeing its records here would stall that run's start.
+    releaseInBackground(m_run);
+}
+
 void RunModel::announceReset()
 {
     Q_EMIT runReset();
@@ -149,7 +155,9 @@ void RunModel::finishRun(const RunResult &result)
     const bool capacityDiffers = result.capacityChanges != m_run.capacityChanges;
     const bool crawlDiffers = result.skipped != m_run.skipped || result.hosts != m_run.hosts;
     // The final result shares its lists with the engine's (implicitly shared), so the finished run is held
-    // once, not once per side.
+    // once, not once per side. The model's own copy goes on a worker: freeing it here would stall the end of
+    // a long run.
+    releaseInBackground(m_run);
     m_run = result;
     m_live = false;
     m_finishedEndNs = lastReleaseNs(m_run);

@@ -42,6 +42,7 @@ public:
     };
 
     explicit RunModel(QObject *parent = nullptr);
+    ~RunModel() override; // frees the records on a worker thread
 
     /// Starts a live run: empty, with its settings and start time. A reset: views start afresh.
     void beginRun(int runId, const RunSettings &settings, const QDateTime &startedAt);

@@ -30,7 +30,7 @@ void Recorder::begin(int runId, const RunSettings &settings)
     m_skipDetails.clear();
     m_strings.clear();
     m_urls.clear();
-    m_run = RunResult {};
+    releaseInBackground(m_run); // the last run's records: freed here, they would stall the new run's start
     m_run.runId = runId;
     m_run.settings = settings;
     m_run.startedAt = QDateTime::currentDateTimeUtc();

@@ -70,11 +70,13 @@ QString apply(const QString &code, const QLocale &system)
     const bool english = locale.language() == QLocale::English || locale.language() == QLocale::C;
     // A locale's list of languages can end in English (LANGUAGE=fr:en): then load() finds the English
     // plurals, and the window speaks English, with Qt's own dialogs in English too.
-    const bool spoken = !english && load(locale) && !own->language().startsWith(QLatin1String("en"));
+    const bool loaded = !english && load(locale);
+    const bool spoken = loaded && !own->language().startsWith(QLatin1String("en"));
     if (!spoken) {
         // English is the source language, and the language of a locale Crawlscope does not speak. Its
         // translation holds only the plural forms the source texts cannot: "1 request", not "1 request(s)".
-        if (load(QLocale(QLocale::English)))
+        // Loaded already when the locale's languages reached English.
+        if (loaded || load(QLocale(QLocale::English)))
             QCoreApplication::installTranslator(own);
         return g_current;
     }
