@@ -14,9 +14,35 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
+namespace {
+
+/// The URL box asks for a few lines, where a QPlainTextEdit asks for 192 px. The settings scroll on a short
+/// screen (a 1280×720 projector at 200 %), and were sized by what each part asked for: the count of URLs
+/// and requests and the repeat, under the box, fell below the fold. Where there is room, the layout's stretch
+/// still gives the box all of it.
+class UrlTextEdit : public QPlainTextEdit
+{
+public:
+    using QPlainTextEdit::QPlainTextEdit;
+
+    QSize sizeHint() const override
+    {
+        constexpr int Lines = 4;
+        const QSize full = QPlainTextEdit::sizeHint();
+        const QMargins margins = contentsMargins() + viewportMargins();
+        const int lines = fontMetrics().lineSpacing() * Lines + 2 * int(document()->documentMargin())
+            + margins.top() + margins.bottom();
+        return {full.width(), std::min(full.height(), lines)};
+    }
+};
+
+} // namespace
+
 UrlEditor::UrlEditor(QWidget *parent)
     : QWidget(parent)
-    , m_editor(new QPlainTextEdit(this))
+    , m_editor(new UrlTextEdit(this))
     , m_repeat(new QSpinBox(this))
     , m_summary(new QLabel(this))
     , m_errors(new QLabel(this))

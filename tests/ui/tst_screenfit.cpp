@@ -6,6 +6,7 @@
 #include "timeline/timelinelegend.h"
 #include "timeline/timelinepanel.h"
 #include "timeline/timelineview.h"
+#include "urleditor.h"
 #include "windowfit.h"
 
 #include <QAbstractAxis>
@@ -16,10 +17,12 @@
 #include <QGraphicsSimpleTextItem>
 #include <QGraphicsTextItem>
 #include <QLabel>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScreen>
 #include <QScrollArea>
 #include <QScrollBar>
+#include <QSpinBox>
 #include <QSplitter>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -41,6 +44,7 @@ private Q_SLOTS:
     void fittedGeometryStaysOnTheScreen();
     void controlsAreOnTheScreen();
     void settingsLeaveTheTimelineTheRoom();
+    void urlCountIsAboveTheFold();
     void lessonRowsAreAtLeastSixPixels();
     void legendLeavesTheRowsRoom();
     void chartAxisLabelsAreWhole();
@@ -131,6 +135,34 @@ void TestScreenFit::settingsLeaveTheTimelineTheRoom()
              qPrintable(QStringLiteral("the settings need %1 of %2 px")
                             .arg(scroll->widget()->minimumSizeHint().width())
                             .arg(scroll->viewport()->width())));
+}
+
+void TestScreenFit::urlCountIsAboveTheFold()
+{
+    // The settings scroll on a short screen. The text box took its full default height there, and the count
+    // of URLs and requests under it, with the repeat, sat below the fold at 200 %: a teacher changing the
+    // repeat had to scroll to see what it made.
+    QScrollArea *scroll = nullptr;
+    for (auto *area : m_window->findChildren<QScrollArea *>()) {
+        if (area->accessibleName() == QLatin1String("Run settings"))
+            scroll = area;
+    }
+    QVERIFY(scroll);
+    QCOMPARE(scroll->verticalScrollBar()->value(), 0);
+    const QRect viewport = scroll->viewport()->rect();
+    for (QWidget *below : {static_cast<QWidget *>(m_window->urlEditor()->summaryLabel()),
+                           static_cast<QWidget *>(m_window->urlEditor()->repeatBox())}) {
+        const QRect shown(below->mapTo(scroll->viewport(), QPoint(0, 0)), below->size());
+        QVERIFY2(viewport.contains(shown),
+                 qPrintable(QStringLiteral("%1 at y %2–%3 in a view %4 px high")
+                                .arg(QString::fromLatin1(below->metaObject()->className()))
+                                .arg(shown.top())
+                                .arg(shown.bottom())
+                                .arg(viewport.height())));
+    }
+    // The text box still shows a few lines.
+    const QPlainTextEdit *editor = m_window->urlEditor()->editor();
+    QVERIFY(editor->viewport()->height() >= 3 * editor->fontMetrics().lineSpacing());
 }
 
 void TestScreenFit::lessonRowsAreAtLeastSixPixels()
