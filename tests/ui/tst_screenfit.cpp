@@ -33,6 +33,20 @@
 // screen of 640×360): the controls are on the screen, the lesson's rows keep their height, the legend
 // leaves them room, and the charts' axes say their numbers instead of "…".
 
+namespace {
+
+/// The column of run settings that scrolls on a short screen.
+QScrollArea *settingsScroll(const MainWindow *window)
+{
+    for (auto *area : window->findChildren<QScrollArea *>()) {
+        if (area->accessibleName() == QLatin1String("Run settings"))
+            return area;
+    }
+    return nullptr;
+}
+
+} // namespace
+
 class TestScreenFit : public QObject
 {
     Q_OBJECT
@@ -125,11 +139,7 @@ void TestScreenFit::settingsLeaveTheTimelineTheRoom()
     const int results = splitter->widget(1)->width();
     QVERIFY2(results >= settings,
              qPrintable(QStringLiteral("settings %1, results %2").arg(settings).arg(results)));
-    QScrollArea *scroll = nullptr;
-    for (auto *area : splitter->widget(0)->findChildren<QScrollArea *>()) {
-        if (area->accessibleName() == QLatin1String("Run settings"))
-            scroll = area;
-    }
+    QScrollArea *scroll = settingsScroll(m_window);
     QVERIFY(scroll);
     QVERIFY2(!scroll->horizontalScrollBar()->isVisible(),
              qPrintable(QStringLiteral("the settings need %1 of %2 px")
@@ -142,11 +152,7 @@ void TestScreenFit::urlCountIsAboveTheFold()
     // The settings scroll on a short screen. The text box took its full default height there, and the count
     // of URLs and requests under it, with the repeat, sat below the fold at 200 %: a teacher changing the
     // repeat had to scroll to see what it made.
-    QScrollArea *scroll = nullptr;
-    for (auto *area : m_window->findChildren<QScrollArea *>()) {
-        if (area->accessibleName() == QLatin1String("Run settings"))
-            scroll = area;
-    }
+    QScrollArea *scroll = settingsScroll(m_window);
     QVERIFY(scroll);
     QCOMPARE(scroll->verticalScrollBar()->value(), 0);
     const QRect viewport = scroll->viewport()->rect();

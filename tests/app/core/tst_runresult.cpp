@@ -27,31 +27,29 @@ void TestRunResult::releaseInBackgroundFreesOnAWorker()
     const QList<RequestRecord> kept = run.records; // what a view holds: the same array, shared
     QVERIFY(!kept.isDetached());
 
-    // The pool's only thread is held, so the release can only be waiting for it, not done here.
-    QThreadPool *pool = QThreadPool::globalInstance();
-    const int threads = pool->maxThreadCount();
-    pool->setMaxThreadCount(1);
-    QSemaphore held;
-    QSemaphore started;
-    pool->start([&] {
-        started.release();
-        held.acquire();
-    });
-    started.acquire();
-    auto unhold = qScopeGuard([&] { // also when a check below fails: the task must not outlive its semaphores
-        held.release();
-        pool->waitForDone();
-        pool->setMaxThreadCount(threads);
-    });
+    {
+        // The pool's only thread is held, so the release can only be waiting for it, not done here.
+        QThreadPool *pool = QThreadPool::globalInstance();
+        const int threads = pool->maxThreadCount();
+        pool->setMaxThreadCount(1);
+        QSemaphore held;
+        QSemaphore started;
+        pool->start([&] {
+            started.release();
+            held.acquire();
+        });
+        started.acquire();
+        // At the end of this block, or when a check in it fails: the task must not outlive its semaphores.
+        const auto unhold = qScopeGuard([&] {
+            held.release();
+            pool->waitForDone();
+            pool->setMaxThreadCount(threads);
+        });
 
-    releaseInBackground(run);
-    QCOMPARE(run, RunResult {});
-    QVERIFY2(!kept.isDetached(), "the records were freed on the caller's thread");
-
-    unhold.dismiss();
-    held.release();
-    pool->waitForDone();
-    pool->setMaxThreadCount(threads);
+        releaseInBackground(run);
+        QCOMPARE(run, RunResult {});
+        QVERIFY2(!kept.isDetached(), "the records were freed on the caller's thread");
+    }
     QVERIFY(kept.isDetached()); // the worker let go of its reference
     QCOMPARE(kept.size(), 1000);
     QCOMPARE(kept.at(999).url.toUrl(), QUrl(QStringLiteral("http://127.0.0.1:4000/delay/999")));
