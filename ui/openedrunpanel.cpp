@@ -16,7 +16,7 @@ OpenedRunPanel::OpenedRunPanel(const Fields &fields, QWidget *parent)
     : QWidget(parent)
     , m_fields(fields)
     , m_note(new QLabel(this))
-    , m_runAgain(new QPushButton(tr("Run again with these settings"), this))
+    , m_runAgain(new QPushButton(tr("Run again"), this))
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);

@@ -14,7 +14,7 @@ struct RunResult;
 
 /// After File › Open of saved runs, the settings panel shows the opened run's settings instead of the ones
 /// left from before, locked so that they read as a record, not as the next run. This note over the panel
-/// says so, and "Run again with these settings" unlocks them and runs; any other edit unlocks them too.
+/// says so, and "Run again" unlocks them and runs; any other edit unlocks them too.
 class OpenedRunPanel : public QWidget
 {
     Q_OBJECT

@@ -9,6 +9,7 @@
 #include <QLabel>
 #include <QMimeData>
 #include <QPlainTextEdit>
+#include <QScrollBar>
 #include <QSpinBox>
 #include <QTextBlock>
 #include <QTimer>
@@ -25,17 +26,33 @@ namespace {
 class UrlTextEdit : public QPlainTextEdit
 {
 public:
-    using QPlainTextEdit::QPlainTextEdit;
+    explicit UrlTextEdit(QWidget *parent)
+        : QPlainTextEdit(parent)
+    {
+        // Lines do not wrap, so a URL wider than the column brings a scroll bar under them; the hint makes
+        // room for it, so the lines stay in view.
+        connect(horizontalScrollBar(), &QScrollBar::rangeChanged, this, [this](int minimum, int maximum) {
+            if ((maximum > minimum) != m_scrolls) {
+                m_scrolls = maximum > minimum;
+                updateGeometry();
+            }
+        });
+    }
 
     QSize sizeHint() const override
     {
         constexpr int Lines = 4;
         const QSize full = QPlainTextEdit::sizeHint();
         const QMargins margins = contentsMargins() + viewportMargins();
-        const int lines = fontMetrics().lineSpacing() * Lines + 2 * int(document()->documentMargin())
+        int height = fontMetrics().lineSpacing() * Lines + 2 * int(document()->documentMargin())
             + margins.top() + margins.bottom();
-        return {full.width(), std::min(full.height(), lines)};
+        if (m_scrolls && horizontalScrollBarPolicy() != Qt::ScrollBarAlwaysOff)
+            height += horizontalScrollBar()->sizeHint().height();
+        return {full.width(), std::min(full.height(), height)};
     }
+
+private:
+    bool m_scrolls = false;
 };
 
 } // namespace

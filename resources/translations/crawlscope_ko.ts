@@ -2399,10 +2399,6 @@
 <context>
     <name>OpenedRunPanel</name>
     <message>
-        <source>Run again with these settings</source>
-        <translation>이 설정으로 다시 실행</translation>
-    </message>
-    <message>
         <source>Unlock the settings and run them</source>
         <translation>설정의 잠금을 풀고 실행합니다</translation>
     </message>
@@ -2417,6 +2413,10 @@
     <message>
         <source>These are the settings of the opened run (%1), shown read-only.</source>
         <translation>연 실행(%1)의 설정이며, 읽기 전용으로 표시됩니다.</translation>
+    </message>
+    <message>
+        <source>Run again</source>
+        <translation>다시 실행</translation>
     </message>
 </context>
 <context>

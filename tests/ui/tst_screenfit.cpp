@@ -1,6 +1,8 @@
 #include "charts/lessonruns.h"
 #include "charts/summarycharts.h"
 #include "mainwindow.h"
+#include "models/runmodel.h"
+#include "openedrunpanel.h"
 #include "session/runsession.h"
 #include "timeline/inflightstrip.h"
 #include "timeline/timelinelegend.h"
@@ -58,6 +60,7 @@ private Q_SLOTS:
     void fittedGeometryStaysOnTheScreen();
     void controlsAreOnTheScreen();
     void settingsLeaveTheTimelineTheRoom();
+    void urlCountIsAboveTheFold_data();
     void urlCountIsAboveTheFold();
     void lessonRowsAreAtLeastSixPixels();
     void legendLeavesTheRowsRoom();
@@ -147,28 +150,65 @@ void TestScreenFit::settingsLeaveTheTimelineTheRoom()
                             .arg(scroll->viewport()->width())));
 }
 
+void TestScreenFit::urlCountIsAboveTheFold_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<bool>("opened");
+    const QString shortUrls = QStringLiteral("{demo}/delay/100\n{demo}/delay/200\n{demo}/delay/300");
+    QTest::newRow("short URLs") << shortUrls << false;
+    // Lines do not wrap: a URL wider than the column brings a scroll bar under the lines.
+    QTest::newRow("a URL wider than the column")
+        << shortUrls + QStringLiteral("\n{demo}/delay/100?") + QString(300, u'x') << false;
+    // A run opened from a file: its note and buttons stand over the settings.
+    QTest::newRow("an opened run") << QString() << true;
+}
+
 void TestScreenFit::urlCountIsAboveTheFold()
 {
     // The settings scroll on a short screen. The text box took its full default height there, and the count
     // of URLs and requests under it, with the repeat, sat below the fold at 200 %: a teacher changing the
     // repeat had to scroll to see what it made.
+    QFETCH(QString, text);
+    QFETCH(bool, opened);
+    UrlEditor *urls = m_window->urlEditor();
+    if (opened) {
+        RunResult run = m_window->session()->models().constLast()->run();
+        for (RequestRecord &record : run.records)
+            record.url = QUrl(QStringLiteral("http://127.0.0.1:8000/delay/%1").arg(record.id));
+        m_window->openedRun()->showRun(run);
+    } else
+        urls->setText(text);
+    QCOMPARE(m_window->openedRun()->isVisible(), opened);
+    // The layout settles over a few turns of the event loop: the box's scroll bar, its new hint, the
+    // settings' new minimum, the scroll area's new size.
+    for (int turn = 0; turn < 8; ++turn)
+        QCoreApplication::processEvents();
+
+    // The text box still shows the four lines it asks for, above the scroll bar if there is one.
+    const QPlainTextEdit *editor = urls->editor();
+    const int lines = 4 * editor->fontMetrics().lineSpacing();
+    QVERIFY2(editor->viewport()->height() >= lines,
+             qPrintable(QStringLiteral("%1 px for four lines of %2 px")
+                            .arg(editor->viewport()->height())
+                            .arg(lines / 4)));
+
     QScrollArea *scroll = settingsScroll(m_window);
     QVERIFY(scroll);
     QCOMPARE(scroll->verticalScrollBar()->value(), 0);
     const QRect viewport = scroll->viewport()->rect();
-    for (QWidget *below : {static_cast<QWidget *>(m_window->urlEditor()->summaryLabel()),
-                           static_cast<QWidget *>(m_window->urlEditor()->repeatBox())}) {
+    for (QWidget *below :
+         {static_cast<QWidget *>(urls->summaryLabel()), static_cast<QWidget *>(urls->repeatBox())}) {
         const QRect shown(below->mapTo(scroll->viewport(), QPoint(0, 0)), below->size());
         QVERIFY2(viewport.contains(shown),
-                 qPrintable(QStringLiteral("%1 at y %2–%3 in a view %4 px high")
+                 qPrintable(QStringLiteral("%1 at %2,%3 %4×%5 in a view of %6×%7 px")
                                 .arg(QString::fromLatin1(below->metaObject()->className()))
-                                .arg(shown.top())
-                                .arg(shown.bottom())
+                                .arg(shown.x())
+                                .arg(shown.y())
+                                .arg(shown.width())
+                                .arg(shown.height())
+                                .arg(viewport.width())
                                 .arg(viewport.height())));
     }
-    // The text box still shows a few lines.
-    const QPlainTextEdit *editor = m_window->urlEditor()->editor();
-    QVERIFY(editor->viewport()->height() >= 3 * editor->fontMetrics().lineSpacing());
 }
 
 void TestScreenFit::lessonRowsAreAtLeastSixPixels()
