@@ -177,6 +177,7 @@ QWidget *MainWindow::buildSettingsPanel()
     auto *scroll = new QScrollArea(outer);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setObjectName(QStringLiteral("settingsScroll"));
     scroll->setAccessibleName(tr("Run settings"));
     auto *panel = new QWidget(scroll);
     auto *layout = new QVBoxLayout(panel);

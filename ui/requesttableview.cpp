@@ -1,6 +1,7 @@
 #include "requesttableview.h"
 
 #include <QAccessible>
+#include <QHeaderView>
 #include <QPaintEvent>
 
 void RequestTableView::setModel(QAbstractItemModel *model)
@@ -19,6 +20,15 @@ void RequestTableView::setModel(QAbstractItemModel *model)
     connect(model, &QAbstractItemModel::columnsMoved, this, &RequestTableView::needFullLayout);
     connect(model, &QAbstractItemModel::layoutChanged, this, &RequestTableView::needFullLayout);
     connect(model, &QAbstractItemModel::modelReset, this, &RequestTableView::needFullLayout);
+}
+
+QSize RequestTableView::minimumSizeHint() const
+{
+    // A QTableView asks for its scroll bars' length. Under the timeline on a 1280×720 projector at 200 %,
+    // in Korean, that made the window taller than the screen.
+    const int header = horizontalHeader()->isHidden() ? 0 : horizontalHeader()->sizeHint().height();
+    return {QTableView::minimumSizeHint().width(),
+            2 * frameWidth() + header + verticalHeader()->defaultSectionSize()};
 }
 
 void RequestTableView::setRootIndex(const QModelIndex &index)

@@ -38,7 +38,7 @@ void WindowFit::fit()
         return;
     // The docks beside the timeline (lesson, code) cost width a 1280×720 projector at 200 % does not have:
     // they close there, and the Lessons menu opens them again.
-    const QSize room = screen->availableGeometry().size() - QSize(16, 40);
+    const QSize room = screen->availableGeometry().size() - FrameRoom;
     const QList<QDockWidget *> docks = m_window->findChildren<QDockWidget *>(Qt::FindDirectChildrenOnly);
     for (QDockWidget *dock : docks) {
         const QSize needed = m_window->minimumSizeHint();

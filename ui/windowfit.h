@@ -25,6 +25,9 @@ public:
 
     void fit();
 
+    /// What a window manager's frame and title bar may take of the screen, beside the window's own size.
+    static constexpr QSize FrameRoom {16, 40};
+
 private:
     QWidget *m_window;
     QSize m_preferred;

@@ -58,6 +58,13 @@ QSize TimelineView::sizeHint() const
     return {900, 420};
 }
 
+QSize TimelineView::minimumSizeHint() const
+{
+    // A scroll area asks for its scroll bars' length; see RequestTableView::minimumSizeHint().
+    return {QAbstractScrollArea::minimumSizeHint().width(),
+            3 * fontMetrics().lineSpacing() + 2 * frameWidth()};
+}
+
 void TimelineView::setModels(const QList<RunModel *> &models)
 {
     for (RunModel *model : m_layout.models())
@@ -390,8 +397,13 @@ void TimelineView::updateLegendGeometry()
     // The legend takes at most a quarter of the view; what does not fit folds into its "more" entry, so a
     // narrow pane or 200 % scaling keeps the rows.
     m_legend->setMaxHeight(std::max(1, this->height() / 4));
-    const int height
-        = m_legend->heightForWidth(std::max(1, width() - verticalScrollBar()->sizeHint().width()));
+    int height = m_legend->heightForWidth(std::max(1, width() - verticalScrollBar()->sizeHint().width()));
+    // Below one and a half times its height of rows, the rows come first (Korean at 200 % on a 1280×720
+    // projector); the legend comes back when the view grows.
+    const bool shown = this->height() - 2 * frameWidth() - height >= 3 * height / 2;
+    m_legend->setVisible(shown);
+    if (!shown)
+        height = 0;
     if (height != m_legendHeight) {
         m_legendHeight = height;
         setViewportMargins(0, 0, 0, height);

@@ -81,6 +81,8 @@ public:
     int denseRowsPatchedCount() const { return m_denseRows.patchedRowCount(); }
 
     QSize sizeHint() const override;
+    /// Three lines: the view scrolls, and its legend folds to a quarter of it.
+    QSize minimumSizeHint() const override;
 
 public Q_SLOTS:
     void setLaneMode(bool lanes);
