@@ -16,7 +16,8 @@ public:
     void setRootIndex(const QModelIndex &index) override;
     void reset() override;
     void doItemsLayout() override;
-    /// The header and one row: the table scrolls, and a short screen needs the room for the timeline.
+    /// The header and a row's height (which a horizontal scroll bar may take): the table scrolls, and a short
+    /// screen needs the room for the timeline.
     QSize minimumSizeHint() const override;
 
     /// Whether any of rows [first, last] of the root is on screen now.

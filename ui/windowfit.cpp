@@ -22,7 +22,7 @@ QRect WindowFit::fittedGeometry(const QRect &available, QSize preferred, QSize m
         return saved;
     // The frame a window manager adds is not known before the window is shown; a margin keeps the title bar
     // and the status bar inside the area.
-    const QSize room = available.size() - QSize(16, 40);
+    const QSize room = available.size() - FrameRoom;
     const QSize size(
         std::max(std::min(preferred.width(), room.width()), std::min(minimum.width(), room.width())),
         std::max(std::min(preferred.height(), room.height()), std::min(minimum.height(), room.height())));

@@ -27,6 +27,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QSplitter>
@@ -43,7 +44,13 @@ class TestClassroomDefects : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
-    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    void initTestCase()
+    {
+        // Settings of its own: the window saves its geometry and splitters, and other tests run beside it.
+        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(m_settings.isValid());
+        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_settings.path());
+    }
     void init();
     void cleanup();
     void settingsTheEngineCannotChangeAreLockedWithAReason();
@@ -60,6 +67,7 @@ private Q_SLOTS:
     void openingARunShowsItsSettingsReadOnly();
 
 private:
+    QTemporaryDir m_settings;
     void startSlowRun(bool compare);
     /// File › Export…, found by its text as a user finds it.
     QAction *fileExportAction() const { return fileAction(QStringLiteral("&Export…")); }

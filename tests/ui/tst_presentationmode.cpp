@@ -7,8 +7,10 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDockWidget>
+#include <QSettings>
 #include <QSplitter>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QToolBar>
 
@@ -20,7 +22,13 @@ class TestPresentationMode : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
-    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    void initTestCase()
+    {
+        // Settings of its own: the window saves its geometry and splitters, and other tests run beside it.
+        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(m_settings.isValid());
+        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_settings.path());
+    }
     void init();
     void cleanup();
     void f11FoldsThePanelsAndEnlargesTheText();
@@ -29,6 +37,7 @@ private Q_SLOTS:
     void escapeLeaves();
 
 private:
+    QTemporaryDir m_settings;
     QWidget *settingsPanel() const;
 
     MainWindow *m_window = nullptr;

@@ -17,6 +17,7 @@
 #include <QChart>
 #include <QChartView>
 #include <QFile>
+#include <QFontDatabase>
 #include <QGraphicsSimpleTextItem>
 #include <QGraphicsTextItem>
 #include <QLabel>
@@ -25,6 +26,7 @@
 #include <QScreen>
 #include <QScrollArea>
 #include <QScrollBar>
+#include <QSettings>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QStandardPaths>
@@ -32,9 +34,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-// The window on a 1280×720 projector, run once at 100 % and once at 200 % (QT_SCALE_FACTOR=2, a logical
-// screen of 640×360): the controls are on the screen, the lesson's rows keep their height, the legend
-// leaves them room, and the charts' axes say their numbers instead of "…".
+// The window on a 1280×720 projector, run at 100 %, at 200 % (QT_SCALE_FACTOR=2, a logical screen of
+// 640×360) and at 200 % in Korean: the controls are on the screen, the lesson's rows keep their height, the
+// legend leaves them room, and the charts' axes say their numbers instead of "…".
 
 namespace {
 
@@ -75,7 +77,13 @@ void TestScreenFit::initTestCase()
              QSize(1280, 720));
     qInfo("device pixel ratio %g", QGuiApplication::primaryScreen()->devicePixelRatio());
     // The language, and with it the font, the system asks for: tst_screenfit_hidpi_ko runs these in Korean.
-    qInfo("language %s", qPrintable(Language::apply(QString())));
+    const QString language = Language::apply(QString());
+    qInfo("language %s", qPrintable(language));
+    if (qEnvironmentVariable("LANGUAGE").startsWith(u"ko")) {
+        QCOMPARE(language, QStringLiteral("ko"));
+        QVERIFY2(!QFontDatabase::families(QFontDatabase::Korean).isEmpty(),
+                 "no font writes Hangul: install fonts-noto-cjk (packaging/debian-packages.txt)");
+    }
 }
 
 void TestScreenFit::init()
@@ -194,34 +202,34 @@ void TestScreenFit::urlCountIsAboveTheFold()
         urls->setText(text);
     QCOMPARE(m_window->openedRun()->isVisible(), opened);
     // The layout settles over a few turns of the event loop: the box's scroll bar, its new hint, the
-    // settings' new minimum, the scroll area's new size.
+    // settings' new minimum, the scroll area's new size. The checks then still wait for anything later.
     for (int turn = 0; turn < 8; ++turn)
         QCoreApplication::processEvents();
 
     // The text box still shows the four lines it asks for, above the scroll bar if there is one.
     const QPlainTextEdit *editor = urls->editor();
     const int lines = 4 * editor->fontMetrics().lineSpacing();
-    QVERIFY2(editor->viewport()->height() >= lines,
-             qPrintable(QStringLiteral("%1 px for four lines of %2 px")
-                            .arg(editor->viewport()->height())
-                            .arg(lines / 4)));
+    QTRY_VERIFY2(editor->viewport()->height() >= lines,
+                 qPrintable(QStringLiteral("%1 px for four lines of %2 px")
+                                .arg(editor->viewport()->height())
+                                .arg(lines / 4)));
 
     QScrollArea *scroll = settingsScroll(m_window);
     QVERIFY(scroll);
     QCOMPARE(scroll->verticalScrollBar()->value(), 0);
-    const QRect viewport = scroll->viewport()->rect();
     for (QWidget *below :
          {static_cast<QWidget *>(urls->summaryLabel()), static_cast<QWidget *>(urls->repeatBox())}) {
-        const QRect shown(below->mapTo(scroll->viewport(), QPoint(0, 0)), below->size());
-        QVERIFY2(viewport.contains(shown),
-                 qPrintable(QStringLiteral("%1 at %2,%3 %4×%5 in a view of %6×%7 px")
-                                .arg(QString::fromLatin1(below->metaObject()->className()))
-                                .arg(shown.x())
-                                .arg(shown.y())
-                                .arg(shown.width())
-                                .arg(shown.height())
-                                .arg(viewport.width())
-                                .arg(viewport.height())));
+        const auto shown
+            = [&] { return QRect(below->mapTo(scroll->viewport(), QPoint(0, 0)), below->size()); };
+        QTRY_VERIFY2(scroll->viewport()->rect().contains(shown()),
+                     qPrintable(QStringLiteral("%1 at %2,%3 %4×%5 in a view of %6×%7 px")
+                                    .arg(QString::fromLatin1(below->metaObject()->className()))
+                                    .arg(shown().x())
+                                    .arg(shown().y())
+                                    .arg(shown().width())
+                                    .arg(shown().height())
+                                    .arg(scroll->viewport()->width())
+                                    .arg(scroll->viewport()->height())));
     }
 }
 
@@ -242,13 +250,20 @@ void TestScreenFit::legendLeavesTheRowsRoom()
 {
     TimelineView *view = m_window->timeline();
     TimelineLegend *legend = view->legend();
-    const QRect rows = view->viewport()->geometry();
-    // On the shortest view (Korean at 200 %) the rows come first, and the legend gives way.
     const int wanted = legend->heightForWidth(view->width() - view->verticalScrollBar()->sizeHint().width());
-    const int full = rows.height() + (legend->isHidden() ? 0 : legend->height());
-    QCOMPARE(legend->isHidden(), full < 5 * wanted / 2);
-    if (legend->isHidden())
-        return;
+    QRect rows = view->viewport()->geometry();
+    // On the shortest view (Korean at 200 %) the rows come first: the legend gives way only where it would
+    // leave them less than one and a half times its height.
+    if (legend->isHidden()) {
+        QVERIFY2(
+            rows.height() - wanted < 3 * wanted / 2,
+            qPrintable(QStringLiteral("rows %1 px, a legend of %2 hidden").arg(rows.height()).arg(wanted)));
+        // It comes back when the view grows.
+        m_window->timelinePanel()->resize(m_window->timelinePanel()->width(),
+                                          m_window->timelinePanel()->height() * 3);
+        QTRY_VERIFY(!legend->isHidden());
+        rows = view->viewport()->geometry();
+    }
     QVERIFY(!legend->geometry().intersects(rows));
     // At most a quarter of the view: the rest folds into the legend's "more" entry.
     QVERIFY2(legend->height() <= std::max(view->height() / 4, QFontMetrics(legend->font()).height() + 10),
@@ -301,6 +316,9 @@ int main(int argc, char *argv[])
     file.close();
     qputenv("QT_QPA_PLATFORM", "offscreen:configfile=" + config.toLocal8Bit());
     QStandardPaths::setTestModeEnabled(true);
+    // Settings of its own: the window saves its geometry and splitters, and the three runs of this test
+    // (100 %, 200 %, Korean) go side by side under ctest -j.
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, dir.path());
     QApplication app(argc, argv);
     TestScreenFit test;
     return QTest::qExec(&test, argc, argv);

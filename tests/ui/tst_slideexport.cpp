@@ -11,6 +11,7 @@
 #include <QImage>
 
 #include <QScrollBar>
+#include <QSettings>
 #include <QSplitter>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -44,6 +45,8 @@ void TestSlideExport::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
     QVERIFY(m_dir.isValid());
+    // Settings of its own: the window saves its geometry and splitters, and other tests run beside it.
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_dir.path());
 }
 
 void TestSlideExport::init()

@@ -398,9 +398,11 @@ void TimelineView::updateLegendGeometry()
     // narrow pane or 200 % scaling keeps the rows.
     m_legend->setMaxHeight(std::max(1, this->height() / 4));
     int height = m_legend->heightForWidth(std::max(1, width() - verticalScrollBar()->sizeHint().width()));
-    // Below one and a half times its height of rows, the rows come first (Korean at 200 % on a 1280×720
-    // projector); the legend comes back when the view grows.
-    const bool shown = this->height() - 2 * frameWidth() - height >= 3 * height / 2;
+    // Where it would leave the rows less than one and a half times its height, the rows come first (Korean
+    // at 200 % on a 1280×720 projector); the legend comes back when the view grows. The space is the rows'
+    // and the legend's, above the horizontal scroll bar, whether the legend shows or not.
+    const int space = viewport()->height() + m_legendHeight;
+    const bool shown = space - height >= 3 * height / 2;
     m_legend->setVisible(shown);
     if (!shown)
         height = 0;

@@ -81,7 +81,7 @@ public:
     int denseRowsPatchedCount() const { return m_denseRows.patchedRowCount(); }
 
     QSize sizeHint() const override;
-    /// Three lines: the view scrolls, and its legend folds to a quarter of it.
+    /// Three lines: the view scrolls, and its legend gives way to the rows where it would crowd them.
     QSize minimumSizeHint() const override;
 
 public Q_SLOTS:
