@@ -11,6 +11,7 @@
 #include "models/runmodel.h"
 #include "models/runstablemodel.h"
 #include "openedrunpanel.h"
+#include "ownsettings.h"
 #include "session/runsession.h"
 #include "timeline/timelinelegend.h"
 #include "timeline/timelinepanel.h"
@@ -27,11 +28,9 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
-#include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QSplitter>
-#include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -46,10 +45,8 @@ class TestClassroomDefects : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        // Settings of its own: the window saves its geometry and splitters, and other tests run beside it.
-        QStandardPaths::setTestModeEnabled(true);
         QVERIFY(m_settings.isValid());
-        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_settings.path());
+        keepSettingsIn(m_settings.path());
     }
     void init();
     void cleanup();

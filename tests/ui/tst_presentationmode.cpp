@@ -1,5 +1,6 @@
 #include "limitslider.h"
 #include "mainwindow.h"
+#include "ownsettings.h"
 #include "presentationmode.h"
 #include "timeline/timelinepanel.h"
 
@@ -7,9 +8,7 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDockWidget>
-#include <QSettings>
 #include <QSplitter>
-#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolBar>
@@ -24,10 +23,8 @@ class TestPresentationMode : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        // Settings of its own: the window saves its geometry and splitters, and other tests run beside it.
-        QStandardPaths::setTestModeEnabled(true);
         QVERIFY(m_settings.isValid());
-        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_settings.path());
+        keepSettingsIn(m_settings.path());
     }
     void init();
     void cleanup();

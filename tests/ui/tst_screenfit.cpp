@@ -3,6 +3,7 @@
 #include "mainwindow.h"
 #include "models/runmodel.h"
 #include "openedrunpanel.h"
+#include "ownsettings.h"
 #include "session/runsession.h"
 #include "settings/language.h"
 #include "timeline/inflightstrip.h"
@@ -26,7 +27,6 @@
 #include <QScreen>
 #include <QScrollArea>
 #include <QScrollBar>
-#include <QSettings>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QStandardPaths>
@@ -315,10 +315,7 @@ int main(int argc, char *argv[])
         R"({"screens":[{"name":"projector","x":0,"y":0,"width":1280,"height":720,"logicalDpi":96,"logicalBaseDpi":96}]})");
     file.close();
     qputenv("QT_QPA_PLATFORM", "offscreen:configfile=" + config.toLocal8Bit());
-    QStandardPaths::setTestModeEnabled(true);
-    // Settings of its own: the window saves its geometry and splitters, and the three runs of this test
-    // (100 %, 200 %, Korean) go side by side under ctest -j.
-    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, dir.path());
+    keepSettingsIn(dir.path()); // the three runs of this test (100 %, 200 %, Korean) go side by side
     QApplication app(argc, argv);
     TestScreenFit test;
     return QTest::qExec(&test, argc, argv);

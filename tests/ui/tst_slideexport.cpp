@@ -1,6 +1,7 @@
 #include "charts/lessonruns.h"
 #include "exportactions.h"
 #include "mainwindow.h"
+#include "ownsettings.h"
 #include "pictureexport.h"
 #include "session/runsession.h"
 #include "slideexport.h"
@@ -11,9 +12,7 @@
 #include <QImage>
 
 #include <QScrollBar>
-#include <QSettings>
 #include <QSplitter>
-#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 #include <cstdlib>
@@ -43,10 +42,8 @@ private:
 
 void TestSlideExport::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
     QVERIFY(m_dir.isValid());
-    // Settings of its own: the window saves its geometry and splitters, and other tests run beside it.
-    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_dir.path());
+    keepSettingsIn(m_dir.path());
 }
 
 void TestSlideExport::init()

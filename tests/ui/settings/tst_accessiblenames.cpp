@@ -1,6 +1,7 @@
 #include "capture/capturedialog.h"
 #include "journal/journalentry.h"
 #include "mainwindow.h"
+#include "ownsettings.h"
 #include "recoverydialog.h"
 #include "settings/language.h"
 #include "settings/nativemenus.h"
@@ -25,7 +26,6 @@
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSettings>
-#include <QStandardPaths>
 #include <QTabBar>
 #include <QTabWidget>
 #include <QTemporaryDir>
@@ -133,8 +133,7 @@ private:
 void TestAccessibleNames::initTestCase()
 {
     QVERIFY(m_dir.isValid());
-    QStandardPaths::setTestModeEnabled(true);
-    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_dir.path());
+    keepSettingsIn(m_dir.path());
     QCoreApplication::setOrganizationName(u"crawlscope-test"_s);
     QCoreApplication::setApplicationName(u"tst_accessiblenames"_s);
     Retranslator::install();

@@ -6,6 +6,7 @@
 #include "limitslider.h"
 #include "mainwindow.h"
 #include "models/requestselection.h"
+#include "ownsettings.h"
 #include "session/runsession.h"
 #include "settings/appsettings.h"
 #include "settings/language.h"
@@ -31,7 +32,6 @@
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QSplitter>
-#include <QStandardPaths>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -83,8 +83,7 @@ private:
 void TestWindowSettings::initTestCase()
 {
     QVERIFY(m_dir.isValid());
-    QStandardPaths::setTestModeEnabled(true);
-    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_dir.path());
+    keepSettingsIn(m_dir.path());
     QCoreApplication::setOrganizationName(QStringLiteral("crawlscope-test"));
     QCoreApplication::setApplicationName(QStringLiteral("tst_windowsettings"));
     QVERIFY(QSettings().fileName().startsWith(m_dir.path()));
