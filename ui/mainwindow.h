@@ -159,6 +159,8 @@ private:
     RunSession *m_session;
     RequestSelection *m_selection;
     JournalKeeper *m_journal = nullptr;
+    /// The mode box's entry for a sweep: limited mode once per k, which RunMode does not name.
+    static constexpr int SweepModeData = -1;
     static constexpr int ProgressIntervalMs = 200;
     static constexpr int MinUrlColumnWidth = 160;
     static constexpr int MaxUrlColumnWidth = 480;

@@ -233,6 +233,72 @@ inline RunResult crawlRun()
     return run;
 }
 
+// One record for each way a request can end early, as the timings must still add up for them.
+inline RunResult edgeRun()
+{
+    using namespace Qt::StringLiterals;
+    RunResult run;
+    run.runId = 11;
+    run.settings.mode = RunMode::Limited;
+    run.settings.limit = 3;
+    run.settings.delayMs = 1000;
+    run.startedAt = QDateTime(QDate(2024, 5, 1), QTime(12, 0), QTimeZone::utc());
+    run.endNs = 30'002'000'000;
+    const RunMode mode = run.settings.mode;
+    const QString url = u"http://127.0.0.1:8123/slow"_s;
+    RequestRecord reused = record(0, url, mode, Outcome::Ok,
+                                  {{Mark::Queued, 0},
+                                   {Mark::GateAcquired, 0},
+                                   {Mark::Issued, 500'000},
+                                   {Mark::RequestSent, 600'000},
+                                   {Mark::FirstByte, 10'000'000},
+                                   {Mark::Finished, 12'000'000},
+                                   {Mark::DelayReleased, 1'012'000'000}});
+    reused.status = 200;
+    reused.finalUrl = reused.url;
+    RequestRecord refused = record(1, url, mode, Outcome::Failed,
+                                   {{Mark::Queued, 0},
+                                    {Mark::GateAcquired, 0},
+                                    {Mark::Issued, 1'000'000},
+                                    {Mark::ConnectStarted, 1'200'000},
+                                    {Mark::Finished, 31'000'000}});
+    refused.error = u"Connection refused"_s;
+    RequestRecord timedOut = record(2, url, mode, Outcome::Failed,
+                                    {{Mark::Queued, 0},
+                                     {Mark::GateAcquired, 0},
+                                     {Mark::Issued, 0},
+                                     {Mark::ConnectStarted, 100},
+                                     {Mark::RequestSent, 2'000'000},
+                                     {Mark::Finished, 30'002'000'000}});
+    timedOut.error = u"Operation timed out"_s;
+    RequestRecord cancelledQueued
+        = record(3, url, mode, Outcome::Cancelled, {{Mark::Queued, 1'500'000}, {Mark::Finished, 50'000'000}});
+    cancelledQueued.error = u"cancelled"_s;
+    RequestRecord cancelledAfterGate
+        = record(4, url, mode, Outcome::Cancelled,
+                 {{Mark::Queued, 0}, {Mark::GateAcquired, 40'000'000}, {Mark::Finished, 50'000'000}});
+    cancelledAfterGate.error = u"cancelled"_s;
+    RequestRecord cancelledReading = record(5, url, mode, Outcome::Cancelled,
+                                            {{Mark::Queued, 0},
+                                             {Mark::GateAcquired, 0},
+                                             {Mark::Issued, 0},
+                                             {Mark::ConnectStarted, 0},
+                                             {Mark::RequestSent, 10},
+                                             {Mark::FirstByte, 1'000},
+                                             {Mark::Finished, 50'000'000}});
+    cancelledReading.status = 200;
+    cancelledReading.bytes = 100;
+    cancelledReading.finalUrl = cancelledReading.url;
+    cancelledReading.error = u"cancelled"_s;
+    const RequestRecord pendingQueued = record(6, url, mode, Outcome::Pending, {{Mark::Queued, 2'000'000}});
+    const RequestRecord pendingIssued = record(
+        7, url, mode, Outcome::Pending, {{Mark::Queued, 0}, {Mark::GateAcquired, 1}, {Mark::Issued, 2}});
+    const RequestRecord neverQueued = record(8, url, mode, Outcome::Pending, {});
+    run.records = {reused,           refused,       timedOut,      cancelledQueued, cancelledAfterGate,
+                   cancelledReading, pendingQueued, pendingIssued, neverQueued};
+    return run;
+}
+
 inline QList<RunResult> all()
 {
     return {limitedRun(), sequentialRun(), emptyGatherRun(), crawlRun()};

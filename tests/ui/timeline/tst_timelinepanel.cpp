@@ -5,6 +5,7 @@
 
 #include "models/runmodel.h"
 #include "pictureexport.h"
+#include "pixels.h"
 #include "timeline/inflightstrip.h"
 #include "timeline/timelinelegend.h"
 #include "timeline/timelinepalette.h"
@@ -26,7 +27,6 @@ private:
     static constexpr qint64 Ms = 1'000'000;
     // Two hosts, two requests each, the second host's first.
     static RunResult twoHosts();
-    static int countColour(const QImage &image, const QColor &colour);
 };
 
 void TestTimelinePanel::aShortPanelKeepsTheStripToAQuarter()
@@ -82,16 +82,6 @@ RunResult TestTimelinePanel::twoHosts()
     run.hosts = {second, first};
     run.endNs = 600 * Ms;
     return run;
-}
-
-int TestTimelinePanel::countColour(const QImage &image, const QColor &colour)
-{
-    int count = 0;
-    for (int y = 0; y < image.height(); ++y) {
-        for (int x = 0; x < image.width(); ++x)
-            count += (image.pixel(x, y) & 0xffffff) == (colour.rgb() & 0xffffff) ? 1 : 0;
-    }
-    return count;
 }
 
 void TestTimelinePanel::switchesReachTheViewAndTheStrip()
@@ -156,18 +146,20 @@ void TestTimelinePanel::pictureShowsTheHostColours()
     };
     const QImage plain = picture();
     QVERIFY(!plain.isNull());
-    QCOMPARE(countColour(plain, secondHost), 0);
+    QCOMPARE(TestPixels::countColour(plain, secondHost), 0);
 
     panel.setColourByHost(true);
     panel.setGroupByHost(true);
     const QImage coloured = picture();
-    const int inRows = countColour(coloured, secondHost);
+    const int inRows = TestPixels::countColour(coloured, secondHost);
     QVERIFY2(inRows > 200, qPrintable(QString::number(inRows)));
     // Split, the strip stacks the same colour under its total as well.
     panel.setSplitInFlightByHost(true);
     const QImage split = picture();
     const int stripTop = panel.strip()->mapTo(&panel, QPoint(0, 0)).y();
-    QVERIFY(countColour(split.copy(0, stripTop, split.width(), split.height() - stripTop), secondHost) > 100);
+    QVERIFY(
+        TestPixels::countColour(split.copy(0, stripTop, split.width(), split.height() - stripTop), secondHost)
+        > 100);
 }
 
 QTEST_MAIN(TestTimelinePanel)
