@@ -1,5 +1,7 @@
 #include "managerpool.h"
 
+#include "bufferedsocketproxy.h"
+
 #include <QNetworkAccessManager>
 #include <QNetworkProxy>
 #include <QUrl>
@@ -38,8 +40,9 @@ QNetworkAccessManager *ManagerPool::acquire(const HostKey &key)
     auto *manager = new QNetworkAccessManager;
     // Redirects never go from https to http; the fetch counts them and refuses other schemes.
     manager->setRedirectPolicy(QNetworkRequest::NoLessSafeRedirectPolicy);
-    if (m_proxy == Proxy::None)
-        manager->setProxy(QNetworkProxy::NoProxy);
+    // Direct or through the application's proxies, as before; where direct, with buffered sockets.
+    manager->setProxyFactory(new BufferedSocketProxy(
+        m_proxy == Proxy::None ? BufferedSocketProxy::Base::None : BufferedSocketProxy::Base::System));
     auto entry = std::make_unique<Entry>();
     entry->manager = manager;
     m_entries.push_back(std::move(entry));

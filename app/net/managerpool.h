@@ -26,7 +26,8 @@ public:
     static constexpr int ConnectionsPerManager = 6;
 
     /// System: the managers follow Qt's proxy settings (none unless the application sets one). None: they
-    /// always connect directly, for the capture proxy, whose own environment may point at itself.
+    /// always connect directly, for the capture proxy, whose own environment may point at itself. Either way
+    /// a direct plain-http connection reads through a buffer (BufferedSocketProxy).
     enum class Proxy { System, None };
 
     /// maxManagers 0: as many as the hosts need.

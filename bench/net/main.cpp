@@ -1,4 +1,4 @@
-// crawlscope-qnam-floor [--bare-request] URL TOTAL LIMIT [PER_MANAGER [THREADS]]
+// crawlscope-qnam-floor [--bare-request] [--unbuffered] URL TOTAL LIMIT [PER_MANAGER [THREADS]]
 //
 // The floor under Crawlscope's limited-mode workloads (W1, W3 in bench/README.md): the same GETs through
 // bare QNetworkAccessManager, with nothing of Crawlscope in between (no gate, no recorder, no per-request
@@ -14,6 +14,10 @@
 // header and attributes costs Qt work in get() that the engine cannot avoid, so a floor without them
 // counted that as the engine's. --bare-request sends QNetworkRequest(URL) as it comes instead, for
 // comparison.
+//
+// The managers choose their proxies as the engine's do (app/net/bufferedsocketproxy, which depends on Qt
+// alone): direct, with sockets that read a response's head through a buffer. --unbuffered leaves Qt's
+// default, a direct socket that reads the head one byte per system call, for comparison.
 //
 // THREADS (default 1: everything on the main thread, as the engine does it) is an experiment, not a peer:
 // the requests, the limit and the managers are split evenly over that many threads, each with its own event
@@ -39,17 +43,20 @@
 #include <memory>
 #include <vector>
 
+#include "net/bufferedsocketproxy.h"
+
 namespace {
 
 /// Keeps `limit` of its `total` requests in flight, from the thread it lives in.
 class Worker : public QObject
 {
 public:
-    Worker(const QNetworkRequest &request, int total, int limit, int perManager)
+    Worker(const QNetworkRequest &request, int total, int limit, int perManager, bool buffered)
         : m_request(request)
         , m_total(total)
         , m_limit(limit)
         , m_perManager(perManager)
+        , m_buffered(buffered)
     { }
 
     /// Called once in the worker's thread when its last request is done.
@@ -78,8 +85,11 @@ private:
         // The first manager with room, as ManagerPool::acquire picks it; a new one only when all are full.
         auto it = std::find_if(m_managers.begin(), m_managers.end(),
                                [this](const Manager &m) { return m.active < m_perManager; });
-        if (it == m_managers.end())
+        if (it == m_managers.end()) {
             it = m_managers.insert(it, Manager {std::make_unique<QNetworkAccessManager>()});
+            if (m_buffered) // as ManagerPool sets up its managers
+                it->qnam->setProxyFactory(new BufferedSocketProxy(BufferedSocketProxy::Base::System));
+        }
         const std::size_t index = std::size_t(it - m_managers.begin());
         ++m_managers[index].active;
         ++m_started;
@@ -105,6 +115,7 @@ private:
     int m_total;
     int m_limit;
     int m_perManager;
+    bool m_buffered;
     std::vector<Manager> m_managers;
     int m_started = 0;
     int m_finished = 0;
@@ -130,6 +141,7 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     QStringList arguments = QCoreApplication::arguments();
     const bool bareRequest = arguments.removeAll(QStringLiteral("--bare-request")) > 0;
+    const bool unbuffered = arguments.removeAll(QStringLiteral("--unbuffered")) > 0;
     const auto positive = [&](qsizetype i, int fallback) {
         if (i >= arguments.size())
             return fallback;
@@ -144,8 +156,8 @@ int main(int argc, char *argv[])
     const int threadCount = positive(5, 1);
     if (arguments.size() < 4 || arguments.size() > 6 || !url.isValid() || url.isRelative() || total == 0
         || limit == 0 || perManager == 0 || threadCount == 0 || threadCount > limit) {
-        QTextStream(stderr) << QStringLiteral(
-            "usage: crawlscope-qnam-floor [--bare-request] URL TOTAL LIMIT [PER_MANAGER=6 [THREADS=1]]\n");
+        QTextStream(stderr) << QStringLiteral("usage: crawlscope-qnam-floor [--bare-request] [--unbuffered] "
+                                              "URL TOTAL LIMIT [PER_MANAGER=6 [THREADS=1]]\n");
         return 2;
     }
 
@@ -159,7 +171,7 @@ int main(int argc, char *argv[])
         const int share = total / threadCount + (t < total % threadCount ? 1 : 0);
         const int limitShare = limit / threadCount + (t < limit % threadCount ? 1 : 0);
         auto worker = std::make_unique<Worker>(bareRequest ? QNetworkRequest(url) : crawlscopeRequest(url),
-                                               share, limitShare, perManager);
+                                               share, limitShare, perManager, !unbuffered);
         worker->done = [&] {
             if (++workersDone == threadCount) {
                 wallNs = timer.nsecsElapsed();

@@ -1,0 +1,180 @@
+#include "net/bufferedsocketproxy.h"
+#include "net/managerpool.h"
+
+#include "demoserver/demoserver.h"
+
+#include <QNetworkAccessManager>
+#include <QNetworkProxy>
+#include <QNetworkReply>
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTest>
+
+#include <memory>
+
+// Qt 6.4 reads a direct plain-http response's head one byte per system call; a manager whose proxy is
+// DefaultProxy reads it through a buffer. These check that the pool's managers get that where, and only
+// where, the socket then still connects directly: the choice is what bench/ measures, the connection is what
+// users see.
+class TestBufferedSocketProxy : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void aDirectPlainHttpRequestGetsABufferedSocket_data();
+    void aDirectPlainHttpRequestGetsABufferedSocket();
+    void httpsKeepsItsAnswer();
+    void anApplicationProxyIsFollowedOrBypassed();
+    void thePoolsManagersUseIt();
+    void requestsGoWhereTheyWentBefore_data();
+    void requestsGoWhereTheyWentBefore();
+
+private:
+    using Base = BufferedSocketProxy::Base;
+    static QList<QNetworkProxy> ask(Base base, const QUrl &url)
+    {
+        BufferedSocketProxy factory(base);
+        return factory.queryProxy(QNetworkProxyQuery(url));
+    }
+
+    QTcpServer m_proxy; // a proxy that answers nothing: it only counts who connects to it
+    int m_proxyConnections = 0;
+};
+
+void TestBufferedSocketProxy::init()
+{
+    // Whatever the machine's environment says, the tests start with no application proxy.
+    QNetworkProxyFactory::setUseSystemConfiguration(false);
+    QNetworkProxy::setApplicationProxy(QNetworkProxy::NoProxy);
+    m_proxyConnections = 0;
+    QVERIFY(m_proxy.listen(QHostAddress::LocalHost));
+    connect(&m_proxy, &QTcpServer::newConnection, this, [this] {
+        while (QTcpSocket *socket = m_proxy.nextPendingConnection()) {
+            ++m_proxyConnections;
+            socket->close();
+            socket->deleteLater();
+        }
+    });
+}
+
+void TestBufferedSocketProxy::cleanup()
+{
+    m_proxy.close();
+    m_proxy.disconnect(this);
+    QNetworkProxy::setApplicationProxy(QNetworkProxy::NoProxy);
+}
+
+void TestBufferedSocketProxy::aDirectPlainHttpRequestGetsABufferedSocket_data()
+{
+    QTest::addColumn<Base>("base");
+    QTest::newRow("system") << Base::System;
+    QTest::newRow("none") << Base::None;
+}
+
+void TestBufferedSocketProxy::aDirectPlainHttpRequestGetsABufferedSocket()
+{
+    QFETCH(Base, base);
+    QVERIFY(BufferedSocketProxy::socketConnectsDirectly(QStringLiteral("example.test"), 8080));
+    const QList<QNetworkProxy> proxies = ask(base, QUrl(QStringLiteral("http://example.test:8080/x")));
+    QCOMPARE(proxies.size(), 1);
+    QCOMPARE(proxies.first().type(), QNetworkProxy::DefaultProxy);
+}
+
+void TestBufferedSocketProxy::httpsKeepsItsAnswer()
+{
+    // Qt buffers https sockets anyway, and a TLS socket resolves its proxy apart from its plain one.
+    for (const Base base : {Base::System, Base::None}) {
+        const QList<QNetworkProxy> proxies = ask(base, QUrl(QStringLiteral("https://example.test:8443/x")));
+        QVERIFY(!proxies.isEmpty());
+        QCOMPARE(proxies.first().type(), QNetworkProxy::NoProxy);
+    }
+}
+
+void TestBufferedSocketProxy::anApplicationProxyIsFollowedOrBypassed()
+{
+    const QNetworkProxy http(QNetworkProxy::HttpProxy, QStringLiteral("127.0.0.1"), m_proxy.serverPort());
+    QNetworkProxy::setApplicationProxy(http);
+    // Qt never sends a loopback address through a proxy, so the host is a name (no lookup is made).
+    const QUrl url(QStringLiteral("http://example.test:8080/x"));
+    QVERIFY(!BufferedSocketProxy::socketConnectsDirectly(url.host(), url.port()));
+
+    // System follows the proxy, as a manager without the factory does.
+    const QList<QNetworkProxy> system = ask(Base::System, url);
+    QVERIFY(!system.isEmpty());
+    QCOMPARE(system.first(), http);
+
+    // None stays direct: a socket told DefaultProxy would now go through the proxy, so it keeps NoProxy.
+    const QList<QNetworkProxy> none = ask(Base::None, url);
+    QCOMPARE(none.size(), 1);
+    QCOMPARE(none.first().type(), QNetworkProxy::NoProxy);
+}
+
+void TestBufferedSocketProxy::thePoolsManagersUseIt()
+{
+    for (const auto proxy : {ManagerPool::Proxy::System, ManagerPool::Proxy::None}) {
+        ManagerPool pool(proxy);
+        QNetworkAccessManager *manager = pool.acquire(QUrl(QStringLiteral("http://127.0.0.1:8080/x")));
+        QNetworkProxyFactory *factory = manager->proxyFactory();
+        QVERIFY(dynamic_cast<BufferedSocketProxy *>(factory));
+        const QList<QNetworkProxy> proxies
+            = factory->queryProxy(QNetworkProxyQuery(QUrl(QStringLiteral("http://127.0.0.1:8080/x"))));
+        QCOMPARE(proxies.first().type(), QNetworkProxy::DefaultProxy);
+    }
+}
+
+void TestBufferedSocketProxy::requestsGoWhereTheyWentBefore_data()
+{
+    // Qt sends nothing for a loopback address through a proxy, so "through it" asks for a name under
+    // .invalid, which the proxy is given and the resolver never is.
+    QTest::addColumn<ManagerPool::Proxy>("pool");
+    QTest::addColumn<bool>("applicationProxy");
+    QTest::addColumn<bool>("viaProxy");
+    QTest::newRow("system, no proxy: direct") << ManagerPool::Proxy::System << false << false;
+    QTest::newRow("system, a proxy: through it") << ManagerPool::Proxy::System << true << true;
+    QTest::newRow("none, no proxy: direct") << ManagerPool::Proxy::None << false << false;
+    QTest::newRow("none, a proxy: still direct") << ManagerPool::Proxy::None << true << false;
+}
+
+void TestBufferedSocketProxy::requestsGoWhereTheyWentBefore()
+{
+    QFETCH(ManagerPool::Proxy, pool);
+    QFETCH(bool, applicationProxy);
+    QFETCH(bool, viaProxy);
+    DemoServer server;
+    QString error;
+    QVERIFY2(server.start(0, &error), qPrintable(error));
+    if (applicationProxy) {
+        QNetworkProxy::setApplicationProxy(
+            QNetworkProxy(QNetworkProxy::HttpProxy, QStringLiteral("127.0.0.1"), m_proxy.serverPort()));
+    }
+
+    ManagerPool managers(pool);
+    QUrl url = server.baseUrl().resolved(QUrl(QStringLiteral("/bytes/5000")));
+    if (viaProxy) {
+        url.setHost(QStringLiteral("crawlscope.invalid"));
+        QNetworkAccessManager *manager = managers.acquire(url);
+        std::unique_ptr<QNetworkReply> reply(manager->get(QNetworkRequest(url)));
+        QSignalSpy finished(reply.get(), &QNetworkReply::finished);
+        QVERIFY(finished.wait(10000));
+        QVERIFY(reply->error() != QNetworkReply::NoError); // the counting proxy answers nothing
+        QVERIFY(m_proxyConnections > 0); // Qt tries a connection that closes at once more than once
+        return;
+    }
+    // Two requests one after the other on a manager: the second reuses the connection the first opened.
+    for (int i = 0; i < 2; ++i) {
+        QNetworkAccessManager *manager = managers.acquire(url);
+        std::unique_ptr<QNetworkReply> reply(manager->get(QNetworkRequest(url)));
+        QSignalSpy finished(reply.get(), &QNetworkReply::finished);
+        QVERIFY(finished.wait(10000));
+        managers.release(manager, url);
+        QCOMPARE(reply->error(), QNetworkReply::NoError);
+        QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+        QCOMPARE(reply->readAll().size(), 5000);
+    }
+    QCOMPARE(m_proxyConnections, 0);
+}
+
+QTEST_GUILESS_MAIN(TestBufferedSocketProxy)
+#include "tst_bufferedsocketproxy.moc"
