@@ -35,6 +35,10 @@ bool BufferedSocketProxy::socketConnectsDirectly(const QString &host, int port)
 
 bool BufferedSocketProxy::connectsDirectly(const QString &host, int port)
 {
+    // None must never reach a proxy, so it asks every time: the capture proxy's pool lives as long as the
+    // capture, and the system's settings may point at the capture proxy itself by then.
+    if (m_base == Base::None)
+        return socketConnectsDirectly(host, port);
     const std::pair<QString, int> key {host, port};
     auto it = m_direct.constFind(key);
     if (it == m_direct.cend())

@@ -19,15 +19,17 @@
 ///
 /// So this factory answers DefaultProxy for a plain-http request that would go direct, and only where the
 /// socket's own query will come out direct too. Everything else (a request through a proxy, https, whose
-/// sockets Qt buffers anyway) it answers as the base would. The socket's answer is asked once per host and
-/// port: a manager's lifetime is one run.
+/// sockets Qt buffers anyway) it answers as the base would. With System, the socket's answer is asked once
+/// per host and port, as the engine's pools live for one run; with None, at every request, so that a change
+/// of the system's settings (to the capture proxy itself, say) never sends a request through a proxy.
 ///
 /// It depends on Qt alone, so the bare-QNAM benchmark floor (bench/net) uses it as the engine does.
 class BufferedSocketProxy : public QNetworkProxyFactory
 {
 public:
     /// System: the application's proxy settings (QNetworkProxyFactory::proxyForQuery), which are the
-    /// system's unless the application set others. None: always direct.
+    /// system's (Qt's default, through libproxy on Debian) unless the application set others. None: always
+    /// direct.
     enum class Base { System, None };
 
     explicit BufferedSocketProxy(Base base);

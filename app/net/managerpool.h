@@ -25,9 +25,9 @@ class ManagerPool
 public:
     static constexpr int ConnectionsPerManager = 6;
 
-    /// System: the managers follow Qt's proxy settings (none unless the application sets one). None: they
-    /// always connect directly, for the capture proxy, whose own environment may point at itself. Either way
-    /// a direct plain-http connection reads through a buffer (BufferedSocketProxy).
+    /// System: the managers follow Qt's proxy settings (the system's, unless the application sets others).
+    /// None: they always connect directly, for the capture proxy, whose own environment may point at itself.
+    /// Either way a direct plain-http connection reads through a buffer (BufferedSocketProxy).
     enum class Proxy { System, None };
 
     /// maxManagers 0: as many as the hosts need.

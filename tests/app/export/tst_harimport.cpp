@@ -26,9 +26,10 @@ QJsonObject browserEntry(const QString &pageref, const QString &started, const Q
                          const QJsonObject &timings)
 {
     double time = 0;
-    // HAR's time is the sum of the timings that apply (not -1), ssl being counted within connect.
+    // HAR's time is the sum of the standard timings that apply (not -1), ssl being counted within connect;
+    // custom fields such as Chrome's _blocked_queueing are not in it.
     for (auto timing = timings.begin(); timing != timings.end(); ++timing) {
-        if (timing.key() != u"ssl"_s && timing.value().toDouble(-1) >= 0)
+        if (!timing.key().startsWith(u'_') && timing.key() != u"ssl"_s && timing.value().toDouble(-1) >= 0)
             time += timing.value().toDouble();
     }
     QJsonObject entry {
