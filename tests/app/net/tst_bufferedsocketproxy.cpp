@@ -2,11 +2,11 @@
 #include "net/managerpool.h"
 
 #include "demoserver/demoserver.h"
+#include "replywait.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkProxy>
 #include <QNetworkReply>
-#include <QSignalSpy>
 #include <QTcpServer>
 #include <QTest>
 
@@ -38,6 +38,11 @@ private:
     {
         BufferedSocketProxy factory(base);
         return factory.queryProxy(QNetworkProxyQuery(url));
+    }
+    /// An HTTP proxy at the counting server.
+    QNetworkProxy countingProxy() const
+    {
+        return QNetworkProxy(QNetworkProxy::HttpProxy, QStringLiteral("127.0.0.1"), m_proxy.serverPort());
     }
 
     QTcpServer m_proxy; // a proxy that answers nothing: it only counts who connects to it
@@ -95,7 +100,7 @@ void TestBufferedSocketProxy::httpsKeepsItsAnswer()
 
 void TestBufferedSocketProxy::anApplicationProxyIsFollowedOrBypassed()
 {
-    const QNetworkProxy http(QNetworkProxy::HttpProxy, QStringLiteral("127.0.0.1"), m_proxy.serverPort());
+    const QNetworkProxy http = countingProxy();
     QNetworkProxy::setApplicationProxy(http);
     // Qt never sends a loopback address through a proxy, so the host is a name (no lookup is made).
     const QUrl url(QStringLiteral("http://example.test:8080/x"));
@@ -126,7 +131,7 @@ void TestBufferedSocketProxy::thePoolsManagersUseIt()
     QCOMPARE(noneFactory->queryProxy(QNetworkProxyQuery(url)).first().type(), QNetworkProxy::DefaultProxy);
 
     // Each pool gives its own mode: with an application proxy, one follows it and the other stays direct.
-    const QNetworkProxy http(QNetworkProxy::HttpProxy, QStringLiteral("127.0.0.1"), m_proxy.serverPort());
+    const QNetworkProxy http = countingProxy();
     QNetworkProxy::setApplicationProxy(http);
     const QUrl other(QStringLiteral("http://other.test:8080/x"));
     QCOMPARE(system.acquire(other)->proxyFactory()->queryProxy(QNetworkProxyQuery(other)).first(), http);
@@ -141,8 +146,7 @@ void TestBufferedSocketProxy::noneAsksEveryTime()
     BufferedSocketProxy none(Base::None);
     const QNetworkProxyQuery query(QUrl(QStringLiteral("http://example.test:8080/x")));
     QCOMPARE(none.queryProxy(query).first().type(), QNetworkProxy::DefaultProxy);
-    QNetworkProxy::setApplicationProxy(
-        QNetworkProxy(QNetworkProxy::HttpProxy, QStringLiteral("127.0.0.1"), m_proxy.serverPort()));
+    QNetworkProxy::setApplicationProxy(countingProxy());
     QCOMPARE(none.queryProxy(query).first().type(), QNetworkProxy::NoProxy);
 }
 
@@ -166,10 +170,8 @@ void TestBufferedSocketProxy::requestsGoWhereTheyWentBefore()
     DemoServer server;
     QString error;
     QVERIFY2(server.start(0, &error), qPrintable(error));
-    if (applicationProxy) {
-        QNetworkProxy::setApplicationProxy(
-            QNetworkProxy(QNetworkProxy::HttpProxy, QStringLiteral("127.0.0.1"), m_proxy.serverPort()));
-    }
+    if (applicationProxy)
+        QNetworkProxy::setApplicationProxy(countingProxy());
 
     ManagerPool managers(pool);
     QUrl url = server.baseUrl().resolved(QUrl(QStringLiteral("/bytes/5000")));
@@ -177,8 +179,7 @@ void TestBufferedSocketProxy::requestsGoWhereTheyWentBefore()
         url.setHost(QStringLiteral("crawlscope.invalid"));
         QNetworkAccessManager *manager = managers.acquire(url);
         std::unique_ptr<QNetworkReply> reply(manager->get(QNetworkRequest(url)));
-        QSignalSpy finished(reply.get(), &QNetworkReply::finished);
-        QVERIFY(finished.wait(10000));
+        QVERIFY(ReplyWait::finished(reply.get()));
         QVERIFY(reply->error() != QNetworkReply::NoError); // the counting proxy answers nothing
         QVERIFY(m_proxyConnections > 0); // Qt tries a connection that closes at once more than once
         return;
@@ -187,11 +188,10 @@ void TestBufferedSocketProxy::requestsGoWhereTheyWentBefore()
     for (int i = 0; i < 2; ++i) {
         QNetworkAccessManager *manager = managers.acquire(url);
         std::unique_ptr<QNetworkReply> reply(manager->get(QNetworkRequest(url)));
-        QSignalSpy finished(reply.get(), &QNetworkReply::finished);
-        QVERIFY(finished.wait(10000));
+        QVERIFY(ReplyWait::finished(reply.get()));
         managers.release(manager, url);
         QCOMPARE(reply->error(), QNetworkReply::NoError);
-        QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+        QCOMPARE(ReplyWait::statusOf(reply.get()), 200);
         QCOMPARE(reply->readAll().size(), 5000);
     }
     QCOMPARE(m_proxyConnections, 0);

@@ -1,10 +1,10 @@
 #include "demoserver/demoserver.h"
 #include "net/descriptorbudget.h"
 #include "net/managerpool.h"
+#include "replywait.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
-#include <QSignalSpy>
 #include <QTest>
 
 #include <sys/resource.h>
@@ -104,8 +104,7 @@ void TestDescriptorBudget::aManagerAndAConnectionCostNoMoreThanBudgeted()
     const int before = DescriptorBudget::openDescriptors();
     auto manager = std::make_unique<QNetworkAccessManager>();
     std::unique_ptr<QNetworkReply> first(manager->get(QNetworkRequest(url)));
-    QSignalSpy firstDone(first.get(), &QNetworkReply::finished);
-    QVERIFY(firstDone.wait(10'000));
+    QVERIFY(ReplyWait::finished(first.get()));
     QCOMPARE(first->error(), QNetworkReply::NoError);
     const int withOne = DescriptorBudget::openDescriptors();
 
@@ -116,12 +115,8 @@ void TestDescriptorBudget::aManagerAndAConnectionCostNoMoreThanBudgeted()
     QTRY_COMPARE_WITH_TIMEOUT(DescriptorBudget::openDescriptors() - withOne,
                               (ManagerPool::ConnectionsPerManager - 1) * 2, 10'000);
     const int withSix = DescriptorBudget::openDescriptors();
-    for (auto &reply : replies) {
-        if (!reply->isFinished()) {
-            QSignalSpy done(reply.get(), &QNetworkReply::finished);
-            QVERIFY(done.wait(10'000));
-        }
-    }
+    for (auto &reply : replies)
+        QVERIFY(ReplyWait::finished(reply.get()));
 
     const int perConnection = (withSix - withOne) / (ManagerPool::ConnectionsPerManager - 1);
     const int perManager = withOne - before - perConnection;

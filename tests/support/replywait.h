@@ -4,7 +4,7 @@
 #include <QNetworkRequest>
 #include <QSignalSpy>
 
-// Shared by the demo server's tests: waiting on a reply without sleeping, and reading its status.
+// Shared by the tests that fetch over QNAM: waiting on a reply without sleeping, and reading its status.
 namespace ReplyWait {
 
 inline constexpr int WaitMs = 10000;
