@@ -49,7 +49,7 @@ fi
 # The bare-QNAM peer is built next to crawlscope (bench/net).
 floor_bin="$(dirname "$bin")/crawlscope-qnam-floor"
 readonly floor_bin
-readonly floor_per_manager=6 # ManagerPool::ConnectionsPerManager
+readonly floor_per_manager=6 # ManagerPool::ConnectionsPerLane (a lane's; the floor gives a manager 4 lanes, as the engine does)
 have_floor=false
 if [[ -x $floor_bin ]]; then
     have_floor=true

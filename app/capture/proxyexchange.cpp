@@ -139,18 +139,19 @@ void ProxyExchange::start(qint64 ownNs)
         request.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
     }
 
-    m_manager = m_pool->acquire(m_url);
+    // The capture's pool has one lane: its requests go out as the client sent them.
+    m_lease = m_pool->acquire(m_url);
     m_recorder->mark(m_id, Mark::Issued);
     if (m_body)
-        m_reply = m_manager->sendCustomRequest(request, m_head.method, m_body.data());
+        m_reply = m_lease.manager->sendCustomRequest(request, m_head.method, m_body.data());
     else if (m_bodyLength >= 0)
-        m_reply = m_manager->sendCustomRequest(request, m_head.method, m_wholeBody);
+        m_reply = m_lease.manager->sendCustomRequest(request, m_head.method, m_wholeBody);
     else if (m_head.method == "HEAD")
-        m_reply = m_manager->head(request);
+        m_reply = m_lease.manager->head(request);
     else if (m_head.method == "GET")
-        m_reply = m_manager->get(request);
+        m_reply = m_lease.manager->get(request);
     else
-        m_reply = m_manager->sendCustomRequest(request, m_head.method);
+        m_reply = m_lease.manager->sendCustomRequest(request, m_head.method);
     m_reply->setReadBufferSize(HighWaterBytes);
     m_wholeBody = {}; // Qt holds its own copy now
     if (m_body)
@@ -464,8 +465,8 @@ void ProxyExchange::cancel(const QString &reason)
 
 void ProxyExchange::releaseManager()
 {
-    if (m_manager) {
-        m_pool->release(m_manager, m_url);
-        m_manager = nullptr;
+    if (m_lease.manager) {
+        m_pool->release(m_lease, m_url);
+        m_lease = {};
     }
 }

@@ -2,12 +2,12 @@
 
 #include "capturesettings.h"
 #include "http/requestparser.h"
+#include "net/managerpool.h"
 
 #include <QObject>
 #include <QPointer>
 #include <QUrl>
 
-class ManagerPool;
 class QNetworkAccessManager;
 class QNetworkReply;
 class QTcpSocket;
@@ -72,7 +72,7 @@ private:
     int m_id;
     RequestHead m_head;
     QUrl m_url;
-    QNetworkAccessManager *m_manager = nullptr;
+    ManagerPool::Lease m_lease; // its manager is null when none is held
     QPointer<QNetworkReply> m_reply;
     qint64 m_ownNs = 0;
     qint64 m_bodyBytes = 0;

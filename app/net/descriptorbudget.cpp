@@ -62,7 +62,7 @@ int DescriptorBudget::currentCap(QString *reason)
         return 0;
     const int open = std::max(0, openDescriptors());
     const qint64 available = limit - open - Headroom;
-    const int cap = maxConcurrent(available, PerManager, PerConnection, ManagerPool::ConnectionsPerManager);
+    const int cap = maxConcurrent(available, PerManager, PerConnection, ManagerPool::ConnectionsPerLane);
     if (reason) {
         *reason = QCoreApplication::translate(
                       "DescriptorBudget",
@@ -74,7 +74,7 @@ int DescriptorBudget::currentCap(QString *reason)
                       .arg(cap)
                       .arg(PerConnection)
                       .arg(PerManager)
-                      .arg(ManagerPool::ConnectionsPerManager);
+                      .arg(ManagerPool::ConnectionsPerLane);
     }
     return cap;
 }

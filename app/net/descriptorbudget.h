@@ -3,7 +3,8 @@
 #include <QString>
 
 /// How many requests a run can keep on the wire within the process's open-file limit (RLIMIT_NOFILE).
-/// Every ManagerPool::ConnectionsPerManager requests to a host need one more QNetworkAccessManager, and each
+/// Every ManagerPool::ConnectionsPerLane requests to a host need at most one more QNetworkAccessManager (a
+/// manager with lanes holds several such groups, so the budget counts one per lane: an upper bound), and each
 /// manager brings an HTTP thread with its own wakeup descriptors. When the descriptors run out, GLib aborts
 /// the whole process ("Creating pipes for GWakeup: Too many open files"), so a run must never get there: it
 /// is capped to what fits, and says so.

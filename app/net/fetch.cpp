@@ -15,10 +15,10 @@
 #include <optional>
 #include <utility>
 
-Fetch::Fetch(QNetworkAccessManager *manager, Recorder *recorder, int id,
+Fetch::Fetch(ManagerPool::Lease lease, Recorder *recorder, int id,
              std::shared_ptr<const RunSettings> settings, Finished finished, QObject *parent)
     : QObject(parent)
-    , m_manager(manager)
+    , m_lease(lease)
     , m_recorder(recorder)
     , m_id(id)
     , m_settings(std::move(settings))
@@ -76,19 +76,20 @@ bool isField(const QByteArray &name, QByteArrayView wanted)
 
 /// Everything of a request but its URL, built once for the settings of a run: setting the header and
 /// attributes again for each request cost as much as all the rest the fetch adds to QNAM's own work.
-const QNetworkRequest &requestTemplate(const RunSettings &settings)
+/// followsRedirects: the fetch follows them itself (a lane's requests: Fetch::start), as a crawl does.
+const QNetworkRequest &requestTemplate(const RunSettings &settings, bool followsRedirects)
 {
     struct Template
     {
         QByteArray userAgent;
-        bool manualRedirects = false;
         int maxRedirects = 0;
         QNetworkRequest request;
     };
-    thread_local std::optional<Template> cached;
-    const bool manualRedirects = settings.crawl.enabled;
-    if (cached && cached->userAgent == settings.userAgent && cached->manualRedirects == manualRedirects
-        && cached->maxRedirects == settings.maxRedirects)
+    // One for each policy: a gather's requests alternate between lane 0 and the others.
+    const bool manualRedirects = settings.crawl.enabled || followsRedirects;
+    thread_local std::optional<Template> templates[2];
+    std::optional<Template> &cached = templates[manualRedirects ? 1 : 0];
+    if (cached && cached->userAgent == settings.userAgent && cached->maxRedirects == settings.maxRedirects)
         return cached->request;
     QNetworkRequest request;
     request.setHeader(QNetworkRequest::UserAgentHeader, settings.userAgent);
@@ -104,7 +105,7 @@ const QNetworkRequest &requestTemplate(const RunSettings &settings)
     // The managers have no cache; this is for the caches on the way. Qt sends Cache-Control: no-cache and
     // Pragma: no-cache for it, so a proxy reloads from the origin and the timings are the origin's.
     request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
-    cached = Template {settings.userAgent, manualRedirects, settings.maxRedirects, request};
+    cached = Template {settings.userAgent, settings.maxRedirects, request};
     return cached->request;
 }
 
@@ -112,16 +113,25 @@ const QNetworkRequest &requestTemplate(const RunSettings &settings)
 
 void Fetch::start(const QUrl &url)
 {
-    QNetworkRequest request = requestTemplate(*m_settings);
+    // A lane's name must never reach an https hop, so the fetch follows a lane's redirects itself (Qt 6.4's
+    // UserVerifiedRedirectPolicy ends a chain after two hops with status 100). A crawl follows none.
+    m_followsRedirects = m_lease.lane > 0 && !m_settings->crawl.enabled;
+    QNetworkRequest request = requestTemplate(*m_settings, m_followsRedirects);
     request.setUrl(url);
+    ManagerPool::applyLane(request, m_lease.lane);
 
     m_recorder->mark(m_id, Mark::Issued);
     m_issuedNs = m_lastActivityNs = Clock::nowNs();
-    m_reply = m_manager->get(request);
+    send(request);
+}
+
+void Fetch::send(const QNetworkRequest &request)
+{
+    m_reply = m_lease.manager->get(request);
     connect(m_reply, &QNetworkReply::socketStartedConnecting, this,
             [this] { markOnce(Mark::ConnectStarted); });
     connect(m_reply, &QNetworkReply::requestSent, this, [this] { markOnce(Mark::RequestSent); });
-    if (url.scheme().compare(QLatin1String("https"), Qt::CaseInsensitive) == 0)
+    if (request.url().scheme().compare(QLatin1String("https"), Qt::CaseInsensitive) == 0)
         watchTls();
     // Activity is every signal above and below; readyRead comes with each chunk of the body, so the
     // progress signals would only repeat it, at two more connections per request.
@@ -342,6 +352,58 @@ void Fetch::onRedirected(const QUrl &url)
         watchTls();
 }
 
+bool Fetch::followRedirect()
+{
+    const int status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (m_reply->error() != QNetworkReply::NoError
+        || (status != 301 && status != 302 && status != 303 && status != 307 && status != 308))
+        return false;
+    QByteArray location;
+    for (const auto &[name, value] : m_reply->rawHeaderPairs()) {
+        if (isField(name, "Location")) {
+            location = value;
+            break;
+        }
+    }
+    if (location.isEmpty())
+        return false;
+    const QUrl url = m_reply->url().resolved(QUrl::fromEncoded(location));
+    const QString scheme = url.scheme().toLower();
+    m_followsRedirects = false; // from here on, whatever ends this hop is its end
+    if (scheme != QLatin1String("http") && scheme != QLatin1String("https")) {
+        abortWith(tr("redirect to unsupported scheme \"%1\" (%2)")
+                      .arg(printableText(scheme), printableText(url.toDisplayString())));
+        return true;
+    }
+    if (m_redirects >= m_settings->maxRedirects) {
+        abortWith(tr("too many redirects: more than %1").arg(m_settings->maxRedirects));
+        return true;
+    }
+    ++m_redirects;
+    // The hop is sent as Qt would send it, from the same manager: to plain http in the same lane, followed
+    // by the fetch again; to https without the lane's name, which its certificate would be checked against,
+    // and with the manager's policy (never from https to http) for the hops left. The record stays one
+    // request; its phases go on from where the first hop left them, as they do across Qt's own hops.
+    QNetworkReply *hop = m_reply;
+    hop->disconnect(this);
+    hop->deleteLater(); // inside its finished signal
+    const bool https = scheme == QLatin1String("https");
+    QNetworkRequest request = requestTemplate(*m_settings, !https);
+    request.setUrl(url);
+    if (https)
+        request.setMaximumRedirectsAllowed(m_settings->maxRedirects - m_redirects);
+    else
+        ManagerPool::applyLane(request, m_lease.lane);
+    m_followsRedirects = !https;
+    m_sentAgain = true;
+    m_sawHeader = m_headerFieldsDropped = false;
+    m_bytes = m_wireBytes = 0; // the redirect's own body is not the response's
+    m_watchingTls = false; // the new reply's signals
+    onActivity();
+    send(request);
+    return true;
+}
+
 void Fetch::abortWith(QString reason, bool cancelled)
 {
     if (m_done || !m_reply)
@@ -355,7 +417,7 @@ void Fetch::abortWith(QString reason, bool cancelled)
 
 void Fetch::onFinished()
 {
-    if (m_done)
+    if (m_done || (m_followsRedirects && followRedirect()))
         return;
     m_done = true;
     if (m_reply->bytesAvailable() > 0)
@@ -364,7 +426,7 @@ void Fetch::onFinished()
     m_recorder->mark(m_id, Mark::Finished);
     RequestRecord &record = m_recorder->edit(m_id);
     // Without a redirect the reply's URL is the request's: the record keeps one copy of it for both.
-    if (const QUrl finalUrl = m_reply->url(); finalUrl == m_reply->request().url())
+    if (const QUrl finalUrl = m_reply->url(); !m_sentAgain && finalUrl == m_reply->request().url())
         record.finalUrl = record.url;
     else
         record.finalUrl = finalUrl;

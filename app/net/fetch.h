@@ -3,6 +3,7 @@
 #include "core/requestrecord.h"
 #include "core/runsettings.h"
 #include "inflater.h"
+#include "managerpool.h"
 
 #include <QByteArray>
 #include <QMetaType>
@@ -52,8 +53,9 @@ public:
     using Finished = std::function<void(int id)>;
 
     /// settings are shared by every fetch of a run, not copied for each.
-    Fetch(QNetworkAccessManager *manager, Recorder *recorder, int id,
-          std::shared_ptr<const RunSettings> settings, Finished finished, QObject *parent = nullptr);
+    /// The request goes out on the lease's manager, in its lane (ManagerPool::applyLane).
+    Fetch(ManagerPool::Lease lease, Recorder *recorder, int id, std::shared_ptr<const RunSettings> settings,
+          Finished finished, QObject *parent = nullptr);
     ~Fetch() override;
 
     /// Marks the request issued and sends it.
@@ -71,7 +73,7 @@ public:
     static int existing() { return s_existing.load(std::memory_order_relaxed); }
 
     int id() const { return m_id; }
-    QNetworkAccessManager *manager() const { return m_manager; }
+    const ManagerPool::Lease &lease() const { return m_lease; }
     /// Deletes the reply of a finished fetch at once, rather than by deleteLater (a posted event, and on
     /// Qt's GLib loop a wake-up system call, for every request). Only from outside the reply's own signals:
     /// FinishedFetches does it from the event loop.
@@ -86,7 +88,13 @@ private:
     void watchTls();
     void onMetaDataChanged();
     void onReadyRead();
+    /// Sends the request: the first, or a redirect's next hop (followRedirect).
+    void send(const QNetworkRequest &request);
     void onRedirected(const QUrl &url);
+    /// For a lane's request, whose redirects Qt must not follow: Qt would copy the lane's peerVerifyName to
+    /// an https hop and check the server's certificate against it. When the finished reply is a redirect,
+    /// sends its next hop and returns true (or ends the fetch, when the hop is refused).
+    bool followRedirect();
     void onFinished();
     void abortWith(QString reason, bool cancelled = false);
     QString headerRefusedReason() const;
@@ -95,7 +103,7 @@ private:
 
     static inline std::atomic<int> s_existing = 0;
 
-    QNetworkAccessManager *m_manager;
+    ManagerPool::Lease m_lease;
     Recorder *m_recorder;
     int m_id;
     std::shared_ptr<const RunSettings> m_settings;
@@ -116,6 +124,8 @@ private:
     bool m_cancelled = false;
     bool m_done = false;
     bool m_watchingTls = false;
+    bool m_followsRedirects = false; // a lane's request: see followRedirect()
+    bool m_sentAgain = false; // followRedirect sent a hop: m_reply is that hop's reply
 };
 
 /// Finished fetches and their replies, deleted together. Whoever runs many fetches adds each as it

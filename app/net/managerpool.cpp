@@ -4,13 +4,15 @@
 
 #include <QNetworkAccessManager>
 #include <QNetworkProxy>
+#include <QNetworkRequest>
 #include <QUrl>
 
 #include <algorithm>
 
-ManagerPool::ManagerPool(Proxy proxy, int maxManagers)
+ManagerPool::ManagerPool(Proxy proxy, int maxManagers, int lanes)
     : m_proxy(proxy)
     , m_maxManagers(maxManagers)
+    , m_lanes(std::clamp(lanes, 1, MaxLanes))
 { }
 
 ManagerPool::~ManagerPool()
@@ -20,22 +22,43 @@ ManagerPool::~ManagerPool()
         delete entry->manager;
 }
 
-QNetworkAccessManager *ManagerPool::acquire(const HostKey &key)
+void ManagerPool::applyLane(QNetworkRequest &request, int lane)
+{
+    if (lane <= 0 || lane >= MaxLanes)
+        return;
+    // Built once: a string per request would be a twentieth of what the pool saves.
+    static const std::array<QString, MaxLanes> names = [] {
+        std::array<QString, MaxLanes> all;
+        for (int i = 1; i < MaxLanes; ++i)
+            all[std::size_t(i)] = QStringLiteral("crawlscope-lane-%1").arg(i);
+        return all;
+    }();
+    request.setPeerVerifyName(names[std::size_t(lane)]);
+}
+
+int ManagerPool::lanesFor(const HostKey &key) const
+{
+    // https checks the server's certificate against the peerVerifyName: it must stay the host's.
+    return key.scheme() == QLatin1String("http") ? m_lanes : 1;
+}
+
+ManagerPool::Lease ManagerPool::acquire(const HostKey &key)
 {
     // This host's own managers first (nothing in flight for another host), then an idle one.
     if (const auto open = m_open.constFind(key); open != m_open.cend() && !open->empty())
-        return take(*open->back(), key)->manager;
+        return take(*open->back(), key);
     if (!m_idle.empty())
-        return take(*m_idle.back(), key)->manager;
+        return take(*m_idle.back(), key);
     if (m_maxManagers > 0 && managerCount() >= m_maxManagers) {
         // Out of budget for a manager of its own: share the least busy one with a free connection.
+        const int capacity = capacityFor(key);
         Entry *best = nullptr;
         for (auto &entry : m_entries) {
-            if (entry->activeFor(key) < ConnectionsPerManager && (!best || entry->active < best->active))
+            if (entry->activeFor(key) < capacity && (!best || entry->active < best->active))
                 best = entry.get();
         }
         if (best)
-            return take(*best, key)->manager;
+            return take(*best, key);
     }
     auto *manager = new QNetworkAccessManager;
     // Redirects never go from https to http; the fetch counts them and refuses other schemes.
@@ -47,17 +70,20 @@ QNetworkAccessManager *ManagerPool::acquire(const HostKey &key)
     entry->manager = manager;
     m_entries.push_back(std::move(entry));
     m_byManager.insert(manager, m_entries.back().get());
-    return take(*m_entries.back(), key)->manager;
+    return take(*m_entries.back(), key);
 }
 
-void ManagerPool::release(QNetworkAccessManager *manager, const HostKey &key)
+void ManagerPool::release(const Lease &lease, const HostKey &key)
 {
-    if (auto *entry = entryFor(manager)) {
+    if (lease.lane < 0 || lease.lane >= MaxLanes)
+        return;
+    if (auto *entry = entryFor(lease.manager)) {
         const auto it = entry->find(key);
-        if (it != entry->activePerHost.end() && it->second > 0) {
-            --it->second;
+        if (it != entry->activePerHost.end() && it->lanes[std::size_t(lease.lane)] > 0) {
+            --it->lanes[std::size_t(lease.lane)];
+            --it->active;
             --entry->active;
-            if (it->second == 0)
+            if (it->active == 0)
                 entry->activePerHost.erase(it);
             file(*entry);
         }
@@ -70,26 +96,42 @@ int ManagerPool::active(QNetworkAccessManager *manager, const QUrl &url) const
     return entry ? entry->activeFor(HostKey::fromUrl(url)) : 0;
 }
 
-ManagerPool::Entry *ManagerPool::take(Entry &entry, const HostKey &key)
+int ManagerPool::activeInLane(const Lease &lease, const QUrl &url) const
 {
-    const auto it = entry.find(key);
-    if (it != entry.activePerHost.end())
-        ++it->second;
-    else
-        entry.activePerHost.emplace_back(key, 1);
+    const Entry *entry = entryFor(lease.manager);
+    if (!entry || lease.lane < 0 || lease.lane >= MaxLanes)
+        return 0;
+    const auto it = entry->find(HostKey::fromUrl(url));
+    return it == entry->activePerHost.end() ? 0 : it->lanes[std::size_t(lease.lane)];
+}
+
+ManagerPool::Lease ManagerPool::take(Entry &entry, const HostKey &key)
+{
+    auto it = entry.find(key);
+    if (it == entry.activePerHost.end()) {
+        entry.activePerHost.push_back(HostUse {key, 0, {}});
+        it = entry.activePerHost.end() - 1;
+    }
+    // The first lane with a free connection; the callers only come with one that has one.
+    const int lanes = lanesFor(key);
+    int lane = 0;
+    while (lane < lanes - 1 && it->lanes[std::size_t(lane)] >= ConnectionsPerLane)
+        ++lane;
+    ++it->lanes[std::size_t(lane)];
+    ++it->active;
     ++entry.active;
     file(entry);
-    return &entry;
+    return Lease {entry.manager, lane};
 }
 
 void ManagerPool::file(Entry &entry)
 {
     const bool idle = entry.active == 0;
     const bool open = !idle && entry.activePerHost.size() == 1
-        && entry.activePerHost.front().second < ConnectionsPerManager;
+        && entry.activePerHost.front().active < capacityFor(entry.activePerHost.front().host);
     // Still where it was: most acquires and releases leave a manager open to the same host.
     if ((idle && entry.list == Entry::List::Idle)
-        || (open && entry.list == Entry::List::Open && entry.openFor == entry.activePerHost.front().first))
+        || (open && entry.list == Entry::List::Open && entry.openFor == entry.activePerHost.front().host))
         return;
     unfile(entry);
     if (idle) {
@@ -98,7 +140,7 @@ void ManagerPool::file(Entry &entry)
         m_idle.push_back(&entry);
     } else if (open) {
         entry.list = Entry::List::Open;
-        entry.openFor = entry.activePerHost.front().first;
+        entry.openFor = entry.activePerHost.front().host;
         std::vector<Entry *> &list = m_open[entry.openFor];
         entry.index = list.size();
         list.push_back(&entry);
@@ -129,19 +171,19 @@ void ManagerPool::unfile(Entry &entry)
 int ManagerPool::Entry::activeFor(const HostKey &key) const
 {
     const auto it = find(key);
-    return it == activePerHost.end() ? 0 : it->second;
+    return it == activePerHost.end() ? 0 : it->active;
 }
 
-std::vector<std::pair<HostKey, int>>::iterator ManagerPool::Entry::find(const HostKey &key)
+std::vector<ManagerPool::HostUse>::iterator ManagerPool::Entry::find(const HostKey &key)
 {
     return std::find_if(activePerHost.begin(), activePerHost.end(),
-                        [&key](const auto &host) { return host.first == key; });
+                        [&key](const HostUse &use) { return use.host == key; });
 }
 
-std::vector<std::pair<HostKey, int>>::const_iterator ManagerPool::Entry::find(const HostKey &key) const
+std::vector<ManagerPool::HostUse>::const_iterator ManagerPool::Entry::find(const HostKey &key) const
 {
     return std::find_if(activePerHost.begin(), activePerHost.end(),
-                        [&key](const auto &host) { return host.first == key; });
+                        [&key](const HostUse &use) { return use.host == key; });
 }
 
 ManagerPool::Entry *ManagerPool::entryFor(QNetworkAccessManager *manager) const

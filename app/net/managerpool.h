@@ -5,11 +5,13 @@
 #include <QHash>
 #include <QString>
 
+#include <array>
 #include <memory>
 #include <utility>
 #include <vector>
 
 class QNetworkAccessManager;
+class QNetworkRequest;
 
 /// Hands out QNetworkAccessManagers so that no manager ever has more requests to one host than it has
 /// connections for. One manager runs at most 6 HTTP/1.1 connections per host and silently queues the rest;
@@ -20,36 +22,70 @@ class QNetworkAccessManager;
 /// multi-MB header would otherwise hold up every other host's responses on that thread. A manager with
 /// nothing in flight is handed to the next host that needs one. Only beyond maxManagers (the descriptor
 /// budget) do hosts share managers again.
+///
+/// Lanes: a manager keeps one group of connections per connection key, and Qt 6.4's key is the scheme,
+/// host, port, proxy and the request's peerVerifyName. A plain-http request never verifies a peer, so a
+/// distinct peerVerifyName per lane (applyLane) gives one manager several groups of 6 connections to one
+/// host, all on its one HTTP thread. A gather of 1 000 then needs 42 threads rather than 167, and on two
+/// cores that was the larger part of its cost (bench/RESULTS.md, sixteenth session). An https request keeps
+/// the name its certificate is checked against, so https hosts get one lane. Whoever sends a lane's request
+/// must not let Qt carry the lane's name on to an https redirect (Fetch follows such a redirect itself).
 class ManagerPool
 {
 public:
-    static constexpr int ConnectionsPerManager = 6;
+    /// Qt's HTTP/1.1 connections per host and connection key.
+    static constexpr int ConnectionsPerLane = 6;
+    static constexpr int MaxLanes = 8;
+    /// What the runner's pools use for plain http: fastest of 1, 2, 4, 8, 16 and 42 lanes for the
+    /// gather of 1 000, and on a par with 3 and 5 for the limit of 50 (bench/RESULTS.md).
+    static constexpr int RunLanes = 4;
+
+    /// A request's place in the pool: its manager, and the lane to send it in (applyLane).
+    struct Lease
+    {
+        QNetworkAccessManager *manager = nullptr;
+        int lane = 0; // 0: the manager's own connections to the host, with no peerVerifyName
+    };
 
     /// System: the managers follow Qt's proxy settings (the system's, unless the application sets others).
     /// None: they always connect directly, for the capture proxy, whose own environment may point at itself.
     /// Either way a direct plain-http connection reads through a buffer (BufferedSocketProxy).
     enum class Proxy { System, None };
 
-    /// maxManagers 0: as many as the hosts need.
-    explicit ManagerPool(Proxy proxy = Proxy::System, int maxManagers = 0);
+    /// maxManagers 0: as many as the hosts need. lanes (1..MaxLanes): how many groups of connections a
+    /// manager opens to one plain-http host; 1 sends every request as it comes.
+    explicit ManagerPool(Proxy proxy = Proxy::System, int maxManagers = 0, int lanes = 1);
     ~ManagerPool();
     ManagerPool(const ManagerPool &) = delete;
     ManagerPool &operator=(const ManagerPool &) = delete;
 
-    QNetworkAccessManager *acquire(const HostKey &host);
-    QNetworkAccessManager *acquire(const QUrl &url) { return acquire(HostKey::fromUrl(url)); }
-    void release(QNetworkAccessManager *manager, const HostKey &host);
-    void release(QNetworkAccessManager *manager, const QUrl &url) { release(manager, HostKey::fromUrl(url)); }
+    Lease acquire(const HostKey &host);
+    Lease acquire(const QUrl &url) { return acquire(HostKey::fromUrl(url)); }
+    void release(const Lease &lease, const HostKey &host);
+    void release(const Lease &lease, const QUrl &url) { release(lease, HostKey::fromUrl(url)); }
+
+    /// Puts the request in the lane: a peerVerifyName of the lane's own for lanes above 0, nothing for 0.
+    static void applyLane(QNetworkRequest &request, int lane);
+    /// How many lanes this pool gives the host: its lanes for plain http, 1 for anything else.
+    int lanesFor(const HostKey &host) const;
 
     int managerCount() const { return int(m_entries.size()); }
     int active(QNetworkAccessManager *manager, const QUrl &url) const;
+    int activeInLane(const Lease &lease, const QUrl &url) const;
 
 private:
+    /// One host's requests in flight on a manager, in all and per lane.
+    struct HostUse
+    {
+        HostKey host;
+        int active = 0;
+        std::array<int, MaxLanes> lanes {};
+    };
     struct Entry
     {
         QNetworkAccessManager *manager = nullptr;
         // A few at most (one, unless hosts share it beyond the budget), so a scan beats hashing a HostKey.
-        std::vector<std::pair<HostKey, int>> activePerHost;
+        std::vector<HostUse> activePerHost;
         int active = 0; // over all hosts
         // Which of the pool's lists holds it, and where: every acquire and release is O(1), however many
         // managers a gather of thousands needs.
@@ -58,18 +94,21 @@ private:
         HostKey openFor; // while in m_open
 
         int activeFor(const HostKey &key) const;
-        /// The key's count in activePerHost, or its end.
-        std::vector<std::pair<HostKey, int>>::iterator find(const HostKey &key);
-        std::vector<std::pair<HostKey, int>>::const_iterator find(const HostKey &key) const;
+        /// The key's use in activePerHost, or its end.
+        std::vector<HostUse>::iterator find(const HostKey &key);
+        std::vector<HostUse>::const_iterator find(const HostKey &key) const;
     };
     Entry *entryFor(QNetworkAccessManager *manager) const;
-    Entry *take(Entry &entry, const HostKey &key);
+    /// The connections a manager has for the host: ConnectionsPerLane in each of its lanes.
+    int capacityFor(const HostKey &key) const { return ConnectionsPerLane * lanesFor(key); }
+    Lease take(Entry &entry, const HostKey &key);
     /// Moves the entry to the list its counts put it in: idle, open to its one host, or neither.
     void file(Entry &entry);
     void unfile(Entry &entry);
 
     Proxy m_proxy;
     int m_maxManagers = 0;
+    int m_lanes = 1;
     std::vector<std::unique_ptr<Entry>> m_entries;
     QHash<QNetworkAccessManager *, Entry *> m_byManager;
     std::vector<Entry *> m_idle; // nothing in flight

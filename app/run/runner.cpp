@@ -86,13 +86,14 @@ void Runner::start(const QList<QUrl> &urls, const RunSettings &settings, int run
     // ideal schedule shows what the cap cost.
     DescriptorBudget::raiseLimit();
     m_descriptorCap = DescriptorBudget::currentCap(&m_descriptorCapReason);
-    // The budget counted a manager per ConnectionsPerManager requests; hosts get managers of their own within
-    // that, and share beyond it.
+    // The budget counted a manager per lane's ConnectionsPerLane requests, which is never fewer managers than
+    // the pool's lanes need; hosts get managers of their own within that, and share beyond it.
     m_pool = std::make_unique<ManagerPool>(ManagerPool::Proxy::System,
                                            m_descriptorCap > 0
-                                               ? (m_descriptorCap + ManagerPool::ConnectionsPerManager - 1)
-                                                   / ManagerPool::ConnectionsPerManager
-                                               : 0);
+                                               ? (m_descriptorCap + ManagerPool::ConnectionsPerLane - 1)
+                                                   / ManagerPool::ConnectionsPerLane
+                                               : 0,
+                                           ManagerPool::RunLanes);
     m_gate = new Gate(gateSize(settings.gateCapacity()), this);
     m_recorder.recordCapacity(settings.gateCapacity());
     m_askedCapacity = settings.gateCapacity();
@@ -265,7 +266,7 @@ void Runner::onFetchFinished(int id)
     if (!fetch)
         return;
     const Destination destination = m_destinations.take(id);
-    m_pool->release(fetch->manager(), destination.host);
+    m_pool->release(fetch->lease(), destination.host);
     // With the others that finish before the event loop deletes them: one deleteLater for the batch.
     if (!m_finishedFetches || !m_finishedFetches->sameLoop())
         m_finishedFetches = new FinishedFetches(this);

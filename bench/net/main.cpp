@@ -1,4 +1,4 @@
-// crawlscope-qnam-floor [--bare-request] [--unbuffered] URL TOTAL LIMIT [PER_MANAGER [THREADS]]
+// crawlscope-qnam-floor [--bare-request] [--unbuffered] [--lanes N] URL TOTAL LIMIT [PER_MANAGER [THREADS]]
 //
 // The floor under Crawlscope's limited-mode workloads (W1, W3 in bench/README.md): the same GETs through
 // bare QNetworkAccessManager, with nothing of Crawlscope in between (no gate, no recorder, no per-request
@@ -18,6 +18,11 @@
 // The managers choose their proxies as the engine's do (app/net/bufferedsocketproxy, which depends on Qt
 // alone): direct, with sockets that read a response's head through a buffer. --unbuffered leaves Qt's
 // default, a direct socket that reads the head one byte per system call, for comparison.
+//
+// Like the engine's pools (ManagerPool::RunLanes), a manager holds 4 lanes of PER_MANAGER requests: groups
+// of connections to the host told apart by the request's peerVerifyName, so one manager and its HTTP
+// thread run 24 connections to a plain-http host. --lanes 1 gives a manager of PER_MANAGER, as the engine
+// had it before, for comparison.
 //
 // THREADS (default 1: everything on the main thread, as the engine does it) is an experiment, not a peer:
 // the requests, the limit and the managers are split evenly over that many threads, each with its own event
@@ -44,6 +49,7 @@
 #include <vector>
 
 #include "net/bufferedsocketproxy.h"
+#include "net/managerpool.h" // its constants only
 
 namespace {
 
@@ -51,11 +57,12 @@ namespace {
 class Worker : public QObject
 {
 public:
-    Worker(const QNetworkRequest &request, int total, int limit, int perManager, bool buffered)
+    Worker(const QNetworkRequest &request, int total, int limit, int perManager, int lanes, bool buffered)
         : m_request(request)
         , m_total(total)
         , m_limit(limit)
         , m_perManager(perManager)
+        , m_lanes(lanes)
         , m_buffered(buffered)
     { }
 
@@ -78,31 +85,43 @@ private:
     {
         std::unique_ptr<QNetworkAccessManager> qnam;
         int active = 0;
+        std::vector<int> laneActive;
     };
 
     void startOne()
     {
         // The first manager with room, as ManagerPool::acquire picks it; a new one only when all are full.
         auto it = std::find_if(m_managers.begin(), m_managers.end(),
-                               [this](const Manager &m) { return m.active < m_perManager; });
+                               [this](const Manager &m) { return m.active < m_perManager * m_lanes; });
         if (it == m_managers.end()) {
-            it = m_managers.insert(it, Manager {std::make_unique<QNetworkAccessManager>()});
+            it = m_managers.insert(it,
+                                   Manager {std::make_unique<QNetworkAccessManager>(), 0,
+                                            std::vector<int>(std::size_t(m_lanes), 0)});
             if (m_buffered) // as ManagerPool sets up its managers
                 it->qnam->setProxyFactory(new BufferedSocketProxy(BufferedSocketProxy::Base::System));
         }
         const std::size_t index = std::size_t(it - m_managers.begin());
         ++m_managers[index].active;
         ++m_started;
+        std::vector<int> &lanes = m_managers[index].laneActive;
+        const std::size_t lane
+            = std::size_t(std::find_if(lanes.begin(), lanes.end(), [this](int a) { return a < m_perManager; })
+                          - lanes.begin());
+        ++lanes[lane];
+        QNetworkRequest request = m_request;
+        if (m_lanes > 1)
+            request.setPeerVerifyName(QStringLiteral("crawlscope-lane-%1").arg(lane));
 
-        QNetworkReply *reply = m_managers[index].qnam->get(m_request);
+        QNetworkReply *reply = m_managers[index].qnam->get(request);
         QObject::connect(reply, &QNetworkReply::readyRead, reply, [reply] { reply->readAll(); });
-        QObject::connect(reply, &QNetworkReply::finished, this, [this, reply, index] {
+        QObject::connect(reply, &QNetworkReply::finished, this, [this, reply, index, lane] {
             reply->readAll();
             if (reply->error() == QNetworkReply::NoError
                 && reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 200)
                 ++m_ok;
             reply->deleteLater();
             --m_managers[index].active;
+            --m_managers[index].laneActive[lane];
             ++m_finished;
             if (m_started < m_total)
                 startOne();
@@ -115,6 +134,7 @@ private:
     int m_total;
     int m_limit;
     int m_perManager;
+    int m_lanes;
     bool m_buffered;
     std::vector<Manager> m_managers;
     int m_started = 0;
@@ -142,6 +162,12 @@ int main(int argc, char *argv[])
     QStringList arguments = QCoreApplication::arguments();
     const bool bareRequest = arguments.removeAll(QStringLiteral("--bare-request")) > 0;
     const bool unbuffered = arguments.removeAll(QStringLiteral("--unbuffered")) > 0;
+    int lanes = ManagerPool::RunLanes;
+    if (const qsizetype at = arguments.indexOf(QStringLiteral("--lanes"));
+        at > 0 && at + 1 < arguments.size()) {
+        lanes = std::max(1, arguments.at(at + 1).toInt());
+        arguments.remove(at, 2);
+    }
     const auto positive = [&](qsizetype i, int fallback) {
         if (i >= arguments.size())
             return fallback;
@@ -156,8 +182,9 @@ int main(int argc, char *argv[])
     const int threadCount = positive(5, 1);
     if (arguments.size() < 4 || arguments.size() > 6 || !url.isValid() || url.isRelative() || total == 0
         || limit == 0 || perManager == 0 || threadCount == 0 || threadCount > limit) {
-        QTextStream(stderr) << QStringLiteral("usage: crawlscope-qnam-floor [--bare-request] [--unbuffered] "
-                                              "URL TOTAL LIMIT [PER_MANAGER=6 [THREADS=1]]\n");
+        QTextStream(stderr) << QStringLiteral(
+            "usage: crawlscope-qnam-floor [--bare-request] [--unbuffered] [--lanes N] "
+            "URL TOTAL LIMIT [PER_MANAGER=6 [THREADS=1]]\n");
         return 2;
     }
 
@@ -171,7 +198,7 @@ int main(int argc, char *argv[])
         const int share = total / threadCount + (t < total % threadCount ? 1 : 0);
         const int limitShare = limit / threadCount + (t < limit % threadCount ? 1 : 0);
         auto worker = std::make_unique<Worker>(bareRequest ? QNetworkRequest(url) : crawlscopeRequest(url),
-                                               share, limitShare, perManager, !unbuffered);
+                                               share, limitShare, perManager, lanes, !unbuffered);
         worker->done = [&] {
             if (++workersDone == threadCount) {
                 wallNs = timer.nsecsElapsed();

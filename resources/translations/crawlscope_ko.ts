@@ -1194,6 +1194,10 @@
         <source>connection closed after %1 of the %2 bytes announced</source>
         <translation>알린 %2바이트 중 %1바이트를 받은 뒤 연결이 닫혔습니다</translation>
     </message>
+    <message>
+        <source>too many redirects: more than %1</source>
+        <translation>리디렉션이 너무 많습니다: %1회 초과</translation>
+    </message>
 </context>
 <context>
     <name>FrontierModel</name>

@@ -123,8 +123,8 @@ void TestBufferedSocketProxy::thePoolsManagersUseIt()
     const QUrl url(QStringLiteral("http://example.test:8080/x"));
     ManagerPool system(ManagerPool::Proxy::System);
     ManagerPool none(ManagerPool::Proxy::None);
-    QNetworkProxyFactory *systemFactory = system.acquire(url)->proxyFactory();
-    QNetworkProxyFactory *noneFactory = none.acquire(url)->proxyFactory();
+    QNetworkProxyFactory *systemFactory = system.acquire(url).manager->proxyFactory();
+    QNetworkProxyFactory *noneFactory = none.acquire(url).manager->proxyFactory();
     QVERIFY(dynamic_cast<BufferedSocketProxy *>(systemFactory));
     QVERIFY(dynamic_cast<BufferedSocketProxy *>(noneFactory));
     QCOMPARE(systemFactory->queryProxy(QNetworkProxyQuery(url)).first().type(), QNetworkProxy::DefaultProxy);
@@ -134,9 +134,11 @@ void TestBufferedSocketProxy::thePoolsManagersUseIt()
     const QNetworkProxy http = countingProxy();
     QNetworkProxy::setApplicationProxy(http);
     const QUrl other(QStringLiteral("http://other.test:8080/x"));
-    QCOMPARE(system.acquire(other)->proxyFactory()->queryProxy(QNetworkProxyQuery(other)).first(), http);
-    QCOMPARE(none.acquire(other)->proxyFactory()->queryProxy(QNetworkProxyQuery(other)).first().type(),
-             QNetworkProxy::NoProxy);
+    QCOMPARE(system.acquire(other).manager->proxyFactory()->queryProxy(QNetworkProxyQuery(other)).first(),
+             http);
+    QCOMPARE(
+        none.acquire(other).manager->proxyFactory()->queryProxy(QNetworkProxyQuery(other)).first().type(),
+        QNetworkProxy::NoProxy);
 }
 
 void TestBufferedSocketProxy::noneAsksEveryTime()
@@ -177,7 +179,7 @@ void TestBufferedSocketProxy::requestsGoWhereTheyWentBefore()
     QUrl url = server.baseUrl().resolved(QUrl(QStringLiteral("/bytes/5000")));
     if (viaProxy) {
         url.setHost(QStringLiteral("crawlscope.invalid"));
-        QNetworkAccessManager *manager = managers.acquire(url);
+        QNetworkAccessManager *manager = managers.acquire(url).manager;
         std::unique_ptr<QNetworkReply> reply(manager->get(QNetworkRequest(url)));
         QVERIFY(ReplyWait::finished(reply.get()));
         QVERIFY(reply->error() != QNetworkReply::NoError); // the counting proxy answers nothing
@@ -186,10 +188,10 @@ void TestBufferedSocketProxy::requestsGoWhereTheyWentBefore()
     }
     // Two requests, one after the other, through the pool.
     for (int i = 0; i < 2; ++i) {
-        QNetworkAccessManager *manager = managers.acquire(url);
-        std::unique_ptr<QNetworkReply> reply(manager->get(QNetworkRequest(url)));
+        const ManagerPool::Lease lease = managers.acquire(url);
+        std::unique_ptr<QNetworkReply> reply(lease.manager->get(QNetworkRequest(url)));
         QVERIFY(ReplyWait::finished(reply.get()));
-        managers.release(manager, url);
+        managers.release(lease, url);
         QCOMPARE(reply->error(), QNetworkReply::NoError);
         QCOMPARE(ReplyWait::statusOf(reply.get()), 200);
         QCOMPARE(reply->readAll().size(), 5000);

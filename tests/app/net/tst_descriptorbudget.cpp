@@ -109,16 +109,16 @@ void TestDescriptorBudget::aManagerAndAConnectionCostNoMoreThanBudgeted()
     const int withOne = DescriptorBudget::openDescriptors();
 
     std::vector<std::unique_ptr<QNetworkReply>> replies;
-    for (int i = 0; i < ManagerPool::ConnectionsPerManager; ++i)
+    for (int i = 0; i < ManagerPool::ConnectionsPerLane; ++i)
         replies.emplace_back(manager->get(QNetworkRequest(url)));
     // All six are on the wire while the server delays them: six connections, one of them the first's.
     QTRY_COMPARE_WITH_TIMEOUT(DescriptorBudget::openDescriptors() - withOne,
-                              (ManagerPool::ConnectionsPerManager - 1) * 2, 10'000);
+                              (ManagerPool::ConnectionsPerLane - 1) * 2, 10'000);
     const int withSix = DescriptorBudget::openDescriptors();
     for (auto &reply : replies)
         QVERIFY(ReplyWait::finished(reply.get()));
 
-    const int perConnection = (withSix - withOne) / (ManagerPool::ConnectionsPerManager - 1);
+    const int perConnection = (withSix - withOne) / (ManagerPool::ConnectionsPerLane - 1);
     const int perManager = withOne - before - perConnection;
     qInfo("descriptors: %d per manager, %d per connection (both ends in this process)", perManager,
           perConnection);

@@ -1,6 +1,7 @@
 #include "net/managerpool.h"
 
 #include <QNetworkAccessManager>
+#include <QNetworkRequest>
 #include <QSet>
 #include <QTest>
 #include <QUrl>
@@ -17,6 +18,9 @@ private Q_SLOTS:
     void anIdleManagerIsReused();
     void hostsShareOnlyBeyondTheBudget();
     void aGatherOfThousandsKeepsEveryManagerFull();
+    void lanesFillAManagerBeforeTheNext();
+    void httpsHostsKeepOneLane();
+    void applyLaneNamesEachLaneApart();
 };
 
 namespace {
@@ -30,9 +34,9 @@ const QUrl aOtherPort(QStringLiteral("http://127.0.0.1:8081/x"));
 void TestManagerPool::hostsGetManagersOfTheirOwn()
 {
     ManagerPool pool;
-    QNetworkAccessManager *first = pool.acquire(a);
-    QNetworkAccessManager *second = pool.acquire(b);
-    QNetworkAccessManager *third = pool.acquire(aOtherPort); // HostKey is host and port
+    QNetworkAccessManager *first = pool.acquire(a).manager;
+    QNetworkAccessManager *second = pool.acquire(b).manager;
+    QNetworkAccessManager *third = pool.acquire(aOtherPort).manager; // HostKey is host and port
     QVERIFY(first != second);
     QVERIFY(first != third && second != third);
     QCOMPARE(pool.managerCount(), 3);
@@ -43,32 +47,34 @@ void TestManagerPool::hostsGetManagersOfTheirOwn()
 void TestManagerPool::aHostFillsAManagerBeforeTheNext()
 {
     ManagerPool pool;
-    QNetworkAccessManager *first = pool.acquire(a);
-    for (int i = 1; i < ManagerPool::ConnectionsPerManager; ++i)
-        QCOMPARE(pool.acquire(a), first);
-    QNetworkAccessManager *seventh = pool.acquire(a);
-    QVERIFY(seventh != first);
+    const ManagerPool::Lease first = pool.acquire(a);
+    QCOMPARE(first.lane, 0);
+    for (int i = 1; i < ManagerPool::ConnectionsPerLane; ++i)
+        QCOMPARE(pool.acquire(a).manager, first.manager);
+    const ManagerPool::Lease seventh = pool.acquire(a);
+    QVERIFY(seventh.manager != first.manager);
+    QCOMPARE(seventh.lane, 0); // one lane unless asked for more
     pool.release(first, a);
-    QCOMPARE(pool.acquire(a), first); // a free connection on a manager of its own
+    QCOMPARE(pool.acquire(a).manager, first.manager); // a free connection on a manager of its own
 }
 
 void TestManagerPool::anIdleManagerIsReused()
 {
     ManagerPool pool;
-    QNetworkAccessManager *first = pool.acquire(a);
+    const ManagerPool::Lease first = pool.acquire(a);
     pool.release(first, a);
-    QCOMPARE(pool.acquire(b), first); // nothing in flight on it: handed to the next host
+    QCOMPARE(pool.acquire(b).manager, first.manager); // nothing in flight on it: handed to the next host
     QCOMPARE(pool.managerCount(), 1);
-    QVERIFY(pool.acquire(a) != first); // now b's
+    QVERIFY(pool.acquire(a).manager != first.manager); // now b's
 }
 
 void TestManagerPool::hostsShareOnlyBeyondTheBudget()
 {
     ManagerPool pool(ManagerPool::Proxy::System, 2);
-    QNetworkAccessManager *first = pool.acquire(a);
-    QNetworkAccessManager *second = pool.acquire(b);
+    QNetworkAccessManager *first = pool.acquire(a).manager;
+    QNetworkAccessManager *second = pool.acquire(b).manager;
     QVERIFY(first != second);
-    QNetworkAccessManager *third = pool.acquire(aOtherPort);
+    QNetworkAccessManager *third = pool.acquire(aOtherPort).manager;
     QCOMPARE(pool.managerCount(), 2); // the descriptor budget allows two: a third host shares
     QVERIFY(third == first || third == second);
 }
@@ -77,22 +83,22 @@ void TestManagerPool::aGatherOfThousandsKeepsEveryManagerFull()
 {
     // Two hosts' gathers of 1 200 each, interleaved: every manager serves one host, six at a time.
     ManagerPool pool;
-    QList<QNetworkAccessManager *> ofA, ofB;
+    QList<ManagerPool::Lease> ofA, ofB;
     for (int i = 0; i < 1200; ++i) {
         ofA.append(pool.acquire(a));
         ofB.append(pool.acquire(b));
     }
     QCOMPARE(pool.managerCount(), 400);
     for (int i = 0; i < 1200; ++i) {
-        QCOMPARE(pool.active(ofA.at(i), a), ManagerPool::ConnectionsPerManager);
-        QCOMPARE(pool.active(ofA.at(i), b), 0);
-        QCOMPARE(pool.active(ofB.at(i), b), ManagerPool::ConnectionsPerManager);
+        QCOMPARE(pool.active(ofA.at(i).manager, a), ManagerPool::ConnectionsPerLane);
+        QCOMPARE(pool.active(ofA.at(i).manager, b), 0);
+        QCOMPARE(pool.active(ofB.at(i).manager, b), ManagerPool::ConnectionsPerLane);
     }
     // A request of a's ends on a manager in the middle: the next of a's goes there, not to a new manager,
     // and not to one of b's.
-    QNetworkAccessManager *middle = ofA.at(601);
+    const ManagerPool::Lease middle = ofA.at(601);
     pool.release(middle, a);
-    QCOMPARE(pool.acquire(a), middle);
+    QCOMPARE(pool.acquire(a).manager, middle.manager);
     QCOMPARE(pool.managerCount(), 400);
     // Everything ends: every manager is idle, and a third host's gather of 1 200 reuses them all.
     for (int i = 0; i < 1200; ++i) {
@@ -101,12 +107,73 @@ void TestManagerPool::aGatherOfThousandsKeepsEveryManagerFull()
     }
     QSet<QNetworkAccessManager *> third;
     for (int i = 0; i < 1200; ++i) {
-        QNetworkAccessManager *manager = pool.acquire(aOtherPort);
+        QNetworkAccessManager *manager = pool.acquire(aOtherPort).manager;
         third.insert(manager);
-        QVERIFY(pool.active(manager, aOtherPort) <= ManagerPool::ConnectionsPerManager);
+        QVERIFY(pool.active(manager, aOtherPort) <= ManagerPool::ConnectionsPerLane);
     }
     QCOMPARE(pool.managerCount(), 400);
     QCOMPARE(third.size(), 200);
+}
+
+void TestManagerPool::lanesFillAManagerBeforeTheNext()
+{
+    ManagerPool pool(ManagerPool::Proxy::System, 0, 4);
+    QCOMPARE(pool.lanesFor(HostKey::fromUrl(a)), 4);
+    QList<ManagerPool::Lease> leases;
+    for (int i = 0; i < 4 * ManagerPool::ConnectionsPerLane; ++i)
+        leases.append(pool.acquire(a));
+    QCOMPARE(pool.managerCount(), 1);
+    for (int i = 0; i < leases.size(); ++i) {
+        QCOMPARE(leases.at(i).manager, leases.first().manager);
+        QCOMPARE(leases.at(i).lane, i / ManagerPool::ConnectionsPerLane); // a lane fills before the next
+    }
+    for (int lane = 0; lane < 4; ++lane)
+        QCOMPARE(pool.activeInLane({leases.first().manager, lane}, a), ManagerPool::ConnectionsPerLane);
+    const ManagerPool::Lease next = pool.acquire(a);
+    QVERIFY(next.manager != leases.first().manager); // all four lanes full
+    QCOMPARE(next.lane, 0);
+    QCOMPARE(pool.managerCount(), 2);
+
+    // A request of lane 2 ends: the next of a's takes its place, in lane 2 of the first manager.
+    pool.release(leases.at(14), a);
+    QCOMPARE(pool.activeInLane(leases.at(14), a), ManagerPool::ConnectionsPerLane - 1);
+    const ManagerPool::Lease refill = pool.acquire(a);
+    QCOMPARE(refill.manager, leases.first().manager);
+    QCOMPARE(refill.lane, 2);
+
+    // A gather of 1 000: 42 managers of 24, not 167 of 6.
+    ManagerPool gather(ManagerPool::Proxy::System, 0, 4);
+    QSet<QNetworkAccessManager *> managers;
+    for (int i = 0; i < 1000; ++i)
+        managers.insert(gather.acquire(b).manager);
+    QCOMPARE(managers.size(), 42);
+}
+
+void TestManagerPool::httpsHostsKeepOneLane()
+{
+    // An https request's peerVerifyName is what the certificate is checked against: no lanes there.
+    const QUrl secure(QStringLiteral("https://127.0.0.1:8443/x"));
+    ManagerPool pool(ManagerPool::Proxy::System, 0, 4);
+    QCOMPARE(pool.lanesFor(HostKey::fromUrl(secure)), 1);
+    QSet<QNetworkAccessManager *> managers;
+    for (int i = 0; i < 2 * ManagerPool::ConnectionsPerLane; ++i) {
+        const ManagerPool::Lease lease = pool.acquire(secure);
+        QCOMPARE(lease.lane, 0);
+        managers.insert(lease.manager);
+    }
+    QCOMPARE(managers.size(), 2);
+}
+
+void TestManagerPool::applyLaneNamesEachLaneApart()
+{
+    QNetworkRequest zero(a), one(a), two(a);
+    ManagerPool::applyLane(zero, 0);
+    ManagerPool::applyLane(one, 1);
+    ManagerPool::applyLane(two, 2);
+    QVERIFY(zero.peerVerifyName().isEmpty()); // lane 0 is the request as it comes
+    QVERIFY(!one.peerVerifyName().isEmpty());
+    QVERIFY(!two.peerVerifyName().isEmpty());
+    QVERIFY(one.peerVerifyName() != two.peerVerifyName());
 }
 
 QTEST_GUILESS_MAIN(TestManagerPool)
