@@ -429,7 +429,7 @@ fi
 for ((round = 1; round <= rounds; ++round)); do
     crawlscope_run W2 1000 100 2.0 --mode gather --repeat 1000 "$base/delay/100" --json
     if $have_floor; then
-        # A limit as large as the run is a gather; the floor still spreads it over managers of 6.
+        # A limit as large as the run is a gather; the floor still spreads it over lanes of 6 (4 a manager).
         qnam_floor_run W2 1000 1000 100 "$base/delay/100"
     fi
     if $have_curl; then

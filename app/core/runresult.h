@@ -20,8 +20,8 @@ struct CapacityChange
 };
 
 /// A run held to fewer requests in flight than it asked for, because more would not fit in what the process
-/// may open (one socket per connection, one network manager per 6 connections to a host). maxInFlight 0:
-/// the run was not capped.
+/// may open (one socket per connection, at most one network manager per 6 connections to a host). maxInFlight
+/// 0: the run was not capped.
 struct ConcurrencyCap
 {
     int maxInFlight = 0;

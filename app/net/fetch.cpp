@@ -15,9 +15,10 @@
 #include <optional>
 #include <utility>
 
-Fetch::Fetch(ManagerPool::Lease lease, Recorder *recorder, int id,
+Fetch::Fetch(ManagerPool *pool, ManagerPool::Lease lease, Recorder *recorder, int id,
              std::shared_ptr<const RunSettings> settings, Finished finished, QObject *parent)
     : QObject(parent)
+    , m_pool(pool)
     , m_lease(lease)
     , m_recorder(recorder)
     , m_id(id)
@@ -74,9 +75,15 @@ bool isField(const QByteArray &name, QByteArrayView wanted)
     return name.size() == wanted.size() && name.compare(wanted, Qt::CaseInsensitive) == 0;
 }
 
+/// The statuses Qt 6.4 follows as redirects.
+bool isRedirectStatus(int status)
+{
+    return status == 301 || status == 302 || status == 303 || status == 305 || status == 307 || status == 308;
+}
+
 /// Everything of a request but its URL, built once for the settings of a run: setting the header and
 /// attributes again for each request cost as much as all the rest the fetch adds to QNAM's own work.
-/// followsRedirects: the fetch follows them itself (a lane's requests: Fetch::start), as a crawl does.
+/// followsRedirects: Qt follows none; the fetch does (Fetch::followRedirect), unless it is a crawl's.
 const QNetworkRequest &requestTemplate(const RunSettings &settings, bool followsRedirects)
 {
     struct Template
@@ -95,8 +102,9 @@ const QNetworkRequest &requestTemplate(const RunSettings &settings, bool follows
     request.setHeader(QNetworkRequest::UserAgentHeader, settings.userAgent);
     request.setTransferTimeout(0); // ours: see the class comment
     // A crawl follows redirects itself, so each hop is a request of its own and de-duplicated like a link.
-    // Any other run keeps the manager's policy (ManagerPool's are NoLessSafeRedirectPolicy): QNAM copies a
-    // request's attributes several times in each get(), so none is set that the manager already gives.
+    // A plain-http request of a pool with lanes has its redirects followed by the fetch. Any other keeps the
+    // manager's policy (ManagerPool's are NoLessSafeRedirectPolicy): QNAM copies a request's attributes
+    // several times in each get(), so none is set that the manager already gives.
     if (manualRedirects)
         request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     request.setMaximumRedirectsAllowed(settings.maxRedirects);
@@ -113,21 +121,24 @@ const QNetworkRequest &requestTemplate(const RunSettings &settings, bool follows
 
 void Fetch::start(const QUrl &url)
 {
-    // A lane's name must never reach an https hop, so the fetch follows a lane's redirects itself (Qt 6.4's
-    // UserVerifiedRedirectPolicy ends a chain after two hops with status 100). A crawl follows none.
-    m_followsRedirects = m_lease.lane > 0 && !m_settings->crawl.enabled;
+    // A lane's name must never reach an https hop, so the fetch follows the redirects of a host with lanes
+    // itself: all of them, lane 0's too, so that one URL is recorded by one set of rules whatever lane it
+    // got (Qt 6.4's UserVerifiedRedirectPolicy cannot do it: it ends a chain after two hops, status 100).
+    // A crawl follows none.
+    m_followsRedirects = m_lease.lanes > 1 && !m_settings->crawl.enabled;
     QNetworkRequest request = requestTemplate(*m_settings, m_followsRedirects);
     request.setUrl(url);
     ManagerPool::applyLane(request, m_lease.lane);
 
     m_recorder->mark(m_id, Mark::Issued);
     m_issuedNs = m_lastActivityNs = Clock::nowNs();
-    send(request);
+    send(m_lease.manager, request);
 }
 
-void Fetch::send(const QNetworkRequest &request)
+void Fetch::send(QNetworkAccessManager *manager, const QNetworkRequest &request)
 {
-    m_reply = m_lease.manager->get(request);
+    m_qtHops = 0;
+    m_reply = manager->get(request);
     connect(m_reply, &QNetworkReply::socketStartedConnecting, this,
             [this] { markOnce(Mark::ConnectStarted); });
     connect(m_reply, &QNetworkReply::requestSent, this, [this] { markOnce(Mark::RequestSent); });
@@ -281,6 +292,11 @@ void Fetch::onMetaDataChanged()
                       .arg(m_settings->maxHeaderBytes));
         return;
     }
+    // A redirect the fetch follows: its body is not the response's, as with a hop Qt follows.
+    m_redirectHop = m_followsRedirects
+        && isRedirectStatus(m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt());
+    if (m_redirectHop)
+        return;
     // Only HTML pages are read for links (and robots.txt for rules); any other body is counted, not kept.
     const RequestRecord &record = m_recorder->record(m_id);
     m_keepBody = m_settings->keepBodies
@@ -307,6 +323,8 @@ void Fetch::onReadyRead()
 {
     onActivity();
     QByteArray chunk = m_reply->readAll();
+    if (m_redirectHop)
+        return;
     m_wireBytes += chunk.size();
     if (m_inflater.isActive()) {
         QString error;
@@ -347,6 +365,7 @@ void Fetch::onRedirected(const QUrl &url)
         return;
     }
     ++m_redirects;
+    ++m_qtHops;
     // Emitted before the next hop is sent: its handshake is still to come.
     if (scheme == QLatin1String("https"))
         watchTls();
@@ -355,9 +374,9 @@ void Fetch::onRedirected(const QUrl &url)
 bool Fetch::followRedirect()
 {
     const int status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    if (m_reply->error() != QNetworkReply::NoError
-        || (status != 301 && status != 302 && status != 303 && status != 307 && status != 308))
+    if (m_reply->error() != QNetworkReply::NoError || !isRedirectStatus(status))
         return false;
+    m_followsRedirects = false; // from here on, whatever ends this hop is its end
     QByteArray location;
     for (const auto &[name, value] : m_reply->rawHeaderPairs()) {
         if (isField(name, "Location")) {
@@ -365,43 +384,67 @@ bool Fetch::followRedirect()
             break;
         }
     }
-    if (location.isEmpty())
-        return false;
-    const QUrl url = m_reply->url().resolved(QUrl::fromEncoded(location));
+    // Qt joins repeated fields with ", ", which no valid URL holds: the first is the one Qt follows.
+    if (const qsizetype comma = location.indexOf(", "); comma >= 0)
+        location.truncate(comma);
+    const QUrl url = location.isEmpty() ? QUrl() : m_reply->url().resolved(QUrl::fromEncoded(location));
     const QString scheme = url.scheme().toLower();
-    m_followsRedirects = false; // from here on, whatever ends this hop is its end
-    if (scheme != QLatin1String("http") && scheme != QLatin1String("https")) {
-        abortWith(tr("redirect to unsupported scheme \"%1\" (%2)")
-                      .arg(printableText(scheme), printableText(url.toDisplayString())));
+    if (!url.isValid()) {
+        abortWith(tr("redirect (HTTP %1) without a valid Location").arg(status));
         return true;
     }
     if (m_redirects >= m_settings->maxRedirects) {
         abortWith(tr("too many redirects: more than %1").arg(m_settings->maxRedirects));
         return true;
     }
+    if (scheme != QLatin1String("http") && scheme != QLatin1String("https")) {
+        abortWith(tr("redirect to unsupported scheme \"%1\" (%2)")
+                      .arg(printableText(scheme), printableText(url.toDisplayString())));
+        return true;
+    }
     ++m_redirects;
-    // The hop is sent as Qt would send it, from the same manager: to plain http in the same lane, followed
-    // by the fetch again; to https without the lane's name, which its certificate would be checked against,
-    // and with the manager's policy (never from https to http) for the hops left. The record stays one
-    // request; its phases go on from where the first hop left them, as they do across Qt's own hops.
+    // The hop is sent as Qt would send it. To plain http: from the same manager, in the same lane, followed
+    // by the fetch again. To https: without the lane's name, which the certificate would be checked
+    // against, and on a lease of its own, since every lane's hops to that host would otherwise share one
+    // group of 6 connections and wait in Qt's hidden queue; with the manager's policy (never from https
+    // to http) for the hops left. The record stays one request; its phases go on from where the first hop
+    // left them, as they do across Qt's own hops.
     QNetworkReply *hop = m_reply;
     hop->disconnect(this);
     hop->deleteLater(); // inside its finished signal
     const bool https = scheme == QLatin1String("https");
     QNetworkRequest request = requestTemplate(*m_settings, !https);
     request.setUrl(url);
-    if (https)
+    QNetworkAccessManager *manager = m_lease.manager;
+    if (https) {
         request.setMaximumRedirectsAllowed(m_settings->maxRedirects - m_redirects);
-    else
+        if (m_pool) {
+            releaseHopLease();
+            m_hopHost = HostKey::fromUrl(url);
+            m_hopLease = m_pool->acquire(m_hopHost);
+            manager = m_hopLease.manager;
+        }
+    } else {
         ManagerPool::applyLane(request, m_lease.lane);
+    }
     m_followsRedirects = !https;
     m_sentAgain = true;
+    m_redirectHop = false;
     m_sawHeader = m_headerFieldsDropped = false;
-    m_bytes = m_wireBytes = 0; // the redirect's own body is not the response's
+    m_bytes = m_wireBytes = 0;
+    m_response.body.clear();
     m_watchingTls = false; // the new reply's signals
     onActivity();
-    send(request);
+    send(manager, request);
     return true;
+}
+
+void Fetch::releaseHopLease()
+{
+    if (m_pool && m_hopLease.manager) {
+        m_pool->release(m_hopLease, m_hopHost);
+        m_hopLease = {};
+    }
 }
 
 void Fetch::abortWith(QString reason, bool cancelled)
@@ -420,6 +463,7 @@ void Fetch::onFinished()
     if (m_done || (m_followsRedirects && followRedirect()))
         return;
     m_done = true;
+    releaseHopLease();
     if (m_reply->bytesAvailable() > 0)
         onReadyRead();
 
@@ -446,11 +490,11 @@ void Fetch::onFinished()
             contentLength = value;
     }
     if (!location.isEmpty())
-        m_response.location = record.url.resolved(QUrl::fromEncoded(location));
+        m_response.location = m_reply->url().resolved(QUrl::fromEncoded(location));
     QString contentType = m_reply->header(QNetworkRequest::ContentTypeHeader).toString();
-    // Qt 6.4 joins a header's values across redirect hops ("text/html, text/html"); the final response's
-    // value comes last.
-    if (m_redirects > 0) {
+    // Qt 6.4 joins a header's values across the redirect hops it follows ("text/html, text/html"); the
+    // final response's value comes last.
+    if (m_qtHops > 0) {
         if (const auto comma = contentType.lastIndexOf(QLatin1String(", ")); comma >= 0)
             contentType = contentType.mid(comma + 2);
     }

@@ -53,9 +53,11 @@ public:
     using Finished = std::function<void(int id)>;
 
     /// settings are shared by every fetch of a run, not copied for each.
-    /// The request goes out on the lease's manager, in its lane (ManagerPool::applyLane).
-    Fetch(ManagerPool::Lease lease, Recorder *recorder, int id, std::shared_ptr<const RunSettings> settings,
-          Finished finished, QObject *parent = nullptr);
+    /// The request goes out on the lease's manager, in its lane (ManagerPool::applyLane); whoever made the
+    /// fetch gives the lease back. pool (may be null) leases an https redirect hop of a lane's request its
+    /// own manager, which the fetch gives back when it finishes.
+    Fetch(ManagerPool *pool, ManagerPool::Lease lease, Recorder *recorder, int id,
+          std::shared_ptr<const RunSettings> settings, Finished finished, QObject *parent = nullptr);
     ~Fetch() override;
 
     /// Marks the request issued and sends it.
@@ -89,12 +91,13 @@ private:
     void onMetaDataChanged();
     void onReadyRead();
     /// Sends the request: the first, or a redirect's next hop (followRedirect).
-    void send(const QNetworkRequest &request);
+    void send(QNetworkAccessManager *manager, const QNetworkRequest &request);
     void onRedirected(const QUrl &url);
-    /// For a lane's request, whose redirects Qt must not follow: Qt would copy the lane's peerVerifyName to
-    /// an https hop and check the server's certificate against it. When the finished reply is a redirect,
-    /// sends its next hop and returns true (or ends the fetch, when the hop is refused).
+    /// For a request to a host with lanes, whose redirects Qt must not follow: Qt would copy a lane's
+    /// peerVerifyName to an https hop and check the server's certificate against it. When the finished
+    /// reply is a redirect, sends its next hop and returns true (or ends the fetch, when the hop is refused).
     bool followRedirect();
+    void releaseHopLease();
     void onFinished();
     void abortWith(QString reason, bool cancelled = false);
     QString headerRefusedReason() const;
@@ -103,7 +106,10 @@ private:
 
     static inline std::atomic<int> s_existing = 0;
 
+    ManagerPool *m_pool;
     ManagerPool::Lease m_lease;
+    ManagerPool::Lease m_hopLease; // an https hop's (followRedirect), held until the fetch finishes
+    HostKey m_hopHost;
     Recorder *m_recorder;
     int m_id;
     std::shared_ptr<const RunSettings> m_settings;
@@ -124,8 +130,10 @@ private:
     bool m_cancelled = false;
     bool m_done = false;
     bool m_watchingTls = false;
-    bool m_followsRedirects = false; // a lane's request: see followRedirect()
+    bool m_followsRedirects = false; // see followRedirect()
+    bool m_redirectHop = false; // this reply is a redirect the fetch follows: its body is not the response's
     bool m_sentAgain = false; // followRedirect sent a hop: m_reply is that hop's reply
+    int m_qtHops = 0; // redirects Qt followed within m_reply, whose header values it joined
 };
 
 /// Finished fetches and their replies, deleted together. Whoever runs many fetches adds each as it

@@ -75,10 +75,13 @@ ManagerPool::Lease ManagerPool::acquire(const HostKey &key)
 
 void ManagerPool::release(const Lease &lease, const HostKey &key)
 {
+    Q_ASSERT(lease.lane >= 0 && lease.lane < MaxLanes);
     if (lease.lane < 0 || lease.lane >= MaxLanes)
         return;
     if (auto *entry = entryFor(lease.manager)) {
         const auto it = entry->find(key);
+        // A lease goes back with the host it was taken for: anything else would leave a count behind.
+        Q_ASSERT(it != entry->activePerHost.end() && it->lanes[std::size_t(lease.lane)] > 0);
         if (it != entry->activePerHost.end() && it->lanes[std::size_t(lease.lane)] > 0) {
             --it->lanes[std::size_t(lease.lane)];
             --it->active;
@@ -117,11 +120,12 @@ ManagerPool::Lease ManagerPool::take(Entry &entry, const HostKey &key)
     int lane = 0;
     while (lane < lanes - 1 && it->lanes[std::size_t(lane)] >= ConnectionsPerLane)
         ++lane;
+    Q_ASSERT(it->lanes[std::size_t(lane)] < ConnectionsPerLane);
     ++it->lanes[std::size_t(lane)];
     ++it->active;
     ++entry.active;
     file(entry);
-    return Lease {entry.manager, lane};
+    return Lease {entry.manager, lane, lanes};
 }
 
 void ManagerPool::file(Entry &entry)

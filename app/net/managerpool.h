@@ -14,7 +14,8 @@ class QNetworkAccessManager;
 class QNetworkRequest;
 
 /// Hands out QNetworkAccessManagers so that no manager ever has more requests to one host than it has
-/// connections for. One manager runs at most 6 HTTP/1.1 connections per host and silently queues the rest;
+/// connections for. One manager runs at most 6 HTTP/1.1 connections per host and connection key (below),
+/// and silently queues the rest;
 /// that hidden queue would show up as time in flight. With the pool, every issued request is really on the
 /// wire, and all waiting happens in our own gates where it is recorded as waiting.
 ///
@@ -36,8 +37,9 @@ public:
     /// Qt's HTTP/1.1 connections per host and connection key.
     static constexpr int ConnectionsPerLane = 6;
     static constexpr int MaxLanes = 8;
-    /// What the runner's pools use for plain http: fastest of 1, 2, 4, 8, 16 and 42 lanes for the
-    /// gather of 1 000, and on a par with 3 and 5 for the limit of 50 (bench/RESULTS.md).
+    /// What the runner's pools use for plain http. Measured with the bare-QNAM floor (bench/RESULTS.md,
+    /// sixteenth session): a gather of 1 000 took about 250 ms with 4 to 16 groups of 6 per manager and
+    /// 325 ms with 1; a limit of 50 was best with 2 to 5.
     static constexpr int RunLanes = 4;
 
     /// A request's place in the pool: its manager, and the lane to send it in (applyLane).
@@ -45,6 +47,9 @@ public:
     {
         QNetworkAccessManager *manager = nullptr;
         int lane = 0; // 0: the manager's own connections to the host, with no peerVerifyName
+        /// How many lanes the host has in this pool (lanesFor). Above 1, Qt must follow none of the request's
+        /// redirects: it would copy the lane's name to the next hop (Fetch follows them itself).
+        int lanes = 1;
     };
 
     /// System: the managers follow Qt's proxy settings (the system's, unless the application sets others).

@@ -219,7 +219,7 @@ void Runner::onAdmitted(int id, qint64 admittedNs)
 
 void Runner::issue(int id, const Destination &destination)
 {
-    auto *fetch = new Fetch(m_pool->acquire(destination.host), &m_recorder, id, m_fetchSettings,
+    auto *fetch = new Fetch(m_pool.get(), m_pool->acquire(destination.host), &m_recorder, id, m_fetchSettings,
                             [this](int done) { onFetchFinished(done); });
     m_fetches.insert(id, fetch);
     m_peakInFlight = std::max(m_peakInFlight, int(m_fetches.size()));

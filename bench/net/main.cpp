@@ -3,8 +3,9 @@
 // The floor under Crawlscope's limited-mode workloads (W1, W3 in bench/README.md): the same GETs through
 // bare QNetworkAccessManager, with nothing of Crawlscope in between (no gate, no recorder, no per-request
 // timeout). It keeps LIMIT requests in flight and, like the engine's ManagerPool, spreads them over
-// managers so that no manager has more than PER_MANAGER (default 6) requests to the host: a manager opens
-// at most 6 connections per host and would queue the rest where no one sees them. Bodies are read as they
+// managers so that no lane of a manager has more than PER_MANAGER (default 6) requests to the host: a
+// manager opens at most 6 connections per host and connection key, and would queue the rest where no one
+// sees them. Bodies are read as they
 // arrive and discarded. Crawlscope's wall time divided by this one, measured in the same run, is what
 // Crawlscope adds on top of Qt's network stack and the server.
 //
@@ -19,10 +20,11 @@
 // alone): direct, with sockets that read a response's head through a buffer. --unbuffered leaves Qt's
 // default, a direct socket that reads the head one byte per system call, for comparison.
 //
-// Like the engine's pools (ManagerPool::RunLanes), a manager holds 4 lanes of PER_MANAGER requests: groups
-// of connections to the host told apart by the request's peerVerifyName, so one manager and its HTTP
-// thread run 24 connections to a plain-http host. --lanes 1 gives a manager of PER_MANAGER, as the engine
-// had it before, for comparison.
+// Like the engine's pools (ManagerPool::RunLanes), a manager holds 4 lanes of PER_MANAGER requests to a
+// plain-http URL: groups of connections told apart by the request's peerVerifyName (ManagerPool::applyLane
+// names them alike), so one manager and its HTTP thread run 24 connections. An https URL gets one lane, as
+// in the engine. --lanes N (1 to ManagerPool::MaxLanes) sets the number; 1 gives a manager of PER_MANAGER,
+// as the engine had it before, for comparison.
 //
 // THREADS (default 1: everything on the main thread, as the engine does it) is an experiment, not a peer:
 // the requests, the limit and the managers are split evenly over that many threads, each with its own event
@@ -62,9 +64,12 @@ public:
         , m_total(total)
         , m_limit(limit)
         , m_perManager(perManager)
-        , m_lanes(lanes)
+        , m_lanes(request.url().scheme() == QLatin1String("http") ? lanes : 1) // https checks the name
         , m_buffered(buffered)
-    { }
+    {
+        for (int lane = 0; lane < m_lanes; ++lane)
+            m_laneNames.push_back(QStringLiteral("crawlscope-lane-%1").arg(lane));
+    }
 
     /// Called once in the worker's thread when its last request is done.
     std::function<void()> done;
@@ -109,8 +114,8 @@ private:
                           - lanes.begin());
         ++lanes[lane];
         QNetworkRequest request = m_request;
-        if (m_lanes > 1)
-            request.setPeerVerifyName(QStringLiteral("crawlscope-lane-%1").arg(lane));
+        if (lane > 0) // built once, as the engine does
+            request.setPeerVerifyName(m_laneNames.at(lane));
 
         QNetworkReply *reply = m_managers[index].qnam->get(request);
         QObject::connect(reply, &QNetworkReply::readyRead, reply, [reply] { reply->readAll(); });
@@ -135,6 +140,7 @@ private:
     int m_limit;
     int m_perManager;
     int m_lanes;
+    std::vector<QString> m_laneNames;
     bool m_buffered;
     std::vector<Manager> m_managers;
     int m_started = 0;
@@ -165,7 +171,7 @@ int main(int argc, char *argv[])
     int lanes = ManagerPool::RunLanes;
     if (const qsizetype at = arguments.indexOf(QStringLiteral("--lanes"));
         at > 0 && at + 1 < arguments.size()) {
-        lanes = std::max(1, arguments.at(at + 1).toInt());
+        lanes = std::clamp(arguments.at(at + 1).toInt(), 1, int(ManagerPool::MaxLanes));
         arguments.remove(at, 2);
     }
     const auto positive = [&](qsizetype i, int fallback) {

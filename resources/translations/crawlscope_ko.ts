@@ -1198,6 +1198,10 @@
         <source>too many redirects: more than %1</source>
         <translation>리디렉션이 너무 많습니다: %1회 초과</translation>
     </message>
+    <message>
+        <source>redirect (HTTP %1) without a valid Location</source>
+        <translation>유효한 Location이 없는 리디렉션(HTTP %1)</translation>
+    </message>
 </context>
 <context>
     <name>FrontierModel</name>

@@ -167,9 +167,9 @@ void TestRunner::limitedReachesButNeverExceedsK_data()
     QTest::addColumn<int>("k");
     QTest::newRow("1") << 1;
     QTest::newRow("3") << 3;
-    QTest::newRow("6, one manager's worth") << 6;
-    QTest::newRow("10, beyond one manager") << 10;
-    QTest::newRow("25") << 25;
+    QTest::newRow("6, one lane's worth") << 6;
+    QTest::newRow("10, beyond one lane") << 10;
+    QTest::newRow("25, beyond one manager's four lanes") << 25;
 }
 
 void TestRunner::limitedReachesButNeverExceedsK()
