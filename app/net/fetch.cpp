@@ -117,6 +117,32 @@ const QNetworkRequest &requestTemplate(const RunSettings &settings, bool follows
     return cached->request;
 }
 
+/// The fields of a response the fetch reads, each the first of its name.
+struct ResponseFields
+{
+    QByteArray location;
+    QByteArray retryAfter;
+    QByteArray contentLength;
+};
+
+/// Reads them in one pass: rawHeader() would scan every field again for each.
+ResponseFields responseFields(const QNetworkReply &reply)
+{
+    ResponseFields fields;
+    for (const auto &[name, value] : reply.rawHeaderPairs()) {
+        if (fields.location.isNull() && isField(name, "Location"))
+            fields.location = value;
+        else if (fields.retryAfter.isNull() && isField(name, "Retry-After"))
+            fields.retryAfter = value;
+        else if (fields.contentLength.isNull() && isField(name, "Content-Length"))
+            fields.contentLength = value;
+    }
+    // Qt joins repeated fields with ", ", which no valid URL holds: the first is the one Qt follows.
+    if (const qsizetype comma = fields.location.indexOf(", "); comma >= 0)
+        fields.location.truncate(comma);
+    return fields;
+}
+
 } // namespace
 
 void Fetch::start(const QUrl &url)
@@ -356,18 +382,25 @@ void Fetch::onReadyRead()
         m_response.body += chunk;
 }
 
+QString Fetch::unsupportedSchemeReason(const QUrl &url)
+{
+    const QString scheme = url.scheme(); // QUrl keeps a scheme in lower case
+    if (scheme == QLatin1String("http") || scheme == QLatin1String("https"))
+        return {};
+    return tr("redirect to unsupported scheme \"%1\" (%2)")
+        .arg(printableText(scheme), printableText(url.toDisplayString()));
+}
+
 void Fetch::onRedirected(const QUrl &url)
 {
-    const QString scheme = url.scheme().toLower();
-    if (scheme != QLatin1String("http") && scheme != QLatin1String("https")) {
-        abortWith(tr("redirect to unsupported scheme \"%1\" (%2)")
-                      .arg(printableText(scheme), printableText(url.toDisplayString())));
+    if (QString reason = unsupportedSchemeReason(url); !reason.isEmpty()) {
+        abortWith(std::move(reason));
         return;
     }
     ++m_redirects;
     ++m_qtHops;
     // Emitted before the next hop is sent: its handshake is still to come.
-    if (scheme == QLatin1String("https"))
+    if (url.scheme() == QLatin1String("https"))
         watchTls();
 }
 
@@ -377,18 +410,8 @@ bool Fetch::followRedirect()
     if (m_reply->error() != QNetworkReply::NoError || !isRedirectStatus(status))
         return false;
     m_followsRedirects = false; // from here on, whatever ends this hop is its end
-    QByteArray location;
-    for (const auto &[name, value] : m_reply->rawHeaderPairs()) {
-        if (isField(name, "Location")) {
-            location = value;
-            break;
-        }
-    }
-    // Qt joins repeated fields with ", ", which no valid URL holds: the first is the one Qt follows.
-    if (const qsizetype comma = location.indexOf(", "); comma >= 0)
-        location.truncate(comma);
+    const QByteArray location = responseFields(*m_reply).location;
     const QUrl url = location.isEmpty() ? QUrl() : m_reply->url().resolved(QUrl::fromEncoded(location));
-    const QString scheme = url.scheme().toLower();
     if (!url.isValid()) {
         abortWith(tr("redirect (HTTP %1) without a valid Location").arg(status));
         return true;
@@ -397,9 +420,8 @@ bool Fetch::followRedirect()
         abortWith(tr("too many redirects: more than %1").arg(m_settings->maxRedirects));
         return true;
     }
-    if (scheme != QLatin1String("http") && scheme != QLatin1String("https")) {
-        abortWith(tr("redirect to unsupported scheme \"%1\" (%2)")
-                      .arg(printableText(scheme), printableText(url.toDisplayString())));
+    if (QString reason = unsupportedSchemeReason(url); !reason.isEmpty()) {
+        abortWith(std::move(reason));
         return true;
     }
     ++m_redirects;
@@ -412,7 +434,7 @@ bool Fetch::followRedirect()
     QNetworkReply *hop = m_reply;
     hop->disconnect(this);
     hop->deleteLater(); // inside its finished signal
-    const bool https = scheme == QLatin1String("https");
+    const bool https = url.scheme() == QLatin1String("https");
     QNetworkRequest request = requestTemplate(*m_settings, !https);
     request.setUrl(url);
     QNetworkAccessManager *manager = m_lease.manager;
@@ -478,19 +500,10 @@ void Fetch::onFinished()
     record.bytes = m_bytes;
     record.status
         = RequestRecord::statusFrom(m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt());
-    // The fields read here, in one pass: rawHeader() would scan them all again for each.
-    QByteArray location;
-    QByteArray contentLength;
-    for (const auto &[name, value] : m_reply->rawHeaderPairs()) {
-        if (location.isNull() && isField(name, "Location"))
-            location = value;
-        else if (m_response.retryAfter.isNull() && isField(name, "Retry-After"))
-            m_response.retryAfter = value;
-        else if (contentLength.isNull() && isField(name, "Content-Length"))
-            contentLength = value;
-    }
-    if (!location.isEmpty())
-        m_response.location = m_reply->url().resolved(QUrl::fromEncoded(location));
+    ResponseFields fields = responseFields(*m_reply);
+    m_response.retryAfter = std::move(fields.retryAfter);
+    if (!fields.location.isEmpty())
+        m_response.location = m_reply->url().resolved(QUrl::fromEncoded(fields.location));
     QString contentType = m_reply->header(QNetworkRequest::ContentTypeHeader).toString();
     // Qt 6.4 joins a header's values across the redirect hops it follows ("text/html, text/html"); the
     // final response's value comes last.
@@ -501,6 +514,11 @@ void Fetch::onFinished()
     record.contentType = contentType;
 
     const auto error = m_reply->error();
+    // A redirect Qt refused to follow before telling us (onRedirected) is said in our words.
+    const QString refusedRedirect = error != QNetworkReply::NoError && record.status >= 300
+            && record.status < 400 && m_response.location.isValid()
+        ? unsupportedSchemeReason(m_response.location)
+        : QString();
     if (m_cancelled) {
         record.outcome = Outcome::Cancelled;
         record.error = m_abortReason;
@@ -511,13 +529,9 @@ void Fetch::onFinished()
         record.outcome = Outcome::Failed;
         record.error = m_sslErrors.isEmpty() ? tr("TLS error: %1").arg(m_reply->errorString())
                                              : tr("TLS error: %1").arg(m_sslErrors.join(QLatin1String("; ")));
-    } else if (const QUrl target = m_response.location; error != QNetworkReply::NoError
-               && record.status >= 300 && record.status < 400 && target.isValid()
-               && target.scheme() != QLatin1String("http") && target.scheme() != QLatin1String("https")) {
-        // Qt refused to follow it before telling us (onRedirected): say why in our words.
+    } else if (!refusedRedirect.isEmpty()) {
         record.outcome = Outcome::Failed;
-        record.error = tr("redirect to unsupported scheme \"%1\" (%2)")
-                           .arg(printableText(target.scheme()), printableText(target.toDisplayString()));
+        record.error = refusedRedirect;
     } else if (record.status >= 400) {
         record.outcome = Outcome::HttpError;
         record.error = QStringLiteral("HTTP %1 %2")
@@ -526,7 +540,7 @@ void Fetch::onFinished()
     } else if (error != QNetworkReply::NoError || record.status == 0) {
         record.outcome = Outcome::Failed;
         record.error = m_reply->errorString();
-    } else if (const qint64 announced = announcedBodyBytes(record.status, contentLength);
+    } else if (const qint64 announced = announcedBodyBytes(record.status, fields.contentLength);
                announced >= 0 && m_wireBytes < announced) {
         // Qt 6.4 now and then reports a connection reset mid-body as a clean end: the length the server
         // announced says it was not.

@@ -101,6 +101,8 @@ private:
     void onFinished();
     void abortWith(QString reason, bool cancelled = false);
     QString headerRefusedReason() const;
+    /// Why a redirect to url is not followed, or an empty string for http and https.
+    static QString unsupportedSchemeReason(const QUrl &url);
     /// The body length the final response announced, or -1 when it announced none or has no body.
     static qint64 announcedBodyBytes(int status, const QByteArray &contentLength);
 

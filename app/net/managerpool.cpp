@@ -22,20 +22,6 @@ ManagerPool::~ManagerPool()
         delete entry->manager;
 }
 
-void ManagerPool::applyLane(QNetworkRequest &request, int lane)
-{
-    if (lane <= 0 || lane >= MaxLanes)
-        return;
-    // Built once: a string per request would be a twentieth of what the pool saves.
-    static const std::array<QString, MaxLanes> names = [] {
-        std::array<QString, MaxLanes> all;
-        for (int i = 1; i < MaxLanes; ++i)
-            all[std::size_t(i)] = QStringLiteral("crawlscope-lane-%1").arg(i);
-        return all;
-    }();
-    request.setPeerVerifyName(names[std::size_t(lane)]);
-}
-
 int ManagerPool::lanesFor(const HostKey &key) const
 {
     // https checks the server's certificate against the peerVerifyName: it must stay the host's.

@@ -21,10 +21,10 @@
 // default, a direct socket that reads the head one byte per system call, for comparison.
 //
 // Like the engine's pools (ManagerPool::RunLanes), a manager holds 4 lanes of PER_MANAGER requests to a
-// plain-http URL: groups of connections told apart by the request's peerVerifyName (ManagerPool::applyLane
-// names them alike), so one manager and its HTTP thread run 24 connections. An https URL gets one lane, as
-// in the engine. --lanes N (1 to ManagerPool::MaxLanes) sets the number; 1 gives a manager of PER_MANAGER,
-// as the engine had it before, for comparison.
+// plain-http URL: groups of connections told apart by the request's peerVerifyName, named by the engine's
+// own ManagerPool::applyLane (app/net/lanes.cpp), so one manager and its HTTP thread run 24 connections. An
+// https URL gets one lane, as in the engine. --lanes N (1 to ManagerPool::MaxLanes) sets the number; 1 gives
+// a manager of PER_MANAGER, as the engine had it before, for comparison.
 //
 // THREADS (default 1: everything on the main thread, as the engine does it) is an experiment, not a peer:
 // the requests, the limit and the managers are split evenly over that many threads, each with its own event
@@ -51,7 +51,7 @@
 #include <vector>
 
 #include "net/bufferedsocketproxy.h"
-#include "net/managerpool.h" // its constants only
+#include "net/managerpool.h" // its constants, and applyLane from lanes.cpp
 
 namespace {
 
@@ -66,10 +66,7 @@ public:
         , m_perManager(perManager)
         , m_lanes(request.url().scheme() == QLatin1String("http") ? lanes : 1) // https checks the name
         , m_buffered(buffered)
-    {
-        for (int lane = 0; lane < m_lanes; ++lane)
-            m_laneNames.push_back(QStringLiteral("crawlscope-lane-%1").arg(lane));
-    }
+    { }
 
     /// Called once in the worker's thread when its last request is done.
     std::function<void()> done;
@@ -114,8 +111,7 @@ private:
                           - lanes.begin());
         ++lanes[lane];
         QNetworkRequest request = m_request;
-        if (lane > 0) // built once, as the engine does
-            request.setPeerVerifyName(m_laneNames.at(lane));
+        ManagerPool::applyLane(request, int(lane));
 
         QNetworkReply *reply = m_managers[index].qnam->get(request);
         QObject::connect(reply, &QNetworkReply::readyRead, reply, [reply] { reply->readAll(); });
@@ -140,7 +136,6 @@ private:
     int m_limit;
     int m_perManager;
     int m_lanes;
-    std::vector<QString> m_laneNames;
     bool m_buffered;
     std::vector<Manager> m_managers;
     int m_started = 0;

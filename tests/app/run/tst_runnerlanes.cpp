@@ -7,6 +7,10 @@
 #include <QTcpSocket>
 #include <QTest>
 
+#include <functional>
+#include <memory>
+#include <utility>
+
 // A run's pool gives a manager lanes to a plain-http host: groups of connections apart by their
 // peerVerifyName (ManagerPool). The fetch follows the redirects of such a host itself, so that a lane's name
 // never reaches an https server, where the certificate would be checked against it. A gather of twelve to
@@ -32,6 +36,39 @@ private:
 namespace {
 
 constexpr int Requests = 2 * ManagerPool::ConnectionsPerLane;
+
+/// What a raw server does with the bytes a connection sent: `pending` keeps what earlier calls left in it.
+using OnRead = std::function<void(QTcpSocket *socket, QByteArray &pending)>;
+
+/// A plain TCP server on every address ("localhost" may be tried as ::1 first). onAccepted is told of each
+/// connection; a connection is deleted when it closes.
+bool listenRaw(QTcpServer &server, OnRead onRead, std::function<void()> onAccepted = {})
+{
+    if (!server.listen(QHostAddress::Any))
+        return false;
+    QObject::connect(&server, &QTcpServer::newConnection, &server, [&server, onRead, onAccepted] {
+        while (QTcpSocket *socket = server.nextPendingConnection()) {
+            if (onAccepted)
+                onAccepted();
+            auto pending = std::make_shared<QByteArray>();
+            QObject::connect(socket, &QTcpSocket::readyRead, socket, [socket, pending, onRead] {
+                *pending += socket->readAll();
+                onRead(socket, *pending);
+            });
+            QObject::connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+        }
+    });
+    return true;
+}
+
+/// An origin that answers every request head it reads with `answer`.
+bool answerEveryRequest(QTcpServer &server, const QByteArray &answer)
+{
+    return listenRaw(server, [answer](QTcpSocket *socket, QByteArray &pending) {
+        for (qsizetype end; (end = pending.indexOf("\r\n\r\n")) >= 0; pending.remove(0, end + 4))
+            socket->write(answer);
+    });
+}
 
 } // namespace
 
@@ -112,33 +149,17 @@ void TestRunnerLanes::aLanesRedirectToHttpsLeavesTheLane()
     // "https": a plain TCP server that keeps what each connection's TLS ClientHello says, and closes it.
     // Qt names the host it verifies in the hello (SNI), so the hello shows whose name the hop carries.
     QTcpServer secure;
-    QVERIFY(secure.listen(QHostAddress::Any)); // "localhost" may be tried as ::1 first
     QList<QByteArray> hellos;
-    connect(&secure, &QTcpServer::newConnection, this, [&] {
-        while (QTcpSocket *socket = secure.nextPendingConnection()) {
-            connect(socket, &QTcpSocket::readyRead, socket, [&hellos, socket] {
-                hellos.append(socket->readAll());
-                socket->disconnectFromHost();
-            });
-            connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
-        }
-    });
+    QVERIFY(listenRaw(secure, [&hellos](QTcpSocket *socket, QByteArray &pending) {
+        hellos.append(std::exchange(pending, {}));
+        socket->disconnectFromHost();
+    }));
     // The origin answers every request with a redirect to it.
     QTcpServer origin;
-    QVERIFY(origin.listen(QHostAddress::Any));
-    const QByteArray answer = "HTTP/1.1 302 Found\r\nLocation: https://localhost:"
-        + QByteArray::number(secure.serverPort()) + "/\r\nContent-Length: 0\r\n\r\n";
-    connect(&origin, &QTcpServer::newConnection, this, [&] {
-        while (QTcpSocket *socket = origin.nextPendingConnection()) {
-            auto pending = std::make_shared<QByteArray>();
-            connect(socket, &QTcpSocket::readyRead, socket, [socket, pending, answer] {
-                *pending += socket->readAll();
-                for (qsizetype end; (end = pending->indexOf("\r\n\r\n")) >= 0; pending->remove(0, end + 4))
-                    socket->write(answer);
-            });
-            connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
-        }
-    });
+    QVERIFY(answerEveryRequest(origin,
+                               "HTTP/1.1 302 Found\r\nLocation: https://localhost:"
+                                   + QByteArray::number(secure.serverPort())
+                                   + "/\r\nContent-Length: 0\r\n\r\n"));
 
     RunSettings settings;
     settings.mode = RunMode::Gather;
@@ -169,28 +190,15 @@ void TestRunnerLanes::httpsHopsAreAllOnTheWire()
     // of its own to go out on, none waits in a Qt queue. The "https" server takes connections and never
     // answers.
     QTcpServer secure;
-    QVERIFY(secure.listen(QHostAddress::Any));
     int connections = 0;
-    connect(&secure, &QTcpServer::newConnection, this, [&] {
-        while (QTcpSocket *socket = secure.nextPendingConnection()) {
-            ++connections;
-            connect(socket, &QTcpSocket::readyRead, socket, [socket] { socket->readAll(); });
-            connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
-        }
-    });
+    QVERIFY(listenRaw(
+        secure, [](QTcpSocket *, QByteArray &pending) { pending.clear(); },
+        [&connections] { ++connections; }));
     QTcpServer origin;
-    QVERIFY(origin.listen(QHostAddress::Any));
-    const QByteArray answer = "HTTP/1.1 307 Temporary Redirect\r\nLocation: https://localhost:"
-        + QByteArray::number(secure.serverPort()) + "/\r\nContent-Length: 0\r\n\r\n";
-    connect(&origin, &QTcpServer::newConnection, this, [&] {
-        while (QTcpSocket *socket = origin.nextPendingConnection()) {
-            connect(socket, &QTcpSocket::readyRead, socket, [socket, answer] {
-                if (socket->readAll().contains("\r\n\r\n"))
-                    socket->write(answer);
-            });
-            connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
-        }
-    });
+    QVERIFY(answerEveryRequest(origin,
+                               "HTTP/1.1 307 Temporary Redirect\r\nLocation: https://localhost:"
+                                   + QByteArray::number(secure.serverPort())
+                                   + "/\r\nContent-Length: 0\r\n\r\n"));
 
     const int n = 4 * ManagerPool::ConnectionsPerLane;
     Runner runner;
