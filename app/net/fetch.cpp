@@ -147,10 +147,10 @@ ResponseFields responseFields(const QNetworkReply &reply)
 
 void Fetch::start(const QUrl &url)
 {
-    // A lane's name must never reach an https hop, so the fetch follows the redirects of a host with lanes
-    // itself: all of them, lane 0's too, so that one URL is recorded by one set of rules whatever lane it
-    // got (Qt 6.4's UserVerifiedRedirectPolicy cannot do it: it ends a chain after two hops, status 100).
-    // A crawl follows none.
+    // A lane's name must never reach another https host, whose certificate would be checked against it, so
+    // the fetch follows the redirects of a host with lanes itself: all of them, lane 0's too, so that one URL
+    // is recorded by one set of rules whatever lane it got (Qt 6.4's UserVerifiedRedirectPolicy cannot do it:
+    // it ends a chain after two hops, status 100). A crawl follows none.
     m_followsRedirects = m_lease.lanes > 1 && !m_settings->crawl.enabled;
     QNetworkRequest request = requestTemplate(*m_settings, m_followsRedirects);
     request.setUrl(url);
@@ -158,10 +158,10 @@ void Fetch::start(const QUrl &url)
 
     m_recorder->mark(m_id, Mark::Issued);
     m_issuedNs = m_lastActivityNs = Clock::nowNs();
-    send(m_lease.manager, request);
+    send(m_lease.manager, request, !m_followsRedirects && !m_settings->crawl.enabled);
 }
 
-void Fetch::send(QNetworkAccessManager *manager, const QNetworkRequest &request)
+void Fetch::send(QNetworkAccessManager *manager, const QNetworkRequest &request, bool qtFollowsRedirects)
 {
     m_qtHops = 0;
     m_reply = manager->get(request);
@@ -182,10 +182,13 @@ void Fetch::send(QNetworkAccessManager *manager, const QNetworkRequest &request)
         if (!m_done)
             onReadyRead();
     });
-    connect(m_reply, &QNetworkReply::redirected, this, [this](const QUrl &to) {
-        if (!m_done)
-            onRedirected(to);
-    });
+    // Only Qt's own redirects say this: a request whose redirects the fetch follows, or a crawl's, has none.
+    if (qtFollowsRedirects) {
+        connect(m_reply, &QNetworkReply::redirected, this, [this](const QUrl &to) {
+            if (!m_done)
+                onRedirected(to);
+        });
+    }
     connect(m_reply, &QNetworkReply::finished, this, &Fetch::onFinished);
 }
 
@@ -348,9 +351,18 @@ void Fetch::onMetaDataChanged()
 void Fetch::onReadyRead()
 {
     onActivity();
-    QByteArray chunk = m_reply->readAll();
-    if (m_redirectHop)
+    // A body that is only counted is skipped where Qt holds it, not copied out chunk by chunk.
+    if (m_redirectHop || (!m_keepBody && !m_inflater.isActive())) {
+        const qint64 skipped = m_reply->skip(m_reply->bytesAvailable());
+        if (m_redirectHop || skipped <= 0)
+            return;
+        m_wireBytes += skipped;
+        m_bytes += skipped;
+        if (m_bytes > m_settings->maxBodyBytes)
+            abortWith(tr("body exceeds the limit of %1 bytes").arg(m_settings->maxBodyBytes));
         return;
+    }
+    QByteArray chunk = m_reply->readAll();
     m_wireBytes += chunk.size();
     if (m_inflater.isActive()) {
         QString error;
@@ -424,32 +436,43 @@ bool Fetch::followRedirect()
         abortWith(std::move(reason));
         return true;
     }
+    // As the managers' policy (NoLessSafeRedirectPolicy) refuses it.
+    if (m_reply->url().scheme() == QLatin1String("https") && url.scheme() == QLatin1String("http")) {
+        abortWith(tr("redirect from https to http refused (%1)").arg(printableText(url.toDisplayString())));
+        return true;
+    }
     ++m_redirects;
     // The hop is sent as Qt would send it. To plain http: from the same manager, in the same lane, followed
-    // by the fetch again. To https: without the lane's name, which the certificate would be checked
-    // against, and on a lease of its own, since every lane's hops to that host would otherwise share one
-    // group of 6 connections and wait in Qt's hidden queue; with the manager's policy (never from https
-    // to http) for the hops left. The record stays one request; its phases go on from where the first hop
-    // left them, as they do across Qt's own hops.
+    // by the fetch again. To https: on a lease of its own, in that lease's lane (named for the new host, as
+    // the certificate is checked against the name), since every lane's hops to that host would otherwise
+    // share one group of 6 connections and wait in Qt's hidden queue. The fetch goes on following the hops
+    // of a lease with lanes; after a lease without, the manager's policy (never from https to http) follows
+    // the hops left. The record stays one request; its phases go on from where the first hop left them, as
+    // they do across Qt's own hops.
     QNetworkReply *hop = m_reply;
     hop->disconnect(this);
     hop->deleteLater(); // inside its finished signal
-    const bool https = url.scheme() == QLatin1String("https");
-    QNetworkRequest request = requestTemplate(*m_settings, !https);
-    request.setUrl(url);
     QNetworkAccessManager *manager = m_lease.manager;
-    if (https) {
-        request.setMaximumRedirectsAllowed(m_settings->maxRedirects - m_redirects);
+    int lane = m_lease.lane;
+    bool fetchFollows = true;
+    if (url.scheme() == QLatin1String("https")) {
+        lane = 0;
+        fetchFollows = false;
         if (m_pool) {
             releaseHopLease();
             m_hopHost = HostKey::fromUrl(url);
             m_hopLease = m_pool->acquire(m_hopHost);
             manager = m_hopLease.manager;
+            lane = m_hopLease.lane;
+            fetchFollows = m_hopLease.lanes > 1;
         }
-    } else {
-        ManagerPool::applyLane(request, m_lease.lane);
     }
-    m_followsRedirects = !https;
+    QNetworkRequest request = requestTemplate(*m_settings, fetchFollows);
+    request.setUrl(url);
+    ManagerPool::applyLane(request, lane);
+    if (!fetchFollows)
+        request.setMaximumRedirectsAllowed(m_settings->maxRedirects - m_redirects);
+    m_followsRedirects = fetchFollows;
     m_sentAgain = true;
     m_redirectHop = false;
     m_sawHeader = m_headerFieldsDropped = false;
@@ -457,7 +480,7 @@ bool Fetch::followRedirect()
     m_response.body.clear();
     m_watchingTls = false; // the new reply's signals
     onActivity();
-    send(manager, request);
+    send(manager, request, !fetchFollows);
     return true;
 }
 

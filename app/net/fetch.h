@@ -90,11 +90,12 @@ private:
     void watchTls();
     void onMetaDataChanged();
     void onReadyRead();
-    /// Sends the request: the first, or a redirect's next hop (followRedirect).
-    void send(QNetworkAccessManager *manager, const QNetworkRequest &request);
+    /// Sends the request: the first, or a redirect's next hop (followRedirect). qtFollowsRedirects: the
+    /// request leaves its redirects to Qt (the manager's policy), which then tells of each (onRedirected).
+    void send(QNetworkAccessManager *manager, const QNetworkRequest &request, bool qtFollowsRedirects);
     void onRedirected(const QUrl &url);
     /// For a request to a host with lanes, whose redirects Qt must not follow: Qt would copy a lane's
-    /// peerVerifyName to an https hop and check the server's certificate against it. When the finished
+    /// peerVerifyName to an https hop and check the next server's certificate against it. When the finished
     /// reply is a redirect, sends its next hop and returns true (or ends the fetch, when the hop is refused).
     bool followRedirect();
     void releaseHopLease();

@@ -22,12 +22,6 @@ ManagerPool::~ManagerPool()
         delete entry->manager;
 }
 
-int ManagerPool::lanesFor(const HostKey &key) const
-{
-    // https checks the server's certificate against the peerVerifyName: it must stay the host's.
-    return key.scheme() == QLatin1String("http") ? m_lanes : 1;
-}
-
 ManagerPool::Lease ManagerPool::acquire(const HostKey &key)
 {
     // This host's own managers first (nothing in flight for another host), then an idle one.

@@ -28,9 +28,13 @@ class QNetworkRequest;
 /// host, port, proxy and the request's peerVerifyName. A plain-http request never verifies a peer, so a
 /// distinct peerVerifyName per lane (applyLane) gives one manager several groups of 6 connections to one
 /// host, all on its one HTTP thread. A gather of 1 000 then needs 42 threads rather than 167, and on two
-/// cores that was the larger part of its cost (bench/RESULTS.md, sixteenth session). An https request keeps
-/// the name its certificate is checked against, so https hosts get one lane. Whoever sends a lane's request
-/// must not let Qt carry the lane's name on to an https redirect (Fetch follows such a redirect itself).
+/// cores that was the larger part of its cost (bench/RESULTS.md, sixteenth session). An https request's
+/// peerVerifyName is the name its certificate is checked against and its TLS hello carries, and Qt compares
+/// and sends that name lower-cased (in its ACE form): so an https host's lanes are named by the host's own
+/// name in other letter cases, one server name to the server and to the check and distinct keys to Qt. A
+/// host with fewer letters has fewer such names (an IPv4 address has one: two lanes). Whoever sends a lane's
+/// request must not let Qt carry the lane's name on to a redirect to another https host, where it would be
+/// the wrong name (Fetch follows the redirects of a host with lanes itself).
 class ManagerPool
 {
 public:
@@ -69,10 +73,15 @@ public:
     void release(const Lease &lease, const HostKey &host);
     void release(const Lease &lease, const QUrl &url) { release(lease, HostKey::fromUrl(url)); }
 
-    /// Puts the request in the lane: a peerVerifyName of the lane's own for lanes above 0, nothing for 0.
+    /// Puts the request in the lane: a peerVerifyName of the lane's own for lanes above 0, nothing for 0. For
+    /// https the lane must be one the host has (lanesFor).
     static void applyLane(QNetworkRequest &request, int lane);
-    /// How many lanes this pool gives the host: its lanes for plain http, 1 for anything else.
-    int lanesFor(const HostKey &host) const;
+    /// How many lanes a host can have, at most `lanes`: all of them for plain http, as many as the host's
+    /// name has letter cases for https (up to 8 with three letters; 2 for an IPv4 address), 1 for anything
+    /// else. host: in its ACE form, as HostKey and QUrl::host(QUrl::FullyEncoded) give it.
+    static int lanesFor(QStringView scheme, QStringView host, int lanes);
+    /// How many lanes this pool gives the host.
+    int lanesFor(const HostKey &host) const { return lanesFor(host.scheme(), host.host(), m_lanes); }
 
     int managerCount() const { return int(m_entries.size()); }
     int active(QNetworkAccessManager *manager, const QUrl &url) const;

@@ -23,8 +23,9 @@
 // Like the engine's pools (ManagerPool::RunLanes), a manager holds 4 lanes of PER_MANAGER requests to a
 // plain-http URL: groups of connections told apart by the request's peerVerifyName, named by the engine's
 // own ManagerPool::applyLane (app/net/lanes.cpp), so one manager and its HTTP thread run 24 connections. An
-// https URL gets one lane, as in the engine. --lanes N (1 to ManagerPool::MaxLanes) sets the number; 1 gives
-// a manager of PER_MANAGER, as the engine had it before, for comparison.
+// https URL gets the lanes its host's name has letter cases for (ManagerPool::lanesFor), as in the engine.
+// --lanes N (1 to ManagerPool::MaxLanes) sets the number; 1 gives a manager of PER_MANAGER, as the engine had
+// it before, for comparison.
 //
 // THREADS (default 1: everything on the main thread, as the engine does it) is an experiment, not a peer:
 // the requests, the limit and the managers are split evenly over that many threads, each with its own event
@@ -51,7 +52,7 @@
 #include <vector>
 
 #include "net/bufferedsocketproxy.h"
-#include "net/managerpool.h" // its constants, and applyLane from lanes.cpp
+#include "net/managerpool.h" // its constants, and lanesFor and applyLane from lanes.cpp
 
 namespace {
 
@@ -64,7 +65,8 @@ public:
         , m_total(total)
         , m_limit(limit)
         , m_perManager(perManager)
-        , m_lanes(request.url().scheme() == QLatin1String("http") ? lanes : 1) // https checks the name
+        , m_lanes(
+              ManagerPool::lanesFor(request.url().scheme(), request.url().host(QUrl::FullyEncoded), lanes))
         , m_buffered(buffered)
     { }
 

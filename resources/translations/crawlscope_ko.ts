@@ -1202,6 +1202,10 @@
         <source>redirect (HTTP %1) without a valid Location</source>
         <translation>유효한 Location이 없는 리디렉션(HTTP %1)</translation>
     </message>
+    <message>
+        <source>redirect from https to http refused (%1)</source>
+        <translation>https에서 http로의 리디렉션을 거부함(%1)</translation>
+    </message>
 </context>
 <context>
     <name>FrontierModel</name>

@@ -301,7 +301,8 @@ bool HostileServer::makeCertificate(bool expired, QSslCertificate *certificate, 
         return false;
     };
     const QStringList subject {QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.2"),
-                               QStringLiteral("-addext"), QStringLiteral("subjectAltName=IP:127.0.0.2")};
+                               QStringLiteral("-addext"),
+                               QStringLiteral("subjectAltName=IP:127.0.0.2,DNS:localhost")};
     const QStringList newKey {QStringLiteral("-newkey"),
                               QStringLiteral("ec"),
                               QStringLiteral("-pkeyopt"),

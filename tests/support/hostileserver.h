@@ -72,7 +72,8 @@ public:
     qint64 headerBytes() const { return m_headerBytes; }
 
     Case hostileCase() const { return m_case; }
-    /// The TLS cases' certificate, for a test that trusts it to see a handshake succeed.
+    /// The TLS cases' certificate (for 127.0.0.2 and localhost), for a test that trusts it to see a handshake
+    /// succeed.
     QSslCertificate certificate() const { return m_certificate; }
     QUrl url(const QString &path = QStringLiteral("/")) const;
     /// Connections accepted so far.

@@ -19,7 +19,8 @@ private Q_SLOTS:
     void hostsShareOnlyBeyondTheBudget();
     void aGatherOfThousandsKeepsEveryManagerFull();
     void lanesFillAManagerBeforeTheNext();
-    void httpsHostsKeepOneLane();
+    void httpsLanesAreTheHostsOwnName();
+    void anHttpsHostHasAsManyLanesAsLetterCases();
     void applyLaneNamesEachLaneApart();
 };
 
@@ -149,19 +150,63 @@ void TestManagerPool::lanesFillAManagerBeforeTheNext()
     QCOMPARE(managers.size(), 42);
 }
 
-void TestManagerPool::httpsHostsKeepOneLane()
+void TestManagerPool::httpsLanesAreTheHostsOwnName()
 {
-    // An https request's peerVerifyName is what the certificate is checked against: no lanes there.
-    const QUrl secure(QStringLiteral("https://127.0.0.1:8443/x"));
-    ManagerPool pool(ManagerPool::Proxy::System, 0, 4);
-    QCOMPARE(pool.lanesFor(HostKey::fromUrl(secure)), 1);
+    // An https request's peerVerifyName is what the certificate is checked against and the TLS hello carries,
+    // both lower-cased by Qt: each lane's is the host's own name, in a letter case of its own.
+    const QUrl secure(QStringLiteral("https://www.example.com:8443/x"));
+    ManagerPool pool(ManagerPool::Proxy::System, 0, ManagerPool::MaxLanes);
+    QCOMPARE(pool.lanesFor(HostKey::fromUrl(secure)), ManagerPool::MaxLanes);
+    QNetworkRequest zero(secure);
+    ManagerPool::applyLane(zero, 0);
+    QVERIFY(zero.peerVerifyName().isEmpty());
+    QSet<QString> names;
+    for (int lane = 1; lane < ManagerPool::MaxLanes; ++lane) {
+        QNetworkRequest request(secure);
+        ManagerPool::applyLane(request, lane);
+        QCOMPARE(request.peerVerifyName().toLower(), QStringLiteral("www.example.com"));
+        QCOMPARE(QUrl::toAce(request.peerVerifyName()), QByteArray("www.example.com")); // what Qt sends
+        names.insert(request.peerVerifyName());
+    }
+    QCOMPARE(names.size(), ManagerPool::MaxLanes - 1);
+
+    // So a run's pool fills an https host's manager as it does a plain-http host's.
+    ManagerPool run(ManagerPool::Proxy::System, 0, ManagerPool::RunLanes);
     QSet<QNetworkAccessManager *> managers;
-    for (int i = 0; i < 2 * ManagerPool::ConnectionsPerLane; ++i) {
-        const ManagerPool::Lease lease = pool.acquire(secure);
-        QCOMPARE(lease.lane, 0);
+    for (int i = 0; i < 2 * ManagerPool::RunLanes * ManagerPool::ConnectionsPerLane; ++i) {
+        const ManagerPool::Lease lease = run.acquire(secure);
+        QCOMPARE(lease.lanes, ManagerPool::RunLanes);
         managers.insert(lease.manager);
     }
     QCOMPARE(managers.size(), 2);
+}
+
+void TestManagerPool::anHttpsHostHasAsManyLanesAsLetterCases()
+{
+    const auto lanes = [](const char *url) {
+        return ManagerPool(ManagerPool::Proxy::System, 0, ManagerPool::MaxLanes)
+            .lanesFor(HostKey::fromUrl(QUrl(QString::fromLatin1(url))));
+    };
+    QCOMPARE(lanes("https://127.0.0.1/"), 2); // the address as it is, and no name
+    QCOMPARE(lanes("https://[::1]/"), 2);
+    QCOMPARE(lanes("https://a.1/"), 3);
+    QCOMPARE(lanes("https://ab.1/"), 5);
+    QCOMPARE(lanes("https://abc.1/"), ManagerPool::MaxLanes);
+    QCOMPARE(lanes("https://xn--bcher-kva.de/"), ManagerPool::MaxLanes);
+    QCOMPARE(lanes("http://127.0.0.1/"), ManagerPool::MaxLanes); // plain http: any name will do
+    QCOMPARE(lanes("ftp://example.com/"), 1);
+    // Each name of a host with few letters is still its own.
+    for (const char *host : {"https://a.1/", "https://ab.1/", "https://[::1]/"}) {
+        const QUrl url(QString::fromLatin1(host));
+        QSet<QString> names;
+        for (int lane = 1; lane < lanes(host); ++lane) {
+            QNetworkRequest request(url);
+            ManagerPool::applyLane(request, lane);
+            QCOMPARE(request.peerVerifyName().toLower(), url.host(QUrl::FullyEncoded));
+            names.insert(request.peerVerifyName());
+        }
+        QCOMPARE(names.size(), lanes(host) - 1);
+    }
 }
 
 void TestManagerPool::applyLaneNamesEachLaneApart()

@@ -1,12 +1,18 @@
 #include "demoserver/demoserver.h"
+#include "hostileserver.h"
 #include "net/managerpool.h"
 #include "run/runner.h"
 
+#include <QHash>
 #include <QSignalSpy>
+#include <QSslConfiguration>
+#include <QSslKey>
+#include <QSslServer>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTest>
 
+#include <algorithm>
 #include <functional>
 #include <memory>
 #include <utility>
@@ -25,6 +31,8 @@ private Q_SLOTS:
     void redirectsAreFollowedByOneSetOfRules();
     void aLanesRedirectToHttpsLeavesTheLane();
     void httpsHopsAreAllOnTheWire();
+    void anHttpsHostHasLanesUnderItsOwnName();
+    void anHttpsHostsRedirectsKeepQtsRules();
 
 private:
     RunResult runToEnd(const QList<QUrl> &urls, const RunSettings &settings, int managers = 1);
@@ -40,25 +48,35 @@ constexpr int Requests = 2 * ManagerPool::ConnectionsPerLane;
 /// What a raw server does with the bytes a connection sent: `pending` keeps what earlier calls left in it.
 using OnRead = std::function<void(QTcpSocket *socket, QByteArray &pending)>;
 
-/// A plain TCP server on every address ("localhost" may be tried as ::1 first). onAccepted is told of each
+/// A TCP (or TLS) server on every address ("localhost" may be tried as ::1 first). onAccepted is told of each
 /// connection; a connection is deleted when it closes.
 bool listenRaw(QTcpServer &server, OnRead onRead, std::function<void()> onAccepted = {})
 {
     if (!server.listen(QHostAddress::Any))
         return false;
-    QObject::connect(&server, &QTcpServer::newConnection, &server, [&server, onRead, onAccepted] {
-        while (QTcpSocket *socket = server.nextPendingConnection()) {
-            if (onAccepted)
-                onAccepted();
-            auto pending = std::make_shared<QByteArray>();
-            QObject::connect(socket, &QTcpSocket::readyRead, socket, [socket, pending, onRead] {
-                *pending += socket->readAll();
-                onRead(socket, *pending);
-            });
-            QObject::connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
-        }
-    });
+    // Once a connection is ready: a QSslServer's, when its handshake is done.
+    QObject::connect(
+        &server, &QTcpServer::pendingConnectionAvailable, &server, [&server, onRead, onAccepted] {
+            while (QTcpSocket *socket = server.nextPendingConnection()) {
+                if (onAccepted)
+                    onAccepted();
+                auto pending = std::make_shared<QByteArray>();
+                QObject::connect(socket, &QTcpSocket::readyRead, socket, [socket, pending, onRead] {
+                    *pending += socket->readAll();
+                    onRead(socket, *pending);
+                });
+                QObject::connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+            }
+        });
     return true;
+}
+
+/// A TLS ClientHello names the server (SNI) exactly as `host`: lower-cased, whatever a lane's letter case.
+void checkServerName(const QByteArray &hello, const QByteArray &host)
+{
+    QVERIFY2(hello.contains(host), hello.toHex().constData());
+    QVERIFY2(hello.toLower().count(host) == hello.count(host), hello.toHex().constData());
+    QVERIFY2(!hello.contains("crawlscope-lane"), hello.toHex().constData());
 }
 
 /// An origin that answers every request head it reads with `answer`.
@@ -165,8 +183,8 @@ void TestRunnerLanes::aLanesRedirectToHttpsLeavesTheLane()
     settings.mode = RunMode::Gather;
     settings.maxRedirects = 5;
     const QUrl start(QStringLiteral("http://localhost:%1/").arg(origin.serverPort()));
-    // Each https hop has a lease of its own: two managers of 6 for the twelve.
-    const RunResult run = runToEnd(QList<QUrl>(Requests, start), settings, 3);
+    // The https hops have leases of their own: a second manager, whose lanes are the https host's.
+    const RunResult run = runToEnd(QList<QUrl>(Requests, start), settings, 2);
     QCOMPARE(run.records.size(), Requests);
     const QUrl target(QStringLiteral("https://localhost:%1/").arg(secure.serverPort()));
     for (const RequestRecord &record : run.records) {
@@ -174,14 +192,11 @@ void TestRunnerLanes::aLanesRedirectToHttpsLeavesTheLane()
         QCOMPARE(record.redirects, 1);
         QCOMPARE(record.finalUrl, target);
     }
-    // Every hop to https names the host, and none carries a lane's name.
-    // A connection that closes fails the requests queued for it too, so there may be fewer hellos than hops;
-    // a lane's name would have opened connections of its own.
+    // Every hop to https names the host as it is, and none carries the origin's lane names.
+    // A connection that closes fails the requests queued for it too, so there may be fewer hellos than hops.
     QVERIFY(!hellos.isEmpty());
-    for (const QByteArray &hello : std::as_const(hellos)) {
-        QVERIFY2(!hello.contains("crawlscope-lane"), hello.toHex().constData());
-        QVERIFY2(hello.contains("localhost"), hello.toHex().constData());
-    }
+    for (const QByteArray &hello : std::as_const(hellos))
+        checkServerName(hello, "localhost");
 }
 
 void TestRunnerLanes::httpsHopsAreAllOnTheWire()
@@ -209,10 +224,10 @@ void TestRunnerLanes::httpsHopsAreAllOnTheWire()
                  settings);
     // Qt opens one connection of an https group first and the others once the handshake has said which
     // protocol the server speaks, which this one never does: a connection for each group, and a group of
-    // its own (a manager, 6 connections when they open) for each 6 hops. Shared, the 24 would be one group.
+    // its own (a lane, 6 connections when they open) for each 6 hops. Shared, the 24 would be one group.
     const int groups = n / ManagerPool::ConnectionsPerLane;
     QTRY_COMPARE_WITH_TIMEOUT(connections, groups, 20'000);
-    QCOMPARE(runner.managerCount(), 1 + groups);
+    QCOMPARE(runner.managerCount(), 2); // the origin's, and one whose lanes are the https host's
     runner.cancel();
     QVERIFY(!finished.isEmpty() || finished.wait(20'000));
     const auto run = finished.first().first().value<RunResult>();
@@ -220,6 +235,119 @@ void TestRunnerLanes::httpsHopsAreAllOnTheWire()
     for (const RequestRecord &record : run.records) {
         QCOMPARE(record.outcome, Outcome::Cancelled);
         QCOMPARE(record.redirects, 1);
+    }
+}
+
+void TestRunnerLanes::anHttpsHostHasLanesUnderItsOwnName()
+{
+    const int n = ManagerPool::RunLanes * ManagerPool::ConnectionsPerLane;
+    const QString secure = QStringLiteral("https://localhost:%1/");
+    RunSettings settings;
+    settings.mode = RunMode::Gather;
+
+    // On the wire: a group of connections per lane, all on one manager, and every hello naming the host as
+    // it is. The server takes connections and never answers, so Qt opens one connection per group.
+    {
+        QTcpServer silent;
+        QHash<QTcpSocket *, QByteArray> hellos;
+        QVERIFY(listenRaw(silent,
+                          [&hellos](QTcpSocket *socket, QByteArray &pending) { hellos[socket] = pending; }));
+        Runner runner;
+        QSignalSpy finished(&runner, &Runner::runFinished);
+        runner.start(QList<QUrl>(n, QUrl(secure.arg(silent.serverPort()))), settings);
+        const auto allNamed = [&hellos] {
+            return std::all_of(hellos.cbegin(), hellos.cend(),
+                               [](const QByteArray &hello) { return hello.contains("localhost"); });
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(hellos.size() == ManagerPool::RunLanes && allNamed(), 20'000);
+        QCOMPARE(runner.managerCount(), 1);
+        for (const QByteArray &hello : std::as_const(hellos))
+            checkServerName(hello, "localhost");
+        runner.cancel();
+        QVERIFY(!finished.isEmpty() || finished.wait(20'000));
+        QCOMPARE(hellos.size(), ManagerPool::RunLanes); // one connection per group, never more
+    }
+
+    // And the server's certificate is checked against each lane's name and accepted: the name is the host's.
+    HostileServer server(HostileServer::Case::TlsSelfSigned);
+    QString error;
+    QVERIFY2(server.listen(QHostAddress::Any, &error), qPrintable(error));
+    const QSslConfiguration before = QSslConfiguration::defaultConfiguration();
+    QSslConfiguration trusting = before;
+    trusting.addCaCertificate(server.certificate()); // its own CA, as a user's would be
+    QSslConfiguration::setDefaultConfiguration(trusting);
+    const RunResult run = runToEnd(QList<QUrl>(n, QUrl(secure.arg(server.url({}).port()))), settings);
+    QSslConfiguration::setDefaultConfiguration(before);
+    QCOMPARE(run.records.size(), n);
+    int handshakes = 0; // a request sent on a connection already open has none of its own
+    for (const RequestRecord &record : run.records) {
+        QVERIFY2(record.outcome == Outcome::Ok, qPrintable(record.error));
+        QCOMPARE(record.status, 200);
+        handshakes += record.reached(Mark::Encrypted) ? 1 : 0;
+    }
+    QVERIFY2(handshakes >= ManagerPool::RunLanes,
+             qPrintable(QString::number(handshakes))); // one a lane at least
+}
+
+void TestRunnerLanes::anHttpsHostsRedirectsKeepQtsRules()
+{
+    // An https host has lanes, so the fetch follows its redirects too: to the same host in a lane of the
+    // hop's own lease, and never from https down to http, which the managers' policy refuses.
+    QSslCertificate certificate;
+    QSslKey key;
+    QString error;
+    QVERIFY2(HostileServer::makeCertificate(false, &certificate, &key, &error), qPrintable(error));
+    QSslServer secure;
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    tls.setLocalCertificate(certificate);
+    tls.setPrivateKey(key);
+    tls.setPeerVerifyMode(QSslSocket::VerifyNone);
+    secure.setSslConfiguration(tls);
+    const QByteArray plain = demo(QStringLiteral("/delay/0")).toEncoded();
+    QVERIFY(listenRaw(secure, [plain](QTcpSocket *socket, QByteArray &pending) {
+        for (qsizetype end; (end = pending.indexOf("\r\n\r\n")) >= 0; pending.remove(0, end + 4)) {
+            const QByteArray target = pending.left(end).split(' ').value(1);
+            if (target == "/to-http")
+                socket->write("HTTP/1.1 302 Found\r\nLocation: " + plain + "\r\nContent-Length: 0\r\n\r\n");
+            else if (target == "/hop")
+                socket->write("HTTP/1.1 302 Found\r\nLocation: /final\r\nContent-Length: 0\r\n\r\n");
+            else
+                socket->write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
+        }
+    }));
+    const auto at = [&secure](const char *path) {
+        return QUrl(
+            QStringLiteral("https://localhost:%1%2").arg(secure.serverPort()).arg(QLatin1String(path)));
+    };
+    const QSslConfiguration before = QSslConfiguration::defaultConfiguration();
+    QSslConfiguration trusting = before;
+    trusting.addCaCertificate(certificate);
+    QSslConfiguration::setDefaultConfiguration(trusting);
+    RunSettings settings;
+    settings.mode = RunMode::Gather;
+    const int n = ManagerPool::RunLanes * ManagerPool::ConnectionsPerLane;
+    Runner runner;
+    QSignalSpy finished(&runner, &Runner::runFinished);
+    runner.start(QList<QUrl>(n, at("/hop")) + QList<QUrl>(n, at("/to-http")), settings);
+    const bool done = !finished.isEmpty() || finished.wait(60'000);
+    QSslConfiguration::setDefaultConfiguration(before);
+    QVERIFY(done);
+
+    const auto run = finished.first().first().value<RunResult>();
+    QCOMPARE(run.records.size(), 2 * n);
+    for (const RequestRecord &record : run.records) {
+        if (record.url.path() == QLatin1String("/hop")) {
+            QVERIFY2(record.outcome == Outcome::Ok, qPrintable(record.error));
+            QCOMPARE(record.redirects, 1);
+            QCOMPARE(record.finalUrl, at("/final"));
+            QCOMPARE(record.bytes, qint64(2));
+        } else {
+            QCOMPARE(record.outcome, Outcome::Failed);
+            QCOMPARE(record.status, 302);
+            QCOMPARE(record.redirects, 0);
+            QVERIFY2(record.error.toString().contains(QLatin1String("https to http")),
+                     qPrintable(record.error));
+        }
     }
 }
 
