@@ -83,37 +83,27 @@ bool isRedirectStatus(int status)
 
 /// Everything of a request but its URL, built once for the settings of a run: setting the header and
 /// attributes again for each request cost as much as all the rest the fetch adds to QNAM's own work.
-/// followsRedirects: Qt follows none; the fetch does (Fetch::followRedirect), unless it is a crawl's.
-const QNetworkRequest &requestTemplate(const RunSettings &settings, bool followsRedirects)
+const QNetworkRequest &requestTemplate(const RunSettings &settings)
 {
     struct Template
     {
         QByteArray userAgent;
-        int maxRedirects = 0;
         QNetworkRequest request;
     };
-    // One for each policy: a gather's requests alternate between lane 0 and the others.
-    const bool manualRedirects = settings.crawl.enabled || followsRedirects;
-    thread_local std::optional<Template> templates[2];
-    std::optional<Template> &cached = templates[manualRedirects ? 1 : 0];
-    if (cached && cached->userAgent == settings.userAgent && cached->maxRedirects == settings.maxRedirects)
+    thread_local std::optional<Template> cached;
+    if (cached && cached->userAgent == settings.userAgent)
         return cached->request;
     QNetworkRequest request;
     request.setHeader(QNetworkRequest::UserAgentHeader, settings.userAgent);
     request.setTransferTimeout(0); // ours: see the class comment
-    // A crawl follows redirects itself, so each hop is a request of its own and de-duplicated like a link.
-    // A plain-http request of a pool with lanes has its redirects followed by the fetch. Any other keeps the
-    // manager's policy (ManagerPool's are NoLessSafeRedirectPolicy): QNAM copies a request's attributes
-    // several times in each get(), so none is set that the manager already gives.
-    if (manualRedirects)
-        request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
-    request.setMaximumRedirectsAllowed(settings.maxRedirects);
+    // Qt follows no redirect: the fetch does (Fetch::followRedirect), or, in a crawl, the crawler.
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     // Asked for by us, so Qt hands the body over as it came and the fetch decompresses it itself (Inflater).
     request.setRawHeader("Accept-Encoding", "gzip, deflate");
     // The managers have no cache; this is for the caches on the way. Qt sends Cache-Control: no-cache and
     // Pragma: no-cache for it, so a proxy reloads from the origin and the timings are the origin's.
     request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
-    cached = Template {settings.userAgent, settings.maxRedirects, request};
+    cached = Template {settings.userAgent, request};
     return cached->request;
 }
 
@@ -147,23 +137,22 @@ ResponseFields responseFields(const QNetworkReply &reply)
 
 void Fetch::start(const QUrl &url)
 {
-    // A lane's name must never reach another https host, whose certificate would be checked against it, so
-    // the fetch follows the redirects of a host with lanes itself: all of them, lane 0's too, so that one URL
-    // is recorded by one set of rules whatever lane it got (Qt 6.4's UserVerifiedRedirectPolicy cannot do it:
-    // it ends a chain after two hops, status 100). A crawl follows none.
-    m_followsRedirects = m_lease.lanes > 1 && !m_settings->crawl.enabled;
-    QNetworkRequest request = requestTemplate(*m_settings, m_followsRedirects);
+    // The fetch follows redirects itself, by one set of rules for every request: Qt would copy a lane's name
+    // to the next hop, where another https host's certificate would be checked against it (and Qt 6.4's
+    // UserVerifiedRedirectPolicy cannot help: it ends a chain after two hops, status 100). A crawl follows
+    // none: each hop is a request of its own, de-duplicated like a link.
+    m_followsRedirects = !m_settings->crawl.enabled;
+    QNetworkRequest request = requestTemplate(*m_settings);
     request.setUrl(url);
     ManagerPool::applyLane(request, m_lease.lane);
 
     m_recorder->mark(m_id, Mark::Issued);
     m_issuedNs = m_lastActivityNs = Clock::nowNs();
-    send(m_lease.manager, request, !m_followsRedirects && !m_settings->crawl.enabled);
+    send(m_lease.manager, request);
 }
 
-void Fetch::send(QNetworkAccessManager *manager, const QNetworkRequest &request, bool qtFollowsRedirects)
+void Fetch::send(QNetworkAccessManager *manager, const QNetworkRequest &request)
 {
-    m_qtHops = 0;
     m_reply = manager->get(request);
     connect(m_reply, &QNetworkReply::socketStartedConnecting, this,
             [this] { markOnce(Mark::ConnectStarted); });
@@ -182,13 +171,6 @@ void Fetch::send(QNetworkAccessManager *manager, const QNetworkRequest &request,
         if (!m_done)
             onReadyRead();
     });
-    // Only Qt's own redirects say this: a request whose redirects the fetch follows, or a crawl's, has none.
-    if (qtFollowsRedirects) {
-        connect(m_reply, &QNetworkReply::redirected, this, [this](const QUrl &to) {
-            if (!m_done)
-                onRedirected(to);
-        });
-    }
     connect(m_reply, &QNetworkReply::finished, this, &Fetch::onFinished);
 }
 
@@ -351,14 +333,16 @@ void Fetch::onMetaDataChanged()
 void Fetch::onReadyRead()
 {
     onActivity();
-    // A body that is only counted is skipped where Qt holds it, not copied out chunk by chunk.
+    // A body that is only counted is skipped, not read into a new array for each chunk. A redirect's body is
+    // not the response's, but it has the same limit.
     if (m_redirectHop || (!m_keepBody && !m_inflater.isActive())) {
         const qint64 skipped = m_reply->skip(m_reply->bytesAvailable());
-        if (m_redirectHop || skipped <= 0)
+        if (skipped <= 0)
             return;
         m_wireBytes += skipped;
-        m_bytes += skipped;
-        if (m_bytes > m_settings->maxBodyBytes)
+        if (!m_redirectHop)
+            m_bytes += skipped;
+        if (m_wireBytes > m_settings->maxBodyBytes)
             abortWith(tr("body exceeds the limit of %1 bytes").arg(m_settings->maxBodyBytes));
         return;
     }
@@ -394,28 +378,6 @@ void Fetch::onReadyRead()
         m_response.body += chunk;
 }
 
-QString Fetch::unsupportedSchemeReason(const QUrl &url)
-{
-    const QString scheme = url.scheme(); // QUrl keeps a scheme in lower case
-    if (scheme == QLatin1String("http") || scheme == QLatin1String("https"))
-        return {};
-    return tr("redirect to unsupported scheme \"%1\" (%2)")
-        .arg(printableText(scheme), printableText(url.toDisplayString()));
-}
-
-void Fetch::onRedirected(const QUrl &url)
-{
-    if (QString reason = unsupportedSchemeReason(url); !reason.isEmpty()) {
-        abortWith(std::move(reason));
-        return;
-    }
-    ++m_redirects;
-    ++m_qtHops;
-    // Emitted before the next hop is sent: its handshake is still to come.
-    if (url.scheme() == QLatin1String("https"))
-        watchTls();
-}
-
 bool Fetch::followRedirect()
 {
     const int status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
@@ -432,47 +394,46 @@ bool Fetch::followRedirect()
         abortWith(tr("too many redirects: more than %1").arg(m_settings->maxRedirects));
         return true;
     }
-    if (QString reason = unsupportedSchemeReason(url); !reason.isEmpty()) {
-        abortWith(std::move(reason));
+    if (const QString scheme = url.scheme();
+        scheme != QLatin1String("http") && scheme != QLatin1String("https")) {
+        abortWith(tr("redirect to unsupported scheme \"%1\" (%2)")
+                      .arg(printableText(scheme), printableText(url.toDisplayString())));
         return true;
     }
-    // As the managers' policy (NoLessSafeRedirectPolicy) refuses it.
-    if (m_reply->url().scheme() == QLatin1String("https") && url.scheme() == QLatin1String("http")) {
+    const QUrl from = m_reply->url();
+    // As the managers' policy (NoLessSafeRedirectPolicy) would refuse it.
+    if (from.scheme() == QLatin1String("https") && url.scheme() == QLatin1String("http")) {
         abortWith(tr("redirect from https to http refused (%1)").arg(printableText(url.toDisplayString())));
         return true;
     }
     ++m_redirects;
-    // The hop is sent as Qt would send it. To plain http: from the same manager, in the same lane, followed
-    // by the fetch again. To https: on a lease of its own, in that lease's lane (named for the new host, as
-    // the certificate is checked against the name), since every lane's hops to that host would otherwise
-    // share one group of 6 connections and wait in Qt's hidden queue. The fetch goes on following the hops
-    // of a lease with lanes; after a lease without, the manager's policy (never from https to http) follows
-    // the hops left. The record stays one request; its phases go on from where the first hop left them, as
-    // they do across Qt's own hops.
+    // The hop goes out as Qt would send it. To the same host: on the manager and in the lane of the
+    // connection the redirect came on, which Qt reuses. To another plain-http host: from the same manager, in
+    // the same lane, a group of that host's own (as a hop of Qt's would be, the pool does not count it). To
+    // another https host: on a lease of its own, in that lease's lane, named for the new host whose
+    // certificate is checked against the name; every lane's hops to that host would otherwise share one group
+    // of 6 connections and wait in Qt's hidden queue. The record stays one request; its phases go on from
+    // where the first hop left them.
     QNetworkReply *hop = m_reply;
     hop->disconnect(this);
     hop->deleteLater(); // inside its finished signal
-    QNetworkAccessManager *manager = m_lease.manager;
-    int lane = m_lease.lane;
-    bool fetchFollows = true;
-    if (url.scheme() == QLatin1String("https")) {
+    const ManagerPool::Lease &current = m_hopLease.manager ? m_hopLease : m_lease;
+    QNetworkAccessManager *manager = current.manager;
+    int lane = current.lane;
+    if (url.scheme() == QLatin1String("https") && HostKey::fromUrl(url) != HostKey::fromUrl(from)) {
         lane = 0;
-        fetchFollows = false;
         if (m_pool) {
             releaseHopLease();
             m_hopHost = HostKey::fromUrl(url);
             m_hopLease = m_pool->acquire(m_hopHost);
             manager = m_hopLease.manager;
             lane = m_hopLease.lane;
-            fetchFollows = m_hopLease.lanes > 1;
         }
     }
-    QNetworkRequest request = requestTemplate(*m_settings, fetchFollows);
+    QNetworkRequest request = requestTemplate(*m_settings);
     request.setUrl(url);
     ManagerPool::applyLane(request, lane);
-    if (!fetchFollows)
-        request.setMaximumRedirectsAllowed(m_settings->maxRedirects - m_redirects);
-    m_followsRedirects = fetchFollows;
+    m_followsRedirects = true;
     m_sentAgain = true;
     m_redirectHop = false;
     m_sawHeader = m_headerFieldsDropped = false;
@@ -480,7 +441,7 @@ bool Fetch::followRedirect()
     m_response.body.clear();
     m_watchingTls = false; // the new reply's signals
     onActivity();
-    send(manager, request, !fetchFollows);
+    send(manager, request);
     return true;
 }
 
@@ -527,21 +488,9 @@ void Fetch::onFinished()
     m_response.retryAfter = std::move(fields.retryAfter);
     if (!fields.location.isEmpty())
         m_response.location = m_reply->url().resolved(QUrl::fromEncoded(fields.location));
-    QString contentType = m_reply->header(QNetworkRequest::ContentTypeHeader).toString();
-    // Qt 6.4 joins a header's values across the redirect hops it follows ("text/html, text/html"); the
-    // final response's value comes last.
-    if (m_qtHops > 0) {
-        if (const auto comma = contentType.lastIndexOf(QLatin1String(", ")); comma >= 0)
-            contentType = contentType.mid(comma + 2);
-    }
-    record.contentType = contentType;
+    record.contentType = m_reply->header(QNetworkRequest::ContentTypeHeader).toString();
 
     const auto error = m_reply->error();
-    // A redirect Qt refused to follow before telling us (onRedirected) is said in our words.
-    const QString refusedRedirect = error != QNetworkReply::NoError && record.status >= 300
-            && record.status < 400 && m_response.location.isValid()
-        ? unsupportedSchemeReason(m_response.location)
-        : QString();
     if (m_cancelled) {
         record.outcome = Outcome::Cancelled;
         record.error = m_abortReason;
@@ -552,9 +501,6 @@ void Fetch::onFinished()
         record.outcome = Outcome::Failed;
         record.error = m_sslErrors.isEmpty() ? tr("TLS error: %1").arg(m_reply->errorString())
                                              : tr("TLS error: %1").arg(m_sslErrors.join(QLatin1String("; ")));
-    } else if (!refusedRedirect.isEmpty()) {
-        record.outcome = Outcome::Failed;
-        record.error = refusedRedirect;
     } else if (record.status >= 400) {
         record.outcome = Outcome::HttpError;
         record.error = QStringLiteral("HTTP %1 %2")

@@ -33,11 +33,11 @@ class Recorder;
 
 /// One HTTP GET, from the moment it is issued to the network until it is done, stamping each phase into the
 /// recorder as the reply reports it. It enforces the per-request limits (idle timeout, overall deadline,
-/// header and body caps, redirect count and schemes) and tells timeouts, limits, TLS errors, HTTP errors and
-/// cancellation apart. Both timeouts are its own rather than Qt's transfer timeout, which is a coarse timer
-/// (it fired at 2.85 s for 3 s) and restarts on every byte (a drip never ended). It keeps no timer of its
-/// own: whoever runs many fetches watches them all with one precise timer (dueNs(), checkTimeouts()),
-/// instead of registering two timers per request with the event loop.
+/// header and body caps, redirect count and schemes; it follows the redirects itself) and tells timeouts,
+/// limits, TLS errors, HTTP errors and cancellation apart. Both timeouts are its own rather than Qt's
+/// transfer timeout, which is a coarse timer (it fired at 2.85 s for 3 s) and restarts on every byte (a drip
+/// never ended). It keeps no timer of its own: whoever runs many fetches watches them all with one precise
+/// timer (dueNs(), checkTimeouts()), instead of registering two timers per request with the event loop.
 class Fetch : public QObject
 {
     Q_OBJECT
@@ -54,8 +54,8 @@ public:
 
     /// settings are shared by every fetch of a run, not copied for each.
     /// The request goes out on the lease's manager, in its lane (ManagerPool::applyLane); whoever made the
-    /// fetch gives the lease back. pool (may be null) leases an https redirect hop of a lane's request its
-    /// own manager, which the fetch gives back when it finishes.
+    /// fetch gives the lease back. pool (may be null) leases a redirect hop to another https host a manager
+    /// and lane of its own, which the fetch gives back when it finishes.
     Fetch(ManagerPool *pool, ManagerPool::Lease lease, Recorder *recorder, int id,
           std::shared_ptr<const RunSettings> settings, Finished finished, QObject *parent = nullptr);
     ~Fetch() override;
@@ -90,20 +90,17 @@ private:
     void watchTls();
     void onMetaDataChanged();
     void onReadyRead();
-    /// Sends the request: the first, or a redirect's next hop (followRedirect). qtFollowsRedirects: the
-    /// request leaves its redirects to Qt (the manager's policy), which then tells of each (onRedirected).
-    void send(QNetworkAccessManager *manager, const QNetworkRequest &request, bool qtFollowsRedirects);
-    void onRedirected(const QUrl &url);
-    /// For a request to a host with lanes, whose redirects Qt must not follow: Qt would copy a lane's
-    /// peerVerifyName to an https hop and check the next server's certificate against it. When the finished
-    /// reply is a redirect, sends its next hop and returns true (or ends the fetch, when the hop is refused).
+    /// Sends the request: the first, or a redirect's next hop (followRedirect).
+    void send(QNetworkAccessManager *manager, const QNetworkRequest &request);
+    /// Qt follows no redirect (it would copy a lane's peerVerifyName to the next hop, and check another https
+    /// server's certificate against it), so the fetch does, by Qt's rules: the same statuses and limit, never
+    /// from https to http. When the finished reply is a redirect, sends its next hop and returns true (or
+    /// ends the fetch, when the hop is refused).
     bool followRedirect();
     void releaseHopLease();
     void onFinished();
     void abortWith(QString reason, bool cancelled = false);
     QString headerRefusedReason() const;
-    /// Why a redirect to url is not followed, or an empty string for http and https.
-    static QString unsupportedSchemeReason(const QUrl &url);
     /// The body length the final response announced, or -1 when it announced none or has no body.
     static qint64 announcedBodyBytes(int status, const QByteArray &contentLength);
 
@@ -111,7 +108,7 @@ private:
 
     ManagerPool *m_pool;
     ManagerPool::Lease m_lease;
-    ManagerPool::Lease m_hopLease; // an https hop's (followRedirect), held until the fetch finishes
+    ManagerPool::Lease m_hopLease; // a hop's to another https host (followRedirect), held until the end
     HostKey m_hopHost;
     Recorder *m_recorder;
     int m_id;
@@ -136,7 +133,6 @@ private:
     bool m_followsRedirects = false; // see followRedirect()
     bool m_redirectHop = false; // this reply is a redirect the fetch follows: its body is not the response's
     bool m_sentAgain = false; // followRedirect sent a hop: m_reply is that hop's reply
-    int m_qtHops = 0; // redirects Qt followed within m_reply, whose header values it joined
 };
 
 /// Finished fetches and their replies, deleted together. Whoever runs many fetches adds each as it

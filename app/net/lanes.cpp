@@ -32,9 +32,10 @@ int ManagerPool::lanesFor(QStringView scheme, QStringView host, int lanes)
     lanes = std::clamp(lanes, 1, int(MaxLanes));
     if (scheme == QLatin1String("http"))
         return lanes;
-    if (scheme != QLatin1String("https"))
-        return 1;
-    const int names = std::min(1 << caseLetters(host), MaxLanes - 1);
+    if (scheme != QLatin1String("https") || host.contains(u'%'))
+        return 1; // a zone ("fe80::1%25eth0") is no name a certificate holds
+    // An IPv6 address is checked as an address, whatever its letters: it has one name, the address as it is.
+    const int names = host.contains(u':') ? 1 : std::min(1 << caseLetters(host), MaxLanes - 1);
     return std::min(lanes, 1 + names);
 }
 
@@ -49,7 +50,8 @@ void ManagerPool::applyLane(QNetworkRequest &request, int lane)
         QString name = url.host(QUrl::FullyEncoded);
         const int pattern = lane - 1;
         int letter = 0;
-        for (qsizetype i = 0; i < name.size() && letter < CaseLetters; ++i) {
+        const qsizetype end = name.contains(u':') ? 0 : name.size(); // an IPv6 address has the one name
+        for (qsizetype i = 0; i < end && letter < CaseLetters; ++i) {
             const QChar c = name.at(i);
             if (c < u'a' || c > u'z')
                 continue;

@@ -34,14 +34,14 @@ class QNetworkRequest;
 /// name in other letter cases, one server name to the server and to the check and distinct keys to Qt. A
 /// host with fewer letters has fewer such names (an IPv4 address has one: two lanes). Whoever sends a lane's
 /// request must not let Qt carry the lane's name on to a redirect to another https host, where it would be
-/// the wrong name (Fetch follows the redirects of a host with lanes itself).
+/// the wrong name (Fetch follows every redirect itself).
 class ManagerPool
 {
 public:
     /// Qt's HTTP/1.1 connections per host and connection key.
     static constexpr int ConnectionsPerLane = 6;
     static constexpr int MaxLanes = 8;
-    /// What the runner's pools use for plain http. Measured with the bare-QNAM floor (bench/RESULTS.md,
+    /// What the runner's pools use. Measured with the bare-QNAM floor (bench/RESULTS.md,
     /// sixteenth session): a gather of 1 000 took about 250 ms with 4 to 16 groups of 6 per manager and
     /// 325 ms with 1; a limit of 50 was best with 2 to 5.
     static constexpr int RunLanes = 4;
@@ -51,8 +51,7 @@ public:
     {
         QNetworkAccessManager *manager = nullptr;
         int lane = 0; // 0: the manager's own connections to the host, with no peerVerifyName
-        /// How many lanes the host has in this pool (lanesFor). Above 1, Qt must follow none of the request's
-        /// redirects: it would copy the lane's name to the next hop (Fetch follows them itself).
+        /// How many lanes the host has in this pool (lanesFor).
         int lanes = 1;
     };
 
@@ -62,7 +61,7 @@ public:
     enum class Proxy { System, None };
 
     /// maxManagers 0: as many as the hosts need. lanes (1..MaxLanes): how many groups of connections a
-    /// manager opens to one plain-http host; 1 sends every request as it comes.
+    /// manager opens to one host (as many as lanesFor allows); 1 sends every request as it comes.
     explicit ManagerPool(Proxy proxy = Proxy::System, int maxManagers = 0, int lanes = 1);
     ~ManagerPool();
     ManagerPool(const ManagerPool &) = delete;

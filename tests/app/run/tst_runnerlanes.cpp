@@ -17,11 +17,12 @@
 #include <memory>
 #include <utility>
 
-// A run's pool gives a manager lanes to a plain-http host: groups of connections apart by their
-// peerVerifyName (ManagerPool). The fetch follows the redirects of such a host itself, so that a lane's name
-// never reaches an https server, where the certificate would be checked against it. A gather of twelve to
-// one host fills lane 0 and lane 1 of one manager: half the requests below are a lane's, and every record
-// must come out the same whichever lane it had.
+// A run's pool gives a manager lanes to a host: groups of connections apart by their peerVerifyName
+// (ManagerPool), any name for plain http and the host's own in another letter case for https. The fetch
+// follows every redirect itself, so that a lane's name never reaches another https server, where the
+// certificate would be checked against it. A gather of twelve to one host fills lane 0 and lane 1 of one
+// manager: half the requests below are a lane's, and every record must come out the same whichever lane it
+// had.
 class TestRunnerLanes : public QObject
 {
     Q_OBJECT
@@ -278,21 +279,18 @@ void TestRunnerLanes::anHttpsHostHasLanesUnderItsOwnName()
     QSslConfiguration::setDefaultConfiguration(trusting);
     const RunResult run = runToEnd(QList<QUrl>(n, QUrl(secure.arg(server.url({}).port()))), settings);
     QSslConfiguration::setDefaultConfiguration(before);
+    // That the lanes are groups of their own is the silent server's part above: here every request succeeds.
     QCOMPARE(run.records.size(), n);
-    int handshakes = 0; // a request sent on a connection already open has none of its own
     for (const RequestRecord &record : run.records) {
         QVERIFY2(record.outcome == Outcome::Ok, qPrintable(record.error));
         QCOMPARE(record.status, 200);
-        handshakes += record.reached(Mark::Encrypted) ? 1 : 0;
     }
-    QVERIFY2(handshakes >= ManagerPool::RunLanes,
-             qPrintable(QString::number(handshakes))); // one a lane at least
 }
 
 void TestRunnerLanes::anHttpsHostsRedirectsKeepQtsRules()
 {
-    // An https host has lanes, so the fetch follows its redirects too: to the same host in a lane of the
-    // hop's own lease, and never from https down to http, which the managers' policy refuses.
+    // The fetch follows an https host's redirects too: to the same host on the connection's own manager and
+    // lane, and never from https down to http, which the managers' policy refuses.
     QSslCertificate certificate;
     QSslKey key;
     QString error;
@@ -332,6 +330,7 @@ void TestRunnerLanes::anHttpsHostsRedirectsKeepQtsRules()
     const bool done = !finished.isEmpty() || finished.wait(60'000);
     QSslConfiguration::setDefaultConfiguration(before);
     QVERIFY(done);
+    QCOMPARE(runner.managerCount(), 2); // the 48 requests' own; a same-host hop takes no lease of its own
 
     const auto run = finished.first().first().value<RunResult>();
     QCOMPARE(run.records.size(), 2 * n);
