@@ -127,7 +127,7 @@ ResponseFields responseFields(const QNetworkReply &reply)
         else if (fields.contentLength.isNull() && isField(name, "Content-Length"))
             fields.contentLength = value;
     }
-    // Qt joins repeated fields with ", ", which no valid URL holds: the first is the one Qt follows.
+    // Qt joins repeated fields with ", ", which no valid URL holds: the first is the one Qt would follow.
     if (const qsizetype comma = fields.location.indexOf(", "); comma >= 0)
         fields.location.truncate(comma);
     return fields;
@@ -303,7 +303,7 @@ void Fetch::onMetaDataChanged()
                       .arg(m_settings->maxHeaderBytes));
         return;
     }
-    // A redirect the fetch follows: its body is not the response's, as with a hop Qt follows.
+    // A redirect the fetch follows: its body is not the response's, as a browser's would not be either.
     m_redirectHop = m_followsRedirects
         && isRedirectStatus(m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt());
     if (m_redirectHop)

@@ -75,9 +75,10 @@ public:
     /// Puts the request in the lane: a peerVerifyName of the lane's own for lanes above 0, nothing for 0. For
     /// https the lane must be one the host has (lanesFor).
     static void applyLane(QNetworkRequest &request, int lane);
-    /// How many lanes a host can have, at most `lanes`: all of them for plain http, as many as the host's
-    /// name has letter cases for https (up to 8 with three letters; 2 for an IPv4 address), 1 for anything
-    /// else. host: in its ACE form, as HostKey and QUrl::host(QUrl::FullyEncoded) give it.
+    /// How many lanes a host can have, at most `lanes`: all of them for plain http; for https as many as the
+    /// host's name has letter cases (up to 8 with three letters), 2 for an IP address and 1 for an IPv6
+    /// address with a zone; 1 for anything else. host: in its ACE form, as HostKey and
+    /// QUrl::host(QUrl::FullyEncoded) give it.
     static int lanesFor(QStringView scheme, QStringView host, int lanes);
     /// How many lanes this pool gives the host.
     int lanesFor(const HostKey &host) const { return lanesFor(host.scheme(), host.host(), m_lanes); }
