@@ -420,11 +420,12 @@ bool Fetch::followRedirect()
     const ManagerPool::Lease &current = m_hopLease.manager ? m_hopLease : m_lease;
     QNetworkAccessManager *manager = current.manager;
     int lane = current.lane;
-    if (url.scheme() == QLatin1String("https") && HostKey::fromUrl(url) != HostKey::fromUrl(from)) {
+    if (HostKey to = HostKey::fromUrl(url);
+        to.scheme() == QLatin1String("https") && to != HostKey::fromUrl(from)) {
         lane = 0;
         if (m_pool) {
             releaseHopLease();
-            m_hopHost = HostKey::fromUrl(url);
+            m_hopHost = std::move(to);
             m_hopLease = m_pool->acquire(m_hopHost);
             manager = m_hopLease.manager;
             lane = m_hopLease.lane;

@@ -11,16 +11,25 @@
 
 namespace {
 
-/// The letters of an https host's name that a lane may write in upper case: its first three ASCII letters,
-/// so 2^3 names at most. The name as it is (all lower case, as QUrl keeps a host) is lane 1's.
-constexpr int CaseLetters = 3;
+/// Where an https host's name may change letter case: its first three ASCII letters, so 2^3 names at most.
+/// The name as it is (all lower case, as QUrl keeps a host) is lane 1's. An IPv6 address has none: it is
+/// checked as an address, whatever its letters, so its one name is the address as it is.
+constexpr int MaxCaseLetters = 3;
 
-int caseLetters(QStringView host)
+struct CaseLetters
 {
-    int letters = 0;
-    for (const QChar c : host) {
-        if (c >= u'a' && c <= u'z' && ++letters == CaseLetters)
-            break;
+    std::array<qsizetype, MaxCaseLetters> at {};
+    int count = 0;
+};
+
+CaseLetters caseLetters(QStringView host)
+{
+    CaseLetters letters;
+    if (host.contains(u':'))
+        return letters;
+    for (qsizetype i = 0; i < host.size() && letters.count < MaxCaseLetters; ++i) {
+        if (host[i] >= u'a' && host[i] <= u'z')
+            letters.at[std::size_t(letters.count++)] = i;
     }
     return letters;
 }
@@ -34,8 +43,7 @@ int ManagerPool::lanesFor(QStringView scheme, QStringView host, int lanes)
         return lanes;
     if (scheme != QLatin1String("https") || host.contains(u'%'))
         return 1; // a zone ("fe80::1%25eth0") is no name a certificate holds
-    // An IPv6 address is checked as an address, whatever its letters: it has one name, the address as it is.
-    const int names = host.contains(u':') ? 1 : std::min(1 << caseLetters(host), MaxLanes - 1);
+    const int names = std::min(1 << caseLetters(host).count, MaxLanes - 1);
     return std::min(lanes, 1 + names);
 }
 
@@ -49,17 +57,13 @@ void ManagerPool::applyLane(QNetworkRequest &request, int lane)
         // (QUrl::toAce): the host's own name, in the lane's letter case.
         QString name = url.host(QUrl::FullyEncoded);
         const int pattern = lane - 1;
-        int letter = 0;
-        const qsizetype end = name.contains(u':') ? 0 : name.size(); // an IPv6 address has the one name
-        for (qsizetype i = 0; i < end && letter < CaseLetters; ++i) {
-            const QChar c = name.at(i);
-            if (c < u'a' || c > u'z')
-                continue;
-            if (pattern & (1 << letter))
-                name[i] = c.toUpper();
-            ++letter;
+        const CaseLetters letters = caseLetters(name);
+        Q_ASSERT(pattern
+                 < (1 << letters.count)); // a lane the host has no name for would share another's group
+        for (int j = 0; j < letters.count; ++j) {
+            if (pattern & (1 << j))
+                name[letters.at[std::size_t(j)]] = name.at(letters.at[std::size_t(j)]).toUpper();
         }
-        Q_ASSERT(pattern < (1 << letter)); // a lane the host has no name for would share another's group
         request.setPeerVerifyName(name);
         return;
     }
