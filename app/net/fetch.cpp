@@ -1,5 +1,6 @@
 #include "fetch.h"
 
+#include "baserequest.h"
 #include "core/clock.h"
 #include "core/printable.h"
 #include "recorder/recorder.h"
@@ -93,17 +94,7 @@ const QNetworkRequest &requestTemplate(const RunSettings &settings)
     thread_local std::optional<Template> cached;
     if (cached && cached->userAgent == settings.userAgent)
         return cached->request;
-    QNetworkRequest request;
-    request.setHeader(QNetworkRequest::UserAgentHeader, settings.userAgent);
-    request.setTransferTimeout(0); // ours: see the class comment
-    // Qt follows no redirect: the fetch does (Fetch::followRedirect), or, in a crawl, the crawler.
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
-    // Asked for by us, so Qt hands the body over as it came and the fetch decompresses it itself (Inflater).
-    request.setRawHeader("Accept-Encoding", "gzip, deflate");
-    // The managers have no cache; this is for the caches on the way. Qt sends Cache-Control: no-cache and
-    // Pragma: no-cache for it, so a proxy reloads from the origin and the timings are the origin's.
-    request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
-    cached = Template {settings.userAgent, request};
+    cached = Template {settings.userAgent, baseRequest(settings.userAgent)};
     return cached->request;
 }
 

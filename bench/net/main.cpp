@@ -9,12 +9,12 @@
 // arrive and discarded. Crawlscope's wall time divided by this one, measured in the same run, is what
 // Crawlscope adds on top of Qt's network stack and the server.
 //
-// Each GET is the request Crawlscope sends: its User-Agent, Accept-Encoding and the cache-control
-// attribute, for which Qt adds Cache-Control and Pragma fields (the demo server compresses nothing, so the
-// bodies are the same too). A bare request gets a User-Agent and Accept-Encoding from Qt, but setting a
-// header and attributes costs Qt work in get() that the engine cannot avoid, so a floor without them
-// counted that as the engine's. --bare-request sends QNetworkRequest(URL) as it comes instead, for
-// comparison.
+// Each GET is the request Crawlscope sends, made by the engine's own baseRequest (app/net/baserequest): its
+// User-Agent, Accept-Encoding, the manual redirect policy and the cache-control attribute, for which Qt adds
+// Cache-Control and Pragma fields (the demo server compresses nothing, so the bodies are the same too). A
+// bare request gets a User-Agent and Accept-Encoding from Qt, but setting a header and attributes costs Qt
+// work in get() that the engine cannot avoid, so a floor without them counted that as the engine's.
+// --bare-request sends QNetworkRequest(URL) as it comes instead, for comparison.
 //
 // The managers choose their proxies as the engine's do (app/net/bufferedsocketproxy, which depends on Qt
 // alone): direct, with sockets that read a response's head through a buffer. --unbuffered leaves Qt's
@@ -51,6 +51,7 @@
 #include <memory>
 #include <vector>
 
+#include "net/baserequest.h"
 #include "net/bufferedsocketproxy.h"
 #include "net/managerpool.h" // its constants, and lanesFor and applyLane from lanes.cpp
 
@@ -145,18 +146,6 @@ private:
     int m_ok = 0;
 };
 
-/// What app/net/fetch.cpp's requestTemplate() makes of a run's default settings, for url.
-QNetworkRequest crawlscopeRequest(const QUrl &url)
-{
-    QNetworkRequest request(url);
-    request.setHeader(QNetworkRequest::UserAgentHeader, QByteArrayLiteral("Crawlscope/" CRAWLSCOPE_VERSION));
-    request.setTransferTimeout(0);
-    request.setMaximumRedirectsAllowed(10);
-    request.setRawHeader("Accept-Encoding", "gzip, deflate");
-    request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
-    return request;
-}
-
 } // namespace
 
 int main(int argc, char *argv[])
@@ -191,6 +180,10 @@ int main(int argc, char *argv[])
         return 2;
     }
 
+    // The engine's own request (app/net/baserequest), with the user agent of a run's default settings.
+    QNetworkRequest crawlscopeRequest = baseRequest(QByteArrayLiteral("Crawlscope/" CRAWLSCOPE_VERSION));
+    crawlscopeRequest.setUrl(url);
+
     QElapsedTimer timer;
     qint64 wallNs = 0;
     std::atomic<int> workersDone = 0;
@@ -200,8 +193,8 @@ int main(int argc, char *argv[])
         // An even share of the requests and of the limit; the first shares take the remainders.
         const int share = total / threadCount + (t < total % threadCount ? 1 : 0);
         const int limitShare = limit / threadCount + (t < limit % threadCount ? 1 : 0);
-        auto worker = std::make_unique<Worker>(bareRequest ? QNetworkRequest(url) : crawlscopeRequest(url),
-                                               share, limitShare, perManager, lanes, !unbuffered);
+        auto worker = std::make_unique<Worker>(bareRequest ? QNetworkRequest(url) : crawlscopeRequest, share,
+                                               limitShare, perManager, lanes, !unbuffered);
         worker->done = [&] {
             if (++workersDone == threadCount) {
                 wallNs = timer.nsecsElapsed();
